@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "mtaudit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mtaudit", targets: ["mtaudit"]),
+        .library(name: "MTAudit", targets: ["MTAudit"]),
+        .library(name: "MTAuditText", targets: ["MTAuditText"]),
+        .library(name: "MTAuditReports", targets: ["MTAuditReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C++ shim over the system ICU (Debian's libicu-dev). Its public header includes only
+        // <stdint.h>: no ICU type reaches Swift, so Foundation's own ICU cannot clash with it.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                // Foundation on Linux carries its own ICU; binding it first keeps each ICU to itself.
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(name: "MTAuditText", dependencies: ["CICU"]),
+        .target(name: "MTAudit", dependencies: ["MTAuditText"]),
+        .target(name: "MTAuditReports", dependencies: ["MTAudit"]),
+        .executableTarget(
+            name: "mtaudit",
+            dependencies: [
+                "MTAudit", "MTAuditReports", "MTAuditText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
+        .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"]),
+        .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit"]),
+        .testTarget(name: "mtauditTests", dependencies: ["mtaudit"]),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,231 @@
+import CICU
+
+/// Paragraphs, sentences and words of a text, through ICU's break iterators over its UTF-8 bytes.
+///
+/// - Paragraphs: when the text has blank lines, paragraphs are separated by blank lines (hard-wrapped
+///   copy keeps its lines together); otherwise every line is a paragraph.
+/// - Sentences: ICU's sentence rules (`ss=standard`), inside each paragraph, without breaking after an
+///   abbreviation such as "Mr.", "Gen.", "U.S." or an initial ("John F. Kennedy").
+/// - Words: ICU's word rules, with dictionary segmentation for Chinese, Japanese, Thai, Khmer, Lao and
+///   Burmese. White space is not a segment.
+///
+/// Not thread-safe (ICU's iterators are not): make one per task or thread.
+public final class Segmenter {
+    /// The abbreviations after which a full stop does not end a sentence, as written ("Mr.", "U.S.").
+    public static let defaultAbbreviations: Set<String> = [
+        "Mr.", "Mrs.", "Ms.", "Mx.", "Messrs.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.",
+        "Sgt.", "Adm.", "Brig.", "Sen.", "Rep.", "Gov.", "Pres.", "Amb.", "Hon.", "Rev.", "Fr.", "Sr.", "Jr.",
+        "St.", "Mt.", "Ft.", "Ave.", "Blvd.", "No.", "Nos.", "vs.", "e.g.", "i.e.", "cf.", "approx.",
+        "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+        "U.S.", "U.S.A.", "U.K.", "U.N.", "E.U.", "D.C.", "Ph.D.",
+    ]
+
+    public let locale: String
+    public let abbreviations: Set<String>
+    private let sentenceBreaker: OpaquePointer
+    private let wordBreaker: OpaquePointer
+    private var boundaries: [Int32] = []
+    private var statuses: [Int32] = []
+
+    public init(locale: String = "en", abbreviations: Set<String> = Segmenter.defaultAbbreviations) throws(TextError) {
+        self.locale = locale
+        self.abbreviations = abbreviations
+        var status: Int32 = 0
+        guard let sentences = cicu_breaker_open(CICU_BREAK_SENTENCE, locale + "@ss=standard", &status) else {
+            throw .icu(operation: "opening a sentence break iterator", status: ICUCall.statusName(status))
+        }
+        guard let words = cicu_breaker_open(CICU_BREAK_WORD, locale, &status) else {
+            cicu_breaker_close(sentences)
+            throw .icu(operation: "opening a word break iterator", status: ICUCall.statusName(status))
+        }
+        sentenceBreaker = sentences
+        wordBreaker = words
+    }
+
+    deinit {
+        cicu_breaker_close(sentenceBreaker)
+        cicu_breaker_close(wordBreaker)
+    }
+
+    /// Paragraphs, sentences and words in one pass over the text.
+    public func segment(_ text: String) -> Segmentation {
+        let offsets = ScalarOffsets(text)
+        var text = text
+        return text.withUTF8 { bytes in
+            let paragraphs = paragraphRanges(bytes).map { Segment(span: offsets.span(ofBytes: $0), utf8: $0) }
+            var sentences: [Segment] = []
+            for paragraph in paragraphs {
+                for range in sentenceRanges(bytes, in: paragraph.utf8) {
+                    sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range))
+                }
+            }
+            let words = wordSegments(bytes, offsets: offsets)
+            return Segmentation(paragraphs: paragraphs, sentences: sentences, words: words, offsets: offsets)
+        }
+    }
+
+    public func paragraphs(in text: String) -> [Segment] { segment(text).paragraphs }
+    public func sentences(in text: String) -> [Segment] { segment(text).sentences }
+    public func words(in text: String) -> [WordSegment] { segment(text).words }
+
+    // MARK: Paragraphs
+
+    private func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                lines.append(start..<i)
+                start = i + 1
+            } else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA9 {
+                lines.append(start..<i)  // U+2029 PARAGRAPH SEPARATOR
+                lines.append(i..<i)
+                start = i + 3
+                i += 2
+            }
+            i += 1
+        }
+        lines.append(start..<bytes.count)
+        let trimmed = lines.map { trim(bytes, $0) }
+        let blankSeparated = trimmed.contains { $0.isEmpty }
+        var paragraphs: [Range<Int>] = []
+        var current: Range<Int>?
+        for line in trimmed {
+            if line.isEmpty {
+                if let open = current { paragraphs.append(open) }
+                current = nil
+            } else if blankSeparated, let open = current {
+                current = open.lowerBound..<line.upperBound
+            } else {
+                if let open = current { paragraphs.append(open) }
+                current = line
+            }
+        }
+        if let open = current { paragraphs.append(open) }
+        return paragraphs
+    }
+
+    // MARK: Sentences
+
+    private func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>) -> [Range<Int>] {
+        // Inside a paragraph a line break is only wrapping: hand ICU spaces instead (same byte count).
+        var flat = Array(bytes[paragraph])
+        for k in flat.indices where flat[k] == 0x0A || flat[k] == 0x0D { flat[k] = 0x20 }
+        let cuts = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }.map { Int($0) + paragraph.lowerBound }
+        var sentences: [Range<Int>] = []
+        var start = paragraph.lowerBound
+        for cut in cuts.dropFirst() where cut < paragraph.upperBound {
+            if endsWithAbbreviation(bytes, before: cut) { continue }
+            let range = trim(bytes, start..<cut)
+            if !range.isEmpty { sentences.append(range) }
+            start = cut
+        }
+        let last = trim(bytes, start..<paragraph.upperBound)
+        if !last.isEmpty { sentences.append(last) }
+        return sentences
+    }
+
+    /// True when the text before `cut` ends in a full stop that belongs to an abbreviation or initial
+    /// and the text after it goes on (it is not the paragraph's end).
+    private func endsWithAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before cut: Int) -> Bool {
+        var end = cut
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0, bytes[end - 1] == UInt8(ascii: ".") else { return false }
+        var start = end - 1
+        while start > 0, isASCIILetter(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
+        if start > 0, bytes[start - 1] >= 0x80 { return false }  // a non-ASCII word: not ours to judge
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if abbreviations.contains(word) { return true }
+        // An initial: one capital letter and its full stop, after a space ("John F. Kennedy").
+        return end - start == 2 && bytes[start] >= 0x41 && bytes[start] <= 0x5A && start > 0 && isSpace(bytes[start - 1])
+    }
+
+    // MARK: Words
+
+    private func wordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
+        let cuts = run(wordBreaker, bytes)
+        var words: [WordSegment] = []
+        words.reserveCapacity(cuts.count / 2)
+        for k in 1..<max(1, cuts.count) {
+            let range = Int(cuts[k - 1])..<Int(cuts[k])
+            let kind: WordKind
+            switch statuses[k] {
+            case 100..<200: kind = .number
+            case 200..<300: kind = .letters
+            case 300..<400: kind = .kana
+            case 400..<500: kind = .ideographic
+            default:
+                guard let scalar = firstScalar(bytes, at: range.lowerBound), !scalar.properties.isWhitespace else {
+                    continue
+                }
+                kind = isPunctuation(scalar) ? .punctuation : .symbol
+            }
+            words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
+        }
+        return words
+    }
+
+    private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: ICU
+
+    /// Boundaries of `bytes` by `breaker`; `statuses` holds each segment's rule status afterwards.
+    private func run(_ breaker: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32> {
+        let needed = bytes.count + 2
+        if boundaries.count < needed {
+            boundaries = [Int32](repeating: 0, count: needed)
+            statuses = [Int32](repeating: 0, count: needed)
+        }
+        var status: Int32 = 0
+        let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let count = cicu_breaker_run(breaker, base, Int64(bytes.count), &boundaries, &statuses, &status)
+        guard status == CICU_OK else { return [0, Int32(bytes.count)] }
+        return boundaries[0..<Int(count)]
+    }
+
+    // MARK: Bytes
+
+    private func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, let width = spaceWidth(bytes, at: lower) { lower += width }
+        while upper > lower, let width = spaceWidth(bytes, endingAt: upper) { upper -= width }
+        return lower..<upper
+    }
+
+    @inline(__always) private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    @inline(__always) private func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// Width in bytes of a white-space scalar starting at `index`, or nil.
+    private func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        if isSpace(bytes[index]) { return 1 }
+        guard bytes[index] >= 0xC2, let scalar = firstScalar(bytes, at: index), scalar.properties.isWhitespace
+            || scalar.value == 0xFEFF || scalar.value == 0x200B else { return nil }
+        return UTF8.width(scalar)
+    }
+
+    private func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+        if isSpace(bytes[end - 1]) { return 1 }
+        guard bytes[end - 1] >= 0x80 else { return nil }
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard let width = spaceWidth(bytes, at: start), start + width == end else { return nil }
+        return width
+    }
+
+    private func firstScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+}
