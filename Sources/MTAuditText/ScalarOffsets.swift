@@ -38,4 +38,22 @@ public struct ScalarOffsets: Sendable {
     public func span(ofBytes range: Range<Int>) -> TextSpan {
         TextSpan(start: scalarOffset(ofByte: range.lowerBound), end: scalarOffset(ofByte: range.upperBound))
     }
+
+    /// The UTF-8 byte offset where scalar offset `scalar` (0...scalarCount) begins.
+    public func byteOffset(ofScalar scalar: Int) -> Int {
+        guard let scalarAt else { return scalar }
+        if scalar >= scalarCount { return utf8Count }
+        // The first byte whose scalar index is `scalar`: a lower bound in a non-decreasing table.
+        var low = 0
+        var high = utf8Count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(scalarAt[mid]) < scalar { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    public func byteRange(ofScalars range: Range<Int>) -> Range<Int> {
+        byteOffset(ofScalar: range.lowerBound)..<byteOffset(ofScalar: range.upperBound)
+    }
 }

@@ -1,0 +1,26 @@
+/// What an audit runs and how it judges.
+public struct AuditConfiguration: Sendable {
+    public var detectors: [any Detector]
+    /// Severity per rule id, replacing a detector's default.
+    public var severityOverrides: [String: Severity]
+    public var gate: GatePolicy
+    public var scorer: MQMScorer
+    public var coverage: CoverageEstimator
+
+    public init(detectors: [any Detector] = DetectorRegistry.all, severityOverrides: [String: Severity] = [:],
+                gate: GatePolicy = GatePolicy(), scorer: MQMScorer = MQMScorer(),
+                coverage: CoverageEstimator = CoverageEstimator()) {
+        self.detectors = detectors
+        self.severityOverrides = severityOverrides
+        self.gate = gate
+        self.scorer = scorer
+        self.coverage = coverage
+    }
+
+    /// The configuration without the detectors whose ids are in `ids`.
+    public func disabling(_ ids: Set<String>) -> AuditConfiguration {
+        var copy = self
+        copy.detectors = detectors.filter { !ids.contains(type(of: $0).description.id) }
+        return copy
+    }
+}

@@ -1,0 +1,53 @@
+import MTAuditText
+
+/// Audits versions of a source: segments every text, runs the detectors, scores and gates each
+/// version. The one entry point of the library; `audit` is safe to call from several tasks at once.
+public struct Auditor: Sendable {
+    public let configuration: AuditConfiguration
+
+    public init(configuration: AuditConfiguration = AuditConfiguration()) {
+        self.configuration = configuration
+    }
+
+    public func audit(source: TextInput, versions: [TextInput]) throws(TextError) -> AuditResult {
+        let segmenter = try Segmenter(locale: Self.locale(source.language))
+        let sourceDocument = Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter)
+        let documents = versions.map {
+            Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter)
+        }
+        let results = versions.indices.map { index in
+            var others = documents
+            others.remove(at: index)
+            let context = DetectionContext(source: sourceDocument, version: documents[index], otherVersions: others)
+            return result(context, path: versions[index].path)
+        }
+        let summary = SourceSummary(id: source.id, path: source.path, language: source.language,
+                                    length: sourceDocument.length, paragraphs: sourceDocument.paragraphs.count,
+                                    sentences: sourceDocument.sentences.count, words: sourceDocument.wordCount)
+        return AuditResult(source: summary, versions: results)
+    }
+
+    private func result(_ context: DetectionContext, path: String?) -> VersionResult {
+        var findings: [Finding] = []
+        for detector in configuration.detectors {
+            for var finding in detector.findings(in: context) {
+                if let severity = configuration.severityOverrides[finding.rule] { finding.severity = severity }
+                findings.append(finding)
+            }
+        }
+        findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
+        let version = context.version
+        let estimate = configuration.coverage.estimate(source: context.source, version: version)
+        let score = configuration.scorer.score(findings, words: version.wordCount)
+        let reasons = configuration.gate.reasons(score: score, relation: estimate.relation, findings: findings)
+        return VersionResult(id: version.id, path: path, language: version.language, score: score,
+                             verdict: reasons.isEmpty ? .pass : .fail, relation: estimate.relation,
+                             coverage: estimate.coverage, metrics: [:], findings: findings, gateReasons: reasons)
+    }
+
+    /// The ICU locale for a BCP 47 tag: its language subtag, English when undetermined.
+    static func locale(_ language: String) -> String {
+        let subtag = language.split(separator: "-").first.map(String.init) ?? ""
+        return subtag.isEmpty || subtag == "und" ? "en" : subtag
+    }
+}

@@ -1,0 +1,37 @@
+import MTAuditText
+
+/// Audits a feed line by line. A line that cannot be read or audited is answered with an error and
+/// the feed goes on.
+public struct FeedProcessor: Sendable {
+    public static let defaultMaximumTextBytes = 1 << 20
+
+    public let auditor: Auditor
+    /// The largest source or version text a line may carry, in UTF-8 bytes.
+    public let maximumTextBytes: Int
+
+    public init(auditor: Auditor = Auditor(), maximumTextBytes: Int = FeedProcessor.defaultMaximumTextBytes) {
+        self.auditor = auditor
+        self.maximumTextBytes = maximumTextBytes
+    }
+
+    /// The answer to line number `number` (from 1) holding `bytes`, without its line break.
+    public func answer(_ bytes: some Collection<UInt8>, line number: Int) -> FeedAnswer {
+        let record: FeedRecord
+        do {
+            record = try FeedRecord.parse(bytes, maximumTextBytes: maximumTextBytes)
+        } catch {
+            return .failed(line: number, error: error)
+        }
+        do {
+            let result = try auditor.audit(source: record.source, versions: record.versions)
+            return .audited(id: record.id, result: result)
+        } catch {
+            return .failed(line: number, error: FeedError(code: .auditFailed, message: error.description, id: record.id))
+        }
+    }
+
+    /// True for a line with nothing but white space, which a feed skips without an answer.
+    public static func isBlank(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import MTAuditText
+
+/// One line of a feed, read and checked: an article's source and versions.
+///
+/// `{"id": "…", "source": "…", "versions": [{"id": "…", "text": "…", "lang": "…"}], "sourceLang": "…"}`
+public struct FeedRecord: Sendable, Hashable {
+    public let id: String
+    public let source: TextInput
+    public let versions: [TextInput]
+
+    /// Reads one feed line (without its line break).
+    ///
+    /// - Throws: `FeedError` naming what is wrong; it carries the record's id when that much was readable.
+    public static func parse(_ line: some Collection<UInt8>, maximumTextBytes: Int) throws(FeedError) -> FeedRecord {
+        let bytes = Array(line)
+        if let bad = bytes.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
+            throw FeedError(code: .invalidUTF8, message: "invalid UTF-8 at byte \(bad) of the line", id: nil)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            throw FeedError(code: .invalidJSON, message: "the line is not valid JSON: \(Self.reason(error))", id: nil)
+        }
+        guard let record = object as? [String: Any] else {
+            throw FeedError(code: .invalidJSON, message: "the line is JSON but not an object", id: nil)
+        }
+        let id = try Self.string(record, "id", at: "", id: nil)
+        let source = try Self.string(record, "source", at: "", id: id)
+        let sourceLang = try Self.optionalString(record, "sourceLang", at: "", id: id)
+        guard let rawVersions = record["versions"] else {
+            throw FeedError(code: .missingKey, message: "missing key \"versions\"", id: id)
+        }
+        guard let list = rawVersions as? [Any] else {
+            throw FeedError(code: .invalidValue, message: "\"versions\" must be an array", id: id)
+        }
+        if source.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            throw FeedError(code: .emptySource, message: "\"source\" is empty", id: id)
+        }
+        try Self.checkSize(source, "source", maximumTextBytes: maximumTextBytes, id: id)
+        var versions: [TextInput] = []
+        for (index, element) in list.enumerated() {
+            let path = "versions[\(index)]."
+            guard let version = element as? [String: Any] else {
+                throw FeedError(code: .invalidValue, message: "\"versions[\(index)]\" must be an object", id: id)
+            }
+            let versionID = try Self.string(version, "id", at: path, id: id)
+            let text = try Self.string(version, "text", at: path, id: id)
+            let lang = try Self.optionalString(version, "lang", at: path, id: id)
+            try Self.checkSize(text, "\(path)text", maximumTextBytes: maximumTextBytes, id: id)
+            versions.append(TextInput(id: versionID, text: text, language: lang))
+        }
+        return FeedRecord(id: id, source: TextInput(id: "source", text: source, language: sourceLang),
+                          versions: versions)
+    }
+
+    /// Just the id of a line that could not be read whole, when it has one.
+    public static func id(in line: some Collection<UInt8>) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        return object["id"] as? String
+    }
+
+    private static func string(_ object: [String: Any], _ key: String, at path: String,
+                               id: String?) throws(FeedError) -> String {
+        guard let value = object[key] else {
+            throw FeedError(code: .missingKey, message: "missing key \"\(path)\(key)\"", id: id)
+        }
+        guard let string = value as? String else {
+            throw FeedError(code: .invalidValue, message: "\"\(path)\(key)\" must be a string", id: id)
+        }
+        return string
+    }
+
+    private static func optionalString(_ object: [String: Any], _ key: String, at path: String,
+                                       id: String?) throws(FeedError) -> String? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let string = value as? String else {
+            throw FeedError(code: .invalidValue, message: "\"\(path)\(key)\" must be a string", id: id)
+        }
+        return string
+    }
+
+    private static func checkSize(_ text: String, _ key: String, maximumTextBytes: Int,
+                                  id: String) throws(FeedError) {
+        let size = text.utf8.count
+        if size > maximumTextBytes {
+            throw FeedError(code: .textTooLarge,
+                            message: "\"\(key)\" is \(size) bytes, over the limit of \(maximumTextBytes)", id: id)
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let debug = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return debug }
+        return nsError.localizedDescription
+    }
+}

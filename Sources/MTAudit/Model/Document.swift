@@ -1,0 +1,75 @@
+import MTAuditText
+
+/// A text cut into paragraphs, sentences and tokens, each with its span.
+///
+/// Every span is in **Unicode scalar (code point) offsets** into `text` exactly as given (decoded, not
+/// normalized), end exclusive.
+public struct Document: Sendable {
+    public let id: String
+    public let text: String
+    /// BCP 47 language tag as given, or "und".
+    public let language: String
+    public let paragraphs: [TextSpan]
+    public let sentences: [Sentence]
+    public let tokens: [Token]
+    private let offsets: ScalarOffsets
+
+    /// Segments `text` with `segmenter` (whose locale should suit the text).
+    public init(id: String, text: String, language: String = "und", segmenter: Segmenter) {
+        self.id = id
+        self.text = text
+        self.language = language
+        let segmentation = segmenter.segment(text)
+        offsets = segmentation.offsets
+        paragraphs = segmentation.paragraphs.map(\.span)
+
+        var sentences: [Sentence] = []
+        var tokens: [Token] = []
+        tokens.reserveCapacity(segmentation.words.count)
+        var words = segmentation.words[...]
+        var paragraphIndex = 0
+        for sentence in segmentation.sentences {
+            while paragraphIndex + 1 < segmentation.paragraphs.count,
+                  segmentation.paragraphs[paragraphIndex].utf8.upperBound < sentence.utf8.lowerBound {
+                paragraphIndex += 1
+            }
+            // Words before this sentence (stray white-space-only areas) belong to no sentence: skip them.
+            while let word = words.first, word.utf8.lowerBound < sentence.utf8.lowerBound { words.removeFirst() }
+            let first = tokens.count
+            while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
+                words.removeFirst()
+                let written = String(word.segment.text(in: text))
+                tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
+                                    key: Normalizer.matchingKey(written), sentence: sentences.count))
+            }
+            sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
+                                      tokens: first..<tokens.count))
+        }
+        self.sentences = sentences
+        self.tokens = tokens
+    }
+
+    /// The number of word-like tokens (letters, numbers, kana, ideographs).
+    public var wordCount: Int { tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) } }
+
+    /// The scalar count of `text`.
+    public var length: Int { offsets.scalarCount }
+
+    /// The text of `span`.
+    public func text(of span: TextSpan) -> String {
+        guard !span.isEmpty else { return "" }
+        let bytes = offsets.byteRange(ofScalars: span.range)
+        let view = text.utf8
+        let from = view.index(view.startIndex, offsetBy: bytes.lowerBound)
+        let to = view.index(from, offsetBy: bytes.count)
+        return String(text[from..<to])
+    }
+
+    /// `span` with the text it covers, as the machine interface writes it.
+    public func excerpt(_ span: TextSpan) -> Excerpt {
+        Excerpt(start: span.start, end: span.end, text: text(of: span))
+    }
+
+    /// The text of sentence `index`.
+    public func text(ofSentence index: Int) -> String { text(of: sentences[index].span) }
+}

@@ -1,0 +1,89 @@
+/// How much of the source a version renders, and so how it relates to it.
+///
+/// A first heuristic, made for versions in the source's language (rewrites, round trips): a source
+/// sentence counts as rendered when some sentence of the version shares at least `sentenceThreshold`
+/// of its distinct words (matching forms). For a version in another language or script, where words
+/// cannot be compared, coverage is estimated from the sentence counts. Sentence alignment (the
+/// collation stage) is meant to replace it.
+public struct CoverageEstimator: Sendable {
+    public var sentenceThreshold: Double
+    /// Coverage at or above which a version renders the whole source.
+    public var fullCoverage: Double
+    /// Coverage below which a version is not a version of the source.
+    public var unrelatedCoverage: Double
+    /// A version with more words than this many times the source's adds much: partial, not full.
+    public var maximumLengthRatio: Double
+
+    public init(sentenceThreshold: Double = 0.5, fullCoverage: Double = 0.8, unrelatedCoverage: Double = 0.2,
+                maximumLengthRatio: Double = 1.6) {
+        self.sentenceThreshold = sentenceThreshold
+        self.fullCoverage = fullCoverage
+        self.unrelatedCoverage = unrelatedCoverage
+        self.maximumLengthRatio = maximumLengthRatio
+    }
+
+    public struct Estimate: Sendable, Hashable {
+        public let coverage: Double
+        public let relation: Relation
+        /// For each source sentence, whether the version renders it.
+        public let rendered: [Bool]
+    }
+
+    public func estimate(source: Document, version: Document) -> Estimate {
+        let sourceWords = source.wordCount
+        let versionWords = version.wordCount
+        guard versionWords > 0, sourceWords > 0, !source.sentences.isEmpty else {
+            return Estimate(coverage: 0, relation: .unrelated, rendered: source.sentences.map { _ in false })
+        }
+        let rendered: [Bool]
+        if comparable(source, version) {
+            rendered = renderedByWords(source: source, version: version)
+        } else {
+            let share = min(1, Double(version.sentences.count) / Double(source.sentences.count))
+            let count = Int((share * Double(source.sentences.count)).rounded())
+            rendered = source.sentences.indices.map { $0 < count }
+        }
+        let coverage = (Double(rendered.filter { $0 }.count) / Double(rendered.count) * 1000).rounded() / 1000
+        let relation: Relation
+        if coverage < unrelatedCoverage {
+            relation = .unrelated
+        } else if coverage < fullCoverage || Double(versionWords) > maximumLengthRatio * Double(sourceWords) {
+            relation = .partial
+        } else {
+            relation = .full
+        }
+        return Estimate(coverage: coverage, relation: relation, rendered: rendered)
+    }
+
+    /// Whether the two texts can be compared word for word: same declared language, or (undeclared)
+    /// a fair share of shared words.
+    private func comparable(_ source: Document, _ version: Document) -> Bool {
+        let a = source.language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+        let b = version.language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+        if a != "und" && b != "und" { return a == b }
+        let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
+        let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
+        let shared = sourceKeys.intersection(versionKeys).count
+        return Double(shared) >= 0.1 * Double(min(sourceKeys.count, versionKeys.count))
+    }
+
+    private func renderedByWords(source: Document, version: Document) -> [Bool] {
+        // Which version sentences hold each word.
+        var sentencesOf: [String: [Int]] = [:]
+        for (index, sentence) in version.sentences.enumerated() {
+            var seen: Set<String> = []
+            for token in version.tokens[sentence.tokens] where token.isWordLike && seen.insert(token.key).inserted {
+                sentencesOf[token.key, default: []].append(index)
+            }
+        }
+        var counts = [Int](repeating: 0, count: version.sentences.count)
+        return source.sentences.map { sentence in
+            let keys = Set(source.tokens[sentence.tokens].lazy.filter(\.isWordLike).map(\.key))
+            guard !keys.isEmpty else { return true }
+            for k in counts.indices { counts[k] = 0 }
+            for key in keys { for index in sentencesOf[key] ?? [] { counts[index] += 1 } }
+            let best = counts.max() ?? 0
+            return Double(best) >= sentenceThreshold * Double(keys.count)
+        }
+    }
+}
