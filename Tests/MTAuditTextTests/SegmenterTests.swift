@@ -1,0 +1,102 @@
+import Testing
+@testable import MTAuditText
+
+@Suite("Paragraphs, sentences and words")
+struct SegmenterTests {
+    private func sentences(_ text: String) throws -> [String] {
+        try Segmenter().sentences(in: text).map { String($0.text(in: text)) }
+    }
+
+    private func words(_ text: String) throws -> [String] {
+        try Segmenter().words(in: text).map { String($0.segment.text(in: text)) }
+    }
+
+    @Test("Honorifics and abbreviations do not end sentences")
+    func honorifics() throws {
+        #expect(try sentences("Mr. Biden met Xi. He said the U.S. would wait. Gen. Lee agreed.")
+                == ["Mr. Biden met Xi.", "He said the U.S. would wait.", "Gen. Lee agreed."])
+        #expect(try sentences("Dr. Okafor and Sen. Hale spoke to Gov. Rand at St. Mary's. It rained.")
+                == ["Dr. Okafor and Sen. Hale spoke to Gov. Rand at St. Mary's.", "It rained."])
+        #expect(try sentences("The U.N. envoy, John F. Kennedy Jr., arrived. Talks began.")
+                == ["The U.N. envoy, John F. Kennedy Jr., arrived.", "Talks began."])
+    }
+
+    @Test("An abbreviation at the end of a sentence before a new paragraph still ends it")
+    func abbreviationAtEnd() throws {
+        let text = "They moved to the U.S.\n\nThen they left."
+        #expect(try sentences(text) == ["They moved to the U.S.", "Then they left."])
+    }
+
+    @Test("Paragraphs split at blank lines; wrapped lines stay together")
+    func paragraphs() throws {
+        let text = "First line\nwraps here.\n\n  Second paragraph.  \n\n\nThird."
+        let segmenter = try Segmenter()
+        let paragraphs = segmenter.paragraphs(in: text).map { String($0.text(in: text)) }
+        #expect(paragraphs == ["First line\nwraps here.", "Second paragraph.", "Third."])
+        #expect(try sentences(text) == ["First line\nwraps here.", "Second paragraph.", "Third."])
+    }
+
+    @Test("Without blank lines every line is a paragraph")
+    func linesAsParagraphs() throws {
+        let text = "Headline without stop\nBody sentence one. Body two."
+        #expect(try Segmenter().paragraphs(in: text).count == 2)
+        #expect(try sentences(text) == ["Headline without stop", "Body sentence one.", "Body two."])
+    }
+
+    @Test("Chinese and Japanese sentences and dictionary word breaks")
+    func cjk() throws {
+        #expect(try sentences("你好世界。今天天气很好！明天呢？") == ["你好世界。", "今天天气很好！", "明天呢？"])
+        let chinese = try words("习近平会见了克里。")
+        #expect(chinese.count >= 4)
+        #expect(chinese.last == "。")
+        #expect(chinese.joined() == "习近平会见了克里。")
+        let japanese = try Segmenter().words(in: "東京で会議が開かれた")
+        #expect(japanese.contains { $0.kind == .ideographic })
+        #expect(japanese.count > 3)
+    }
+
+    @Test("Thai is split into words by dictionary")
+    func thai() throws {
+        let thai = try words("ประเทศไทยมีฝนตก")
+        #expect(thai.count >= 3)
+        #expect(thai.joined() == "ประเทศไทยมีฝนตก")
+    }
+
+    @Test("Word kinds: letters, numbers, punctuation, symbols; no white space")
+    func kinds() throws {
+        let text = "Talks on 12 May cost $1,250.50 — 😀 ok?"
+        let segments = try Segmenter().words(in: text)
+        let pairs = segments.map { (String($0.segment.text(in: text)), $0.kind) }
+        #expect(pairs.contains { $0 == ("Talks", .letters) })
+        #expect(pairs.contains { $0 == ("1,250.50", .number) })
+        #expect(pairs.contains { $0 == ("—", .punctuation) })
+        #expect(pairs.contains { $0 == ("😀", .symbol) })
+        #expect(!pairs.contains { $0.0.allSatisfy(\.isWhitespace) })
+    }
+
+    @Test("Right-to-left text segments in logical order")
+    func rightToLeft() throws {
+        #expect(try words("שלום עולם.") == ["שלום", "עולם", "."])
+        #expect(try sentences("قال الوزير إن المحادثات مستمرة. وأضاف أنها مثمرة.").count == 2)
+    }
+
+    @Test("Spans are scalar offsets that slice the original text exactly", arguments: [
+        "Mr. Biden met Xi. He said …",
+        "😀 Cafe\u{301} crème. 👩‍👩‍👧 family!",
+        "東京で「会議」が開かれた。次は大阪。",
+        "שלום עולם. مرحبا بالعالم.",
+        "e\u{301}e\u{301}e\u{301} a\u{308}\u{304} Zalgo",
+    ])
+    func spansMapBack(text: String) throws {
+        let segmentation = try Segmenter().segment(text)
+        let scalars = Array(text.unicodeScalars)
+        for segment in segmentation.paragraphs + segmentation.sentences + segmentation.words.map(\.segment) {
+            let bySpan = String(String.UnicodeScalarView(scalars[segment.span.range]))
+            #expect(bySpan == String(segment.text(in: text)))
+        }
+        #expect(segmentation.offsets.scalarCount == scalars.count)
+        for word in segmentation.words {
+            #expect(segmentation.offsets.byteRange(ofScalars: word.span.range) == word.utf8)
+        }
+    }
+}
