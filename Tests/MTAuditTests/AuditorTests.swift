@@ -78,8 +78,8 @@ struct AuditorTests {
         #expect(scorer.score([finding(.minor)], words: 50) == 98)
         #expect(scorer.score([finding(.major)], words: 50) == 90)
         #expect(scorer.score([finding(.critical)], words: 50) == 50)
-        #expect(scorer.score([finding(.critical), finding(.critical)], words: 20) == 0)
-        #expect(scorer.score([finding(.minor)], words: 2) == 90, "short texts count as minimumWords")
-        #expect(scorer.signature == "mqm|w:1,5,25|per-word|min:10")
+        #expect(scorer.score([finding(.critical), finding(.critical)], words: 50) == 0)
+        #expect(scorer.score([finding(.major)], words: 2) == 90, "short texts count as minimumWords")
+        #expect(scorer.signature == "mqm|w:1,5,25|per-word|min:50")
     }
 }

@@ -1,14 +1,14 @@
 /// An MQM-style quality score: 100 minus the findings' penalty points per word, in percent.
 ///
 /// Penalties are 1 (minor), 5 (major) and 25 (critical) points; the sum is divided by the number of
-/// words of the version (at least `minimumWords`, so a short text is not wiped out by one blemish) and
-/// the result is clamped to 0–100: `100 × (1 − penalty / words)`.
+/// words of the version, counted as at least `minimumWords` (50 by default, so that one slip does not
+/// sink a short text), and the result is clamped to 0–100: `100 × (1 − penalty / words)`.
 public struct MQMScorer: Sendable {
     public var minimumWords: Int
 
-    public init(minimumWords: Int = 10) { self.minimumWords = minimumWords }
+    public init(minimumWords: Int = 50) { self.minimumWords = minimumWords }
 
-    /// `mqm|w:1,5,25|per-word|min:10`: how a score was made, so it can be reproduced.
+    /// `mqm|w:1,5,25|per-word|min:50`: how a score was made, so it can be reproduced.
     public var signature: String {
         "mqm|w:\(Self.weights)|per-word|min:\(minimumWords)"
     }
