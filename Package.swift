@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
         .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"]),
-        .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit"]),
+        .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit"], exclude: ["Golden"]),
         .testTarget(name: "mtauditTests", dependencies: ["mtaudit"]),
     ],
     swiftLanguageModes: [.v6],

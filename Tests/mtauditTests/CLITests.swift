@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+@Suite("The mtaudit command", .serialized)
+struct CLITests {
+    private func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    private func lines(_ text: String) -> [[String: Any]] {
+        text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    @Test("A line that is not JSON is answered with one error line, exit 2")
+    func notJSON() throws {
+        let outcome = try CLIRunner.run(["feed"], stdin: "not json\n")
+        #expect(outcome.status == 2)
+        let answers = lines(outcome.stdout)
+        #expect(answers.count == 1)
+        #expect(answers.first?["line"] as? Int == 1)
+        #expect(answers.first?["id"] is NSNull)
+        #expect((answers.first?["error"] as? [String: Any])?["code"] as? String == "invalid-json")
+        #expect(outcome.stderr.contains("<stdin>:1"))
+    }
+
+    @Test("A feed answers every line in order; bad lines do not stop the rest")
+    func feedGoesOn() throws {
+        let feed = Data("""
+            {"id": "a", "source": "The bridge opened today.", "versions": [{"id": "x", "text": "The bridge opened today."}]}
+            {"id": "b", "source": "The bridge opened today."}
+
+            """.utf8) + Data([0x7B, 0xFF, 0x7D, 0x0A]) + Data("""
+            {"id": "c", "source": "Snow fell in the hills.", "versions": [{"id": "y", "text": "Snow fell in the the hills."}]}
+
+            """.utf8)
+        let outcome = try CLIRunner.run(["feed", "-"], stdin: feed)
+        #expect(outcome.status == 2)
+        let answers = lines(outcome.stdout)
+        #expect(answers.count == 4)
+        #expect(answers.map { $0["id"] as? String } == ["a", "b", nil, "c"])
+        #expect(answers[1]["line"] as? Int == 2)
+        #expect(((answers[2]["error"] as? [String: Any])?["code"] as? String) == "invalid-utf8")
+        let c = try #require((answers[3]["versions"] as? [[String: Any]])?.first)
+        #expect((c["findings"] as? [Any])?.count == 1)
+    }
+
+    @Test("Exit status 0 when every version passes, 1 when one fails the gate")
+    func gateStatus() throws {
+        let pass = #"{"id": "a", "source": "The bridge opened today.", "versions": [{"id": "x", "text": "The bridge opened today."}]}"#
+        #expect(try CLIRunner.run(["feed"], stdin: pass + "\n").status == 0)
+        let unrelated = #"{"id": "a", "source": "The bridge opened today.", "versions": [{"id": "x", "text": "Fog at sea."}]}"#
+        #expect(try CLIRunner.run(["feed"], stdin: unrelated + "\n").status == 1)
+        let doubled = #"{"id": "a", "source": "The bridge opened.", "versions": [{"id": "x", "text": "The the bridge opened."}]}"#
+        #expect(try CLIRunner.run(["feed"], stdin: doubled + "\n").status == 0)
+        #expect(try CLIRunner.run(["feed", "--fail-on", "minor"], stdin: doubled + "\n").status == 1)
+    }
+
+    @Test("A feed file is read from its path; a missing one is a clear error, exit 2")
+    func feedFile() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(#"{"id": "a", "source": "Rain.", "versions": []}"# + "\n", "feed.jsonl", in: directory)
+        let outcome = try CLIRunner.run(["feed", path])
+        #expect(outcome.status == 0)
+        #expect(lines(outcome.stdout).first?["id"] as? String == "a")
+        let missing = try CLIRunner.run(["feed", directory.appendingPathComponent("nope.jsonl").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.jsonl"))
+    }
+
+    @Test("audit prints the JSON report and gates on it")
+    func audit() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write("The mill reopened in May. Forty people work there.\n", "mill.txt", in: directory)
+        let good = try write("The mill reopened in May. Forty people work there.\n", "good.txt", in: directory)
+        let other = try write("Storms are forecast for the weekend.\n", "other.txt", in: directory)
+        let outcome = try CLIRunner.run(["audit", "--source", source, good, other])
+        #expect(outcome.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(report["schemaVersion"] as? Int == 1)
+        let versions = try #require(report["versions"] as? [[String: Any]])
+        #expect(versions.map { $0["id"] as? String } == ["good", "other"])
+        #expect(versions.map { $0["verdict"] as? String } == ["pass", "fail"])
+        #expect(versions.first?["path"] as? String == good)
+        #expect(outcome.stderr.contains("other fails"))
+        #expect(try CLIRunner.run(["audit", "--source", source, good]).status == 0)
+    }
+
+    @Test("audit --output writes the report file whole")
+    func auditOutput() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write("The mill reopened in May.\n", "mill.txt", in: directory)
+        let version = try write("The mill reopened in in May.\n", "v.txt", in: directory)
+        let reports = directory.appendingPathComponent("out/reports")
+        let outcome = try CLIRunner.run(["audit", "--source", source, version, "--format", "json", "--output", reports.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.isEmpty)
+        let data = try Data(contentsOf: reports.appendingPathComponent("mill.json"))
+        #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["versions"] != nil)
+    }
+
+    @Test("Bad input files: a clear message naming the file, exit 2", arguments: [
+        ("missing", "no such file"),
+        ("invalid", "invalid UTF-8 at byte 3"),
+        ("empty", "the source is empty"),
+    ])
+    func badFiles(kind: String, message: String) throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let version = try write("Text.\n", "v.txt", in: directory)
+        var source = directory.appendingPathComponent("source.txt").path
+        switch kind {
+        case "invalid": try Data([0x41, 0x42, 0x43, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: source))
+        case "empty": source = try write("  \n", "source.txt", in: directory)
+        default: break
+        }
+        let outcome = try CLIRunner.run(["audit", "--source", source, version])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("source.txt"))
+    }
+
+    @Test("--encoding reads legacy charsets")
+    func encoding() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = directory.appendingPathComponent("s.txt")
+        try Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x6F, 0x70, 0x65, 0x6E, 0x2E]).write(to: source)  // "Café open."
+        let version = try write("Café open.\n", "v.txt", in: directory)
+        #expect(try CLIRunner.run(["audit", "--source", source.path, version]).status == 2)
+        let outcome = try CLIRunner.run(["audit", "--source", source.path, version, "--encoding", "windows-1252"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+    }
+
+    @Test("Usage errors exit 64 and say what is wrong", arguments: [
+        ["audit", "--source", "x.txt"],
+        ["audit", "--source", "x.txt", "v.txt", "--format", "pdf"],
+        ["feed", "--fail-on", "fatal"],
+        ["feed", "--disable", "no-such-rule"],
+        ["frobnicate"],
+    ])
+    func usage(arguments: [String]) throws {
+        let outcome = try CLIRunner.run(arguments)
+        #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
+        #expect(outcome.stderr.contains("Error:") || outcome.stderr.contains("error"))
+    }
+
+    @Test("--version and --help")
+    func versionAndHelp() throws {
+        let version = try CLIRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try CLIRunner.run(["--help"])
+        #expect(help.status == 0)
+        for word in ["audit", "feed", "rules", "64"] { #expect(help.stdout.contains(word)) }
+        let feedHelp = try CLIRunner.run(["feed", "--help"])
+        #expect(feedHelp.stdout.contains("--max-text-bytes"))
+    }
+
+    @Test("rules lists every detector with its category and severity")
+    func rules() throws {
+        let outcome = try CLIRunner.run(["rules"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("repeated-words  [fluency/grammar, minor]"))
+    }
+}
