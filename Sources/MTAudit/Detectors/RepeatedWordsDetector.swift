@@ -1,7 +1,7 @@
 import MTAuditText
 
-/// Flags a word written twice or more in a row ("the the", "used used used"), a typical artifact of
-/// machine translation and of careless editing.
+/// Flags a word or a short phrase written twice or more in a row ("the the", "used used used",
+/// "2031 2031", "(HB) (HB)"), a typical artifact of machine translation and of careless editing.
 ///
 /// It stays quiet when the source repeats the same word in a row (a faithful rendering), when a
 /// punctuation mark stands between the two ("no, no"), across sentences, for numbers ("10 10" may be a
@@ -10,7 +10,7 @@ public struct RepeatedWordsDetector: Detector {
     public static let description = DetectorDescription(
         id: "repeated-words",
         name: "Repeated words",
-        summary: "A word repeated in a row that the source does not repeat.",
+        summary: "A word or short phrase repeated in a row that the source does not repeat.",
         category: .grammar,
         severity: .minor,
         rationale: """
@@ -25,6 +25,12 @@ public struct RepeatedWordsDetector: Detector {
             DetectorExample(source: "Der Zug fährt um acht Uhr ab.",
                             version: "Der Zug fährt um «um» acht Uhr ab."),
             DetectorExample(source: "橋は新しい。", version: "The bridge is «is» new."),
+            DetectorExample(source: "The fair returns in 2031.", version: "The fair returns in 2031 «2031»."),
+            DetectorExample(source: "Her former co-pilot spoke.", version: "Her former co-pilot «co-pilot» spoke."),
+            DetectorExample(source: "He joined the Harbour Board (HB).",
+                            version: "He joined the Harbour Board (HB) «(HB)»."),
+            DetectorExample(source: "The crowd (about 300 people) cheered.",
+                            version: "The crowd (about 300 people) «people)» cheered."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The mayor opened the new bridge.", version: "The mayor opened the new bridge."),
@@ -34,7 +40,9 @@ public struct RepeatedWordsDetector: Detector {
             DetectorExample(source: "The crowd chanted “more more” at the gates.",
                             version: "At the gates the crowd chanted “more more”."),
             DetectorExample(source: "No, no, the vote is on Friday.", version: "No, no, the vote is on Friday."),
-            DetectorExample(source: "The score was 10 10 at the break.", version: "The score was 10 10 at the break."),
+            DetectorExample(source: "Count them: 1, 1, 2, 3, 5.", version: "Count them: 1, 1, 2, 3, 5."),
+            DetectorExample(source: "The bye-bye wave and a ha-ha moment.", version: "The bye-bye wave and a ha-ha moment."),
+            DetectorExample(source: "Stop. Stop. Stop the count.", version: "Stop. Stop. Stop the count."),
             DetectorExample(source: "It ended in a win. Win or lose, they played well.",
                             version: "It ended in a win. Win or lose, they played well."),
         ]
@@ -52,43 +60,82 @@ public struct RepeatedWordsDetector: Detector {
 
     public init() {}
 
+    /// The longest run of tokens looked at as a repeated unit ("(OBSE) (OBSE)" is a unit of three).
+    public static let maximumUnit = 4
+
     public func findings(in context: DetectionContext) -> [Finding] {
         let tokens = context.version.tokens
         guard tokens.count > 1 else { return [] }
         let allowed = Self.allowed(for: context.version.language)
-        let sourceDoubles = Self.doubles(in: context.source)
+        let sourceRepeats = Set(Self.repeats(in: context.source).map(\.unit))
         var findings: [Finding] = []
-        var index = 0
-        while index < tokens.count - 1 {
-            let first = tokens[index]
-            var last = index
-            while last + 1 < tokens.count, Self.repeats(tokens[last + 1], first) { last += 1 }
-            defer { index = last + 1 }
-            guard last > index else { continue }
-            let pair = first.key + " " + first.key
-            if allowed.contains(pair) || sourceDoubles.contains(first.key) { continue }
-            let span = tokens[index + 1].span.union(tokens[last].span)
-            let count = last - index + 1
-            let message = count == 2
-                ? "“\(first.text)” is written twice in a row"
-                : "“\(first.text)” is written \(count) times in a row"
+        for run in Self.repeats(in: context.version) {
+            if run.length == 1 && allowed.contains(run.unit + " " + run.unit) { continue }
+            if sourceRepeats.contains(run.unit) { continue }
+            let first = tokens[run.start]
+            let unitText = context.version.text(of: first.span.union(tokens[run.start + run.length - 1].span))
+            let span = tokens[run.start + run.length].span.union(tokens[run.start + run.length * run.copies - 1].span)
+            let message = run.copies == 2
+                ? "“\(unitText)” is written twice in a row"
+                : "“\(unitText)” is written \(run.copies) times in a row"
             findings.append(finding(span, in: context, message: message, suggestion: "", evidence: .self))
         }
         return findings
     }
 
-    /// True when `next` repeats `word`: same matching form, letters, same sentence, adjacent (only
-    /// white space between them, since white space is not a token).
-    private static func repeats(_ next: Token, _ word: Token) -> Bool {
-        word.kind == .letters && next.kind == .letters && next.sentence == word.sentence && next.key == word.key
+    /// A unit of `length` tokens at `start`, written `copies` times in a row.
+    struct Run {
+        let start: Int
+        let length: Int
+        let copies: Int
+        /// The unit's tokens in matching form, joined by spaces.
+        let unit: String
     }
 
-    /// The words a document itself doubles.
-    private static func doubles(in document: Document) -> Set<String> {
-        var found: Set<String> = []
+    /// Every immediately repeated unit of a document, shortest unit first, runs not overlapping.
+    static func repeats(in document: Document) -> [Run] {
         let tokens = document.tokens
-        for k in tokens.indices.dropFirst() where repeats(tokens[k], tokens[k - 1]) { found.insert(tokens[k].key) }
-        return found
+        var runs: [Run] = []
+        var index = 0
+        while index < tokens.count {
+            var found: Run?
+            for length in 1...maximumUnit where index + 2 * length <= tokens.count && qualifies(tokens, index, length) {
+                var copies = 1
+                while index + (copies + 1) * length <= tokens.count,
+                      same(tokens, index, index + copies * length, length) {
+                    copies += 1
+                }
+                if copies > 1 {
+                    let unit = tokens[index..<index + length].map(\.key).joined(separator: " ")
+                    found = Run(start: index, length: length, copies: copies, unit: unit)
+                    break
+                }
+            }
+            if let run = found {
+                runs.append(run)
+                index += run.length * run.copies
+            } else {
+                index += 1
+            }
+        }
+        return runs
+    }
+
+    /// Whether `length` tokens at `start` can be a repeated unit: one sentence, and a word (a lone
+    /// word or number; a longer unit must hold letters, so ". ." and "1, 1," are left alone).
+    private static func qualifies(_ tokens: [Token], _ start: Int, _ length: Int) -> Bool {
+        let unit = tokens[start..<start + length]
+        if length == 1 { return unit.first!.kind == .letters || unit.first!.kind == .number }
+        return unit.contains { $0.kind == .letters } && unit.first!.sentence == unit.last!.sentence
+    }
+
+    /// Whether the `length` tokens at `a` and at `b` are the same and in the same sentence.
+    private static func same(_ tokens: [Token], _ a: Int, _ b: Int, _ length: Int) -> Bool {
+        guard tokens[a].sentence == tokens[b + length - 1].sentence else { return false }
+        for k in 0..<length where tokens[a + k].key != tokens[b + k].key || tokens[a + k].kind != tokens[b + k].kind {
+            return false
+        }
+        return true
     }
 
     private static func allowed(for language: String) -> Set<String> {
