@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // C++ shim over the system ICU (Debian's libicu-dev). Its public header includes only
@@ -27,7 +28,14 @@ let package = Package(
             ]
         ),
         .target(name: "MTAuditText", dependencies: ["CICU"]),
-        .target(name: "MTAudit", dependencies: ["MTAuditText"]),
+        .target(
+            name: "MTAudit",
+            dependencies: ["MTAuditText", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedLexicons"]
+        ),
+        // Lexicons/*.yml are compiled into MTAudit by this plugin and tool.
+        .executableTarget(name: "LexiconEmbedder"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
         .target(name: "MTAuditReports", dependencies: ["MTAudit"]),
         .executableTarget(
             name: "mtaudit",

@@ -6,15 +6,17 @@ public struct AuditConfiguration: Sendable {
     public var gate: GatePolicy
     public var scorer: MQMScorer
     public var coverage: CoverageEstimator
+    public var lexicons: Lexicons
 
     public init(detectors: [any Detector] = DetectorRegistry.all, severityOverrides: [String: Severity] = [:],
                 gate: GatePolicy = GatePolicy(), scorer: MQMScorer = MQMScorer(),
-                coverage: CoverageEstimator = CoverageEstimator()) {
+                coverage: CoverageEstimator = CoverageEstimator(), lexicons: Lexicons = .builtIn) {
         self.detectors = detectors
         self.severityOverrides = severityOverrides
         self.gate = gate
         self.scorer = scorer
         self.coverage = coverage
+        self.lexicons = lexicons
     }
 
     /// The configuration without the detectors whose ids are in `ids`.

@@ -10,7 +10,9 @@ public struct Auditor: Sendable {
     }
 
     public func audit(source: TextInput, versions: [TextInput]) throws(TextError) -> AuditResult {
-        let segmenter = try Segmenter(locale: Self.locale(source.language))
+        let abbreviations = configuration.lexicons.entries(.abbreviations, language: source.language)
+        let segmenter = try Segmenter(locale: Self.locale(source.language),
+                                      abbreviations: Segmenter.defaultAbbreviations.union(abbreviations))
         let sourceDocument = Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter)
         let documents = versions.map {
             Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter)
@@ -18,7 +20,8 @@ public struct Auditor: Sendable {
         let results = versions.indices.map { index in
             var others = documents
             others.remove(at: index)
-            let context = DetectionContext(source: sourceDocument, version: documents[index], otherVersions: others)
+            let context = DetectionContext(source: sourceDocument, version: documents[index], otherVersions: others,
+                                           lexicons: configuration.lexicons)
             return result(context, path: versions[index].path)
         }
         let summary = SourceSummary(id: source.id, path: source.path, language: source.language,

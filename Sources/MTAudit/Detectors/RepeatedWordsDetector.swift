@@ -4,8 +4,8 @@ import MTAuditText
 /// "2031 2031", "(HB) (HB)"), a typical artifact of machine translation and of careless editing.
 ///
 /// It stays quiet when the source repeats the same word in a row (a faithful rendering), when a
-/// punctuation mark stands between the two ("no, no"), across sentences, for numbers ("10 10" may be a
-/// score), and for doubles that a language's grammar allows ("had had", "that that"; "nous nous").
+/// punctuation mark stands between the two ("no, no"), across sentences, and for doubles that the
+/// language's grammar allows ("had had", "nous nous": the `grammatical-doubles` lexicon).
 public struct RepeatedWordsDetector: Detector {
     public static let description = DetectorDescription(
         id: "repeated-words",
@@ -48,16 +48,6 @@ public struct RepeatedWordsDetector: Detector {
         ]
     )
 
-    /// Doubles that are grammatical, in matching form, by language subtag ("en", "fr", …).
-    public static let allowedDoubles: [String: Set<String>] = [
-        "en": ["had had", "that that", "do do", "bye bye"],
-        "fr": ["nous nous", "vous vous", "que que"],
-        "de": ["die die", "der der", "das das", "sie sie"],
-        "nl": ["die die", "dat dat"],
-        "es": ["que que"],
-        "it": ["che che"],
-    ]
-
     public init() {}
 
     /// The longest run of tokens looked at as a repeated unit ("(OBSE) (OBSE)" is a unit of three).
@@ -66,7 +56,7 @@ public struct RepeatedWordsDetector: Detector {
     public func findings(in context: DetectionContext) -> [Finding] {
         let tokens = context.version.tokens
         guard tokens.count > 1 else { return [] }
-        let allowed = Self.allowed(for: context.version.language)
+        let allowed = Set(context.entries(.grammaticalDoubles).map(Normalizer.matchingKey))
         let sourceRepeats = Set(Self.repeats(in: context.source).map(\.unit))
         var findings: [Finding] = []
         for run in Self.repeats(in: context.version) {
@@ -136,11 +126,5 @@ public struct RepeatedWordsDetector: Detector {
             return false
         }
         return true
-    }
-
-    private static func allowed(for language: String) -> Set<String> {
-        let subtag = language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
-        if let set = allowedDoubles[subtag] { return set }
-        return allowedDoubles.values.reduce(into: []) { $0.formUnion($1) }
     }
 }

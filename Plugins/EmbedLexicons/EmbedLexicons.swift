@@ -1,0 +1,24 @@
+import Foundation
+import PackagePlugin
+
+/// Compiles the YAML files of the package's `Lexicons/` folder into the target, so that the binary
+/// carries its default lexicons wherever it is installed. The files stay the one source of truth.
+@main
+struct EmbedLexicons: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
+        let directory = context.package.directoryURL.appending(path: "Lexicons")
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { ["yml", "yaml"].contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding \(files.count) lexicons from Lexicons/",
+                executable: try context.tool(named: "LexiconEmbedder").url,
+                arguments: [output.path] + files.map(\.path),
+                inputFiles: files,
+                outputFiles: [output]
+            ),
+        ]
+    }
+}

@@ -1,0 +1,39 @@
+/// The lexicons an audit reads: the built-in files of `Lexicons/` and any the user adds.
+public struct Lexicons: Sendable {
+    public private(set) var files: [LexiconFile]
+
+    public init(files: [LexiconFile] = []) { self.files = files }
+
+    /// The files compiled in from the package's `Lexicons/` folder.
+    public static let builtIn: Lexicons = {
+        do {
+            return try Lexicons(files: EmbeddedLexicons.files.map { file throws(LexiconError) in
+                try LexiconFile.parse(file.text, name: "Lexicons/" + file.name)
+            })
+        } catch {
+            // The files are checked by the tests; a broken one is a build defect, not a user error.
+            preconditionFailure("built-in lexicon is broken: \(error)")
+        }
+    }()
+
+    /// These lexicons and the file `text` called `name`.
+    public func adding(_ text: String, name: String) throws(LexiconError) -> Lexicons {
+        var copy = self
+        copy.files.append(try LexiconFile.parse(text, name: name))
+        return copy
+    }
+
+    /// The entries of `kind` for a BCP 47 `language`; all languages together for "und".
+    public func entries(_ kind: LexiconKind, language: String) -> [String] {
+        let subtag = language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+        var entries: [String] = []
+        for file in files where file.kind == kind {
+            if subtag == "und" || subtag.isEmpty {
+                for key in file.languages.keys.sorted() { entries += file.languages[key] ?? [] }
+            } else {
+                entries += file.languages[subtag] ?? []
+            }
+        }
+        return entries
+    }
+}
