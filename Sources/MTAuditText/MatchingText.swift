@@ -1,4 +1,5 @@
-/// A text in its matching form, with a map back to the original.
+/// A text derived from another (its matching form, or a normalization of it), with a map back to the
+/// original.
 ///
 /// The matching form is what mtaudit compares: NFKC_Casefold, then curly and straight quotes folded to
 /// `'` and `"`, every dash and minus to `-`, and each run of white space to one space. Offsets into it

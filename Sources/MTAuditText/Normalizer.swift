@@ -35,10 +35,26 @@ public enum Normalizer {
         }
     }
 
+    /// `text` in a normalization form, with a map back to the original's scalar offsets (so that a
+    /// detector may look at NFC text and still point into the text as given).
+    public static func mapped(_ text: String, to form: Form) -> MatchingText {
+        let offsets = ScalarOffsets(text)
+        let (bytes, byteOrigin) = normalizeWithOrigins(text, form: form)
+        var origin: [Int32] = []
+        origin.reserveCapacity(offsets.scalarCount)
+        var byteIndex = 0
+        let normalized = String(decoding: bytes, as: UTF8.self)
+        for scalar in normalized.unicodeScalars {
+            origin.append(Int32(offsets.scalarOffset(ofByte: Int(byteOrigin[byteIndex]))))
+            byteIndex += UTF8.width(scalar)
+        }
+        return MatchingText(text: normalized, origin: origin, originalCount: offsets.scalarCount)
+    }
+
     /// The matching form of a whole text, with its map back to the original's scalar offsets.
     public static func matchingForm(of text: String) -> MatchingText {
         let offsets = ScalarOffsets(text)
-        let (bytes, byteOrigin) = casefoldWithOrigins(text)
+        let (bytes, byteOrigin) = normalizeWithOrigins(text, form: .nfkcCasefold)
         var folded = String.UnicodeScalarView()
         var origin: [Int32] = []
         origin.reserveCapacity(offsets.scalarCount)
@@ -90,15 +106,15 @@ public enum Normalizer {
         }
     }
 
-    /// NFKC_Casefold bytes of `text` and, for each output byte, the input byte offset it came from.
-    private static func casefoldWithOrigins(_ text: String) -> ([UInt8], [Int32]) {
+    /// The bytes of `text` in `form` and, for each output byte, the input byte offset it came from.
+    private static func normalizeWithOrigins(_ text: String, form: Form) -> ([UInt8], [Int32]) {
         ICUCall.withUTF8(text) { bytes, length -> ([UInt8], [Int32]) in
             var capacity = Int(length) + Int(length) / 2 + 16
             for _ in 0..<2 {
                 var out = [UInt8](repeating: 0, count: capacity)
                 var origin = [Int32](repeating: 0, count: capacity + 1)
                 var status: Int32 = 0
-                let needed = cicu_normalize_utf8(CICU_NORM_NFKC_CASEFOLD, bytes, length, &out, Int64(capacity),
+                let needed = cicu_normalize_utf8(form.code, bytes, length, &out, Int64(capacity),
                                                  &origin, &status)
                 if status == CICU_OK {
                     out.removeSubrange(Int(needed)...)

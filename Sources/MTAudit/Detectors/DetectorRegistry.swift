@@ -1,6 +1,7 @@
 /// Every detector mtaudit knows, in the order they run.
 public enum DetectorRegistry {
     public static let all: [any Detector] = [
+        MojibakeDetector(),
         RepeatedWordsDetector(),
     ]
 
