@@ -61,7 +61,15 @@ public enum MojibakeRepair {
         best = best.map { layered($0) }
         let lost = run.filter { scalars[$0] == "\u{FFFD}" }
         for offset in lost where !best.contains(where: { $0.range.contains(offset) }) {
-            best.append(Repair(range: offset..<offset + 1, replacement: "\u{FFFD}", charsets: [], isLossy: true))
+            // The characters just before a lost byte are usually the rest of its sequence ("Ä�").
+            var start = offset
+            while start > run.lowerBound, offset - start < 3, scalars[start - 1] != "\u{FFFD}",
+                  !best.contains(where: { $0.range.contains(start - 1) }),
+                  scalars[start - 1].value >= 0xA0, scalars[start - 1].properties.isAlphabetic
+                    || scalars[start - 1].properties.generalCategory == .otherSymbol {
+                start -= 1
+            }
+            best.append(Repair(range: start..<offset + 1, replacement: "\u{FFFD}", charsets: [], isLossy: true))
         }
         return best.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
