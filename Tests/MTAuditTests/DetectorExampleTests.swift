@@ -44,7 +44,7 @@ struct DetectorExampleTests {
         #expect(!description.triggeringExamples.isEmpty, "a detector needs triggering examples")
         #expect(!description.nonTriggeringExamples.isEmpty, "a detector needs non-triggering examples")
         for example in description.triggeringExamples {
-            #expect(!example.expectedSpans.isEmpty, "a triggering example needs a «marker»: \(example)")
+            #expect(!example.expectedSpans.isEmpty, "a triggering example needs a ⟦marker⟧: \(example)")
         }
     }
 

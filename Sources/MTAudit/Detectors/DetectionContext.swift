@@ -6,6 +6,8 @@ public struct DetectionContext: Sendable {
     public let otherVersions: [Document]
     public let alignment: SentenceAlignment
     public let lexicons: Lexicons
+    /// Whether source and version are in one language, so that words can be compared directly.
+    public let sameLanguage: Bool
 
     public init(source: Document, version: Document, otherVersions: [Document] = [],
                 lexicons: Lexicons = .builtIn) {
@@ -14,6 +16,7 @@ public struct DetectionContext: Sendable {
         self.otherVersions = otherVersions
         self.lexicons = lexicons
         alignment = SentenceAligner().align(source: source, version: version)
+        sameLanguage = Comparability.sameLanguage(source, version)
     }
 
     /// The lexicon entries of `kind` for the version's language.

@@ -1,7 +1,8 @@
 import MTAuditText
 
 /// A source and a version written for a detector's tests. In `markedVersion`, each place where a
-/// finding must land is wrapped in `«` and `»` (an empty pair `«»` marks a point, as for an omission).
+/// finding must land is wrapped in `⟦` and `⟧` (an empty pair `⟦⟧` marks a point, as for an omission).
+/// The brackets are U+27E6 and U+27E7, which prose does not use (guillemets would clash with French).
 public struct DetectorExample: Sendable, CustomStringConvertible {
     public let source: String
     public let markedVersion: String
@@ -33,8 +34,8 @@ public struct DetectorExample: Sendable, CustomStringConvertible {
         var count = 0
         for scalar in markedVersion.unicodeScalars {
             switch scalar {
-            case "«": open = count
-            case "»":
+            case "⟦": open = count
+            case "⟧":
                 if let start = open { spans.append(TextSpan(start: start, end: count)) }
                 open = nil
             default:

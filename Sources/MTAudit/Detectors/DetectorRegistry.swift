@@ -3,6 +3,7 @@ public enum DetectorRegistry {
     public static let all: [any Detector] = [
         MojibakeDetector(),
         RepeatedWordsDetector(),
+        PunctuationArtifactDetector(),
     ]
 
     public static var descriptions: [DetectorDescription] { all.map { type(of: $0).description } }

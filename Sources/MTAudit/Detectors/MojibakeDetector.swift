@@ -17,14 +17,14 @@ public struct MojibakeDetector: Detector {
             Vietnamese, emoji and symbols are left alone.
             """,
         triggeringExamples: [
-            DetectorExample(source: "The café reopened.", version: "The caf«Ã©» reopened."),
-            DetectorExample(source: "It was a long fight — two years.", version: "It was a long fight «β€”» two years."),
-            DetectorExample(source: "The town’s lights came on.", version: "The town«â€™»s lights came on."),
-            DetectorExample(source: "Crème brûlée for all.", version: "Cr«√®»me br«√ª»l«√©»e for all."),
-            DetectorExample(source: "They met in Zürich.", version: "They met in Z«Ã¼»rich."),
-            DetectorExample(source: "Ein Gespräch über Politik.", version: "Ein Gespr«ÃƒÂ¤»ch «ÃƒÂ¼»ber Politik."),
-            DetectorExample(source: "Привет, мир.", version: "«ÐŸÑ€Ð¸Ð²ÐµÑ‚», «Ð¼Ð¸Ñ€»."),
-            DetectorExample(source: "The mayor’s reply.", version: "The mayor«�»s reply."),
+            DetectorExample(source: "The café reopened.", version: "The caf⟦Ã©⟧ reopened."),
+            DetectorExample(source: "It was a long fight — two years.", version: "It was a long fight ⟦β€”⟧ two years."),
+            DetectorExample(source: "The town’s lights came on.", version: "The town⟦â€™⟧s lights came on."),
+            DetectorExample(source: "Crème brûlée for all.", version: "Cr⟦√®⟧me br⟦√ª⟧l⟦√©⟧e for all."),
+            DetectorExample(source: "They met in Zürich.", version: "They met in Z⟦Ã¼⟧rich."),
+            DetectorExample(source: "Ein Gespräch über Politik.", version: "Ein Gespr⟦ÃƒÂ¤⟧ch ⟦ÃƒÂ¼⟧ber Politik."),
+            DetectorExample(source: "Привет, мир.", version: "⟦ÐŸÑ€Ð¸Ð²ÐµÑ‚⟧, ⟦Ð¼Ð¸Ñ€⟧."),
+            DetectorExample(source: "The mayor’s reply.", version: "The mayor⟦�⟧s reply."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The café reopened.", version: "The café reopened — at last."),

@@ -1,5 +1,3 @@
-import MTAuditText
-
 /// How much of the source a version renders, and so how it relates to it.
 ///
 /// A first heuristic, made for versions in the source's language (rewrites, round trips): a source
@@ -38,7 +36,7 @@ public struct CoverageEstimator: Sendable {
             return Estimate(coverage: 0, relation: .unrelated, rendered: source.sentences.map { _ in false })
         }
         let rendered: [Bool]
-        if comparable(source, version) {
+        if Comparability.sameLanguage(source, version) {
             rendered = renderedByWords(source: source, version: version)
         } else {
             let share = min(1, Double(version.sentences.count) / Double(source.sentences.count))
@@ -55,23 +53,6 @@ public struct CoverageEstimator: Sendable {
             relation = .full
         }
         return Estimate(coverage: coverage, relation: relation, rendered: rendered)
-    }
-
-    /// Whether the two texts can be compared word for word: same declared language, or (undeclared)
-    /// a fair share of shared words, or nothing shared at all in the same script.
-    private func comparable(_ source: Document, _ version: Document) -> Bool {
-        let a = source.language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
-        let b = version.language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
-        if a != "und" && b != "und" { return a == b }
-        let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
-        let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
-        let shared = sourceKeys.intersection(versionKeys).count
-        if shared == 0 {
-            // Not one word, name or number in common: in the same script that is another text, not a
-            // translation (a translation keeps at least names and numbers); in another script, unknown.
-            return Script.dominant(in: source.text) == Script.dominant(in: version.text)
-        }
-        return Double(shared) >= 0.1 * Double(min(sourceKeys.count, versionKeys.count))
     }
 
     private func renderedByWords(source: Document, version: Document) -> [Bool] {

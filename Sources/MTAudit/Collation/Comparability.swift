@@ -1,0 +1,27 @@
+import MTAuditText
+
+/// Whether two texts can be compared word for word, as rewrites or round trips in one language can,
+/// and translations into another language cannot.
+public enum Comparability {
+    /// Same declared language; or, when a language is undeclared, a fair share of shared words, or
+    /// nothing in common at all in the same script (another text in the same language).
+    public static func sameLanguage(_ source: Document, _ version: Document) -> Bool {
+        let a = subtag(source.language)
+        let b = subtag(version.language)
+        if a != "und" && b != "und" { return a == b }
+        let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
+        let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
+        guard !sourceKeys.isEmpty, !versionKeys.isEmpty else { return false }
+        let shared = sourceKeys.intersection(versionKeys).count
+        if shared == 0 {
+            // Not one word, name or number in common: in the same script that is another text, not a
+            // translation (a translation keeps at least names and numbers); in another script, unknown.
+            return Script.dominant(in: source.text) == Script.dominant(in: version.text)
+        }
+        return Double(shared) >= 0.1 * Double(min(sourceKeys.count, versionKeys.count))
+    }
+
+    static func subtag(_ language: String) -> String {
+        language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+    }
+}

@@ -1,0 +1,183 @@
+import MTAuditText
+
+/// Flags punctuation left broken: a doubled mark (". .", "..", ",."), a space before a comma or full
+/// stop, quotes and brackets left unbalanced where the source balances them, and a final full stop
+/// lost where the source's sentence has one.
+public struct PunctuationArtifactDetector: Detector {
+    public static let description = DetectorDescription(
+        id: "punctuation-artifact",
+        name: "Punctuation artifact",
+        summary: "Doubled marks, a space before a comma or full stop, unbalanced quotes, a lost final stop.",
+        category: .punctuation,
+        severity: .minor,
+        rationale: """
+            Marks left broken by machine translation or by editing tools look careless. Each check \
+            compares with the source, so a pattern that the source itself uses is not flagged. An \
+            ellipsis is not a doubled full stop, and "etc.," is not one either.
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "The vote was close. Gov. Brandt spoke.", version: "The vote was close⟦. .⟧ Gov. Brandt spoke."),
+            DetectorExample(source: "The U.S. Supreme Court ruled.", version: "The U.S⟦..⟧ Supreme Court ruled."),
+            DetectorExample(source: "Prices rose, and wages fell.", version: "Prices rose⟦,,⟧ and wages fell."),
+            DetectorExample(source: "When you call, they answer.", version: "When you call⟦ ⟧, they answer⟦ ⟧."),
+            DetectorExample(source: "He said “the tide will turn” and left.", version: "He said ⟦“⟧the tide will turn and left."),
+            DetectorExample(source: "The array (18 turbines) was approved.", version: "The array 18 turbines⟦)⟧ was approved."),
+            DetectorExample(source: "The council met on Tuesday.", version: "The council met on Tuesday⟦⟧"),
+            DetectorExample(source: "He said: “We will build it.”", version: "He said: “We will build it⟦⟧”"),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "Wait... what?", version: "Wait... what? And then . . . silence."),
+            DetectorExample(source: "Apples, pears, etc., were sold.", version: "Apples, pears, etc., were sold at 9 a.m."),
+            DetectorExample(source: "Il a dit : « non ».", version: "Il a répondu : « non »."),
+            DetectorExample(source: "Headline Without Stop", version: "Headline Without A Stop"),
+            DetectorExample(source: "He said „ja“ und ging.", version: "Er sagte „ja“ und ging."),
+            DetectorExample(source: "Version 2 .0 shipped .", version: "Version 2 .0 shipped ."),
+            DetectorExample(source: "A fact. Another one.", version: "A fact. Another one."),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        let version = Array(context.version.text.unicodeScalars)
+        let source = context.source.text
+        return doubledMarks(version, source: source, context)
+            + spacesBeforeMarks(version, source: source, context)
+            + unbalancedPairs(version, context)
+            + lostFinalStops(context)
+    }
+
+    // MARK: Doubled marks
+
+    private static let firstMarks: Set<Unicode.Scalar> = [".", ",", ";", ":", "?", "!"]
+    private static let secondMarks: Set<Unicode.Scalar> = [".", ",", ";", ":"]
+
+    private func doubledMarks(_ text: [Unicode.Scalar], source: String, _ context: DetectionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var i = 0
+        while i < text.count {
+            let mark = text[i]
+            guard Self.firstMarks.contains(mark) else { i += 1; continue }
+            if mark == "." {
+                // An ellipsis: three dots or more, spaced or not.
+                var j = i
+                var dots = 0
+                while j < text.count, text[j] == "." || (text[j] == " " && j + 1 < text.count && text[j + 1] == ".") {
+                    if text[j] == "." { dots += 1 }
+                    j += 1
+                }
+                if dots >= 3 { i = j; continue }
+            }
+            var j = i + 1
+            while j < text.count, j - i <= 2, text[j] == " " { j += 1 }
+            let spaced = j > i + 1
+            guard j < text.count, j - i <= 2, Self.secondMarks.contains(text[j]) else { i += 1; continue }
+            // "etc.," "a.m.;": a full stop of an abbreviation may carry another mark.
+            if mark == "." && !spaced && text[j] != "." { i += 1; continue }
+            // "?." "!," need the second mark to be a full stop or comma right after.
+            if (mark == "?" || mark == "!") && spaced { i += 1; continue }
+            let pattern = String(String.UnicodeScalarView(text[i...j]))
+            if !source.contains(pattern) {
+                let span = TextSpan(start: i, end: j + 1)
+                findings.append(finding(span, in: context, message: "“\(pattern)”: a doubled punctuation mark",
+                                        suggestion: String(mark), evidence: .self))
+            }
+            i = j + 1
+        }
+        return findings
+    }
+
+    // MARK: Spaces before marks
+
+    private func spacesBeforeMarks(_ text: [Unicode.Scalar], source: String, _ context: DetectionContext) -> [Finding] {
+        var findings: [Finding] = []
+        for i in text.indices.dropFirst() where text[i].properties.isWhitespace && text[i] != "\n" && i + 1 < text.count {
+            let mark = text[i + 1]
+            guard mark == "," || mark == "." else { continue }
+            let before = text[i - 1]
+            guard !before.properties.isWhitespace, !Self.firstMarks.contains(before) else { continue }
+            let after: Unicode.Scalar = i + 2 < text.count ? text[i + 2] : " "
+            // ".5", " ..." and " . . ." are not a stray space.
+            if mark == "." && !(after.properties.isWhitespace || Document.isClosingMark(String(after))) { continue }
+            if mark == ".", i + 3 < text.count, text[i + 3] == "." { continue }
+            if mark == "," && after.properties.numericType != nil { continue }
+            if source.contains(" \(mark)") { continue }
+            findings.append(finding(TextSpan(start: i, end: i + 1), in: context,
+                                    message: "a space before “\(mark)”", suggestion: "", evidence: .self))
+        }
+        return findings
+    }
+
+    // MARK: Quotes and brackets
+
+    private struct Pair {
+        let open: Unicode.Scalar
+        let close: Set<Unicode.Scalar>
+    }
+
+    private static let pairs: [Pair] = [
+        Pair(open: "(", close: [")"]), Pair(open: "[", close: ["]"]), Pair(open: "«", close: ["»"]),
+        Pair(open: "\u{201C}", close: ["\u{201D}"]), Pair(open: "\u{300C}", close: ["\u{300D}"]),
+        Pair(open: "\u{300E}", close: ["\u{300F}"]), Pair(open: "\u{FF08}", close: ["\u{FF09}"]),
+    ]
+
+    /// German quotes open with „ and close with “ (or ”): where „ is used, “ closes.
+    private static let lowQuotes = Pair(open: "\u{201E}", close: ["\u{201C}", "\u{201D}"])
+
+    private func unbalancedPairs(_ text: [Unicode.Scalar], _ context: DetectionContext) -> [Finding] {
+        let source = Array(context.source.text.unicodeScalars)
+        var findings: [Finding] = []
+        for pair in pairs(for: text) {
+            guard Self.unmatched(source, pair: pairs(for: source).first { $0.open == pair.open } ?? pair).isEmpty else {
+                continue
+            }
+            for offset in Self.unmatched(text, pair: pair) {
+                let mark = String(text[offset])
+                findings.append(finding(TextSpan(start: offset, end: offset + 1), in: context,
+                                        message: "“\(mark)” has no partner, where the source's quotes and brackets pair up",
+                                        evidence: .source))
+            }
+        }
+        return findings
+    }
+
+    private func pairs(for text: [Unicode.Scalar]) -> [Pair] {
+        text.contains("\u{201E}") ? Self.pairs.filter { $0.open != "\u{201C}" } + [Self.lowQuotes] : Self.pairs
+    }
+
+    /// Offsets of the marks of `pair` that have no partner.
+    private static func unmatched(_ text: [Unicode.Scalar], pair: Pair) -> [Int] {
+        var open: [Int] = []
+        var stray: [Int] = []
+        for (offset, scalar) in text.enumerated() {
+            if scalar == pair.open {
+                open.append(offset)
+            } else if pair.close.contains(scalar) {
+                if open.isEmpty { stray.append(offset) } else { open.removeLast() }
+            }
+        }
+        return (stray + open).sorted()
+    }
+
+    // MARK: Final full stops
+
+    private func lostFinalStops(_ context: DetectionContext) -> [Finding] {
+        let version = context.version
+        var findings: [Finding] = []
+        for (index, sentence) in version.sentences.enumerated() {
+            let lastOfParagraph = index + 1 == version.sentences.count || version.sentences[index + 1].paragraph != sentence.paragraph
+            guard lastOfParagraph, version.terminalMark(ofSentence: index) == nil,
+                  version.tokens[sentence.tokens].filter(\.isWordLike).count >= 3,
+                  let source = context.alignment.sourceOf[index],
+                  let mark = context.source.terminalMark(ofSentence: source)?.mark,
+                  Document.isStatementMark(mark) || Document.isQuestionMark(mark) else { continue }
+            let end = version.endOfContent(ofSentence: index)
+            findings.append(finding(.point(end), in: context,
+                                    message: "the sentence ends without the “\(mark)” that ends it in the source",
+                                    sourceSpan: TextSpan(start: context.source.terminalMark(ofSentence: source)!.offset,
+                                                         end: context.source.terminalMark(ofSentence: source)!.offset + 1),
+                                    suggestion: String(mark), evidence: .source))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,38 @@
+import MTAuditText
+
+extension Document {
+    /// The sentence's final punctuation mark, looking past closing quotes and brackets: its scalar
+    /// and offset. Nil when the sentence ends in a word.
+    public func terminalMark(ofSentence index: Int) -> (mark: Unicode.Scalar, offset: Int)? {
+        let sentence = sentences[index]
+        guard let last = tokens[sentence.tokens].last(where: { !Self.isClosingMark($0.text) }) else { return nil }
+        guard last.kind == .punctuation, let mark = last.text.unicodeScalars.last else { return nil }
+        return (mark, last.span.end - 1)
+    }
+
+    /// The offset just after the sentence's last word or mark that is not a closing quote or bracket,
+    /// which is where a missing final full stop belongs.
+    public func endOfContent(ofSentence index: Int) -> Int {
+        let sentence = sentences[index]
+        return tokens[sentence.tokens].last(where: { !Self.isClosingMark($0.text) })?.span.end ?? sentence.span.end
+    }
+
+    /// Quotes and brackets that close: ” ’ " ' » ) ] } 」 』 ） and the like.
+    public static func isClosingMark(_ text: String) -> Bool {
+        guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 else { return false }
+        switch scalar.properties.generalCategory {
+        case .closePunctuation, .finalPunctuation: return true
+        default: return scalar == "\"" || scalar == "'" || scalar == "\u{2019}" || scalar == "\u{201D}"
+        }
+    }
+
+    /// Whether `scalar` ends a sentence as a statement: . 。 ! ！ … ।
+    public static func isStatementMark(_ scalar: Unicode.Scalar) -> Bool {
+        [".", "!", "\u{3002}", "\u{FF01}", "\u{2026}", "\u{0964}", "\u{FF0E}"].contains(scalar)
+    }
+
+    /// Whether `scalar` ends a sentence as a question: ? ？ ؟ and the Greek question mark.
+    public static func isQuestionMark(_ scalar: Unicode.Scalar) -> Bool {
+        ["?", "\u{FF1F}", "\u{061F}", "\u{037E}"].contains(scalar)
+    }
+}
