@@ -12,10 +12,21 @@ struct DetectorExampleTests {
 
         var testDescription: String { rawValue }
 
+        static let prefix = "👩‍👩‍👧 漢字テスト 🇳🇴\n\n"
+
+        /// Findings inside the prefix are about the prefix (CJK left in an English version is
+        /// untranslated), not about the example.
+        func relevant(_ findings: [Finding]) -> [Finding] {
+            guard self == .emojiAndCJKPrefix else { return findings }
+            let length = Self.prefix.unicodeScalars.count
+            return findings.filter { $0.span.end > length || ($0.span.start == $0.span.end && $0.span.start >= length) }
+        }
+
         func apply(_ example: DetectorExample) -> DetectorExample {
             switch self {
             case .asWritten: return example
-            case .emojiAndCJKPrefix: return example.prefixed("👩‍👩‍👧 漢字テスト 🇳🇴 ")
+            // A paragraph of its own, so that sentence-wide findings keep their sentence.
+            case .emojiAndCJKPrefix: return example.prefixed(Self.prefix)
             case .nfd: return example.normalized(.nfd)
             }
         }
@@ -57,9 +68,10 @@ struct DetectorExampleTests {
           arguments: detectors, Variant.allCases)
     func triggering(id: String, variant: Variant) throws {
         let description = try #require(DetectorRegistry.detector(id: id).map { type(of: $0).description })
+        if variant == .emojiAndCJKPrefix && !description.examplesTakeAPrefix { return }
         for original in description.triggeringExamples {
             let example = variant.apply(original)
-            let findings = try run(id, example)
+            let findings = variant.relevant(try run(id, example))
             #expect(findings.map(\.span.span).sorted() == example.expectedSpans.sorted(),
                     "\(example): found \(findings.map(\.span))")
             let version = Array(example.version.unicodeScalars)
@@ -77,9 +89,10 @@ struct DetectorExampleTests {
     @Test("Non-triggering examples are not flagged", arguments: detectors, Variant.allCases)
     func nonTriggering(id: String, variant: Variant) throws {
         let description = try #require(DetectorRegistry.detector(id: id).map { type(of: $0).description })
+        if variant == .emojiAndCJKPrefix && !description.examplesTakeAPrefix { return }
         for original in description.nonTriggeringExamples {
             let example = variant.apply(original)
-            let findings = try run(id, example)
+            let findings = variant.relevant(try run(id, example))
             #expect(findings.isEmpty, "\(example): found \(findings.map(\.message))")
         }
     }

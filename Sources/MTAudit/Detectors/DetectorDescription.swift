@@ -14,10 +14,14 @@ public struct DetectorDescription: Sendable {
     public let triggeringExamples: [DetectorExample]
     /// Examples that must produce no finding.
     public let nonTriggeringExamples: [DetectorExample]
+    /// Whether the examples keep their meaning behind a prefix paragraph of emoji and CJK words, as
+    /// the example tests run them. False only where words in front change the case, as for an
+    /// empty version, which would no longer be empty.
+    public let examplesTakeAPrefix: Bool
 
     public init(id: String, name: String, summary: String, category: MQMCategory, severity: Severity,
                 rationale: String, triggeringExamples: [DetectorExample],
-                nonTriggeringExamples: [DetectorExample]) {
+                nonTriggeringExamples: [DetectorExample], examplesTakeAPrefix: Bool = true) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -26,5 +30,6 @@ public struct DetectorDescription: Sendable {
         self.rationale = rationale
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
+        self.examplesTakeAPrefix = examplesTakeAPrefix
     }
 }

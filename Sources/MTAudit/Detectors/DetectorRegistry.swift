@@ -4,6 +4,12 @@ public enum DetectorRegistry {
         MojibakeDetector(),
         RepeatedWordsDetector(),
         PunctuationArtifactDetector(),
+        MergedTokensDetector(),
+        BrokenSentenceDetector(),
+        QuestionForStatementDetector(),
+        EmptyVersionDetector(),
+        UntranslatedDetector(),
+        CasingDetector(),
     ]
 
     public static var descriptions: [DetectorDescription] { all.map { type(of: $0).description } }

@@ -1,0 +1,121 @@
+import MTAuditText
+
+/// Flags a sentence broken apart: a full stop where the source runs on ("review. Of the turbines"), a
+/// fragment of a word or two left standing as a sentence ("the House said. White."), and a full stop
+/// followed by a lower-case word inside a sentence.
+public struct BrokenSentenceDetector: Detector {
+    public static let description = DetectorDescription(
+        id: "broken-sentence",
+        name: "Broken sentence",
+        summary: "A sentence split in the middle, or a fragment left standing as a sentence.",
+        category: .grammar,
+        severity: .minor,
+        rationale: """
+            Machine translation and careless editing break sentences at the wrong place, leaving two \
+            pieces that read as nonsense. A split is flagged when the source writes the words on both sides \
+            of it together in one sentence. A fragment is flagged when it has one or two words and the \
+            source has no such short sentence. Abbreviations ("Gen.", "e.g.") and initials are left alone.
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "She asked for an independent review of the turbines and left.",
+                            version: "She asked for an independent review⟦. Of⟧ the turbines and left."),
+            DetectorExample(source: "The White House said the call went well. Talks go on.",
+                            version: "The call went well, the House said. ⟦White.⟧ Talks go on."),
+            DetectorExample(source: "The council met and then it voted.", version: "The council met⟦.⟧ and then it voted."),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "The council met. Then it voted.", version: "The council met. Then it voted."),
+            DetectorExample(source: "Did it work? Yes. It did.", version: "Did it work? Yes. It worked."),
+            DetectorExample(source: "Gen. Lee met e.g. the mayor.", version: "Gen. Lee met e.g. the mayor and approx. ten others."),
+            DetectorExample(source: "John F. Kennedy spoke.", version: "John F. Kennedy spoke."),
+            DetectorExample(source: "Wind power grew fast. It is cheap.", version: "Windkraft wuchs schnell. Sie ist billig."),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        guard context.sameLanguage else { return [] }
+        return splits(context) + fragments(context) + lowerCaseAfterStop(context)
+    }
+
+    /// Words of the source in one sentence, side by side or across a comma: "review of", "Varga, a".
+    private func joinedInSource(_ context: DetectionContext) -> [String: TextSpan] {
+        var joined: [String: TextSpan] = [:]
+        let tokens = context.source.tokens
+        for k in tokens.indices where tokens[k].isWordLike {
+            var next = k + 1
+            if next < tokens.count, tokens[next].text == "," || tokens[next].text == "—" { next += 1 }
+            guard next < tokens.count, tokens[next].isWordLike, tokens[next].sentence == tokens[k].sentence else { continue }
+            let key = tokens[k].key + " " + tokens[next].key
+            if joined[key] == nil { joined[key] = TextSpan(start: tokens[k].span.end, end: tokens[next].span.end) }
+        }
+        return joined
+    }
+
+    private func splits(_ context: DetectionContext) -> [Finding] {
+        let version = context.version
+        let joined = joinedInSource(context)
+        var findings: [Finding] = []
+        for index in version.sentences.indices.dropFirst() {
+            let previous = version.sentences[index - 1], sentence = version.sentences[index]
+            guard previous.paragraph == sentence.paragraph,
+                  let last = version.tokens[previous.tokens].last(where: \.isWordLike),
+                  let first = version.tokens[sentence.tokens].first(where: \.isWordLike),
+                  let stop = version.tokens[previous.tokens].last, stop.kind == .punctuation,
+                  let sourceJoin = joined[last.key + " " + first.key] else { continue }
+            let span = TextSpan(start: last.span.end, end: first.span.end)
+            let suggestion = context.source.text(of: sourceJoin)
+            findings.append(finding(span, in: context,
+                                    message: "a full stop splits “\(last.text) \(first.text)”, which the source writes in one sentence",
+                                    sourceSpan: sourceJoin, suggestion: suggestion, evidence: .source))
+        }
+        return findings
+    }
+
+    private func fragments(_ context: DetectionContext) -> [Finding] {
+        let version = context.version, source = context.source
+        var shortSourceSentences: Set<[String]> = []
+        for sentence in source.sentences {
+            let words = source.tokens[sentence.tokens].filter(\.isWordLike).map(\.key)
+            if words.count <= 3 { shortSourceSentences.insert(words) }
+        }
+        var findings: [Finding] = []
+        for (index, sentence) in version.sentences.enumerated() where index > 0 {
+            guard version.sentences[index - 1].paragraph == sentence.paragraph else { continue }
+            let words = version.tokens[sentence.tokens].filter(\.isWordLike)
+            guard (1...2).contains(words.count), words.allSatisfy({ $0.kind == .letters }),
+                  let mark = version.terminalMark(ofSentence: index)?.mark, Document.isStatementMark(mark),
+                  !shortSourceSentences.contains(words.map(\.key)),
+                  words.allSatisfy({ word in source.tokens.contains { $0.key == word.key } }) else { continue }
+            let text = version.text(of: sentence.span)
+            findings.append(finding(sentence.span, in: context,
+                                    message: "“\(text)” is a fragment left standing as a sentence; the source has its words inside a longer one",
+                                    evidence: .source))
+        }
+        return findings
+    }
+
+    private func lowerCaseAfterStop(_ context: DetectionContext) -> [Finding] {
+        let version = context.version
+        let abbreviations = Segmenter.defaultAbbreviations.union(context.entries(.abbreviations))
+            .map(Normalizer.matchingKey)
+        let known = Set(abbreviations)
+        var findings: [Finding] = []
+        let tokens = version.tokens
+        for k in tokens.indices.dropFirst() where k + 1 < tokens.count && tokens[k].text == "." {
+            let before = tokens[k - 1], after = tokens[k + 1]
+            guard before.kind == .letters, after.kind == .letters, after.sentence == tokens[k].sentence,
+                  before.span.end == tokens[k].span.start,
+                  after.text.unicodeScalars.first?.properties.isLowercase == true,
+                  before.text.unicodeScalars.count > 1, !before.text.contains("."),
+                  !known.contains(before.key + ".") else { continue }
+            let pattern = before.text + ". " + after.text
+            if context.source.text.contains(pattern) { continue }
+            findings.append(finding(tokens[k].span, in: context,
+                                    message: "a full stop inside a sentence, before “\(after.text)”",
+                                    suggestion: "", evidence: .self))
+        }
+        return findings
+    }
+}

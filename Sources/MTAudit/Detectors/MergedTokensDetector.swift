@@ -1,0 +1,106 @@
+import MTAuditText
+
+/// Flags two words run together ("MrBrennan", "Xisaid", "Whitehouse") and its mirror, a word split
+/// apart ("eco nomy"), judged by the source's words, names and word pairs and by the honorifics
+/// lexicon.
+public struct MergedTokensDetector: Detector {
+    public static let description = DetectorDescription(
+        id: "merged-tokens",
+        name: "Merged or split tokens",
+        summary: "Two words of the source run together, or one word split apart.",
+        category: .spelling,
+        severity: .minor,
+        rationale: """
+            Round trips through machine translation drop spaces and full stops ("MrBrennan") or insert \
+            them inside words. A merged token is flagged only when it is unknown to the source and splits \
+            into known parts. At least one of the following must hold: the case turns mid-word after an \
+            honorific or word ("MrBrennan"); the source writes the two parts side by side; one part is a \
+            name from the source ("Xisaid"). A split is flagged only when the joined word is the source's \
+            and one part is no word of it.
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "Mr. Brennan spoke first.", version: "Then ⟦MrBrennan⟧ spoke first."),
+            DetectorExample(source: "Later Halvorsen said no.", version: "Later ⟦Halvorsensaid⟧ no."),
+            DetectorExample(source: "She met the harbour master.", version: "She met the ⟦harbourmaster⟧."),
+            DetectorExample(source: "The economy grew.", version: "The ⟦eco nomy⟧ grew."),
+            DetectorExample(source: "Dr. Ingrid Falk arrived.", version: "⟦DrFalk⟧ arrived."),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "Mr. Brennan spoke.", version: "Mr Brennan spoke."),
+            DetectorExample(source: "She went in to the hall.", version: "She went into the hall."),
+            DetectorExample(source: "Every day the ferry runs.", version: "The ferry runs every day."),
+            DetectorExample(source: "The iPhone and McDonald sold well.", version: "The iPhone and McDonald sold well."),
+            DetectorExample(source: "Wind power grew.", version: "Windkraft wuchs."),
+            DetectorExample(source: "The harbour master spoke.", version: "The harbour master spoke."),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        let vocabulary = Vocabulary([context.source] + context.otherVersions)
+        let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
+        var findings: [Finding] = []
+        for token in context.version.tokens where token.kind == .letters && !vocabulary.words.contains(token.key) {
+            if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
+                findings.append(finding(token.span, in: context,
+                                        message: "“\(token.text)” runs two words together: “\(split)”",
+                                        suggestion: split, evidence: .source))
+            }
+        }
+        if context.sameLanguage { findings += splitWords(context, vocabulary: vocabulary) }
+        return findings
+    }
+
+    /// The two words `token` is made of, as they should be written, or nil.
+    private func split(_ token: Token, vocabulary: Vocabulary, honorifics: Set<String>, sameLanguage: Bool) -> String? {
+        let scalars = Array(token.text.unicodeScalars)
+        guard scalars.count >= 4 else { return nil }
+        for k in 2...(scalars.count - 2) {
+            // Never split a base letter from its combining marks.
+            if scalars[k].properties.generalCategory.isCombiningMark { continue }
+            let leftText = String(String.UnicodeScalarView(scalars[..<k]))
+            let rightText = String(String.UnicodeScalarView(scalars[k...]))
+            let left = Normalizer.matchingKey(leftText)
+            let right = Normalizer.matchingKey(rightText)
+            let leftKnown = vocabulary.words.contains(left) || honorifics.contains(left)
+            let rightKnown = vocabulary.words.contains(right)
+            guard leftKnown, rightKnown else { continue }
+            let turnsCase = scalars[k - 1].properties.isLowercase && scalars[k].properties.isUppercase
+            if turnsCase && (honorifics.contains(left) || vocabulary.properNames[right] != nil) {
+                return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText
+            }
+            guard sameLanguage else { continue }
+            // Short function words run together ("into", "onto") are words of their own.
+            if min(left.count, right.count) >= 3, let written = vocabulary.pairs[left + " " + right] { return written }
+            let leftName = vocabulary.properNames[left] != nil, rightName = vocabulary.properNames[right] != nil
+            if (leftName && right.count >= 3) || (rightName && left.count >= 3) {
+                return leftText + " " + rightText
+            }
+        }
+        return nil
+    }
+
+    /// Two neighbouring words of the version that make one word of the source, one of them no word
+    /// at all there ("eco nomy").
+    private func splitWords(_ context: DetectionContext, vocabulary: Vocabulary) -> [Finding] {
+        let tokens = context.version.tokens
+        var findings: [Finding] = []
+        for k in tokens.indices.dropFirst() {
+            let a = tokens[k - 1], b = tokens[k]
+            guard a.kind == .letters, b.kind == .letters, a.sentence == b.sentence,
+                  vocabulary.words.contains(a.key + b.key),
+                  !vocabulary.words.contains(a.key) || !vocabulary.words.contains(b.key),
+                  vocabulary.pairs[a.key + " " + b.key] == nil else { continue }
+            let span = a.span.union(b.span)
+            findings.append(finding(span, in: context,
+                                    message: "“\(context.version.text(of: span))” splits one word apart: “\(a.text + b.text)”",
+                                    suggestion: a.text + b.text, evidence: .source))
+        }
+        return findings
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isCombiningMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
+}
