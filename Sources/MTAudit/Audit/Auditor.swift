@@ -38,6 +38,7 @@ public struct Auditor: Sendable {
                 findings.append(finding)
             }
         }
+        findings = Self.withoutEchoesOfMojibake(findings)
         findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
         let version = context.version
         let estimate = configuration.coverage.estimate(source: context.source, version: version)
@@ -46,6 +47,17 @@ public struct Auditor: Sendable {
         return VersionResult(id: version.id, path: path, language: version.language, score: score,
                              verdict: reasons.isEmpty ? .pass : .fail, relation: estimate.relation,
                              coverage: estimate.coverage, metrics: [:], findings: findings, gateReasons: reasons)
+    }
+
+    /// Garbled characters mislead every other check ("β€” β€”" looks like Greek, a repeat and a
+    /// lower-case sentence start): a finding of another rule that overlaps mojibake is dropped.
+    static func withoutEchoesOfMojibake(_ findings: [Finding]) -> [Finding] {
+        let rule = MojibakeDetector.description.id
+        let garbled = findings.filter { $0.rule == rule }.map(\.span.span)
+        guard !garbled.isEmpty else { return findings }
+        return findings.filter { finding in
+            finding.rule == rule || !garbled.contains { $0.overlaps(finding.span.span) }
+        }
     }
 
     /// The ICU locale for a BCP 47 tag: its language subtag, English when undetermined.

@@ -73,8 +73,10 @@ public struct CasingDetector: Detector {
             let expected: Bool
             if let sourceIndex = context.alignment.sourceOf[index], let sourceToken = opening(source, sourceIndex) {
                 expected = sourceToken.text.unicodeScalars.first!.properties.isUppercase
-            } else {
+            } else if !context.sameLanguage {
                 expected = sourceCapitalizes
+            } else {
+                continue  // a sentence the source does not have: additions are judged elsewhere
             }
             // The source writes this very word in lower case at a sentence start ("e. e. cummings").
             if sourceStarts.contains(where: { $0.text == token.text }) { continue }
@@ -97,6 +99,12 @@ public struct CasingDetector: Detector {
                   token.text.unicodeScalars.first?.properties.isLowercase == true else { continue }
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
             if !version.tokens[sentenceStart..<k].contains(where: \.isWordLike) { continue }  // a sentence start
+            // The name must stand where the source has it, beside one of its neighbours there: "kessa
+            // Island" for "Kessa Island", but not "internal affairs" for "Foreign Affairs".
+            let neighbours = [k > 0 ? version.tokens[k - 1].key : "", k + 1 < version.tokens.count ? version.tokens[k + 1].key : ""]
+            guard neighbours.contains(where: { !$0.isEmpty && (vocabulary.pairs[$0 + " " + token.key] != nil
+                                                             || vocabulary.pairs[token.key + " " + $0] != nil) })
+            else { continue }
             findings.append(finding(token.span, in: context,
                                     message: "“\(token.text)” is in lower case; the source writes the name “\(name)”",
                                     suggestion: name, evidence: .source))

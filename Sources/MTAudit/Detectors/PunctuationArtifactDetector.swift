@@ -145,18 +145,22 @@ public struct PunctuationArtifactDetector: Detector {
         text.contains("\u{201E}") ? Self.pairs.filter { $0.open != "\u{201C}" } + [Self.lowQuotes] : Self.pairs
     }
 
-    /// Offsets of the marks of `pair` that have no partner.
+    /// Offsets of the marks of `pair` that have no partner. For curly double quotes a straight `"`
+    /// may stand for either partner ("coercive” mixes styles but pairs up).
     private static func unmatched(_ text: [Unicode.Scalar], pair: Pair) -> [Int] {
-        var open: [Int] = []
+        let straightPartners = pair.open == "\u{201C}" || pair.open == "\u{201E}"
+        var open: [(offset: Int, straight: Bool)] = []
         var stray: [Int] = []
         for (offset, scalar) in text.enumerated() {
             if scalar == pair.open {
-                open.append(offset)
+                open.append((offset, false))
             } else if pair.close.contains(scalar) {
                 if open.isEmpty { stray.append(offset) } else { open.removeLast() }
+            } else if straightPartners && scalar == "\"" {
+                if open.isEmpty { open.append((offset, true)) } else { open.removeLast() }
             }
         }
-        return (stray + open).sorted()
+        return (stray + open.filter { !$0.straight }.map(\.offset)).sorted()
     }
 
     // MARK: Final full stops
