@@ -10,8 +10,20 @@ struct EmbedLexicons: BuildToolPlugin {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { ["yml", "yaml"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let words = directory.appending(path: "words")
+        let lists = try FileManager.default.contentsOfDirectory(at: words, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
+        let wordOutput = context.pluginWorkDirectoryURL.appending(path: "EmbeddedWordLists.swift")
         return [
+            .buildCommand(
+                displayName: "Embedding \(lists.count) word lists from Lexicons/words/",
+                executable: try context.tool(named: "LexiconEmbedder").url,
+                arguments: ["--enum", "EmbeddedWordLists", wordOutput.path] + lists.map(\.path),
+                inputFiles: lists,
+                outputFiles: [wordOutput]
+            ),
             .buildCommand(
                 displayName: "Embedding \(files.count) lexicons from Lexicons/",
                 executable: try context.tool(named: "LexiconEmbedder").url,

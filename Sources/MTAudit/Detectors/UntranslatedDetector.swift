@@ -1,8 +1,10 @@
 import MTAuditText
 
-/// Flags text in the wrong script: a run in a script that neither the source's sentence nor the rest
-/// of the version uses (code-mixing, "the 前任 CEP"), and a run left in the source's script where the
-/// version is written in another ("卫星" in an English rendering of a Chinese source).
+/// Flags text in the wrong language: a run in a script that neither the source's sentence nor the rest
+/// of the version uses (code-mixing, "the 前任 CEP"), a run left in the source's script where the
+/// version is written in another ("卫星" in an English rendering of a Chinese source), and, in the
+/// same script, words of another language ("could nicht be met"), known by the word lists in
+/// `Lexicons/words/`.
 public struct UntranslatedDetector: Detector {
     public static let description = DetectorDescription(
         id: "untranslated",
@@ -11,9 +13,11 @@ public struct UntranslatedDetector: Detector {
         category: .untranslated,
         severity: .major,
         rationale: """
-            A reader of the version cannot read words left in another script. Scripts are compared as \
-            families: Han, kana and Hangul count as one, since Japanese and Korean mix them. A version \
-            in a non-Latin script may keep short Latin names ("CEP", "iPhone") without a finding.
+            A reader of the version cannot read words left in another script or language. Scripts are \
+            compared as families: Han, kana and Hangul count as one, since Japanese and Korean mix them. \
+            A version in a non-Latin script may keep short Latin names ("CEP", "iPhone"). A word in the \
+            version's own script is foreign when the source does not use it, it is rare in the \
+            version's language (declared, or guessed from the word lists), and it is common in another.
             """,
         triggeringExamples: [
             DetectorExample(source: "The former CEP resigned. Elections follow.", version: "The ⟦前任⟧ CEP resigned. Elections follow."),
@@ -21,6 +25,10 @@ public struct UntranslatedDetector: Detector {
                             version: "When you call someone far away, ⟦卫星⟧ are used."),
             DetectorExample(source: "会议在北京举行。", version: "The meeting was held in ⟦北京⟧."),
             DetectorExample(source: "The minister resigned on Monday.", version: "The ⟦министр⟧ resigned on Monday."),
+            DetectorExample(source: "The new demands could not be met, the ministry said.",
+                            version: "The ministry said the new demands could ⟦nicht⟧ be met."),
+            DetectorExample(source: "He left with a group of friends from the old band.",
+                            version: "He left with a ⟦Gruppe⟧ of friends from the old band."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The minister resigned.", version: "Der Minister trat zurück."),
@@ -29,6 +37,9 @@ public struct UntranslatedDetector: Detector {
             DetectorExample(source: "会议在北京举行。", version: "会议在北京举行。"),
             DetectorExample(source: "東京で会議があった。", version: "東京では会議が開かれた。"),
             DetectorExample(source: "The score was 3–1 😀.", version: "The score: 3–1 😀!"),
+            DetectorExample(source: "Zimmermann spoke of angst and the kindergarten.",
+                            version: "Zimmermann talked about angst and the kindergarten."),
+            DetectorExample(source: "Die Regierung trat zurück.", version: "Die Regierung ist zurückgetreten."),
         ]
     )
 
@@ -74,7 +85,50 @@ public struct UntranslatedDetector: Detector {
                 }
             }
         }
+        return findings + foreignWords(context)
+    }
+
+    /// Runs of words of another language in the version's own script ("could nicht be met").
+    private func foreignWords(_ context: DetectionContext) -> [Finding] {
+        let frequencies = context.wordFrequencies
+        let version = context.version
+        let latin = version.tokens.filter { $0.kind == .letters && Self.family(of: $0) == "Latn" }
+        let declared = Comparability.subtag(version.language)
+        guard let language = frequencies.knows(declared) ? declared : frequencies.likelyLanguage(of: latin.map(\.key))
+        else { return [] }
+        var known: Set<String> = []
+        for document in [context.source] + context.otherVersions { for token in document.tokens { known.insert(token.key) } }
+        var foreign: [(token: Token, language: String)] = []
+        for token in latin where token.key.count > 2 && !known.contains(token.key)
+            && frequencies.zipf(token.key, in: language) < Self.rareZipf {
+            let best = frequencies.languages.filter { $0 != language }
+                .map { ($0, frequencies.zipf(token.key, in: $0)) }.max { $0.1 < $1.1 }
+            if let best, best.1 >= Self.commonZipf { foreign.append((token, best.0)) }
+        }
+        // Neighbouring foreign words of one language make one finding.
+        var findings: [Finding] = []
+        var k = 0
+        while k < foreign.count {
+            var end = k
+            while end + 1 < foreign.count, foreign[end + 1].language == foreign[k].language,
+                  foreign[end + 1].token.sentence == foreign[k].token.sentence,
+                  Self.adjacent(version, foreign[end].token, foreign[end + 1].token) { end += 1 }
+            let span = foreign[k].token.span.union(foreign[end].token.span)
+            findings.append(finding(span, in: context,
+                                    message: "“\(version.text(of: span))” is \(foreign[k].language), not \(language): a word left untranslated",
+                                    evidence: .lexicon))
+            k = end + 1
+        }
         return findings
+    }
+
+    /// A word this rare in the version's language (Zipf, under once per million words) …
+    static let rareZipf: Float = 3.0
+    /// … and this common in another (ten times in a million words) is foreign.
+    static let commonZipf: Float = 4.0
+
+    private static func adjacent(_ document: Document, _ a: Token, _ b: Token) -> Bool {
+        !document.tokens.contains { $0.isWordLike && $0.span.start >= a.span.end && $0.span.end <= b.span.start }
     }
 
     /// Runs of words in a family other than `family`, across spaces and punctuation.
