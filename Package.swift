@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "mtaudit",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mtaudit", targets: ["mtaudit"]),
         .library(name: "MTAudit", targets: ["MTAudit"]),

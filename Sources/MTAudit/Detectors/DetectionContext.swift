@@ -6,18 +6,15 @@ public struct DetectionContext: Sendable {
     public let otherVersions: [Document]
     public let alignment: SentenceAlignment
     public let lexicons: Lexicons
-    /// How common words are in each language (`Lexicons/words/`).
-    public let wordFrequencies: WordFrequencies
     /// Whether source and version are in one language, so that words can be compared directly.
     public let sameLanguage: Bool
 
     public init(source: Document, version: Document, otherVersions: [Document] = [],
-                lexicons: Lexicons = .builtIn, wordFrequencies: WordFrequencies = .builtIn) {
+                lexicons: Lexicons = .builtIn) {
         self.source = source
         self.version = version
         self.otherVersions = otherVersions
         self.lexicons = lexicons
-        self.wordFrequencies = wordFrequencies
         alignment = SentenceAligner().align(source: source, version: version)
         sameLanguage = Comparability.sameLanguage(source, version)
     }

@@ -10,8 +10,10 @@ public struct QuestionForStatementDetector: Detector {
         severity: .major,
         rationale: """
             Turning a statement into a question, or a question into a statement, changes what the text \
-            claims. Each version sentence is compared with the source sentence it is aligned to, by its \
-            final mark (?, ？, ؟ and the Greek question mark against ., 。, !).
+            claims. When the version has more (or fewer) questions than the source, each version \
+            sentence is compared with the source sentence it is aligned to, by its final mark (?, ？, ؟ \
+            and the Greek question mark against ., 。, !). A question split off or merged in keeps \
+            the count and is left alone.
             """,
         triggeringExamples: [
             DetectorExample(source: "The council approved the plan. Work starts soon.",
@@ -28,16 +30,24 @@ public struct QuestionForStatementDetector: Detector {
 
     public init() {}
 
+    /// How alike a version sentence and its source sentence must be (when they share words) for their
+    /// marks to be compared.
+    static let minimumSimilarity = 0.4
+
     public func findings(in context: DetectionContext) -> [Finding] {
+        // A question split off or merged in keeps the count: compare only when the counts differ.
+        let versionQuestions = Self.questions(context.version), sourceQuestions = Self.questions(context.source)
+        guard versionQuestions != sourceQuestions else { return [] }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
+            if context.sameLanguage && context.alignment.similarity[index] < Self.minimumSimilarity { continue }
             guard let sourceIndex = context.alignment.sourceOf[index],
                   let mark = context.version.terminalMark(ofSentence: index)?.mark,
                   let sourceMark = context.source.terminalMark(ofSentence: sourceIndex)?.mark else { continue }
             let message: String
-            if Document.isQuestionMark(mark) && Document.isStatementMark(sourceMark) {
+            if Document.isQuestionMark(mark) && Document.isStatementMark(sourceMark) && versionQuestions > sourceQuestions {
                 message = "the version asks where the source states"
-            } else if Document.isStatementMark(mark) && Document.isQuestionMark(sourceMark) {
+            } else if Document.isStatementMark(mark) && Document.isQuestionMark(sourceMark) && versionQuestions < sourceQuestions {
                 message = "the version states where the source asks"
             } else {
                 continue
@@ -46,5 +56,11 @@ public struct QuestionForStatementDetector: Detector {
                                     sourceSpan: context.source.sentences[sourceIndex].span, evidence: .source))
         }
         return findings
+    }
+
+    private static func questions(_ document: Document) -> Int {
+        document.sentences.indices.filter { index in
+            document.terminalMark(ofSentence: index).map { Document.isQuestionMark($0.mark) } ?? false
+        }.count
     }
 }

@@ -90,20 +90,40 @@ public struct UntranslatedDetector: Detector {
 
     /// Runs of words of another language in the version's own script ("could nicht be met").
     private func foreignWords(_ context: DetectionContext) -> [Finding] {
-        let frequencies = context.wordFrequencies
+        let frequencies = WordFrequencies.builtIn
         let version = context.version
         let latin = version.tokens.filter { $0.kind == .letters && Self.family(of: $0) == "Latn" }
         let declared = Comparability.subtag(version.language)
         guard let language = frequencies.knows(declared) ? declared : frequencies.likelyLanguage(of: latin.map(\.key))
         else { return [] }
         var known: Set<String> = []
-        for document in [context.source] + context.otherVersions { for token in document.tokens { known.insert(token.key) } }
+        for document in [context.source] + context.otherVersions {
+            for token in document.tokens {
+                known.insert(token.key)
+                if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
+            }
+        }
         var foreign: [(token: Token, language: String)] = []
-        for token in latin where token.key.count > 2 && !known.contains(token.key)
+        let alphabet = WordFrequencies.builtInAlphabet(of: language)
+        // Acronyms ("CEP", "NATO") are names, whatever language they come from.
+        for token in latin where token.key.count >= 2 && !known.contains(token.key)
+            && token.text.unicodeScalars.contains(where: \.properties.isLowercase)
             && frequencies.zipf(token.key, in: language) < Self.rareZipf {
+            // A lower-case word with a letter the language does not write ("że", "wieże").
+            if token.text.unicodeScalars.first?.properties.isLowercase == true,
+               token.key.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !alphabet.contains($0) }),
+               let other = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key)?.language {
+                foreign.append((token, other))
+                continue
+            }
+            guard token.key.count > 2 else { continue }
             let best = frequencies.languages.filter { $0 != language }
                 .map { ($0, frequencies.zipf(token.key, in: $0)) }.max { $0.1 < $1.1 }
-            if let best, best.1 >= Self.commonZipf { foreign.append((token, best.0)) }
+            if let best, best.1 >= Self.commonZipf {
+                foreign.append((token, best.0))
+            } else if token.key.count >= 6, let other = looksForeign(token, language: language, context) {
+                foreign.append((token, other))
+            }
         }
         // Neighbouring foreign words of one language make one finding.
         var findings: [Finding] = []
@@ -121,6 +141,18 @@ public struct UntranslatedDetector: Detector {
         }
         return findings
     }
+
+    /// The language an unlisted word looks like by its letters, when clearly not the version's. A
+    /// capitalized word must look more foreign, since it may be a name ("Friedrichshafen").
+    private func looksForeign(_ token: Token, language: String, _ context: DetectionContext) -> String? {
+        guard let best = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key) else { return nil }
+        let capitalized = token.text.unicodeScalars.first?.properties.isUppercase == true
+        return best.margin >= (capitalized ? Self.nameMargin : Self.wordMargin) ? best.language : nil
+    }
+
+    /// How much more likely (nats per trigram) an unlisted word must look in another language.
+    static let wordMargin = 0.8
+    static let nameMargin = 1.5
 
     /// A word this rare in the version's language (Zipf, under once per million words) …
     static let rareZipf: Float = 3.0

@@ -1,4 +1,4 @@
-import MTAuditText
+import Synchronization
 
 /// How common words are in each language, from `Lexicons/words/<lang>.txt` (Zipf frequencies: 3 is
 /// once per million words, 6 once per thousand). Only words of Zipf 3.0 or more are listed.
@@ -15,10 +15,34 @@ public struct WordFrequencies: Sendable {
 
     public var languages: [String] { lists.keys.sorted() }
 
+    /// The alphabet of a built-in list, made on first use for each language.
+    public static func builtInAlphabet(of language: String) -> Set<Unicode.Scalar> {
+        alphabets.withLock { cache in
+            if let alphabet = cache[language] { return alphabet }
+            let alphabet = builtIn.alphabet(of: language)
+            cache[language] = alphabet
+            return alphabet
+        }
+    }
+
+    private static let alphabets = Mutex<[String: Set<Unicode.Scalar>]>([:])
+
+    /// The letters of a language: those in at least five of its listed words ("é" is English, "ż" is not).
+    public func alphabet(of language: String) -> Set<Unicode.Scalar> {
+        var counts: [Unicode.Scalar: Int] = [:]
+        for word in lists[language]?.keys ?? [:].keys {
+            for scalar in Set(word.unicodeScalars) where scalar.properties.isAlphabetic { counts[scalar, default: 0] += 1 }
+        }
+        return Set(counts.filter { $0.value >= 5 }.keys)
+    }
+
     /// The Zipf frequency of `word` (a matching-form key) in `language`; 0 when it is not listed.
     public func zipf(_ word: String, in language: String) -> Float { lists[language]?[word] ?? 0 }
 
     public func knows(_ language: String) -> Bool { lists[language] != nil }
+
+    /// The listed words of `language`, in matching form.
+    public func words(in language: String) -> Dictionary<String, Float>.Keys { (lists[language] ?? [:]).keys }
 
     /// The listed language `words` most likely belong to: the one where they are most frequent in
     /// sum (Zipf frequencies, 0 for an unlisted word), when at least half of them are listed there.
@@ -40,8 +64,8 @@ public struct WordFrequencies: Sendable {
         return best.language
     }
 
-    /// Reads "word<TAB>zipf" lines; words are put in matching form (the files are lower case, so only
-    /// non-ASCII words need ICU). Byte by byte, since the lists hold a quarter of a million lines.
+    /// Reads "word<TAB>zipf" lines, whose words are already in matching form (see
+    /// `Scripts/make-word-frequencies.py`). Byte by byte: the lists hold half a million lines.
     static func parse(_ text: String) -> [String: Float] {
         var list: [String: Float] = [:]
         list.reserveCapacity(40_000)
@@ -54,11 +78,7 @@ public struct WordFrequencies: Sendable {
                 defer { start = end + 1 }
                 guard bytes[start] != UInt8(ascii: "#") else { continue }
                 var tab = start
-                var ascii = true
-                while tab < end, bytes[tab] != 0x09 {
-                    if bytes[tab] >= 0x80 { ascii = false }
-                    tab += 1
-                }
+                while tab < end, bytes[tab] != 0x09 { tab += 1 }
                 guard tab < end else { continue }
                 var zipf: Float = 0
                 var scale: Float = 0
@@ -67,8 +87,7 @@ public struct WordFrequencies: Sendable {
                         if scale == 0 { zipf = zipf * 10 + Float(byte - 0x30) } else { scale /= 10; zipf += Float(byte - 0x30) * scale }
                     }
                 }
-                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self)
-                let word = ascii ? raw : Normalizer.matchingKey(raw)
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self)
                 if list[word] == nil { list[word] = zipf }
             }
         }

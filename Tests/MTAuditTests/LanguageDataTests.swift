@@ -1,0 +1,46 @@
+import MTAudit
+import Testing
+
+@Suite("Word lists and letter models")
+struct LanguageDataTests {
+    let frequencies = WordFrequencies.builtIn
+
+    @Test("Every list loads, in matching form, with sensible frequencies")
+    func lists() {
+        #expect(frequencies.languages.contains("en") && frequencies.languages.contains("de"))
+        #expect(frequencies.zipf("the", in: "en") > 7)
+        #expect(frequencies.zipf("nicht", in: "de") > 6)
+        #expect(frequencies.zipf("nicht", in: "en") == 0)
+        #expect(frequencies.zipf("strasse", in: "de") > 3, "ß is folded as the matching form folds it")
+    }
+
+    @Test("A text's language is guessed from its words", arguments: [
+        ("the council approved the plan on tuesday", "en"),
+        ("der rat hat den plan am dienstag gebilligt", "de"),
+        ("le conseil a approuvé le projet mardi", "fr"),
+        ("rada zatwierdziła plan we wtorek", "pl"),
+    ])
+    func guess(text: String, language: String) {
+        #expect(frequencies.likelyLanguage(of: text.split(separator: " ").map(String.init)) == language)
+    }
+
+    @Test("No guess for words of no listed language")
+    func noGuess() {
+        #expect(frequencies.likelyLanguage(of: ["xqzt", "vvbrk", "plorf"]) == nil)
+    }
+
+    @Test("Unlisted words look like their language letter by letter")
+    func trigrams() {
+        let model = TrigramLanguageModel.builtIn
+        #expect(model.bestAlternative(to: "en", for: "wirtschaftsstandort")?.language == "de")
+        #expect((model.bestAlternative(to: "en", for: "uncharacteristically")?.margin ?? 1) <= 0)
+    }
+
+    @Test("Alphabets: é is English, ż is not")
+    func alphabets() {
+        let english = WordFrequencies.builtInAlphabet(of: "en")
+        #expect(english.contains("é") && english.contains("a"))
+        #expect(!english.contains("ż"))
+        #expect(WordFrequencies.builtInAlphabet(of: "pl").contains("ż"))
+    }
+}
