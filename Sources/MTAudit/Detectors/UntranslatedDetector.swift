@@ -40,6 +40,7 @@ public struct UntranslatedDetector: Detector {
             DetectorExample(source: "Zimmermann spoke of angst and the kindergarten.",
                             version: "Zimmermann talked about angst and the kindergarten."),
             DetectorExample(source: "Die Regierung trat zurück.", version: "Die Regierung ist zurückgetreten."),
+            DetectorExample(source: "The director of intelligence spoke.", version: "The director, Avril Haines, spoke."),
         ]
     )
 
@@ -105,10 +106,11 @@ public struct UntranslatedDetector: Detector {
         }
         var foreign: [(token: Token, language: String)] = []
         let alphabet = WordFrequencies.builtInAlphabet(of: language)
+        let names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
         for token in latin where token.key.count >= 2 && !known.contains(token.key)
             && token.text.unicodeScalars.contains(where: \.properties.isLowercase)
-            && frequencies.zipf(token.key, in: language) < Self.rareZipf {
+            && frequencies.zipf(token.key, in: language) < Self.rareZipf && !names.contains(token.span.start) {
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.properties.isLowercase == true,
                token.key.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !alphabet.contains($0) }),
@@ -158,6 +160,22 @@ public struct UntranslatedDetector: Detector {
     static let rareZipf: Float = 3.0
     /// … and this common in another (ten times in a million words) is foreign.
     static let commonZipf: Float = 4.0
+
+    /// Start offsets of capitalized words beside another capitalized word ("Avril Haines", "Graf
+    /// Zeppelin"): parts of a name, whatever language they look like.
+    static func multiWordNames(_ document: Document) -> Set<Int> {
+        let tokens = document.tokens
+        func capitalized(_ k: Int) -> Bool {
+            tokens[k].kind == .letters && tokens[k].text.unicodeScalars.first?.properties.isUppercase == true
+        }
+        var starts: Set<Int> = []
+        for k in tokens.indices.dropFirst() where capitalized(k) && capitalized(k - 1)
+            && tokens[k].sentence == tokens[k - 1].sentence {
+            starts.insert(tokens[k].span.start)
+            starts.insert(tokens[k - 1].span.start)
+        }
+        return starts
+    }
 
     private static func adjacent(_ document: Document, _ a: Token, _ b: Token) -> Bool {
         !document.tokens.contains { $0.isWordLike && $0.span.start >= a.span.end && $0.span.end <= b.span.start }
