@@ -36,7 +36,7 @@ let package = Package(
         // Lexicons/*.yml are compiled into MTAudit by this plugin and tool.
         .executableTarget(name: "LexiconEmbedder"),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
-        .target(name: "MTAuditReports", dependencies: ["MTAudit"]),
+        .target(name: "MTAuditReports", dependencies: ["MTAudit", "MTAuditText"]),
         .executableTarget(
             name: "mtaudit",
             dependencies: [
@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
         .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"]),
-        .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit"], exclude: ["Golden"]),
+        .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit", "MTAuditText"], exclude: ["Golden"]),
         .testTarget(name: "mtauditTests", dependencies: ["mtaudit"]),
     ],
     swiftLanguageModes: [.v6],

@@ -3,18 +3,20 @@ import MTAudit
 
 /// The machine interface: the JSON report of an audit and the JSON Lines answers of a feed, as
 /// `CONTRACT.md` defines them. Keys are sorted and output is byte-for-byte reproducible.
-public struct JSONReporter: Sendable {
+public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
     public init() {}
 
     /// The report of an `audit` run: `{"schemaVersion": 1, "source": {…}, "versions": […]}`, pretty-printed.
-    public func report(_ result: AuditResult, scorer: MQMScorer = MQMScorer()) throws -> Data {
-        let report = Report(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: ["score": scorer.signature],
-                            source: result.source, versions: result.versions)
+    /// Each version also carries its `rank` (1 = best).
+    public func render(_ input: ReportInput) throws -> [UInt8] {
+        let versions = input.result.versions.map { RankedVersion(version: $0, rank: input.rank(of: $0.id)) }
+        let report = Report(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: ["score": input.scoreSignature],
+                            source: input.result.source, versions: versions)
         var data = try Self.encoder(pretty: true).encode(report)
         data.append(0x0A)
-        return data
+        return Array(data)
     }
 
     /// One line of a feed's answer, ending in a line break.
@@ -49,7 +51,21 @@ public struct JSONReporter: Sendable {
         let tool: Tool
         let signatures: [String: String]
         let source: SourceSummary
-        let versions: [VersionResult]
+        let versions: [RankedVersion]
+    }
+
+    /// A version's result and its rank, in one JSON object.
+    private struct RankedVersion: Encodable {
+        let version: VersionResult
+        let rank: Int
+
+        private enum CodingKeys: String, CodingKey { case rank }
+
+        func encode(to encoder: any Encoder) throws {
+            try version.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rank, forKey: .rank)
+        }
     }
 
     private struct AuditedLine: Encodable {

@@ -13,9 +13,12 @@ struct AuditCommand: ParsableCommand {
             rewrite); its id in the report is the file name without its extension. Texts are read as \
             UTF-8 unless --encoding says otherwise.
 
-            Without --output the JSON report goes to standard output; with it, the report is written to \
-            DIR/<source name>.json, whole or not at all. The exit status is 0 when every version passes \
-            the gate, 1 when one fails, 2 when a file cannot be read.
+            Without --output one report goes to standard output (JSON unless --format says otherwise). \
+            With --output DIR, each format is written to its own file there, whole or not at all: \
+            report.md, report.html, report.json, report.junit.xml, report.sarif (all of them unless \
+            --format picks some). GitHub annotations (--format github) always go to standard output. \
+            The exit status is 0 when every version passes the gate, 1 when one fails, 2 when a file \
+            cannot be read.
             """
     )
 
@@ -36,7 +39,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "The versions' language (BCP 47), e.g. de. Default: und.")
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("Report format (repeatable). Available: json.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Report format (repeatable): markdown, html, json, junit, sarif, github.", valueName: "format"))
     var format: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Write reports into this directory instead of standard output.",
@@ -45,13 +49,23 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var gate: GateOptions
 
-    static let formats: Set<String> = ["json"]
-
     func validate() throws {
         if versions.isEmpty { throw ValidationError("give at least one VERSION file to audit") }
-        for name in format where !Self.formats.contains(name) {
-            throw ValidationError("unknown --format '\(name)'; available: \(Self.formats.sorted().joined(separator: ", "))")
+        for name in format where ReportFormat(rawValue: name) == nil {
+            let known = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown --format '\(name)'; available: \(known)")
         }
+        if output == nil && Set(formats).subtracting([.github]).count > 1 {
+            throw ValidationError("several formats need --output DIR to be written to")
+        }
+    }
+
+    /// The formats asked for, in the order given, without repeats.
+    var formats: [ReportFormat] {
+        var seen: Set<ReportFormat> = []
+        let asked = format.compactMap(ReportFormat.init(rawValue:)).filter { seen.insert($0).inserted }
+        if !asked.isEmpty { return asked }
+        return output == nil ? [.json] : ReportFormat.files
     }
 
     func run() throws {
@@ -65,13 +79,18 @@ struct AuditCommand: ParsableCommand {
             let auditor = Auditor(configuration: gate.configuration)
             let sourceInput = TextInput(id: TextFile.stem(source), text: sourceText, language: sourceLang, path: source)
             let result = try auditor.audit(source: sourceInput, versions: inputs)
-            let report = try JSONReporter().report(result, scorer: auditor.configuration.scorer)
-            if let output {
-                let file = try TextFile.writeAtomically(report, directory: output, name: TextFile.stem(source) + ".json")
-                Console.error("mtaudit: wrote \(file)")
-            } else {
-                FileHandle.standardOutput.write(report)
+            let input = ReportInput(result: result, source: sourceInput, versions: inputs,
+                                    scoreSignature: auditor.configuration.scorer.signature)
+            for format in formats {
+                let bytes = try format.reporter.render(input)
+                if let output, let name = format.fileName {
+                    let file = try TextFile.writeAtomically(Data(bytes), directory: output, name: name)
+                    Console.error("mtaudit: wrote \(file)")
+                } else {
+                    FileHandle.standardOutput.write(Data(bytes))
+                }
             }
+            if output != nil && isatty(STDOUT_FILENO) == 1 { print(Console.summary(input)) }
             return result
         }
         for version in result.versions where version.verdict == .fail {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import MTAudit
+import MTAuditReports
 
 /// A failure of the tool or its input (not of a version): printed to standard error, exit status 2.
 struct ToolFailure: Error, CustomStringConvertible {
@@ -23,5 +25,15 @@ struct ToolFailure: Error, CustomStringConvertible {
 enum Console {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// A few lines for a person at a terminal: the versions ranked, with score and verdict.
+    static func summary(_ input: ReportInput) -> String {
+        let width = input.ranking.map(\.id.count).max() ?? 0
+        return input.ranking.enumerated().map { rank, version in
+            let counts = "\(version.count(.critical)) critical, \(version.count(.major)) major, \(version.count(.minor)) minor"
+            let padded = version.id.padding(toLength: max(width, version.id.count), withPad: " ", startingAt: 0)
+            return "\(rank + 1). \(padded)  \(String(format: "%6.2f", version.score))  \(version.verdict.rawValue)  \(counts)"
+        }.joined(separator: "\n")
     }
 }

@@ -91,6 +91,23 @@ struct CLITests {
         #expect(try CLIRunner.run(["audit", "--source", source, good]).status == 0)
     }
 
+    @Test("audit --output writes every format by default, each whole; github goes to stdout")
+    func auditEveryFormat() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write("The mill reopened in May.\n", "mill.txt", in: directory)
+        let version = try write("The mill reopened in in May.\n", "v.txt", in: directory)
+        let reports = directory.appendingPathComponent("out")
+        let outcome = try CLIRunner.run(["audit", "--source", source, version, "--output", reports.path])
+        #expect(outcome.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: reports.path).sorted()
+        #expect(files == ["report.html", "report.json", "report.junit.xml", "report.md", "report.sarif"])
+        let github = try CLIRunner.run(["audit", "--source", source, version, "--format", "github"])
+        #expect(github.stdout.hasPrefix("::notice file="))
+        let two = try CLIRunner.run(["audit", "--source", source, version, "--format", "json", "--format", "html"])
+        #expect(two.status == 64, "several formats need --output")
+    }
+
     @Test("audit --output writes the report file whole")
     func auditOutput() throws {
         let directory = try CLIRunner.temporaryDirectory()
@@ -101,7 +118,7 @@ struct CLITests {
         let outcome = try CLIRunner.run(["audit", "--source", source, version, "--format", "json", "--output", reports.path])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.isEmpty)
-        let data = try Data(contentsOf: reports.appendingPathComponent("mill.json"))
+        let data = try Data(contentsOf: reports.appendingPathComponent("report.json"))
         #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["versions"] != nil)
     }
 

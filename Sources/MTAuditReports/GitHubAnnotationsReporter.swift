@@ -1,0 +1,49 @@
+import Foundation
+import MTAudit
+
+/// GitHub Actions workflow commands, one per finding: `::error file=…,line=…,col=…::message`.
+/// Critical findings are errors, major ones warnings, minor ones notices.
+public struct GitHubAnnotationsReporter: Reporter {
+    public init() {}
+
+    public func render(_ input: ReportInput) throws -> [UInt8] {
+        var out = ""
+        for (version, text) in input.pairs {
+            let index = TextPosition.Index(text.text)
+            for finding in version.findings {
+                let start = index.position(of: finding.span.start)
+                let end = index.position(of: finding.span.end)
+                let level: String
+                switch finding.severity {
+                case .critical: level = "error"
+                case .major: level = "warning"
+                case .minor: level = "notice"
+                }
+                out += "::\(level) file=\(Self.property(input.location(of: text))),line=\(start.line),col=\(start.column)"
+                out += ",endLine=\(end.line),endColumn=\(end.column),title=\(Self.property("mtaudit " + finding.rule))"
+                out += "::\(Self.data("\(version.id): \(finding.message)"))\n"
+            }
+        }
+        return Array(out.utf8)
+    }
+
+    /// A command's message: %, CR and LF escaped as GitHub expects; other controls dropped.
+    static func data(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default:
+                if scalar.properties.generalCategory != .control { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// A command's property value: as `data`, and also : and , escaped.
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

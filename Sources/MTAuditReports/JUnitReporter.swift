@@ -1,0 +1,41 @@
+import MTAudit
+
+/// JUnit XML, which CI systems show natively: one test case per version, failed when the gate fails
+/// it, with its findings in the failure's text.
+public struct JUnitReporter: Reporter {
+    public init() {}
+
+    public func render(_ input: ReportInput) throws -> [UInt8] {
+        let failures = input.result.versions.filter { $0.verdict == .fail }.count
+        let count = input.result.versions.count
+        let suite = Markup.escape(input.result.source.id)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"mtaudit\" tests=\"\(count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out += "  <testsuite name=\"\(suite)\" tests=\"\(count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        for (version, text) in input.pairs {
+            out += "    <testcase classname=\"mtaudit.\(suite)\" name=\"\(Markup.escape(version.id))\""
+            out += " file=\"\(Markup.escape(input.location(of: text)))\">\n"
+            if version.verdict == .fail {
+                let reasons = version.gateReasons.joined(separator: "; ")
+                out += "      <failure type=\"gate\" message=\"\(Markup.escape(reasons))\">"
+                out += Markup.escape(details(version))
+                out += "</failure>\n"
+            }
+            out += "      <system-out>\(Markup.escape(summary(version)))</system-out>\n"
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return Array(out.utf8)
+    }
+
+    private func summary(_ version: VersionResult) -> String {
+        "score \(version.score.reportText), relation \(version.relation.rawValue), coverage \(version.coverage.reportText), "
+            + "\(version.count(.critical)) critical, \(version.count(.major)) major, \(version.count(.minor)) minor"
+    }
+
+    private func details(_ version: VersionResult) -> String {
+        ([summary(version)] + version.findings.map { finding in
+            "[\(finding.severity.rawValue)] \(finding.rule) at \(finding.span.start)-\(finding.span.end): \(finding.message)"
+        }).joined(separator: "\n")
+    }
+}

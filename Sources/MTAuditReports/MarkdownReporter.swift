@@ -1,0 +1,85 @@
+import MTAudit
+
+/// A GitHub-flavoured Markdown report: the scoreboard, then each version's findings by severity, each
+/// with its context, what the source says there and the suggestion. Every text from the audit is
+/// escaped, so a version cannot inject Markdown or HTML.
+public struct MarkdownReporter: Reporter {
+    public init() {}
+
+    public func render(_ input: ReportInput) throws -> [UInt8] {
+        var out = ""
+        let source = input.result.source
+        out += "# mtaudit report: \(Self.escape(source.id))\n\n"
+        out += "Source: \(Self.escape(source.path ?? source.id)) (\(source.sentences) sentences, \(source.words) words). "
+        out += "Score: `\(input.scoreSignature)`.\n\n"
+        out += scoreboard(input)
+        for (version, text) in input.pairs {
+            out += "\n## \(Self.escape(version.id)): \(version.score.reportText), \(version.verdict.rawValue)\n\n"
+            out += "Relation \(version.relation.rawValue), coverage \(version.coverage.reportText)"
+            if let path = text.path { out += ", file \(Self.escape(path))" }
+            out += ".\n"
+            if !version.gateReasons.isEmpty {
+                out += "Fails the gate: \(version.gateReasons.map(Self.escape).joined(separator: "; ")).\n"
+            }
+            if version.findings.isEmpty { out += "\nNo findings.\n"; continue }
+            for severity in Severity.descending {
+                let findings = version.findings.filter { $0.severity == severity }
+                guard !findings.isEmpty else { continue }
+                out += "\n### \(severity.rawValue.capitalized) (\(findings.count))\n\n"
+                for finding in findings { out += item(finding, text: text.text) }
+            }
+        }
+        return Array(out.utf8)
+    }
+
+    private func scoreboard(_ input: ReportInput) -> String {
+        var out = "| Rank | Version | Score | Verdict | Relation | Coverage | Critical | Major | Minor |\n"
+        out += "|---:|---|---:|---|---|---:|---:|---:|---:|\n"
+        for (index, version) in input.ranking.enumerated() {
+            let verdict = version.verdict == .pass ? "pass" : "**fail**"
+            out += "| \(index + 1) | \(Self.escape(version.id)) | \(version.score.reportText) | \(verdict) | "
+            out += "\(version.relation.rawValue) | \(version.coverage.reportText) | \(version.count(.critical)) | "
+            out += "\(version.count(.major)) | \(version.count(.minor)) |\n"
+        }
+        if let best = input.ranking.first, let worst = input.ranking.last, input.ranking.count > 1 {
+            out += "\nBest: \(Self.escape(best.id)) (\(best.score.reportText)). "
+            out += "Worst: \(Self.escape(worst.id)) (\(worst.score.reportText)).\n"
+        }
+        return out
+    }
+
+    private func item(_ finding: Finding, text: String) -> String {
+        let context = FindingContext(text: text, span: finding.span)
+        let marked = context.match.isEmpty ? "⟂" : "**\(Self.escape(context.match))**"
+        var out = "- `\(finding.rule)` (\(finding.category.rawValue)) at \(finding.span.start)–\(finding.span.end): "
+        out += Self.escape(finding.message) + "\n"
+        out += "  > \(Self.escape(context.before))\(marked)\(Self.escape(context.after))\n"
+        if let source = finding.sourceSpan { out += "  Source: “\(Self.escape(source.text))”.\n" }
+        if let suggestion = finding.suggestion {
+            out += suggestion.isEmpty ? "  Suggestion: delete it.\n" : "  Suggestion: “\(Self.escape(suggestion))”.\n"
+        }
+        return out
+    }
+
+    /// Text made inert in Markdown: punctuation that Markdown reads is backslash-escaped, HTML's
+    /// specials become entities, and line breaks and other controls become spaces.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "|", "!", "~", "{", "}":
+                out += "\\" + String(scalar)
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

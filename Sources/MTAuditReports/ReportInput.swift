@@ -1,0 +1,44 @@
+import MTAudit
+import MTAuditText
+
+/// What a reporter shows: the audit's result, the texts it was made from, and how it scored.
+public struct ReportInput: Sendable {
+    public let result: AuditResult
+    public let source: TextInput
+    /// The versions, in the order of `result.versions`.
+    public let versions: [TextInput]
+    /// The signature of the score, as `MQMScorer.signature`.
+    public let scoreSignature: String
+
+    public init(result: AuditResult, source: TextInput, versions: [TextInput], scoreSignature: String = MQMScorer().signature) {
+        precondition(versions.count == result.versions.count, "one text for each version result")
+        self.result = result
+        self.source = source
+        self.versions = versions
+        self.scoreSignature = scoreSignature
+    }
+
+    /// Each version's result with its text, in the order given.
+    public var pairs: [(result: VersionResult, text: TextInput)] { Array(zip(result.versions, versions)) }
+
+    /// The versions ranked best first: versions of another text last, then by score, then fewer
+    /// critical and major findings, then id.
+    public var ranking: [VersionResult] {
+        result.versions.sorted { a, b in
+            let keyA = (a.relation == .unrelated ? 1 : 0, -a.score, a.count(.critical), a.count(.major), a.id)
+            let keyB = (b.relation == .unrelated ? 1 : 0, -b.score, b.count(.critical), b.count(.major), b.id)
+            return keyA < keyB
+        }
+    }
+
+    /// The rank (from 1) of the version with `id`.
+    public func rank(of id: String) -> Int { (ranking.firstIndex { $0.id == id } ?? 0) + 1 }
+
+    /// Where a finding stands in a file: the path, or the version's id when it has none.
+    public func location(of version: TextInput) -> String { version.path ?? version.id }
+}
+
+extension VersionResult {
+    /// The number of findings of `severity`.
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import MTAudit
+import MTAuditReports
+import Testing
+
+@Suite("Reports in every format")
+struct ReporterTests {
+    @Test("Each format matches its golden file", arguments: ReportFormat.allCases)
+    func golden(format: ReportFormat) throws {
+        let bytes = try format.reporter.render(try Fixture.input())
+        let name = format.fileName ?? "report.github.txt"
+        #expect(try Fixture.matchesGolden(bytes, name), "\(name) differs; rerun with MTAUDIT_UPDATE_GOLDEN=1 if intended")
+        #expect(try format.reporter.render(try Fixture.input()) == bytes, "rendering is deterministic")
+    }
+
+    @Test("Feed answers match their golden file: one line each, errors with a null id when unknown")
+    func feedLines() throws {
+        let reporter = JSONReporter()
+        var data = try reporter.feedLine(.audited(id: "ferry/1", result: try Fixture.input().result))
+        data.append(try reporter.feedLine(.failed(line: 2, error: FeedError(code: .invalidJSON, message: "bad", id: nil))))
+        data.append(try reporter.feedLine(.failed(line: 3, error: FeedError(code: .missingKey, message: "missing key \"versions\"", id: "s3"))))
+        #expect(String(decoding: data, as: UTF8.self).split(separator: "\n").count == 3)
+        #expect(try Fixture.matchesGolden(Array(data), "feed.jsonl"))
+    }
+
+    @Test("The JSON report carries every key of the contract, with code-point spans and ranks")
+    func contractKeys() throws {
+        let bytes = try JSONReporter().render(try Fixture.input())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        let versions = try #require(object["versions"] as? [[String: Any]])
+        for key in ["id", "score", "verdict", "relation", "coverage", "metrics", "findings", "rank"] {
+            #expect(versions.allSatisfy { $0[key] != nil }, "every version has \(key)")
+        }
+        #expect(versions.map { $0["rank"] as? Int } == [1, 2, 3])
+        let flawed = try #require(versions.first { $0["id"] as? String == "flawed" })
+        #expect(flawed["path"] as? String == "ferry/flawed.txt")
+        let findings = try #require(flawed["findings"] as? [[String: Any]])
+        for finding in findings {
+            for key in ["rule", "category", "severity", "message", "span", "sourceSpan", "suggestion", "evidence"] {
+                #expect(finding[key] != nil, "findings always have \(key), null when empty")
+            }
+        }
+        let text = Array(Fixture.versions[1].text.unicodeScalars)
+        for finding in findings {
+            let span = try #require(finding["span"] as? [String: Any])
+            let start = try #require(span["start"] as? Int), end = try #require(span["end"] as? Int)
+            #expect(span["text"] as? String == String(String.UnicodeScalarView(text[start..<end])), "spans count 🛳 as one")
+        }
+    }
+
+    @Test("JUnit: one test case per version, a failure for each failed verdict, well-formed XML")
+    func junit() throws {
+        let bytes = try JUnitReporter().render(try Fixture.input())
+        let structure = try XMLStructure(bytes)
+        #expect(structure.root == "testsuites")
+        #expect(structure.count("testcase") == 3)
+        #expect(structure.count("failure") == 2)
+        #expect(structure.attributes("testsuites").first?["tests"] == "3")
+        #expect(structure.attributes("testcase").map { $0["name"] } == ["faithful", "flawed", "weather"])
+    }
+
+    @Test("SARIF 2.1.0: a result per finding, code-point columns, rules described")
+    func sarif() throws {
+        let input = try Fixture.input()
+        let bytes = try SARIFReporter().render(input)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        #expect((log["$schema"] as? String)?.contains("sarif-2.1.0") == true)
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == input.result.versions.reduce(0) { $0 + $1.findings.count })
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let ruleIDs = Set(rules.compactMap { $0["id"] as? String })
+        for result in results {
+            #expect(ruleIDs.contains(result["ruleId"] as? String ?? ""), "every result's rule is described")
+            #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
+            let region = try #require((((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])?["region"] as? [String: Any])
+            for key in ["startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength"] {
+                #expect((region[key] as? Int).map { $0 >= 0 } == true, "region has \(key)")
+            }
+        }
+    }
+
+    @Test("GitHub annotations: one command per finding, with file, line and column")
+    func github() throws {
+        let input = try Fixture.input()
+        let text = String(decoding: try GitHubAnnotationsReporter().render(input), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == input.result.versions.reduce(0) { $0 + $1.findings.count })
+        #expect(lines.allSatisfy { $0.hasPrefix("::") && $0.contains("file=ferry/flawed.txt,line=") })
+    }
+}
