@@ -40,6 +40,7 @@ enum HTMLStyle {
               .side-by-side tr, .side-by-side td { display: block; width: 100%; }
               .side-by-side td:first-child { color: var(--muted); border-bottom: none; }
               .scoreboard { overflow-x: auto; }
+              .legend dl { grid-template-columns: 1fr; } .legend dd { margin-bottom: .5rem; }
             }
             @media print {
               .filters, input.toggle { display: none; }
