@@ -45,7 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
-        .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"]),
+        .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"], exclude: ["Fixtures"]),
         .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit", "MTAuditText"], exclude: ["Golden"]),
         .testTarget(name: "mtauditTests", dependencies: ["mtaudit"]),
     ],

@@ -84,7 +84,11 @@ public struct HTMLReporter: Reporter {
             <table>
             <thead><tr><th scope="col">Rank</th><th scope="col">Version</th><th scope="col">Score</th>\
             <th scope="col">Verdict</th><th scope="col">Relation</th><th scope="col">Coverage</th>\
-            <th scope="col">Critical</th><th scope="col">Major</th><th scope="col">Minor</th></tr></thead>
+            <th scope="col">Critical</th><th scope="col">Major</th><th scope="col">Minor</th>
+            """
+        for name in input.metricNames { out += "<th scope=\"col\" title=\"\(Markup.escape(input.signatures[name] ?? ""))\">\(Markup.escape(name))</th>" }
+        out += """
+            </tr></thead>
             <tbody>
 
             """
@@ -94,7 +98,9 @@ public struct HTMLReporter: Reporter {
             out += "<th scope=\"row\"><a href=\"#version-\(number)\">\(Markup.escape(version.id))</a></th>"
             out += "<td>\(version.score.reportText)</td><td class=\"verdict\">\(version.verdict.rawValue)</td>"
             out += "<td>\(version.relation.rawValue)</td><td>\(version.coverage.reportText)</td>"
-            out += "<td>\(version.count(.critical))</td><td>\(version.count(.major))</td><td>\(version.count(.minor))</td></tr>\n"
+            out += "<td>\(version.count(.critical))</td><td>\(version.count(.major))</td><td>\(version.count(.minor))</td>"
+            for name in input.metricNames { out += "<td>\(version.metrics[name]?.reportText ?? "")</td>" }
+            out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if let best = input.ranking.first, let worst = input.ranking.last, input.ranking.count > 1 {

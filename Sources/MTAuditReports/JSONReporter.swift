@@ -12,7 +12,7 @@ public struct JSONReporter: Reporter {
     /// Each version also carries its `rank` (1 = best).
     public func render(_ input: ReportInput) throws -> [UInt8] {
         let versions = input.result.versions.map { RankedVersion(version: $0, rank: input.rank(of: $0.id)) }
-        let report = Report(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: ["score": input.scoreSignature],
+        let report = Report(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: input.signatures,
                             source: input.result.source, versions: versions)
         var data = try Self.encoder(pretty: true).encode(report)
         data.append(0x0A)

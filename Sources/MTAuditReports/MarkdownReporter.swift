@@ -11,7 +11,9 @@ public struct MarkdownReporter: Reporter {
         let source = input.result.source
         out += "# mtaudit report: \(Self.escape(source.id))\n\n"
         out += "Source: \(Self.escape(source.path ?? source.id)) (\(source.sentences) sentences, \(source.words) words). "
-        out += "Score: `\(input.scoreSignature)`.\n\n"
+        out += "Score: `\(input.scoreSignature)`.\n"
+        for name in input.metricNames { if let signature = input.signatures[name] { out += "\(Self.escape(name)): `\(signature)`.\n" } }
+        out += "\n"
         out += scoreboard(input)
         for (version, text) in input.pairs {
             out += "\n## \(Self.escape(version.id)): \(version.score.reportText), \(version.verdict.rawValue)\n\n"
@@ -33,13 +35,16 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func scoreboard(_ input: ReportInput) -> String {
-        var out = "| Rank | Version | Score | Verdict | Relation | Coverage | Critical | Major | Minor |\n"
-        out += "|---:|---|---:|---|---|---:|---:|---:|---:|\n"
+        let metrics = input.metricNames
+        var out = "| Rank | Version | Score | Verdict | Relation | Coverage | Critical | Major | Minor |"
+        out += metrics.map { " \(Self.escape($0)) |" }.joined() + "\n"
+        out += "|---:|---|---:|---|---|---:|---:|---:|---:|" + String(repeating: "---:|", count: metrics.count) + "\n"
         for (index, version) in input.ranking.enumerated() {
             let verdict = version.verdict == .pass ? "pass" : "**fail**"
             out += "| \(index + 1) | \(Self.escape(version.id)) | \(version.score.reportText) | \(verdict) | "
             out += "\(version.relation.rawValue) | \(version.coverage.reportText) | \(version.count(.critical)) | "
-            out += "\(version.count(.major)) | \(version.count(.minor)) |\n"
+            out += "\(version.count(.major)) | \(version.count(.minor)) |"
+            out += metrics.map { " \(version.metrics[$0]?.reportText ?? "") |" }.joined() + "\n"
         }
         if let best = input.ranking.first, let worst = input.ranking.last, input.ranking.count > 1 {
             out += "\nBest: \(Self.escape(best.id)) (\(best.score.reportText)). "

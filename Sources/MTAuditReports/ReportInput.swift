@@ -7,15 +7,27 @@ public struct ReportInput: Sendable {
     public let source: TextInput
     /// The versions, in the order of `result.versions`.
     public let versions: [TextInput]
-    /// The signature of the score, as `MQMScorer.signature`.
-    public let scoreSignature: String
+    /// How each number was made, by name: "score" and each metric (`AuditConfiguration.signatures`).
+    public let signatures: [String: String]
 
-    public init(result: AuditResult, source: TextInput, versions: [TextInput], scoreSignature: String = MQMScorer().signature) {
+    public var scoreSignature: String { signatures["score"] ?? MQMScorer().signature }
+
+    /// The metrics the versions carry, in a fixed order.
+    public var metricNames: [String] {
+        Array(Set(result.versions.flatMap(\.metrics.keys))).sorted { a, b in
+            (Self.metricOrder.firstIndex(of: a) ?? 99, a) < (Self.metricOrder.firstIndex(of: b) ?? 99, b)
+        }
+    }
+
+    static let metricOrder = ["chrF", "chrF++", "BLEU", "TER"]
+
+    public init(result: AuditResult, source: TextInput, versions: [TextInput],
+                signatures: [String: String] = AuditConfiguration().signatures) {
         precondition(versions.count == result.versions.count, "one text for each version result")
         self.result = result
         self.source = source
         self.versions = versions
-        self.scoreSignature = scoreSignature
+        self.signatures = signatures
     }
 
     /// Each version's result with its text, in the order given.

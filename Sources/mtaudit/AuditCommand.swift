@@ -80,7 +80,7 @@ struct AuditCommand: ParsableCommand {
             let sourceInput = TextInput(id: TextFile.stem(source), text: sourceText, language: sourceLang, path: source)
             let result = try auditor.audit(source: sourceInput, versions: inputs)
             let input = ReportInput(result: result, source: sourceInput, versions: inputs,
-                                    scoreSignature: auditor.configuration.scorer.signature)
+                                    signatures: auditor.configuration.signatures)
             for format in formats {
                 let bytes = try format.reporter.render(input)
                 if let output, let name = format.fileName {

@@ -7,16 +7,27 @@ public struct AuditConfiguration: Sendable {
     public var scorer: MQMScorer
     public var coverage: CoverageEstimator
     public var lexicons: Lexicons
+    /// Reference metrics scored on each version against the source.
+    public var metrics: [any SentenceMetric]
 
     public init(detectors: [any Detector] = DetectorRegistry.all, severityOverrides: [String: Severity] = [:],
                 gate: GatePolicy = GatePolicy(), scorer: MQMScorer = MQMScorer(),
-                coverage: CoverageEstimator = CoverageEstimator(), lexicons: Lexicons = .builtIn) {
+                coverage: CoverageEstimator = CoverageEstimator(), lexicons: Lexicons = .builtIn,
+                metrics: [any SentenceMetric] = [CharacterFScore.chrF, CharacterFScore.chrFPlusPlus, SentenceBLEU()]) {
         self.detectors = detectors
         self.severityOverrides = severityOverrides
         self.gate = gate
         self.scorer = scorer
         self.coverage = coverage
         self.lexicons = lexicons
+        self.metrics = metrics
+    }
+
+    /// How each score in a report was made: the MQM score and every metric, by name.
+    public var signatures: [String: String] {
+        var signatures = ["score": scorer.signature]
+        for metric in metrics { signatures[metric.name] = metric.signature }
+        return signatures
     }
 
     /// The configuration without the detectors whose ids are in `ids`.

@@ -46,7 +46,17 @@ public struct Auditor: Sendable {
         let reasons = configuration.gate.reasons(score: score, relation: estimate.relation, findings: findings)
         return VersionResult(id: version.id, path: path, language: version.language, score: score,
                              verdict: reasons.isEmpty ? .pass : .fail, relation: estimate.relation,
-                             coverage: estimate.coverage, metrics: [:], findings: findings, gateReasons: reasons)
+                             coverage: estimate.coverage, metrics: metrics(context), findings: findings, gateReasons: reasons)
+    }
+
+    /// Each metric of the version against the source, to two decimals.
+    private func metrics(_ context: DetectionContext) -> [String: Double] {
+        var scores: [String: Double] = [:]
+        for metric in configuration.metrics {
+            let score = metric.score(hypothesis: context.version.text, reference: context.source.text)
+            scores[metric.name] = (score * 100).rounded() / 100
+        }
+        return scores
     }
 
     /// Garbled characters mislead every other check ("β€” β€”" looks like Greek, a repeat and a

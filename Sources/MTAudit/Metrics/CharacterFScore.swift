@@ -1,0 +1,101 @@
+/// chrF and chrF++ (Popović 2015, 2017) exactly as sacreBLEU 2.6 computes them at sentence level:
+/// character n-grams of orders 1–6 with white space removed, word n-grams of orders 1–`wordOrder`
+/// (punctuation split off the ends of words), β = 2, precision and recall averaged over the orders
+/// that occur in both texts (sacreBLEU's default, not ε-smoothing).
+public struct CharacterFScore: SentenceMetric {
+    public let charOrder: Int
+    public let wordOrder: Int
+    public let beta: Double
+
+    /// chrF: `nc:6|nw:0`.
+    public static let chrF = CharacterFScore(charOrder: 6, wordOrder: 0, beta: 2)
+    /// chrF++: `nc:6|nw:2`.
+    public static let chrFPlusPlus = CharacterFScore(charOrder: 6, wordOrder: 2, beta: 2)
+
+    public init(charOrder: Int, wordOrder: Int, beta: Double) {
+        self.charOrder = charOrder
+        self.wordOrder = wordOrder
+        self.beta = beta
+    }
+
+    public var name: String { wordOrder == 0 ? "chrF" : "chrF" + String(repeating: "+", count: wordOrder) }
+
+    public var signature: String {
+        "nrefs:1|case:mixed|eff:yes|nc:\(charOrder)|nw:\(wordOrder)|space:no|version:2.6.0"
+    }
+
+    public func score(hypothesis: String, reference: String) -> Double {
+        let hyp = ngrams(hypothesis), ref = ngrams(reference)
+        var statistics: [(hyp: Int, ref: Int, match: Int)] = []
+        for (h, r) in zip(hyp, ref) {
+            var hypCount = 0, match = 0
+            for (gram, count) in h {
+                hypCount += count
+                if let other = r[gram] { match += min(count, other) }
+            }
+            statistics.append((r.isEmpty ? 0 : hypCount, r.values.reduce(0, +), match))
+        }
+        return fScore(statistics)
+    }
+
+    /// Counts of each order's n-grams: character orders first, then word orders.
+    private func ngrams(_ text: String) -> [[String: Int]] {
+        let scalars = Array(text.unicodeScalars)
+        let characters = scalars.filter { !PythonText.isSpace($0) }
+        var result: [[String: Int]] = []
+        for n in 1...charOrder {
+            var counts: [String: Int] = [:]
+            if characters.count >= n {
+                for i in 0...(characters.count - n) { counts[PythonText.string(characters[i..<i + n]), default: 0] += 1 }
+            }
+            result.append(counts)
+        }
+        if wordOrder > 0 {
+            let words = Self.splittingPunctuation(PythonText.split(scalars)).map(PythonText.string)
+            for n in 1...wordOrder {
+                var counts: [String: Int] = [:]
+                if words.count >= n {
+                    for i in 0...(words.count - n) { counts[words[i..<i + n].joined(separator: " "), default: 0] += 1 }
+                }
+                result.append(counts)
+            }
+        }
+        return result
+    }
+
+    private static let punctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
+
+    /// One mark split off the end of a word, or else off its start ("(hi)" gives "(hi" and ")").
+    static func splittingPunctuation(_ words: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
+        var out: [[Unicode.Scalar]] = []
+        for word in words {
+            if word.count == 1 {
+                out.append(word)
+            } else if punctuation.contains(word.last!) {
+                out.append(Array(word.dropLast()))
+                out.append([word.last!])
+            } else if punctuation.contains(word.first!) {
+                out.append([word.first!])
+                out.append(Array(word.dropFirst()))
+            } else {
+                out.append(word)
+            }
+        }
+        return out
+    }
+
+    private func fScore(_ statistics: [(hyp: Int, ref: Int, match: Int)]) -> Double {
+        let factor = beta * beta
+        var precision = 0.0, recall = 0.0, effectiveOrder = 0
+        for order in statistics where order.hyp > 0 && order.ref > 0 {
+            precision += Double(order.match) / Double(order.hyp)
+            recall += Double(order.match) / Double(order.ref)
+            effectiveOrder += 1
+        }
+        guard effectiveOrder > 0 else { return 0 }
+        precision /= Double(effectiveOrder)
+        recall /= Double(effectiveOrder)
+        guard precision + recall > 0 else { return 0 }
+        return 100 * (1 + factor) * precision * recall / (factor * precision + recall)
+    }
+}

@@ -1,0 +1,38 @@
+/// A reference-based metric scored on one hypothesis (a version) against one reference (the source),
+/// in the manner of sacreBLEU's `sentence_score`, with a signature that says how it was computed.
+public protocol SentenceMetric: Sendable {
+    /// The name reports use as the key in `metrics` ("chrF", "BLEU").
+    var name: String { get }
+    /// sacreBLEU-style signature, so that a number can be reproduced.
+    var signature: String { get }
+    /// The score, 0–100 as sacreBLEU reports it.
+    func score(hypothesis: String, reference: String) -> Double
+}
+
+/// Python's `str.split()` and `str.isspace()`, which sacreBLEU's tokenization rests on.
+enum PythonText {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+    }
+
+    /// `text.split()`: runs of non-space characters, as scalar arrays.
+    static func split(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        var words: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        for scalar in scalars {
+            if isSpace(scalar) {
+                if !current.isEmpty { words.append(current); current = [] }
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import MTAudit
+import Testing
+
+/// The metrics against sacreBLEU 2.6.0, on pairs written for this project
+/// (`Scripts/make-metric-fixtures.py` made `Fixtures/metrics.json`).
+@Suite("Metric parity with sacreBLEU")
+struct MetricParityTests {
+    struct Pair: Decodable, CustomTestStringConvertible {
+        let hypothesis: String
+        let reference: String
+        let chrF: Double
+        let chrFPlusPlus: Double
+        let BLEU: Double
+
+        enum CodingKeys: String, CodingKey {
+            case hypothesis, reference, chrF, chrFPlusPlus = "chrF++", BLEU
+        }
+
+        var testDescription: String { hypothesis.debugDescription }
+    }
+
+    struct Fixtures: Decodable {
+        let sacrebleu: String
+        let pairs: [Pair]
+    }
+
+    static let pairs: [Pair] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/metrics.json")
+        guard let data = try? Data(contentsOf: url), let fixtures = try? JSONDecoder().decode(Fixtures.self, from: data) else {
+            return []
+        }
+        return fixtures.pairs
+    }()
+
+    @Test("The fixtures load")
+    func fixtures() { #expect(Self.pairs.count >= 20) }
+
+    @Test("chrF, chrF++ and BLEU agree with sacreBLEU to 0.01", arguments: pairs)
+    func parity(pair: Pair) {
+        let chrF = CharacterFScore.chrF.score(hypothesis: pair.hypothesis, reference: pair.reference)
+        let chrFPlusPlus = CharacterFScore.chrFPlusPlus.score(hypothesis: pair.hypothesis, reference: pair.reference)
+        let bleu = SentenceBLEU().score(hypothesis: pair.hypothesis, reference: pair.reference)
+        #expect(abs(chrF - pair.chrF) < 0.01, "chrF \(chrF) vs \(pair.chrF)")
+        #expect(abs(chrFPlusPlus - pair.chrFPlusPlus) < 0.01, "chrF++ \(chrFPlusPlus) vs \(pair.chrFPlusPlus)")
+        #expect(abs(bleu - pair.BLEU) < 0.01, "BLEU \(bleu) vs \(pair.BLEU)")
+    }
+
+    @Test("Signatures name the settings as sacreBLEU does")
+    func signatures() {
+        #expect(CharacterFScore.chrF.signature == "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0")
+        #expect(CharacterFScore.chrFPlusPlus.signature == "nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0")
+        #expect(SentenceBLEU().signature == "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0")
+        #expect(CharacterFScore.chrFPlusPlus.name == "chrF++")
+    }
+}
