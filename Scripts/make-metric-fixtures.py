@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Tests/MTAuditTests/Fixtures/metrics.json: sentence chrF, chrF++ and BLEU from sacreBLEU for
+"""Writes Tests/MTAuditTests/Fixtures/metrics.json: sentence chrF, chrF++, BLEU and TER from sacreBLEU for
 pairs written for this project, which the Swift metrics must match to 0.01.
 
     pip install sacrebleu==2.6.0
@@ -7,7 +7,7 @@ pairs written for this project, which the Swift metrics must match to 0.01.
 """
 import json
 import pathlib
-from sacrebleu.metrics import BLEU, CHRF
+from sacrebleu.metrics import BLEU, CHRF, TER
 import sacrebleu
 
 PAIRS = [
@@ -36,16 +36,25 @@ PAIRS = [
     ("Ελπίζουμε ότι η γέφυρα θα ανοίξει σύντομα.", "Η γέφυρα θα ανοίξει σύντομα, ελπίζουμε."),
     ("Москва — столица России.", "Столица России — Москва."),
     ("Sentence one. Sentence two.\n\nA third paragraph follows here.", "Sentence one. Sentence 2.\n\nA third paragraph follows."),
+    ("on Monday the harbour council approved the plan", "the harbour council approved the plan on Monday"),
+    ("the plan the council approved on Monday was tidal", "the council approved the tidal plan on Monday"),
+    ("c d e f a b g h", "a b c d e f g h"),
+    ("one two three four five six seven eight nine ten eleven twelve thirteen",
+     "seven eight nine ten eleven twelve thirteen one two three four five six"),
+    (" ".join(f"w{i}" for i in range(80)), " ".join(f"w{i}" for i in list(range(40, 80)) + list(range(40)))),
+    (" ".join(f"w{i % 7}" for i in range(60)), " ".join(f"w{(i * 3) % 7}" for i in range(45))),
+    ("short", " ".join(f"long{i}" for i in range(70))),
 ]
 
 out = []
-chrf, chrfpp, bleu = CHRF(), CHRF(word_order=2), BLEU(effective_order=True)
+chrf, chrfpp, bleu, ter = CHRF(), CHRF(word_order=2), BLEU(effective_order=True), TER()
 for hyp, ref in PAIRS:
     out.append({
         "hypothesis": hyp, "reference": ref,
         "chrF": chrf.sentence_score(hyp, [ref]).score,
         "chrF++": chrfpp.sentence_score(hyp, [ref]).score,
         "BLEU": bleu.sentence_score(hyp, [ref]).score,
+        "TER": ter.sentence_score(hyp, [ref]).score,
     })
 path = pathlib.Path("Tests/MTAuditTests/Fixtures/metrics.json")
 path.write_text(json.dumps({"sacrebleu": sacrebleu.__version__, "pairs": out}, ensure_ascii=False, indent=1) + "\n",

@@ -12,9 +12,10 @@ struct MetricParityTests {
         let chrF: Double
         let chrFPlusPlus: Double
         let BLEU: Double
+        let TER: Double
 
         enum CodingKeys: String, CodingKey {
-            case hypothesis, reference, chrF, chrFPlusPlus = "chrF++", BLEU
+            case hypothesis, reference, chrF, chrFPlusPlus = "chrF++", BLEU, TER
         }
 
         var testDescription: String { hypothesis.debugDescription }
@@ -36,7 +37,7 @@ struct MetricParityTests {
     @Test("The fixtures load")
     func fixtures() { #expect(Self.pairs.count >= 20) }
 
-    @Test("chrF, chrF++ and BLEU agree with sacreBLEU to 0.01", arguments: pairs)
+    @Test("chrF, chrF++, BLEU and TER agree with sacreBLEU to 0.01", arguments: pairs)
     func parity(pair: Pair) {
         let chrF = CharacterFScore.chrF.score(hypothesis: pair.hypothesis, reference: pair.reference)
         let chrFPlusPlus = CharacterFScore.chrFPlusPlus.score(hypothesis: pair.hypothesis, reference: pair.reference)
@@ -44,6 +45,8 @@ struct MetricParityTests {
         #expect(abs(chrF - pair.chrF) < 0.01, "chrF \(chrF) vs \(pair.chrF)")
         #expect(abs(chrFPlusPlus - pair.chrFPlusPlus) < 0.01, "chrF++ \(chrFPlusPlus) vs \(pair.chrFPlusPlus)")
         #expect(abs(bleu - pair.BLEU) < 0.01, "BLEU \(bleu) vs \(pair.BLEU)")
+        let ter = TranslationEditRate().score(hypothesis: pair.hypothesis, reference: pair.reference)
+        #expect(abs(ter - pair.TER) < 0.01, "TER \(ter) vs \(pair.TER)")
     }
 
     @Test("Signatures name the settings as sacreBLEU does")
@@ -52,5 +55,6 @@ struct MetricParityTests {
         #expect(CharacterFScore.chrFPlusPlus.signature == "nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0")
         #expect(SentenceBLEU().signature == "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0")
         #expect(CharacterFScore.chrFPlusPlus.name == "chrF++")
+        #expect(TranslationEditRate().signature == "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0")
     }
 }

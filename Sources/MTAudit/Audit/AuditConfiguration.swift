@@ -13,7 +13,7 @@ public struct AuditConfiguration: Sendable {
     public init(detectors: [any Detector] = DetectorRegistry.all, severityOverrides: [String: Severity] = [:],
                 gate: GatePolicy = GatePolicy(), scorer: MQMScorer = MQMScorer(),
                 coverage: CoverageEstimator = CoverageEstimator(), lexicons: Lexicons = .builtIn,
-                metrics: [any SentenceMetric] = [CharacterFScore.chrF, CharacterFScore.chrFPlusPlus, SentenceBLEU()]) {
+                metrics: [any SentenceMetric] = [CharacterFScore.chrF, CharacterFScore.chrFPlusPlus, SentenceBLEU(), TranslationEditRate()]) {
         self.detectors = detectors
         self.severityOverrides = severityOverrides
         self.gate = gate

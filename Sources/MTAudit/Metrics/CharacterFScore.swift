@@ -12,7 +12,9 @@ public struct CharacterFScore: SentenceMetric {
     /// chrF++: `nc:6|nw:2`.
     public static let chrFPlusPlus = CharacterFScore(charOrder: 6, wordOrder: 2, beta: 2)
 
+    /// Orders up to 6 characters and 4 words (what `NGramKey` holds).
     public init(charOrder: Int, wordOrder: Int, beta: Double) {
+        precondition((1...6).contains(charOrder) && (0...4).contains(wordOrder), "chrF orders beyond 6 / 4 are not supported")
         self.charOrder = charOrder
         self.wordOrder = wordOrder
         self.beta = beta
@@ -25,7 +27,8 @@ public struct CharacterFScore: SentenceMetric {
     }
 
     public func score(hypothesis: String, reference: String) -> Double {
-        let hyp = ngrams(hypothesis), ref = ngrams(reference)
+        var numbering = WordNumbering()
+        let hyp = ngrams(hypothesis, &numbering), ref = ngrams(reference, &numbering)
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
         for (h, r) in zip(hyp, ref) {
             var hypCount = 0, match = 0
@@ -39,23 +42,24 @@ public struct CharacterFScore: SentenceMetric {
     }
 
     /// Counts of each order's n-grams: character orders first, then word orders.
-    private func ngrams(_ text: String) -> [[String: Int]] {
+    private func ngrams(_ text: String, _ numbering: inout WordNumbering) -> [[NGramKey: Int]] {
         let scalars = Array(text.unicodeScalars)
         let characters = scalars.filter { !PythonText.isSpace($0) }
-        var result: [[String: Int]] = []
+        var result: [[NGramKey: Int]] = []
         for n in 1...charOrder {
-            var counts: [String: Int] = [:]
+            var counts: [NGramKey: Int] = [:]
             if characters.count >= n {
-                for i in 0...(characters.count - n) { counts[PythonText.string(characters[i..<i + n]), default: 0] += 1 }
+                counts.reserveCapacity(characters.count - n + 1)
+                for i in 0...(characters.count - n) { counts[NGramKey(scalars: characters[i..<i + n]), default: 0] += 1 }
             }
             result.append(counts)
         }
         if wordOrder > 0 {
-            let words = Self.splittingPunctuation(PythonText.split(scalars)).map(PythonText.string)
+            let words = numbering.ids(Self.splittingPunctuation(PythonText.split(scalars)).map(PythonText.string))
             for n in 1...wordOrder {
-                var counts: [String: Int] = [:]
+                var counts: [NGramKey: Int] = [:]
                 if words.count >= n {
-                    for i in 0...(words.count - n) { counts[words[i..<i + n].joined(separator: " "), default: 0] += 1 }
+                    for i in 0...(words.count - n) { counts[NGramKey(ids: words[i..<i + n]), default: 0] += 1 }
                 }
                 result.append(counts)
             }

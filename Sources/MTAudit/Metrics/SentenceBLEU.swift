@@ -13,7 +13,8 @@ public struct SentenceBLEU: SentenceMetric {
     public var signature: String { "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0" }
 
     public func score(hypothesis: String, reference: String) -> Double {
-        let hyp = Tokenizer13a.tokens(hypothesis), ref = Tokenizer13a.tokens(reference)
+        var numbering = WordNumbering()
+        let hyp = numbering.ids(Tokenizer13a.tokens(hypothesis)), ref = numbering.ids(Tokenizer13a.tokens(reference))
         var correct = [Int](repeating: 0, count: Self.maximumOrder)
         var total = [Int](repeating: 0, count: Self.maximumOrder)
         for n in 1...Self.maximumOrder {
@@ -40,10 +41,10 @@ public struct SentenceBLEU: SentenceMetric {
         return brevity * exp(logSum / Double(effectiveOrder))
     }
 
-    private static func ngrams(_ tokens: [String], _ n: Int) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    private static func ngrams(_ tokens: [UInt32], _ n: Int) -> [NGramKey: Int] {
+        var counts: [NGramKey: Int] = [:]
         guard tokens.count >= n else { return counts }
-        for i in 0...(tokens.count - n) { counts[tokens[i..<i + n].joined(separator: "\u{1}"), default: 0] += 1 }
+        for i in 0...(tokens.count - n) { counts[NGramKey(ids: tokens[i..<i + n]), default: 0] += 1 }
         return counts
     }
 }
