@@ -16,6 +16,10 @@ struct FeedCommand: ParsableCommand {
             answered {"id", "line", "error": {"code", "message"}} and the feed goes on. Blank lines are \
             skipped.
 
+            Articles are audited on --jobs threads at once; the answers keep the input order and are \
+            the same byte for byte whatever --jobs is. If the reader of the output goes away, the feed \
+            stops quietly.
+
             Exit status: 0 every version passed, 1 some version failed the gate, 2 some line could not \
             be audited.
             """
@@ -27,33 +31,61 @@ struct FeedCommand: ParsableCommand {
     @Option(name: .long, help: "The largest source or version text a line may carry, in UTF-8 bytes.")
     var maxTextBytes: Int = FeedProcessor.defaultMaximumTextBytes
 
+    @Option(name: .long, help: "Articles audited at once (default: one per core). Output is the same whatever the number.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var gate: GateOptions
 
     func validate() throws {
         if maxTextBytes < 1 { throw ValidationError("--max-text-bytes must be positive") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let processor = FeedProcessor(auditor: Auditor(configuration: gate.configuration),
                                       maximumTextBytes: maxTextBytes)
         let reporter = JSONReporter()
-        var unreadable = 0
-        var failed = 0
+        let name = file == "-" ? "<stdin>" : file
+        let tally = Tally()
+        StandardOutput.ignoreBrokenPipes()
         try ToolFailure.reporting {
             let reader = try LineReader(path: file)
-            while let (bytes, number) = reader.next() {
-                if FeedProcessor.isBlank(bytes) { continue }
-                let answer = processor.answer(bytes, line: number)
-                switch answer {
-                case .audited(_, let result): if !result.passed { failed += 1 }
-                case .failed(let line, let error):
-                    unreadable += 1
-                    Console.error("mtaudit: \(file == "-" ? "<stdin>" : file):\(line): \(error)")
-                }
-                FileHandle.standardOutput.write(try reporter.feedLine(answer))
-            }
+            OrderedParallelMap.run(
+                jobs: jobs,
+                next: { () -> ([UInt8], Int)? in
+                    while let (bytes, number) = reader.next() {
+                        if !FeedProcessor.isBlank(bytes) { return (bytes, number) }
+                    }
+                    return nil
+                },
+                work: { line -> (FeedAnswer, [UInt8]) in
+                    let answer = processor.answer(line.0, line: line.1)
+                    let bytes = (try? reporter.feedLine(answer)).map { Array($0) } ?? []
+                    return (answer, bytes)
+                },
+                emit: { answer, bytes in
+                    switch answer {
+                    case .audited(_, let result): tally.record(failed: !result.passed)
+                    case .failed(let line, let error):
+                        tally.recordUnreadable()
+                        Console.error("mtaudit: \(name):\(line): \(error)")
+                    }
+                    return StandardOutput.write(bytes)
+                })
         }
+        let (unreadable, failed) = tally.counts
         if unreadable > 0 { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
     }
+}
+
+/// Counts of answers, kept by the one thread that emits them and read at the end.
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var unreadable = 0
+    private var failed = 0
+
+    func record(failed versionFailed: Bool) { lock.withLock { if versionFailed { failed += 1 } } }
+    func recordUnreadable() { lock.withLock { unreadable += 1 } }
+    var counts: (unreadable: Int, failed: Int) { lock.withLock { (unreadable, failed) } }
 }

@@ -59,6 +59,48 @@ struct CLITests {
         #expect(try CLIRunner.run(["feed", "--fail-on", "minor"], stdin: doubled + "\n").status == 1)
     }
 
+    @Test("--jobs 1 and --jobs 2 give byte-identical answers in input order")
+    func jobsAreDeterministic() throws {
+        var feedLines: [String] = []
+        for k in 0..<60 {
+            switch k % 4 {
+            case 0: feedLines.append(#"{"id": "s\#(k)", "source": "The bridge opened on day \#(k).", "versions": [{"id": "a", "text": "The bridge opened on day \#(k)."}]}"#)
+            case 1: feedLines.append(#"{"id": "s\#(k)", "source": "Snow fell in the hills.", "versions": [{"id": "a", "text": "Snow fell in the the hills."}, {"id": "b", "text": "Fog."}]}"#)
+            case 2: feedLines.append("not json \(k)")
+            default: feedLines.append(#"{"id": "s\#(k)", "source": "Prices rose.", "versions": [{"id": "a", "text": "Prices rose \#(String(repeating: "again ", count: k))."}]}"#)
+            }
+        }
+        let feed = feedLines.joined(separator: "\n") + "\n"
+        let one = try CLIRunner.run(["feed", "--jobs", "1"], stdin: feed)
+        let two = try CLIRunner.run(["feed", "--jobs", "2"], stdin: feed)
+        let four = try CLIRunner.run(["feed", "--jobs", "4"], stdin: feed)
+        #expect(one.stdout == two.stdout && two.stdout == four.stdout)
+        #expect(one.status == 2 && two.status == 2)
+        let ids = lines(one.stdout).map { $0["id"] as? String }
+        #expect(ids.count == 60)
+        #expect(ids[0] == "s0" && ids[1] == "s1" && ids[2] == nil && ids[3] == "s3")
+    }
+
+    @Test("A reader that goes away ends the feed quietly, not with a signal")
+    func closedOutput() throws {
+        let line = #"{"id": "s", "source": "The bridge opened today.", "versions": [{"id": "a", "text": "The bridge opened today."}]}"#
+        let feed = Array(repeating: line, count: 3000).joined(separator: "\n") + "\n"
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(feed, "feed.jsonl", in: directory)
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["feed", "--jobs", "2", path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try output.fileHandleForReading.close()  // nobody reads the answers
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "ended by a signal")
+        #expect([0, 1, 2].contains(process.terminationStatus))
+    }
+
     @Test("A feed file is read from its path; a missing one is a clear error, exit 2")
     func feedFile() throws {
         let directory = try CLIRunner.temporaryDirectory()
