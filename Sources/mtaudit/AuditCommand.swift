@@ -47,6 +47,13 @@ struct AuditCommand: ParsableCommand {
                                             valueName: "dir"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "An earlier JSON report: the gate then fails a version only on findings that are new.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the JSON report here, to serve as a later --baseline.", valueName: "file"))
+    var writeBaseline: String?
+
     @OptionGroup var gate: GateOptions
 
     func validate() throws {
@@ -76,7 +83,14 @@ struct AuditCommand: ParsableCommand {
                 throw ToolFailure("\(source): the source is empty")
             }
             let inputs = try versionInputs(decoder: decoder)
-            let auditor = Auditor(configuration: gate.configuration)
+            var configuration = try gate.configuration()
+            if let baseline {
+                guard let data = FileManager.default.contents(atPath: baseline) else {
+                    throw ToolFailure("\(baseline): the baseline report cannot be read")
+                }
+                configuration.baseline = try Baseline(report: Array(data), file: baseline)
+            }
+            let auditor = Auditor(configuration: configuration)
             let sourceInput = TextInput(id: TextFile.stem(source), text: sourceText, language: sourceLang, path: source)
             let result = try auditor.audit(source: sourceInput, versions: inputs)
             let input = ReportInput(result: result, source: sourceInput, versions: inputs,
@@ -89,6 +103,11 @@ struct AuditCommand: ParsableCommand {
                 } else {
                     FileHandle.standardOutput.write(Data(bytes))
                 }
+            }
+            if let writeBaseline {
+                let url = URL(fileURLWithPath: writeBaseline)
+                _ = try TextFile.writeAtomically(Data(try JSONReporter().render(input)),
+                                                 directory: url.deletingLastPathComponent().path, name: url.lastPathComponent)
             }
             if output != nil && isatty(STDOUT_FILENO) == 1 { print(Console.summary(input)) }
             return result

@@ -42,13 +42,13 @@ struct FeedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let processor = FeedProcessor(auditor: Auditor(configuration: gate.configuration),
-                                      maximumTextBytes: maxTextBytes)
         let reporter = JSONReporter()
         let name = file == "-" ? "<stdin>" : file
         let tally = Tally()
         StandardOutput.ignoreBrokenPipes()
         try ToolFailure.reporting {
+            let processor = FeedProcessor(auditor: Auditor(configuration: try gate.configuration()),
+                                          maximumTextBytes: maxTextBytes)
             let reader = try LineReader(path: file)
             OrderedParallelMap.run(
                 jobs: jobs,

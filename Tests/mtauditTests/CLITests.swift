@@ -202,12 +202,57 @@ struct CLITests {
         ["audit", "--source", "x.txt", "v.txt", "--format", "pdf"],
         ["feed", "--fail-on", "fatal"],
         ["feed", "--disable", "no-such-rule"],
+        ["feed", "--severity", "casing=loud"],
+        ["feed", "--jobs", "0"],
         ["frobnicate"],
     ])
     func usage(arguments: [String]) throws {
         let outcome = try CLIRunner.run(arguments)
         #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
         #expect(outcome.stderr.contains("Error:") || outcome.stderr.contains("error"))
+    }
+
+    @Test("Policy: .mtaudit.yml from the working directory, overridden by options; exit codes follow")
+    func policy() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write("The mill reopened in May after the long winter.\n", "mill.txt", in: directory)
+        let version = try write("The mill reopened in in May after the long winter.\n", "v.txt", in: directory)
+        #expect(try CLIRunner.run(["audit", "--source", source, version], in: directory).status == 0)
+        _ = try write("gate:\n  fail-on: minor\n", ".mtaudit.yml", in: directory)
+        #expect(try CLIRunner.run(["audit", "--source", source, version], in: directory).status == 1, "the file's policy applies")
+        #expect(try CLIRunner.run(["audit", "--source", source, version, "--fail-on", "critical"], in: directory).status == 0,
+                "options override the file")
+        #expect(try CLIRunner.run(["audit", "--source", source, version, "--no-config"], in: directory).status == 0)
+        #expect(try CLIRunner.run(["audit", "--source", source, version, "--no-config", "--severity", "repeated-words=critical"],
+                                  in: directory).status == 1)
+        #expect(try CLIRunner.run(["audit", "--source", source, version, "--no-config", "--min-score", "99.5"],
+                                  in: directory).status == 1)
+        _ = try write("gate:\n  fail-on: sometimes\n", ".mtaudit.yml", in: directory)
+        let broken = try CLIRunner.run(["audit", "--source", source, version], in: directory)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains(".mtaudit.yml:2:"), "\(broken.stderr)")
+    }
+
+    @Test("A baseline lets known findings pass and fails on new ones")
+    func baseline() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write("The mill reopened in May after the long winter.\n", "mill.txt", in: directory)
+        let version = try write("The mill reopened in in May after the long winter.\n", "v.txt", in: directory)
+        let baseline = directory.appendingPathComponent("baseline.json").path
+        let first = try CLIRunner.run(["audit", "--source", source, version, "--fail-on", "minor", "--write-baseline", baseline])
+        #expect(first.status == 1)
+        #expect(FileManager.default.fileExists(atPath: baseline))
+        let known = try CLIRunner.run(["audit", "--source", source, version, "--fail-on", "minor", "--baseline", baseline])
+        #expect(known.status == 0, "the doubled word is known")
+        #expect(known.stdout.contains("\"baseline\" : \"known\""))
+        _ = try write("The mill reopened in in May after the the long winter.\n", "v.txt", in: directory)
+        let worse = try CLIRunner.run(["audit", "--source", source, version, "--fail-on", "minor", "--baseline", baseline])
+        #expect(worse.status == 1, "a new doubled word fails")
+        #expect(worse.stderr.contains("new finding"))
+        let missing = try CLIRunner.run(["audit", "--source", source, version, "--baseline", directory.appendingPathComponent("none.json").path])
+        #expect(missing.status == 2)
     }
 
     @Test("--version and --help")

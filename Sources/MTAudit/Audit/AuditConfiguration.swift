@@ -9,6 +9,8 @@ public struct AuditConfiguration: Sendable {
     public var lexicons: Lexicons
     /// Reference metrics scored on each version against the source.
     public var metrics: [any SentenceMetric]
+    /// An earlier report: when set, the gate judges only the findings that are new.
+    public var baseline: Baseline?
 
     public init(detectors: [any Detector] = DetectorRegistry.all, severityOverrides: [String: Severity] = [:],
                 gate: GatePolicy = GatePolicy(), scorer: MQMScorer = MQMScorer(),

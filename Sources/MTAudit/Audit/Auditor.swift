@@ -1,3 +1,4 @@
+import Foundation
 import MTAuditText
 
 /// Audits versions of a source: segments every text, runs the detectors, scores and gates each
@@ -43,7 +44,16 @@ public struct Auditor: Sendable {
         let version = context.version
         let estimate = configuration.coverage.estimate(source: context.source, version: version)
         let score = configuration.scorer.score(findings, words: version.wordCount)
-        let reasons = configuration.gate.reasons(score: score, relation: estimate.relation, findings: findings)
+        var reasons = configuration.gate.reasons(score: score, relation: estimate.relation, findings: findings)
+        if let baseline = configuration.baseline {
+            // Against a baseline the gate sees only what is new: known findings neither lower the
+            // score it judges nor count as severe.
+            findings = baseline.mark(findings, version: version.id)
+            let new = findings.filter { $0.baseline == .new }
+            let gateScore = configuration.scorer.score(new, words: version.wordCount)
+            reasons = configuration.gate.reasons(score: gateScore, relation: estimate.relation, findings: new)
+                .map { $0.replacingOccurrences(of: "finding", with: "new finding") }
+        }
         return VersionResult(id: version.id, path: path, language: version.language, score: score,
                              verdict: reasons.isEmpty ? .pass : .fail, relation: estimate.relation,
                              coverage: estimate.coverage, metrics: metrics(context), findings: findings, gateReasons: reasons)

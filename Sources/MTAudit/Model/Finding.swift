@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The text that should stand at `span`, when known.
     public let suggestion: String?
     public let evidence: Evidence?
+    /// Against a baseline report: whether the finding is new or was already known. Nil without one.
+    public var baseline: BaselineStatus?
 
     public init(rule: String, category: MQMCategory, severity: Severity, message: String, span: Excerpt,
                 sourceSpan: Excerpt? = nil, suggestion: String? = nil, evidence: Evidence? = nil) {
@@ -27,7 +29,7 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rule, category, severity, message, span, sourceSpan, suggestion, evidence
+        case rule, category, severity, message, span, sourceSpan, suggestion, evidence, baseline
     }
 
     /// Absent optionals are written as `null`: the machine interface always has every key.
@@ -41,5 +43,11 @@ public struct Finding: Sendable, Hashable, Codable {
         try container.encode(sourceSpan, forKey: .sourceSpan)
         try container.encode(suggestion, forKey: .suggestion)
         try container.encode(evidence, forKey: .evidence)
+        try container.encodeIfPresent(baseline, forKey: .baseline)
     }
+}
+
+/// Whether a finding was in the baseline report.
+public enum BaselineStatus: String, Sendable, Hashable, Codable {
+    case new, known
 }
