@@ -38,6 +38,8 @@ public struct SentenceAligner: Sendable {
         }
         if sourceOf.allSatisfy({ $0 == nil }), source.sentences.count == version.sentences.count {
             sourceOf = version.sentences.indices.map { $0 }
+        } else {
+            Self.fillGaps(&sourceOf, sourceCount: source.sentences.count)
         }
         var versionOf = [Int?](repeating: nil, count: source.sentences.count)
         for (v, s) in sourceOf.enumerated() {
@@ -46,6 +48,23 @@ public struct SentenceAligner: Sendable {
             versionOf[s] = v
         }
         return SentenceAlignment(sourceOf: sourceOf, versionOf: versionOf, similarity: similarity)
+    }
+
+    /// An unmatched version sentence between two matched ones takes the source sentence between
+    /// theirs when that one is free: "a, ?, c" against "A, B, C" pairs ? with B, whatever its words
+    /// (a translation shares few).
+    static func fillGaps(_ sourceOf: inout [Int?], sourceCount: Int) {
+        var taken = Set(sourceOf.compactMap { $0 })
+        for v in sourceOf.indices where sourceOf[v] == nil {
+            let previous = v > 0 ? sourceOf[v - 1] : -1
+            guard let previous else { continue }
+            let candidate = previous + 1
+            guard candidate < sourceCount, !taken.contains(candidate) else { continue }
+            let next = sourceOf[(v + 1)...].compactMap { $0 }.first ?? sourceCount
+            guard next > candidate else { continue }
+            sourceOf[v] = candidate
+            taken.insert(candidate)
+        }
     }
 
     private static func words(_ document: Document, _ sentence: Sentence) -> Set<String> {

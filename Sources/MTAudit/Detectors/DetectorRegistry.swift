@@ -5,6 +5,7 @@ public enum DetectorRegistry {
         RepeatedWordsDetector(),
         PunctuationArtifactDetector(),
         MergedTokensDetector(),
+        NumberMismatchDetector(),
         BrokenSentenceDetector(),
         QuestionForStatementDetector(),
         EmptyVersionDetector(),

@@ -6,4 +6,6 @@ public enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     case honorifics
     /// Word pairs grammar allows twice in a row ("had had").
     case grammaticalDoubles = "grammatical-doubles"
+    /// Numbers as words, "word=value", with "×N" for multipliers ("thousand=×1000").
+    case numberWords = "number-words"
 }

@@ -1,0 +1,178 @@
+import MTAuditText
+
+/// Flags a number changed between the source and the version's aligned sentence ("€14 million" where
+/// the source says 40, "March 19" for March 12, "2002" for 2020), read across number forms: 1,000 and
+/// 1.000 and 1000 are one number, 3.5 and 3,5 another.
+public struct NumberMismatchDetector: Detector {
+    public static let description = DetectorDescription(
+        id: "number-mismatch",
+        name: "Number mismatch",
+        summary: "A number in the version that differs from the one the source gives in that sentence.",
+        category: .mistranslation,
+        severity: .critical,
+        rationale: """
+            A changed amount, date, count or year misinforms, and a reader has no way to notice. Numbers \
+            are compared per aligned sentence, with thousands separators and decimal commas read \
+            alike. A number the source has elsewhere is not flagged, since sentences may be split or \
+            merged. Each finding suggests the source's number.
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "The array will cost €40 million.", version: "The array will cost €⟦14 million⟧."),
+            DetectorExample(source: "The vote was on March 12, 2024.", version: "The vote was on March ⟦19⟧, 2024."),
+            DetectorExample(source: "It was the 3,000th match of the club.", version: "It was the club's ⟦2,000⟧th match."),
+            DetectorExample(source: "Il a payé 1.250 euros.", version: "He paid ⟦1,350⟧ euros."),
+            DetectorExample(source: "Protests took place in nine states.", version: "Protests took place in ⟦six⟧ states."),
+            DetectorExample(source: "The town has 5 million people.", version: "The town has ⟦four million⟧ people."),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "It cost 1,000 euros.", version: "It cost 1.000 euros."),
+            DetectorExample(source: "Growth was 3.5 percent.", version: "Growth was 3,5 percent."),
+            DetectorExample(source: "The vote was 7 to 2. It passed in 2024.", version: "It passed in 2024 by 7 votes to 2."),
+            DetectorExample(source: "Costs rose.", version: "Costs rose in 18 towns."),
+            DetectorExample(source: "The nation lost 50 thousand soldiers.", version: "The nation lost 50,000 soldiers."),
+            DetectorExample(source: "Five people left.", version: "5 people left."),
+            DetectorExample(source: "The wheels were iron. In 1767 rails came.", version: "The wheels were iron, and in 1767 rails came."),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        let sourceWords = NumberWords(context.lexicons.entries(.numberWords, language: context.source.language))
+        let versionWords = NumberWords(context.entries(.numberWords))
+        func numbers(_ document: Document, _ words: NumberWords, _ span: TextSpan) -> [(value: String, span: TextSpan)] {
+            Self.numbers(in: document, span: span, words: words)
+        }
+        let whole = numbers(context.source, sourceWords, TextSpan(start: 0, end: context.source.length))
+        let sourceEverywhere = Set(whole.map(\.value))
+        let versionEverywhere = Set(numbers(context.version, versionWords, TextSpan(start: 0, end: context.version.length)).map(\.value))
+        var findings: [Finding] = []
+        for (index, sentence) in context.version.sentences.enumerated() {
+            guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
+            let sourceSentence = context.source.sentences[sourceIndex]
+            var missing = numbers(context.source, sourceWords, sourceSentence.span)
+            if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
+                // Sentences merged or split: the neighbours' numbers that the version lacks may be the ones.
+                let neighbours = [sourceIndex - 1, sourceIndex + 1].filter { context.source.sentences.indices.contains($0) }
+                missing += neighbours.flatMap { numbers(context.source, sourceWords, context.source.sentences[$0].span) }
+                    .filter { !versionEverywhere.contains($0.value) }
+            }
+            var extra: [(value: String, span: TextSpan)] = []
+            for number in numbers(context.version, versionWords, sentence.span) {
+                if let match = missing.firstIndex(where: { $0.value == number.value }) {
+                    missing.remove(at: match)
+                } else {
+                    extra.append(number)
+                }
+            }
+            for number in extra where !sourceEverywhere.contains(number.value) {
+                guard !missing.isEmpty else { continue }
+                // The source's number most like this one stands for it: same length first, then position.
+                let best = missing.indices.min { a, b in
+                    (abs(missing[a].value.count - number.value.count), a) < (abs(missing[b].value.count - number.value.count), b)
+                }!
+                let replaced = missing.remove(at: best)
+                let written = context.source.text(of: replaced.span)
+                findings.append(finding(number.span, in: context,
+                                        message: "“\(context.version.text(of: number.span))” where the source says “\(written)”",
+                                        sourceSpan: replaced.span, suggestion: written, evidence: .source))
+            }
+        }
+        return findings
+    }
+
+    /// The numbers written in `span` of `document`, in digits or words, each with its value in one
+    /// form: digits, and a "." before decimals.
+    static func numbers(in document: Document, span: TextSpan, words: NumberWords = NumberWords([])) -> [(value: String, span: TextSpan)] {
+        var numbers = digits(in: document, span: span)
+        guard !words.isEmpty else { return numbers }
+        // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
+        let tokens = document.tokens.filter { span.contains($0.span) && $0.kind != .punctuation }
+        var k = 0
+        while k < tokens.count {
+            var value: Double?
+            var end = k
+            if let digit = numbers.firstIndex(where: { $0.span.start == tokens[k].span.start }), let number = Double(numbers[digit].value) {
+                value = number
+            } else if case .value(let number)? = words[tokens[k].key] {
+                value = number
+            }
+            guard var total = value else { k += 1; continue }
+            var multiplied = false
+            while end + 1 < tokens.count, case .multiplier(let factor)? = words[tokens[end + 1].key] {
+                total *= factor
+                end += 1
+                multiplied = true
+            }
+            let isWord = words[tokens[k].key] != nil
+            if isWord || multiplied {
+                let range = tokens[k].span.union(tokens[end].span)
+                numbers.removeAll { range.overlaps($0.span) }
+                numbers.append((Self.format(total), range))
+            }
+            k = end + 1
+        }
+        return numbers.sorted { $0.span < $1.span }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e18 ? String(Int64(value)) : String(value)
+    }
+
+    /// The numbers written in digits.
+    static func digits(in document: Document, span: TextSpan) -> [(value: String, span: TextSpan)] {
+        let scalars = Array(document.text.unicodeScalars)
+        var numbers: [(String, TextSpan)] = []
+        var i = span.start
+        while i < span.end {
+            guard scalars[i].properties.numericType == .decimal else { i += 1; continue }
+            let start = i
+            var end = i
+            while end < span.end {
+                if scalars[end].properties.numericType == .decimal {
+                    end += 1
+                } else if (scalars[end] == "," || scalars[end] == "." || scalars[end] == "\u{202F}" || scalars[end] == "\u{00A0}"),
+                          end + 1 < span.end, scalars[end + 1].properties.numericType == .decimal {
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            numbers.append((value(Array(scalars[start..<end])), TextSpan(start: start, end: end)))
+            i = end
+        }
+        return numbers
+    }
+
+    /// One form for a written number: "1,000", "1.000" and "1 000" give "1000"; "3,5" and "3.5" give
+    /// "3.5"; "1,250.50" gives "1250.5".
+    static func value(_ written: [Unicode.Scalar]) -> String {
+        var groups: [String] = [""]
+        var separators: [Unicode.Scalar] = []
+        for scalar in written {
+            if let digit = scalar.properties.numericValue, scalar.properties.numericType == .decimal {
+                groups[groups.count - 1] += String(Int(digit))
+            } else {
+                separators.append(scalar)
+                groups.append("")
+            }
+        }
+        var integer = groups.joined()
+        var fraction = ""
+        let marks = separators.filter { $0 == "." || $0 == "," }
+        if let last = marks.last {
+            let mixed = Set(marks).count > 1
+            let repeated = marks.filter { $0 == last }.count > 1
+            // Mixed marks: the last is the decimal one ("1,250.50", "1.250,50"). One mark once: decimal
+            // unless three digits follow ("3.5", but "1,000").
+            let decimal = mixed || (!repeated && groups.last!.count != 3)
+            if decimal && separators.last == last {
+                integer = groups.dropLast().joined()
+                fraction = groups.last!
+            }
+        }
+        while integer.count > 1 && integer.hasPrefix("0") { integer.removeFirst() }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? integer : integer + "." + fraction
+    }
+}
