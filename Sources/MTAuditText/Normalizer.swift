@@ -91,6 +91,17 @@ public enum Normalizer {
         return matchingForm(of: text).text
     }
 
+    /// `text` without its combining marks, for comparing names across accents ("Galápagos" and
+    /// "Galapagos"): NFD, then every nonspacing mark dropped.
+    public static func strippingMarks(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        var view = String.UnicodeScalarView()
+        for scalar in normalize(text, to: .nfd).unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            view.append(scalar)
+        }
+        return String(view)
+    }
+
     /// Quotes to ' and ", dashes to -. Every other scalar is returned as it is.
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {

@@ -43,6 +43,12 @@ public struct Auditor: Sendable {
         findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
         let version = context.version
         let estimate = configuration.coverage.estimate(source: context.source, version: version)
+        if estimate.relation == .unrelated {
+            // Another text altogether: findings that point at a place in the source compare it with
+            // sentences it does not render, and the gate fails it as unrelated anyway. Findings about
+            // the version itself (its script, its encoding) stay.
+            findings.removeAll { $0.sourceSpan != nil }
+        }
         let score = configuration.scorer.score(findings, words: version.wordCount)
         var reasons = configuration.gate.reasons(score: score, relation: estimate.relation, findings: findings)
         if let baseline = configuration.baseline {

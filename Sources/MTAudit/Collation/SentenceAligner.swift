@@ -54,6 +54,8 @@ public struct SentenceAligner: Sendable {
     /// theirs when that one is free: "a, ?, c" against "A, B, C" pairs ? with B, whatever its words
     /// (a translation shares few).
     static func fillGaps(_ sourceOf: inout [Int?], sourceCount: Int) {
+        // Without one sentence matched by its words there are no anchors to fill between.
+        guard sourceOf.contains(where: { $0 != nil }) else { return }
         var taken = Set(sourceOf.compactMap { $0 })
         for v in sourceOf.indices where sourceOf[v] == nil {
             let previous = v > 0 ? sourceOf[v - 1] : -1

@@ -6,6 +6,8 @@ public enum DetectorRegistry {
         PunctuationArtifactDetector(),
         MergedTokensDetector(),
         NumberMismatchDetector(),
+        NameCorruptionDetector(),
+        IntroducedEntityDetector(),
         BrokenSentenceDetector(),
         QuestionForStatementDetector(),
         EmptyVersionDetector(),

@@ -30,6 +30,6 @@ public struct EmptyVersionDetector: Detector {
         let marks = version.tokens
         let span = marks.first.map { $0.span.union(marks.last!.span) } ?? .point(0)
         let message = span.isEmpty ? "the version is empty" : "the version has no words, only “\(version.text(of: span))”"
-        return [finding(span, in: context, message: message, evidence: .source)]
+        return [finding(span, in: context, message: message, evidence: .self)]
     }
 }

@@ -1,0 +1,49 @@
+import MTAuditText
+
+/// Flags a name spelled into another, similar one where the source has it: "Farga" for Varga,
+/// "Halverson" for Halvorsen, "Kelly" for Kerry. These are the slips of round trips through other
+/// scripts.
+public struct NameCorruptionDetector: Detector {
+    /// How alike the two must be to count as one name corrupted rather than another name.
+    static let threshold = 0.6
+
+    public static let description = DetectorDescription(
+        id: "name-corruption",
+        name: "Name corruption",
+        summary: "A name written differently from the source's, in a similar-looking form.",
+        category: .mistranslation,
+        severity: .critical,
+        rationale: """
+            A corrupted name points the reader at somebody else, or at nobody. In each aligned sentence, \
+            a capitalized name that neither the source nor the other versions use is compared with the \
+            source's names that the version lacks. One that differs by a few letters is the same name \
+            corrupted, and the source's form is suggested. Titles (from the honorifics lexicon) and \
+            common words that open a sentence are not names. Languages that capitalize every noun are \
+            left alone.
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "The plan was opposed by Dr. Ingrid Halvorsen on Tuesday.",
+                            version: "The plan was opposed by Dr. Ingrid ⟦Halverson⟧ on Tuesday."),
+            DetectorExample(source: "Secretary Kerry met the envoy in Oslo.", version: "Secretary ⟦Kelly⟧ met the envoy in Oslo."),
+            DetectorExample(source: "The mayor thanked Ilse Varga for her work.", version: "The mayor thanked Ilse ⟦Farga⟧ for her work."),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "The mayor thanked Ilse Varga.", version: "The mayor thanked Ilse Varga warmly."),
+            DetectorExample(source: "Last month the council met.", version: "Earlier the council met."),
+            DetectorExample(source: "Mr. Brennan spoke.", version: "Mayor Brennan spoke."),
+            DetectorExample(source: "Die Regierung trat zurück.", version: "Die Bundesregierung trat zurück."),
+            DetectorExample(source: "Kerry met the envoy.", version: "Kerry's aide met the envoy."),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        NameSubstitutions.pairs(in: context).filter { $0.similarity >= Self.threshold }.map { pair in
+            let written = context.source.text(of: pair.source.span)
+            return finding(pair.version.span, in: context,
+                           message: "“\(context.version.text(of: pair.version.span))” stands where the source names “\(written)”",
+                           sourceSpan: pair.source.span, suggestion: written, evidence: .source)
+        }
+    }
+}
