@@ -20,7 +20,7 @@ public struct NumberMismatchDetector: Detector {
             DetectorExample(source: "The array will cost €40 million.", version: "The array will cost €⟦14 million⟧."),
             DetectorExample(source: "The vote was on March 12, 2024.", version: "The vote was on March ⟦19⟧, 2024."),
             DetectorExample(source: "It was the 3,000th match of the club.", version: "It was the club's ⟦2,000⟧th match."),
-            DetectorExample(source: "Il a payé 1.250 euros.", version: "He paid ⟦1,350⟧ euros."),
+            DetectorExample(source: "He paid 1.250 euros for the flat.", version: "He paid ⟦1,350⟧ euros for the flat."),
             DetectorExample(source: "Protests took place in nine states.", version: "Protests took place in ⟦six⟧ states."),
             DetectorExample(source: "The town has 5 million people.", version: "The town has ⟦four million⟧ people."),
         ],
@@ -34,6 +34,22 @@ public struct NumberMismatchDetector: Detector {
             DetectorExample(source: "The wheels were iron. In 1767 rails came.", version: "The wheels were iron, and in 1767 rails came."),
         ]
     )
+
+    /// How alike (by shared words) a version sentence and its source sentence must be, in one
+    /// language, for their numbers to be compared.
+    static let minimumSimilarity = 0.3
+
+    /// Sentences this alike say the same thing, so a changed number needs no shared neighbour.
+    static let closeSimilarity = 0.6
+
+    /// The words just before and after `span` (matching forms).
+    static func neighbours(of span: TextSpan, in document: Document) -> Set<String> {
+        let words = document.tokens.filter { $0.isWordLike }
+        var result: Set<String> = []
+        if let before = words.last(where: { $0.span.end <= span.start }) { result.insert(before.key) }
+        if let after = words.first(where: { $0.span.start >= span.end }) { result.insert(after.key) }
+        return result
+    }
 
     public init() {}
 
@@ -49,6 +65,8 @@ public struct NumberMismatchDetector: Detector {
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
+            // In one language a weak match is no evidence that the sentences say the same thing.
+            if context.sameLanguage && context.alignment.similarity[index] < Self.minimumSimilarity { continue }
             let sourceSentence = context.source.sentences[sourceIndex]
             var missing = numbers(context.source, sourceWords, sourceSentence.span)
             if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
@@ -67,10 +85,18 @@ public struct NumberMismatchDetector: Detector {
             }
             for number in extra where !sourceEverywhere.contains(number.value) {
                 guard !missing.isEmpty else { continue }
-                // The source's number most like this one stands for it: same length first, then position.
-                let best = missing.indices.min { a, b in
+                // The source's number that stands for this one shares a neighbouring word with it ("July
+                // 13" and "July 18", "2020 census" and "2002 census"); in a close rendering, any will do,
+                // the one of most similar length first.
+                let around = Self.neighbours(of: number.span, in: context.version)
+                let sharing = missing.indices.filter {
+                    !Self.neighbours(of: missing[$0].span, in: context.source).isDisjoint(with: around)
+                }
+                let close = !context.sameLanguage || context.alignment.similarity[index] >= Self.closeSimilarity
+                let pool = sharing.isEmpty ? (close ? Array(missing.indices) : []) : sharing
+                guard let best = pool.min(by: { a, b in
                     (abs(missing[a].value.count - number.value.count), a) < (abs(missing[b].value.count - number.value.count), b)
-                }!
+                }) else { continue }
                 let replaced = missing.remove(at: best)
                 let written = context.source.text(of: replaced.span)
                 findings.append(finding(number.span, in: context,

@@ -135,7 +135,8 @@ struct NameSubstitutions {
         for token in context.version.tokens where token.kind == .letters { inVersion.insert(base(token.key)) }
         var pairs: [Pair] = []
         for index in context.version.sentences.indices {
-            guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
+            guard let sourceIndex = context.alignment.sourceOf[index],
+                  context.alignment.similarity[index] >= NumberMismatchDetector.minimumSimilarity else { continue }
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
             let new = versionNames.runs(in: context.version, sentence: index).flatMap { $0.parts { !known.contains(base($0.key)) } }
             guard !new.isEmpty else { continue }
