@@ -42,7 +42,9 @@ public struct Auditor: Sendable {
         findings = Self.withoutEchoesOfMojibake(findings)
         findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
         let version = context.version
-        let estimate = configuration.coverage.estimate(source: context.source, version: version)
+        let metrics = metrics(context)
+        let estimate = configuration.coverage.estimate(source: context.source, version: version,
+                                                      chrF: metrics[CharacterFScore.chrF.name])
         if estimate.relation == .unrelated {
             // Another text altogether: findings that point at a place in the source compare it with
             // sentences it does not render, and the gate fails it as unrelated anyway. Findings about
@@ -62,7 +64,7 @@ public struct Auditor: Sendable {
         }
         return VersionResult(id: version.id, path: path, language: version.language, score: score,
                              verdict: reasons.isEmpty ? .pass : .fail, relation: estimate.relation,
-                             coverage: estimate.coverage, metrics: metrics(context), findings: findings, gateReasons: reasons)
+                             coverage: estimate.coverage, metrics: metrics, findings: findings, gateReasons: reasons)
     }
 
     /// Each metric of the version against the source, to two decimals.

@@ -29,14 +29,16 @@ public struct CoverageEstimator: Sendable {
         public let rendered: [Bool]
     }
 
-    public func estimate(source: Document, version: Document) -> Estimate {
+    /// `chrF`, when the caller has it already, saves computing it again.
+    public func estimate(source: Document, version: Document, chrF known: Double? = nil) -> Estimate {
         let sourceWords = source.wordCount
         let versionWords = version.wordCount
         guard versionWords > 0, sourceWords > 0, !source.sentences.isEmpty else {
             return Estimate(coverage: 0, relation: .unrelated, rendered: source.sentences.map { _ in false })
         }
         let rendered: [Bool]
-        if Comparability.sameLanguage(source, version) {
+        let comparable = Comparability.sameLanguage(source, version)
+        if comparable {
             rendered = renderedByWords(source: source, version: version)
         } else {
             let share = min(1, Double(version.sentences.count) / Double(source.sentences.count))
@@ -44,7 +46,7 @@ public struct CoverageEstimator: Sendable {
             rendered = source.sentences.indices.map { $0 < count }
         }
         let coverage = (Double(rendered.filter { $0 }.count) / Double(rendered.count) * 1000).rounded() / 1000
-        let relation: Relation
+        var relation: Relation
         if coverage < unrelatedCoverage {
             relation = .unrelated
         } else if coverage < fullCoverage || Double(versionWords) > maximumLengthRatio * Double(sourceWords) {
@@ -52,8 +54,21 @@ public struct CoverageEstimator: Sendable {
         } else {
             relation = .full
         }
+        if comparable {
+            // Words tell a paraphrase badly ("not massive enough" and "not really big enough" share one);
+            // characters tell it better. In one language another text scores a chrF under 25, and a
+            // rendering, however free, above it.
+            let chrF = known ?? CharacterFScore.chrF.score(hypothesis: version.text, reference: source.text)
+            if relation == .unrelated && chrF >= relatedCharacterFScore { relation = .partial }
+            if relation != .unrelated && chrF < unrelatedCharacterFScore && coverage < fullCoverage { relation = .unrelated }
+        }
         return Estimate(coverage: coverage, relation: relation, rendered: rendered)
     }
+
+    /// In one language, a version with a chrF this high against the source is not another text…
+    public var relatedCharacterFScore = 25.0
+    /// … and one with a chrF this low that renders little of it is.
+    public var unrelatedCharacterFScore = 20.0
 
     private func renderedByWords(source: Document, version: Document) -> [Bool] {
         // Which version sentences hold each word.
