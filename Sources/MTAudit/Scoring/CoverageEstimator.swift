@@ -54,10 +54,11 @@ public struct CoverageEstimator: Sendable {
         } else {
             relation = .full
         }
-        if comparable {
-            // Words tell a paraphrase badly ("not massive enough" and "not really big enough" share one);
+        if comparable && source.sentences.count <= 3 {
+            // Words tell a paraphrase of a sentence or two badly ("not massive enough" and "not really big enough" share one);
             // characters tell it better. In one language another text scores a chrF under 25, and a
-            // rendering, however free, above it.
+            // rendering, however free, above it. (Over a whole article chrF stays high for any text on
+            // the same subject, and sentence coverage is the better guide.)
             let chrF = known ?? CharacterFScore.chrF.score(hypothesis: version.text, reference: source.text)
             if relation == .unrelated && chrF >= relatedCharacterFScore { relation = .partial }
             if relation != .unrelated && chrF < unrelatedCharacterFScore && coverage < fullCoverage { relation = .unrelated }
