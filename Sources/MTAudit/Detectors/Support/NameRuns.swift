@@ -40,10 +40,10 @@ struct NameRuns {
     /// what the source spells out.
     static let commonWordZipf: Float = 4.0
 
-    func isEntityLike(_ run: Run) -> Bool {
+    func isEntityLike(_ run: Run, commonWordZipf: Float = NameRuns.commonWordZipf) -> Bool {
         run.tokens.contains { token in
             token.text.unicodeScalars.contains(where: \.properties.isLowercase)
-                && WordFrequencies.builtIn.zipf(base(token.key), in: language ?? "en") < Self.commonWordZipf
+                && WordFrequencies.builtIn.zipf(base(token.key), in: language ?? "en") < commonWordZipf
         }
     }
 
