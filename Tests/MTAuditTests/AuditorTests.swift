@@ -54,7 +54,7 @@ struct AuditorTests {
 
     @Test("Severity overrides and the gate decide the verdict")
     func gate() throws {
-        let text = "The harbour council council approved the tidal plan."
+        let text = "The harbour council council approved the tidal plan on Monday."
         var configuration = AuditConfiguration(severityOverrides: ["repeated-words": .critical])
         var result = try Auditor(configuration: configuration).audit(source: source, versions: [TextInput(id: "v", text: text)])
         #expect(result.versions[0].findings.first?.severity == .critical)
