@@ -32,6 +32,7 @@ public struct EntityOmittedDetector: Detector {
             DetectorExample(source: "Russia's president spoke at the parade on Sunday.",
                             version: "The Russian president spoke at the parade on Sunday."),
             DetectorExample(source: "The US Supreme Court ruled on Monday.", version: "The Supreme Court ruled on Monday."),
+            DetectorExample(source: "US President Joe Biden spoke on Thursday.", version: "President Biden spoke on Thursday."),
             DetectorExample(source: "Huang spoke. The council met in Rome on Monday.", version: "The council met in Rome on Monday, Huang said."),
         ]
     )
@@ -51,8 +52,10 @@ public struct EntityOmittedDetector: Detector {
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index], !reported.contains(sourceIndex),
                   context.alignment.similarity[index] >= Self.minimumSimilarity else { continue }
+            // A name is left out only when none of it is there: "President Biden" for "President Joe
+            // Biden" keeps the person.
             let missing = names.runs(in: context.source, sentence: sourceIndex)
-                .flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+                .filter { run in run.keys.allSatisfy { !inVersion.contains(base($0)) } }
                 .filter { run in
                     !substituted.contains(run.span) && !Self.opensSentence(run, sourceIndex, context.source)
                         && names.isEntityLike(run, commonWordZipf: Self.commonWordZipf)
