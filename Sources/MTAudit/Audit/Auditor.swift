@@ -11,12 +11,11 @@ public struct Auditor: Sendable {
     }
 
     public func audit(source: TextInput, versions: [TextInput]) throws(TextError) -> AuditResult {
-        let abbreviations = configuration.lexicons.entries(.abbreviations, language: source.language)
-        let segmenter = try Segmenter(locale: Self.locale(source.language),
-                                      abbreviations: Segmenter.defaultAbbreviations.union(abbreviations))
-        let sourceDocument = Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter)
-        let documents = versions.map {
-            Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter)
+        let abbreviations = Segmenter.defaultAbbreviations.union(configuration.lexicons.entries(.abbreviations, language: source.language))
+        let (sourceDocument, documents) = try SegmenterPool.shared.with(locale: Self.locale(source.language),
+                                                                         abbreviations: abbreviations) { segmenter in
+            (Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter),
+             versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
         let results = versions.indices.map { index in
             var others = documents

@@ -1,4 +1,5 @@
 import MTAuditText
+import Synchronization
 
 /// The `number-words` lexicon read for use: each word's value, or the factor it multiplies by.
 struct NumberWords {
@@ -25,6 +26,18 @@ struct NumberWords {
     }
 
     var isEmpty: Bool { meanings.isEmpty }
+
+    /// The number words of `entries`, read once per process for each distinct list.
+    static func cached(_ entries: [String]) -> NumberWords {
+        let key = entries.joined(separator: "\u{1F}")
+        if let known = cache.withLock({ $0[key] }) { return known.words }
+        let words = NumberWords(entries)
+        cache.withLock { $0[key] = Boxed(words: words) }
+        return words
+    }
+
+    private struct Boxed: @unchecked Sendable { let words: NumberWords }
+    private static let cache = Mutex<[String: Boxed]>([:])
 
     subscript(key: String) -> Meaning? { meanings[key] }
 }

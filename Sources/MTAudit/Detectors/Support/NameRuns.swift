@@ -47,6 +47,14 @@ struct NameRuns {
         }
     }
 
+    /// The name finder of the context's source or version, made once per context.
+    static func of(_ document: Document, in context: DetectionContext) -> NameRuns {
+        let isSource = document.id == context.source.id && document.text == context.source.text
+        return context.memoized(isSource ? "names-source" : "names-version") {
+            NameRuns(document: document, honorifics: context.entries(.honorifics))
+        }
+    }
+
     /// Whether names can be told by case in this text's language.
     var isUsable: Bool { !NameRuns.nounCapitalizing.contains(language ?? "und") }
 
@@ -122,10 +130,13 @@ struct NameSubstitutions {
     /// For each aligned sentence, the version's names unknown to the source (and the other versions),
     /// each paired with the most similar source name of that sentence that the version lacks.
     static func pairs(in context: DetectionContext) -> [Pair] {
+        context.memoized("name-substitutions") { computePairs(in: context) }
+    }
+
+    private static func computePairs(in context: DetectionContext) -> [Pair] {
         guard context.sameLanguage else { return [] }
-        let honorifics = context.entries(.honorifics)
-        let versionNames = NameRuns(document: context.version, honorifics: honorifics)
-        let sourceNames = NameRuns(document: context.source, honorifics: honorifics)
+        let versionNames = NameRuns.of(context.version, in: context)
+        let sourceNames = NameRuns.of(context.source, in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
         var known: Set<String> = []
         for document in [context.source] + context.otherVersions {
