@@ -9,6 +9,7 @@ public enum DetectorRegistry {
         NameCorruptionDetector(),
         IntroducedEntityDetector(),
         EntityOmittedDetector(),
+        QuoteAlteredDetector(),
         BrokenSentenceDetector(),
         QuestionForStatementDetector(),
         EmptyVersionDetector(),

@@ -1,0 +1,102 @@
+import MTAuditText
+
+/// Flags a direct quotation rendered with other words: a quote must be reproduced, not paraphrased.
+/// Compared in one language (rewrites, round trips), quotation by quotation within aligned sentences.
+public struct QuoteAlteredDetector: Detector {
+    /// Quotations sharing less than this share of their words (Dice) are altered.
+    static let minimumOverlap = 0.6
+
+    public static let description = DetectorDescription(
+        id: "quote-altered",
+        name: "Quote altered",
+        summary: "A quotation of the source rendered with different words inside the quote marks.",
+        category: .mistranslation,
+        severity: .minor,
+        rationale: """
+            Quotation marks promise the speaker's own words. A reworded quote puts words in someone's \
+            mouth, and a reversed one misinforms. Quotations in any marks (“ ” " « » „ “ 「 」) are paired \
+            in order within aligned sentences. A pair is flagged when fewer than 60% of their words are \
+            shared (Dice). \
+            Translations are not compared, since their quotes are translated. The default severity is \
+            minor, because two independent translations of a foreign quote legitimately differ. Where \
+            versions are rewrites of one text, raise it (`rules: {quote-altered: major}` in \
+            .mtaudit.yml).
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "The mayor called it “a promise to our grandchildren that the tide will keep its lights on”.",
+                            version: "The mayor called it “⟦a gamble with our grandchildren that the tide may never repay⟧”."),
+            DetectorExample(source: "“We will build it,” she said on Monday.",
+                            version: "“⟦We may yet stop it⟧,” she said on Monday."),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "The mayor called it “a promise to our grandchildren”.",
+                            version: "She described the plan as \"a promise to our grandchildren\"."),
+            DetectorExample(source: "“We will build it,” she said.", version: "She said: «We will build it.»"),
+            DetectorExample(source: "“We will build it,” she said.", version: "«Nous le construirons», a-t-elle dit."),
+        ]
+    )
+
+    public init() {}
+
+    private static let pairs: [(open: Unicode.Scalar, close: Set<Unicode.Scalar>)] = [
+        ("\u{201C}", ["\u{201D}"]), ("\u{201E}", ["\u{201C}", "\u{201D}"]), ("«", ["»"]), ("\u{300C}", ["\u{300D}"]),
+        ("\"", ["\""]),
+    ]
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        guard context.sameLanguage else { return [] }
+        var findings: [Finding] = []
+        for (index, sentence) in context.version.sentences.enumerated() {
+            guard let sourceIndex = context.alignment.sourceOf[index],
+                  context.alignment.similarity[index] >= 0.3 else { continue }
+            let sourceQuotes = Self.quotations(in: context.source, context.source.sentences[sourceIndex].span)
+            let versionQuotes = Self.quotations(in: context.version, sentence.span)
+            for (quote, original) in zip(versionQuotes, sourceQuotes) {
+                let words = Self.words(context.version, quote), originalWords = Self.words(context.source, original)
+                guard !words.isEmpty, !originalWords.isEmpty else { continue }
+                let shared = Self.sharedCount(words, originalWords)
+                let dice = 2 * Double(shared) / Double(words.count + originalWords.count)
+                guard dice < Self.minimumOverlap else { continue }
+                let written = context.source.text(of: original)
+                findings.append(finding(quote, in: context,
+                                        message: "the quotation reads “\(context.version.text(of: quote))”; the source quotes “\(written)”",
+                                        sourceSpan: original, suggestion: written, evidence: .source))
+            }
+        }
+        return findings
+    }
+
+    /// The spans inside quote marks in `span`, in order, marks excluded and trimmed of a final comma
+    /// or stop that some styles put inside the quote.
+    static func quotations(in document: Document, _ span: TextSpan) -> [TextSpan] {
+        let scalars = Array(document.text.unicodeScalars)
+        var found: [TextSpan] = []
+        var i = span.start
+        while i < span.end {
+            guard let pair = pairs.first(where: { $0.open == scalars[i] }) else { i += 1; continue }
+            var j = i + 1
+            while j < span.end, !pair.close.contains(scalars[j]) { j += 1 }
+            guard j < span.end else { break }
+            var end = j
+            while end > i + 1, [",", ".", "!", "?", " "].contains(scalars[end - 1]) { end -= 1 }
+            if end > i + 1 { found.append(TextSpan(start: i + 1, end: end)) }
+            i = j + 1
+        }
+        return found
+    }
+
+    private static func words(_ document: Document, _ span: TextSpan) -> [String] {
+        document.tokens.filter { $0.isWordLike && span.contains($0.span) }.map(\.key)
+    }
+
+    private static func sharedCount(_ a: [String], _ b: [String]) -> Int {
+        var counts: [String: Int] = [:]
+        for word in b { counts[word, default: 0] += 1 }
+        var shared = 0
+        for word in a where (counts[word] ?? 0) > 0 {
+            counts[word]! -= 1
+            shared += 1
+        }
+        return shared
+    }
+}
