@@ -159,8 +159,12 @@ struct NameSubstitutions {
             for run in new where !missing.isEmpty && !derived.contains(where: { $0.span == run.span }) {
                 let scored = missing.enumerated().map { ($0.offset, NameRuns.similarity(base(run.key), base($0.element.key))) }
                 let best = scored.max { ($0.1, $1.0) < ($1.1, $0.0) }!
-                // A new name unlike any of the source's must look like a name to stand for one.
-                guard best.1 >= NameCorruptionDetector.threshold || versionNames.isEntityLike(run) else { continue }
+                // A new name unlike any of the source's must look like a name to stand for one: rare as a
+                // word, or as common as the source's name it replaces ("Spain" for "Argentina").
+                let replaced = missing[best.0]
+                let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
+                    && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.properties.isLowercase) }
+                guard best.1 >= NameCorruptionDetector.threshold || versionNames.isEntityLike(run) || commonPair else { continue }
                 pairs.append(Pair(version: run, source: missing.remove(at: best.0), similarity: best.1))
             }
         }
