@@ -156,16 +156,31 @@ struct NameSubstitutions {
             // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part.
             let derived = new.filter { run in missing.contains { sharesStem(run.key, $0.key) } }
             missing.removeAll { source in new.contains { sharesStem($0.key, source.key) } }
-            for run in new where !missing.isEmpty && !derived.contains(where: { $0.span == run.span }) {
+            let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
+            // First the names that look like one of the source's (corruptions), then the others in
+            // order of appearance: "Spain and Iceland" for "Portugal and Ireland" pairs Iceland with
+            // Ireland, then Spain with Portugal.
+            var unpaired: [NameRuns.Run] = []
+            for run in candidates {
+                guard !missing.isEmpty else { break }
                 let scored = missing.enumerated().map { ($0.offset, NameRuns.similarity(base(run.key), base($0.element.key))) }
                 let best = scored.max { ($0.1, $1.0) < ($1.1, $0.0) }!
-                // A new name unlike any of the source's must look like a name to stand for one: rare as a
-                // word, or as common as the source's name it replaces ("Spain" for "Argentina").
-                let replaced = missing[best.0]
+                if best.1 >= NameCorruptionDetector.threshold {
+                    pairs.append(Pair(version: run, source: missing.remove(at: best.0), similarity: best.1))
+                } else {
+                    unpaired.append(run)
+                }
+            }
+            for run in unpaired {
+                guard let index = missing.indices.first else { break }
+                let replaced = missing[index]
+                // A new name unlike the source's must look like a name to stand for one: rare as a word,
+                // or as common as the source's name it replaces ("Spain" for "Argentina").
                 let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
                     && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.properties.isLowercase) }
-                guard best.1 >= NameCorruptionDetector.threshold || versionNames.isEntityLike(run) || commonPair else { continue }
-                pairs.append(Pair(version: run, source: missing.remove(at: best.0), similarity: best.1))
+                guard versionNames.isEntityLike(run) || commonPair else { continue }
+                let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
+                pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
             }
         }
         return pairs
