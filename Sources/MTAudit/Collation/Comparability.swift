@@ -3,12 +3,18 @@ import MTAuditText
 /// Whether two texts can be compared word for word, as rewrites or round trips in one language can,
 /// and translations into another language cannot.
 public enum Comparability {
-    /// Same declared language; or, when a language is undeclared, a fair share of shared words, or
-    /// nothing in common at all in the same script (another text in the same language).
+    /// Same declared language; or, when a language is undeclared, the same language guessed from the
+    /// word lists; or, failing a guess, a fair share of shared words, or nothing in common at all in
+    /// the same script (another text in the same language).
     public static func sameLanguage(_ source: Document, _ version: Document) -> Bool {
         let a = subtag(source.language)
         let b = subtag(version.language)
         if a != "und" && b != "und" { return a == b }
+        // Undeclared: the word lists' guesses, when both texts have one.
+        let words = WordFrequencies.builtIn
+        let guessA = a != "und" ? a : words.likelyLanguage(of: source.tokens.filter { $0.kind == .letters }.map(\.key))
+        let guessB = b != "und" ? b : words.likelyLanguage(of: version.tokens.filter { $0.kind == .letters }.map(\.key))
+        if let guessA, let guessB { return guessA == guessB }
         let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
         let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
         guard !sourceKeys.isEmpty, !versionKeys.isEmpty else { return false }
