@@ -230,7 +230,8 @@ extension Unicode.Scalar {
 }
 
 extension Unicode.GeneralCategory {
-    var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
+    /// Nonspacing, spacing or enclosing: a combining mark.
+    public var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }
 
 /// For a single-byte charset, the byte that each of its non-ASCII characters is written as.

@@ -55,12 +55,6 @@ public struct FeedRecord: Sendable, Hashable {
                           versions: versions)
     }
 
-    /// Just the id of a line that could not be read whole, when it has one.
-    public static func id(in line: some Collection<UInt8>) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
-        return object["id"] as? String
-    }
-
     private static func string(_ object: [String: Any], _ key: String, at path: String,
                                id: String?) throws(FeedError) -> String {
         guard let value = object[key] else {

@@ -6,14 +6,16 @@ public enum Comparability {
     /// Same declared language; or, when a language is undeclared, the same language guessed from the
     /// word lists; or, failing a guess, a fair share of shared words, or nothing in common at all in
     /// the same script (another text in the same language).
-    public static func sameLanguage(_ source: Document, _ version: Document) -> Bool {
+    ///
+    /// `sourceGuess` and `versionGuess` are the texts' `guessedLanguage`, when the caller has them.
+    public static func sameLanguage(_ source: Document, _ version: Document,
+                                    sourceGuess: String?? = nil, versionGuess: String?? = nil) -> Bool {
         let a = subtag(source.language)
         let b = subtag(version.language)
         if a != "und" && b != "und" { return a == b }
         // Undeclared: the word lists' guesses, when both texts have one.
-        let words = WordFrequencies.builtIn
-        let guessA = a != "und" ? a : words.likelyLanguage(of: source.tokens.filter { $0.kind == .letters }.map(\.key))
-        let guessB = b != "und" ? b : words.likelyLanguage(of: version.tokens.filter { $0.kind == .letters }.map(\.key))
+        let guessA = a != "und" ? a : (sourceGuess ?? guessedLanguage(of: source))
+        let guessB = b != "und" ? b : (versionGuess ?? guessedLanguage(of: version))
         if let guessA, let guessB { return guessA == guessB }
         let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
         let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
@@ -25,6 +27,17 @@ public enum Comparability {
             return Script.dominant(in: source.text) == Script.dominant(in: version.text)
         }
         return Double(shared) >= 0.1 * Double(min(sourceKeys.count, versionKeys.count))
+    }
+
+    /// The language of the word lists that `document`'s words most likely belong to.
+    public static func guessedLanguage(of document: Document) -> String? {
+        WordFrequencies.builtIn.likelyLanguage(of: document.tokens.filter { $0.kind == .letters }.map(\.key))
+    }
+
+    /// The document's declared language when the word lists know it, else `guess`.
+    static func listedLanguage(of document: Document, guess: String?) -> String? {
+        let declared = subtag(document.language)
+        return WordFrequencies.builtIn.knows(declared) ? declared : guess
     }
 
     static func subtag(_ language: String) -> String {

@@ -10,6 +10,10 @@ public struct DetectionContext: Sendable {
     public let lexicons: Lexicons
     /// Whether source and version are in one language, so that words can be compared directly.
     public let sameLanguage: Bool
+    /// The languages the word lists guess for the source and the version (nil: no guess), made once
+    /// here for every detector.
+    public let sourceLanguageGuess: String?
+    public let versionLanguageGuess: String?
     /// Work that several detectors share, done once per context.
     let memo = Memo()
 
@@ -20,7 +24,10 @@ public struct DetectionContext: Sendable {
         self.otherVersions = otherVersions
         self.lexicons = lexicons
         alignment = SentenceAligner().align(source: source, version: version)
-        sameLanguage = Comparability.sameLanguage(source, version)
+        sourceLanguageGuess = Comparability.guessedLanguage(of: source)
+        versionLanguageGuess = Comparability.guessedLanguage(of: version)
+        sameLanguage = Comparability.sameLanguage(source, version, sourceGuess: .some(sourceLanguageGuess),
+                                                  versionGuess: .some(versionLanguageGuess))
     }
 
     /// The lexicon entries of `kind` for the version's language.

@@ -41,7 +41,7 @@ public struct EntityOmittedDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         guard context.sameLanguage else { return [] }
-        let names = NameRuns.of(context.source, in: context)
+        let names = NameRuns.source(in: context)
         guard names.isUsable else { return [] }
         var inVersion: Set<String> = []
         for token in context.version.tokens where token.kind == .letters { inVersion.insert(base(token.key)) }

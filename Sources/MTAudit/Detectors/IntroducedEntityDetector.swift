@@ -33,13 +33,6 @@ public struct IntroducedEntityDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        NameSubstitutions.pairs(in: context).filter {
-            $0.similarity < NameCorruptionDetector.threshold
-        }.map { pair in
-            let written = context.source.text(of: pair.source.span)
-            return finding(pair.version.span, in: context,
-                           message: "“\(context.version.text(of: pair.version.span))” stands where the source names “\(written)”",
-                           sourceSpan: pair.source.span, suggestion: written, evidence: .source)
-        }
+        NameSubstitutions.findings(by: self, in: context) { $0.similarity < NameCorruptionDetector.threshold }
     }
 }

@@ -58,7 +58,7 @@ public struct MergedTokensDetector: Detector {
         guard scalars.count >= 4 else { return nil }
         for k in 2...(scalars.count - 2) {
             // Never split a base letter from its combining marks.
-            if scalars[k].properties.generalCategory.isCombiningMark { continue }
+            if scalars[k].properties.generalCategory.isMark { continue }
             let leftText = String(String.UnicodeScalarView(scalars[..<k]))
             let rightText = String(String.UnicodeScalarView(scalars[k...]))
             let left = Normalizer.matchingKey(leftText)
@@ -99,8 +99,4 @@ public struct MergedTokensDetector: Detector {
         }
         return findings
     }
-}
-
-extension Unicode.GeneralCategory {
-    var isCombiningMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }

@@ -35,10 +35,6 @@ public struct NumberMismatchDetector: Detector {
         ]
     )
 
-    /// How alike (by shared words) a version sentence and its source sentence must be, in one
-    /// language, for their numbers to be compared.
-    static let minimumSimilarity = 0.3
-
     /// Sentences this alike say the same thing, so a changed number needs no shared neighbour.
     static let closeSimilarity = 0.6
 
@@ -66,7 +62,7 @@ public struct NumberMismatchDetector: Detector {
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
             // In one language a weak match is no evidence that the sentences say the same thing.
-            if context.sameLanguage && context.alignment.similarity[index] < Self.minimumSimilarity { continue }
+            if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
             let sourceSentence = context.source.sentences[sourceIndex]
             var missing = numbers(context.source, sourceWords, sourceSentence.span)
             if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {

@@ -48,7 +48,7 @@ public struct QuoteAlteredDetector: Detector {
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index],
-                  context.alignment.similarity[index] >= 0.3 else { continue }
+                  context.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { continue }
             let sourceQuotes = Self.quotations(in: context.source, context.source.sentences[sourceIndex].span)
             let versionQuotes = Self.quotations(in: context.version, sentence.span)
             for (quote, original) in zip(versionQuotes, sourceQuotes) {

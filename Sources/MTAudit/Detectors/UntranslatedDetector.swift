@@ -64,10 +64,11 @@ public struct UntranslatedDetector: Detector {
         guard let versionFamily = Self.dominantFamily(version.tokens), let sourceFamily = Self.dominantFamily(source.tokens)
         else { return [] }
         var findings: [Finding] = []
+        let everyFamily = Self.families(source.tokens[...])
         for (index, sentence) in version.sentences.enumerated() {
             let sourceFamilies: Set<String> = context.alignment.sourceOf[index].map {
                 Self.families(source.tokens[source.sentences[$0].tokens])
-            } ?? Self.families(source.tokens[...])
+            } ?? everyFamily
             for run in runs(version.tokens[sentence.tokens], outside: versionFamily) {
                 let span = run.tokens.first!.span.union(run.tokens.last!.span)
                 let text = version.text(of: span)
@@ -94,9 +95,7 @@ public struct UntranslatedDetector: Detector {
         let frequencies = WordFrequencies.builtIn
         let version = context.version
         let latin = version.tokens.filter { $0.kind == .letters && Self.family(of: $0) == "Latn" }
-        let declared = Comparability.subtag(version.language)
-        guard let language = frequencies.knows(declared) ? declared : frequencies.likelyLanguage(of: latin.map(\.key))
-        else { return [] }
+        guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         var known: Set<String> = []
         for document in [context.source] + context.otherVersions {
             for token in document.tokens {

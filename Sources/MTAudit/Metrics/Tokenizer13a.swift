@@ -8,10 +8,11 @@ enum Tokenizer13a {
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     static func tokens(_ text: String) -> [String] {
-        var line = text.replacingAll("<skipped>", with: "").replacingAll("-\n", with: "").replacingAll("\n", with: " ")
+        var line = text.replacingOccurrences(of: "<skipped>", with: "")
+            .replacingOccurrences(of: "-\n", with: "").replacingOccurrences(of: "\n", with: " ")
         if line.contains("&") {
-            line = line.replacingAll("&quot;", with: "\"").replacingAll("&amp;", with: "&")
-                .replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
+            line = line.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
         }
         var scalars: [Unicode.Scalar] = [" "] + Array(line.unicodeScalars) + [" "]
         // 1. Separate the marks above.
@@ -46,12 +47,5 @@ enum Tokenizer13a {
             }
         }
         return out
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
     }
 }

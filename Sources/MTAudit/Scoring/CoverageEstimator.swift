@@ -29,15 +29,16 @@ public struct CoverageEstimator: Sendable {
         public let rendered: [Bool]
     }
 
-    /// `chrF`, when the caller has it already, saves computing it again.
-    public func estimate(source: Document, version: Document, chrF known: Double? = nil) -> Estimate {
+    /// `chrF` and `sameLanguage`, when the caller has them already, save computing them again.
+    public func estimate(source: Document, version: Document, chrF known: Double? = nil,
+                         sameLanguage: Bool? = nil) -> Estimate {
         let sourceWords = source.wordCount
         let versionWords = version.wordCount
         guard versionWords > 0, sourceWords > 0, !source.sentences.isEmpty else {
             return Estimate(coverage: 0, relation: .unrelated, rendered: source.sentences.map { _ in false })
         }
         let rendered: [Bool]
-        let comparable = Comparability.sameLanguage(source, version)
+        let comparable = sameLanguage ?? Comparability.sameLanguage(source, version)
         if comparable {
             rendered = renderedByWords(source: source, version: version)
         } else {

@@ -27,11 +27,8 @@ struct NameRuns {
     let language: String?
     private let honorifics: Set<String>
 
-    init(document: Document, honorifics: [String]) {
-        let declared = Comparability.subtag(document.language)
-        let words = WordFrequencies.builtIn
-        language = words.knows(declared) ? declared
-            : words.likelyLanguage(of: document.tokens.filter { $0.kind == .letters }.map(\.key))
+    init(document: Document, languageGuess: String?, honorifics: [String]) {
+        language = Comparability.listedLanguage(of: document, guess: languageGuess)
         self.honorifics = Set(honorifics.map(Normalizer.matchingKey))
     }
 
@@ -47,11 +44,16 @@ struct NameRuns {
         }
     }
 
-    /// The name finder of the context's source or version, made once per context.
-    static func of(_ document: Document, in context: DetectionContext) -> NameRuns {
-        let isSource = document.id == context.source.id && document.text == context.source.text
-        return context.memoized(isSource ? "names-source" : "names-version") {
-            NameRuns(document: document, honorifics: context.entries(.honorifics))
+    /// The name finders of the context's source and version, made once per context.
+    static func source(in context: DetectionContext) -> NameRuns {
+        context.memoized("names-source") {
+            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: context.entries(.honorifics))
+        }
+    }
+
+    static func version(in context: DetectionContext) -> NameRuns {
+        context.memoized("names-version") {
+            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
         }
     }
 
@@ -121,6 +123,18 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
 
 /// The pairs of a new name in a version sentence and the source's name it stands for.
 struct NameSubstitutions {
+    /// The findings `detector` makes of the pairs that `keep` selects: the version's name, where the
+    /// source names another, with the source's form as the suggestion.
+    static func findings(by detector: some Detector, in context: DetectionContext,
+                         where keep: (Pair) -> Bool) -> [Finding] {
+        pairs(in: context).filter(keep).map { pair in
+            let written = context.source.text(of: pair.source.span)
+            return detector.finding(pair.version.span, in: context,
+                                    message: "“\(context.version.text(of: pair.version.span))” stands where the source names “\(written)”",
+                                    sourceSpan: pair.source.span, suggestion: written, evidence: .source)
+        }
+    }
+
     struct Pair {
         let version: NameRuns.Run
         let source: NameRuns.Run
@@ -135,8 +149,8 @@ struct NameSubstitutions {
 
     private static func computePairs(in context: DetectionContext) -> [Pair] {
         guard context.sameLanguage else { return [] }
-        let versionNames = NameRuns.of(context.version, in: context)
-        let sourceNames = NameRuns.of(context.source, in: context)
+        let versionNames = NameRuns.version(in: context)
+        let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
         var known: Set<String> = []
         for document in [context.source] + context.otherVersions {
@@ -147,7 +161,7 @@ struct NameSubstitutions {
         var pairs: [Pair] = []
         for index in context.version.sentences.indices {
             guard let sourceIndex = context.alignment.sourceOf[index],
-                  context.alignment.similarity[index] >= NumberMismatchDetector.minimumSimilarity else { continue }
+                  context.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { continue }
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
             let new = versionNames.runs(in: context.version, sentence: index).flatMap { $0.parts { !known.contains(base($0.key)) } }
             guard !new.isEmpty else { continue }
