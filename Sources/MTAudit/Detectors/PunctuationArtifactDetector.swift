@@ -173,13 +173,12 @@ public struct PunctuationArtifactDetector: Detector {
             guard lastOfParagraph, version.terminalMark(ofSentence: index) == nil,
                   version.tokens[sentence.tokens].filter(\.isWordLike).count >= 3,
                   let source = context.alignment.sourceOf[index],
-                  let mark = context.source.terminalMark(ofSentence: source)?.mark,
+                  let (mark, offset) = context.source.terminalMark(ofSentence: source),
                   Document.isStatementMark(mark) || Document.isQuestionMark(mark) else { continue }
             let end = version.endOfContent(ofSentence: index)
             findings.append(finding(.point(end), in: context,
                                     message: "the sentence ends without the “\(mark)” that ends it in the source",
-                                    sourceSpan: TextSpan(start: context.source.terminalMark(ofSentence: source)!.offset,
-                                                         end: context.source.terminalMark(ofSentence: source)!.offset + 1),
+                                    sourceSpan: TextSpan(start: offset, end: offset + 1),
                                     suggestion: String(mark), evidence: .source))
         }
         return findings
