@@ -43,7 +43,7 @@ public struct Auditor: Sendable {
         let version = context.version
         let metrics = metrics(context)
         let estimate = configuration.coverage.estimate(source: context.source, version: version,
-                                                      chrF: metrics[CharacterFScore.chrF.name],
+                                                      alignment: context.alignment, chrF: metrics[CharacterFScore.chrF.name],
                                                       sameLanguage: context.sameLanguage)
         if estimate.relation == .unrelated {
             // Another text altogether: findings that point at a place in the source compare it with

@@ -35,7 +35,7 @@ public enum Comparability {
     }
 
     /// The document's declared language when the word lists know it, else `guess`.
-    static func listedLanguage(of document: Document, guess: String?) -> String? {
+    public static func listedLanguage(of document: Document, guess: String?) -> String? {
         let declared = subtag(document.language)
         return WordFrequencies.builtIn.knows(declared) ? declared : guess
     }

@@ -1,79 +1,349 @@
-/// Aligns the sentences of a version to those of the source.
+import Foundation
+
+/// Aligns the sentences of a version to those of the source, allowing merges (one sentence renders
+/// two), splits (two render one), omissions, additions and paragraphs out of order.
 ///
-/// A first aligner: each version sentence is matched to the source sentence that shares most of its
-/// words, numbers and names (Dice coefficient of the matching forms, with a small bonus for keeping the
-/// same relative position). When the texts share too little to match by words (another language),
-/// sentences are paired by position if both texts have the same number of sentences. It allows
-/// reordering but not merges or splits: the collation issue replaces it with a full aligner.
+/// In one language, sentences are matched by their words: candidate pairs come from an index of the
+/// words each source sentence holds, leaving out words so common that they stand in more than
+/// `commonWordLimit` sentences. Every candidate 1-1, 2-1 and 1-2 link is scored by the Dice coefficient
+/// of its word sets (with a small bonus for keeping the relative position), and the best links are
+/// taken greedily, each sentence once. Reordered paragraphs are matched like any others. Sentences left
+/// between two matched ones are then paired by position, since a free rendering shares few words.
+/// The cost grows with the number of candidate pairs, which the limit on common words keeps linear.
+///
+/// Across languages, where words cannot be compared, the sentences are aligned in order by a banded
+/// dynamic program on their lengths (Gale and Church's model) with shared numbers and names as anchors.
 public struct SentenceAligner: Sendable {
-    /// The least similarity for a match by words.
+    /// The least Dice similarity for a link by words.
     public var threshold: Double
+    /// Words held by more source sentences than this propose no candidates (they still count in the
+    /// similarity of candidates found by other words).
+    public var commonWordLimit: Int
+    /// The most candidate source sentences kept for each version sentence.
+    public var candidateLimit: Int
+    /// In one language, the least similarity for a link made by position between matched sentences.
+    public var positionalSimilarity: Double
 
-    public init(threshold: Double = 0.25) { self.threshold = threshold }
+    public init(threshold: Double = 0.25, commonWordLimit: Int = 30, candidateLimit: Int = 8,
+                positionalSimilarity: Double = 0.2) {
+        self.threshold = threshold
+        self.positionalSimilarity = positionalSimilarity
+        self.commonWordLimit = commonWordLimit
+        self.candidateLimit = candidateLimit
+    }
 
+    /// `sameLanguage` says whether words can be compared, and `language` names the word list that
+    /// weighs words by their rarity (nil: their rarity in the two texts). Without them, both are
+    /// worked out as the audit does.
     public func align(source: Document, version: Document) -> SentenceAlignment {
-        let sourceSets = source.sentences.map { Self.words(source, $0) }
-        let versionSets = version.sentences.map { Self.words(version, $0) }
-        var sourceOf = [Int?](repeating: nil, count: version.sentences.count)
-        var similarity = [Double](repeating: 0, count: version.sentences.count)
-        // Which source sentences hold each word: only sentences sharing a word are compared.
-        var holders: [String: [Int]] = [:]
-        for (index, words) in sourceSets.enumerated() { for word in words { holders[word, default: []].append(index) } }
-        var shared = [Int](repeating: 0, count: source.sentences.count)
-        for (v, words) in versionSets.enumerated() where !words.isEmpty {
-            var touched: [Int] = []
-            for word in words { for s in holders[word] ?? [] { if shared[s] == 0 { touched.append(s) }; shared[s] += 1 } }
-            var best: (index: Int, score: Double, dice: Double)?
-            for s in touched {
-                let dice = 2 * Double(shared[s]) / Double(words.count + sourceSets[s].count)
-                let position = 1 - abs(Self.relative(v, version.sentences.count) - Self.relative(s, source.sentences.count))
-                let score = dice + 0.05 * position
-                if dice >= threshold, score > best?.score ?? -1 { best = (s, score, dice) }
-                shared[s] = 0
-            }
-            if let best {
-                sourceOf[v] = best.index
-                similarity[v] = best.dice
-            }
-        }
-        if sourceOf.allSatisfy({ $0 == nil }), source.sentences.count == version.sentences.count {
-            sourceOf = version.sentences.indices.map { $0 }
+        let sourceGuess = Comparability.guessedLanguage(of: source)
+        let same = Comparability.sameLanguage(source, version, sourceGuess: .some(sourceGuess))
+        return align(source: source, version: version, sameLanguage: same,
+                     language: Comparability.listedLanguage(of: source, guess: sourceGuess))
+    }
+
+    public func align(source: Document, version: Document, sameLanguage: Bool, language: String?) -> SentenceAlignment {
+        let words = SentenceWords(source: source, version: version, language: language)
+        var links: [SentenceAlignment.Link]
+        if !sameLanguage {
+            links = linksByLength(source: source, version: version, words: words)
         } else {
-            Self.fillGaps(&sourceOf, sourceCount: source.sentences.count)
+            links = linksByWords(words)
+            if links.isEmpty && source.sentences.count == version.sentences.count {
+                // Nothing matched by words, sentence for sentence: a free rendering, or another text.
+                // Pair them by position, for what little the detectors can compare (their similarity
+                // says how little); coverage counts only the pairs that share some words.
+                links = source.sentences.indices.map {
+                    SentenceAlignment.Link(source: $0..<$0 + 1, version: $0..<$0 + 1,
+                                           similarity: words.dice(version: $0..<$0 + 1, source: $0..<$0 + 1), byPosition: true)
+                }
+            } else {
+                links += Self.fillGaps(links, sourceCount: source.sentences.count, versionCount: version.sentences.count,
+                                       words: words, minimum: positionalSimilarity)
+            }
         }
-        var versionOf = [Int?](repeating: nil, count: source.sentences.count)
-        for (v, s) in sourceOf.enumerated() {
-            guard let s else { continue }
-            if let current = versionOf[s], similarity[current] >= similarity[v] { continue }
-            versionOf[s] = v
-        }
-        return SentenceAlignment(sourceOf: sourceOf, versionOf: versionOf, similarity: similarity)
+        return SentenceAlignment(links: links, sourceCount: source.sentences.count,
+                                 versionCount: version.sentences.count) { words.plainDice(version: $0..<$0 + 1, source: $1..<$1 + 1) }
     }
 
-    /// An unmatched version sentence between two matched ones takes the source sentence between
-    /// theirs when that one is free: "a, ?, c" against "A, B, C" pairs ? with B, whatever its words
-    /// (a translation shares few).
-    static func fillGaps(_ sourceOf: inout [Int?], sourceCount: Int) {
-        // Without one sentence matched by its words there are no anchors to fill between.
-        guard sourceOf.contains(where: { $0 != nil }) else { return }
-        var taken = Set(sourceOf.compactMap { $0 })
-        for v in sourceOf.indices where sourceOf[v] == nil {
-            let previous = v > 0 ? sourceOf[v - 1] : -1
-            guard let previous else { continue }
-            let candidate = previous + 1
-            guard candidate < sourceCount, !taken.contains(candidate) else { continue }
-            let next = sourceOf[(v + 1)...].compactMap { $0 }.first ?? sourceCount
-            guard next > candidate else { continue }
-            sourceOf[v] = candidate
-            taken.insert(candidate)
+    // MARK: In one language
+
+    private func linksByWords(_ words: SentenceWords) -> [SentenceAlignment.Link] {
+        let sourceCount = words.source.count, versionCount = words.version.count
+        guard sourceCount > 0, versionCount > 0 else { return [] }
+        // Which source sentences hold each word that is not too common.
+        var holders: [[Int32]] = Array(repeating: [], count: words.vocabularySize)
+        for (s, set) in words.source.enumerated() { for word in set { holders[Int(word)].append(Int32(s)) } }
+        var shared = [Int](repeating: 0, count: sourceCount)
+        var candidates: [(score: Double, link: SentenceAlignment.Link)] = []
+        var seen: Set<Pair> = []
+        func consider(source: Range<Int>, version: Range<Int>) {
+            guard source.lowerBound >= 0, source.upperBound <= sourceCount,
+                  version.lowerBound >= 0, version.upperBound <= versionCount,
+                  seen.insert(Pair(source: source, version: version)).inserted else { return }
+            let dice = words.dice(version: version, source: source)
+            guard dice >= threshold else { return }
+            if source.count > 1 || version.count > 1 {
+                // Each sentence of a merge or split must bring its own share of the other side's words.
+                let parts = source.count > 1 ? source.map { words.shared(version: version, source: $0..<$0 + 1) }
+                                             : version.map { words.shared(version: $0..<$0 + 1, source: source) }
+                guard parts.allSatisfy({ $0 >= 2 }) else { return }
+            }
+            let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
+            candidates.append((dice + 0.05 * position, SentenceAlignment.Link(source: source, version: version, similarity: dice)))
         }
+        for (v, set) in words.version.enumerated() where !set.isEmpty {
+            var touched: [Int] = []
+            for word in set {
+                let list = holders[Int(word)]
+                guard list.count <= commonWordLimit else { continue }
+                for s in list { let s = Int(s); if shared[s] == 0 { touched.append(s) }; shared[s] += 1 }
+            }
+            touched.sort { (shared[$0], -$0) > (shared[$1], -$1) }
+            for s in touched.prefix(candidateLimit) {
+                consider(source: s..<s + 1, version: v..<v + 1)
+                consider(source: s..<s + 2, version: v..<v + 1)
+                consider(source: s - 1..<s + 1, version: v..<v + 1)
+                consider(source: s..<s + 1, version: v..<v + 2)
+                consider(source: s..<s + 1, version: v - 1..<v + 1)
+            }
+            for s in touched { shared[s] = 0 }
+        }
+        candidates.sort { ($0.score, -$0.link.version.lowerBound, -$0.link.source.lowerBound) > ($1.score, -$1.link.version.lowerBound, -$1.link.source.lowerBound) }
+        var sourceTaken = [Bool](repeating: false, count: sourceCount)
+        var versionTaken = [Bool](repeating: false, count: versionCount)
+        var links: [SentenceAlignment.Link] = []
+        for (_, link) in candidates where !link.source.contains(where: { sourceTaken[$0] }) && !link.version.contains(where: { versionTaken[$0] }) {
+            links.append(link)
+            for s in link.source { sourceTaken[s] = true }
+            for v in link.version { versionTaken[v] = true }
+        }
+        return links
     }
 
-    private static func words(_ document: Document, _ sentence: Sentence) -> Set<String> {
-        Set(document.tokens[sentence.tokens].lazy.filter(\.isWordLike).map(\.key))
+    private struct Pair: Hashable {
+        let source: Range<Int>
+        let version: Range<Int>
     }
 
-    private static func relative(_ index: Int, _ count: Int) -> Double {
-        count <= 1 ? 0.5 : Double(index) / Double(count - 1)
+    /// Links by position for the sentences left between matched ones: "a, ?, c" against "A, B, C"
+    /// pairs ? with B when they share at least `minimum` of their words (a free rendering shares few).
+    /// Sentences after the last match are left alone: a text often ends with what the other lacks.
+    static func fillGaps(_ links: [SentenceAlignment.Link], sourceCount: Int, versionCount: Int,
+                         words: SentenceWords, minimum: Double) -> [SentenceAlignment.Link] {
+        guard !links.isEmpty else { return [] }
+        var sourceOf = [Int?](repeating: nil, count: versionCount)
+        var taken = [Bool](repeating: false, count: sourceCount)
+        for link in links {
+            for v in link.version { sourceOf[v] = link.source.upperBound - 1 }
+            for s in link.source { taken[s] = true }
+        }
+        var added: [SentenceAlignment.Link] = []
+        var v = 0
+        while v < versionCount {
+            guard sourceOf[v] == nil, v > 0, let previous = sourceOf[v - 1] else { v += 1; continue }
+            // The run of unmatched version sentences, and the free source sentences after `previous`.
+            var end = v
+            while end < versionCount, sourceOf[end] == nil { end += 1 }
+            guard end < versionCount else { break }
+            let next = links.first { $0.version.contains(end) }!.source.lowerBound
+            var s = previous + 1
+            var k = v
+            while k < end, s < next, s < sourceCount, !taken[s] {
+                let similarity = words.dice(version: k..<k + 1, source: s..<s + 1)
+                guard similarity >= minimum else { break }
+                added.append(SentenceAlignment.Link(source: s..<s + 1, version: k..<k + 1,
+                                                    similarity: similarity, byPosition: true))
+                taken[s] = true
+                sourceOf[k] = s
+                s += 1
+                k += 1
+            }
+            v = end
+        }
+        return added
+    }
+
+    private static func relative(_ range: Range<Int>, _ count: Int) -> Double {
+        let middle = Double(range.lowerBound + range.upperBound - 1) / 2
+        return count <= 1 ? 0.5 : middle / Double(count - 1)
+    }
+
+    // MARK: Across languages
+
+    /// Gale and Church's alignment on sentence lengths (in scalars), in order, within a band around the
+    /// diagonal; a shared number or name lowers a link's cost.
+    private func linksByLength(source: Document, version: Document, words: SentenceWords) -> [SentenceAlignment.Link] {
+        let n = source.sentences.count, m = version.sentences.count
+        guard n > 0, m > 0 else { return [] }
+        let sourceLengths = source.sentences.map { Double($0.span.length) }
+        let versionLengths = version.sentences.map { Double($0.span.length) }
+        let ratio = words.lengthRatio(source: sourceLengths, version: versionLengths)
+        let band = 12 + abs(n - m)
+        // Moves (source sentences, version sentences, prior cost).
+        let moves: [(Int, Int, Double)] = [(1, 1, 0.12), (1, 0, 4.6), (0, 1, 4.6), (2, 1, 2.4), (1, 2, 2.4)]
+        func cost(_ s: Range<Int>, _ v: Range<Int>) -> Double {
+            let ls = s.reduce(0) { $0 + sourceLengths[$1] }, lv = v.reduce(0) { $0 + versionLengths[$1] }
+            let mean = (ls + lv / ratio) / 2
+            let delta = (lv - ls * ratio) / (6.8 * max(1, mean)).squareRoot()
+            let anchors = Double(words.sharedAnchors(version: v, source: s))
+            return delta * delta / 2 - 1.5 * min(anchors, 3)
+        }
+        let width = 2 * band + 1
+        func column(_ i: Int, _ j: Int) -> Int? {
+            let center = Int((Double(i) * Double(m) / Double(n)).rounded())
+            let offset = j - center + band
+            return (0..<width).contains(offset) ? offset : nil
+        }
+        var table = [Double](repeating: .infinity, count: (n + 1) * width)
+        var back = [Int8](repeating: -1, count: (n + 1) * width)
+        table[column(0, 0)!] = 0
+        for i in 0...n {
+            let center = Int((Double(i) * Double(m) / Double(n)).rounded())
+            for j in max(0, center - band)...min(m, center + band) {
+                guard let c = column(i, j), !(i == 0 && j == 0) else { continue }
+                var best = Double.infinity, move: Int8 = -1
+                for (k, (ds, dv, prior)) in moves.enumerated() where i >= ds && j >= dv {
+                    guard let pc = column(i - ds, j - dv) else { continue }
+                    let previous = table[(i - ds) * width + pc]
+                    guard previous.isFinite else { continue }
+                    let step = ds == 0 || dv == 0 ? prior : prior + cost(i - ds..<i, j - dv..<j)
+                    if previous + step < best { best = previous + step; move = Int8(k) }
+                }
+                table[i * width + c] = best
+                back[i * width + c] = move
+            }
+        }
+        var links: [SentenceAlignment.Link] = []
+        var i = n, j = m
+        while i > 0 || j > 0, let c = column(i, j), back[i * width + c] >= 0 {
+            let (ds, dv, _) = moves[Int(back[i * width + c])]
+            if ds > 0 && dv > 0 {
+                let s = i - ds..<i, v = j - dv..<j
+                let fit = Foundation.exp(-max(0, cost(s, v)) / 4)
+                links.append(SentenceAlignment.Link(source: s, version: v, similarity: fit, byPosition: true))
+            }
+            i -= ds
+            j -= dv
+        }
+        return links.reversed()
+    }
+}
+
+/// The word sets of every sentence of a source and a version, as sorted integer ids, and the anchors
+/// (numbers, capitalized words) that survive translation.
+struct SentenceWords {
+    let source: [[Int32]]
+    let version: [[Int32]]
+    let sourceAnchors: [[Int32]]
+    let versionAnchors: [[Int32]]
+    let vocabularySize: Int
+    /// Each word's weight: how much sharing it says about two sentences.
+    let weights: [Double]
+
+    init(source: Document, version: Document, language: String?) {
+        var ids: [String: Int32] = [:]
+        func sets(_ document: Document) -> (words: [[Int32]], anchors: [[Int32]]) {
+            var words: [[Int32]] = [], anchors: [[Int32]] = []
+            words.reserveCapacity(document.sentences.count)
+            for sentence in document.sentences {
+                var set: [Int32] = [], anchor: [Int32] = []
+                for token in document.tokens[sentence.tokens] where token.isWordLike {
+                    let id: Int32
+                    if let known = ids[token.key] { id = known } else { id = Int32(ids.count); ids[token.key] = id }
+                    set.append(id)
+                    let first = token.text.unicodeScalars.first!
+                    if token.kind == .number || (first.properties.isUppercase && token.text.unicodeScalars.count > 2) { anchor.append(id) }
+                }
+                words.append(Self.sortedUnique(set))
+                anchors.append(Self.sortedUnique(anchor))
+            }
+            return (words, anchors)
+        }
+        (self.source, sourceAnchors) = sets(source)
+        (self.version, versionAnchors) = sets(version)
+        vocabularySize = ids.count
+        var weights = [Double](repeating: 1, count: ids.count)
+        if let language, WordFrequencies.builtIn.knows(language) {
+            // Common words ("the", "said") say little; rare ones and names say much.
+            for (key, id) in ids {
+                let zipf = Double(WordFrequencies.builtIn.zipf(key, in: language))
+                weights[Int(id)] = min(1.5, max(0.1, (6.5 - zipf) / 3))
+            }
+        } else {
+            // Without a word list: the words' rarity across the sentences of both texts.
+            var holders = [Int](repeating: 0, count: ids.count)
+            for set in self.source + self.version { for id in set { holders[Int(id)] += 1 } }
+            let total = Double(self.source.count + self.version.count)
+            for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
+        }
+        self.weights = weights
+    }
+
+    private static func sortedUnique(_ values: [Int32]) -> [Int32] {
+        var sorted = values.sorted()
+        var write = 0
+        for value in sorted where write == 0 || sorted[write - 1] != value { sorted[write] = value; write += 1 }
+        sorted.removeLast(sorted.count - write)
+        return sorted
+    }
+
+    private static func union(_ sets: [[Int32]], _ range: Range<Int>) -> [Int32] {
+        range.count == 1 ? sets[range.lowerBound] : sortedUnique(range.flatMap { sets[$0] })
+    }
+
+    private static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
+    /// The Dice coefficient of the words of version sentences `version` and source sentences
+    /// `source`, each word counted by its weight.
+    func dice(version: Range<Int>, source: Range<Int>) -> Double {
+        let a = Self.union(self.version, version), b = Self.union(self.source, source)
+        var i = 0, j = 0, shared = 0.0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += weights[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        let total = a.reduce(0) { $0 + weights[Int($1)] } + b.reduce(0) { $0 + weights[Int($1)] }
+        return total > 0 ? 2 * shared / total : 0
+    }
+
+    /// The Dice coefficient of the two sides' word sets, every word counted once.
+    func plainDice(version: Range<Int>, source: Range<Int>) -> Double {
+        let a = Self.union(self.version, version), b = Self.union(self.source, source)
+        guard !a.isEmpty || !b.isEmpty else { return 0 }
+        return 2 * Double(Self.intersectionCount(a, b)) / Double(a.count + b.count)
+    }
+
+    /// How many distinct words the two sides share.
+    func shared(version: Range<Int>, source: Range<Int>) -> Int {
+        Self.intersectionCount(Self.union(self.version, version), Self.union(self.source, source))
+    }
+
+    /// How much longer the version writes what the source says: measured on the sentence pairs that
+    /// share a number or name each text has once, or, with fewer than two such, on the whole texts
+    /// (which assumes the version renders all of the source).
+    func lengthRatio(source sourceLengths: [Double], version versionLengths: [Double]) -> Double {
+        func single(_ anchors: [[Int32]]) -> [Int32: Int] {
+            var where_: [Int32: Int] = [:], count: [Int32: Int] = [:]
+            for (index, set) in anchors.enumerated() { for id in set { where_[id] = index; count[id, default: 0] += 1 } }
+            return where_.filter { count[$0.key] == 1 }
+        }
+        let inSource = single(sourceAnchors), inVersion = single(versionAnchors)
+        var pairs: Set<[Int]> = []
+        for (id, s) in inSource { if let v = inVersion[id] { pairs.insert([s, v]) } }
+        let pinned = pairs.count >= 2 ? Array(pairs) : []
+        let sourceTotal = pinned.isEmpty ? sourceLengths.reduce(0, +) : pinned.reduce(0) { $0 + sourceLengths[$1[0]] }
+        let versionTotal = pinned.isEmpty ? versionLengths.reduce(0, +) : pinned.reduce(0) { $0 + versionLengths[$1[1]] }
+        return min(10, max(0.1, versionTotal / max(1, sourceTotal)))
+    }
+
+    /// How many numbers and capitalized words the two sides share.
+    func sharedAnchors(version: Range<Int>, source: Range<Int>) -> Int {
+        Self.intersectionCount(Self.union(versionAnchors, version), Self.union(sourceAnchors, source))
     }
 }

@@ -1,22 +1,86 @@
-/// Which source sentence each version sentence renders, and the reverse.
+/// Which source sentences each version sentence renders, and the reverse.
 ///
-/// Indices are into `Document.sentences` of the source and of the version. A sentence with no
-/// counterpart maps to nil.
+/// Indices are into `Document.sentences` of the source and of the version. The alignment is a set
+/// of `links`, each joining one or two consecutive sentences of one side to one or two of the other
+/// (a merge or a split). The links need not keep the source's order: paragraphs may be moved. A
+/// sentence in no link has no counterpart (an omission in the source, an addition in the version).
 public struct SentenceAlignment: Sendable, Hashable {
-    /// For each version sentence, the source sentence it renders.
+    /// One rendering: `version` sentences say what `source` sentences say.
+    public struct Link: Sendable, Hashable {
+        public let source: Range<Int>
+        public let version: Range<Int>
+        /// How alike the two sides are as wholes (0–1, Dice of their word sets; for texts in two
+        /// languages, a likelihood from lengths and shared names and numbers).
+        public let similarity: Double
+        /// Whether the link was made by position alone, between links matched by their words.
+        public let byPosition: Bool
+
+        public init(source: Range<Int>, version: Range<Int>, similarity: Double, byPosition: Bool = false) {
+            self.source = source
+            self.version = version
+            self.similarity = similarity
+            self.byPosition = byPosition
+        }
+    }
+
+    /// The links, in the order of the version's sentences.
+    public let links: [Link]
+    /// For each version sentence, the source sentence it renders (of a merge, the one most like it).
     public let sourceOf: [Int?]
-    /// For each source sentence, the version sentence that renders it.
+    /// For each source sentence, the version sentence that renders it (of a split, the one most like it).
     public let versionOf: [Int?]
-    /// For each version sentence, how similar it is to its source sentence (0–1).
+    /// For each version sentence, how similar it is to `sourceOf` alone (0–1).
     public let similarity: [Double]
+    /// For each version sentence, the index in `links` of the link it belongs to.
+    public let linkOfVersion: [Int?]
+    /// For each source sentence, the index in `links` of the link it belongs to.
+    public let linkOfSource: [Int?]
 
     /// In one language, the least similarity at which a pair is evidence that the two sentences say
     /// the same thing, so that their numbers, names and quotes may be compared.
     public static let evidenceSimilarity = 0.3
 
-    public init(sourceOf: [Int?], versionOf: [Int?], similarity: [Double]) {
+    /// An alignment made of `links`, with `similarity(v, s)` giving the likeness of single sentences.
+    public init(links: [Link], sourceCount: Int, versionCount: Int, similarity pair: (Int, Int) -> Double) {
+        let links = links.sorted { ($0.version.lowerBound, $0.source.lowerBound) < ($1.version.lowerBound, $1.source.lowerBound) }
+        var sourceOf = [Int?](repeating: nil, count: versionCount)
+        var versionOf = [Int?](repeating: nil, count: sourceCount)
+        var similarity = [Double](repeating: 0, count: versionCount)
+        var linkOfVersion = [Int?](repeating: nil, count: versionCount)
+        var linkOfSource = [Int?](repeating: nil, count: sourceCount)
+        var best = [Double](repeating: -1, count: sourceCount)
+        for (index, link) in links.enumerated() {
+            for v in link.version {
+                linkOfVersion[v] = index
+                let scored = link.source.map { (s: $0, score: pair(v, $0)) }
+                let top = scored.max { ($0.score, -$0.s) < ($1.score, -$1.s) }!
+                sourceOf[v] = top.s
+                similarity[v] = top.score
+                for (s, score) in scored where score > best[s] {
+                    best[s] = score
+                    versionOf[s] = v
+                }
+            }
+            for s in link.source { linkOfSource[s] = index }
+        }
+        self.links = links
         self.sourceOf = sourceOf
         self.versionOf = versionOf
         self.similarity = similarity
+        self.linkOfVersion = linkOfVersion
+        self.linkOfSource = linkOfSource
+    }
+
+    /// The source sentences that version sentence `v` renders, with the rest of its merge or split.
+    public func sources(ofVersion v: Int) -> Range<Int>? { linkOfVersion[v].map { links[$0].source } }
+
+    /// The version sentences that render source sentence `s`.
+    public func versions(ofSource s: Int) -> Range<Int>? { linkOfSource[s].map { links[$0].version } }
+
+    /// The same alignment seen from the other side: the version as source and the reverse.
+    public func inverted(similarity pair: (Int, Int) -> Double) -> SentenceAlignment {
+        SentenceAlignment(links: links.map { Link(source: $0.version, version: $0.source, similarity: $0.similarity, byPosition: $0.byPosition) },
+                          sourceCount: linkOfVersion.count, versionCount: linkOfSource.count,
+                          similarity: { pair($1, $0) })
     }
 }

@@ -23,11 +23,12 @@ public struct DetectionContext: Sendable {
         self.version = version
         self.otherVersions = otherVersions
         self.lexicons = lexicons
-        alignment = SentenceAligner().align(source: source, version: version)
         sourceLanguageGuess = Comparability.guessedLanguage(of: source)
         versionLanguageGuess = Comparability.guessedLanguage(of: version)
         sameLanguage = Comparability.sameLanguage(source, version, sourceGuess: .some(sourceLanguageGuess),
                                                   versionGuess: .some(versionLanguageGuess))
+        alignment = SentenceAligner().align(source: source, version: version, sameLanguage: sameLanguage,
+                                            language: Comparability.listedLanguage(of: source, guess: sourceLanguageGuess))
     }
 
     /// The lexicon entries of `kind` for the version's language.

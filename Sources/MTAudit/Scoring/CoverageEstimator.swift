@@ -1,25 +1,27 @@
-/// How much of the source a version renders, and so how it relates to it.
+/// How much of the source a version renders, and so how it relates to it, read from the sentence
+/// alignment.
 ///
-/// A first heuristic, made for versions in the source's language (rewrites, round trips): a source
-/// sentence counts as rendered when some sentence of the version shares at least `sentenceThreshold`
-/// of its distinct words (matching forms). For a version in another language or script, where words
-/// cannot be compared, coverage is estimated from the sentence counts. Sentence alignment (the
-/// collation stage) is meant to replace it.
+/// A source sentence counts as rendered when a link of the alignment holds it. Coverage is the
+/// rendered share of the source's sentences. A version that renders at least `fullCoverage` of them is full,
+/// unless much of it renders nothing of the source (`maximumAddedShare` of its words, or more than
+/// `maximumLengthRatio` times the source's words): then, like a version that renders less, it is
+/// partial. Under `unrelatedCoverage` it is not a version of the source.
 public struct CoverageEstimator: Sendable {
-    public var sentenceThreshold: Double
     /// Coverage at or above which a version renders the whole source.
     public var fullCoverage: Double
     /// Coverage below which a version is not a version of the source.
     public var unrelatedCoverage: Double
     /// A version with more words than this many times the source's adds much: partial, not full.
     public var maximumLengthRatio: Double
+    /// A version with this share of its words in sentences that render nothing of the source adds much.
+    public var maximumAddedShare: Double
 
-    public init(sentenceThreshold: Double = 0.5, fullCoverage: Double = 0.8, unrelatedCoverage: Double = 0.2,
-                maximumLengthRatio: Double = 1.6) {
-        self.sentenceThreshold = sentenceThreshold
+    public init(fullCoverage: Double = 0.8, unrelatedCoverage: Double = 0.2,
+                maximumLengthRatio: Double = 1.6, maximumAddedShare: Double = 0.3) {
         self.fullCoverage = fullCoverage
         self.unrelatedCoverage = unrelatedCoverage
         self.maximumLengthRatio = maximumLengthRatio
+        self.maximumAddedShare = maximumAddedShare
     }
 
     public struct Estimate: Sendable, Hashable {
@@ -29,28 +31,34 @@ public struct CoverageEstimator: Sendable {
         public let rendered: [Bool]
     }
 
-    /// `chrF` and `sameLanguage`, when the caller has them already, save computing them again.
-    public func estimate(source: Document, version: Document, chrF known: Double? = nil,
-                         sameLanguage: Bool? = nil) -> Estimate {
+    /// `alignment`, `chrF` and `sameLanguage`, when the caller has them already, save computing them again.
+    public func estimate(source: Document, version: Document, alignment known: SentenceAlignment? = nil,
+                         chrF knownChrF: Double? = nil, sameLanguage: Bool? = nil) -> Estimate {
         let sourceWords = source.wordCount
         let versionWords = version.wordCount
         guard versionWords > 0, sourceWords > 0, !source.sentences.isEmpty else {
             return Estimate(coverage: 0, relation: .unrelated, rendered: source.sentences.map { _ in false })
         }
-        let rendered: [Bool]
         let comparable = sameLanguage ?? Comparability.sameLanguage(source, version)
-        if comparable {
-            rendered = renderedByWords(source: source, version: version)
-        } else {
-            let share = min(1, Double(version.sentences.count) / Double(source.sentences.count))
-            let count = Int((share * Double(source.sentences.count)).rounded())
-            rendered = source.sentences.indices.map { $0 < count }
+        let alignment = known ?? SentenceAligner().align(source: source, version: version, sameLanguage: comparable,
+                                                                 language: Comparability.listedLanguage(of: source, guess: nil))
+        // A link by position counts when its sentences share some words (across languages, always).
+        let counts = { (link: Int?) -> Bool in
+            guard let link else { return false }
+            return !comparable || !alignment.links[link].byPosition || alignment.links[link].similarity >= renderedSimilarity
+        }
+        let rendered = source.sentences.indices.map { counts(alignment.linkOfSource[$0]) }
+        var added = 0
+        for (v, sentence) in version.sentences.enumerated() where !counts(alignment.linkOfVersion[v]) {
+            added += version.tokens[sentence.tokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
         }
         let coverage = (Double(rendered.filter { $0 }.count) / Double(rendered.count) * 1000).rounded() / 1000
+        let addsMuch: Bool = Double(versionWords) > maximumLengthRatio * Double(sourceWords)
+            || Double(added) > maximumAddedShare * Double(versionWords)
         var relation: Relation
         if coverage < unrelatedCoverage {
             relation = .unrelated
-        } else if coverage < fullCoverage || Double(versionWords) > maximumLengthRatio * Double(sourceWords) {
+        } else if coverage < fullCoverage || addsMuch {
             relation = .partial
         } else {
             relation = .full
@@ -60,35 +68,18 @@ public struct CoverageEstimator: Sendable {
             // characters tell it better. In one language another text scores a chrF under 25, and a
             // rendering, however free, above it. (Over a whole article chrF stays high for any text on
             // the same subject, and sentence coverage is the better guide.)
-            let chrF = known ?? CharacterFScore.chrF.score(hypothesis: version.text, reference: source.text)
+            let chrF = knownChrF ?? CharacterFScore.chrF.score(hypothesis: version.text, reference: source.text)
             if relation == .unrelated && chrF >= relatedCharacterFScore { relation = .partial }
             if relation != .unrelated && chrF < unrelatedCharacterFScore && coverage < fullCoverage { relation = .unrelated }
         }
         return Estimate(coverage: coverage, relation: relation, rendered: rendered)
     }
 
+    /// In one language, the least similarity for a link made by position to count as a rendering.
+    public var renderedSimilarity = 0.2
+
     /// In one language, a version with a chrF this high against the source is not another text…
     public var relatedCharacterFScore = 25.0
     /// … and one with a chrF this low that renders little of it is.
     public var unrelatedCharacterFScore = 20.0
-
-    private func renderedByWords(source: Document, version: Document) -> [Bool] {
-        // Which version sentences hold each word.
-        var sentencesOf: [String: [Int]] = [:]
-        for (index, sentence) in version.sentences.enumerated() {
-            var seen: Set<String> = []
-            for token in version.tokens[sentence.tokens] where token.isWordLike && seen.insert(token.key).inserted {
-                sentencesOf[token.key, default: []].append(index)
-            }
-        }
-        var counts = [Int](repeating: 0, count: version.sentences.count)
-        return source.sentences.map { sentence in
-            let keys = Set(source.tokens[sentence.tokens].lazy.filter(\.isWordLike).map(\.key))
-            guard !keys.isEmpty else { return true }
-            for k in counts.indices { counts[k] = 0 }
-            for key in keys { for index in sentencesOf[key] ?? [] { counts[index] += 1 } }
-            let best = counts.max() ?? 0
-            return Double(best) >= sentenceThreshold * Double(keys.count)
-        }
-    }
 }
