@@ -17,10 +17,12 @@ public struct Auditor: Sendable {
             (Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter),
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
+        let collation = Collation(versions: documents)
         let results = versions.indices.map { index in
             var others = documents
             others.remove(at: index)
             let context = DetectionContext(source: sourceDocument, version: documents[index], otherVersions: others,
+                                           otherAlignments: collation.alignmentsToOthers(of: index),
                                            lexicons: configuration.lexicons)
             return result(context, path: versions[index].path)
         }
@@ -49,7 +51,7 @@ public struct Auditor: Sendable {
             // Another text altogether: findings that point at a place in the source compare it with
             // sentences it does not render, and the gate fails it as unrelated anyway. Findings about
             // the version itself (its script, its encoding) stay.
-            findings.removeAll { $0.sourceSpan != nil }
+            findings.removeAll { $0.sourceSpan != nil || $0.evidence == .consensus }
         }
         let score = configuration.scorer.score(findings, words: version.wordCount)
         var reasons = configuration.gate.reasons(score: score, relation: estimate.relation, findings: findings)

@@ -24,7 +24,7 @@ public struct SentenceAligner: Sendable {
     /// In one language, the least similarity for a link made by position between matched sentences.
     public var positionalSimilarity: Double
 
-    public init(threshold: Double = 0.25, commonWordLimit: Int = 30, candidateLimit: Int = 8,
+    public init(threshold: Double = 0.3, commonWordLimit: Int = 30, candidateLimit: Int = 8,
                 positionalSimilarity: Double = 0.2) {
         self.threshold = threshold
         self.positionalSimilarity = positionalSimilarity
@@ -128,36 +128,49 @@ public struct SentenceAligner: Sendable {
 
     /// Links by position for the sentences left between matched ones: "a, ?, c" against "A, B, C"
     /// pairs ? with B when they share at least `minimum` of their words (a free rendering shares few).
-    /// Sentences after the last match are left alone: a text often ends with what the other lacks.
+    /// Runs before the first match and after the last are filled the same way from the match
+    /// outwards, and stop at the first pair under `minimum`: a text often begins or ends with what the
+    /// other lacks.
     static func fillGaps(_ links: [SentenceAlignment.Link], sourceCount: Int, versionCount: Int,
                          words: SentenceWords, minimum: Double) -> [SentenceAlignment.Link] {
         guard !links.isEmpty else { return [] }
         var sourceOf = [Int?](repeating: nil, count: versionCount)
         var taken = [Bool](repeating: false, count: sourceCount)
         for link in links {
-            for v in link.version { sourceOf[v] = link.source.upperBound - 1 }
+            for (offset, v) in link.version.enumerated() { sourceOf[v] = offset == 0 ? link.source.lowerBound : link.source.upperBound - 1 }
             for s in link.source { taken[s] = true }
         }
         var added: [SentenceAlignment.Link] = []
+        func pair(_ v: Int, _ s: Int) -> Bool {
+            guard (0..<sourceCount).contains(s), !taken[s] else { return false }
+            let similarity = words.dice(version: v..<v + 1, source: s..<s + 1)
+            guard similarity >= minimum else { return false }
+            added.append(SentenceAlignment.Link(source: s..<s + 1, version: v..<v + 1, similarity: similarity, byPosition: true))
+            taken[s] = true
+            sourceOf[v] = s
+            return true
+        }
         var v = 0
         while v < versionCount {
-            guard sourceOf[v] == nil, v > 0, let previous = sourceOf[v - 1] else { v += 1; continue }
-            // The run of unmatched version sentences, and the free source sentences after `previous`.
+            guard sourceOf[v] == nil else { v += 1; continue }
             var end = v
             while end < versionCount, sourceOf[end] == nil { end += 1 }
-            guard end < versionCount else { break }
-            let next = links.first { $0.version.contains(end) }!.source.lowerBound
-            var s = previous + 1
-            var k = v
-            while k < end, s < next, s < sourceCount, !taken[s] {
-                let similarity = words.dice(version: k..<k + 1, source: s..<s + 1)
-                guard similarity >= minimum else { break }
-                added.append(SentenceAlignment.Link(source: s..<s + 1, version: k..<k + 1,
-                                                    similarity: similarity, byPosition: true))
-                taken[s] = true
-                sourceOf[k] = s
-                s += 1
-                k += 1
+            let previous = v > 0 ? sourceOf[v - 1] : nil
+            let next = end < versionCount ? sourceOf[end] : nil
+            if let previous {
+                // Forwards from the match before, up to the match after.
+                var s = previous + 1
+                for k in v..<end {
+                    guard s < (next ?? sourceCount), pair(k, s) else { break }
+                    s += 1
+                }
+            } else if let next {
+                // The run before the first match: backwards from it.
+                var s = next - 1
+                for k in stride(from: end - 1, through: v, by: -1) {
+                    guard s >= 0, pair(k, s) else { break }
+                    s -= 1
+                }
             }
             v = end
         }

@@ -7,6 +7,8 @@ public struct DetectionContext: Sendable {
     public let version: Document
     public let otherVersions: [Document]
     public let alignment: SentenceAlignment
+    /// The version's sentences aligned to each of `otherVersions` (the other version as source).
+    public let otherAlignments: [SentenceAlignment]
     public let lexicons: Lexicons
     /// Whether source and version are in one language, so that words can be compared directly.
     public let sameLanguage: Bool
@@ -17,11 +19,13 @@ public struct DetectionContext: Sendable {
     /// Work that several detectors share, done once per context.
     let memo = Memo()
 
+    /// `otherAlignments`, when the caller has collated the versions, saves aligning them again.
     public init(source: Document, version: Document, otherVersions: [Document] = [],
-                lexicons: Lexicons = .builtIn) {
+                otherAlignments: [SentenceAlignment]? = nil, lexicons: Lexicons = .builtIn) {
         self.source = source
         self.version = version
         self.otherVersions = otherVersions
+        self.otherAlignments = otherAlignments ?? Collation(versions: [version] + otherVersions).alignmentsToOthers(of: 0)
         self.lexicons = lexicons
         sourceLanguageGuess = Comparability.guessedLanguage(of: source)
         versionLanguageGuess = Comparability.guessedLanguage(of: version)
@@ -29,6 +33,50 @@ public struct DetectionContext: Sendable {
                                                   versionGuess: .some(versionLanguageGuess))
         alignment = SentenceAligner().align(source: source, version: version, sameLanguage: sameLanguage,
                                             language: Comparability.listedLanguage(of: source, guess: sourceLanguageGuess))
+    }
+
+    /// What the source says in version sentence `index`'s place: the source's sentence, when the
+    /// alignment pairs them closely enough to compare (`SentenceAlignment.evidenceSimilarity`).
+    public func sourceReading(ofVersionSentence index: Int) -> Reading? {
+        guard let sentence = alignment.sourceOf[index],
+              !sameLanguage || alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { return nil }
+        return Reading(document: source, sentence: sentence, similarity: alignment.similarity[index], evidence: .source)
+    }
+
+    /// Where the source has nothing to compare with version sentence `index` (a passage a trimmed
+    /// source lacks), the sentences of the other versions that render the same thing, closely enough
+    /// to compare. Empty when the source has a reading.
+    public func consensusReadings(ofVersionSentence index: Int) -> [Reading] {
+        guard sourceReading(ofVersionSentence: index) == nil else { return [] }
+        return zip(otherVersions, otherAlignments).compactMap { other, alignment in
+            guard let sentence = alignment.sourceOf[index],
+                  alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { return nil }
+            return Reading(document: other, sentence: sentence, similarity: alignment.similarity[index], evidence: .consensus)
+        }
+    }
+
+    /// Which source sentences the version renders, which of its sentences render something, and the
+    /// share of the source rendered, by the default `CoverageEstimator`.
+    public var rendering: (source: [Bool], version: [Bool], coverage: Double) {
+        memoized("rendering") {
+            let (source, version) = CoverageEstimator().rendering(alignment, sameLanguage: sameLanguage)
+            let coverage = source.isEmpty ? 0 : Double(source.filter { $0 }.count) / Double(source.count)
+            return (source, version, coverage)
+        }
+    }
+
+    /// Whether any of the other versions renders source sentence `index` (each aligned to the source
+    /// on first need).
+    public func otherVersionsRender(sourceSentence index: Int) -> Bool {
+        let renderings = memoized("others-rendering") {
+            otherVersions.map { other in
+                let same = Comparability.sameLanguage(source, other, sourceGuess: .some(sourceLanguageGuess))
+                let alignment = SentenceAligner().align(source: source, version: other, sameLanguage: same,
+                                                        language: Comparability.listedLanguage(of: source, guess: sourceLanguageGuess))
+                return CoverageEstimator().rendering(alignment, sameLanguage: same).source
+            }
+        }
+        return renderings.contains { $0[index] }
     }
 
     /// The lexicon entries of `kind` for the version's language.

@@ -10,6 +10,8 @@ public enum DetectorRegistry {
         IntroducedEntityDetector(),
         EntityOmittedDetector(),
         QuoteAlteredDetector(),
+        OmissionDetector(),
+        AdditionDetector(),
         BrokenSentenceDetector(),
         QuestionForStatementDetector(),
         EmptyVersionDetector(),

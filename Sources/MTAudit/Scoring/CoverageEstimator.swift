@@ -42,14 +42,9 @@ public struct CoverageEstimator: Sendable {
         let comparable = sameLanguage ?? Comparability.sameLanguage(source, version)
         let alignment = known ?? SentenceAligner().align(source: source, version: version, sameLanguage: comparable,
                                                                  language: Comparability.listedLanguage(of: source, guess: nil))
-        // A link by position counts when its sentences share some words (across languages, always).
-        let counts = { (link: Int?) -> Bool in
-            guard let link else { return false }
-            return !comparable || !alignment.links[link].byPosition || alignment.links[link].similarity >= renderedSimilarity
-        }
-        let rendered = source.sentences.indices.map { counts(alignment.linkOfSource[$0]) }
+        let (rendered, renders) = rendering(alignment, sameLanguage: comparable)
         var added = 0
-        for (v, sentence) in version.sentences.enumerated() where !counts(alignment.linkOfVersion[v]) {
+        for (v, sentence) in version.sentences.enumerated() where !renders[v] {
             added += version.tokens[sentence.tokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
         }
         let coverage = (Double(rendered.filter { $0 }.count) / Double(rendered.count) * 1000).rounded() / 1000
@@ -73,6 +68,15 @@ public struct CoverageEstimator: Sendable {
             if relation != .unrelated && chrF < unrelatedCharacterFScore && coverage < fullCoverage { relation = .unrelated }
         }
         return Estimate(coverage: coverage, relation: relation, rendered: rendered)
+    }
+
+    /// Whether each source sentence is rendered, and whether each version sentence renders something:
+    /// whether a link of `alignment` holds it. A link by position counts when its sentences share
+    /// `renderedSimilarity` of their words (across languages, always).
+    public func rendering(_ alignment: SentenceAlignment, sameLanguage: Bool) -> (source: [Bool], version: [Bool]) {
+        let counts = alignment.links.map { !sameLanguage || !$0.byPosition || $0.similarity >= renderedSimilarity }
+        return (alignment.linkOfSource.map { $0.map { counts[$0] } ?? false },
+                alignment.linkOfVersion.map { $0.map { counts[$0] } ?? false })
     }
 
     /// In one language, the least similarity for a link made by position to count as a rendering.

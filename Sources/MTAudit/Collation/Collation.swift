@@ -1,0 +1,41 @@
+/// The versions of one source aligned to one another, so that where the source lacks a passage (a
+/// trimmed canonical) the other versions can say what it should read.
+///
+/// Made once per audit: every ordered pair of versions is aligned with the `SentenceAligner`, the
+/// first of the pair taken as the source. With one version there is nothing to collate.
+public struct Collation: Sendable {
+    public let versions: [Document]
+    /// `alignments[i][j]`: version `i`'s sentences aligned to version `j`'s (j as source); nil for i == j.
+    private let alignments: [[SentenceAlignment?]]
+
+    public init(versions: [Document], aligner: SentenceAligner = SentenceAligner()) {
+        self.versions = versions
+        let guesses = versions.map { Comparability.guessedLanguage(of: $0) }
+        alignments = versions.indices.map { i in
+            versions.indices.map { j in
+                guard i != j else { return nil }
+                let same = Comparability.sameLanguage(versions[j], versions[i], sourceGuess: .some(guesses[j]),
+                                                      versionGuess: .some(guesses[i]))
+                return aligner.align(source: versions[j], version: versions[i], sameLanguage: same,
+                                     language: Comparability.listedLanguage(of: versions[j], guess: guesses[j]))
+            }
+        }
+    }
+
+    /// Version `index`'s sentences aligned to each other version's, in the order of `versions`
+    /// without `index`.
+    public func alignmentsToOthers(of index: Int) -> [SentenceAlignment] {
+        versions.indices.filter { $0 != index }.map { alignments[index][$0]! }
+    }
+}
+
+/// A sentence of another text that renders the same thing as a sentence of the version.
+public struct Reading: Sendable {
+    /// The source, or another version.
+    public let document: Document
+    public let sentence: Int
+    /// How alike the version's sentence and this one are (plain Dice of their words, 0–1).
+    public let similarity: Double
+    /// `.source` for the source's sentence, `.consensus` for another version's.
+    public let evidence: Evidence
+}
