@@ -60,15 +60,16 @@ struct NameRuns {
     /// Whether names can be told by case in this text's language.
     var isUsable: Bool { !NameRuns.nounCapitalizing.contains(language ?? "und") }
 
-    /// The name runs of `sentence` in `document`.
-    func runs(in document: Document, sentence index: Int) -> [Run] {
+    /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
+    /// name when it is rarer than `openerZipf` in the language.
+    func runs(in document: Document, sentence index: Int, openerZipf: Float = 3.5) -> [Run] {
         let sentence = document.sentences[index]
         let tokens = document.tokens[sentence.tokens]
         let firstWord = tokens.first { $0.isWordLike }?.span.start
         var runs: [Run] = []
         var current: [Token] = []
         for token in tokens {
-            if isName(token, opensSentence: token.span.start == firstWord) {
+            if isName(token, opensSentence: token.span.start == firstWord, openerZipf: openerZipf) {
                 current.append(token)
             } else if token.isWordLike || token.text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
@@ -78,18 +79,61 @@ struct NameRuns {
         return runs
     }
 
-    private func isName(_ token: Token, opensSentence: Bool) -> Bool {
+    private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float) -> Bool {
         guard token.kind == .letters, token.text.unicodeScalars.count >= 2,
               token.text.unicodeScalars.first?.properties.isUppercase == true,
               !honorifics.contains(token.key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
         if opensSentence || token.text.unicodeScalars.allSatisfy(\.properties.isUppercase) == false {
-            if let language, WordFrequencies.builtIn.zipf(token.key, in: language) >= (opensSentence ? 3.5 : 5.0) {
+            if let language, WordFrequencies.builtIn.zipf(token.key, in: language) >= (opensSentence ? openerZipf : 5.0) {
                 return false
             }
             if opensSentence && language == nil { return false }
         }
         return true
+    }
+
+    /// Whether the token is an acronym of three letters or more ("NASA", "ČSSD"). Two-letter ones ("US",
+    /// "UK") are too often dropped or spelled out to count on their own.
+    static func isAcronym(_ token: Token) -> Bool {
+        token.kind == .letters && token.text.unicodeScalars.count >= 3
+            && token.text.unicodeScalars.allSatisfy { $0.properties.isUppercase || !$0.properties.isAlphabetic }
+    }
+
+    /// Whether `tokens` spell out `acronym` ("NASA", "FBI"): the initials of consecutive words give its
+    /// letters, skipping short lowercase words between them ("Federal Bureau of Investigation"), or all
+    /// its letters but the last ("United States" for "USA").
+    static func spellsOut(_ acronym: String, in tokens: some Collection<Token>) -> Bool {
+        let letters = Array(base(acronym).unicodeScalars)
+        let words = tokens.filter { $0.kind == .letters }
+        for start in words.indices {
+            var index = start, matched = 0
+            while index < words.endIndex, matched < letters.count {
+                let word = words[index]
+                if base(word.key).unicodeScalars.first == letters[matched] { matched += 1 } else if
+                    index == start || word.text.unicodeScalars.count > 3
+                    || word.text.unicodeScalars.first?.properties.isLowercase != true { break }
+                index += 1
+            }
+            if matched >= max(2, letters.count - 1) { return true }
+        }
+        return false
+    }
+
+    /// The keys of the words `documents` capitalize inside a sentence (not as its first word): names
+    /// by the texts' own evidence, whatever the word lists say.
+    static func capitalizedInside(_ documents: [Document]) -> Set<String> {
+        var keys: Set<String> = []
+        for document in documents {
+            for sentence in document.sentences {
+                let words = document.tokens[sentence.tokens].filter(\.isWordLike)
+                for token in words.dropFirst() where token.kind == .letters
+                    && token.text.unicodeScalars.first?.properties.isUppercase == true {
+                    keys.insert(base(token.key))
+                }
+            }
+        }
+        return keys
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
