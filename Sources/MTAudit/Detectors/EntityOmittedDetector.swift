@@ -24,6 +24,8 @@ public struct EntityOmittedDetector: Detector {
             count unless the version spells them out. A capitalized word opening the source sentence \
             counts as a name when it has two words or more, when the texts capitalize it inside a \
             sentence, or when the version opens with the word that follows it (the subject dropped). \
+            A word that other names of the sentence share ("Prefecture") or that is capitalized for \
+            opening it ("Psychologist Marta Kowalczyk") does not keep a name there. \
             The finding marks where the name belongs: after the word the source has before it.
             """,
         triggeringExamples: [
@@ -35,6 +37,10 @@ public struct EntityOmittedDetector: Detector {
                             version: "⟦⟧Praised the new bridge on Friday evening."),
             DetectorExample(source: "Engineers from the OSCE inspected the dam on Monday.",
                             version: "Engineers from the⟦⟧ inspected the dam on Monday."),
+            DetectorExample(source: "Floods closed roads in Nara Prefecture and in Shiga Prefecture on Monday.",
+                            version: "Floods closed roads in⟦⟧ and in Shiga Prefecture on Monday."),
+            DetectorExample(source: "Psychologist Marta Kowalczyk spoke on the radio on Monday.",
+                            version: "Psychologist⟦⟧ spoke on the radio on Monday."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The police found that Huang had passed.", version: "The police found that Huang had passed."),
@@ -43,6 +49,8 @@ public struct EntityOmittedDetector: Detector {
             DetectorExample(source: "The US Supreme Court ruled on Monday.", version: "The Supreme Court ruled on Monday."),
             DetectorExample(source: "US President Joe Biden spoke on Thursday.", version: "President Biden spoke on Thursday."),
             DetectorExample(source: "Huang spoke. The council met in Rome on Monday.", version: "The council met in Rome on Monday, Huang said."),
+            DetectorExample(source: "Floods closed roads in Nara Prefecture and Shiga Prefecture on Monday.",
+                            version: "Floods closed roads in the Nara and Shiga prefectures on Monday."),
             DetectorExample(source: "Meanwhile the council approved the budget on Monday.",
                             version: "The council approved the budget on Monday."),
             DetectorExample(source: "The NTSB investigated the crash on Monday.",
@@ -71,10 +79,13 @@ public struct EntityOmittedDetector: Detector {
             let versionTokens = context.version.tokens[sentence.tokens]
             // A name is left out only when none of it is there: "President Biden" for "President Joe
             // Biden" keeps the person.
-            let missing = names.runs(in: context.source, sentence: sourceIndex, openerZipf: Self.commonWordZipf)
-                .filter { run in run.keys.allSatisfy { !inVersion.contains(base($0)) } }
+            let runs = Self.trimmed(names.runs(in: context.source, sentence: sourceIndex, openerZipf: Self.commonWordZipf),
+                                    sentence: sourceIndex, in: context.source, language: names.language)
+            let missing = runs
                 .filter { run in
-                    guard !substituted.contains(run.span), !inVersion.contains(where: { sharesStem($0, run.keys.last!) }),
+                    let identifying = Self.identifying(run, among: runs)
+                    guard identifying.allSatisfy({ !inVersion.contains(base($0.key)) }),
+                          !substituted.contains(run.span), !inVersion.contains(where: { sharesStem($0, identifying.last!.key) }),
                           names.isEntityLike(run, commonWordZipf: Self.commonWordZipf)
                             || Self.hasUnspelledAcronym(run, in: context.source, versionTokens)
                     else { return false }
@@ -91,6 +102,26 @@ public struct EntityOmittedDetector: Detector {
             }
         }
         return findings
+    }
+
+    /// The runs with a first word dropped that is capitalized only for opening the sentence, when a
+    /// name follows it ("Psychologist Veronika Stepanova").
+    private static func trimmed(_ runs: [NameRuns.Run], sentence: Int, in document: Document, language: String?) -> [NameRuns.Run] {
+        runs.map { run in
+            guard run.tokens.count >= 2, opensSentence(run, sentence, document),
+                  WordFrequencies.builtIn.zipf(run.tokens[0].key, in: language ?? "en") > 0 else { return run }
+            return NameRuns.Run(tokens: Array(run.tokens.dropFirst()))
+        }
+    }
+
+    /// The words of a run that tell its entity: not those that other names of the sentence share, as
+    /// "Prefecture" in "Osaka Prefecture, … Aichi Prefecture".
+    private static func identifying(_ run: NameRuns.Run, among runs: [NameRuns.Run]) -> [Token] {
+        let shared = run.tokens.filter { token in
+            runs.contains { other in other.span != run.span && other.tokens.contains { base($0.key) == base(token.key) } }
+        }
+        let rest = run.tokens.filter { token in !shared.contains(token) }
+        return rest.isEmpty ? run.tokens : rest
     }
 
     /// Whether the run holds an acronym ("NASA") that the version neither has nor spells out. One joined
