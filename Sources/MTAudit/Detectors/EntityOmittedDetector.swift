@@ -7,6 +7,8 @@ public struct EntityOmittedDetector: Detector {
     static let minimumSimilarity = 0.5
     /// Names as common as "Rome" or "Italy" still count when left out: an omission is no rewording.
     static let commonWordZipf: Float = 5.0
+    /// Words this common (articles, pronouns, auxiliaries) open sentences by themselves.
+    static let sentenceOpenerZipf: Float = 6.0
 
     public static let description = DetectorDescription(
         id: "entity-omitted",
@@ -18,14 +20,27 @@ public struct EntityOmittedDetector: Detector {
             Who did something, or where, is the core of a news sentence; dropping the name misinforms \
             by leaving the reader to guess. A name of the aligned source sentence counts as missing \
             when the version has it nowhere, not even as a derived form ("Russian" for "Russia"), \
-            while the rest of the sentence is closely rendered. The finding marks where the name \
-            belongs: after the word the source has before it.
+            while the rest of the sentence is closely rendered. Acronyms of three letters or more \
+            count unless the version spells them out. A capitalized word opening the source sentence \
+            counts as a name when it has two words or more, when the texts capitalize it inside a \
+            sentence, or when the version opens with the word that follows it (the subject dropped). \
+            A word that other names of the sentence share ("Prefecture") or that is capitalized for \
+            opening it ("Psychologist Marta Kowalczyk") does not keep a name there. \
+            The finding marks where the name belongs: after the word the source has before it.
             """,
         triggeringExamples: [
             DetectorExample(source: "The police found that Huang had passed the checkpoint at noon.",
                             version: "The police found that⟦⟧ had passed the checkpoint at noon."),
             DetectorExample(source: "The Colosseum in Rome reopened on Monday after repairs.",
                             version: "The Colosseum in⟦⟧ reopened on Monday after repairs."),
+            DetectorExample(source: "Harper praised the new bridge on Friday evening.",
+                            version: "⟦⟧Praised the new bridge on Friday evening."),
+            DetectorExample(source: "Engineers from the OSCE inspected the dam on Monday.",
+                            version: "Engineers from the⟦⟧ inspected the dam on Monday."),
+            DetectorExample(source: "Floods closed roads in Nara Prefecture and in Shiga Prefecture on Monday.",
+                            version: "Floods closed roads in⟦⟧ and in Shiga Prefecture on Monday."),
+            DetectorExample(source: "Psychologist Marta Kowalczyk spoke on the radio on Monday.",
+                            version: "Psychologist⟦⟧ spoke on the radio on Monday."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The police found that Huang had passed.", version: "The police found that Huang had passed."),
@@ -34,6 +49,14 @@ public struct EntityOmittedDetector: Detector {
             DetectorExample(source: "The US Supreme Court ruled on Monday.", version: "The Supreme Court ruled on Monday."),
             DetectorExample(source: "US President Joe Biden spoke on Thursday.", version: "President Biden spoke on Thursday."),
             DetectorExample(source: "Huang spoke. The council met in Rome on Monday.", version: "The council met in Rome on Monday, Huang said."),
+            DetectorExample(source: "Floods closed roads in Nara Prefecture and Shiga Prefecture on Monday.",
+                            version: "Floods closed roads in the Nara and Shiga prefectures on Monday."),
+            DetectorExample(source: "Meanwhile the council approved the budget on Monday.",
+                            version: "The council approved the budget on Monday."),
+            DetectorExample(source: "The NTSB investigated the crash on Monday.",
+                            version: "The National Transportation Safety Board investigated the crash on Monday."),
+            DetectorExample(source: "Ten nurses were tested for COVID-19 on Monday.",
+                            version: "Ten nurses were tested for the new coronavirus on Monday."),
         ]
     )
 
@@ -49,17 +72,26 @@ public struct EntityOmittedDetector: Detector {
         let substituted = Set(NameSubstitutions.pairs(in: context).map { $0.source.span })
         var findings: [Finding] = []
         var reported: Set<Int> = []
+        let capitalizedInside = NameRuns.capitalizedInside([context.source, context.version] + context.otherVersions)
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index], !reported.contains(sourceIndex),
                   context.alignment.similarity[index] >= Self.minimumSimilarity else { continue }
+            let versionTokens = context.version.tokens[sentence.tokens]
             // A name is left out only when none of it is there: "President Biden" for "President Joe
             // Biden" keeps the person.
-            let missing = names.runs(in: context.source, sentence: sourceIndex)
-                .filter { run in run.keys.allSatisfy { !inVersion.contains(base($0)) } }
+            let runs = Self.trimmed(names.runs(in: context.source, sentence: sourceIndex, openerZipf: Self.commonWordZipf),
+                                    sentence: sourceIndex, in: context.source, language: names.language)
+            let missing = runs
                 .filter { run in
-                    !substituted.contains(run.span) && !Self.opensSentence(run, sourceIndex, context.source)
-                        && names.isEntityLike(run, commonWordZipf: Self.commonWordZipf)
-                        && !inVersion.contains { sharesStem($0, run.keys.last!) }
+                    let identifying = Self.identifying(run, among: runs)
+                    guard identifying.allSatisfy({ !inVersion.contains(base($0.key)) }),
+                          !substituted.contains(run.span), !inVersion.contains(where: { sharesStem($0, identifying.last!.key) }),
+                          names.isEntityLike(run, commonWordZipf: Self.commonWordZipf)
+                            || Self.hasUnspelledAcronym(run, in: context.source, versionTokens)
+                    else { return false }
+                    return !Self.opensSentence(run, sourceIndex, context.source)
+                        || Self.isNameOpening(run, sourceIndex, context.source, versionTokens, language: names.language,
+                                              capitalizedInside: capitalizedInside)
                 }
             for run in missing {
                 reported.insert(sourceIndex)
@@ -72,6 +104,57 @@ public struct EntityOmittedDetector: Detector {
         return findings
     }
 
+    /// The runs with a first word dropped that is capitalized only for opening the sentence, when a
+    /// name follows it ("Psychologist Veronika Stepanova").
+    private static func trimmed(_ runs: [NameRuns.Run], sentence: Int, in document: Document, language: String?) -> [NameRuns.Run] {
+        runs.map { run in
+            guard run.tokens.count >= 2, opensSentence(run, sentence, document),
+                  WordFrequencies.builtIn.zipf(run.tokens[0].key, in: language ?? "en") > 0 else { return run }
+            return NameRuns.Run(tokens: Array(run.tokens.dropFirst()))
+        }
+    }
+
+    /// The words of a run that tell its entity: not those that other names of the sentence share, as
+    /// "Prefecture" in "Osaka Prefecture, … Aichi Prefecture".
+    private static func identifying(_ run: NameRuns.Run, among runs: [NameRuns.Run]) -> [Token] {
+        let shared = run.tokens.filter { token in
+            runs.contains { other in other.span != run.span && other.tokens.contains { base($0.key) == base(token.key) } }
+        }
+        let rest = run.tokens.filter { token in !shared.contains(token) }
+        return rest.isEmpty ? run.tokens : rest
+    }
+
+    /// Whether the run holds an acronym ("NASA") that the version neither has nor spells out. One joined
+    /// to a number ("COVID-19", "MH-17") is a code, which translations render in many ways.
+    private static func hasUnspelledAcronym(_ run: NameRuns.Run, in document: Document, _ versionTokens: ArraySlice<Token>) -> Bool {
+        run.tokens.contains { token in
+            guard NameRuns.isAcronym(token), !NameRuns.spellsOut(token.key, in: versionTokens) else { return false }
+            let following = document.tokens[document.sentences[token.sentence].tokens].filter { $0.span.start >= token.span.end }.prefix(2)
+            return !(following.first?.span.start == token.span.end && following.first?.text == "-" && following.last?.kind == .number)
+        }
+    }
+
+    /// Whether a run opening the source sentence is a name, not a word capitalized for opening it: it
+    /// has two words or more ("Manmohan Singh"); the texts capitalize it inside a sentence; or the
+    /// version's sentence opens with the word that follows it, as when the subject is dropped ("Lost the first set" for
+    /// "Murray lost the first set").
+    private static func isNameOpening(_ run: NameRuns.Run, _ sentence: Int, _ document: Document,
+                                      _ versionTokens: ArraySlice<Token>, language: String?,
+                                      capitalizedInside: Set<String>) -> Bool {
+        if run.tokens.count >= 2 || run.keys.contains(where: { capitalizedInside.contains(base($0)) }) { return true }
+        // The word right after the name (past initials: "Franco A. illegally"), no comma between, as
+        // an adverb would have ("Meanwhile, the"); and no word so common that it opens sentences by
+        // itself ("the", "she", "has").
+        let after = document.tokens[document.sentences[sentence].tokens].filter { $0.span.start >= run.span.end }
+        let next = after.first { !($0.text == "." || ($0.kind == .letters && $0.text.unicodeScalars.count == 1)) }
+        if let next, next.kind == .letters, next.text.unicodeScalars.first?.properties.isLowercase == true,
+           WordFrequencies.builtIn.zipf(next.key, in: language ?? "en") < Self.sentenceOpenerZipf,
+           versionTokens.first(where: \.isWordLike)?.key == next.key {
+            return true
+        }
+        return false
+    }
+
     /// Whether the run is the sentence's first word, whose capital may be the sentence's, not a name's.
     private static func opensSentence(_ run: NameRuns.Run, _ sentence: Int, _ document: Document) -> Bool {
         document.tokens[document.sentences[sentence].tokens].first(where: \.isWordLike)?.span == run.tokens.first?.span
@@ -82,8 +165,11 @@ public struct EntityOmittedDetector: Detector {
     private static func place(of run: NameRuns.Run, sourceSentence: Int, in context: DetectionContext,
                               versionSentence: Sentence) -> TextSpan {
         let tokens = context.source.tokens[context.source.sentences[sourceSentence].tokens]
-        guard let before = tokens.last(where: { $0.isWordLike && $0.span.end <= run.span.start }),
-              let anchor = context.version.tokens[versionSentence.tokens].first(where: { $0.key == before.key }) else {
+        guard let before = tokens.last(where: { $0.isWordLike && $0.span.end <= run.span.start }) else {
+            // A name that opened the sentence belongs at the start of the version's.
+            return .point(versionSentence.span.start)
+        }
+        guard let anchor = context.version.tokens[versionSentence.tokens].first(where: { $0.key == before.key }) else {
             return versionSentence.span
         }
         return .point(anchor.span.end)

@@ -14,12 +14,17 @@ public struct IntroducedEntityDetector: Detector {
             In each aligned sentence, a capitalized name that neither the source nor the other versions \
             use is paired with a name of the source's sentence that the version lacks. When the two do \
             not look alike (see name-corruption for those that do), the version has put another entity \
-            in its place.
+            in its place. A capitalized word however common, or one opening the sentence, counts when \
+            it stands between the same words as a name of the source that the version lacks ("Lyon \
+            took the lead" for "Napoli took the lead"); a word as common as "in" or "we" alike on one \
+            side is no evidence at the start of a sentence.
             """,
         triggeringExamples: [
             DetectorExample(source: "The Colosseum in Rome reopened on Monday.", version: "The Colosseum in ⟦Napoli⟧ reopened on Monday."),
             DetectorExample(source: "The court stopped the Trump administration from adding the question.",
                             version: "The court stopped the ⟦Anup Kumar⟧ administration from adding the question."),
+            DetectorExample(source: "Harper scored twice in the second half.", version: "⟦Mendoza⟧ scored twice in the second half."),
+            DetectorExample(source: "The festival in Tromsø drew large crowds.", version: "The festival in ⟦China⟧ drew large crowds."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The Colosseum in Rome reopened.", version: "In Rome, the Colosseum reopened."),
@@ -27,6 +32,8 @@ public struct IntroducedEntityDetector: Detector {
             DetectorExample(source: "Il Colosseo di Roma ha riaperto.", version: "The Colosseum in Rome reopened."),
             DetectorExample(source: "The MLA from the City Constituency spoke.", version: "The Urban MLA spoke."),
             DetectorExample(source: "A road in Krasnodar Krai was closed.", version: "A road in the Krasnodar Territory was closed."),
+            DetectorExample(source: "Fortunately we stayed safe in Tromsø.", version: "Luckily we stayed safe in Tromsø."),
+            DetectorExample(source: "The words of the English poet were read aloud.", version: "The words of the British poet were read aloud."),
         ]
     )
 

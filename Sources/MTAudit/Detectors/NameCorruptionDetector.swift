@@ -33,6 +33,7 @@ public struct NameCorruptionDetector: Detector {
             DetectorExample(source: "Mr. Brennan spoke.", version: "Mayor Brennan spoke."),
             DetectorExample(source: "Die Regierung trat zurück.", version: "Die Bundesregierung trat zurück."),
             DetectorExample(source: "Kerry met the envoy.", version: "Kerry's aide met the envoy."),
+            DetectorExample(source: "The talks with U.S. officials ended.", version: "The talks with US officials ended."),
         ]
     )
 

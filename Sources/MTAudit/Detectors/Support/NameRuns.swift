@@ -60,15 +60,16 @@ struct NameRuns {
     /// Whether names can be told by case in this text's language.
     var isUsable: Bool { !NameRuns.nounCapitalizing.contains(language ?? "und") }
 
-    /// The name runs of `sentence` in `document`.
-    func runs(in document: Document, sentence index: Int) -> [Run] {
+    /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
+    /// name when it is rarer than `openerZipf` in the language.
+    func runs(in document: Document, sentence index: Int, openerZipf: Float = 3.5) -> [Run] {
         let sentence = document.sentences[index]
         let tokens = document.tokens[sentence.tokens]
         let firstWord = tokens.first { $0.isWordLike }?.span.start
         var runs: [Run] = []
         var current: [Token] = []
         for token in tokens {
-            if isName(token, opensSentence: token.span.start == firstWord) {
+            if isName(token, opensSentence: token.span.start == firstWord, openerZipf: openerZipf) {
                 current.append(token)
             } else if token.isWordLike || token.text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
@@ -78,18 +79,95 @@ struct NameRuns {
         return runs
     }
 
-    private func isName(_ token: Token, opensSentence: Bool) -> Bool {
+    /// The runs of every capitalized word of `sentence`, however common, titles aside: the candidates
+    /// for a name that stands in another's place. The sentence's first word only counts when it is
+    /// rarer than `openerZipf` or an acronym ("However" is capitalized for opening the sentence).
+    func capitalizedRuns(in document: Document, sentence index: Int, openerZipf: Float) -> [Run] {
+        let tokens = document.tokens[document.sentences[index].tokens]
+        let firstWord = tokens.first { $0.isWordLike }?.span.start
+        var runs: [Run] = []
+        var current: [Token] = []
+        for token in tokens {
+            if token.kind == .letters, token.text.unicodeScalars.count >= 2,
+               token.text.unicodeScalars.first?.properties.isUppercase == true, !honorifics.contains(token.key),
+               token.span.start != firstWord || NameRuns.isAcronym(token)
+                || WordFrequencies.builtIn.zipf(token.key, in: language ?? "en") < openerZipf {
+                current.append(token)
+            } else if token.isWordLike || token.text != "." {
+                if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
+            }
+        }
+        if !current.isEmpty { runs.append(Run(tokens: current)) }
+        return runs
+    }
+
+    /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
+    /// said"): the frame that a name standing in another's place shares with it.
+    static func frame(of run: Run, in document: Document) -> (before: String?, after: String?) {
+        let tokens = document.tokens[document.sentences[run.tokens[0].sentence].tokens]
+        func isWord(_ token: Token) -> Bool {
+            token.isWordLike && !(token.kind == .letters && token.text.unicodeScalars.count == 1
+                && token.text.unicodeScalars.first!.properties.isUppercase)
+        }
+        return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
+                tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
+    }
+
+    private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float) -> Bool {
         guard token.kind == .letters, token.text.unicodeScalars.count >= 2,
               token.text.unicodeScalars.first?.properties.isUppercase == true,
               !honorifics.contains(token.key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
         if opensSentence || token.text.unicodeScalars.allSatisfy(\.properties.isUppercase) == false {
-            if let language, WordFrequencies.builtIn.zipf(token.key, in: language) >= (opensSentence ? 3.5 : 5.0) {
+            if let language, WordFrequencies.builtIn.zipf(token.key, in: language) >= (opensSentence ? openerZipf : 5.0) {
                 return false
             }
             if opensSentence && language == nil { return false }
         }
         return true
+    }
+
+    /// Whether the token is an acronym of three letters or more ("NASA", "ČSSD"). Two-letter ones ("US",
+    /// "UK") are too often dropped or spelled out to count on their own.
+    static func isAcronym(_ token: Token) -> Bool {
+        token.kind == .letters && token.text.unicodeScalars.count >= 3
+            && token.text.unicodeScalars.allSatisfy { $0.properties.isUppercase || !$0.properties.isAlphabetic }
+    }
+
+    /// Whether `tokens` spell out `acronym` ("NASA", "FBI"): the initials of consecutive words give its
+    /// letters, skipping short lowercase words between them ("Federal Bureau of Investigation"), or all
+    /// its letters but the last ("United States" for "USA").
+    static func spellsOut(_ acronym: String, in tokens: some Collection<Token>) -> Bool {
+        let letters = Array(base(acronym).unicodeScalars)
+        let words = tokens.filter { $0.kind == .letters }
+        for start in words.indices {
+            var index = start, matched = 0
+            while index < words.endIndex, matched < letters.count {
+                let word = words[index]
+                if base(word.key).unicodeScalars.first == letters[matched] { matched += 1 } else if
+                    index == start || word.text.unicodeScalars.count > 3
+                    || word.text.unicodeScalars.first?.properties.isLowercase != true { break }
+                index += 1
+            }
+            if matched >= max(2, letters.count - 1) { return true }
+        }
+        return false
+    }
+
+    /// The keys of the words `documents` capitalize inside a sentence (not as its first word): names
+    /// by the texts' own evidence, whatever the word lists say.
+    static func capitalizedInside(_ documents: [Document]) -> Set<String> {
+        var keys: Set<String> = []
+        for document in documents {
+            for sentence in document.sentences {
+                let words = document.tokens[sentence.tokens].filter(\.isWordLike)
+                for token in words.dropFirst() where token.kind == .letters
+                    && token.text.unicodeScalars.first?.properties.isUppercase == true {
+                    keys.insert(base(token.key))
+                }
+            }
+        }
+        return keys
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
@@ -109,9 +187,10 @@ struct NameRuns {
     }
 }
 
-/// A word without its possessive "'s" and its accents, as names are compared.
+/// A word without its possessive "'s", its accents and its full stops ("U.S" is "US"), as names are compared.
 func base(_ key: String) -> String {
-    Normalizer.strippingMarks(key.hasSuffix("'s") ? String(key.dropLast(2)) : key)
+    let key = key.contains(".") ? key.replacingOccurrences(of: ".", with: "") : key
+    return Normalizer.strippingMarks(key.hasSuffix("'s") ? String(key.dropLast(2)) : key)
 }
 
 /// Whether two names are forms of one: one begins the other, or they share their first five letters.
@@ -164,12 +243,15 @@ struct NameSubstitutions {
                   context.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { continue }
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
             let new = versionNames.runs(in: context.version, sentence: index).flatMap { $0.parts { !known.contains(base($0.key)) } }
-            guard !new.isEmpty else { continue }
-            var missing = sourceNames.runs(in: context.source, sentence: sourceIndex).flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+            let missingParts = sourceNames.runs(in: context.source, sentence: sourceIndex).flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
             // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
-            // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part.
-            let derived = new.filter { run in missing.contains { sharesStem(run.key, $0.key) } }
-            missing.removeAll { source in new.contains { sharesStem($0.key, source.key) } }
+            // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
+            // but the rest of the source's name does ("Galápagos Islands" of "Ecuadorean Galápagos
+            // Islands" for "Ecuador").
+            let derived = new.filter { run in
+                missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } }
+            }
+            var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
             let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
             // First the names that look like one of the source's (corruptions), then the others in
             // order of appearance: "Spain and Iceland" for "Portugal and Ireland" pairs Iceland with
@@ -196,6 +278,62 @@ struct NameSubstitutions {
                 let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
                 pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
             }
+            pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, known: known, inVersion: inVersion,
+                                     taken: pairs.map(\.version.span) + derived.map(\.span), takenSource: pairs.map(\.source.span))
+        }
+        return pairs
+    }
+
+    /// A capitalized word, however common, that the source does not have and that stands where the
+    /// source has a name the version lacks, between the same words ("Lyon took the lead" for "Napoli
+    /// took the lead", "in Europe, Nagano Prefecture" for "in Suwa City, Nagano Prefecture"). The
+    /// frame is the evidence the case alone cannot give at the start of a sentence or for a common word.
+    private static func positionalPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
+                                        known: Set<String>, inVersion: Set<String>,
+                                        taken: [TextSpan], takenSource: [TextSpan]) -> [Pair] {
+        let versionNames = NameRuns.version(in: context), sourceNames = NameRuns.source(in: context)
+        let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
+            spans.contains { $0.start < run.span.end && run.span.start < $0.end }
+        }
+        // Each part with the whole capitalized run it belongs to.
+        let versionRuns = versionNames.capitalizedRuns(in: context.version, sentence: versionIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
+        let allNew = versionRuns.flatMap { run in run.parts { !known.contains(base($0.key)) }.map { (part: $0, whole: run) } }
+        let new = allNew.filter { !overlaps($0.part, taken) }
+        guard !new.isEmpty else { return [] }
+        let versionTokens = context.version.tokens[context.version.sentences[versionIndex].tokens]
+        // The source's side holds a name by the usual signs ("Suwa"), with the capitalized words around
+        // it ("Suwa City").
+        let names = Set(sourceNames.runs(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
+            .flatMap { $0.tokens.map(\.span) })
+        var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
+            .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
+            .filter { run in
+                run.part.tokens.contains { names.contains($0.span) }
+                    && !overlaps(run.part, takenSource) && !allNew.contains { sharesStem($0.part.key, run.part.key) }
+                    && !run.part.tokens.contains { NameRuns.isAcronym($0) && NameRuns.spellsOut($0.key, in: versionTokens) }
+            }
+        var pairs: [Pair] = []
+        for (run, whole) in new {
+            let frame = NameRuns.frame(of: run, in: context.version)
+            guard let index = missing.firstIndex(where: { source in
+                // Part of a name the source also has ("Krasnodar Territory" for "Krasnodar Krai"): a
+                // common word there is that name's designation reworded.
+                if whole.keys.contains(where: { key in source.whole.keys.contains { base($0) == base(key) } }),
+                   !versionNames.isEntityLike(run) { return false }
+                let sourceFrame = NameRuns.frame(of: source.part, in: context.source)
+                let before = frame.before != nil && frame.before == sourceFrame.before
+                let after = frame.after != nil && frame.after == sourceFrame.after
+                // One word alike is enough when it carries meaning, or inside both sentences for a name
+                // wholly new; "we" after "Luckily" for "Fortunately" is not, nor "the" before "Urban
+                // MLA" for "the City Constituency".
+                let inside = frame.before != nil && sourceFrame.before != nil && whole.span == run.span
+                let meaningful = { (word: String?) in
+                    inside || WordFrequencies.builtIn.zipf(word ?? "", in: versionNames.language ?? "en") < EntityOmittedDetector.sentenceOpenerZipf
+                }
+                return (before && after) || (before && meaningful(frame.before)) || (after && meaningful(frame.after))
+            }) else { continue }
+            let replaced = missing.remove(at: index).part
+            pairs.append(Pair(version: run, source: replaced, similarity: NameRuns.similarity(base(run.key), base(replaced.key))))
         }
         return pairs
     }
