@@ -16,7 +16,7 @@ public struct MisplacedEntityDetector: Detector {
             the countries lexicon in every form (name, adjective, prefix of a compound such as \
             "Franco-", capital or seat of government), so "American" for "US" or "Beijing" for "China" \
             is the same country and is not flagged. A country is flagged only when neither the source \
-            nor the other versions mention it in any form, and the aligned source sentence names a \
+            nor the other versions mention it in any form, and the aligned source sentence (for half of a split sentence, its neighbour's) names a \
             country that the version's sentence lacks; that one's wording is suggested. Across \
             languages, countries are compared by identity through the lexicon's names in each \
             language; a text in a language the lexicon lacks is left alone.
@@ -63,8 +63,7 @@ public struct MisplacedEntityDetector: Detector {
         let named = NameSubstitutions.pairs(in: context).map(\.version.span)
         var findings: [Finding] = []
         for index in context.version.sentences.indices {
-            guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
-            if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
+            guard let sourceIndex = Self.sourceSentence(of: index, in: context) else { continue }
             let inVersion = found.version.filter { $0.sentence == index }
             let inSource = found.source.filter { $0.sentence == sourceIndex }
             var here: Set<String> = []
@@ -90,5 +89,23 @@ public struct MisplacedEntityDetector: Detector {
             }
         }
         return findings
+    }
+
+    /// The source sentence that version sentence `index` renders: its own aligned one, or, for a
+    /// sentence the aligner left alone, the one its neighbour renders (a source sentence split in two).
+    static func sourceSentence(of index: Int, in context: DetectionContext) -> Int? {
+        let alignment = context.alignment
+        func evidence(_ k: Int) -> Int? {
+            guard alignment.sourceOf.indices.contains(k), let source = alignment.sourceOf[k] else { return nil }
+            if context.sameLanguage && alignment.similarity[k] < SentenceAlignment.evidenceSimilarity { return nil }
+            return source
+        }
+        if alignment.sourceOf[index] != nil { return evidence(index) }
+        let paragraph = context.version.sentences[index].paragraph
+        for neighbour in [index - 1, index + 1] where context.version.sentences.indices.contains(neighbour)
+            && context.version.sentences[neighbour].paragraph == paragraph {
+            if let source = evidence(neighbour) { return source }
+        }
+        return nil
     }
 }

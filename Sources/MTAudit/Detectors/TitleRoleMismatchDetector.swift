@@ -47,7 +47,7 @@ public struct TitleRoleMismatchDetector: Detector {
     }
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        let found = LexiconPhrases.mentions(.titles, in: context, caseSensitive: false)
+        let found = LexiconPhrases.mentions(.titles, in: context)
         let source = Self.attachments(found.source, in: context.source)
         let version = Self.attachments(found.version, in: context.version)
         guard !source.isEmpty, !version.isEmpty else { return [] }
