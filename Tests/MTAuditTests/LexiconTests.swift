@@ -53,4 +53,40 @@ struct LexiconTests {
             #expect(error.line == 5)
         }
     }
+
+    @Test("Structured lexicons load, and a user file adds entries")
+    func structured() throws {
+        let countries = Lexicons.builtIn.structuredEntries(.countries)
+        #expect(countries.contains { $0.id == "JP" && $0.forms("names", language: "fr").contains("Japon") })
+        #expect(countries.contains { $0.id == "CN" && $0.forms("prefixes", language: "en").contains("Sino") })
+        #expect(Lexicons.builtIn.structuredEntries(.dateTimeWords).contains { $0.id == "monday" && $0.entryClass == "weekday" })
+        let lexicons = try Lexicons.builtIn.adding("""
+            kind: titles
+            entries:
+              - {id: commissioner, names: {en: [commissioner, high commissioner]}}
+            """, name: "mine.yml")
+        #expect(lexicons.structuredEntries(.titles).contains { $0.id == "commissioner" })
+    }
+
+    @Test("Broken structured files are errors that name the file and the line", arguments: [
+        ("kind: countries\nentries:\n  - {id: JP, names: {en: [Japan]}}\n  - {id: JP, names: {en: [Nippon]}}\n", 4, "already used on line 3"),
+        ("kind: countries\nentries:\n  - {id: JP, colours: {en: [red]}}\n", 3, "unknown entry key 'colours'"),
+        ("kind: countries\nentries:\n  - {names: {en: [Japan]}}\n", 3, "needs an 'id'"),
+        ("kind: countries\nentries:\n  - id: JP\n    names: Japan\n", 4, "must map language subtags"),
+        ("kind: date-time-words\nentries:\n  - {id: monday, words: {en: [Monday]}}\n", 3, "needs a 'class'"),
+        ("kind: date-time-words\nentries:\n  - {id: monday, class: season, words: {en: [Monday]}}\n", 3, "unknown class 'season'"),
+        ("kind: titles\nlanguages:\n  en: [mayor]\n", 3, "lists 'entries', not 'languages'"),
+        ("kind: honorifics\nentries:\n  - {id: mr}\n", 3, "lists 'languages', not 'entries'"),
+        ("kind: titles\nentries: mayor\n", 2, "entries must be a list"),
+    ])
+    func brokenStructured(text: String, line: Int, message: String) {
+        do {
+            _ = try LexiconFile.parse(text, name: "broken.yml")
+            Issue.record("expected an error for \(text.debugDescription)")
+        } catch {
+            #expect(error.file == "broken.yml")
+            #expect(error.line == line, "\(error)")
+            #expect(error.message.contains(message), "\(error)")
+        }
+    }
 }

@@ -8,4 +8,31 @@ public enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     case grammaticalDoubles = "grammatical-doubles"
     /// Numbers as words, "word=value", with "×N" for multipliers ("thousand=×1000").
     case numberWords = "number-words"
+    /// Countries and other geo-political entities: names, adjectives, combining prefixes, metonyms.
+    case countries
+    /// Official titles and roles; the names of one entry are synonyms ("Vice Foreign Minister").
+    case titles
+    /// Weekdays, months, ordinals, relative days and times of day.
+    case dateTimeWords = "date-time-words"
+
+    /// Whether the file lists structured `entries` rather than flat `languages` lists.
+    public var isStructured: Bool { !Self.fields(of: self).isEmpty }
+
+    /// The fields an entry of a structured kind may have, each mapping languages to lists of forms.
+    public static func fields(of kind: LexiconKind) -> [String] {
+        switch kind {
+        case .countries: return ["names", "adjectives", "prefixes", "metonyms"]
+        case .titles: return ["names"]
+        case .dateTimeWords: return ["words"]
+        default: return []
+        }
+    }
+
+    /// The classes an entry of this kind must have one of; empty when `class` is free (or absent).
+    public static func classes(of kind: LexiconKind) -> [String] {
+        switch kind {
+        case .dateTimeWords: return ["weekday", "month", "ordinal", "relative-day", "time-of-day"]
+        default: return []
+        }
+    }
 }

@@ -36,4 +36,9 @@ public struct Lexicons: Sendable {
         }
         return entries
     }
+
+    /// The structured entries of `kind`, from every file in order (built-in first, then the user's).
+    public func structuredEntries(_ kind: LexiconKind) -> [LexiconEntry] {
+        files.filter { $0.kind == kind }.flatMap(\.entries)
+    }
 }

@@ -1,0 +1,188 @@
+import MTAuditText
+import Synchronization
+
+/// The forms of a structured lexicon (countries, titles, date-time words) found in a document's
+/// tokens, longest first, each with the identities it stands for.
+struct LexiconPhrases: Sendable {
+    /// One place a form stands in a document.
+    struct Mention: Sendable {
+        /// The tokens matched, as indices into `Document.tokens`.
+        let tokens: Range<Int>
+        let span: TextSpan
+        let sentence: Int
+        /// The entry ids the form belongs to (one word may name two: "Korean").
+        let ids: Set<String>
+        /// The field it was found in ("adjectives", "prefixes").
+        let field: String
+    }
+
+    private struct Form: Sendable {
+        let keys: [String]
+        /// For each key: 0 any case, 1 capitalized, 2 all capitals.
+        let cases: [UInt8]
+        let ids: Set<String>
+        let field: String
+    }
+
+    /// The class of each entry id (merged over files; the first class given wins).
+    let classes: [String: String]
+    /// Forms by their first key, longest first.
+    private let forms: [String: [Form]]
+    private let caseSensitive: Bool
+
+    /// Between the words of a form, a text may write one of these: "Secretary-General", "Lt. Gen.".
+    private static let joiners: Set<String> = ["-", "‐", "–", "—", "."]
+
+    /// The forms of `fields` of `entries` in `language` (a subtag; "und" for all). With
+    /// `caseSensitive`, a form written with a capital matches only a capitalized word ("Turkey", not
+    /// "turkey"); forms in capitals ("US", "PM") always need capitals.
+    init(entries: [LexiconEntry], fields: [String], language: String, caseSensitive: Bool) {
+        var classes: [String: String] = [:]
+        var byKeys: [[String]: Form] = [:]
+        for entry in entries {
+            if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
+            for field in fields {
+                for written in entry.forms(field, language: language) {
+                    let pieces = Self.pieces(written)
+                    guard !pieces.isEmpty else { continue }
+                    let keys = pieces.map { Normalizer.matchingKey($0) }
+                    let cases = pieces.map(Self.casing)
+                    // A form listed under two entries names both ("Korea", "Brussels").
+                    if let known = byKeys[keys] {
+                        byKeys[keys] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
+                                            ids: known.ids.union([entry.id]), field: known.field)
+                    } else {
+                        byKeys[keys] = Form(keys: keys, cases: cases, ids: [entry.id], field: field)
+                    }
+                }
+            }
+        }
+        var forms: [String: [Form]] = [:]
+        for form in byKeys.values { forms[form.keys[0], default: []].append(form) }
+        for key in forms.keys { forms[key]!.sort { ($0.keys.count, $0.keys.joined(separator: " ")) > ($1.keys.count, $1.keys.joined(separator: " ")) } }
+        self.classes = classes
+        self.forms = forms
+        self.caseSensitive = caseSensitive
+    }
+
+    /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
+    /// ("U.S." is the word "U.S" and a stop).
+    static func pieces(_ form: String) -> [String] {
+        form.split(whereSeparator: { $0.isWhitespace || "-‐–—".contains($0) }).compactMap { piece in
+            var text = String(piece)
+            while text.hasSuffix(".") { text.removeLast() }
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    private static func casing(_ piece: String) -> UInt8 {
+        let letters = piece.unicodeScalars.filter(\.properties.isAlphabetic)
+        guard let first = letters.first, first.properties.isUppercase else { return 0 }
+        return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase) ? 2 : 1
+    }
+
+    private func fits(_ token: Token, _ casing: UInt8) -> Bool {
+        var scalars = Substring(token.text).unicodeScalars[...]
+        // After an elided article, the word itself: "l'Argentine".
+        if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
+            scalars = scalars[scalars.index(after: apostrophe)...]
+        }
+        let letters = scalars.filter(\.properties.isAlphabetic)
+        switch casing {
+        case 2: return letters.allSatisfy { !$0.properties.isLowercase }
+        case 1: return !caseSensitive || letters.first?.properties.isLowercase == false
+        default: return true
+        }
+    }
+
+    /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
+    /// A form of the `prefixes` field counts only before a hyphen ("Sino-").
+    func mentions(in document: Document) -> [Mention] {
+        var mentions: [Mention] = []
+        let tokens = document.tokens
+        for (index, sentence) in document.sentences.enumerated() {
+            var k = sentence.tokens.lowerBound
+            let end = sentence.tokens.upperBound
+            while k < end {
+                guard tokens[k].isWordLike, let candidates = candidates(for: tokens[k].key) else { k += 1; continue }
+                var matched: (form: Form, last: Int)?
+                for form in candidates {
+                    guard fits(tokens[k], form.cases[0]) else { continue }
+                    var at = k
+                    var ok = true
+                    for (key, casing) in zip(form.keys.dropFirst(), form.cases.dropFirst()) {
+                        var next = at + 1
+                        if next < end, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text),
+                           tokens[next].span.start == tokens[at].span.end {
+                            next += 1
+                        }
+                        guard next < end, tokens[next].key == key, fits(tokens[next], casing) else { ok = false; break }
+                        at = next
+                    }
+                    if ok && form.field == "prefixes" {
+                        let next = at + 1
+                        ok = next + 1 < end && tokens[next].kind == .punctuation && "-‐–".contains(tokens[next].text)
+                            && tokens[next].span.start == tokens[at].span.end && tokens[next + 1].isWordLike
+                    }
+                    if ok { matched = (form, at); break }
+                }
+                guard let (form, last) = matched else { k += 1; continue }
+                mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
+                                        sentence: index, ids: form.ids, field: form.field))
+                k = last + 1
+            }
+        }
+        return mentions
+    }
+
+    /// The forms that may start at a word: its own, or those of what follows an elided article
+    /// ("l'Argentine", "dell'Italia").
+    private func candidates(for key: String) -> [Form]? {
+        if let found = forms[key] { return found }
+        guard let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4 else { return nil }
+        let rest = String(key[key.index(after: apostrophe)...])
+        return forms[rest]
+    }
+
+    /// The ids of `mention` whose class is `entryClass` (all of them for nil).
+    func ids(of mention: Mention, class entryClass: String?) -> Set<String> {
+        guard let entryClass else { return mention.ids }
+        return mention.ids.filter { classes[$0] == entryClass }
+    }
+
+    /// The phrases of `kind` in a language, made once per process for each set of lexicon files.
+    static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
+        let files = lexicons.files.filter { $0.kind == kind }
+        let key = "\(kind.rawValue)|\(language)|\(caseSensitive)|" + files.map { "\($0.name)#\($0.entries.count)" }.joined(separator: "|")
+        if let known = cache.withLock({ $0[key] }) { return known }
+        let phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
+                                     language: language, caseSensitive: caseSensitive)
+        cache.withLock { $0[key] = phrases }
+        return phrases
+    }
+
+    private static let cache = Mutex<[String: LexiconPhrases]>([:])
+
+    /// The language whose forms are looked for in `document`: its declared subtag, else the word
+    /// lists' guess, else every language.
+    static func language(of document: Document, guess: String?) -> String {
+        let declared = Comparability.subtag(document.language)
+        if declared != "und" && !declared.isEmpty { return declared }
+        return guess ?? "und"
+    }
+
+    /// The mentions of `kind` in the context's source, version and other versions, found once per context.
+    static func mentions(_ kind: LexiconKind, in context: DetectionContext, caseSensitive: Bool = true)
+        -> (source: [Mention], version: [Mention], others: [[Mention]], sourcePhrases: LexiconPhrases, versionPhrases: LexiconPhrases) {
+        context.memoized("lexicon-phrases-\(kind.rawValue)-\(caseSensitive)") {
+            func phrases(_ document: Document, _ guess: String?) -> LexiconPhrases {
+                cached(kind, lexicons: context.lexicons, language: language(of: document, guess: guess), caseSensitive: caseSensitive)
+            }
+            let sourcePhrases = phrases(context.source, context.sourceLanguageGuess)
+            let versionPhrases = phrases(context.version, context.versionLanguageGuess)
+            let others = context.otherVersions.map { phrases($0, Comparability.guessedLanguage(of: $0)).mentions(in: $0) }
+            return (sourcePhrases.mentions(in: context.source), versionPhrases.mentions(in: context.version), others,
+                    sourcePhrases, versionPhrases)
+        }
+    }
+}
