@@ -48,6 +48,8 @@ public struct EntityOmittedDetector: Detector {
                             version: "The Russian president spoke at the parade on Sunday."),
             DetectorExample(source: "The US Supreme Court ruled on Monday.", version: "The Supreme Court ruled on Monday."),
             DetectorExample(source: "US President Joe Biden spoke on Thursday.", version: "President Biden spoke on Thursday."),
+            DetectorExample(source: "Mayor Ana Soto opened the bridge, the first of the Soto years.",
+                            version: "Mayor Soto opened the bridge, the first of the Soto years."),
             DetectorExample(source: "Huang spoke. The council met in Rome on Monday.", version: "The council met in Rome on Monday, Huang said."),
             DetectorExample(source: "Floods closed roads in Nara Prefecture and Shiga Prefecture on Monday.",
                             version: "Floods closed roads in the Nara and Shiga prefectures on Monday."),
@@ -114,11 +116,14 @@ public struct EntityOmittedDetector: Detector {
         }
     }
 
-    /// The words of a run that tell its entity: not those that other names of the sentence share, as
-    /// "Prefecture" in "Osaka Prefecture, … Aichi Prefecture".
+    /// The words of a run that tell its entity: not those that other names of the sentence share
+    /// beside words of their own, as "Prefecture" in "Osaka Prefecture, … Aichi Prefecture". (A later
+    /// mention of the word alone, "Joe Biden … the Biden presidency", is the same name again.)
     private static func identifying(_ run: NameRuns.Run, among runs: [NameRuns.Run]) -> [Token] {
         let shared = run.tokens.filter { token in
-            runs.contains { other in other.span != run.span && other.tokens.contains { base($0.key) == base(token.key) } }
+            runs.contains { other in
+                other.span != run.span && other.tokens.count > 1 && other.tokens.contains { base($0.key) == base(token.key) }
+            }
         }
         let rest = run.tokens.filter { token in !shared.contains(token) }
         return rest.isEmpty ? run.tokens : rest

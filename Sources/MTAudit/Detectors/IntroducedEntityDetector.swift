@@ -21,6 +21,8 @@ public struct IntroducedEntityDetector: Detector {
             """,
         triggeringExamples: [
             DetectorExample(source: "The Colosseum in Rome reopened on Monday.", version: "The Colosseum in ⟦Napoli⟧ reopened on Monday."),
+            DetectorExample(source: "Analysts expect the Kremlin to answer the new tariffs soon.",
+                            version: "Analysts expect ⟦Tokyo⟧ to answer the new tariffs soon."),
             DetectorExample(source: "The court stopped the Trump administration from adding the question.",
                             version: "The court stopped the ⟦Anup Kumar⟧ administration from adding the question."),
             DetectorExample(source: "Harper scored twice in the second half.", version: "⟦Mendoza⟧ scored twice in the second half."),
@@ -28,6 +30,8 @@ public struct IntroducedEntityDetector: Detector {
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The Colosseum in Rome reopened.", version: "In Rome, the Colosseum reopened."),
+            DetectorExample(source: "Mayor Ana Soto met the Chinese envoy Li Wen on Monday.",
+                            version: "Mayor Soto met China's envoy Li Wen on Monday."),
             DetectorExample(source: "The council met on Monday.", version: "The council, led by Mayor Brennan, met on Monday."),
             DetectorExample(source: "Il Colosseo di Roma ha riaperto.", version: "The Colosseum in Rome reopened."),
             DetectorExample(source: "The MLA from the City Constituency spoke.", version: "The Urban MLA spoke."),

@@ -26,8 +26,6 @@ public struct MisplacedEntityDetector: Detector {
                             version: "Talks on Franco-⟦Italian⟧ trade resumed in March."),
             DetectorExample(source: "The minister flew to Canada to discuss fishing quotas.",
                             version: "The minister flew to ⟦Norway⟧ to discuss fishing quotas."),
-            DetectorExample(source: "Analysts expect the Kremlin to answer the new tariffs soon.",
-                            version: "Analysts expect ⟦Tokyo⟧ to answer the new tariffs soon."),
             DetectorExample(source: "Les négociations entre le Brésil et l'Argentine ont repris hier.",
                             version: "Negotiations between Brazil and ⟦Peru⟧ resumed yesterday."),
         ],

@@ -135,10 +135,12 @@ struct LexiconPhrases: Sendable {
         return mentions
     }
 
-    /// The forms that may start at a word: its own, or those of what follows an elided article
-    /// ("l'Argentine", "dell'Italia").
+    /// The forms that may start at a word: its own, its possessive's ("China's"), or those of what
+    /// follows an elided article ("l'Argentine", "dell'Italia").
     private func candidates(for key: String) -> [Form]? {
         if let found = forms[key] { return found }
+        // A possessive: "China's".
+        if key.hasSuffix("'s"), let found = forms[String(key.dropLast(2))] { return found }
         guard let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4 else { return nil }
         let rest = String(key[key.index(after: apostrophe)...])
         return forms[rest]

@@ -237,6 +237,13 @@ struct NameSubstitutions {
         }
         var inVersion: Set<String> = []
         for token in context.version.tokens where token.kind == .letters { inVersion.insert(base(token.key)) }
+        let countries = LexiconPhrases.mentions(.countries, in: context)
+        func countryIDs(_ span: TextSpan, _ mentions: [LexiconPhrases.Mention]) -> Set<String> {
+            mentions.reduce(into: Set<String>()) { ids, mention in if mention.span.overlaps(span) { ids.formUnion(mention.ids) } }
+        }
+        func sameCountry(_ version: NameRuns.Run, _ source: NameRuns.Run) -> Bool {
+            !countryIDs(version.span, countries.version).isDisjoint(with: countryIDs(source.span, countries.source))
+        }
         var pairs: [Pair] = []
         for index in context.version.sentences.indices {
             guard let sourceIndex = context.alignment.sourceOf[index],
@@ -248,10 +255,12 @@ struct NameSubstitutions {
             // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
             // but the rest of the source's name does ("Galápagos Islands" of "Ecuadorean Galápagos
             // Islands" for "Ecuador").
+            // Forms the country lexicon gives one identity are one entity too: "China's" for "Chinese".
             let derived = new.filter { run in
-                missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } }
+                missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
             }
             var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
+            missing.removeAll { source in new.contains { sameCountry($0, source) } }
             let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
             // First the names that look like one of the source's (corruptions), then the others in
             // order of appearance: "Spain and Iceland" for "Portugal and Ireland" pairs Iceland with
