@@ -26,6 +26,13 @@ public struct NameCorruptionDetector: Detector {
                             version: "The plan was opposed by Dr. Ingrid ⟦Halverson⟧ on Tuesday."),
             DetectorExample(source: "Secretary Kerry met the envoy in Oslo.", version: "Secretary ⟦Kelly⟧ met the envoy in Oslo."),
             DetectorExample(source: "The mayor thanked Ilse Varga for her work.", version: "The mayor thanked Ilse ⟦Farga⟧ for her work."),
+            // The source lacks the passage; the other versions write the name.
+            DetectorExample(source: "The envoy Tomas Reyes arrived in Oslo.",
+                            version: "The envoy Tomas Reyes arrived in Oslo. Officials met him at the quay of Narvik. He told ⟦Rayes⟧ about the storm that closed the harbour.",
+                            otherVersions: ["The envoy Tomas Reyes arrived in Oslo. He told Mr. Reyes about the storm that closed the harbour."]),
+            // The version spells the name one way, then another.
+            DetectorExample(source: "Dr. Ingrid Halvorsen opened the session.",
+                            version: "Dr. Ingrid Halvorsen opened the session. Later, ⟦Halverson⟧ thanked the fishermen for their patience."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The mayor thanked Ilse Varga.", version: "The mayor thanked Ilse Varga warmly."),
@@ -33,6 +40,10 @@ public struct NameCorruptionDetector: Detector {
             DetectorExample(source: "Mr. Brennan spoke.", version: "Mayor Brennan spoke."),
             DetectorExample(source: "Die Regierung trat zurück.", version: "Die Bundesregierung trat zurück."),
             DetectorExample(source: "Kerry met the envoy.", version: "Kerry's aide met the envoy."),
+            DetectorExample(source: "Mayor Brennan spoke. He thanked the crews.", version: "Mayor Brennan spoke. Then MrBrennan thanked the crews."),
+            DetectorExample(source: "The envoy Tomas Reyes arrived in Oslo.",
+                            version: "The envoy Tomas Reyes arrived in Oslo. He later met Anna Weiss about the storm that closed the harbour.",
+                            otherVersions: ["The envoy Tomas Reyes arrived in Oslo. He later met Mr. Reyes about the storm that closed the harbour."]),
             DetectorExample(source: "The talks with U.S. officials ended.", version: "The talks with US officials ended."),
         ]
     )
@@ -41,5 +52,13 @@ public struct NameCorruptionDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         NameSubstitutions.findings(by: self, in: context) { $0.similarity >= Self.threshold }
+            + NameEvidence.corruptions(in: context).map { corruption in
+                let written = context.version.text(of: corruption.version.span)
+                let message = corruption.evidence == .self
+                    ? "“\(written)” is written “\(corruption.written)” elsewhere in this version"
+                    : "“\(written)” stands where \(corruption.witnesses.joined(separator: ", ")) \(corruption.witnesses.count == 1 ? "names" : "name") “\(corruption.written)”"
+                return finding(corruption.version.span, in: context, message: message, suggestion: corruption.written,
+                               evidence: corruption.evidence)
+            }
     }
 }

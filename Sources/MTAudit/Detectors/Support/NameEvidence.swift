@@ -1,0 +1,97 @@
+import MTAuditText
+
+/// Corrupted names where the source cannot tell: in a passage the source lacks, against what the
+/// other versions write there (consensus); anywhere, against the version's own spelling of the name
+/// elsewhere (self).
+struct NameEvidence {
+    struct Corruption {
+        let version: NameRuns.Run
+        /// The name as the witnesses write it.
+        let written: String
+        let evidence: Evidence
+        /// The other versions that write it so (consensus).
+        let witnesses: [String]
+    }
+
+    static func corruptions(in context: DetectionContext) -> [Corruption] {
+        context.memoized("name-evidence") { compute(in: context) }
+    }
+
+    private static func compute(in context: DetectionContext) -> [Corruption] {
+        guard context.sameLanguage else { return [] }
+        let versionNames = NameRuns.version(in: context)
+        guard versionNames.isUsable else { return [] }
+        var known: Set<String> = []
+        for document in [context.source] + context.otherVersions {
+            for token in document.tokens where token.kind == .letters { known.insert(base(token.key)) }
+        }
+        let reported = NameSubstitutions.pairs(in: context).map(\.version.span)
+        let honorifics = context.entries(.honorifics)
+        let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
+        // The version's own names that the other texts confirm, by sentence.
+        let confirmed = context.version.sentences.indices.map { index in
+            versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
+                .filter { known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
+        }
+        var corruptions: [Corruption] = []
+        for index in context.version.sentences.indices {
+            let new = versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
+                .filter { !known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
+                .filter { run in !reported.contains { $0.overlaps(run.span) } }
+            guard !new.isEmpty else { continue }
+            let here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
+            let readings = context.consensusReadings(ofVersionSentence: index)
+            for run in new {
+                if let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here) {
+                    corruptions.append(found)
+                    continue
+                }
+                // The version's own spelling in another sentence.
+                let elsewhere = confirmed.enumerated().filter { $0.offset != index }.flatMap(\.element)
+                if let best = elsewhere.max(by: { NameRuns.similarity(base(run.key), base($0.key)) < NameRuns.similarity(base(run.key), base($1.key)) }),
+                   NameRuns.similarity(base(run.key), base(best.key)) >= NameCorruptionDetector.threshold, !related(run.key, best.key) {
+                    corruptions.append(Corruption(version: run, written: context.version.text(of: best.span), evidence: .self, witnesses: []))
+                }
+            }
+        }
+        return corruptions
+    }
+
+    /// Forms of one name ("Halvorsen's"), or a name run into another word ("MrBrennan", which
+    /// merged-tokens reports): not a corruption.
+    private static func related(_ a: String, _ b: String) -> Bool {
+        let x = base(a), y = base(b)
+        return sharesStem(a, b) || x.contains(y) || y.contains(x)
+    }
+
+    /// The most similar name that the other versions write in this sentence's place and this
+    /// sentence lacks, with the versions that write it.
+    private static func consensus(for run: NameRuns.Run, readings: [Reading], names: [NameRuns],
+                                  context: DetectionContext, here: Set<String>) -> Corruption? {
+        var best: (name: NameRuns.Run, document: Document, similarity: Double)?
+        for reading in readings {
+            guard let k = context.otherVersions.firstIndex(where: { $0.id == reading.document.id }) else { continue }
+            let parts = names[k].runs(in: reading.document, sentence: reading.sentence).flatMap(\.tokens)
+                .filter { !here.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
+            for part in parts {
+                let similarity = NameRuns.similarity(base(run.key), base(part.key))
+                if similarity > best?.similarity ?? 0 { best = (part, reading.document, similarity) }
+            }
+        }
+        guard let best, best.similarity >= NameCorruptionDetector.threshold, !related(run.key, best.name.key) else { return nil }
+        let key = base(best.name.key)
+        // Two versions against each other: the form more texts write wins ("Kerry", in another version
+        // and elsewhere in this one, over "Kelly"); between one and one, the form the word list knows
+        // ("Anchorage" over "Ancollage").
+        let texts = [context.source, context.version] + context.otherVersions
+        let support = texts.filter { $0.tokens.contains { base($0.key) == key } }.count
+        if support < 2 {
+            let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess) ?? "en"
+            guard WordFrequencies.builtIn.zipf(key, in: language) > 0, WordFrequencies.builtIn.zipf(base(run.key), in: language) == 0 else { return nil }
+        }
+        let witnesses = readings.filter { reading in
+            reading.document.tokens[reading.document.sentences[reading.sentence].tokens].contains { base($0.key) == key }
+        }.map(\.document.id)
+        return Corruption(version: run, written: best.document.text(of: best.name.span), evidence: .consensus, witnesses: witnesses)
+    }
+}
