@@ -92,13 +92,8 @@ public struct MisplacedEntityDetector: Detector {
     /// The source sentence that version sentence `index` renders: its own aligned one, or, for a
     /// sentence the aligner left alone, the one its neighbour renders (a source sentence split in two).
     static func sourceSentence(of index: Int, in context: DetectionContext) -> Int? {
-        let alignment = context.alignment
-        func evidence(_ k: Int) -> Int? {
-            guard alignment.sourceOf.indices.contains(k), let source = alignment.sourceOf[k] else { return nil }
-            if context.sameLanguage && alignment.similarity[k] < SentenceAlignment.evidenceSimilarity { return nil }
-            return source
-        }
-        if alignment.sourceOf[index] != nil { return evidence(index) }
+        func evidence(_ k: Int) -> Int? { context.sourceReading(ofVersionSentence: k)?.sentence }
+        if context.alignment.sourceOf[index] != nil { return evidence(index) }
         let paragraph = context.version.sentences[index].paragraph
         for neighbour in [index - 1, index + 1] where context.version.sentences.indices.contains(neighbour)
             && context.version.sentences[neighbour].paragraph == paragraph {
