@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A release-mode benchmark of the sentence aligner's time against article length (BENCHMARKS.md).
+        .executableTarget(name: "mtaudit-bench-aligner", dependencies: ["MTAudit", "MTAuditText"]),
         .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
         .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"], exclude: ["Fixtures"]),
         .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit", "MTAuditText"], exclude: ["Golden"]),

@@ -13,6 +13,8 @@ import Foundation
 ///
 /// Across languages, where words cannot be compared, the sentences are aligned in order by a banded
 /// dynamic program on their lengths (Gale and Church's model) with shared numbers and names as anchors.
+/// The band follows the sentences that a number or name each text has once pins together, so its
+/// width stays that of the local drift however long the text is.
 public struct SentenceAligner: Sendable {
     /// The least Dice similarity for a link by words.
     public var threshold: Double
@@ -76,11 +78,19 @@ public struct SentenceAligner: Sendable {
         for (s, set) in words.source.enumerated() { for word in set { holders[Int(word)].append(Int32(s)) } }
         var shared = [Int](repeating: 0, count: sourceCount)
         var candidates: [(score: Double, link: SentenceAlignment.Link)] = []
-        var seen: Set<Pair> = []
+        // The pairs already considered. A pair's version side is one or two sentences, and it is only
+        // considered from a version sentence it holds, so a pair seen before the current sentence v
+        // was seen at v - 1: two short lists do what a set of every pair of the text would, without
+        // hashing a set that grows with the text.
+        var seenBefore: [Pair] = [], seenNow: [Pair] = []
+        var lastVersion = -2
+        var top: [Int] = []
         func consider(source: Range<Int>, version: Range<Int>) {
             guard source.lowerBound >= 0, source.upperBound <= sourceCount,
-                  version.lowerBound >= 0, version.upperBound <= versionCount,
-                  seen.insert(Pair(source: source, version: version)).inserted else { return }
+                  version.lowerBound >= 0, version.upperBound <= versionCount else { return }
+            let pair = Pair(source: source, version: version)
+            guard !seenNow.contains(pair), !seenBefore.contains(pair) else { return }
+            seenNow.append(pair)
             let dice = words.dice(version: version, source: source)
             guard dice >= threshold else { return }
             if source.count > 1 || version.count > 1 {
@@ -93,14 +103,29 @@ public struct SentenceAligner: Sendable {
             candidates.append((dice + 0.05 * position, SentenceAlignment.Link(source: source, version: version, similarity: dice)))
         }
         for (v, set) in words.version.enumerated() where !set.isEmpty {
+            swap(&seenBefore, &seenNow)
+            if lastVersion != v - 1 { seenBefore.removeAll(keepingCapacity: true) }
+            seenNow.removeAll(keepingCapacity: true)
+            lastVersion = v
             var touched: [Int] = []
             for word in set {
                 let list = holders[Int(word)]
                 guard list.count <= commonWordLimit else { continue }
                 for s in list { let s = Int(s); if shared[s] == 0 { touched.append(s) }; shared[s] += 1 }
             }
-            touched.sort { (shared[$0], -$0) > (shared[$1], -$1) }
-            for s in touched.prefix(candidateLimit) {
+            // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
+            // that order: picked as they come, since `touched` grows with the text but the pick does not.
+            top.removeAll(keepingCapacity: true)
+            for s in touched {
+                func better(_ a: Int, _ b: Int) -> Bool { (shared[a], -a) > (shared[b], -b) }
+                if top.count >= candidateLimit, let last = top.last, !better(s, last) { continue }
+                top.append(s)
+                var k = top.count - 1
+                while k > 0 && better(s, top[k - 1]) { top[k] = top[k - 1]; k -= 1 }
+                top[k] = s
+                if top.count > candidateLimit { top.removeLast() }
+            }
+            for s in top {
                 consider(source: s..<s + 1, version: v..<v + 1)
                 consider(source: s..<s + 2, version: v..<v + 1)
                 consider(source: s - 1..<s + 1, version: v..<v + 1)
@@ -121,7 +146,7 @@ public struct SentenceAligner: Sendable {
         return links
     }
 
-    private struct Pair: Hashable {
+    private struct Pair: Equatable {
         let source: Range<Int>
         let version: Range<Int>
     }
@@ -185,34 +210,54 @@ public struct SentenceAligner: Sendable {
     // MARK: Across languages
 
     /// Gale and Church's alignment on sentence lengths (in scalars), in order, within a band around the
-    /// diagonal; a shared number or name lowers a link's cost.
+    /// pinned pairs (or the diagonal); a shared number or name lowers a link's cost.
     private func linksByLength(source: Document, version: Document, words: SentenceWords) -> [SentenceAlignment.Link] {
         let n = source.sentences.count, m = version.sentences.count
         guard n > 0, m > 0 else { return [] }
         let sourceLengths = source.sentences.map { Double($0.span.length) }
         let versionLengths = version.sentences.map { Double($0.span.length) }
         let ratio = words.lengthRatio(source: sourceLengths, version: versionLengths)
-        let band = 12 + abs(n - m)
+        // The band follows the sentence pairs pinned by a number or name (see `SentenceWords.pins`),
+        // straight between them, and is 12 sentences wide on each side plus the most one side gains on
+        // the other between two pins. Without pins that is the diagonal and 12 + |n − m|, which grows
+        // with the text when it drops or adds passages throughout; pins keep it to the local drift.
+        // It is never wider than that.
+        var knots: [(i: Double, j: Double)] = [(0, 0)]
+        for pin in words.pins() { knots.append((Double(pin.source) + 0.5, Double(pin.version) + 0.5)) }
+        knots.append((Double(n), Double(m)))
+        var drift = 0
+        for k in knots.indices.dropLast() {
+            drift = max(drift, Int(abs((knots[k + 1].i - knots[k].i) - (knots[k + 1].j - knots[k].j)).rounded(.up)))
+        }
+        let band = 12 + min(drift, abs(n - m))
+        var centers = [Int](repeating: 0, count: n + 1)
+        var knot = 0
+        for i in 0...n {
+            while knot + 2 < knots.count && knots[knot + 1].i <= Double(i) { knot += 1 }
+            let (a, b) = (knots[knot], knots[knot + 1])
+            centers[i] = Int((a.j + (Double(i) - a.i) * (b.j - a.j) / (b.i - a.i)).rounded())
+        }
+        let sourceAnchors = FlatSets(words.sourceAnchors, pairs: words.sourceAnchorPairs)
+        let versionAnchors = FlatSets(words.versionAnchors, pairs: words.versionAnchorPairs)
         // Moves (source sentences, version sentences, prior cost).
         let moves: [(Int, Int, Double)] = [(1, 1, 0.12), (1, 0, 4.6), (0, 1, 4.6), (2, 1, 2.4), (1, 2, 2.4)]
         func cost(_ s: Range<Int>, _ v: Range<Int>) -> Double {
             let ls = s.reduce(0) { $0 + sourceLengths[$1] }, lv = v.reduce(0) { $0 + versionLengths[$1] }
             let mean = (ls + lv / ratio) / 2
             let delta = (lv - ls * ratio) / (6.8 * max(1, mean)).squareRoot()
-            let anchors = Double(words.sharedAnchors(version: v, source: s))
+            let anchors = Double(sourceAnchors.sharedCount(with: versionAnchors, s, v))
             return delta * delta / 2 - 1.5 * min(anchors, 3)
         }
         let width = 2 * band + 1
         func column(_ i: Int, _ j: Int) -> Int? {
-            let center = Int((Double(i) * Double(m) / Double(n)).rounded())
-            let offset = j - center + band
+            let offset = j - centers[i] + band
             return (0..<width).contains(offset) ? offset : nil
         }
         var table = [Double](repeating: .infinity, count: (n + 1) * width)
         var back = [Int8](repeating: -1, count: (n + 1) * width)
         table[column(0, 0)!] = 0
         for i in 0...n {
-            let center = Int((Double(i) * Double(m) / Double(n)).rounded())
+            let center = centers[i]
             for j in max(0, center - band)...min(m, center + band) {
                 guard let c = column(i, j), !(i == 0 && j == 0) else { continue }
                 var best = Double.infinity, move: Int8 = -1
@@ -243,6 +288,38 @@ public struct SentenceAligner: Sendable {
     }
 }
 
+/// Sorted sets of one or two neighbouring sentences in one flat array (entry 2k: sentence k; 2k + 1:
+/// sentences k and k + 1), for the dynamic program's innermost step, which would otherwise spend its
+/// time retaining and releasing the arrays of an array.
+fileprivate struct FlatSets {
+    private var values: [Int32] = []
+    private var starts: [Int] = [0]
+
+    init(_ singles: [[Int32]], pairs: [[Int32]]) {
+        for k in singles.indices {
+            values += singles[k]
+            starts.append(values.count)
+            if k < pairs.count { values += pairs[k] }
+            starts.append(values.count)
+        }
+    }
+
+    /// How many values sentences `range` (one or two) share with sentences `other` of `sets`.
+    func sharedCount(with sets: FlatSets, _ range: Range<Int>, _ other: Range<Int>) -> Int {
+        let a = 2 * range.lowerBound + range.count - 1, b = 2 * other.lowerBound + other.count - 1
+        return values.withUnsafeBufferPointer { x in
+            sets.values.withUnsafeBufferPointer { y in
+                var i = starts[a], j = sets.starts[b], count = 0
+                let iEnd = starts[a + 1], jEnd = sets.starts[b + 1]
+                while i < iEnd && j < jEnd {
+                    if x[i] == y[j] { count += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+                }
+                return count
+            }
+        }
+    }
+}
+
 /// The word sets of every sentence of a source and a version, as sorted integer ids, and the anchors
 /// (numbers, capitalized words) that survive translation.
 struct SentenceWords {
@@ -250,6 +327,12 @@ struct SentenceWords {
     let version: [[Int32]]
     let sourceAnchors: [[Int32]]
     let versionAnchors: [[Int32]]
+    /// The words and anchors of each sentence with the next one (element i: sentences i and i + 1),
+    /// made once: merges and splits ask for them many times.
+    let sourcePairs: [[Int32]]
+    let versionPairs: [[Int32]]
+    let sourceAnchorPairs: [[Int32]]
+    let versionAnchorPairs: [[Int32]]
     let vocabularySize: Int
     /// Each word's weight: how much sharing it says about two sentences.
     let weights: [Double]
@@ -275,6 +358,9 @@ struct SentenceWords {
         }
         (self.source, sourceAnchors) = sets(source)
         (self.version, versionAnchors) = sets(version)
+        func pairs(_ sets: [[Int32]]) -> [[Int32]] { sets.indices.dropLast().map { Self.merged(sets[$0], sets[$0 + 1]) } }
+        (sourcePairs, versionPairs) = (pairs(self.source), pairs(self.version))
+        (sourceAnchorPairs, versionAnchorPairs) = (pairs(sourceAnchors), pairs(versionAnchors))
         vocabularySize = ids.count
         var weights = [Double](repeating: 1, count: ids.count)
         if let language, WordFrequencies.builtIn.knows(language) {
@@ -301,8 +387,26 @@ struct SentenceWords {
         return sorted
     }
 
-    private static func union(_ sets: [[Int32]], _ range: Range<Int>) -> [Int32] {
-        range.count == 1 ? sets[range.lowerBound] : sortedUnique(range.flatMap { sets[$0] })
+    /// The words of sentences `range`, sorted, each once; `pairs` holds the unions of neighbours.
+    private static func union(_ sets: [[Int32]], _ pairs: [[Int32]], _ range: Range<Int>) -> [Int32] {
+        switch range.count {
+        case 1: sets[range.lowerBound]
+        case 2: pairs[range.lowerBound]
+        default: sortedUnique(range.flatMap { sets[$0] })
+        }
+    }
+
+    /// The union of two sorted sets, sorted: what `sortedUnique(a + b)` gives, in linear time.
+    private static func merged(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { result.append(a[i]); i += 1 } else if b[j] < a[i] { result.append(b[j]); j += 1 } else { result.append(a[i]); i += 1; j += 1 }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
     }
 
     private static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
@@ -316,7 +420,7 @@ struct SentenceWords {
     /// The Dice coefficient of the words of version sentences `version` and source sentences
     /// `source`, each word counted by its weight.
     func dice(version: Range<Int>, source: Range<Int>) -> Double {
-        let a = Self.union(self.version, version), b = Self.union(self.source, source)
+        let a = Self.union(self.version, versionPairs, version), b = Self.union(self.source, sourcePairs, source)
         var i = 0, j = 0, shared = 0.0
         while i < a.count && j < b.count {
             if a[i] == b[j] { shared += weights[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
@@ -327,20 +431,29 @@ struct SentenceWords {
 
     /// The Dice coefficient of the two sides' word sets, every word counted once.
     func plainDice(version: Range<Int>, source: Range<Int>) -> Double {
-        let a = Self.union(self.version, version), b = Self.union(self.source, source)
+        let a = Self.union(self.version, versionPairs, version), b = Self.union(self.source, sourcePairs, source)
         guard !a.isEmpty || !b.isEmpty else { return 0 }
         return 2 * Double(Self.intersectionCount(a, b)) / Double(a.count + b.count)
     }
 
     /// How many distinct words the two sides share.
     func shared(version: Range<Int>, source: Range<Int>) -> Int {
-        Self.intersectionCount(Self.union(self.version, version), Self.union(self.source, source))
+        Self.intersectionCount(Self.union(self.version, versionPairs, version), Self.union(self.source, sourcePairs, source))
     }
 
     /// How much longer the version writes what the source says: measured on the sentence pairs that
     /// share a number or name each text has once, or, with fewer than two such, on the whole texts
     /// (which assumes the version renders all of the source).
     func lengthRatio(source sourceLengths: [Double], version versionLengths: [Double]) -> Double {
+        let pairs = pinnedPairs()
+        let pinned = pairs.count >= 2 ? pairs.map { [$0.source, $0.version] } : []
+        let sourceTotal = pinned.isEmpty ? sourceLengths.reduce(0, +) : pinned.reduce(0) { $0 + sourceLengths[$1[0]] }
+        let versionTotal = pinned.isEmpty ? versionLengths.reduce(0, +) : pinned.reduce(0) { $0 + versionLengths[$1[1]] }
+        return min(10, max(0.1, versionTotal / max(1, sourceTotal)))
+    }
+
+    /// The sentence pairs that share a number or name each text has once, sorted, each once.
+    private func pinnedPairs() -> [(source: Int, version: Int)] {
         func single(_ anchors: [[Int32]]) -> [Int32: Int] {
             var where_: [Int32: Int] = [:], count: [Int32: Int] = [:]
             for (index, set) in anchors.enumerated() { for id in set { where_[id] = index; count[id, default: 0] += 1 } }
@@ -349,14 +462,28 @@ struct SentenceWords {
         let inSource = single(sourceAnchors), inVersion = single(versionAnchors)
         var pairs: Set<[Int]> = []
         for (id, s) in inSource { if let v = inVersion[id] { pairs.insert([s, v]) } }
-        let pinned = pairs.count >= 2 ? Array(pairs) : []
-        let sourceTotal = pinned.isEmpty ? sourceLengths.reduce(0, +) : pinned.reduce(0) { $0 + sourceLengths[$1[0]] }
-        let versionTotal = pinned.isEmpty ? versionLengths.reduce(0, +) : pinned.reduce(0) { $0 + versionLengths[$1[1]] }
-        return min(10, max(0.1, versionTotal / max(1, sourceTotal)))
+        return pairs.map { (source: $0[0], version: $0[1]) }.sorted { ($0.source, $0.version) < ($1.source, $1.version) }
     }
 
-    /// How many numbers and capitalized words the two sides share.
-    func sharedAnchors(version: Range<Int>, source: Range<Int>) -> Int {
-        Self.intersectionCount(Self.union(versionAnchors, version), Self.union(sourceAnchors, source))
+    /// The pinned pairs (see `pinnedPairs`) that keep the order of both texts: the longest chain rising
+    /// in both, which leaves out a pin of a moved passage or a name that happens to recur elsewhere.
+    func pins() -> [(source: Int, version: Int)] {
+        // Longest strictly rising chain: by source, and for one source sentence the later version
+        // sentence first, so that a chain takes at most one pin of each sentence.
+        let pairs = pinnedPairs().sorted { ($0.source, -$0.version) < ($1.source, -$1.version) }
+        var tails: [Int] = [], previous = [Int](repeating: -1, count: pairs.count)
+        for (index, pair) in pairs.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pairs[tails[middle]].version < pair.version { low = middle + 1 } else { high = middle }
+            }
+            previous[index] = low > 0 ? tails[low - 1] : -1
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var chain: [(source: Int, version: Int)] = []
+        var index = tails.last ?? -1
+        while index >= 0 { chain.append(pairs[index]); index = previous[index] }
+        return chain.reversed()
     }
 }
