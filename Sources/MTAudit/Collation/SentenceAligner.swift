@@ -219,24 +219,31 @@ public struct SentenceAligner: Sendable {
         let ratio = words.lengthRatio(source: sourceLengths, version: versionLengths)
         // The band follows the sentence pairs pinned by a number or name (see `SentenceWords.pins`),
         // straight between them, and is 12 sentences wide on each side plus the most one side gains on
-        // the other between two pins. Without pins that is the diagonal and 12 + |n − m|, which grows
-        // with the text when it drops or adds passages throughout; pins keep it to the local drift.
-        // It is never wider than that.
+        // the other between two pins, in this stretch or a neighbouring one. Without pins that is the
+        // diagonal and 12 + |n − m|, which grows with the text when it drops or adds passages
+        // throughout; pins keep it to the local drift. It is never wider than that.
         var knots: [(i: Double, j: Double)] = [(0, 0)]
         for pin in words.pins() { knots.append((Double(pin.source) + 0.5, Double(pin.version) + 0.5)) }
         knots.append((Double(n), Double(m)))
-        var drift = 0
+        // Each stretch between two pins gets its own half-width, so one dropped passage widens the
+        // band only around it, and the work per sentence stays the same however long the text.
+        var drifts: [Int] = []
         for k in knots.indices.dropLast() {
-            drift = max(drift, Int(abs((knots[k + 1].i - knots[k].i) - (knots[k + 1].j - knots[k].j)).rounded(.up)))
+            drifts.append(Int(abs((knots[k + 1].i - knots[k].i) - (knots[k + 1].j - knots[k].j)).rounded(.up)))
         }
-        let band = 12 + min(drift, abs(n - m))
         var centers = [Int](repeating: 0, count: n + 1)
+        var bands = [Int](repeating: 0, count: n + 1)
         var knot = 0
         for i in 0...n {
             while knot + 2 < knots.count && knots[knot + 1].i <= Double(i) { knot += 1 }
             let (a, b) = (knots[knot], knots[knot + 1])
             centers[i] = Int((a.j + (Double(i) - a.i) * (b.j - a.j) / (b.i - a.i)).rounded())
+            let local = drifts[max(0, knot - 1)...min(drifts.count - 1, knot + 1)].max()!
+            bands[i] = 12 + min(local, abs(n - m))
         }
+        // Row i holds columns centers[i] − bands[i] ... centers[i] + bands[i], from rowStarts[i] on.
+        var rowStarts = [Int](repeating: 0, count: n + 2)
+        for i in 0...n { rowStarts[i + 1] = rowStarts[i] + 2 * bands[i] + 1 }
         let sourceAnchors = FlatSets(words.sourceAnchors, pairs: words.sourceAnchorPairs)
         let versionAnchors = FlatSets(words.versionAnchors, pairs: words.versionAnchorPairs)
         // Moves (source sentences, version sentences, prior cost).
@@ -248,34 +255,33 @@ public struct SentenceAligner: Sendable {
             let anchors = Double(sourceAnchors.sharedCount(with: versionAnchors, s, v))
             return delta * delta / 2 - 1.5 * min(anchors, 3)
         }
-        let width = 2 * band + 1
-        func column(_ i: Int, _ j: Int) -> Int? {
-            let offset = j - centers[i] + band
-            return (0..<width).contains(offset) ? offset : nil
+        func cell(_ i: Int, _ j: Int) -> Int? {
+            let offset = j - centers[i] + bands[i]
+            return offset >= 0 && offset <= 2 * bands[i] ? rowStarts[i] + offset : nil
         }
-        var table = [Double](repeating: .infinity, count: (n + 1) * width)
-        var back = [Int8](repeating: -1, count: (n + 1) * width)
-        table[column(0, 0)!] = 0
+        var table = [Double](repeating: .infinity, count: rowStarts[n + 1])
+        var back = [Int8](repeating: -1, count: rowStarts[n + 1])
+        table[cell(0, 0)!] = 0
         for i in 0...n {
-            let center = centers[i]
+            let center = centers[i], band = bands[i]
             for j in max(0, center - band)...min(m, center + band) {
-                guard let c = column(i, j), !(i == 0 && j == 0) else { continue }
+                guard let c = cell(i, j), !(i == 0 && j == 0) else { continue }
                 var best = Double.infinity, move: Int8 = -1
                 for (k, (ds, dv, prior)) in moves.enumerated() where i >= ds && j >= dv {
-                    guard let pc = column(i - ds, j - dv) else { continue }
-                    let previous = table[(i - ds) * width + pc]
+                    guard let pc = cell(i - ds, j - dv) else { continue }
+                    let previous = table[pc]
                     guard previous.isFinite else { continue }
                     let step = ds == 0 || dv == 0 ? prior : prior + cost(i - ds..<i, j - dv..<j)
                     if previous + step < best { best = previous + step; move = Int8(k) }
                 }
-                table[i * width + c] = best
-                back[i * width + c] = move
+                table[c] = best
+                back[c] = move
             }
         }
         var links: [SentenceAlignment.Link] = []
         var i = n, j = m
-        while i > 0 || j > 0, let c = column(i, j), back[i * width + c] >= 0 {
-            let (ds, dv, _) = moves[Int(back[i * width + c])]
+        while i > 0 || j > 0, let c = cell(i, j), back[c] >= 0 {
+            let (ds, dv, _) = moves[Int(back[c])]
             if ds > 0 && dv > 0 {
                 let s = i - ds..<i, v = j - dv..<j
                 let fit = Foundation.exp(-max(0, cost(s, v)) / 4)
