@@ -8,6 +8,7 @@ public enum DetectorRegistry {
         NumberMismatchDetector(),
         NameCorruptionDetector(),
         IntroducedEntityDetector(),
+        EntitySubstitutionDetector(),
         EntityOmittedDetector(),
         MisplacedEntityDetector(),
         TitleRoleMismatchDetector(),

@@ -44,6 +44,8 @@ public struct IntroducedEntityDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        NameSubstitutions.findings(by: self, in: context) { $0.similarity < NameCorruptionDetector.threshold }
+        NameSubstitutions.findings(by: self, in: context) {
+            NameSubstitutions.nature(of: $0, in: context) == .otherName
+        }
     }
 }

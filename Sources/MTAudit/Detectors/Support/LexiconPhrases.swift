@@ -29,6 +29,9 @@ struct LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     private let caseSensitive: Bool
+    /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
+    /// leave to the lexicon's own rule even where they stand alone.
+    let vocabulary: Set<String>
 
     /// Between the words of a form, a text may write one of these: "Secretary-General", "Lt. Gen.".
     private static let joiners: Set<String> = ["-", "‐", "–", "—", "."]
@@ -63,6 +66,7 @@ struct LexiconPhrases: Sendable {
         self.classes = classes
         self.forms = forms
         self.caseSensitive = caseSensitive
+        vocabulary = Set(byKeys.keys.joined())
     }
 
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop

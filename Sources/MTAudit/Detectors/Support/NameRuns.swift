@@ -220,6 +220,31 @@ struct NameSubstitutions {
         let similarity: Double
     }
 
+    /// What a pair of a new word and a source name it stands for is.
+    enum Nature {
+        /// A name alike in spelling ("Halverson" for "Halvorsen"): name-corruption.
+        case corruption
+        /// Another name, a country or an acronym ("Napoli" for "Rome"): introduced-entity.
+        case otherName
+        /// A common word ("Rose", "West") where the source names someone: entity-substitution.
+        case commonWord
+        /// A month, a weekday or a title ("March", "Deputy"): date-time-mismatch's and
+        /// title-role-mismatch's, when they are anything.
+        case lexiconWord
+    }
+
+    static func nature(of pair: Pair, in context: DetectionContext) -> Nature {
+        if pair.similarity >= NameCorruptionDetector.threshold { return .corruption }
+        let overlapping = { (kind: LexiconKind) in
+            LexiconPhrases.mentions(kind, in: context).version.contains { $0.span.overlaps(pair.version.span) }
+        }
+        if NameRuns.version(in: context).isEntityLike(pair.version) || pair.version.tokens.contains(where: NameRuns.isAcronym)
+            || overlapping(.countries) { return .otherName }
+        let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
+        return overlapping(.dateTimeWords) || overlapping(.titles) || pair.version.keys.allSatisfy(titleWords.contains)
+            ? .lexiconWord : .commonWord
+    }
+
     /// For each aligned sentence, the version's names unknown to the source (and the other versions),
     /// each paired with the most similar source name of that sentence that the version lacks.
     static func pairs(in context: DetectionContext) -> [Pair] {

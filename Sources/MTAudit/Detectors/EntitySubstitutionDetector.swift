@@ -1,0 +1,143 @@
+import MTAuditText
+
+/// Flags a capitalized common word standing where the source, or the other versions where the source
+/// lacks the passage, name someone: "talks with West, which began" for "talks with Mr Xi, which
+/// began", the name read as the word it also spells.
+public struct EntitySubstitutionDetector: Detector {
+    public static let description = DetectorDescription(
+        id: "entity-substitution",
+        name: "Entity substitution",
+        summary: "A common word, capitalized, standing in the place where the source or the other versions name an entity.",
+        category: .mistranslation,
+        severity: .critical,
+        rationale: """
+            A translation system that reads a name as the word it also spells ("Rose" → rose → \
+            "Pink", "Xi" → west → "West") takes a person out of the story and leaves a word that \
+            seems to name someone else, which misinforms. Where the source has the sentence, the \
+            name rules pair each new capitalized word with a name of the source's sentence that the \
+            version lacks (see introduced-entity); a pair whose word is common in the language, not \
+            a name, a country or an acronym, is this rule's. Where a trimmed source lacks the \
+            passage, the version's sentence is compared with the other versions' sentences that \
+            render it (evidence "consensus", naming them): a capitalized word is flagged when a name \
+            there (a word no text writes in lower case) is nowhere in the version's sentence and \
+            stands between the same neighbours: the same word before it (honorifics such as "Mr" \
+            aside) and the same word or mark after it, or the end of the sentence. The word must \
+            stand alone, not in a capitalized run ("White House"), must not open the sentence and \
+            must not be in the other sentence, nor look like the name (name-corruption weighs \
+            those). Months, weekdays and title words ("Deputy") are left \
+            to date-time-mismatch and title-role-mismatch.
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "The minister thanked Mr Okonkwo, who had led the talks.",
+                            version: "The minister thanked ⟦Rose⟧, who had led the talks."),
+            DetectorExample(source: "Fans cheered when Haaland scored in the final minute.",
+                            version: "Fans cheered when ⟦Land⟧ scored in the final minute."),
+            DetectorExample(source: "The mayor opened the new harbour on Monday.",
+                            version: "Officials said the president spoke with ⟦Green⟧, as he had promised.",
+                            otherVersions: ["The mayor opened the new harbour on Monday. Officials said the president spoke with Ms Oyelaran, as he had promised."]),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "The minister thanked Mr Okonkwo, who had led the talks.",
+                            version: "The minister thanked Mr Okonkwo, who had led the talks."),
+            DetectorExample(source: "Reporters waited for Okonkwo at the gate.",
+                            version: "Reporters waited at the White House gate."),
+            DetectorExample(source: "The vote was set for Okonkwo.", version: "The vote was set for March."),
+            DetectorExample(source: "The minister thanked Okonkwo, who had led the talks.",
+                            version: "The minister thanked him, who had led the talks."),
+            DetectorExample(source: "Talks with Okonkwo, the envoy, resumed.",
+                            version: "Talks with Deputy, the envoy, resumed."),
+            DetectorExample(source: "The minister thanked Okonkwo for his work.",
+                            version: "The minister thanked Okonkwo's Office for his work."),
+            DetectorExample(source: "Il ministro ha ringraziato Okonkwo.", version: "The minister thanked Rose."),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        guard context.sameLanguage else { return [] }
+        let versionNames = NameRuns.version(in: context)
+        guard versionNames.isUsable else { return [] }
+        let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
+        // Words other rules own: new names (introduced-entity, name-corruption), lexicon phrases.
+        var taken = NameSubstitutions.pairs(in: context).map(\.version.span) + NameEvidence.corruptions(in: context).map(\.version.span)
+        for kind in [LexiconKind.countries, .titles, .dateTimeWords] {
+            taken += LexiconPhrases.mentions(kind, in: context).version.map(\.span)
+        }
+        // A name of the reading is a word no text writes in lower case: famous names ("Obama") are
+        // common in the word lists, and capitalized words ("Parliament") may be nouns.
+        var lowercase: Set<String> = []
+        for document in [context.source, context.version] + context.otherVersions {
+            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.properties.isLowercase == true {
+                lowercase.insert(base(token.key))
+            }
+        }
+        let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
+        var names: [String: NameRuns] = [:]
+        func nameRuns(of document: Document) -> NameRuns {
+            if let known = names[document.id] { return known }
+            let made = document.id == context.source.id ? NameRuns.source(in: context)
+                : NameRuns(document: document, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
+            names[document.id] = made
+            return made
+        }
+        // Where the source has the sentence, the pairs the name rules make (a common word between the
+        // same words as a source name, or in its place among the sentence's new names).
+        var findings = NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .commonWord }
+        for index in context.version.sentences.indices {
+            let readings = context.consensusReadings(ofVersionSentence: index)
+            guard !readings.isEmpty else { continue }
+            let tokens = Array(context.version.tokens[context.version.sentences[index].tokens])
+            let here = Set(tokens.filter(\.isWordLike).map { base($0.key) })
+            let candidates = versionNames.capitalizedRuns(in: context.version, sentence: index, openerZipf: 0)
+                .filter { run in
+                    run.tokens.count == 1 && !NameRuns.isAcronym(run.tokens[0]) && !titleWords.contains(run.tokens[0].key)
+                        && !taken.contains { $0.start < run.span.end && run.span.start < $0.end }
+                }
+            for candidate in candidates {
+                let word = candidate.tokens[0]
+                guard let position = tokens.firstIndex(where: { $0.span == word.span }),
+                      let frame = Self.frame(at: position, length: 1, in: tokens, honorifics: honorifics) else { continue }
+                for reading in readings {
+                    let readingTokens = Array(reading.document.tokens[reading.document.sentences[reading.sentence].tokens])
+                    guard !readingTokens.contains(where: { base($0.key) == base(word.key) }) else { continue }
+                    let runs = nameRuns(of: reading.document).runs(in: reading.document, sentence: reading.sentence)
+                    let replaced = runs.first { run in
+                        // Names alike are name-corruption's to weigh ("Kerry" against "Kelly").
+                        guard run.tokens.allSatisfy({ !lowercase.contains(base($0.key)) }),
+                              !run.tokens.contains(where: { NameRuns.similarity(base($0.key), base(word.key)) >= NameCorruptionDetector.threshold }),
+                              run.tokens.allSatisfy({ token in !here.contains(base(token.key)) && !here.contains { sharesStem($0, token.key) } }),
+                              let start = readingTokens.firstIndex(where: { $0.span == run.tokens[0].span }),
+                              let other = Self.frame(at: start, length: readingTokens[start...].prefix { $0.span.start < run.span.end }.count,
+                                                     in: readingTokens, honorifics: honorifics)
+                        else { return false }
+                        return other == frame
+                    }
+                    guard let replaced else { continue }
+                    let written = reading.document.text(of: replaced.span)
+                    findings.append(finding(word.span, in: context,
+                                            message: "“\(word.text)” stands where \(reading.document.id) names “\(written)”",
+                                            suggestion: written, evidence: .consensus))
+                    break
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The neighbours of `length` tokens from `position`: the word before (past honorifics), which
+    /// must be there, and the token after (a word or a mark), nil at the end of the sentence.
+    private struct Frame: Equatable {
+        let before: String
+        let after: String?
+    }
+
+    private static func frame(at position: Int, length: Int, in tokens: [Token], honorifics: Set<String>) -> Frame? {
+        var previous = position - 1
+        while previous >= 0, !tokens[previous].isWordLike || honorifics.contains(tokens[previous].key) { previous -= 1 }
+        guard previous >= 0 else { return nil }
+        let next = position + length
+        let after = next < tokens.count ? tokens[next].key : nil
+        return Frame(before: tokens[previous].key, after: after == "." && next == tokens.count - 1 ? nil : after)
+    }
+}
