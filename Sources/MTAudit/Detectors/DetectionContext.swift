@@ -55,6 +55,18 @@ public struct DetectionContext: Sendable {
         }
     }
 
+    /// Which source token each word of version sentence `index` renders, within the source sentences
+    /// its alignment link joins it to (merges and splits included); nil where the source has no
+    /// reading of the sentence or the texts are in different languages.
+    public func tokenAlignment(ofVersionSentence index: Int) -> TokenAlignment? {
+        guard sameLanguage, sourceReading(ofVersionSentence: index) != nil,
+              let linkIndex = alignment.linkOfVersion[index] else { return nil }
+        let link = alignment.links[linkIndex]
+        return memoized("token-alignment-\(index)") {
+            TokenAligner().align(version: version, sentences: link.version, source: source, sentences: link.source)
+        }
+    }
+
     /// Which source sentences the version renders, which of its sentences render something, and the
     /// share of the source rendered, by the default `CoverageEstimator`.
     public var rendering: (source: [Bool], version: [Bool], coverage: Double) {
