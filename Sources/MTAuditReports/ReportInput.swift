@@ -33,12 +33,14 @@ public struct ReportInput: Sendable {
     /// Each version's result with its text, in the order given.
     public var pairs: [(result: VersionResult, text: TextInput)] { Array(zip(result.versions, versions)) }
 
-    /// The versions ranked best first: versions of another text last, then by score, then fewer
-    /// critical and major findings, then id.
+    /// The versions ranked best first: full translations, then partial ones (a version that renders
+    /// half the source is not the best one, however clean that half), then versions of another text;
+    /// within each, by score, then fewer critical and major findings, then id.
     public var ranking: [VersionResult] {
-        result.versions.sorted { a, b in
-            let keyA = (a.relation == .unrelated ? 1 : 0, -a.score, a.count(.critical), a.count(.major), a.id)
-            let keyB = (b.relation == .unrelated ? 1 : 0, -b.score, b.count(.critical), b.count(.major), b.id)
+        func order(_ relation: Relation) -> Int { relation == .full ? 0 : relation == .partial ? 1 : 2 }
+        return result.versions.sorted { a, b in
+            let keyA = (order(a.relation), -a.score, a.count(.critical), a.count(.major), a.id)
+            let keyB = (order(b.relation), -b.score, b.count(.critical), b.count(.major), b.id)
             return keyA < keyB
         }
     }

@@ -91,4 +91,18 @@ struct ReporterTests {
         #expect(lines.count == input.result.versions.reduce(0) { $0 + $1.findings.count })
         #expect(lines.allSatisfy { $0.hasPrefix("::") && $0.contains("file=ferry/flawed.txt,line=") })
     }
+
+    @Test("Ranking: full translations before partial ones whatever their scores, unrelated texts last")
+    func ranking() throws {
+        let source = TextInput(id: "s", text: "The dam opened on Friday. Farmers welcomed it. The union asked for land. The cost was high.")
+        let versions = [
+            TextInput(id: "half", text: "The dam opened on Friday. Farmers welcomed it."),
+            TextInput(id: "whole", text: "The dam opened on Friday. Farmers welcomed it. The union asked for the the land. The cost was high."),
+            TextInput(id: "other", text: "Fog is expected along the coast tonight, forecasters said."),
+        ]
+        let input = ReportInput(result: try Auditor().audit(source: source, versions: versions), source: source, versions: versions)
+        #expect(input.result.versions[0].relation == .partial && input.result.versions[1].relation == .full)
+        #expect(input.result.versions[0].score > input.result.versions[1].score)
+        #expect(input.ranking.map(\.id) == ["whole", "half", "other"])
+    }
 }

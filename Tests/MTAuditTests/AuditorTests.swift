@@ -82,4 +82,25 @@ struct AuditorTests {
         #expect(scorer.score([finding(.major)], words: 2) == 90, "short texts count as minimumWords")
         #expect(scorer.signature == "mqm|w:1,5,25|per-word|min:50")
     }
+
+    @Test("A rewritten passage is a major distortion; a reworded one costs little; a changed number is not counted twice")
+    func distortion() throws {
+        let rewritten = "The harbour council approved the tidal plan on Monday. It will cost 40 million crowns. "
+            + "Mayor Ana Soto said the vote was close because smugglers stole lanterns, copper cables and diesel pumps. Work starts in spring."
+        let reworded = "On Monday the harbour council approved the tidal plan. It is going to cost 40 million crowns. "
+            + "Mayor Ana Soto said that the vote had been close. Work will start in spring."
+        let renumbered = "The harbour council approved the tidal plan on Monday. It will cost 14 million crowns. "
+            + "Mayor Ana Soto said the vote was close. Work starts in spring."
+        let result = try Auditor().audit(source: source, versions: [
+            TextInput(id: "rewritten", text: rewritten), TextInput(id: "reworded", text: reworded),
+            TextInput(id: "renumbered", text: renumbered),
+        ])
+        let distortions = result.versions.map { version in version.findings.filter { $0.rule == "distortion" } }
+        #expect(distortions[0].map(\.severity) == [.major])
+        #expect(distortions[0].first?.span.text == "because smugglers stole lanterns, copper cables and diesel pumps")
+        #expect(distortions[1].isEmpty, "\(distortions[1].map(\.message))")
+        #expect(result.versions[1].score == 100)
+        #expect(distortions[2].isEmpty, "the number rule explains the change")
+        #expect(result.versions[2].findings.map(\.rule) == ["number-mismatch"])
+    }
 }

@@ -41,6 +41,7 @@ public struct Auditor: Sendable {
             }
         }
         findings = Self.withoutEchoesOfMojibake(findings)
+        findings = Self.withoutDistortionsExplained(findings)
         findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
         let version = context.version
         let metrics = metrics(context)
@@ -87,6 +88,18 @@ public struct Auditor: Sendable {
         guard !garbled.isEmpty else { return findings }
         return findings.filter { finding in
             finding.rule == rule || !garbled.contains { $0.overlaps(finding.span.span) }
+        }
+    }
+
+    /// A distortion that another rule's finding touches (a number changed, a name replaced, a passage
+    /// left out) is that finding again, counted twice: it is dropped.
+    static func withoutDistortionsExplained(_ findings: [Finding]) -> [Finding] {
+        let rule = DistortionDetector.description.id
+        let explained = findings.filter { $0.rule != rule }.map(\.span.span)
+        guard !explained.isEmpty else { return findings }
+        return findings.filter { finding in
+            let span = finding.span.span
+            return finding.rule != rule || !explained.contains { $0.start <= span.end && span.start <= $0.end }
         }
     }
 

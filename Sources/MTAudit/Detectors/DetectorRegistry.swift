@@ -16,6 +16,7 @@ public enum DetectorRegistry {
         QuoteAlteredDetector(),
         OmissionDetector(),
         AdditionDetector(),
+        DistortionDetector(),
         BrokenSentenceDetector(),
         QuestionForStatementDetector(),
         EmptyVersionDetector(),

@@ -1,0 +1,145 @@
+import MTAuditText
+
+/// Flags a stretch of an aligned sentence whose content words are not the source's: what the version
+/// says there strays from what the source says, and the other versions do not say it either.
+public struct DistortionDetector: Detector {
+    /// A word this common in the language (articles, auxiliaries, "said", "new") is a matter of
+    /// wording; only rarer words, names and numbers carry what a sentence says.
+    static let contentWordZipf: Float = 4.5
+    /// A stretch with this many content words astray (both sides together) rewrites a passage: major.
+    static let majorWords = 6
+    /// Links this alike (plain Dice of their words) render one another; below, a pair of sentences is
+    /// only compared when each text is that one sentence.
+    static let minimumSimilarity = 0.2
+
+    public static let description = DetectorDescription(
+        id: "distortion",
+        name: "Distortion",
+        summary: "A stretch of a sentence that says something the source does not: its content words are neither the source's nor the other versions'.",
+        category: .mistranslation,
+        severity: .minor,
+        rationale: """
+            A translation can be fluent and still say something else: a verb turned into its \
+            opposite, a place or an object replaced, a clause invented. The other rules look for \
+            names, numbers and dates; this one grades what is left. Within each pair of aligned \
+            sentences (in one language: a round trip or a rewrite), the words are aligned in order, \
+            and each stretch between two shared words is compared: a content word (rarer than the \
+            language's commonest words, or a name or number) of the version that the source \
+            sentence does not have anywhere, and that no other version writes in its sentence, or a \
+            content word of the source that the version's sentence lacks, is astray. Each stretch \
+            with a word astray is one finding, as an MQM annotator marks each error span: minor, \
+            major when six content words or more are astray in it (a passage rewritten). A fair \
+            paraphrase changes few content words and scores high; a distortion changes many. Words \
+            that merely move, common words ("the", "said", "would") and stretches that another rule \
+            already explains (a number, a name) are not counted.
+            """,
+        triggeringExamples: [
+            DetectorExample(source: "The council approved the harbour budget after a long debate.",
+                            version: "The council ⟦rejected⟧ the harbour budget after a long debate."),
+            DetectorExample(source: "Divers found the wreck near the lighthouse on the northern reef.",
+                            version: "Divers found the wreck near the ⟦old brewery by⟧ the ⟦eastern canal⟧."),
+            DetectorExample(source: "The ferry carried pilgrims and grain across the strait every morning despite the storms.",
+                            version: "The ferry carried pilgrims and grain across the strait every morning⟦⟧."),
+        ],
+        nonTriggeringExamples: [
+            DetectorExample(source: "The council approved the harbour budget after a long debate.",
+                            version: "After a long debate, the council approved the harbour budget."),
+            DetectorExample(source: "The council approved the harbour budget after a long debate.",
+                            version: "The council has approved the harbour budget following a long debate."),
+            DetectorExample(source: "The council approved the harbour budget.", version: "Le conseil a approuvé le budget du port."),
+            DetectorExample(source: "The mayor opened the bridge.", version: "The mayor inaugurated the bridge.",
+                            otherVersions: ["The mayor inaugurated the bridge."]),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: DetectionContext) -> [Finding] {
+        guard context.sameLanguage else { return [] }
+        let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess)
+        let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
+        var findings: [Finding] = []
+        for link in context.alignment.links {
+            guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
+            let pairs = TokenAligner().align(version: context.version, sentences: link.version,
+                                             source: context.source, sentences: link.source).pairs
+                .filter { $0.kind != .substituted }
+            let versionWords = Self.words(context.version, link.version)
+            let sourceWords = Self.words(context.source, link.source)
+            // A word counts as there in another form too ("approve" for "approved").
+            let sourceKeys = sourceWords.map { base(context.source.tokens[$0].key) }
+            let versionKeys = versionWords.map { base(context.version.tokens[$0].key) }
+            let inSource = Set(sourceKeys), inVersion = Set(versionKeys)
+            func has(_ keys: Set<String>, _ all: [String], _ key: String) -> Bool {
+                keys.contains(key) || all.contains { sharesStem($0, key) }
+            }
+            // The words the other versions write in these sentences' place: where they agree with
+            // this version, its wording is no distortion.
+            var inOthers: Set<String> = []
+            var othersRender = false
+            for v in link.version {
+                for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
+                    guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
+                    othersRender = true
+                    for token in other.tokens[other.sentences[s].tokens] where token.isWordLike { inOthers.insert(base(token.key)) }
+                }
+            }
+            let othersKeys = Array(inOthers)
+            func isContent(_ token: Token) -> Bool {
+                guard token.kind == .letters else { return token.isWordLike }
+                guard let language, WordFrequencies.builtIn.knows(language) else { return token.text.unicodeScalars.count > 3 }
+                return WordFrequencies.builtIn.zipf(base(token.key), in: language) < Self.contentWordZipf
+            }
+            // The stretches between consecutive shared words (a chain rising in both sentences).
+            var anchors: [(version: Int, source: Int)] = []
+            for pair in pairs {
+                let anchor = (version: versionWords.firstIndex(of: pair.version)!, source: sourceWords.firstIndex(of: pair.source)!)
+                if anchor.source > anchors.last?.source ?? -1 { anchors.append(anchor) }
+            }
+            anchors.append((version: versionWords.count, source: sourceWords.count))
+            var previous = (version: -1, source: -1)
+            for anchor in anchors {
+                defer { previous = anchor }
+                let versionGap = versionWords[(previous.version + 1)..<anchor.version]
+                let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
+                let added = versionGap.filter { index in
+                    let token = context.version.tokens[index], key = base(token.key)
+                    return isContent(token) && !has(inSource, sourceKeys, key) && !has(inOthers, othersKeys, key)
+                }
+                let lost = sourceGap.filter { index in
+                    let token = context.source.tokens[index], key = base(token.key)
+                    return isContent(token) && !has(inVersion, versionKeys, key) && (!othersRender || has(inOthers, othersKeys, key))
+                }
+                guard !added.isEmpty || !lost.isEmpty else { continue }
+                let span: TextSpan
+                if let from = versionGap.first, let to = versionGap.last {
+                    span = context.version.tokens[from].span.union(context.version.tokens[to].span)
+                } else {
+                    let at = previous.version >= 0 ? context.version.tokens[versionWords[previous.version]].span.end
+                        : context.version.tokens[versionWords.first ?? 0].span.start
+                    span = .point(at)
+                }
+                let sourceSpan = sourceGap.first.map { context.source.tokens[$0].span.union(context.source.tokens[sourceGap.last!].span) }
+                let sourceText = sourceSpan.map { context.source.text(of: $0) }
+                let message: String
+                if versionGap.isEmpty {
+                    message = "the source’s “\(sourceText ?? "")” is not rendered here"
+                } else if let sourceText {
+                    message = "“\(context.version.text(of: span))” stands where the source says “\(sourceText)”"
+                } else {
+                    message = "“\(context.version.text(of: span))” has no counterpart in the source"
+                }
+                findings.append(finding(span, in: context, message: message, sourceSpan: sourceSpan, suggestion: sourceText,
+                                        evidence: .source, severity: added.count + lost.count >= Self.majorWords ? .major : nil))
+            }
+        }
+        return findings
+    }
+
+    /// The word-like tokens of `sentences`, as indices into the document's tokens.
+    private static func words(_ document: Document, _ sentences: Range<Int>) -> [Int] {
+        guard let first = sentences.first, let last = sentences.last else { return [] }
+        return (document.sentences[first].tokens.lowerBound..<document.sentences[last].tokens.upperBound)
+            .filter { document.tokens[$0].isWordLike }
+    }
+}
