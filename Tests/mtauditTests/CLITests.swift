@@ -234,6 +234,33 @@ struct CLITests {
         #expect(broken.stderr.contains(".mtaudit.yml:2:"), "\(broken.stderr)")
     }
 
+    static let policies: [([String], Int32)] = [
+        ([], 1),
+        (["--fail-on", "none"], 1),
+        (["--fail-on", "none", "--min-score", "0"], 0),
+        (["--disable", "number-mismatch"], 0),
+        (["--severity", "number-mismatch=minor"], 0),
+        (["--severity", "number-mismatch=minor", "--fail-on", "minor"], 1),
+        (["--severity", "number-mismatch=major", "--fail-on", "major", "--min-score", "0"], 1),
+        (["--severity", "number-mismatch=major", "--fail-on", "critical", "--min-score", "0"], 0),
+        (["--severity", "number-mismatch=minor", "--min-score", "99.5"], 1),
+    ]
+
+    @Test("Exit codes of audit and feed follow the contract under each policy", arguments: policies)
+    func policyMatrix(options: [String], status: Int32) throws {
+        let sourceText = "The new ferry to the island will carry 40 cars and run every hour from June."
+        let versionText = "The new ferry to the island will carry 14 cars and run every hour from June."
+        let line = #"{"id": "ferry", "source": "\#(sourceText)", "versions": [{"id": "v", "text": "\#(versionText)"}]}"#
+        let feed = try CLIRunner.run(["feed", "--no-config"] + options, stdin: line + "\n")
+        #expect(feed.status == status, "feed \(options): \(feed.stderr)")
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write(sourceText + "\n", "source.txt", in: directory)
+        let version = try write(versionText + "\n", "v.txt", in: directory)
+        let audit = try CLIRunner.run(["audit", "--no-config", "--source", source, version] + options, in: directory)
+        #expect(audit.status == status, "audit \(options): \(audit.stderr)")
+    }
+
     @Test("A baseline lets known findings pass and fails on new ones")
     func baseline() throws {
         let directory = try CLIRunner.temporaryDirectory()
