@@ -31,37 +31,45 @@ public struct CharacterFScore: SentenceMetric {
         let hyp = ngrams(hypothesis, &numbering), ref = ngrams(reference, &numbering)
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
         for (h, r) in zip(hyp, ref) {
-            var hypCount = 0, match = 0
-            for (gram, count) in h {
-                hypCount += count
-                if let other = r[gram] { match += min(count, other) }
-            }
-            statistics.append((r.isEmpty ? 0 : hypCount, r.values.reduce(0, +), match))
+            statistics.append((r.isEmpty ? 0 : h.count, r.count, Self.matches(h, r)))
         }
         return fScore(statistics)
     }
 
-    /// Counts of each order's n-grams: character orders first, then word orders.
-    private func ngrams(_ text: String, _ numbering: inout WordNumbering) -> [[NGramKey: Int]] {
+    /// How many n-grams two sorted lists share, each counted as often as both have it: the sum over
+    /// n-grams of the smaller count (sacreBLEU's clipped matches), by one merge of the two lists.
+    static func matches(_ a: [NGramKey], _ b: [NGramKey]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
+    /// Each order's n-grams, sorted: character orders first, then word orders. Sorting and merging
+    /// counts them without hashing.
+    private func ngrams(_ text: String, _ numbering: inout WordNumbering) -> [[NGramKey]] {
         let scalars = Array(text.unicodeScalars)
         let characters = scalars.filter { !PythonText.isSpace($0) }
-        var result: [[NGramKey: Int]] = []
+        var result: [[NGramKey]] = []
         for n in 1...charOrder {
-            var counts: [NGramKey: Int] = [:]
+            var grams: [NGramKey] = []
             if characters.count >= n {
-                counts.reserveCapacity(characters.count - n + 1)
-                for i in 0...(characters.count - n) { counts[NGramKey(scalars: characters[i..<i + n]), default: 0] += 1 }
+                grams.reserveCapacity(characters.count - n + 1)
+                for i in 0...(characters.count - n) { grams.append(NGramKey(scalars: characters[i..<i + n])) }
             }
-            result.append(counts)
+            grams.sort()
+            result.append(grams)
         }
         if wordOrder > 0 {
             let words = numbering.ids(Self.splittingPunctuation(PythonText.split(scalars)).map(PythonText.string))
             for n in 1...wordOrder {
-                var counts: [NGramKey: Int] = [:]
+                var grams: [NGramKey] = []
                 if words.count >= n {
-                    for i in 0...(words.count - n) { counts[NGramKey(ids: words[i..<i + n]), default: 0] += 1 }
+                    for i in 0...(words.count - n) { grams.append(NGramKey(ids: words[i..<i + n])) }
                 }
-                result.append(counts)
+                grams.sort()
+                result.append(grams)
             }
         }
         return result

@@ -1,8 +1,10 @@
 /// An n-gram packed into 128 bits, exactly: up to six Unicode scalars (21 bits each) or up to four
 /// word ids (32 bits each). Counting these is much faster than counting strings.
-struct NGramKey: Hashable {
+struct NGramKey: Hashable, Comparable {
     var high: UInt64 = 0
     var low: UInt64 = 0
+
+    static func < (a: NGramKey, b: NGramKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
     /// Up to six scalars.
     init(scalars: ArraySlice<Unicode.Scalar>) {

@@ -20,7 +20,7 @@ public struct SentenceBLEU: SentenceMetric {
         for n in 1...Self.maximumOrder {
             let hypGrams = Self.ngrams(hyp, n), refGrams = Self.ngrams(ref, n)
             total[n - 1] = max(0, hyp.count - n + 1)
-            for (gram, count) in hypGrams { correct[n - 1] += min(count, refGrams[gram] ?? 0) }
+            correct[n - 1] = CharacterFScore.matches(hypGrams, refGrams)
         }
         guard correct.contains(where: { $0 > 0 }) else { return 0 }
         let brevity = hyp.count < ref.count ? (hyp.isEmpty ? 0 : exp(1 - Double(ref.count) / Double(hyp.count))) : 1
@@ -41,10 +41,9 @@ public struct SentenceBLEU: SentenceMetric {
         return brevity * exp(logSum / Double(effectiveOrder))
     }
 
-    private static func ngrams(_ tokens: [UInt32], _ n: Int) -> [NGramKey: Int] {
-        var counts: [NGramKey: Int] = [:]
-        guard tokens.count >= n else { return counts }
-        for i in 0...(tokens.count - n) { counts[NGramKey(ids: tokens[i..<i + n]), default: 0] += 1 }
-        return counts
+    /// The n-grams of order `n`, sorted, for counting matches by merging.
+    private static func ngrams(_ tokens: [UInt32], _ n: Int) -> [NGramKey] {
+        guard tokens.count >= n else { return [] }
+        return (0...(tokens.count - n)).map { NGramKey(ids: tokens[$0..<$0 + n]) }.sorted()
     }
 }

@@ -12,7 +12,10 @@ public protocol SentenceMetric: Sendable {
 /// Python's `str.split()` and `str.isspace()`, which sacreBLEU's tokenization rests on.
 enum PythonText {
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        let value = scalar.value
+        // ASCII without a property lookup: tab to carriage return, the separators 0x1C–0x1F, space.
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) || (0x1C...0x1F).contains(value) }
+        return scalar.properties.isWhitespace
     }
 
     /// `text.split()`: runs of non-space characters, as scalar arrays.

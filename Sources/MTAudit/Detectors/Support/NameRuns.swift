@@ -189,8 +189,12 @@ struct NameRuns {
 
 /// A word without its possessive "'s", its accents and its full stops ("U.S" is "US"), as names are compared.
 func base(_ key: String) -> String {
-    let key = key.contains(".") ? key.replacingOccurrences(of: ".", with: "") : key
-    return Normalizer.strippingMarks(key.hasSuffix("'s") ? String(key.dropLast(2)) : key)
+    // Byte checks first: this runs for every word of every detector, and Foundation's string
+    // search would cost more than the rest.
+    let dot = UInt8(ascii: "."), utf8 = key.utf8
+    var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
+    if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
+    return Normalizer.strippingMarks(key)
 }
 
 /// Whether two names are forms of one: one begins the other, or they share their first five letters.
