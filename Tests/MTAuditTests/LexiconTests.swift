@@ -68,6 +68,24 @@ struct LexiconTests {
         #expect(lexicons.structuredEntries(.titles).contains { $0.id == "commissioner" })
     }
 
+    @Test("The entities and confusions lexicons load, with their classes")
+    func entitiesAndConfusions() throws {
+        let entities = Lexicons.builtIn.structuredEntries(.entities)
+        #expect(entities.contains { $0.id == "united-nations" && $0.entryClass == "organisation" && $0.forms("aliases", language: "en").contains("UN") })
+        #expect(entities.contains { $0.id == "gaddafi" && $0.entryClass == "person" && $0.forms("transliterations", language: "en").contains("Qaddafi") })
+        #expect(entities.allSatisfy { LexiconKind.classes(of: .entities).contains($0.entryClass ?? "") && !$0.forms("names", language: "und").isEmpty })
+        let confusions = Lexicons.builtIn.structuredEntries(.confusions)
+        #expect(confusions.contains { $0.entryClass == "name-as-word" } && confusions.contains { $0.entryClass == "respelling" })
+        #expect(confusions.allSatisfy { !$0.forms("right", language: "und").isEmpty && !$0.forms("wrong", language: "und").isEmpty })
+        // A user's file adds entities with the same checks.
+        let lexicons = try Lexicons.builtIn.adding("""
+            kind: entities
+            entries:
+              - {id: fjordline, class: organisation, names: {en: [Fjord Shipping Union]}, aliases: {en: [FSU]}}
+            """, name: "mine.yml")
+        #expect(lexicons.structuredEntries(.entities).contains { $0.id == "fjordline" })
+    }
+
     @Test("Broken structured files are errors that name the file and the line", arguments: [
         ("kind: countries\nentries:\n  - {id: JP, names: {en: [Japan]}}\n  - {id: JP, names: {en: [Nippon]}}\n", 4, "already used on line 3"),
         ("kind: countries\nentries:\n  - {id: JP, colours: {en: [red]}}\n", 3, "unknown entry key 'colours'"),
@@ -78,6 +96,18 @@ struct LexiconTests {
         ("kind: titles\nlanguages:\n  en: [mayor]\n", 3, "lists 'entries', not 'languages'"),
         ("kind: honorifics\nentries:\n  - {id: mr}\n", 3, "lists 'languages', not 'entries'"),
         ("kind: titles\nentries: mayor\n", 2, "entries must be a list"),
+        // Entities: a class is required and must be one of the kinds; names are required.
+        ("kind: entities\nentries:\n  - {id: un, names: {en: [United Nations]}}\n", 3, "needs a 'class'"),
+        ("kind: entities\nentries:\n  - id: un\n    class: agency\n    names: {en: [United Nations]}\n", 4, "unknown class 'agency'"),
+        ("kind: entities\nentries:\n  - id: un\n    class: organisation\n    acronyms: {en: [UN]}\n", 5, "unknown entry key 'acronyms'"),
+        ("kind: entities\nentries:\n  - {id: un, class: organisation, names: {en: [United Nations]}}\n  - {id: un, class: organisation, names: {en: [UN]}}\n",
+         4, "id 'un' is already used on line 3"),
+        ("kind: entities\nentries:\n  - {id: un, class: organisation, aliases: {en: [UN]}}\n", 3, "needs 'names'"),
+        // Confusions: both sides are required.
+        ("kind: confusions\nentries:\n  - {id: x, class: respelling, right: {en: [Nietzsche]}}\n", 3, "needs 'wrong'"),
+        ("kind: confusions\nentries:\n  - {id: x, class: respelling, right: {en: [Nietzsche]}, wrong: {en: []}}\n", 3, "needs 'wrong'"),
+        ("kind: confusions\nentries:\n  - {id: x, class: false-name, right: {en: [A]}, wrong: {en: [B]}}\n", 3, "unknown class 'false-name'"),
+        ("kind: confusions\nentries:\n  - {id: x, class: respelling, right: {en: [A]}, wrong: {en: [B]}, wrongs: {en: [C]}}\n", 3, "unknown entry key 'wrongs'"),
     ])
     func brokenStructured(text: String, line: Int, message: String) {
         do {

@@ -25,7 +25,9 @@ public struct EntityOmittedDetector: Detector {
             counts as a name when it has two words or more, when the texts capitalize it inside a \
             sentence, or when the version opens with the word that follows it (the subject dropped). \
             A word that other names of the sentence share ("Prefecture") or that is capitalized for \
-            opening it ("Psychologist Marta Kowalczyk") does not keep a name there. \
+            opening it ("Psychologist Marta Kowalczyk") does not keep a name there. A name the version \
+            writes in another form that the entities lexicon gives the same entity (an alias such as \
+            "the Atlantic Alliance" for "NATO", a transliteration) is not missing. \
             The finding marks where the name belongs: after the word the source has before it.
             """,
         triggeringExamples: [
@@ -59,6 +61,11 @@ public struct EntityOmittedDetector: Detector {
                             version: "The National Transportation Safety Board investigated the crash on Monday."),
             DetectorExample(source: "Ten nurses were tested for COVID-19 on Monday.",
                             version: "Ten nurses were tested for the new coronavirus on Monday."),
+            // Another name of the same entity, by the entities lexicon.
+            DetectorExample(source: "Defence chiefs of NATO met in Tallinn on Tuesday to weigh the budget.",
+                            version: "Defence chiefs of the Atlantic Alliance met in Tallinn on Tuesday to weigh the budget."),
+            DetectorExample(source: "The archive holds letters that Gaddafi wrote in 1975.",
+                            version: "The archive holds letters that Kadhafi wrote in 1975."),
         ]
     )
 
@@ -75,10 +82,14 @@ public struct EntityOmittedDetector: Detector {
         var findings: [Finding] = []
         var reported: Set<Int> = []
         let capitalizedInside = NameRuns.capitalizedInside([context.source, context.version] + context.otherVersions)
+        // A name the version writes in another form the entity lexicon gives (an alias, a
+        // transliteration: "the Atlantic Alliance" for "NATO", "Qaddafi" for "Gaddafi") is there.
+        let entities = LexiconPhrases.mentions(.entities, in: context)
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index], !reported.contains(sourceIndex),
                   context.alignment.similarity[index] >= Self.minimumSimilarity else { continue }
             let versionTokens = context.version.tokens[sentence.tokens]
+            let versionEntities = entities.version.filter { $0.sentence == index }.reduce(into: Set<String>()) { $0.formUnion($1.ids) }
             // A name is left out only when none of it is there: "President Biden" for "President Joe
             // Biden" keeps the person.
             let runs = Self.trimmed(names.runs(in: context.source, sentence: sourceIndex, openerZipf: Self.commonWordZipf),
@@ -88,6 +99,7 @@ public struct EntityOmittedDetector: Detector {
                     let identifying = Self.identifying(run, among: runs)
                     guard identifying.allSatisfy({ !inVersion.contains(base($0.key)) }),
                           !substituted.contains(run.span), !inVersion.contains(where: { sharesStem($0, identifying.last!.key) }),
+                          LexiconPhrases.ids(overlapping: run.span, in: entities.source).isDisjoint(with: versionEntities),
                           names.isEntityLike(run, commonWordZipf: Self.commonWordZipf)
                             || Self.hasUnspelledAcronym(run, in: context.source, versionTokens)
                     else { return false }

@@ -25,7 +25,11 @@ public struct EntitySubstitutionDetector: Detector {
             stand alone, not in a capitalized run ("White House"), must not open the sentence and \
             must not be in the other sentence, nor look like the name (name-corruption weighs \
             those). Months, weekdays and title words ("Deputy") are left \
-            to date-time-mismatch and title-role-mismatch.
+            to date-time-mismatch and title-role-mismatch; names the entities lexicon lists are \
+            names, not common words. A wrong form the confusions lexicon lists for a name (class \
+            `name-as-word`: "Jack Horse" for "Jack Ma") is this rule's wherever the source's sentence \
+            writes the right form and the version's does not, and where only the other versions have \
+            the passage one neighbour alike is enough: the lexicon stands for the other.
             """,
         triggeringExamples: [
             DetectorExample(source: "The minister thanked Mr Okonkwo, who had led the talks.",
@@ -35,6 +39,12 @@ public struct EntitySubstitutionDetector: Detector {
             DetectorExample(source: "The mayor opened the new harbour on Monday.",
                             version: "Officials said the president spoke with ⟦Green⟧, as he had promised.",
                             otherVersions: ["The mayor opened the new harbour on Monday. Officials said the president spoke with Ms Oyelaran, as he had promised."]),
+            // A known confusion of the confusions lexicon: the name read as the word it spells.
+            DetectorExample(source: "Shareholders applauded Tim Cook when he announced the dividend.",
+                            version: "Shareholders applauded Tim ⟦Chef⟧ when he announced the dividend."),
+            DetectorExample(source: "The mayor opened the new harbour on Monday.",
+                            version: "The mayor opened the new harbour on Monday. That week the delegates met Jack ⟦Horse⟧ near the old customs house.",
+                            otherVersions: ["The mayor opened the new harbour on Monday. That week the delegates met with Jack Ma at the old customs house."]),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The minister thanked Mr Okonkwo, who had led the talks.",
@@ -49,6 +59,12 @@ public struct EntitySubstitutionDetector: Detector {
             DetectorExample(source: "The minister thanked Okonkwo for his work.",
                             version: "The minister thanked Okonkwo's Office for his work."),
             DetectorExample(source: "Il ministro ha ringraziato Okonkwo.", version: "The minister thanked Rose."),
+            // Another name of the same entity, by the entities lexicon.
+            DetectorExample(source: "Defence chiefs of NATO met in Tallinn on Tuesday to weigh the budget.",
+                            version: "Defence chiefs of the Atlantic Alliance met in Tallinn on Tuesday to weigh the budget."),
+            // A wrong form of the confusions lexicon where the source has no right form of it.
+            DetectorExample(source: "The children fed a horse at the farm on Saturday.",
+                            version: "The children fed Jack Horse at the farm on Saturday."),
         ]
     )
 
@@ -60,8 +76,12 @@ public struct EntitySubstitutionDetector: Detector {
         guard versionNames.isUsable else { return [] }
         let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
         // Words other rules own: new names (introduced-entity, name-corruption), lexicon phrases.
+        // Known confusions where only the other versions have the passage (the lexicon stands for the
+        // frame's other side), and listed entities, which are names.
+        let confusions = ConsensusConfusion.all(in: context)
         var taken = NameSubstitutions.pairs(in: context).map(\.version.span) + NameEvidence.corruptions(in: context).map(\.version.span)
-        for kind in [LexiconKind.countries, .titles, .dateTimeWords] {
+            + confusions.map(\.version.span)
+        for kind in [LexiconKind.countries, .titles, .dateTimeWords, .entities] {
             taken += LexiconPhrases.mentions(kind, in: context).version.map(\.span)
         }
         // A name of the reading is a word no text writes in lower case: famous names ("Obama") are
@@ -84,6 +104,7 @@ public struct EntitySubstitutionDetector: Detector {
         // Where the source has the sentence, the pairs the name rules make (a common word between the
         // same words as a source name, or in its place among the sentence's new names).
         var findings = NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .commonWord }
+        findings += confusions.filter { $0.confusion.entryClass != "respelling" }.map { $0.finding(by: self, in: context) }
         for index in context.version.sentences.indices {
             let readings = context.consensusReadings(ofVersionSentence: index)
             guard !readings.isEmpty else { continue }

@@ -17,7 +17,9 @@ public struct IntroducedEntityDetector: Detector {
             in its place. A capitalized word however common, or one opening the sentence, counts when \
             it stands between the same words as a name of the source that the version lacks ("Lyon \
             took the lead" for "Napoli took the lead"); a word as common as "in" or "we" alike on one \
-            side is no evidence at the start of a sentence.
+            side is no evidence at the start of a sentence. Names the entities lexicon gives one \
+            identity ("Bombay" and "Mumbai", "United Nations" and "UN") are one entity, and a listed \
+            entity counts as a name however common its words.
             """,
         triggeringExamples: [
             DetectorExample(source: "The Colosseum in Rome reopened on Monday.", version: "The Colosseum in ⟦Napoli⟧ reopened on Monday."),
@@ -38,6 +40,11 @@ public struct IntroducedEntityDetector: Detector {
             DetectorExample(source: "A road in Krasnodar Krai was closed.", version: "A road in the Krasnodar Territory was closed."),
             DetectorExample(source: "Fortunately we stayed safe in Tromsø.", version: "Luckily we stayed safe in Tromsø."),
             DetectorExample(source: "The words of the English poet were read aloud.", version: "The words of the British poet were read aloud."),
+            // Another name of the same entity, by the entities lexicon.
+            DetectorExample(source: "The night train from Mumbai was delayed by the monsoon rains.",
+                            version: "The night train from Bombay was delayed by the monsoon rains."),
+            DetectorExample(source: "Observers from the UN reached the border town on Friday.",
+                            version: "Observers from the United Nations reached the border town on Friday."),
         ]
     )
 

@@ -17,7 +17,11 @@ public struct NameCorruptionDetector: Detector {
             A corrupted name points the reader at somebody else, or at nobody. In each aligned sentence, \
             a capitalized name that neither the source nor the other versions use is compared with the \
             source's names that the version lacks. One that differs by a few letters is the same name \
-            corrupted, and the source's form is suggested. Titles (from the honorifics lexicon) and \
+            corrupted, and the source's form is suggested. A form the confusions lexicon lists as a \
+            respelling of the source's name (class `respelling`: "Khichkok" for "Hitchcock") is one \
+            however unlike it looks; where only the other versions have the passage, it is flagged when \
+            one neighbour agrees with theirs. Forms the entities lexicon gives one identity \
+            (transliterations such as "Qaddafi" and "Gaddafi") are never a corruption of each other. Titles (from the honorifics lexicon) and \
             common words that open a sentence are not names. Languages that capitalize every noun are \
             left alone.
             """,
@@ -33,6 +37,12 @@ public struct NameCorruptionDetector: Detector {
             // The version spells the name one way, then another.
             DetectorExample(source: "Dr. Ingrid Halvorsen opened the session.",
                             version: "Dr. Ingrid Halvorsen opened the session. Later, ⟦Halverson⟧ thanked the fishermen for their patience."),
+            // A respelling the confusions lexicon lists, too unlike the name for the letters to tell.
+            DetectorExample(source: "The club showed an early film by Hitchcock on Sunday evening.",
+                            version: "The club showed an early film by ⟦Khichkok⟧ on Sunday evening."),
+            DetectorExample(source: "The ferry left Bergen at dawn.",
+                            version: "The ferry left Bergen at dawn. In the lounge, the pupils argued about ⟦Nitsshe⟧ until the coast of Shetland came into view.",
+                            otherVersions: ["The ferry left Bergen at dawn. In the lounge, pupils argued over Nietzsche until the coast of Shetland came into view."]),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "The mayor thanked Ilse Varga.", version: "The mayor thanked Ilse Varga warmly."),
@@ -45,13 +55,22 @@ public struct NameCorruptionDetector: Detector {
                             version: "The envoy Tomas Reyes arrived in Oslo. He later met Anna Weiss about the storm that closed the harbour.",
                             otherVersions: ["The envoy Tomas Reyes arrived in Oslo. He later met Mr. Reyes about the storm that closed the harbour."]),
             DetectorExample(source: "The talks with U.S. officials ended.", version: "The talks with US officials ended."),
+            // Transliterations the entities lexicon gives one identity.
+            DetectorExample(source: "The archive holds letters that Gaddafi wrote in 1975.",
+                            version: "The archive holds letters that Qaddafi wrote in 1975."),
+            DetectorExample(source: "The choir closed the evening with a hymn by Tchaikovsky.",
+                            version: "The choir closed the evening with a hymn by Chaikovsky."),
+            DetectorExample(source: "The ferry left Bergen at dawn.",
+                            version: "The ferry left Bergen at dawn. On board, a historian spoke about Kadhafi and the desert war.",
+                            otherVersions: ["The ferry left Bergen at dawn. On board, a historian spoke about Gaddafi and the desert war."]),
         ]
     )
 
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        NameSubstitutions.findings(by: self, in: context) { $0.similarity >= Self.threshold }
+        NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .corruption }
+            + ConsensusConfusion.all(in: context).filter { $0.confusion.entryClass == "respelling" }.map { $0.finding(by: self, in: context) }
             + NameEvidence.corruptions(in: context).map { corruption in
                 let written = context.version.text(of: corruption.version.span)
                 let message = corruption.evidence == .self

@@ -7,7 +7,7 @@ public struct LexiconFile: Sendable, Hashable {
     public let description: String?
     /// Entries by lower-case language subtag ("en", "fr"), as written (the flat kinds).
     public let languages: [String: [String]]
-    /// The entries of a structured kind (countries, titles, date-time words), in file order.
+    /// The entries of a structured kind (countries, titles, date-time words, entities, confusions), in file order.
     public let entries: [LexiconEntry]
 
     private static let keys: Set<String> = ["kind", "description", "languages", "entries"]
@@ -131,6 +131,9 @@ public struct LexiconFile: Sendable, Hashable {
             guard let id else { throw LexiconError(file: file, line: line(item), message: "an entry needs an 'id'") }
             if !classes.isEmpty && entryClass == nil {
                 throw LexiconError(file: file, line: line(item), message: "entry '\(id)' needs a 'class': one of \(classes.joined(separator: ", "))")
+            }
+            for field in LexiconKind.requiredFields(of: kind) where forms[field]?.values.allSatisfy(\.isEmpty) ?? true {
+                throw LexiconError(file: file, line: line(item), message: "entry '\(id)' needs '\(field)' with at least one form")
             }
             entries.append(LexiconEntry(id: id, entryClass: entryClass, forms: forms, line: line(item)))
         }

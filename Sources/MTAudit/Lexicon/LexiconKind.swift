@@ -14,6 +14,12 @@ public enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     case titles
     /// Weekdays, months, ordinals, relative days and times of day.
     case dateTimeWords = "date-time-words"
+    /// People, organisations, places and other named entities: the names, aliases and accepted
+    /// transliterations that are one entity ("UN", "United Nations"; "Gaddafi", "Qaddafi").
+    case entities
+    /// Known machine-translation confusions: a right form and the wrong renderings round trips make
+    /// of it (a name read as the word it spells, a name respelt through another script).
+    case confusions
 
     /// Whether the file lists structured `entries` rather than flat `languages` lists.
     public var isStructured: Bool { !Self.fields(of: self).isEmpty }
@@ -24,6 +30,17 @@ public enum LexiconKind: String, Sendable, Hashable, CaseIterable {
         case .countries: return ["names", "adjectives", "prefixes", "metonyms"]
         case .titles: return ["names"]
         case .dateTimeWords: return ["words"]
+        case .entities: return ["names", "aliases", "transliterations"]
+        case .confusions: return ["right", "wrong"]
+        default: return []
+        }
+    }
+
+    /// The fields an entry of this kind must have: an entity needs a name, a confusion both sides.
+    public static func requiredFields(of kind: LexiconKind) -> [String] {
+        switch kind {
+        case .entities: return ["names"]
+        case .confusions: return ["right", "wrong"]
         default: return []
         }
     }
@@ -32,6 +49,8 @@ public enum LexiconKind: String, Sendable, Hashable, CaseIterable {
     public static func classes(of kind: LexiconKind) -> [String] {
         switch kind {
         case .dateTimeWords: return ["weekday", "month", "ordinal", "relative-day", "time-of-day"]
+        case .entities: return ["person", "organisation", "place", "event", "work", "other"]
+        case .confusions: return ["name-as-word", "respelling"]
         default: return []
         }
     }

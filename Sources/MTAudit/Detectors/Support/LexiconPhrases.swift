@@ -156,6 +156,11 @@ struct LexiconPhrases: Sendable {
         return mention.ids.filter { classes[$0] == entryClass }
     }
 
+    /// The ids of the mentions among `mentions` that overlap `span`: the identities a name there has.
+    static func ids(overlapping span: TextSpan, in mentions: [Mention]) -> Set<String> {
+        mentions.reduce(into: Set<String>()) { ids, mention in if mention.span.overlaps(span) { ids.formUnion(mention.ids) } }
+    }
+
     /// The phrases of `kind` in a language, made once per process for each set of lexicon files.
     static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
         let files = lexicons.files.filter { $0.kind == kind }

@@ -25,7 +25,9 @@ struct NameEvidence {
         for document in [context.source] + context.otherVersions {
             for token in document.tokens where token.kind == .letters { known.insert(base(token.key)) }
         }
-        let reported = NameSubstitutions.pairs(in: context).map(\.version.span)
+        let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
+        // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
+        let entities = LexiconPhrases.mentions(.entities, in: context)
         let honorifics = context.entries(.honorifics)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
         // The version's own names that the other texts confirm, by sentence.
@@ -42,14 +44,16 @@ struct NameEvidence {
             let here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
             let readings = context.consensusReadings(ofVersionSentence: index)
             for run in new {
-                if let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here) {
+                if let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here, entities: entities) {
                     corruptions.append(found)
                     continue
                 }
                 // The version's own spelling in another sentence.
                 let elsewhere = confirmed.enumerated().filter { $0.offset != index }.flatMap(\.element)
                 if let best = elsewhere.max(by: { NameRuns.similarity(base(run.key), base($0.key)) < NameRuns.similarity(base(run.key), base($1.key)) }),
-                   NameRuns.similarity(base(run.key), base(best.key)) >= NameCorruptionDetector.threshold, !related(run.key, best.key) {
+                   NameRuns.similarity(base(run.key), base(best.key)) >= NameCorruptionDetector.threshold, !related(run.key, best.key),
+                   LexiconPhrases.ids(overlapping: run.span, in: entities.version)
+                    .isDisjoint(with: LexiconPhrases.ids(overlapping: best.span, in: entities.version)) {
                     corruptions.append(Corruption(version: run, written: context.version.text(of: best.span), evidence: .self, witnesses: []))
                 }
             }
@@ -67,13 +71,17 @@ struct NameEvidence {
     /// The most similar name that the other versions write in this sentence's place and this
     /// sentence lacks, with the versions that write it.
     private static func consensus(for run: NameRuns.Run, readings: [Reading], names: [NameRuns],
-                                  context: DetectionContext, here: Set<String>) -> Corruption? {
+                                  context: DetectionContext, here: Set<String>,
+                                  entities: (source: [LexiconPhrases.Mention], version: [LexiconPhrases.Mention],
+                                             others: [[LexiconPhrases.Mention]], sourcePhrases: LexiconPhrases,
+                                             versionPhrases: LexiconPhrases)) -> Corruption? {
+        let runIDs = LexiconPhrases.ids(overlapping: run.span, in: entities.version)
         var best: (name: NameRuns.Run, document: Document, similarity: Double)?
         for reading in readings {
             guard let k = context.otherVersions.firstIndex(where: { $0.id == reading.document.id }) else { continue }
             let parts = names[k].runs(in: reading.document, sentence: reading.sentence).flatMap(\.tokens)
                 .filter { !here.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
-            for part in parts {
+            for part in parts where runIDs.isDisjoint(with: LexiconPhrases.ids(overlapping: part.span, in: entities.others[k])) {
                 let similarity = NameRuns.similarity(base(run.key), base(part.key))
                 if similarity > best?.similarity ?? 0 { best = (part, reading.document, similarity) }
             }

@@ -212,8 +212,9 @@ struct NameSubstitutions {
                          where keep: (Pair) -> Bool) -> [Finding] {
         pairs(in: context).filter(keep).map { pair in
             let written = context.source.text(of: pair.source.span)
+            let known = pair.confusion.map { " (a known confusion, “\($0.id)” in the confusions lexicon)" } ?? ""
             return detector.finding(pair.version.span, in: context,
-                                    message: "“\(context.version.text(of: pair.version.span))” stands where the source names “\(written)”",
+                                    message: "“\(context.version.text(of: pair.version.span))” stands where the source names “\(written)”" + known,
                                     sourceSpan: pair.source.span, suggestion: written, evidence: .source)
         }
     }
@@ -222,6 +223,16 @@ struct NameSubstitutions {
         let version: NameRuns.Run
         let source: NameRuns.Run
         let similarity: Double
+        /// The entry of the confusions lexicon that lists the version's form as a wrong rendering of
+        /// the source's, when one does.
+        var confusion: Confusion? = nil
+    }
+
+    /// A known confusion: an entry of the confusions lexicon and its class.
+    struct Confusion {
+        let id: String
+        /// "name-as-word" or "respelling".
+        let entryClass: String?
     }
 
     /// What a pair of a new word and a source name it stands for is.
@@ -238,12 +249,14 @@ struct NameSubstitutions {
     }
 
     static func nature(of pair: Pair, in context: DetectionContext) -> Nature {
+        // A known confusion is what its lexicon class says: a respelt name or a name read as a word.
+        if let confusion = pair.confusion { return confusion.entryClass == "respelling" ? .corruption : .commonWord }
         if pair.similarity >= NameCorruptionDetector.threshold { return .corruption }
         let overlapping = { (kind: LexiconKind) in
             LexiconPhrases.mentions(kind, in: context).version.contains { $0.span.overlaps(pair.version.span) }
         }
         if NameRuns.version(in: context).isEntityLike(pair.version) || pair.version.tokens.contains(where: NameRuns.isAcronym)
-            || overlapping(.countries) { return .otherName }
+            || overlapping(.countries) || overlapping(.entities) { return .otherName }
         let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
         return overlapping(.dateTimeWords) || overlapping(.titles) || pair.version.keys.allSatisfy(titleWords.contains)
             ? .lexiconWord : .commonWord
@@ -267,24 +280,37 @@ struct NameSubstitutions {
         var inVersion: Set<String> = []
         for token in context.version.tokens where token.kind == .letters { inVersion.insert(base(token.key)) }
         let countries = LexiconPhrases.mentions(.countries, in: context)
-        func countryIDs(_ span: TextSpan, _ mentions: [LexiconPhrases.Mention]) -> Set<String> {
-            mentions.reduce(into: Set<String>()) { ids, mention in if mention.span.overlaps(span) { ids.formUnion(mention.ids) } }
-        }
+        let entities = LexiconPhrases.mentions(.entities, in: context)
+        // Forms the country or the entity lexicon gives one identity: "China's" and "Chinese", "UN" and
+        // "United Nations", "Gaddafi" and "Qaddafi".
         func sameCountry(_ version: NameRuns.Run, _ source: NameRuns.Run) -> Bool {
-            !countryIDs(version.span, countries.version).isDisjoint(with: countryIDs(source.span, countries.source))
+            !LexiconPhrases.ids(overlapping: version.span, in: countries.version)
+                .isDisjoint(with: LexiconPhrases.ids(overlapping: source.span, in: countries.source))
+                || !LexiconPhrases.ids(overlapping: version.span, in: entities.version)
+                .isDisjoint(with: LexiconPhrases.ids(overlapping: source.span, in: entities.source))
         }
+        let confusions = LexiconPhrases.mentions(.confusions, in: context)
         var pairs: [Pair] = []
         for index in context.version.sentences.indices {
             guard let sourceIndex = context.alignment.sourceOf[index],
                   context.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { continue }
+            // Known confusions first, whatever the spelling: "Jack Horse" for "Jack Ma".
+            let confused = confusionPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, mentions: confusions)
+            pairs += confused
+            let overlapsConfusion = { (run: NameRuns.Run, side: KeyPath<Pair, NameRuns.Run>) in
+                confused.contains { $0[keyPath: side].span.overlaps(run.span) }
+            }
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
             let new = versionNames.runs(in: context.version, sentence: index).flatMap { $0.parts { !known.contains(base($0.key)) } }
+                .filter { !overlapsConfusion($0, \.version) }
             let missingParts = sourceNames.runs(in: context.source, sentence: sourceIndex).flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+                .filter { !overlapsConfusion($0, \.source) }
             // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
             // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
             // but the rest of the source's name does ("Galápagos Islands" of "Ecuadorean Galápagos
             // Islands" for "Ecuador").
-            // Forms the country lexicon gives one identity are one entity too: "China's" for "Chinese".
+            // Forms the country or entity lexicon gives one identity are one entity too: "China's" for
+            // "Chinese", "Bombay" for "Mumbai".
             let derived = new.filter { run in
                 missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
             }
@@ -318,6 +344,42 @@ struct NameSubstitutions {
             }
             pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, known: known, inVersion: inVersion,
                                      taken: pairs.map(\.version.span) + derived.map(\.span), takenSource: pairs.map(\.source.span))
+        }
+        return pairs
+    }
+
+    /// The known confusions of a version sentence: a wrong form of a confusions entry where the
+    /// source's sentence writes a right form of it and the version's does not. Each side is the part
+    /// of the form that the other sentence lacks ("Horse" of "Jack Horse", "Ma" of "Jack Ma").
+    private static func confusionPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
+                                       mentions: (source: [LexiconPhrases.Mention], version: [LexiconPhrases.Mention],
+                                                  others: [[LexiconPhrases.Mention]], sourcePhrases: LexiconPhrases,
+                                                  versionPhrases: LexiconPhrases)) -> [Pair] {
+        let rights = mentions.source.filter { $0.sentence == sourceIndex && $0.field == "right" }
+        let wrongs = mentions.version.filter { $0.sentence == versionIndex && $0.field == "wrong" }
+        guard !rights.isEmpty, !wrongs.isEmpty else { return [] }
+        let versionRights = mentions.version.filter { $0.sentence == versionIndex && $0.field == "right" }
+        let sourceKeys = Set(context.source.tokens[context.source.sentences[sourceIndex].tokens].map { base($0.key) })
+        let versionKeys = Set(context.version.tokens[context.version.sentences[versionIndex].tokens].map { base($0.key) })
+        func run(_ mention: LexiconPhrases.Mention, in document: Document, lacking keys: Set<String>) -> NameRuns.Run {
+            let tokens = Array(document.tokens[mention.tokens]).filter(\.isWordLike)
+            let own = tokens.filter { !keys.contains(base($0.key)) }
+            return NameRuns.Run(tokens: own.isEmpty ? tokens : own)
+        }
+        var pairs: [Pair] = []
+        var used: [TextSpan] = []
+        for wrong in wrongs {
+            guard let right = rights.first(where: { right in
+                !right.ids.isDisjoint(with: wrong.ids) && !used.contains(right.span)
+                    && !versionRights.contains { !$0.ids.isDisjoint(with: right.ids) }
+            }) else { continue }
+            used.append(right.span)
+            let id = right.ids.intersection(wrong.ids).sorted()[0]
+            let versionRun = run(wrong, in: context.version, lacking: sourceKeys)
+            let sourceRun = run(right, in: context.source, lacking: versionKeys)
+            pairs.append(Pair(version: versionRun, source: sourceRun,
+                              similarity: NameRuns.similarity(base(versionRun.key), base(sourceRun.key)),
+                              confusion: Confusion(id: id, entryClass: mentions.versionPhrases.classes[id])))
         }
         return pairs
     }
@@ -374,5 +436,79 @@ struct NameSubstitutions {
             pairs.append(Pair(version: run, source: replaced, similarity: NameRuns.similarity(base(run.key), base(replaced.key))))
         }
         return pairs
+    }
+}
+
+/// Known confusions where the source lacks the passage: a wrong form of a confusions entry in a
+/// version sentence where another version's sentence rendering the same thing writes a right form.
+/// The lexicon is the evidence that the two are one name, so the neighbours need agree on one side
+/// only (the word before, or the token after).
+struct ConsensusConfusion {
+    let version: NameRuns.Run
+    /// The right form as the witness writes it (the part the version's sentence lacks).
+    let written: String
+    let confusion: NameSubstitutions.Confusion
+    /// The other versions that write it so.
+    let witnesses: [String]
+
+    static func all(in context: DetectionContext) -> [ConsensusConfusion] {
+        context.memoized("consensus-confusions") { compute(in: context) }
+    }
+
+    private static func compute(in context: DetectionContext) -> [ConsensusConfusion] {
+        guard context.sameLanguage, !context.otherVersions.isEmpty else { return [] }
+        let mentions = LexiconPhrases.mentions(.confusions, in: context)
+        var found: [ConsensusConfusion] = []
+        for index in context.version.sentences.indices {
+            let wrongs = mentions.version.filter { $0.sentence == index && $0.field == "wrong" }
+            guard !wrongs.isEmpty else { continue }
+            let readings = context.consensusReadings(ofVersionSentence: index)
+            guard !readings.isEmpty else { continue }
+            let rights = mentions.version.filter { $0.sentence == index && $0.field == "right" }
+            let tokens = Array(context.version.tokens[context.version.sentences[index].tokens])
+            let here = Set(tokens.map { base($0.key) })
+            for wrong in wrongs {
+                var best: (run: NameRuns.Run, written: String, id: String, witnesses: [String])?
+                for reading in readings {
+                    guard let k = context.otherVersions.firstIndex(where: { $0.id == reading.document.id }) else { continue }
+                    let readingTokens = Array(reading.document.tokens[reading.document.sentences[reading.sentence].tokens])
+                    let there = Set(readingTokens.map { base($0.key) })
+                    guard let right = mentions.others[k].first(where: { right in
+                        right.sentence == reading.sentence && right.field == "right" && !right.ids.isDisjoint(with: wrong.ids)
+                            && !rights.contains { !$0.ids.isDisjoint(with: right.ids) }
+                    }) else { continue }
+                    let own = tokens.filter { wrong.span.overlaps($0.span) && $0.isWordLike && !there.contains(base($0.key)) }
+                    let theirs = readingTokens.filter { right.span.overlaps($0.span) && $0.isWordLike && !here.contains(base($0.key)) }
+                    guard !own.isEmpty, !theirs.isEmpty,
+                          let start = tokens.firstIndex(where: { $0.span == own[0].span }),
+                          let otherStart = readingTokens.firstIndex(where: { $0.span == theirs[0].span }) else { continue }
+                    let before = tokens[..<start].last(where: \.isWordLike)?.key
+                    let otherBefore = readingTokens[..<otherStart].last(where: \.isWordLike)?.key
+                    let after = tokens.first { $0.span.start >= own.last!.span.end }?.key
+                    let otherAfter = readingTokens.first { $0.span.start >= theirs.last!.span.end }?.key
+                    guard (before != nil && before == otherBefore) || (after != nil && after == otherAfter) else { continue }
+                    let written = reading.document.text(of: theirs[0].span.union(theirs.last!.span))
+                    let id = right.ids.intersection(wrong.ids).sorted()[0]
+                    if let known = best, known.written == written {
+                        best = (known.run, written, id, known.witnesses + [reading.document.id])
+                    } else if best == nil {
+                        best = (NameRuns.Run(tokens: own), written, id, [reading.document.id])
+                    }
+                }
+                guard let best else { continue }
+                found.append(ConsensusConfusion(version: best.run, written: best.written,
+                                                confusion: .init(id: best.id, entryClass: mentions.versionPhrases.classes[best.id]),
+                                                witnesses: best.witnesses))
+            }
+        }
+        return found
+    }
+
+    /// The finding `detector` makes of it.
+    func finding(by detector: some Detector, in context: DetectionContext) -> Finding {
+        let names = witnesses.count == 1 ? "names" : "name"
+        return detector.finding(version.span, in: context,
+                                message: "“\(context.version.text(of: version.span))” stands where \(witnesses.joined(separator: ", ")) \(names) “\(written)” (a known confusion, “\(confusion.id)” in the confusions lexicon)",
+                                suggestion: written, evidence: .consensus)
     }
 }
