@@ -114,6 +114,49 @@ struct CLITests {
         #expect(missing.stderr.contains("nope.jsonl"))
     }
 
+    @Test("Hostile lines each get an error line and the feed goes on; a 50 MB line is skipped, not read")
+    func hostileFeed() throws {
+        let ok = #"{"id": "ok", "source": "The bridge opened today.", "versions": [{"id": "a", "text": "The bridge opened today."}]}"#
+        var feed = Data((ok + "\n").utf8)
+        feed += Data(#"{"id": "huge", "source": ""#.utf8) + Data(repeating: UInt8(ascii: "x"), count: 50_000_000) + Data("\"}\n".utf8)
+        feed += Data((String(repeating: "[", count: 100_000) + "\n").utf8)
+        feed += Data((#"{"id": "d", "id": "e", "source": "x", "versions": []}"# + "\n").utf8)
+        feed += Data(#"{"id": "n"#.utf8) + Data([0]) + Data(#"", "source": "x", "versions": []}"#.utf8) + Data("\n".utf8)
+        feed += Data([0x7B, 0xC3, 0x28, 0x7D, 0x0A])  // invalid UTF-8
+        feed += Data(" \t \r\n".utf8)  // blank: skipped without an answer
+        feed += Data("\u{0C}\n".utf8)  // a form feed is not JSON white space
+        feed += Data(("{\"id\": " + String(repeating: "9", count: 20_000) + "}\n").utf8)
+        feed += Data((#"{"id": "\ud800", "source": "x", "versions": []}"# + "\n").utf8)
+        feed += Data((ok + "\r\n" + ok).utf8)  // CRLF, and a last line without a line break
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("hostile.jsonl")
+        try feed.write(to: path)
+        let started = Date()
+        let outcome = try CLIRunner.run(["feed", "--jobs", "2", path.path])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(outcome.status == 2)
+        let answers = lines(outcome.stdout)
+        let codes = answers.map { ($0["error"] as? [String: Any])?["code"] as? String ?? "ok" }
+        #expect(codes == ["ok", "line-too-long", "nesting-too-deep", "duplicate-key", "invalid-json", "invalid-utf8",
+                          "invalid-json", "invalid-json", "invalid-json", "ok", "ok"])
+        #expect(answers.compactMap { $0["line"] as? Int } == [2, 3, 4, 5, 6, 8, 9, 10])
+        #expect(outcome.stdout.utf8.count < 10_000, "an error line quotes the input")
+    }
+
+    @Test("--max-line-bytes sets the limit; a line exactly at it is read")
+    func maxLineBytes() throws {
+        let ok = #"{"id": "ok", "source": "Rain fell.", "versions": [{"id": "a", "text": "Rain fell."}]}"#
+        let limit = ok.utf8.count
+        let long = #"{"id": "long", "source": "Rain fell.", "versions": [{"id": "a", "text": "Rain fell, and fell."}]}"#
+        let outcome = try CLIRunner.run(["feed", "--max-line-bytes", "\(limit)"], stdin: ok + "\n" + long + "\n" + ok + "\r\n")
+        #expect(outcome.status == 2)
+        let codes = lines(outcome.stdout).map { ($0["error"] as? [String: Any])?["code"] as? String ?? "ok" }
+        #expect(codes == ["ok", "line-too-long", "ok"])
+        #expect(outcome.stderr.contains("<stdin>:2: line-too-long"))
+        #expect(try CLIRunner.run(["feed", "--max-line-bytes", "0"], stdin: "").status == 64)
+    }
+
     @Test("audit prints the JSON report and gates on it")
     func audit() throws {
         let directory = try CLIRunner.temporaryDirectory()
