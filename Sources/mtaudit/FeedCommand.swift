@@ -22,6 +22,11 @@ struct FeedCommand: ParsableCommand {
             the same byte for byte whatever --jobs is. If the reader of the output goes away, the feed \
             stops quietly.
 
+            While it runs, a line on standard error shows stories and megabytes a second, the share done \
+            and the time left (for a file), and the unreadable and failing stories so far; it is redrawn \
+            at most four times a second, and only when standard error is a terminal unless --progress or \
+            --no-progress says otherwise.
+
             Exit status: 0 every version passed, 1 some version failed the gate, 2 some line could not \
             be audited.
             """
@@ -38,6 +43,9 @@ struct FeedCommand: ParsableCommand {
 
     @Option(name: .long, help: "Articles audited at once (default: one per core). Output is the same whatever the number.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(inversion: .prefixedNo, help: "Show progress on standard error (default: only when it is a terminal).")
+    var progress: Bool?
 
     @OptionGroup var gate: GateOptions
 
@@ -57,6 +65,7 @@ struct FeedCommand: ParsableCommand {
                                           maximumTextBytes: maxTextBytes)
             let reader = try LineReader(path: file, maximumLineBytes: maxLineBytes)
             let limit = maxLineBytes
+            let meter = ProgressMeter(forced: progress, totalBytes: reader.totalBytes)
             OrderedParallelMap.run(
                 jobs: jobs,
                 next: { () -> LineReader.Line? in
@@ -66,25 +75,33 @@ struct FeedCommand: ParsableCommand {
                     }
                     return nil
                 },
-                work: { line -> (FeedAnswer, [UInt8]) in
+                work: { line -> (FeedAnswer, [UInt8], Int) in
                     let answer: FeedAnswer
+                    let size: Int
                     switch line {
-                    case .bytes(let bytes, let number): answer = processor.answer(bytes, line: number)
+                    case .bytes(let bytes, let number):
+                        answer = processor.answer(bytes, line: number)
+                        size = bytes.count + 1
                     case .tooLong(let count, let number):
                         answer = processor.answerTooLong(byteCount: count, line: number, limit: limit)
+                        size = count + 1
                     }
                     let bytes = (try? reporter.feedLine(answer)).map { Array($0) } ?? []
-                    return (answer, bytes)
+                    return (answer, bytes, size)
                 },
-                emit: { answer, bytes in
+                emit: { answer, bytes, size in
                     switch answer {
                     case .audited(_, let result): tally.record(failed: !result.passed)
                     case .failed(let line, let error):
                         tally.recordUnreadable()
+                        meter.clear()
                         Console.error("mtaudit: \(name):\(line): \(error)")
                     }
-                    return StandardOutput.write(bytes)
+                    let written = StandardOutput.write(bytes)
+                    meter.record(answer, byteCount: size)
+                    return written
                 })
+            meter.finish()
         }
         let (unreadable, failed) = tally.counts
         if unreadable > 0 { throw ExitCode(2) }

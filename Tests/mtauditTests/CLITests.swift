@@ -157,6 +157,23 @@ struct CLITests {
         #expect(try CLIRunner.run(["feed", "--max-line-bytes", "0"], stdin: "").status == 64)
     }
 
+    @Test("Progress: nothing on a standard error that is not a terminal, unless --progress forces it")
+    func progress() throws {
+        let feed = #"{"id": "a", "source": "Rain fell.", "versions": [{"id": "x", "text": "Rain fell."}]}"# + "\nnot json\n"
+        let quiet = try CLIRunner.run(["feed"], stdin: feed)
+        #expect(quiet.status == 2)
+        #expect(quiet.stderr.hasPrefix("mtaudit: <stdin>:2: invalid-json:"))
+        #expect(quiet.stderr.split(separator: "\n").count == 1)
+        #expect(!quiet.stderr.contains("stories") && !quiet.stderr.contains("\u{1B}"))
+        let forced = try CLIRunner.run(["feed", "--progress"], stdin: feed)
+        #expect(forced.stdout == quiet.stdout)
+        #expect(forced.stderr.contains("2 stories"))
+        #expect(forced.stderr.contains("1 unreadable  0 failing"))
+        #expect(forced.stderr.hasSuffix("\n"))
+        let off = try CLIRunner.run(["feed", "--no-progress"], stdin: feed)
+        #expect(off.stderr == quiet.stderr)
+    }
+
     @Test("audit prints the JSON report and gates on it")
     func audit() throws {
         let directory = try CLIRunner.temporaryDirectory()
