@@ -174,6 +174,72 @@ struct CLITests {
         #expect(off.stderr == quiet.stderr)
     }
 
+    /// The stories of `Tests/MTAuditReportsTests/Fixture.swift` (`TreeFixture`), written under `stories/`.
+    private func writeStories(in directory: URL) throws {
+        let files: [(String, String, String)] = [
+            ("harbour", "source", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
+            ("harbour", "careful", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
+            ("harbour", "hasty", "The new harbour wall was finished on Tuesday. Mayor Elin Dall opened it before 3000 guests.\n\nThe wall cost 4 million crowns and should last a century."),
+            ("orchard", "doubled", "Frost damaged half of the the apple blossom in the valley. Farmers expect a smaller harvest in September."),
+            ("orchard", "source", "Frost damaged half of the apple blossom in the valley. Farmers expect a smaller harvest in September."),
+            ("orchard", "stray", "The town library will close early on Friday for repairs to its roof."),
+        ]
+        for (story, name, text) in files {
+            let folder = directory.appendingPathComponent("stories/\(story)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            _ = try write(text, "\(name).txt", in: folder)
+        }
+        _ = try write("not a story", "README", in: directory.appendingPathComponent("stories"))
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("stories/.hidden"), withIntermediateDirectories: true)
+    }
+
+    @Test("audit --tree writes every format with the summary, the same bytes as the library's golden files")
+    func tree() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try writeStories(in: directory)
+        let outcome = try CLIRunner.run(["audit", "--no-config", "--tree", "stories", "--output", "out"], stdin: Data(), in: directory)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("orchard/stray fails"))
+        let golden = CLIRunner.packageRoot.appendingPathComponent("Tests/MTAuditReportsTests/Golden")
+        for (file, goldenName) in [("report.md", "tree.md"), ("report.html", "tree.html"), ("report.json", "tree.json"),
+                                   ("report.junit.xml", "tree.junit.xml"), ("report.sarif", "tree.sarif")] {
+            let written = try Data(contentsOf: directory.appendingPathComponent("out/\(file)"))
+            #expect(written == (try Data(contentsOf: golden.appendingPathComponent(goldenName))), "\(file) is not \(goldenName)")
+        }
+        let github = try CLIRunner.run(["audit", "--no-config", "--tree", "stories", "--format", "github"], stdin: Data(), in: directory)
+        #expect(github.status == 1)
+        #expect(Data(github.stdout.utf8) == (try Data(contentsOf: golden.appendingPathComponent("tree.github.txt"))))
+        let lenient = try CLIRunner.run(["audit", "--no-config", "--tree", "stories", "--fail-on", "none", "--min-score", "0",
+                                         "--disable", "name-corruption"], stdin: Data(), in: directory)
+        #expect(lenient.status == 1, "an unrelated version still fails")
+    }
+
+    @Test("audit --tree: a story without source.txt or versions is exit 2 and writes nothing; misuse is exit 64")
+    func treeErrors() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try writeStories(in: directory)
+        let lonely = directory.appendingPathComponent("stories/lonely")
+        try FileManager.default.createDirectory(at: lonely, withIntermediateDirectories: true)
+        _ = try write("A source with no versions.", "source.txt", in: lonely)
+        let noVersions = try CLIRunner.run(["audit", "--tree", "stories", "--output", "out"], stdin: Data(), in: directory)
+        #expect(noVersions.status == 2)
+        #expect(noVersions.stderr.contains("stories/lonely: no versions"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path), "no report at all")
+        try FileManager.default.removeItem(at: lonely.appendingPathComponent("source.txt"))
+        _ = try write("A version.", "v.txt", in: lonely)
+        let noSource = try CLIRunner.run(["audit", "--tree", "stories"], stdin: Data(), in: directory)
+        #expect(noSource.status == 2)
+        #expect(noSource.stderr.contains("stories/lonely: no source.txt"))
+        #expect(noSource.stdout.isEmpty)
+        #expect(try CLIRunner.run(["audit", "--tree", "nowhere"], stdin: Data(), in: directory).status == 2)
+        #expect(try CLIRunner.run(["audit", "--tree", "stories", "--source", "x.txt"], stdin: Data(), in: directory).status == 64)
+        #expect(try CLIRunner.run(["audit", "--tree", "stories", "v.txt"], stdin: Data(), in: directory).status == 64)
+        #expect(try CLIRunner.run(["audit", "--tree", "stories", "--baseline", "b.json"], stdin: Data(), in: directory).status == 64)
+        #expect(try CLIRunner.run(["audit", "a.txt"], stdin: Data(), in: directory).status == 64)
+    }
+
     @Test("audit prints the JSON report and gates on it")
     func audit() throws {
         let directory = try CLIRunner.temporaryDirectory()
