@@ -7,6 +7,18 @@ public struct GitHubAnnotationsReporter: Reporter {
     public init() {}
 
     public func render(_ input: ReportInput) throws -> [UInt8] {
+        Array(annotations(input).utf8)
+    }
+
+    /// Every story's annotations, then one notice with the summary across them.
+    public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
+        var out = tree.stories.map(annotations).joined()
+        out += "::notice title=\(Self.property("mtaudit summary of " + tree.root))::"
+        out += Self.data(SummaryText.lines(tree.summary).joined(separator: "\n")) + "\n"
+        return Array(out.utf8)
+    }
+
+    private func annotations(_ input: ReportInput) -> String {
         var out = ""
         for (version, text) in input.pairs {
             let index = TextPosition.Index(text.text)
@@ -24,7 +36,7 @@ public struct GitHubAnnotationsReporter: Reporter {
                 out += "::\(Self.data("\(version.id): \(finding.message)"))\n"
             }
         }
-        return Array(out.utf8)
+        return out
     }
 
     /// A command's message: %, CR and LF escaped as GitHub expects; other controls dropped.

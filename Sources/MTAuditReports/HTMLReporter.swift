@@ -16,7 +16,96 @@ public struct HTMLReporter: Reporter {
     public func render(_ input: ReportInput) throws -> [UInt8] {
         let title = "mtaudit report: " + input.result.source.id
         let rules = Array(Set(input.result.versions.flatMap { $0.findings.map(\.rule) })).sorted()
-        var html = """
+        var html = Self.head(title: title, rules: rules)
+        html += header(input)
+        html += filters(rules)
+        html += "<main>\n"
+        html += scoreboard(input)
+        html += legend(rules)
+        html += try versions(input)
+        html += "</main>\n</body>\n</html>\n"
+        return Array(html.utf8)
+    }
+
+    /// One page: the summary across the stories (worst versions, findings by rule, score
+    /// distribution), then each story with its scoreboard and versions; ids are prefixed `story-N-`.
+    public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
+        let summary = tree.summary
+        let title = "mtaudit report: \(summary.stories) stories in \(tree.root)"
+        let rules = summary.findingsByRule.map(\.rule).sorted()
+        var html = Self.head(title: title, rules: rules)
+        html += """
+            <header>
+            <h1>mtaudit report: \(summary.stories) stories in <span class="id">\(Markup.escape(tree.root))</span></h1>
+            <p>\(summary.versions) versions; \(summary.failingVersions) fail the gate, in \(summary.failingStories) stories. \
+            Score <code>\(Markup.escape(tree.scoreSignature))</code>.</p>
+            </header>
+
+            """
+        html += filters(rules)
+        html += "<main>\n"
+        html += treeSummary(summary, tree: tree)
+        html += legend(rules)
+        for (index, story) in tree.stories.enumerated() {
+            let prefix = "story-\(index + 1)-"
+            html += "<section class=\"story\" id=\"story-\(index + 1)\" aria-labelledby=\"\(prefix)title\">\n"
+            html += "<h2 id=\"\(prefix)title\">Story <span class=\"id\">\(Markup.escape(story.result.source.id))</span></h2>\n"
+            let source = story.result.source
+            html += "<p>Source <span class=\"id\">\(Markup.escape(source.path ?? source.id))</span>: \(source.paragraphs) paragraphs, "
+            html += "\(source.sentences) sentences, \(source.words) words. \(story.result.versions.count) versions.</p>\n"
+            html += scoreboard(story, prefix: prefix)
+            html += try versions(story, prefix: prefix)
+            html += "</section>\n"
+        }
+        html += "</main>\n</body>\n</html>\n"
+        return Array(html.utf8)
+    }
+
+    private func versions(_ input: ReportInput, prefix: String = "") throws -> String {
+        var html = ""
+        let segmenter = try Segmenter()
+        let source = Document(id: input.source.id, text: input.source.text, language: input.source.language, segmenter: segmenter)
+        for (index, pair) in input.pairs.enumerated() {
+            let version = Document(id: pair.text.id, text: pair.text.text, language: pair.text.language, segmenter: segmenter)
+            html += section(pair.result, number: index + 1, source: source, version: version, input: input, prefix: prefix)
+        }
+        return html
+    }
+
+    private func treeSummary(_ summary: TreeSummary, tree: TreeReportInput) -> String {
+        var out = "<section class=\"scoreboard summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n"
+        out += "<h3>Worst versions</h3>\n<table>\n<thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Version</th>"
+        out += "<th scope=\"col\">Score</th><th scope=\"col\">Verdict</th><th scope=\"col\">Relation</th>"
+        out += "<th scope=\"col\">Critical</th><th scope=\"col\">Major</th><th scope=\"col\">Minor</th></tr></thead>\n<tbody>\n"
+        for version in summary.worst {
+            let storyNumber = (tree.stories.firstIndex { $0.result.source.id == version.story } ?? 0) + 1
+            let versionNumber = (tree.stories[storyNumber - 1].result.versions.firstIndex { $0.id == version.version } ?? 0) + 1
+            out += "<tr class=\"\(version.verdict.rawValue)\"><td><a href=\"#story-\(storyNumber)\">\(Markup.escape(version.story))</a></td>"
+            out += "<th scope=\"row\"><a href=\"#story-\(storyNumber)-version-\(versionNumber)\">\(Markup.escape(version.version))</a></th>"
+            out += "<td>\(version.score.reportText)</td><td class=\"verdict\">\(version.verdict.rawValue)</td>"
+            out += "<td>\(version.relation.rawValue)</td><td>\(version.critical)</td><td>\(version.major)</td><td>\(version.minor)</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n<h3>Findings by rule</h3>\n"
+        if summary.findingsByRule.isEmpty {
+            out += "<p>No findings.</p>\n"
+        } else {
+            out += "<table>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Findings</th><th scope=\"col\">Critical</th>"
+            out += "<th scope=\"col\">Major</th><th scope=\"col\">Minor</th><th scope=\"col\">Versions</th></tr></thead>\n<tbody>\n"
+            for rule in summary.findingsByRule {
+                out += "<tr><th scope=\"row\"><code>\(Markup.escape(rule.rule))</code></th><td>\(rule.findings)</td>"
+                out += "<td>\(rule.critical)</td><td>\(rule.major)</td><td>\(rule.minor)</td><td>\(rule.versions)</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        out += "<h3>Score distribution</h3>\n<table>\n<thead><tr><th scope=\"col\">Score</th><th scope=\"col\">Versions</th></tr></thead>\n<tbody>\n"
+        for bucket in summary.scoreDistribution {
+            out += "<tr><th scope=\"row\">\(Markup.escape(bucket.label))</th><td>\(bucket.versions)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    private static func head(title: String, rules: [String]) -> String {
+        """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -30,19 +119,6 @@ public struct HTMLReporter: Reporter {
             <body>
 
             """
-        html += header(input)
-        html += filters(rules)
-        html += "<main>\n"
-        html += scoreboard(input)
-        html += legend(rules)
-        let segmenter = try Segmenter()
-        let source = Document(id: input.source.id, text: input.source.text, language: input.source.language, segmenter: segmenter)
-        for (index, pair) in input.pairs.enumerated() {
-            let version = Document(id: pair.text.id, text: pair.text.text, language: pair.text.language, segmenter: segmenter)
-            html += section(pair.result, number: index + 1, source: source, version: version, input: input)
-        }
-        html += "</main>\n</body>\n</html>\n"
-        return Array(html.utf8)
     }
 
     // MARK: Page parts
@@ -77,10 +153,10 @@ public struct HTMLReporter: Reporter {
         return out
     }
 
-    private func scoreboard(_ input: ReportInput) -> String {
+    private func scoreboard(_ input: ReportInput, prefix: String = "") -> String {
         var out = """
-            <section class="scoreboard" aria-labelledby="scoreboard">
-            <h2 id="scoreboard">Scoreboard</h2>
+            <section class="scoreboard" aria-labelledby="\(prefix)scoreboard">
+            <h2 id="\(prefix)scoreboard">Scoreboard</h2>
             <table>
             <thead><tr><th scope="col">Rank</th><th scope="col">Version</th><th scope="col">Score</th>\
             <th scope="col">Verdict</th><th scope="col">Relation</th><th scope="col">Coverage</th>\
@@ -95,7 +171,7 @@ public struct HTMLReporter: Reporter {
         for (rank, version) in input.ranking.enumerated() {
             let number = (input.result.versions.firstIndex { $0.id == version.id } ?? 0) + 1
             out += "<tr class=\"\(version.verdict.rawValue)\"><td>\(rank + 1)</td>"
-            out += "<th scope=\"row\"><a href=\"#version-\(number)\">\(Markup.escape(version.id))</a></th>"
+            out += "<th scope=\"row\"><a href=\"#\(prefix)version-\(number)\">\(Markup.escape(version.id))</a></th>"
             out += "<td>\(version.score.reportText)</td><td class=\"verdict\">\(version.verdict.rawValue)</td>"
             out += "<td>\(version.relation.rawValue)</td><td>\(version.coverage.reportText)</td>"
             out += "<td>\(version.count(.critical))</td><td>\(version.count(.major))</td><td>\(version.count(.minor))</td>"
@@ -123,9 +199,11 @@ public struct HTMLReporter: Reporter {
         return out + "</dl>\n<p>Hover over or tab to a highlight to read the finding. ⟂ marks a place where something is missing.</p>\n</section>\n"
     }
 
-    private func section(_ result: VersionResult, number: Int, source: Document, version: Document, input: ReportInput) -> String {
-        var out = "<section class=\"version \(result.verdict.rawValue)\" id=\"version-\(number)\" aria-labelledby=\"version-\(number)-title\">\n"
-        out += "<h2 id=\"version-\(number)-title\"><span class=\"id\">\(Markup.escape(result.id))</span>: "
+    private func section(_ result: VersionResult, number: Int, source: Document, version: Document, input: ReportInput,
+                         prefix: String = "") -> String {
+        let id = "\(prefix)version-\(number)"
+        var out = "<section class=\"version \(result.verdict.rawValue)\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
+        out += "<h2 id=\"\(id)-title\"><span class=\"id\">\(Markup.escape(result.id))</span>: "
         out += "\(result.score.reportText), <span class=\"verdict\">\(result.verdict.rawValue)</span></h2>\n"
         out += "<p>Rank \(input.rank(of: result.id)), relation \(result.relation.rawValue), coverage \(result.coverage.reportText)"
         if let path = input.versions[number - 1].path { out += ", file <span class=\"id\">\(Markup.escape(path))</span>" }

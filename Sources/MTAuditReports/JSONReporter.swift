@@ -19,6 +19,20 @@ public struct JSONReporter: Reporter {
         return Array(data)
     }
 
+    /// The report of a folder of stories: `{"schemaVersion": 1, "root", "summary": {…}, "stories":
+    /// [{"id", "source": {…}, "versions": […]}]}`, each story's versions as `render` writes them.
+    public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
+        let stories = tree.stories.map { input in
+            Story(id: input.result.source.id, source: input.result.source,
+                  versions: input.result.versions.map { RankedVersion(version: $0, rank: input.rank(of: $0.id)) })
+        }
+        let report = TreeReport(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: tree.signatures,
+                                root: tree.root, summary: tree.summary, stories: stories)
+        var data = try Self.encoder(pretty: true).encode(report)
+        data.append(0x0A)
+        return Array(data)
+    }
+
     /// One line of a feed's answer, ending in a line break.
     public func feedLine(_ answer: FeedAnswer) throws -> Data {
         let encoder = Self.encoder(pretty: false)
@@ -50,6 +64,21 @@ public struct JSONReporter: Reporter {
         let schemaVersion: Int
         let tool: Tool
         let signatures: [String: String]
+        let source: SourceSummary
+        let versions: [RankedVersion]
+    }
+
+    private struct TreeReport: Encodable {
+        let schemaVersion: Int
+        let tool: Tool
+        let signatures: [String: String]
+        let root: String
+        let summary: TreeSummary
+        let stories: [Story]
+    }
+
+    private struct Story: Encodable {
+        let id: String
         let source: SourceSummary
         let versions: [RankedVersion]
     }

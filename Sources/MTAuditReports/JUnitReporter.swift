@@ -8,9 +8,31 @@ public struct JUnitReporter: Reporter {
     public func render(_ input: ReportInput) throws -> [UInt8] {
         let failures = input.result.versions.filter { $0.verdict == .fail }.count
         let count = input.result.versions.count
-        let suite = Markup.escape(input.result.source.id)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"mtaudit\" tests=\"\(count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out += suite(input)
+        out += "</testsuites>\n"
+        return Array(out.utf8)
+    }
+
+    /// One test suite a story, then a suite named "summary" without test cases whose output is the
+    /// summary across the stories.
+    public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
+        let summary = tree.summary
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"mtaudit\" tests=\"\(summary.versions)\" failures=\"\(summary.failingVersions)\" errors=\"0\">\n"
+        for story in tree.stories { out += suite(story) }
+        out += "  <testsuite name=\"summary\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+        out += "    <system-out>\(Markup.escape(SummaryText.lines(summary).joined(separator: "\n")))</system-out>\n"
+        out += "  </testsuite>\n</testsuites>\n"
+        return Array(out.utf8)
+    }
+
+    private func suite(_ input: ReportInput) -> String {
+        let failures = input.result.versions.filter { $0.verdict == .fail }.count
+        let count = input.result.versions.count
+        let suite = Markup.escape(input.result.source.id)
+        var out = ""
         out += "  <testsuite name=\"\(suite)\" tests=\"\(count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         for (version, text) in input.pairs {
             out += "    <testcase classname=\"mtaudit.\(suite)\" name=\"\(Markup.escape(version.id))\""
@@ -24,8 +46,8 @@ public struct JUnitReporter: Reporter {
             out += "      <system-out>\(Markup.escape(summary(version)))</system-out>\n"
             out += "    </testcase>\n"
         }
-        out += "  </testsuite>\n</testsuites>\n"
-        return Array(out.utf8)
+        out += "  </testsuite>\n"
+        return out
     }
 
     private func summary(_ version: VersionResult) -> String {

@@ -34,6 +34,43 @@ public struct MarkdownReporter: Reporter {
         return Array(out.utf8)
     }
 
+    public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
+        let summary = tree.summary
+        var out = "# mtaudit report: \(summary.stories) stories in \(Self.escape(tree.root))\n\n"
+        out += "Score: `\(tree.scoreSignature)`.\n"
+        for name in ReportInput.metricOrder { if let signature = tree.signatures[name] { out += "\(Self.escape(name)): `\(signature)`.\n" } }
+        out += "\n## Summary\n\n"
+        out += "\(summary.stories) stories, \(summary.versions) versions. \(summary.failingVersions) versions fail the gate, "
+        out += "in \(summary.failingStories) stories.\n"
+        if !summary.worst.isEmpty {
+            out += "\n### Worst versions\n\n| Story | Version | Score | Verdict | Relation | Critical | Major | Minor |\n"
+            out += "|---|---|---:|---|---|---:|---:|---:|\n"
+            for version in summary.worst {
+                let verdict = version.verdict == .pass ? "pass" : "**fail**"
+                out += "| \(Self.escape(version.story)) | \(Self.escape(version.version)) | \(version.score.reportText) | \(verdict) | "
+                out += "\(version.relation.rawValue) | \(version.critical) | \(version.major) | \(version.minor) |\n"
+            }
+        }
+        out += "\n### Findings by rule\n\n"
+        if summary.findingsByRule.isEmpty {
+            out += "No findings.\n"
+        } else {
+            out += "| Rule | Findings | Critical | Major | Minor | Versions |\n|---|---:|---:|---:|---:|---:|\n"
+            for rule in summary.findingsByRule {
+                out += "| `\(rule.rule)` | \(rule.findings) | \(rule.critical) | \(rule.major) | \(rule.minor) | \(rule.versions) |\n"
+            }
+        }
+        out += "\n### Score distribution\n\n| Score | Versions |\n|---|---:|\n"
+        for bucket in summary.scoreDistribution { out += "| \(bucket.label) | \(bucket.versions) |\n" }
+        for story in tree.stories {
+            // The story's own report, one heading level down, under the story's name.
+            var lines = String(decoding: try render(story), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            lines[0] = "# Story: \(Self.escape(story.result.source.id))"
+            out += "\n" + lines.map { $0.hasPrefix("#") ? "#" + $0 : $0 }.joined(separator: "\n")
+        }
+        return Array(out.utf8)
+    }
+
     private func scoreboard(_ input: ReportInput) -> String {
         let metrics = input.metricNames
         var out = "| Rank | Version | Score | Verdict | Relation | Coverage | Critical | Major | Minor |"

@@ -33,4 +33,6 @@ public enum ReportFormat: String, Sendable, CaseIterable, Hashable {
 /// Turns an audit into one report format. Output is deterministic: the same audit gives the same bytes.
 public protocol Reporter: Sendable {
     func render(_ report: ReportInput) throws -> [UInt8]
+    /// The report of a folder of stories: a summary across them, then each story as `render` shows it.
+    func renderTree(_ tree: TreeReportInput) throws -> [UInt8]
 }

@@ -7,7 +7,17 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ input: ReportInput) throws -> [UInt8] {
-        let used = Set(input.result.versions.flatMap { $0.findings.map(\.rule) })
+        try log([input], summary: nil)
+    }
+
+    /// One run over every story: each result names its story in its properties, and the run's
+    /// properties carry the summary.
+    public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
+        try log(tree.stories, summary: tree.summary)
+    }
+
+    private func log(_ inputs: [ReportInput], summary: TreeSummary?) throws -> [UInt8] {
+        let used = Set(inputs.flatMap { $0.result.versions.flatMap { $0.findings.map(\.rule) } })
         let rules = DetectorRegistry.descriptions.filter { used.contains($0.id) }.map { description in
             Rule(id: description.id, name: description.name, shortDescription: Message(text: description.summary),
                  fullDescription: Message(text: description.rationale),
@@ -16,6 +26,20 @@ public struct SARIFReporter: Reporter {
         }
         var artifacts: [Artifact] = []
         var results: [Result] = []
+        for input in inputs {
+            append(input, story: summary == nil ? nil : input.result.source.id, to: &artifacts, &results)
+        }
+        let log = Log(runs: [Run(tool: Tool(driver: Driver(version: MTAuditVersion.current, rules: rules)),
+                                 artifacts: artifacts, results: results,
+                                 properties: summary.map { RunProperties(summary: $0) })])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(log)
+        data.append(0x0A)
+        return Array(data)
+    }
+
+    private func append(_ input: ReportInput, story: String?, to artifacts: inout [Artifact], _ results: inout [Result]) {
         for (version, text) in input.pairs {
             let uri = input.location(of: text)
             let artifactIndex = artifacts.count
@@ -37,19 +61,12 @@ public struct SARIFReporter: Reporter {
                 results.append(Result(ruleId: finding.rule, level: Self.level(finding.severity),
                                       message: Message(text: finding.message), locations: [location],
                                       fixes: fix.map { [$0] },
-                                      properties: ResultProperties(version: version.id, category: finding.category.rawValue,
+                                      properties: ResultProperties(story: story, version: version.id, category: finding.category.rawValue,
                                                                    severity: finding.severity.rawValue,
                                                                    evidence: finding.evidence?.rawValue,
                                                                    sourceText: finding.sourceSpan?.text)))
             }
         }
-        let log = Log(runs: [Run(tool: Tool(driver: Driver(version: MTAuditVersion.current, rules: rules)),
-                                 artifacts: artifacts, results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(log)
-        data.append(0x0A)
-        return Array(data)
     }
 
     static func level(_ severity: Severity) -> String {
@@ -74,7 +91,10 @@ public struct SARIFReporter: Reporter {
         let columnKind = "unicodeCodePoints"
         let artifacts: [Artifact]
         let results: [Result]
+        let properties: RunProperties?
     }
+
+    struct RunProperties: Encodable { let summary: TreeSummary }
 
     struct Tool: Encodable { let driver: Driver }
 
@@ -120,6 +140,7 @@ public struct SARIFReporter: Reporter {
     }
 
     struct ResultProperties: Encodable {
+        let story: String?
         let version: String
         let category: String
         let severity: String

@@ -19,11 +19,27 @@ struct AuditCommand: ParsableCommand {
             --format picks some). GitHub annotations (--format github) always go to standard output. \
             The exit status is 0 when every version passes the gate, 1 when one fails, 2 when a file \
             cannot be read.
+
+            With --tree DIR, a folder of stories is audited instead of --source and VERSION files. \
+            Each sub-folder of DIR is one story, named by the folder; it holds the source in source.txt \
+            and its versions as the other *.txt files beside it:
+              DIR/ferry/source.txt   DIR/ferry/outlet-a.txt   DIR/ferry/outlet-b.txt
+              DIR/storm/source.txt   DIR/storm/outlet-a.txt
+            Names starting with "." are ignored, and so are files directly in DIR. A story folder without \
+            source.txt or without versions is an error (exit 2), and no report is written. Every format \
+            then opens with a summary across the stories (the worst versions, findings by rule, the \
+            spread of scores) followed by each story's report; each file is still written whole or not \
+            at all. Stories are audited on every core.
             """
     )
 
     @Option(name: .long, help: ArgumentHelp("The canonical source text.", valueName: "file"))
-    var source: String
+    var source: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A folder of stories to audit instead: each sub-folder holds source.txt and its versions as other *.txt.",
+        valueName: "dir"))
+    var tree: String?
 
     @Argument(help: ArgumentHelp("The versions to audit.", valueName: "version"))
     var versions: [String] = []
@@ -57,7 +73,17 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var gate: GateOptions
 
     func validate() throws {
-        if versions.isEmpty { throw ValidationError("give at least one VERSION file to audit") }
+        if let tree {
+            if source != nil || !versions.isEmpty {
+                throw ValidationError("--tree \(tree) takes the stories from the folder: give no --source or VERSION files")
+            }
+            if baseline != nil || writeBaseline != nil {
+                throw ValidationError("--baseline and --write-baseline work on one story, not with --tree")
+            }
+        } else {
+            if source == nil { throw ValidationError("give --source FILE (or --tree DIR)") }
+            if versions.isEmpty { throw ValidationError("give at least one VERSION file to audit") }
+        }
         for name in format where ReportFormat(rawValue: name) == nil {
             let known = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("unknown --format '\(name)'; available: \(known)")
@@ -76,6 +102,8 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let tree { return try runTree(tree) }
+        guard let source else { return }
         let result = try ToolFailure.reporting { () throws -> AuditResult in
             let decoder = TextDecoder(encoding: TextDecoder.Encoding(encoding))
             let sourceText = try TextFile.read(source, decoder: decoder)
@@ -118,6 +146,62 @@ struct AuditCommand: ParsableCommand {
         if !result.passed { throw ExitCode(1) }
     }
 
+    /// Audits every story of the folder (on every core), then writes every report: nothing is written
+    /// unless every story could be read and audited.
+    private func runTree(_ root: String) throws {
+        let tree = try ToolFailure.reporting { () throws -> TreeReportInput in
+            let decoder = TextDecoder(encoding: TextDecoder.Encoding(encoding))
+            let stories = try StoryTree.read(root, decoder: decoder, sourceLang: sourceLang, lang: lang)
+            let auditor = Auditor(configuration: try gate.configuration())
+            let audited = StoryResults(count: stories.count)
+            var index = 0
+            OrderedParallelMap.run(
+                jobs: ProcessInfo.processInfo.activeProcessorCount,
+                next: { () -> (Int, StoryTree.Story)? in
+                    defer { index += 1 }
+                    return index < stories.count ? (index, stories[index]) : nil
+                },
+                work: { position, story in
+                    (position, Result { () throws(TextError) -> AuditResult in
+                        try auditor.audit(source: story.source, versions: story.versions)
+                    })
+                },
+                emit: { position, result in
+                    audited.set(position, result)
+                    return true
+                })
+            var inputs: [ReportInput] = []
+            for (story, result) in zip(stories, audited.results) {
+                guard let result else { throw ToolFailure("\(story.source.id): not audited") }
+                do {
+                    inputs.append(ReportInput(result: try result.get(), source: story.source, versions: story.versions,
+                                              signatures: auditor.configuration.signatures))
+                } catch {
+                    throw ToolFailure("\(story.source.path ?? story.source.id): \(error)")
+                }
+            }
+            let tree = TreeReportInput(root: root, stories: inputs, signatures: auditor.configuration.signatures)
+            var rendered: [(ReportFormat, [UInt8])] = []
+            for format in formats { rendered.append((format, try format.reporter.renderTree(tree))) }
+            for (format, bytes) in rendered {
+                if let output, let name = format.fileName {
+                    let file = try TextFile.writeAtomically(Data(bytes), directory: output, name: name)
+                    Console.error("mtaudit: wrote \(file)")
+                } else {
+                    FileHandle.standardOutput.write(Data(bytes))
+                }
+            }
+            if output != nil && isatty(STDOUT_FILENO) == 1 { print(Console.summary(tree)) }
+            return tree
+        }
+        for story in tree.stories {
+            for version in story.result.versions where version.verdict == .fail {
+                Console.error("mtaudit: \(story.result.source.id)/\(version.id) fails: \(version.gateReasons.joined(separator: "; "))")
+            }
+        }
+        if !tree.passed { throw ExitCode(1) }
+    }
+
     /// One input a version file; ids are file stems, made unique with the path when two stems clash.
     private func versionInputs(decoder: TextDecoder) throws -> [TextInput] {
         var stems: [String: Int] = [:]
@@ -128,4 +212,15 @@ struct AuditCommand: ParsableCommand {
             return TextInput(id: id, text: try TextFile.read(path, decoder: decoder), language: lang, path: path)
         }
     }
+}
+
+/// Each story's audit, by position, filled in by the one thread that emits them.
+private final class StoryResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Result<AuditResult, TextError>?]
+
+    init(count: Int) { stored = Array(repeating: nil, count: count) }
+
+    func set(_ position: Int, _ result: Result<AuditResult, TextError>) { lock.withLock { stored[position] = result } }
+    var results: [Result<AuditResult, TextError>?] { lock.withLock { stored } }
 }

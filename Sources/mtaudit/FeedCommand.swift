@@ -12,13 +12,20 @@ struct FeedCommand: ParsableCommand {
               {"id": "story-1", "source": "…", "versions": [{"id": "outlet-a", "text": "…"}]}
             with optional "sourceLang" and a version's "lang". Each line is answered on standard output, \
             in order, as soon as it is audited: {"id", "versions": [{"id", "score", "verdict", …}]}. A line \
-            that cannot be audited (not UTF-8, not JSON, a key missing, a text over --max-text-bytes) is \
-            answered {"id", "line", "error": {"code", "message"}} and the feed goes on. Blank lines are \
-            skipped.
+            that cannot be audited (not UTF-8, not JSON, a key missing or named twice, arrays or objects \
+            nested over 32 deep, a text over --max-text-bytes, a line over --max-line-bytes) is answered \
+            {"id", "line", "error": {"code", "message"}} and the feed goes on. A line over \
+            --max-line-bytes is skipped to its line break without being held in memory. Blank lines \
+            (spaces, tabs) are skipped.
 
             Articles are audited on --jobs threads at once; the answers keep the input order and are \
             the same byte for byte whatever --jobs is. If the reader of the output goes away, the feed \
             stops quietly.
+
+            While it runs, a line on standard error shows stories and megabytes a second, the share done \
+            and the time left (for a file), and the unreadable and failing stories so far; it is redrawn \
+            at most four times a second, and only when standard error is a terminal unless --progress or \
+            --no-progress says otherwise.
 
             Exit status: 0 every version passed, 1 some version failed the gate, 2 some line could not \
             be audited.
@@ -31,13 +38,20 @@ struct FeedCommand: ParsableCommand {
     @Option(name: .long, help: "The largest source or version text a line may carry, in UTF-8 bytes.")
     var maxTextBytes: Int = FeedProcessor.defaultMaximumTextBytes
 
+    @Option(name: .long, help: "The longest line read, in bytes; a longer one is answered with an error and skipped.")
+    var maxLineBytes: Int = FeedProcessor.defaultMaximumLineBytes
+
     @Option(name: .long, help: "Articles audited at once (default: one per core). Output is the same whatever the number.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(inversion: .prefixedNo, help: "Show progress on standard error (default: only when it is a terminal).")
+    var progress: Bool?
 
     @OptionGroup var gate: GateOptions
 
     func validate() throws {
         if maxTextBytes < 1 { throw ValidationError("--max-text-bytes must be positive") }
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be positive") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -49,29 +63,45 @@ struct FeedCommand: ParsableCommand {
         try ToolFailure.reporting {
             let processor = FeedProcessor(auditor: Auditor(configuration: try gate.configuration()),
                                           maximumTextBytes: maxTextBytes)
-            let reader = try LineReader(path: file)
+            let reader = try LineReader(path: file, maximumLineBytes: maxLineBytes)
+            let limit = maxLineBytes
+            let meter = ProgressMeter(forced: progress, totalBytes: reader.totalBytes)
             OrderedParallelMap.run(
                 jobs: jobs,
-                next: { () -> ([UInt8], Int)? in
-                    while let (bytes, number) = reader.next() {
-                        if !FeedProcessor.isBlank(bytes) { return (bytes, number) }
+                next: { () -> LineReader.Line? in
+                    while let line = reader.next() {
+                        if case .bytes(let bytes, _) = line, FeedProcessor.isBlank(bytes) { continue }
+                        return line
                     }
                     return nil
                 },
-                work: { line -> (FeedAnswer, [UInt8]) in
-                    let answer = processor.answer(line.0, line: line.1)
+                work: { line -> (FeedAnswer, [UInt8], Int) in
+                    let answer: FeedAnswer
+                    let size: Int
+                    switch line {
+                    case .bytes(let bytes, let number):
+                        answer = processor.answer(bytes, line: number)
+                        size = bytes.count + 1
+                    case .tooLong(let count, let number):
+                        answer = processor.answerTooLong(byteCount: count, line: number, limit: limit)
+                        size = count + 1
+                    }
                     let bytes = (try? reporter.feedLine(answer)).map { Array($0) } ?? []
-                    return (answer, bytes)
+                    return (answer, bytes, size)
                 },
-                emit: { answer, bytes in
+                emit: { answer, bytes, size in
                     switch answer {
                     case .audited(_, let result): tally.record(failed: !result.passed)
                     case .failed(let line, let error):
                         tally.recordUnreadable()
+                        meter.clear()
                         Console.error("mtaudit: \(name):\(line): \(error)")
                     }
-                    return StandardOutput.write(bytes)
+                    let written = StandardOutput.write(bytes)
+                    meter.record(answer, byteCount: size)
+                    return written
                 })
+            meter.finish()
         }
         let (unreadable, failed) = tally.counts
         if unreadable > 0 { throw ExitCode(2) }

@@ -1,45 +1,118 @@
 import Foundation
 
-/// Reads a file (or standard input for "-") line by line with `getline`, without holding it whole.
+/// Reads a file (or standard input for "-") line by line in chunks, never holding more than one line
+/// of at most `maximumLineBytes` (plus one chunk). A longer line is skipped to its line break unread
+/// and reported by its length, so a hostile 50 MB line costs no more memory than a short one.
 final class LineReader {
-    private let stream: UnsafeMutablePointer<FILE>
-    private let ownsStream: Bool
-    private var buffer: UnsafeMutablePointer<CChar>?
-    private var capacity = 0
+    /// One line, without its line break, numbered from 1.
+    enum Line {
+        case bytes([UInt8], number: Int)
+        /// A line over the limit, skipped: how many bytes it held (without its line break).
+        case tooLong(byteCount: Int, number: Int)
+    }
+
+    static let chunkSize = 1 << 16
+
+    let maximumLineBytes: Int
+    /// The input's size in bytes when it is a regular file (for progress); nil for a pipe.
+    let totalBytes: Int?
+    /// Bytes read so far.
+    private(set) var bytesRead = 0
+
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var chunk: [UInt8]
+    private var chunkStart = 0
+    private var chunkEnd = 0
+    private var atEnd = false
     private var lineNumber = 0
 
-    init(path: String) throws {
+    init(path: String, maximumLineBytes: Int) throws {
+        self.maximumLineBytes = maximumLineBytes
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         if path == "-" {
-            guard let input = fdopen(0, "rb") else { throw ToolFailure("cannot read standard input") }
-            stream = input
-            ownsStream = false
+            descriptor = STDIN_FILENO
+            ownsDescriptor = false
         } else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw ToolFailure("\(path): is a directory, not a feed file")
             }
-            guard let opened = fopen(path, "rb") else {
+            let opened = open(path, O_RDONLY)
+            guard opened >= 0 else {
                 throw ToolFailure("\(path): cannot open: \(String(cString: strerror(errno)))")
             }
-            stream = opened
-            ownsStream = true
+            descriptor = opened
+            ownsDescriptor = true
+        }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+            totalBytes = Int(status.st_size)
+        } else {
+            totalBytes = nil
         }
     }
 
     deinit {
-        free(buffer)
-        if ownsStream { fclose(stream) }
+        if ownsDescriptor { close(descriptor) }
     }
 
-    /// The next line without its line break, and its number from 1; nil at the end.
-    func next() -> ([UInt8], Int)? {
-        let length = getline(&buffer, &capacity, stream)
-        guard length >= 0, let buffer else { return nil }
+    /// The next line; nil at the end of the input.
+    func next() -> Line? {
+        var line: [UInt8] = []
+        var length = 0
+        var sawAnything = false
+        while true {
+            if chunkStart == chunkEnd {
+                if atEnd || !refill() {
+                    guard sawAnything else { return nil }
+                    return finish(line, length: length)
+                }
+            }
+            sawAnything = true
+            let available = chunkEnd - chunkStart
+            let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
+                guard let found = memchr(buffer.baseAddress! + chunkStart, 0x0A, available) else { return nil }
+                return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            let end = newline ?? chunkEnd
+            let piece = end - chunkStart
+            if length + piece <= maximumLineBytes + 1 {  // +1: room for a CR before the LF
+                line.append(contentsOf: chunk[chunkStart..<end])
+            } else if !line.isEmpty {
+                line = []  // over the limit: drop what was kept and only count from here on
+            }
+            length += piece
+            chunkStart = newline.map { $0 + 1 } ?? chunkEnd
+            if newline != nil { return finish(line, length: length) }
+        }
+    }
+
+    private func finish(_ line: [UInt8], length: Int) -> Line {
         lineNumber += 1
         var count = length
-        if count > 0, buffer[count - 1] == 0x0A { count -= 1 }
-        if count > 0, buffer[count - 1] == 0x0D { count -= 1 }
-        let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
-        return (Array(bytes), lineNumber)
+        var bytes = line
+        if count > 0, count == bytes.count, bytes[count - 1] == 0x0D {
+            bytes.removeLast()
+            count -= 1
+        }
+        if count > maximumLineBytes { return .tooLong(byteCount: count, number: lineNumber) }
+        return .bytes(bytes, number: lineNumber)
+    }
+
+    /// Reads the next chunk; false at the end of the input or on a read error.
+    private func refill() -> Bool {
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, Self.chunkSize) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                atEnd = true
+                return false
+            }
+            chunkStart = 0
+            chunkEnd = count
+            bytesRead += count
+            return true
+        }
     }
 }

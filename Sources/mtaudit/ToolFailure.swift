@@ -27,6 +27,16 @@ enum Console {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
+    /// A few lines for a person at a terminal: the summary of a folder of stories.
+    static func summary(_ tree: TreeReportInput) -> String {
+        let summary = tree.summary
+        var lines = ["\(summary.stories) stories, \(summary.versions) versions, \(summary.failingVersions) failing."]
+        for version in summary.worst.prefix(5) {
+            lines.append("  \(version.story)/\(version.version)  \(String(format: "%6.2f", version.score))  \(version.verdict.rawValue)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// A few lines for a person at a terminal: the versions ranked, with score and verdict.
     static func summary(_ input: ReportInput) -> String {
         let width = input.ranking.map(\.id.count).max() ?? 0

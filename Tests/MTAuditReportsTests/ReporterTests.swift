@@ -13,6 +13,58 @@ struct ReporterTests {
         #expect(try format.reporter.render(try Fixture.input()) == bytes, "rendering is deterministic")
     }
 
+    @Test("Each format of a folder of stories matches its golden file", arguments: ReportFormat.allCases)
+    func treeGolden(format: ReportFormat) throws {
+        let tree = try TreeFixture.input()
+        let bytes = try format.reporter.renderTree(tree)
+        let name = "tree." + (format.fileName.map { String($0.dropFirst("report.".count)) } ?? "github.txt")
+        #expect(try Fixture.matchesGolden(bytes, name), "\(name) differs; rerun with MTAUDIT_UPDATE_GOLDEN=1 if intended")
+        #expect(try format.reporter.renderTree(tree) == bytes, "rendering is deterministic")
+    }
+
+    @Test("The tree summary: counts, the worst versions first, findings by rule, score buckets")
+    func treeSummary() throws {
+        let tree = try TreeFixture.input()
+        let summary = tree.summary
+        #expect(summary.stories == 2 && summary.versions == 4)
+        #expect(summary.worst.first?.version == "stray", "an unrelated version is the worst")
+        #expect(summary.worst.map(\.story).count == 4)
+        #expect(summary.scoreDistribution.reduce(0) { $0 + $1.versions } == 4)
+        #expect(summary.scoreDistribution.first?.label == "100")
+        let rules = summary.findingsByRule.map(\.rule)
+        #expect(rules.contains("repeated-words") && rules.contains("number-mismatch"))
+        #expect(summary.findingsByRule.map(\.findings) == summary.findingsByRule.map(\.findings).sorted(by: >))
+        #expect(summary.failingVersions >= 2 && summary.failingStories == 2)
+        #expect(!tree.passed)
+    }
+
+    @Test("Tree reports: JSON carries the summary and every story; JUnit a suite per story; SARIF names the story")
+    func treeStructure() throws {
+        let tree = try TreeFixture.input()
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try JSONReporter().renderTree(tree))) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        #expect(json["root"] as? String == "stories")
+        let summary = try #require(json["summary"] as? [String: Any])
+        for key in ["stories", "versions", "failingVersions", "failingStories", "worst", "findingsByRule", "scoreDistribution"] {
+            #expect(summary[key] != nil, "summary has \(key)")
+        }
+        let stories = try #require(json["stories"] as? [[String: Any]])
+        #expect(stories.map { $0["id"] as? String } == ["harbour", "orchard"])
+        #expect((stories[0]["versions"] as? [[String: Any]])?.map { $0["path"] as? String } == ["stories/harbour/careful.txt", "stories/harbour/hasty.txt"])
+        let junit = try XMLStructure(try JUnitReporter().renderTree(tree))
+        #expect(junit.attributes("testsuite").map { $0["name"] } == ["harbour", "orchard", "summary"])
+        #expect(junit.count("testcase") == 4)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(try SARIFReporter().renderTree(tree))) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        #expect((run["properties"] as? [String: Any])?["summary"] != nil)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(!results.isEmpty && results.allSatisfy { ($0["properties"] as? [String: Any])?["story"] is String })
+        let html = String(decoding: try HTMLReporter().renderTree(tree), as: UTF8.self)
+        #expect(html.contains("id=\"story-2-version-2\"") && html.contains("href=\"#story-2-version-2\""))
+        let github = String(decoding: try GitHubAnnotationsReporter().renderTree(tree), as: UTF8.self)
+        #expect(github.split(separator: "\n").last?.hasPrefix("::notice title=mtaudit summary of stories::2 stories, 4 versions") == true)
+    }
+
     @Test("Feed answers match their golden file: one line each, errors with a null id when unknown")
     func feedLines() throws {
         let reporter = JSONReporter()

@@ -71,4 +71,66 @@ struct FeedProcessorTests {
         #expect(FeedProcessor.isBlank(Array("  \t\r".utf8)))
         #expect(!FeedProcessor.isBlank(Array(" {}".utf8)))
     }
+
+    @Test("Hostile lines get a defined answer, never a crash or a hang", arguments: [
+        (String(repeating: "[", count: 100_000), FeedError.Code.nestingTooDeep, "deeper than 32"),
+        (String(repeating: "{\"a\":", count: 100_000), .nestingTooDeep, "deeper than 32"),
+        (String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), .nestingTooDeep, "at byte 32"),
+        (#"{"id": "a", "id": "b", "source": "x", "versions": []}"#, .duplicateKey, "\"id\" twice"),
+        (#"{"id": "a", "source": "x", "versions": [{"id": "v", "text": "x", "text": "y"}]}"#, .duplicateKey, "\"text\""),
+        (#"{"id": "a", "\u0069d": "b", "source": "x", "versions": []}"#, .duplicateKey, "\"id\""),
+        (#"{"id": "\ud800", "source": "x", "versions": []}"#, .invalidJSON, "surrogate"),
+        (#"{"id": "a", "source": "\udc00 rain", "versions": []}"#, .invalidJSON, "not valid JSON"),
+        ("{\"id\": " + String(repeating: "9", count: 100_000) + "}", .invalidJSON, "not valid JSON"),
+        (#"{"id": "a", "source": "x", "versions": [], "n": 1e999999}"#, .invalidJSON, "not representable"),
+        ("   ", .invalidJSON, "not valid JSON"),
+        ("\u{0C}\u{0B}", .invalidJSON, "not valid JSON"),
+        ("{\"id\": \"a\u{0}\", \"source\": \"x\", \"versions\": []}", .invalidJSON, "not valid JSON"),
+        ("\u{0}", .invalidJSON, "not valid JSON"),
+        (#"{"id": "a", "source": "x", "versions": [{"id": "v", "text": "y"}, {"id": "v", "text": "y"}]}"#, nil, ""),
+    ] as [(String, FeedError.Code?, String)])
+    func hostileLines(line: String, code: FeedError.Code?, fragment: String) throws {
+        let outcome = answer(line)
+        guard let code else { return }  // only: no crash
+        guard case .failed(_, let error) = outcome else {
+            Issue.record("expected \(code), got \(outcome)")
+            return
+        }
+        #expect(error.code == code)
+        #expect(error.message.contains(fragment), "\(error.message)")
+        #expect(error.message.count < 300, "the message quotes the input whole")
+    }
+
+    @Test("Nesting up to the limit is read; a key may repeat in different objects")
+    func nestingAtTheLimit() {
+        let extra = String(repeating: "[", count: 29) + String(repeating: "]", count: 29)
+        let line = #"{"id": "s", "source": "Rain fell.", "x": \#(extra), "versions": [{"id": "a", "text": "Rain fell."}]}"#
+        guard case .audited(let id, _) = answer(line) else {
+            Issue.record("not audited")
+            return
+        }
+        #expect(id == "s")
+    }
+
+    @Test("A NUL character escaped in a text is audited like any other character")
+    func escapedNUL() throws {
+        let line = #"{"id": "z", "source": "Rain fell\u0000 on the town.", "versions": [{"id": "a", "text": "Rain fell on\u0000 the town."}]}"#
+        guard case .audited(_, let result) = answer(line) else {
+            Issue.record("not audited: \(answer(line))")
+            return
+        }
+        #expect(result.versions.count == 1)
+    }
+
+    @Test("A line over the line limit is answered without reading it")
+    func tooLong() {
+        guard case .failed(let line, let error) = processor.answerTooLong(byteCount: 50_000_000, line: 3, limit: 1000) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(line == 3)
+        #expect(error.code == .lineTooLong)
+        #expect(error.id == nil)
+        #expect(error.message.contains("50000000") && error.message.contains("1000"))
+    }
 }

@@ -114,6 +114,132 @@ struct CLITests {
         #expect(missing.stderr.contains("nope.jsonl"))
     }
 
+    @Test("Hostile lines each get an error line and the feed goes on; a 50 MB line is skipped, not read")
+    func hostileFeed() throws {
+        let ok = #"{"id": "ok", "source": "The bridge opened today.", "versions": [{"id": "a", "text": "The bridge opened today."}]}"#
+        var feed = Data((ok + "\n").utf8)
+        feed += Data(#"{"id": "huge", "source": ""#.utf8) + Data(repeating: UInt8(ascii: "x"), count: 50_000_000) + Data("\"}\n".utf8)
+        feed += Data((String(repeating: "[", count: 100_000) + "\n").utf8)
+        feed += Data((#"{"id": "d", "id": "e", "source": "x", "versions": []}"# + "\n").utf8)
+        feed += Data(#"{"id": "n"#.utf8) + Data([0]) + Data(#"", "source": "x", "versions": []}"#.utf8) + Data("\n".utf8)
+        feed += Data([0x7B, 0xC3, 0x28, 0x7D, 0x0A])  // invalid UTF-8
+        feed += Data(" \t \r\n".utf8)  // blank: skipped without an answer
+        feed += Data("\u{0C}\n".utf8)  // a form feed is not JSON white space
+        feed += Data(("{\"id\": " + String(repeating: "9", count: 20_000) + "}\n").utf8)
+        feed += Data((#"{"id": "\ud800", "source": "x", "versions": []}"# + "\n").utf8)
+        feed += Data((ok + "\r\n" + ok).utf8)  // CRLF, and a last line without a line break
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("hostile.jsonl")
+        try feed.write(to: path)
+        let started = Date()
+        let outcome = try CLIRunner.run(["feed", "--jobs", "2", path.path])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(outcome.status == 2)
+        let answers = lines(outcome.stdout)
+        let codes = answers.map { ($0["error"] as? [String: Any])?["code"] as? String ?? "ok" }
+        #expect(codes == ["ok", "line-too-long", "nesting-too-deep", "duplicate-key", "invalid-json", "invalid-utf8",
+                          "invalid-json", "invalid-json", "invalid-json", "ok", "ok"])
+        #expect(answers.compactMap { $0["line"] as? Int } == [2, 3, 4, 5, 6, 8, 9, 10])
+        #expect(outcome.stdout.utf8.count < 10_000, "an error line quotes the input")
+    }
+
+    @Test("--max-line-bytes sets the limit; a line exactly at it is read")
+    func maxLineBytes() throws {
+        let ok = #"{"id": "ok", "source": "Rain fell.", "versions": [{"id": "a", "text": "Rain fell."}]}"#
+        let limit = ok.utf8.count
+        let long = #"{"id": "long", "source": "Rain fell.", "versions": [{"id": "a", "text": "Rain fell, and fell."}]}"#
+        let outcome = try CLIRunner.run(["feed", "--max-line-bytes", "\(limit)"], stdin: ok + "\n" + long + "\n" + ok + "\r\n")
+        #expect(outcome.status == 2)
+        let codes = lines(outcome.stdout).map { ($0["error"] as? [String: Any])?["code"] as? String ?? "ok" }
+        #expect(codes == ["ok", "line-too-long", "ok"])
+        #expect(outcome.stderr.contains("<stdin>:2: line-too-long"))
+        #expect(try CLIRunner.run(["feed", "--max-line-bytes", "0"], stdin: "").status == 64)
+    }
+
+    @Test("Progress: nothing on a standard error that is not a terminal, unless --progress forces it")
+    func progress() throws {
+        let feed = #"{"id": "a", "source": "Rain fell.", "versions": [{"id": "x", "text": "Rain fell."}]}"# + "\nnot json\n"
+        let quiet = try CLIRunner.run(["feed"], stdin: feed)
+        #expect(quiet.status == 2)
+        #expect(quiet.stderr.hasPrefix("mtaudit: <stdin>:2: invalid-json:"))
+        #expect(quiet.stderr.split(separator: "\n").count == 1)
+        #expect(!quiet.stderr.contains("stories") && !quiet.stderr.contains("\u{1B}"))
+        let forced = try CLIRunner.run(["feed", "--progress"], stdin: feed)
+        #expect(forced.stdout == quiet.stdout)
+        #expect(forced.stderr.contains("2 stories"))
+        #expect(forced.stderr.contains("1 unreadable  0 failing"))
+        #expect(forced.stderr.hasSuffix("\n"))
+        let off = try CLIRunner.run(["feed", "--no-progress"], stdin: feed)
+        #expect(off.stderr == quiet.stderr)
+    }
+
+    /// The stories of `Tests/MTAuditReportsTests/Fixture.swift` (`TreeFixture`), written under `stories/`.
+    private func writeStories(in directory: URL) throws {
+        let files: [(String, String, String)] = [
+            ("harbour", "source", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
+            ("harbour", "careful", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
+            ("harbour", "hasty", "The new harbour wall was finished on Tuesday. Mayor Elin Dall opened it before 3000 guests.\n\nThe wall cost 4 million crowns and should last a century."),
+            ("orchard", "doubled", "Frost damaged half of the the apple blossom in the valley. Farmers expect a smaller harvest in September."),
+            ("orchard", "source", "Frost damaged half of the apple blossom in the valley. Farmers expect a smaller harvest in September."),
+            ("orchard", "stray", "The town library will close early on Friday for repairs to its roof."),
+        ]
+        for (story, name, text) in files {
+            let folder = directory.appendingPathComponent("stories/\(story)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            _ = try write(text, "\(name).txt", in: folder)
+        }
+        _ = try write("not a story", "README", in: directory.appendingPathComponent("stories"))
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("stories/.hidden"), withIntermediateDirectories: true)
+    }
+
+    @Test("audit --tree writes every format with the summary, the same bytes as the library's golden files")
+    func tree() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try writeStories(in: directory)
+        let outcome = try CLIRunner.run(["audit", "--no-config", "--tree", "stories", "--output", "out"], stdin: Data(), in: directory)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("orchard/stray fails"))
+        let golden = CLIRunner.packageRoot.appendingPathComponent("Tests/MTAuditReportsTests/Golden")
+        for (file, goldenName) in [("report.md", "tree.md"), ("report.html", "tree.html"), ("report.json", "tree.json"),
+                                   ("report.junit.xml", "tree.junit.xml"), ("report.sarif", "tree.sarif")] {
+            let written = try Data(contentsOf: directory.appendingPathComponent("out/\(file)"))
+            #expect(written == (try Data(contentsOf: golden.appendingPathComponent(goldenName))), "\(file) is not \(goldenName)")
+        }
+        let github = try CLIRunner.run(["audit", "--no-config", "--tree", "stories", "--format", "github"], stdin: Data(), in: directory)
+        #expect(github.status == 1)
+        #expect(Data(github.stdout.utf8) == (try Data(contentsOf: golden.appendingPathComponent("tree.github.txt"))))
+        let lenient = try CLIRunner.run(["audit", "--no-config", "--tree", "stories", "--fail-on", "none", "--min-score", "0",
+                                         "--disable", "name-corruption"], stdin: Data(), in: directory)
+        #expect(lenient.status == 1, "an unrelated version still fails")
+    }
+
+    @Test("audit --tree: a story without source.txt or versions is exit 2 and writes nothing; misuse is exit 64")
+    func treeErrors() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try writeStories(in: directory)
+        let lonely = directory.appendingPathComponent("stories/lonely")
+        try FileManager.default.createDirectory(at: lonely, withIntermediateDirectories: true)
+        _ = try write("A source with no versions.", "source.txt", in: lonely)
+        let noVersions = try CLIRunner.run(["audit", "--tree", "stories", "--output", "out"], stdin: Data(), in: directory)
+        #expect(noVersions.status == 2)
+        #expect(noVersions.stderr.contains("stories/lonely: no versions"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path), "no report at all")
+        try FileManager.default.removeItem(at: lonely.appendingPathComponent("source.txt"))
+        _ = try write("A version.", "v.txt", in: lonely)
+        let noSource = try CLIRunner.run(["audit", "--tree", "stories"], stdin: Data(), in: directory)
+        #expect(noSource.status == 2)
+        #expect(noSource.stderr.contains("stories/lonely: no source.txt"))
+        #expect(noSource.stdout.isEmpty)
+        #expect(try CLIRunner.run(["audit", "--tree", "nowhere"], stdin: Data(), in: directory).status == 2)
+        #expect(try CLIRunner.run(["audit", "--tree", "stories", "--source", "x.txt"], stdin: Data(), in: directory).status == 64)
+        #expect(try CLIRunner.run(["audit", "--tree", "stories", "v.txt"], stdin: Data(), in: directory).status == 64)
+        #expect(try CLIRunner.run(["audit", "--tree", "stories", "--baseline", "b.json"], stdin: Data(), in: directory).status == 64)
+        #expect(try CLIRunner.run(["audit", "a.txt"], stdin: Data(), in: directory).status == 64)
+    }
+
     @Test("audit prints the JSON report and gates on it")
     func audit() throws {
         let directory = try CLIRunner.temporaryDirectory()

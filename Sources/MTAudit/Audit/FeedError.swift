@@ -7,6 +7,9 @@ public struct FeedError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidValue = "invalid-value"
         case emptySource = "empty-source"
         case textTooLarge = "text-too-large"
+        case lineTooLong = "line-too-long"
+        case nestingTooDeep = "nesting-too-deep"
+        case duplicateKey = "duplicate-key"
         case auditFailed = "audit-failed"
     }
 

@@ -4,6 +4,9 @@ import MTAuditText
 /// the feed goes on.
 public struct FeedProcessor: Sendable {
     public static let defaultMaximumTextBytes = 1 << 20
+    /// The longest line a feed reads by default, in bytes: room for a source and several versions at
+    /// the text limit, with JSON's escapes.
+    public static let defaultMaximumLineBytes = 16 << 20
 
     public let auditor: Auditor
     /// The largest source or version text a line may carry, in UTF-8 bytes.
@@ -28,6 +31,12 @@ public struct FeedProcessor: Sendable {
         } catch {
             return .failed(line: number, error: FeedError(code: .auditFailed, message: error.description, id: record.id))
         }
+    }
+
+    /// The answer to line number `number`, which was longer than `limit` bytes and skipped unread.
+    public func answerTooLong(byteCount: Int, line number: Int, limit: Int) -> FeedAnswer {
+        .failed(line: number, error: FeedError(
+            code: .lineTooLong, message: "the line is \(byteCount) bytes, over the limit of \(limit)", id: nil))
     }
 
     /// True for a line with nothing but white space, which a feed skips without an answer.

@@ -5,6 +5,10 @@ import MTAuditText
 ///
 /// `{"id": "…", "source": "…", "versions": [{"id": "…", "text": "…", "lang": "…"}], "sourceLang": "…"}`
 public struct FeedRecord: Sendable, Hashable {
+    /// The deepest nesting of arrays and objects a line may have. A record needs 3; anything much
+    /// deeper is refused before it is decoded, so a hostile line cannot exhaust the decoder's stack.
+    public static let maximumNesting = 32
+
     public let id: String
     public let source: TextInput
     public let versions: [TextInput]
@@ -16,6 +20,18 @@ public struct FeedRecord: Sendable, Hashable {
         let bytes = Array(line)
         if let bad = bytes.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
             throw FeedError(code: .invalidUTF8, message: "invalid UTF-8 at byte \(bad) of the line", id: nil)
+        }
+        let shape = bytes.withUnsafeBufferPointer { JSONShape.check($0, maximumDepth: Self.maximumNesting) }
+        switch shape {
+        case .tooDeep(let limit, let offset):
+            throw FeedError(code: .nestingTooDeep,
+                            message: "arrays and objects nest deeper than \(limit) levels at byte \(offset) of the line",
+                            id: nil)
+        case .duplicateKey(let key):
+            throw FeedError(code: .duplicateKey,
+                            message: "an object names the key \"\(Self.clipped(key, to: 80))\" twice", id: nil)
+        case nil:
+            break
         }
         let object: Any
         do {
@@ -84,9 +100,15 @@ public struct FeedRecord: Sendable, Hashable {
         }
     }
 
+    /// The decoder's reason, clipped: it may quote the input (a number of a million digits).
     private static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
-        if let debug = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return debug }
-        return nsError.localizedDescription
+        if let debug = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return clipped(debug, to: 200) }
+        return clipped(nsError.localizedDescription, to: 200)
+    }
+
+    /// At most `limit` characters of `text`, with "…" where it was cut.
+    static func clipped(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 }
