@@ -6,8 +6,14 @@ import MTAudit
 public struct GitHubAnnotationsReporter: Reporter {
     public init() {}
 
+    /// The annotations, then a notice naming the best and the worst version.
     public func render(_ input: ReportInput) throws -> [UInt8] {
-        Array(annotations(input).utf8)
+        var out = annotations(input)
+        if let (best, worst) = input.bestAndWorst {
+            out += "::notice title=\(Self.property("mtaudit ranking of " + input.result.source.id))::"
+            out += Self.data("Best: \(best.id) (\(best.score.reportText)). Worst: \(worst.id) (\(worst.score.reportText)).") + "\n"
+        }
+        return Array(out.utf8)
     }
 
     /// Every story's annotations, then one notice with the summary across them.

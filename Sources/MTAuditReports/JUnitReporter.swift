@@ -34,6 +34,12 @@ public struct JUnitReporter: Reporter {
         let suite = Markup.escape(input.result.source.id)
         var out = ""
         out += "  <testsuite name=\"\(suite)\" tests=\"\(count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        if let (best, worst) = input.bestAndWorst {
+            out += "    <properties>\n"
+            out += "      <property name=\"best\" value=\"\(Markup.escape(best.id)) (\(best.score.reportText))\"/>\n"
+            out += "      <property name=\"worst\" value=\"\(Markup.escape(worst.id)) (\(worst.score.reportText))\"/>\n"
+            out += "    </properties>\n"
+        }
         for (version, text) in input.pairs {
             out += "    <testcase classname=\"mtaudit.\(suite)\" name=\"\(Markup.escape(version.id))\""
             out += " file=\"\(Markup.escape(input.location(of: text)))\">\n"
@@ -43,7 +49,8 @@ public struct JUnitReporter: Reporter {
                 out += Markup.escape(details(version))
                 out += "</failure>\n"
             }
-            out += "      <system-out>\(Markup.escape(summary(version)))</system-out>\n"
+            let rank = "rank \(input.rank(of: version.id)) of \(count), "
+            out += "      <system-out>\(Markup.escape(rank + summary(version)))</system-out>\n"
             out += "    </testcase>\n"
         }
         out += "  </testsuite>\n"

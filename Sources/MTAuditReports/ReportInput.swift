@@ -45,6 +45,13 @@ public struct ReportInput: Sendable {
         }
     }
 
+    /// The best and the worst version by `ranking`, when there are two or more to rank.
+    public var bestAndWorst: (best: VersionResult, worst: VersionResult)? {
+        let ranked = ranking
+        guard ranked.count > 1, let best = ranked.first, let worst = ranked.last else { return nil }
+        return (best, worst)
+    }
+
     /// The rank (from 1) of the version with `id`.
     public func rank(of id: String) -> Int { (ranking.firstIndex { $0.id == id } ?? 0) + 1 }
 

@@ -7,16 +7,19 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ input: ReportInput) throws -> [UInt8] {
-        try log([input], summary: nil)
+        try log([input], summary: nil, ranking: input.ranking.map { version in
+            RankEntry(version: version.id, rank: input.rank(of: version.id), score: version.score, verdict: version.verdict.rawValue,
+                      relation: version.relation.rawValue)
+        })
     }
 
     /// One run over every story: each result names its story in its properties, and the run's
     /// properties carry the summary.
     public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
-        try log(tree.stories, summary: tree.summary)
+        try log(tree.stories, summary: tree.summary, ranking: nil)
     }
 
-    private func log(_ inputs: [ReportInput], summary: TreeSummary?) throws -> [UInt8] {
+    private func log(_ inputs: [ReportInput], summary: TreeSummary?, ranking: [RankEntry]?) throws -> [UInt8] {
         let used = Set(inputs.flatMap { $0.result.versions.flatMap { $0.findings.map(\.rule) } })
         let rules = DetectorRegistry.descriptions.filter { used.contains($0.id) }.map { description in
             Rule(id: description.id, name: description.name, shortDescription: Message(text: description.summary),
@@ -31,7 +34,7 @@ public struct SARIFReporter: Reporter {
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: MTAuditVersion.current, rules: rules)),
                                  artifacts: artifacts, results: results,
-                                 properties: summary.map { RunProperties(summary: $0) })])
+                                 properties: summary != nil || ranking != nil ? RunProperties(summary: summary, ranking: ranking) : nil)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(log)
@@ -94,7 +97,19 @@ public struct SARIFReporter: Reporter {
         let properties: RunProperties?
     }
 
-    struct RunProperties: Encodable { let summary: TreeSummary }
+    /// The summary across stories (a tree), or the ranking of one source's versions, best first.
+    struct RunProperties: Encodable {
+        let summary: TreeSummary?
+        let ranking: [RankEntry]?
+    }
+
+    struct RankEntry: Encodable {
+        let version: String
+        let rank: Int
+        let score: Double
+        let verdict: String
+        let relation: String
+    }
 
     struct Tool: Encodable { let driver: Driver }
 
