@@ -55,6 +55,23 @@ struct MetricParityTests {
         #expect(CharacterFScore.chrFPlusPlus.signature == "nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0")
         #expect(SentenceBLEU().signature == "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0")
         #expect(CharacterFScore.chrFPlusPlus.name == "chrF++")
-        #expect(TranslationEditRate().signature == "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0")
+        // TER adds how a text of several sentences is cut: into its aligned sentence pairs.
+        #expect(TranslationEditRate().signature == "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|seg:aligned|version:2.6.0")
+    }
+
+    @Test("TER of a text of several sentences is sacreBLEU's corpus TER over its aligned sentence pairs")
+    func segmentedTER() throws {
+        let ter = TranslationEditRate()
+        let first = "The ferry to the island resumed on Monday.", second = "Tickets cost twelve crowns for adults."
+        let segments = [("The ferry to the island resumed on Monday.", first), ("Tickets cost 12 crowns for adults.", second)]
+        // Corpus TER: one edit over 14 reference words.
+        #expect(abs(ter.score(segments: segments) - 100.0 / 14) < 0.01)
+        // Through an audit: paragraphs in the other order are the same sentences, not 14 edits.
+        let source = TextInput(id: "s", text: first + "\n\n" + second)
+        let reversed = TextInput(id: "v", text: "Tickets cost 12 crowns for adults.\n\nThe ferry to the island resumed on Monday.")
+        let result = try Auditor().audit(source: source, versions: [reversed])
+        let score = try #require(result.versions.first?.metrics["TER"])
+        #expect(abs(score - 100.0 / 14) < 0.01)
+        #expect(ter.score(hypothesis: reversed.text, reference: source.text) > 20, "the whole text, shifts and all, scores worse")
     }
 }

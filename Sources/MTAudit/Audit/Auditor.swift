@@ -74,10 +74,35 @@ public struct Auditor: Sendable {
     private func metrics(_ context: DetectionContext) -> [String: Double] {
         var scores: [String: Double] = [:]
         for metric in configuration.metrics {
-            let score = metric.score(hypothesis: context.version.text, reference: context.source.text)
+            let score: Double
+            if let ter = metric as? TranslationEditRate, context.source.sentences.count > 1 || context.version.sentences.count > 1 {
+                let (segments, unpaired) = Self.alignedSegments(context)
+                score = ter.score(segments: segments, unpaired: unpaired)
+            } else {
+                score = metric.score(hypothesis: context.version.text, reference: context.source.text)
+            }
             scores[metric.name] = (score * 100).rounded() / 100
         }
         return scores
+    }
+
+    /// The version's text as segments for a corpus metric: each alignment link's sentences against
+    /// its source sentences, in the version's order; and what no link joins, the version's left-over
+    /// sentences against the source's.
+    static func alignedSegments(_ context: DetectionContext)
+        -> (segments: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?) {
+        let source = context.source, version = context.version
+        func text(_ document: Document, _ sentences: some Sequence<Int>) -> String {
+            sentences.map { document.text(of: document.sentences[$0].span) }.joined(separator: " ")
+        }
+        let segments = context.alignment.links.sorted { $0.version.lowerBound < $1.version.lowerBound }
+            .map { (hypothesis: text(version, $0.version), reference: text(source, $0.source)) }
+        let linkedVersion = Set(context.alignment.links.flatMap { Array($0.version) })
+        let linkedSource = Set(context.alignment.links.flatMap { Array($0.source) })
+        let leftVersion = version.sentences.indices.filter { !linkedVersion.contains($0) }
+        let leftSource = source.sentences.indices.filter { !linkedSource.contains($0) }
+        let unpaired = leftVersion.isEmpty && leftSource.isEmpty ? nil : (text(version, leftVersion), text(source, leftSource))
+        return (segments, unpaired)
     }
 
     /// Garbled characters mislead every other check ("β€” β€”" looks like Greek, a repeat and a

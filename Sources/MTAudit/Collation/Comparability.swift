@@ -31,8 +31,13 @@ public enum Comparability {
 
     /// The language of the word lists that `document`'s words most likely belong to.
     public static func guessedLanguage(of document: Document) -> String? {
-        WordFrequencies.builtIn.likelyLanguage(of: document.tokens.filter { $0.kind == .letters }.map(\.key))
+        document.memo.value("language-guess") {
+            Guess(language: WordFrequencies.builtIn.likelyLanguage(of: document.tokens.filter { $0.kind == .letters }.map(\.key)))
+        }.language
     }
+
+    /// A guess, boxed so that "no guess" can be kept.
+    private struct Guess { let language: String? }
 
     /// The document's declared language when the word lists know it, else `guess`.
     public static func listedLanguage(of document: Document, guess: String?) -> String? {

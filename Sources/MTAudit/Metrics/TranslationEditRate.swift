@@ -15,12 +15,34 @@ public struct TranslationEditRate: SentenceMetric {
 
     public var name: String { "TER" }
 
-    public var signature: String { "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0" }
+    /// `seg:aligned`: a text of several sentences is scored as the corpus of its aligned sentence
+    /// pairs (see `score(segments:)`); a pair of single sentences is sacreBLEU's sentence TER exactly.
+    public var signature: String { "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|seg:aligned|version:2.6.0" }
 
     public func score(hypothesis: String, reference: String) -> Double {
-        var numbering = WordNumbering()
-        let hyp = numbering.ids(Self.words(hypothesis)), ref = numbering.ids(Self.words(reference))
-        let (edits, length) = Self.editsAndLength(hyp, ref)
+        score(segments: [(hypothesis, reference)])
+    }
+
+    /// sacreBLEU's corpus TER over segment pairs: the edits of every pair (shifts within a pair only)
+    /// over the words of every reference. `unpaired`, what is left of the two texts once the pairs
+    /// are made, is counted too, but by edit distance alone: shifting words between passages that
+    /// do not render one another measures nothing, and on a long remainder the shift search would
+    /// cost about the square of its length.
+    public func score(segments: [(hypothesis: String, reference: String)],
+                      unpaired: (hypothesis: String, reference: String)? = nil) -> Double {
+        var edits = 0, length = 0
+        for (hypothesis, reference) in segments {
+            var numbering = WordNumbering()
+            let (segmentEdits, segmentLength) = Self.editsAndLength(numbering.ids(Self.words(hypothesis)), numbering.ids(Self.words(reference)))
+            edits += segmentEdits
+            length += segmentLength
+        }
+        if let (hypothesis, reference) = unpaired {
+            var numbering = WordNumbering()
+            let hyp = numbering.ids(Self.words(hypothesis)), ref = numbering.ids(Self.words(reference))
+            edits += ref.isEmpty ? hyp.count : Self.editDistance(hyp, ref).distance
+            length += ref.count
+        }
         if length > 0 { return 100 * Double(edits) / Double(length) }
         return edits > 0 ? 100 : 0
     }

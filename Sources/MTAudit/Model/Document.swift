@@ -13,6 +13,9 @@ public struct Document: Sendable {
     public let sentences: [Sentence]
     public let tokens: [Token]
     private let offsets: ScalarOffsets
+    /// What detectors derive from the text alone (its language guess, its lexicon mentions), made
+    /// once however many contexts read it: every copy of a document shares it.
+    let memo = Memo()
 
     /// Segments `text` with `segmenter` (whose locale should suit the text).
     public init(id: String, text: String, language: String = "und", segmenter: Segmenter) {

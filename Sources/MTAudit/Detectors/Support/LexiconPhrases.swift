@@ -29,6 +29,9 @@ struct LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     private let caseSensitive: Bool
+    /// Which files, kind and language made these phrases (set by `cached`): the mentions of a
+    /// document are kept under it.
+    var key: String?
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone.
     let vocabulary: Set<String>
@@ -102,6 +105,11 @@ struct LexiconPhrases: Sendable {
     /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
     /// A form of the `prefixes` field counts only before a hyphen ("Sino-").
     func mentions(in document: Document) -> [Mention] {
+        guard let key else { return findMentions(in: document) }
+        return document.memo.value("mentions|" + key) { findMentions(in: document) }
+    }
+
+    private func findMentions(in document: Document) -> [Mention] {
         var mentions: [Mention] = []
         let tokens = document.tokens
         for (index, sentence) in document.sentences.enumerated() {
@@ -166,8 +174,9 @@ struct LexiconPhrases: Sendable {
         let files = lexicons.files.filter { $0.kind == kind }
         let key = "\(kind.rawValue)|\(language)|\(caseSensitive)|" + files.map { "\($0.name)#\($0.entries.count)" }.joined(separator: "|")
         if let known = cache.withLock({ $0[key] }) { return known }
-        let phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
+        var phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
                                      language: language, caseSensitive: caseSensitive)
+        phrases.key = key
         cache.withLock { $0[key] = phrases }
         return phrases
     }
