@@ -73,7 +73,12 @@ public struct Auditor: Sendable {
     /// Each metric of the version against the source, to two decimals.
     private func metrics(_ context: DetectionContext) -> [String: Double] {
         var scores: [String: Double] = [:]
-        for metric in configuration.metrics {
+        // chrF and chrF++ share their character n-grams: counted once for both.
+        let chrFs = configuration.metrics.compactMap { $0 as? CharacterFScore }
+        for (metric, score) in zip(chrFs, CharacterFScore.scores(chrFs, hypothesis: context.version.text, reference: context.source.text)) {
+            scores[metric.name] = (score * 100).rounded() / 100
+        }
+        for metric in configuration.metrics where !(metric is CharacterFScore) {
             let score: Double
             if let ter = metric as? TranslationEditRate, context.source.sentences.count > 1 || context.version.sentences.count > 1 {
                 let (segments, unpaired) = Self.alignedSegments(context)

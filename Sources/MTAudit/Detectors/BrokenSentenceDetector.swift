@@ -103,6 +103,21 @@ public struct BrokenSentenceDetector: Detector {
         let known = Set(abbreviations)
         var findings: [Finding] = []
         let tokens = version.tokens
+        // "word. word" as the source writes it, a stop and one space between: made on first need.
+        var sourcePatterns: Set<String>?
+        func patterns() -> Set<String> {
+            if let sourcePatterns { return sourcePatterns }
+            let scalars = context.source.scalars, words = context.source.tokens
+            var made: Set<String> = []
+            for k in words.indices.dropFirst() where k + 1 < words.count && words[k].text == "." {
+                let before = words[k - 1], after = words[k + 1]
+                guard before.span.end == words[k].span.start, after.span.start == words[k].span.end + 1,
+                      scalars[words[k].span.end] == " " else { continue }
+                made.insert(before.text + ". " + after.text)
+            }
+            sourcePatterns = made
+            return made
+        }
         for k in tokens.indices.dropFirst() where k + 1 < tokens.count && tokens[k].text == "." {
             let before = tokens[k - 1], after = tokens[k + 1]
             guard before.kind == .letters, after.kind == .letters, after.sentence == tokens[k].sentence,
@@ -110,8 +125,7 @@ public struct BrokenSentenceDetector: Detector {
                   after.text.unicodeScalars.first?.properties.isLowercase == true,
                   before.text.unicodeScalars.count > 1, !before.text.contains("."),
                   !known.contains(before.key + ".") else { continue }
-            let pattern = before.text + ". " + after.text
-            if context.source.text.contains(pattern) { continue }
+            if patterns().contains(before.text + ". " + after.text) { continue }
             findings.append(finding(tokens[k].span, in: context,
                                     message: "a full stop inside a sentence, before “\(after.text)”",
                                     suggestion: "", evidence: .self))

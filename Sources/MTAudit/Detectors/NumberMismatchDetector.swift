@@ -109,7 +109,7 @@ public struct NumberMismatchDetector: Detector {
         var numbers = digits(in: document, span: span)
         guard !words.isEmpty else { return numbers }
         // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
-        let tokens = document.tokens.filter { span.contains($0.span) && $0.kind != .punctuation }
+        let tokens = document.tokens(in: span).filter { $0.kind != .punctuation }
         var k = 0
         while k < tokens.count {
             var value: Double?
@@ -143,7 +143,7 @@ public struct NumberMismatchDetector: Detector {
 
     /// The numbers written in digits.
     static func digits(in document: Document, span: TextSpan) -> [(value: String, span: TextSpan)] {
-        let scalars = Array(document.text.unicodeScalars)
+        let scalars = document.scalars
         var numbers: [(String, TextSpan)] = []
         var i = span.start
         while i < span.end {

@@ -81,7 +81,7 @@ public struct OmissionDetector: Detector {
     }
 
     private func trimmed(_ span: TextSpan, in document: Document) -> TextSpan {
-        let tokens = document.tokens.filter { span.contains($0.span) }
+        let tokens = Array(document.tokens(in: span))
         guard let first = tokens.first, let last = tokens.last else { return span }
         return first.span.union(last.span)
     }

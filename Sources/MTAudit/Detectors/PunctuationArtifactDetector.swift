@@ -39,7 +39,7 @@ public struct PunctuationArtifactDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        let version = Array(context.version.text.unicodeScalars)
+        let version = context.version.scalars
         let source = context.source.text
         return doubledMarks(version, source: source, context)
             + spacesBeforeMarks(version, source: source, context)
@@ -125,7 +125,7 @@ public struct PunctuationArtifactDetector: Detector {
     private static let lowQuotes = Pair(open: "\u{201E}", close: ["\u{201C}", "\u{201D}"])
 
     private func unbalancedPairs(_ text: [Unicode.Scalar], _ context: DetectionContext) -> [Finding] {
-        let source = Array(context.source.text.unicodeScalars)
+        let source = context.source.scalars
         var findings: [Finding] = []
         for pair in pairs(for: text) {
             guard Self.unmatched(source, pair: pairs(for: source).first { $0.open == pair.open } ?? pair).isEmpty else {

@@ -69,7 +69,7 @@ public struct QuoteAlteredDetector: Detector {
     /// The spans inside quote marks in `span`, in order, marks excluded and trimmed of a final comma
     /// or stop that some styles put inside the quote.
     static func quotations(in document: Document, _ span: TextSpan) -> [TextSpan] {
-        let scalars = Array(document.text.unicodeScalars)
+        let scalars = document.scalars
         var found: [TextSpan] = []
         var i = span.start
         while i < span.end {
@@ -86,7 +86,7 @@ public struct QuoteAlteredDetector: Detector {
     }
 
     private static func words(_ document: Document, _ span: TextSpan) -> [String] {
-        document.tokens.filter { $0.isWordLike && span.contains($0.span) }.map(\.key)
+        document.tokens(in: span).filter(\.isWordLike).map(\.key)
     }
 
     private static func sharedCount(_ a: [String], _ b: [String]) -> Int {

@@ -27,13 +27,23 @@ public struct CharacterFScore: SentenceMetric {
     }
 
     public func score(hypothesis: String, reference: String) -> Double {
+        Self.scores([self], hypothesis: hypothesis, reference: reference)[0]
+    }
+
+    /// The scores of several chrF variants (chrF and chrF++) on one pair, the n-grams of the longest
+    /// orders any of them asks for counted once.
+    public static func scores(_ metrics: [CharacterFScore], hypothesis: String, reference: String) -> [Double] {
+        guard let charOrder = metrics.map(\.charOrder).max(), let wordOrder = metrics.map(\.wordOrder).max() else { return [] }
+        let counting = CharacterFScore(charOrder: charOrder, wordOrder: wordOrder, beta: 2)
         var numbering = WordNumbering()
-        let hyp = ngrams(hypothesis, &numbering), ref = ngrams(reference, &numbering)
+        let hyp = counting.ngrams(hypothesis, &numbering), ref = counting.ngrams(reference, &numbering)
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
         for (h, r) in zip(hyp, ref) {
             statistics.append((r.isEmpty ? 0 : h.count, r.count, Self.matches(h, r)))
         }
-        return fScore(statistics)
+        return metrics.map { metric in
+            metric.fScore(Array(statistics[..<metric.charOrder]) + Array(statistics[charOrder..<(charOrder + metric.wordOrder)]))
+        }
     }
 
     /// How many n-grams two sorted lists share, each counted as often as both have it: the sum over

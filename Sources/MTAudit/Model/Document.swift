@@ -52,6 +52,21 @@ public struct Document: Sendable {
         self.tokens = tokens
     }
 
+    /// The text's Unicode scalars, indexable by the code-point offsets of spans; made once.
+    public var scalars: [Unicode.Scalar] { memo.value("scalars") { Array(text.unicodeScalars) } }
+
+    /// The tokens inside `span`, found by binary search (tokens are in text order).
+    public func tokens(in span: TextSpan) -> ArraySlice<Token> {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < tokens.count, tokens[end].span.end <= span.end { end += 1 }
+        return tokens[low..<end]
+    }
+
     /// The number of word-like tokens (letters, numbers, kana, ideographs).
     public var wordCount: Int { tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) } }
 
