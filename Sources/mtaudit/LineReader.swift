@@ -77,7 +77,7 @@ final class LineReader {
             }
             let end = newline ?? chunkEnd
             let piece = end - chunkStart
-            if length + piece <= maximumLineBytes + 1 {  // +1: room for a CR before the LF
+            if length + piece - 1 <= maximumLineBytes {  // - 1: room for a CR before the LF
                 line.append(contentsOf: chunk[chunkStart..<end])
             } else if !line.isEmpty {
                 line = []  // over the limit: drop what was kept and only count from here on

@@ -126,4 +126,14 @@ struct SentenceAlignerTests {
         #expect(alignment.sourceOf == [0, 1, 2, 3, 4, 5])
         #expect(source.sentences.indices.filter { alignment.linkOfSource[$0] == nil } == [6, 7, 8, 9, 10, 11])
     }
+
+    @Test("Across languages, a pin far from the diagonal does not leave the alignment empty")
+    func farPin() throws {
+        let english = (0..<40).map { k in k == 0 ? "The archive opened in 1987 with few shelves." : "The reading room holds shelf \(String(repeating: "and more ", count: k % 5))books." }
+        let german = (0..<40).map { k in k == 30 ? "Das Archiv wurde 1987 mit wenigen Regalen eröffnet." : "Der Lesesaal hat Regale \(String(repeating: "und mehr ", count: k % 5))Bücher." }
+        let source = try document(english.joined(separator: " "), id: "source")
+        let version = try document(german.joined(separator: " "), language: "de")
+        let alignment = SentenceAligner().align(source: source, version: version, sameLanguage: false, language: nil)
+        #expect(alignment.links.count > 20)
+    }
 }

@@ -155,6 +155,7 @@ struct CLITests {
         #expect(codes == ["ok", "line-too-long", "ok"])
         #expect(outcome.stderr.contains("<stdin>:2: line-too-long"))
         #expect(try CLIRunner.run(["feed", "--max-line-bytes", "0"], stdin: "").status == 64)
+        #expect(try CLIRunner.run(["feed", "--max-line-bytes", "\(Int.max)"], stdin: ok + "\n").status == 0, "the largest limit does not overflow")
     }
 
     @Test("Progress: nothing on a standard error that is not a terminal, unless --progress forces it")

@@ -52,7 +52,7 @@ public struct Auditor: Sendable {
             // Another text altogether: findings that point at a place in the source compare it with
             // sentences it does not render, and the gate fails it as unrelated anyway. Findings about
             // the version itself (its script, its encoding) stay.
-            findings.removeAll { $0.sourceSpan != nil || $0.evidence == .consensus }
+            findings.removeAll { $0.sourceSpan != nil || $0.evidence == .consensus || $0.evidence == .source }
         }
         let score = configuration.scorer.score(findings, words: version.wordCount)
         var reasons = configuration.gate.reasons(score: score, relation: estimate.relation, findings: findings)
@@ -129,7 +129,11 @@ public struct Auditor: Sendable {
         guard !explained.isEmpty else { return findings }
         return findings.filter { finding in
             let span = finding.span.span
-            return finding.rule != rule || !explained.contains { $0.start <= span.end && span.start <= $0.end }
+            // Spans that overlap; a point counts when it lies inside the other span or on it.
+            return finding.rule != rule || !explained.contains { other in
+                span.isEmpty || other.isEmpty ? other.start <= span.start && span.end <= other.end || span.start <= other.start && other.end <= span.end
+                    : other.overlaps(span)
+            }
         }
     }
 

@@ -38,4 +38,14 @@ public struct Reading: Sendable {
     public let similarity: Double
     /// `.source` for the source's sentence, `.consensus` for another version's.
     public let evidence: Evidence
+    /// Which of the context's `otherVersions` the document is (nil for the source): ids may repeat.
+    public let otherVersion: Int?
+
+    public init(document: Document, sentence: Int, similarity: Double, evidence: Evidence, otherVersion: Int? = nil) {
+        self.document = document
+        self.sentence = sentence
+        self.similarity = similarity
+        self.evidence = evidence
+        self.otherVersion = otherVersion
+    }
 }

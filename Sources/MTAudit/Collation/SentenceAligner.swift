@@ -221,7 +221,8 @@ public struct SentenceAligner: Sendable {
         // straight between them, and is 12 sentences wide on each side plus the most one side gains on
         // the other between two pins, in this stretch or a neighbouring one. Without pins that is the
         // diagonal and 12 + |n − m|, which grows with the text when it drops or adds passages
-        // throughout; pins keep it to the local drift. It is never wider than that.
+        // throughout; pins keep it to the local drift. Should the pinned band leave no path to the
+        // end (a pin of a passage moved far), the diagonal band of 12 + |n − m| is used.
         var knots: [(i: Double, j: Double)] = [(0, 0)]
         for pin in words.pins() { knots.append((Double(pin.source) + 0.5, Double(pin.version) + 0.5)) }
         knots.append((Double(n), Double(m)))
@@ -239,11 +240,8 @@ public struct SentenceAligner: Sendable {
             let (a, b) = (knots[knot], knots[knot + 1])
             centers[i] = Int((a.j + (Double(i) - a.i) * (b.j - a.j) / (b.i - a.i)).rounded())
             let local = drifts[max(0, knot - 1)...min(drifts.count - 1, knot + 1)].max()!
-            bands[i] = 12 + min(local, abs(n - m))
+            bands[i] = 12 + local
         }
-        // Row i holds columns centers[i] − bands[i] ... centers[i] + bands[i], from rowStarts[i] on.
-        var rowStarts = [Int](repeating: 0, count: n + 2)
-        for i in 0...n { rowStarts[i + 1] = rowStarts[i] + 2 * bands[i] + 1 }
         let sourceAnchors = FlatSets(words.sourceAnchors, pairs: words.sourceAnchorPairs)
         let versionAnchors = FlatSets(words.versionAnchors, pairs: words.versionAnchorPairs)
         // Moves (source sentences, version sentences, prior cost).
@@ -255,41 +253,56 @@ public struct SentenceAligner: Sendable {
             let anchors = Double(sourceAnchors.sharedCount(with: versionAnchors, s, v))
             return delta * delta / 2 - 1.5 * min(anchors, 3)
         }
-        func cell(_ i: Int, _ j: Int) -> Int? {
-            let offset = j - centers[i] + bands[i]
-            return offset >= 0 && offset <= 2 * bands[i] ? rowStarts[i] + offset : nil
-        }
-        var table = [Double](repeating: .infinity, count: rowStarts[n + 1])
-        var back = [Int8](repeating: -1, count: rowStarts[n + 1])
-        table[cell(0, 0)!] = 0
-        for i in 0...n {
-            let center = centers[i], band = bands[i]
-            for j in max(0, center - band)...min(m, center + band) {
-                guard let c = cell(i, j), !(i == 0 && j == 0) else { continue }
-                var best = Double.infinity, move: Int8 = -1
-                for (k, (ds, dv, prior)) in moves.enumerated() where i >= ds && j >= dv {
-                    guard let pc = cell(i - ds, j - dv) else { continue }
-                    let previous = table[pc]
-                    guard previous.isFinite else { continue }
-                    let step = ds == 0 || dv == 0 ? prior : prior + cost(i - ds..<i, j - dv..<j)
-                    if previous + step < best { best = previous + step; move = Int8(k) }
+        // The dynamic program in the band; nil when the band leaves no path to the end.
+        func solve(centers: [Int], bands: [Int]) -> [SentenceAlignment.Link]? {
+            // Row i holds columns centers[i] − bands[i] ... centers[i] + bands[i], from rowStarts[i] on.
+            var rowStarts = [Int](repeating: 0, count: n + 2)
+            for i in 0...n { rowStarts[i + 1] = rowStarts[i] + 2 * bands[i] + 1 }
+            func cell(_ i: Int, _ j: Int) -> Int? {
+                let offset = j - centers[i] + bands[i]
+                return offset >= 0 && offset <= 2 * bands[i] ? rowStarts[i] + offset : nil
+            }
+            guard let origin = cell(0, 0), let end = cell(n, m) else { return nil }
+            var table = [Double](repeating: .infinity, count: rowStarts[n + 1])
+            var back = [Int8](repeating: -1, count: rowStarts[n + 1])
+            table[origin] = 0
+            for i in 0...n {
+                let center = centers[i], band = bands[i]
+                guard max(0, center - band) <= min(m, center + band) else { continue }
+                for j in max(0, center - band)...min(m, center + band) {
+                    guard let c = cell(i, j), !(i == 0 && j == 0) else { continue }
+                    var best = Double.infinity, move: Int8 = -1
+                    for (k, (ds, dv, prior)) in moves.enumerated() where i >= ds && j >= dv {
+                        guard let pc = cell(i - ds, j - dv) else { continue }
+                        let previous = table[pc]
+                        guard previous.isFinite else { continue }
+                        let step = ds == 0 || dv == 0 ? prior : prior + cost(i - ds..<i, j - dv..<j)
+                        if previous + step < best { best = previous + step; move = Int8(k) }
+                    }
+                    table[c] = best
+                    back[c] = move
                 }
-                table[c] = best
-                back[c] = move
             }
-        }
-        var links: [SentenceAlignment.Link] = []
-        var i = n, j = m
-        while i > 0 || j > 0, let c = cell(i, j), back[c] >= 0 {
-            let (ds, dv, _) = moves[Int(back[c])]
-            if ds > 0 && dv > 0 {
-                let s = i - ds..<i, v = j - dv..<j
-                let fit = Foundation.exp(-max(0, cost(s, v)) / 4)
-                links.append(SentenceAlignment.Link(source: s, version: v, similarity: fit, byPosition: true))
+            guard table[end].isFinite else { return nil }
+            var links: [SentenceAlignment.Link] = []
+            var i = n, j = m
+            while i > 0 || j > 0, let c = cell(i, j), back[c] >= 0 {
+                let (ds, dv, _) = moves[Int(back[c])]
+                if ds > 0 && dv > 0 {
+                    let s = i - ds..<i, v = j - dv..<j
+                    let fit = Foundation.exp(-max(0, cost(s, v)) / 4)
+                    links.append(SentenceAlignment.Link(source: s, version: v, similarity: fit, byPosition: true))
+                }
+                i -= ds
+                j -= dv
             }
-            i -= ds
-            j -= dv
+            return links
         }
+        // The band along the pins; should it leave no path, the diagonal band wide enough for any.
+        let links = solve(centers: centers, bands: bands)
+            ?? solve(centers: (0...n).map { Int((Double($0) * Double(m) / Double(n)).rounded()) },
+                     bands: [Int](repeating: 12 + abs(n - m), count: n + 1))
+            ?? []
         return links.reversed()
     }
 }

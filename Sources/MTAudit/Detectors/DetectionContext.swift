@@ -48,10 +48,12 @@ public struct DetectionContext: Sendable {
     /// to compare. Empty when the source has a reading.
     public func consensusReadings(ofVersionSentence index: Int) -> [Reading] {
         guard sourceReading(ofVersionSentence: index) == nil else { return [] }
-        return zip(otherVersions, otherAlignments).compactMap { other, alignment in
+        return zip(otherVersions, otherAlignments).enumerated().compactMap { k, pair in
+            let (other, alignment) = pair
             guard let sentence = alignment.sourceOf[index],
                   alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { return nil }
-            return Reading(document: other, sentence: sentence, similarity: alignment.similarity[index], evidence: .consensus)
+            return Reading(document: other, sentence: sentence, similarity: alignment.similarity[index], evidence: .consensus,
+                           otherVersion: k)
         }
     }
 

@@ -30,14 +30,18 @@ public struct DistortionDetector: Detector {
             with a word astray is one finding, as an MQM annotator marks each error span: minor, \
             major when six content words or more are astray in it (a passage rewritten). A fair \
             paraphrase changes few content words and scores high; a distortion changes many. Words \
-            that merely move, common words ("the", "said", "would") and stretches that another rule \
-            already explains (a number, a name) are not counted.
+            that merely move, other forms of a word ("approve" for "approved"), common words ("the", \
+            "said", "would") and stretches that another rule already explains (a number, a name) are \
+            not counted. Content words are told by the language's word list; a language without one \
+            is not checked.
             """,
         triggeringExamples: [
             DetectorExample(source: "The council approved the harbour budget after a long debate.",
                             version: "The council ⟦rejected⟧ the harbour budget after a long debate."),
             DetectorExample(source: "Divers found the wreck near the lighthouse on the northern reef.",
                             version: "Divers found the wreck near the ⟦old brewery by⟧ the ⟦eastern canal⟧."),
+            DetectorExample(source: "Police said the council approved the budget after a long debate.",
+                            version: "Police said the council ⟦abolished⟧ the budget after a long debate."),
             DetectorExample(source: "The ferry carried pilgrims and grain across the strait every morning despite the storms.",
                             version: "The ferry carried pilgrims and grain across the strait every morning⟦⟧."),
         ],
@@ -47,6 +51,7 @@ public struct DistortionDetector: Detector {
             DetectorExample(source: "The council approved the harbour budget after a long debate.",
                             version: "The council has approved the harbour budget following a long debate."),
             DetectorExample(source: "The council approved the harbour budget.", version: "Le conseil a approuvé le budget du port."),
+            DetectorExample(source: "他在公园里散步了很久。", version: "他在公园里散了很长时间的步。"),
             DetectorExample(source: "The mayor opened the bridge.", version: "The mayor inaugurated the bridge.",
                             otherVersions: ["The mayor inaugurated the bridge."]),
         ]
@@ -55,8 +60,10 @@ public struct DistortionDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        guard context.sameLanguage else { return [] }
-        let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess)
+        // Which words carry content is read from the language's word list: without one (Chinese,
+        // Japanese, languages the lists do not cover), the rule stays silent.
+        guard context.sameLanguage, let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess),
+              WordFrequencies.builtIn.knows(language) else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
         for link in context.alignment.links {
@@ -70,8 +77,10 @@ public struct DistortionDetector: Detector {
             let sourceKeys = sourceWords.map { base(context.source.tokens[$0].key) }
             let versionKeys = versionWords.map { base(context.version.tokens[$0].key) }
             let inSource = Set(sourceKeys), inVersion = Set(versionKeys)
+            // Only words of four letters or more share a stem: "a" and "in" begin too many words.
             func has(_ keys: Set<String>, _ all: [String], _ key: String) -> Bool {
-                keys.contains(key) || all.contains { sharesStem($0, key) }
+                keys.contains(key) || key.unicodeScalars.count >= 4
+                    && all.contains { $0.unicodeScalars.count >= 4 && sharesStem($0, key) }
             }
             // The words the other versions write in these sentences' place: where they agree with
             // this version, its wording is no distortion.
@@ -86,8 +95,8 @@ public struct DistortionDetector: Detector {
             }
             let othersKeys = Array(inOthers)
             func isContent(_ token: Token) -> Bool {
-                guard token.kind == .letters else { return token.isWordLike }
-                guard let language, WordFrequencies.builtIn.knows(language) else { return token.text.unicodeScalars.count > 3 }
+                if token.kind == .number { return true }
+                guard token.kind == .letters else { return false }
                 return WordFrequencies.builtIn.zipf(base(token.key), in: language) < Self.contentWordZipf
             }
             // The stretches between consecutive shared words (a chain rising in both sentences).

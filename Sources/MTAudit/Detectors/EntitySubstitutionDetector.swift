@@ -93,12 +93,14 @@ public struct EntitySubstitutionDetector: Detector {
             }
         }
         let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
-        var names: [String: NameRuns] = [:]
-        func nameRuns(of document: Document) -> NameRuns {
-            if let known = names[document.id] { return known }
-            let made = document.id == context.source.id ? NameRuns.source(in: context)
-                : NameRuns(document: document, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
-            names[document.id] = made
+        // The name finders of the other versions, by their place (ids may repeat), made on first need.
+        var names: [Int: NameRuns] = [:]
+        func nameRuns(of reading: Reading) -> NameRuns {
+            let k = reading.otherVersion ?? -1
+            if let known = names[k] { return known }
+            let made = reading.otherVersion == nil ? NameRuns.source(in: context)
+                : NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
+            names[k] = made
             return made
         }
         // Where the source has the sentence, the pairs the name rules make (a common word between the
@@ -122,7 +124,7 @@ public struct EntitySubstitutionDetector: Detector {
                 for reading in readings {
                     let readingTokens = Array(reading.document.tokens[reading.document.sentences[reading.sentence].tokens])
                     guard !readingTokens.contains(where: { base($0.key) == base(word.key) }) else { continue }
-                    let runs = nameRuns(of: reading.document).runs(in: reading.document, sentence: reading.sentence)
+                    let runs = nameRuns(of: reading).runs(in: reading.document, sentence: reading.sentence)
                     let replaced = runs.first { run in
                         // Names alike are name-corruption's to weigh ("Kerry" against "Kelly").
                         guard run.tokens.allSatisfy({ !lowercase.contains(base($0.key)) }),

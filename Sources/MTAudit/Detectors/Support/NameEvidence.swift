@@ -78,7 +78,7 @@ struct NameEvidence {
         let runIDs = LexiconPhrases.ids(overlapping: run.span, in: entities.version)
         var best: (name: NameRuns.Run, document: Document, similarity: Double)?
         for reading in readings {
-            guard let k = context.otherVersions.firstIndex(where: { $0.id == reading.document.id }) else { continue }
+            guard let k = reading.otherVersion else { continue }
             let parts = names[k].runs(in: reading.document, sentence: reading.sentence).flatMap(\.tokens)
                 .filter { !here.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
             for part in parts where runIDs.isDisjoint(with: LexiconPhrases.ids(overlapping: part.span, in: entities.others[k])) {

@@ -470,7 +470,7 @@ struct ConsensusConfusion {
             for wrong in wrongs {
                 var best: (run: NameRuns.Run, written: String, id: String, witnesses: [String])?
                 for reading in readings {
-                    guard let k = context.otherVersions.firstIndex(where: { $0.id == reading.document.id }) else { continue }
+                    guard let k = reading.otherVersion else { continue }
                     let readingTokens = Array(reading.document.tokens[reading.document.sentences[reading.sentence].tokens])
                     let there = Set(readingTokens.map { base($0.key) })
                     guard let right = mentions.others[k].first(where: { right in
