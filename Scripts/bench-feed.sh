@@ -1,38 +1,65 @@
 #!/usr/bin/env bash
-# Times `mtaudit feed` (release build, full audit: every detector and metric) on the DEMETR and WMT MQM
-# pairs of ../shared/eval/dev, with 1 and 2 jobs, and sacreBLEU's sentence chrF, BLEU and TER on the same
-# pairs for comparison. Needs `pip install sacrebleu`. From the project root:
+# The feed benchmarks of BENCHMARKS.md (issue #8), on a release build:
+#   1. the labelled pairs of ../shared/eval/dev (DEMETR and WMT MQM) through `mtaudit feed` with 1 and 2
+#      jobs, and sacreBLEU's sentence chrF, BLEU and TER on the same pairs (pip install sacrebleu);
+#   2. generated articles of 1×, 10× and 100× the length of a news story (each with 3 versions), time
+#      per article;
+#   3. peak memory on generated feeds of growing size (STREAM_MB, default "10 100"; 1000 for the 1 GB
+#      run, which takes long).
+# From the project root:
 #
 #     bash Scripts/bench-feed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release >/dev/null
+bin=.build/release/mtaudit
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work" <<'PY'
-import json, sys
-out = sys.argv[1]
-pairs = []
-for name in ["demetr.jsonl", "wmt21_mqm_ted.jsonl"]:
-    for line in open(f"../shared/eval/dev/{name}", encoding="utf-8"):
-        r = json.loads(line)
-        pairs.append((r["id"], r["canonical"], r["variant"]))
-with open(f"{out}/feed.jsonl", "w", encoding="utf-8") as f:
-    for i, src, hyp in pairs:
-        f.write(json.dumps({"id": i, "source": src, "versions": [{"id": "v", "text": hyp}]}, ensure_ascii=False) + "\n")
-json.dump(pairs, open(f"{out}/pairs.json", "w"))
-print(f"{len(pairs)} pairs, {sum(len((s + h).encode()) for _, s, h in pairs) / 1e6:.2f} MB of source+version text")
-PY
+
+seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+megabytes() { python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.2f}')" "$1"; }
+
+echo "== 1. labelled pairs"
+python3 Scripts/make-bench-feed.py pairs > "$work/pairs.jsonl"
+echo "feed: $(wc -l < "$work/pairs.jsonl") pairs, $(megabytes "$work/pairs.jsonl") MB of JSON"
 for jobs in 1 2; do
-    /usr/bin/time -f "mtaudit feed --jobs $jobs: %e s wall, %M KB peak" .build/release/mtaudit feed --jobs "$jobs" "$work/feed.jsonl" > /dev/null || true
+    read -r wall peak < <(seconds "$bin" feed --jobs "$jobs" "$work/pairs.jsonl" || true)
+    echo "mtaudit feed --jobs $jobs: $wall s, peak $((peak / 1024)) MB"
 done
-python3 - "$work" <<'PY'
+python3 - "$work/pairs.jsonl" <<'PY'
 import json, sys, time
-from sacrebleu.metrics import BLEU, CHRF, TER
-pairs = json.load(open(sys.argv[1] + "/pairs.json"))
+try:
+    from sacrebleu.metrics import BLEU, CHRF, TER
+except ImportError:
+    print("sacreBLEU not installed (pip install sacrebleu): skipped")
+    sys.exit(0)
+pairs = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    pairs.append((r["source"], r["versions"][0]["text"]))
+print(f"{sum(len((s + h).encode()) for s, h in pairs) / 1e6:.2f} MB of source and version text")
 for name, metric in [("chrF", CHRF()), ("BLEU", BLEU(effective_order=True)), ("TER", TER())]:
     start = time.time()
-    for _, src, hyp in pairs:
+    for src, hyp in pairs:
         metric.sentence_score(hyp, [src])
     print(f"sacreBLEU sentence {name}: {time.time() - start:.2f} s")
 PY
+
+echo "== 2. article length (3 versions each; time per article, start-up subtracted)"
+echo '{"id": "x", "source": "A b.", "versions": [{"id": "v", "text": "A b."}]}' > "$work/tiny.jsonl"
+read -r startup _ < <(seconds "$bin" feed --jobs 1 "$work/tiny.jsonl" || true)
+echo "start-up (a one-word feed): $startup s"
+for spec in "1 100" "10 10" "100 1"; do
+    set -- $spec
+    python3 Scripts/make-bench-feed.py articles --size "$1" --count "$2" > "$work/a$1.jsonl"
+    read -r wall peak < <(seconds "$bin" feed --jobs 1 "$work/a$1.jsonl" || true)
+    python3 -c "import sys; w, s, n, size, mb, peak = map(float, sys.argv[1:]); per = (w - s) / n; print(f'{int(size)}x: {int(n)} articles, {mb:.2f} MB, {w} s, {per * 1000:.0f} ms per article, {mb / (w - s):.2f} MB/s, peak {peak / 1024:.0f} MB')" \
+        "$wall" "$startup" "$2" "$1" "$(megabytes "$work/a$1.jsonl")" "$peak"
+done
+
+echo "== 3. memory against feed size (--jobs 2)"
+for mb in ${STREAM_MB:-10 100}; do
+    python3 Scripts/make-bench-feed.py stream --megabytes "$mb" > "$work/stream.jsonl"
+    read -r wall peak < <(seconds "$bin" feed --jobs 2 "$work/stream.jsonl" || true)
+    echo "$(megabytes "$work/stream.jsonl") MB feed: $wall s, peak $((peak / 1024)) MB"
+done
