@@ -3,7 +3,9 @@
 
   make-bench-feed.py pairs                       the labelled pairs of ../shared/eval/dev, one line each
   make-bench-feed.py articles --size N --count C C articles of N × 8 paragraphs, each with 3 versions
-  make-bench-feed.py stream --megabytes M        1× articles, each line different, until M MB
+  make-bench-feed.py stream --megabytes M [--copies K]
+                                                 1× articles until M MB; with K, M/K MB of articles
+                                                 written K times under other ids (faster to make)
 
 Articles are made from a fixed seed: paragraphs of 4 sentences of 12–25 words drawn by frequency from
 the 5,000 commonest words of Lexicons/words/en.txt, with made-up names and numbers. Each version
@@ -100,6 +102,7 @@ def main():
     articles.add_argument("--count", type=int, default=1)
     stream = sub.add_parser("stream")
     stream.add_argument("--megabytes", type=float, required=True)
+    stream.add_argument("--copies", type=int, default=1)
     args = parser.parse_args()
     out = sys.stdout
     if args.what == "pairs":
@@ -116,13 +119,16 @@ def main():
         for k in range(args.count):
             out.write(line(rng, f"a{args.size}x-{k}", args.size, words, weights) + "\n")
     else:
-        written, k = 0, 0
-        limit = args.megabytes * 1e6
+        written, k, lines = 0, 0, []
+        limit = args.megabytes * 1e6 / max(1, args.copies)
         while written < limit:
             text = line(rng, f"s{k}", 1, words, weights) + "\n"
-            out.write(text)
+            lines.append(text)
             written += len(text.encode("utf-8"))
             k += 1
+        for copy in range(max(1, args.copies)):
+            for text in lines:
+                out.write(text if args.copies <= 1 else text.replace('{"id": "s', f'{{"id": "c{copy}-s', 1))
 
 
 if __name__ == "__main__":
