@@ -4,8 +4,8 @@ import MTAuditText
 /// and translations into another language cannot.
 public enum Comparability {
     /// Same declared language; or, when a language is undeclared, the same language guessed from the
-    /// word lists; or, failing a guess, a fair share of shared words, or nothing in common at all in
-    /// the same script (another text in the same language).
+    /// word lists; or, failing a guess, the same dominant script and a fair share of shared words, or
+    /// nothing in common at all (another text in the same language).
     ///
     /// `sourceGuess` and `versionGuess` are the texts' `guessedLanguage`, when the caller has them.
     public static func sameLanguage(_ source: Document, _ version: Document,
@@ -17,6 +17,10 @@ public enum Comparability {
         let guessA = a != "und" ? a : (sourceGuess ?? guessedLanguage(of: source))
         let guessB = b != "und" ? b : (versionGuess ?? guessedLanguage(of: version))
         if let guessA, let guessB { return guessA == guessB }
+        // Texts mostly in different scripts cannot be compared word for word, whatever few words
+        // (a name, a caption) they share.
+        let scripts = (Script.dominant(in: source.text), Script.dominant(in: version.text))
+        if scripts.0 != scripts.1 { return false }
         let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
         let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
         guard !sourceKeys.isEmpty, !versionKeys.isEmpty else { return false }
@@ -24,7 +28,7 @@ public enum Comparability {
         if shared == 0 {
             // Not one word, name or number in common: in the same script that is another text, not a
             // translation (a translation keeps at least names and numbers); in another script, unknown.
-            return Script.dominant(in: source.text) == Script.dominant(in: version.text)
+            return true
         }
         return Double(shared) >= 0.1 * Double(min(sourceKeys.count, versionKeys.count))
     }

@@ -13,7 +13,8 @@ public struct NumberMismatchDetector: Detector {
         rationale: """
             A changed amount, date, count or year misinforms, and a reader has no way to notice. Numbers \
             are compared per aligned sentence, with thousands separators and decimal commas read \
-            alike. A number the source has elsewhere is not flagged, since sentences may be split or \
+            alike, and numbers in words ("five", "50 thousand") and in Chinese or Japanese characters \
+            ("一千", "三百五十万", "3万") read by the number-words lexicon. A number the source has elsewhere is not flagged, since sentences may be split or \
             merged. Each finding suggests the source's number.
             """,
         triggeringExamples: [
@@ -23,6 +24,8 @@ public struct NumberMismatchDetector: Detector {
             DetectorExample(source: "He paid 1.250 euros for the flat.", version: "He paid ⟦1,350⟧ euros for the flat."),
             DetectorExample(source: "Protests took place in nine states.", version: "Protests took place in ⟦six⟧ states."),
             DetectorExample(source: "The town has 5 million people.", version: "The town has ⟦four million⟧ people."),
+            DetectorExample(source: "工厂去年生产了三百五十万辆汽车。", version: "The factory built ⟦2.5 million⟧ cars last year."),
+            DetectorExample(source: "门票一千二百日元。", version: "Tickets cost ⟦1,500⟧ yen."),
         ],
         nonTriggeringExamples: [
             DetectorExample(source: "It cost 1,000 euros.", version: "It cost 1.000 euros."),
@@ -31,6 +34,9 @@ public struct NumberMismatchDetector: Detector {
             DetectorExample(source: "Costs rose.", version: "Costs rose in 18 towns."),
             DetectorExample(source: "The nation lost 50 thousand soldiers.", version: "The nation lost 50,000 soldiers."),
             DetectorExample(source: "Five people left.", version: "5 people left."),
+            DetectorExample(source: "工厂去年生产了三百五十万辆汽车。", version: "The factory built 3.5 million cars last year."),
+            DetectorExample(source: "门票一千日元。", version: "Tickets cost 1,000 yen."),
+            DetectorExample(source: "他们一起在二〇二四年去了北京。", version: "In 2024 they went to Beijing together."),
             DetectorExample(source: "The wheels were iron. In 1767 rails came.", version: "The wheels were iron, and in 1767 rails came."),
         ]
     )
@@ -118,6 +124,26 @@ public struct NumberMismatchDetector: Detector {
                 value = number
             } else if case .value(let number)? = words[tokens[k].key] {
                 value = number
+            }
+            // Numerals in characters ("一千二百", "三百五十万", "二〇二四"), whatever words the segmenter
+            // cut them into, and after digits ("3万"). One character inside a longer word ("一起",
+            // together) is no number.
+            if tokens[k].kind == .ideographic || value != nil {
+                let scalars = document.scalars
+                let start = tokens[k].kind == .ideographic ? tokens[k].span.start : tokens[k].span.end
+                var end = start
+                while end < span.end, words.characterNumeral(CollectionOfOne(scalars[end])) != nil { end += 1 }
+                let standsAlone = end - start >= 2 || (tokens[k].kind == .ideographic && tokens[k].span == TextSpan(start: start, end: end))
+                    || (tokens[k].kind != .ideographic && end > start)
+                if end > start, standsAlone,
+                   let number = words.characterNumeral(scalars[start..<end], lead: tokens[k].kind == .ideographic ? nil : value) {
+                    let range = TextSpan(start: tokens[k].span.start, end: end)
+                    numbers.removeAll { range.overlaps($0.span) }
+                    numbers.append((Self.format(number), range))
+                    k += 1
+                    while k < tokens.count, tokens[k].span.start < end { k += 1 }
+                    continue
+                }
             }
             guard var total = value else { k += 1; continue }
             var multiplied = false

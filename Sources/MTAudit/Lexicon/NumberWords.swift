@@ -40,4 +40,32 @@ struct NumberWords {
     private static let cache = Mutex<[String: Boxed]>([:])
 
     subscript(key: String) -> Meaning? { meanings[key] }
+
+    /// The value of a numeral written in characters that are each a number word of one character, in
+    /// the Chinese and Japanese way: digits before units within a group of ten thousand ("三百五十"
+    /// is 350), groups before 万 or 亿 ("三百五十万" is 3,500,000), a unit alone counting once ("十五"
+    /// is 15), digits in a row read in place ("二〇二四" is 2024). `lead` is a value in digits before
+    /// the characters ("3万"). Nil unless every character is a number word.
+    func characterNumeral(_ scalars: some Collection<Unicode.Scalar>, lead: Double? = nil) -> Double? {
+        guard !scalars.isEmpty else { return nil }
+        var total = 0.0, group = 0.0
+        var digit: Double? = lead
+        for scalar in scalars {
+            switch meanings[String(scalar)] {
+            case .value(let value)?:
+                digit = (digit ?? 0) * 10 + value
+            case .multiplier(let factor)? where factor >= 10_000:
+                group += digit ?? 0
+                total += (group == 0 ? 1 : group) * factor
+                group = 0
+                digit = nil
+            case .multiplier(let factor)?:
+                group += (digit ?? 1) * factor
+                digit = nil
+            case nil:
+                return nil
+            }
+        }
+        return total + group + (digit ?? 0)
+    }
 }
