@@ -17,14 +17,27 @@ bin=.build/release/mtaudit
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+# Wall seconds and peak KB of a feed command; a run that dies (status over 2) or leaves lines
+# unanswered stops the benchmark, so that a crash is never reported as a time.
+seconds() {
+    local status=0 answered
+    answered=$( (/usr/bin/time -o "$work/time" -f "%e %M" "$@" 2> /dev/null | wc -l) ) || true
+    status=$(grep -o "exited with non-zero status [0-9]*\|terminated by signal [0-9]*" "$work/time" | grep -o "[0-9]*$" || echo 0)
+    if grep -q "terminated by signal" "$work/time" || [ "$status" -gt 2 ]; then
+        echo "FAILED: $* ($(head -1 "$work/time"))" >&2; exit 1
+    fi
+    local file="${*: -1}"
+    if [ "$answered" -ne "$(grep -c . "$file")" ]; then echo "FAILED: $* answered $answered lines of $(grep -c . "$file")" >&2; exit 1; fi
+    tail -1 "$work/time"
+}
 megabytes() { python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.2f}')" "$1"; }
 
 echo "== 1. labelled pairs"
 python3 Scripts/make-bench-feed.py pairs > "$work/pairs.jsonl"
 echo "feed: $(wc -l < "$work/pairs.jsonl") pairs, $(megabytes "$work/pairs.jsonl") MB of JSON"
 for jobs in 1 2; do
-    read -r wall peak < <(seconds "$bin" feed --jobs "$jobs" "$work/pairs.jsonl" || true)
+    result=$(seconds "$bin" feed --jobs "$jobs" "$work/pairs.jsonl")
+    read -r wall peak <<< "$result"
     echo "mtaudit feed --jobs $jobs: $wall s, peak $((peak / 1024)) MB"
 done
 python3 - "$work/pairs.jsonl" <<'PY'
@@ -48,12 +61,14 @@ PY
 
 echo "== 2. article length (3 versions each; time per article, start-up subtracted)"
 echo '{"id": "x", "source": "A b.", "versions": [{"id": "v", "text": "A b."}]}' > "$work/tiny.jsonl"
-read -r startup _ < <(seconds "$bin" feed --jobs 1 "$work/tiny.jsonl" || true)
+result=$(seconds "$bin" feed --jobs 1 "$work/tiny.jsonl")
+read -r startup _ <<< "$result"
 echo "start-up (a one-word feed): $startup s"
 for spec in "1 100" "10 10" "100 1"; do
     set -- $spec
     python3 Scripts/make-bench-feed.py articles --size "$1" --count "$2" > "$work/a$1.jsonl"
-    read -r wall peak < <(seconds "$bin" feed --jobs 1 "$work/a$1.jsonl" || true)
+    result=$(seconds "$bin" feed --jobs 1 "$work/a$1.jsonl")
+    read -r wall peak <<< "$result"
     python3 -c "import sys; w, s, n, size, mb, peak = map(float, sys.argv[1:]); per = (w - s) / n; print(f'{int(size)}x: {int(n)} articles, {mb:.2f} MB, {w} s, {per * 1000:.0f} ms per article, {mb / (w - s):.2f} MB/s, peak {peak / 1024:.0f} MB')" \
         "$wall" "$startup" "$2" "$1" "$(megabytes "$work/a$1.jsonl")" "$peak"
 done
@@ -63,6 +78,7 @@ for mb in ${STREAM_MB:-10 100}; do
     copies=1
     if [ "$mb" -ge 1000 ]; then copies=10; fi
     python3 Scripts/make-bench-feed.py stream --megabytes "$mb" --copies "$copies" > "$work/stream.jsonl"
-    read -r wall peak < <(seconds "$bin" feed --jobs 2 "$work/stream.jsonl" || true)
+    result=$(seconds "$bin" feed --jobs 2 "$work/stream.jsonl")
+    read -r wall peak <<< "$result"
     echo "$(megabytes "$work/stream.jsonl") MB feed: $wall s, peak $((peak / 1024)) MB"
 done

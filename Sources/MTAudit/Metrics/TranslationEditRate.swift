@@ -144,15 +144,22 @@ public struct TranslationEditRate: SentenceMetric {
         return pairs
     }
 
-    /// `words` with the block of `length` at `start` moved to `target`.
+    /// `words` with the block of `length` at `start` moved to `target`, as sacreBLEU's `_perform_shift`
+    /// does it, with Python's slices: bounds past the end are clamped to it, as when a target inside
+    /// the block puts `length + target` beyond the last word.
     static func perform(_ words: [UInt32], start: Int, length: Int, target: Int) -> [UInt32] {
-        let block = words[start..<start + length]
+        func slice(_ from: Int, _ to: Int) -> ArraySlice<UInt32> {
+            let a = min(max(0, from), words.count), b = min(max(0, to), words.count)
+            return a < b ? words[a..<b] : []
+        }
+        let end = words.count
+        let block = slice(start, start + length)
         if target < start {
-            return Array(words[..<target] + block + words[target..<start] + words[(start + length)...])
+            return Array(slice(0, target) + block + slice(target, start) + slice(start + length, end))
         } else if target > start + length {
-            return Array(words[..<start] + words[(start + length)..<target] + block + words[target...])
+            return Array(slice(0, start) + slice(start + length, target) + block + slice(target, end))
         } else {
-            return Array(words[..<start] + words[(start + length)..<(length + target)] + block + words[(length + target)...])
+            return Array(slice(0, start) + slice(start + length, length + target) + block + slice(length + target, end))
         }
     }
 
