@@ -10,7 +10,7 @@ let package = Package(
     name: "mtaudit-fuzz",
     dependencies: [.package(name: "mtaudit", path: "..")],
     targets: [.target(name: "FuzzSupport", swiftSettings: fuzzerFlags)]
-        + ["FuzzDecoder", "FuzzNormalizer", "FuzzSegmenter", "FuzzFeedLine"].map { name in
+        + ["FuzzDecoder", "FuzzNormalizer", "FuzzSegmenter", "FuzzFeedLine", "FuzzMetrics"].map { name in
             .executableTarget(
                 name: name,
                 dependencies: ["FuzzSupport", .product(name: "MTAudit", package: "mtaudit"),

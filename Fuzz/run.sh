@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (a package of their own, so the main build never sees the sanitizer
-# flags) and runs each for SECONDS (default 6: about 25 s for the four). A crash, a hang over 10 s or
+# flags) and runs each for SECONDS (default 6: about 30 s for the five). A crash, a hang over 10 s or
 # a memory blow-up stops the run with status 1 and leaves the input in Fuzz/Crashes/; turn it into a
 # regression test (Tests/MTAuditTests/FuzzRegressionTests.swift) before fixing it.
 #   bash Fuzz/run.sh          # the short run that .ci/run does
@@ -11,7 +11,7 @@ seconds="${1:-6}"
 swift build -q
 mkdir -p Crashes .corpus
 status=0
-for target in FuzzFeedLine FuzzDecoder FuzzNormalizer FuzzSegmenter; do
+for target in FuzzFeedLine FuzzDecoder FuzzNormalizer FuzzSegmenter FuzzMetrics; do
     mkdir -p ".corpus/$target"
     echo "== $target, ${seconds}s"
     if ! ASAN_OPTIONS=detect_leaks=0 ".build/debug/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
