@@ -120,13 +120,16 @@ public struct NumberMismatchDetector: Detector {
     static func numbers(in document: Document, span: TextSpan, words: NumberWords = NumberWords([])) -> [(value: String, span: TextSpan)] {
         var numbers = digits(in: document, span: span)
         guard !words.isEmpty else { return numbers }
+        // Where each number in digits starts, so that each token finds its own at once.
+        var digitsAt: [Int: String] = [:]
+        for number in numbers { digitsAt[number.span.start] = number.value }
         // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
         let tokens = document.tokens(in: span).filter { $0.kind != .punctuation }
         var k = 0
         while k < tokens.count {
             var value: Double?
             var end = k
-            if let digit = numbers.firstIndex(where: { $0.span.start == tokens[k].span.start }), let number = Double(numbers[digit].value) {
+            if let digit = digitsAt[tokens[k].span.start], let number = Double(digit) {
                 value = number
             } else if case .value(let number)? = words[tokens[k].key] {
                 value = number

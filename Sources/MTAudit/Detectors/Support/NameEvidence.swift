@@ -35,6 +35,17 @@ struct NameEvidence {
             versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
                 .filter { known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
         }
+        // The same, each distinct name once with the sentences it stands in (first first): a name
+        // repeated through a long text is compared once, not once a mention.
+        var order: [String] = []
+        var mentions: [String: [(sentence: Int, run: NameRuns.Run)]] = [:]
+        for (sentence, runs) in confirmed.enumerated() {
+            for run in runs {
+                let key = base(run.key)
+                if mentions[key] == nil { order.append(key) }
+                mentions[key, default: []].append((sentence, run))
+            }
+        }
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
             let new = versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
@@ -49,7 +60,7 @@ struct NameEvidence {
                     continue
                 }
                 // The version's own spelling in another sentence.
-                let elsewhere = confirmed.enumerated().filter { $0.offset != index }.flatMap(\.element)
+                let elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index }?.run }
                 if let best = elsewhere.max(by: { NameRuns.similarity(base(run.key), base($0.key)) < NameRuns.similarity(base(run.key), base($1.key)) }),
                    NameRuns.similarity(base(run.key), base(best.key)) >= NameCorruptionDetector.threshold, !related(run.key, best.key),
                    LexiconPhrases.ids(overlapping: run.span, in: entities.version)
