@@ -21,13 +21,18 @@ trap 'rm -rf "$work"' EXIT
 # unanswered stops the benchmark, so that a crash is never reported as a time.
 seconds() {
     local status=0 answered
-    answered=$( (/usr/bin/time -o "$work/time" -f "%e %M" "$@" 2> /dev/null | wc -l) ) || true
+    local counts errors
+    counts=$( (/usr/bin/time -o "$work/time" -f "%e %M" "$@" 2> /dev/null | awk '/"error" ?:/ { e++ } END { print NR, e + 0 }') ) || true
+    read -r answered errors <<< "$counts"
+    if [ "$errors" -gt 0 ]; then echo "FAILED: $* answered $errors lines with an error" >&2; exit 1; fi
     status=$(grep -o "exited with non-zero status [0-9]*\|terminated by signal [0-9]*" "$work/time" | grep -o "[0-9]*$" || echo 0)
     if grep -q "terminated by signal" "$work/time" || [ "$status" -gt 2 ]; then
         echo "FAILED: $* ($(head -1 "$work/time"))" >&2; exit 1
     fi
     local file="${*: -1}"
-    if [ "$answered" -ne "$(grep -c . "$file")" ]; then echo "FAILED: $* answered $answered lines of $(grep -c . "$file")" >&2; exit 1; fi
+    local lines
+    lines=$(grep -c '[^[:space:]]' "$file")
+    if [ "$answered" -ne "$lines" ]; then echo "FAILED: $* answered $answered lines of $lines" >&2; exit 1; fi
     tail -1 "$work/time"
 }
 megabytes() { python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.2f}')" "$1"; }

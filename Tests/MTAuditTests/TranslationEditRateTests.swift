@@ -12,3 +12,4 @@ struct TranslationEditRateTests {
         #expect(TranslationEditRate.perform([1, 2, 3, 4], start: 0, length: 1, target: 3) == [2, 3, 1, 4])
     }
 }
+

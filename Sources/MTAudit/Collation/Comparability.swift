@@ -19,8 +19,10 @@ public enum Comparability {
         if let guessA, let guessB { return guessA == guessB }
         // Texts mostly in different scripts cannot be compared word for word, whatever few words
         // (a name, a caption) they share.
+        // Japanese mixes kanji and kana, Korean may mix Hangul and Hanja: one writing system each.
+        // A text of digits and marks alone has no script to compare.
         let scripts = (Script.dominant(in: source.text), Script.dominant(in: version.text))
-        if scripts.0 != scripts.1 { return false }
+        if scripts.0 != .common, scripts.1 != .common, writingSystem(scripts.0) != writingSystem(scripts.1) { return false }
         let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
         let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
         guard !sourceKeys.isEmpty, !versionKeys.isEmpty else { return false }
@@ -47,6 +49,11 @@ public enum Comparability {
     public static func listedLanguage(of document: Document, guess: String?) -> String? {
         let declared = subtag(document.language)
         return WordFrequencies.builtIn.knows(declared) ? declared : guess
+    }
+
+    /// Scripts that one language writes together count as one: Han, Hiragana, Katakana and Hangul.
+    static func writingSystem(_ script: Script) -> String {
+        ["Hani", "Hira", "Kana", "Hang"].contains(script.shortName) ? "CJK" : script.shortName
     }
 
     static func subtag(_ language: String) -> String {

@@ -37,6 +37,9 @@ public struct NumberMismatchDetector: Detector {
             DetectorExample(source: "工厂去年生产了三百五十万辆汽车。", version: "The factory built 3.5 million cars last year."),
             DetectorExample(source: "门票一千日元。", version: "Tickets cost 1,000 yen."),
             DetectorExample(source: "他们一起在二〇二四年去了北京。", version: "In 2024 they went to Beijing together."),
+            DetectorExample(source: "日本の人口は1億2000万人だ。", version: "Japan has 120 million people."),
+            DetectorExample(source: "他们等了三四天。", version: "They waited three or four days."),
+            DetectorExample(source: "去年的总额达到126万亿元。", version: "Last year the total reached 126 trillion yuan."),
             DetectorExample(source: "The wheels were iron. In 1767 rails came.", version: "The wheels were iron, and in 1767 rails came."),
         ]
     )
@@ -141,7 +144,17 @@ public struct NumberMismatchDetector: Detector {
                 let scalars = document.scalars
                 let start = tokens[k].kind == .ideographic ? tokens[k].span.start : tokens[k].span.end
                 var end = start
-                while end < span.end, words.characterNumeral(CollectionOfOne(scalars[end])) != nil { end += 1 }
+                // Digits 0–9 count inside such a numeral once a unit of ten thousand came ("1億2000万").
+                var seenLarge = false
+                while end < span.end {
+                    let scalar = scalars[end]
+                    if words.isNumeralCharacter(scalar) {
+                        seenLarge = seenLarge || words.isLargeUnit(scalar)
+                    } else if !(seenLarge && scalar.properties.numericType == .decimal) {
+                        break
+                    }
+                    end += 1
+                }
                 let standsAlone = end - start >= 2 || (tokens[k].kind == .ideographic && tokens[k].span == TextSpan(start: start, end: end))
                     || (tokens[k].kind != .ideographic && end > start)
                 if end > start, standsAlone,

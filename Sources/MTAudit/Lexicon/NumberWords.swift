@@ -41,31 +41,70 @@ struct NumberWords {
 
     subscript(key: String) -> Meaning? { meanings[key] }
 
+    /// Whether `scalar` is a number word of one character ("三", "万").
+    func isNumeralCharacter(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x80 && meanings[String(scalar)] != nil }
+
+    /// Whether `scalar` is a unit of ten thousand or more ("万", "亿").
+    func isLargeUnit(_ scalar: Unicode.Scalar) -> Bool {
+        if case .multiplier(let factor)? = meanings[String(scalar)] { return factor >= 10_000 }
+        return false
+    }
+
     /// The value of a numeral written in characters that are each a number word of one character, in
     /// the Chinese and Japanese way: digits before units within a group of ten thousand ("三百五十"
-    /// is 350), groups before 万 or 亿 ("三百五十万" is 3,500,000), a unit alone counting once ("十五"
-    /// is 15), digits in a row read in place ("二〇二四" is 2024). `lead` is a value in digits before
-    /// the characters ("3万"). Nil unless every character is a number word.
+    /// is 350), groups before 万, 亿 or 兆 ("三百五十万" is 3,500,000; "一万二千亿" and "126万亿" multiply
+    /// the whole amount by the larger unit), a unit alone counting once ("十五" is 15), digits in a row
+    /// read in place ("二〇二四" is 2024), decimal digits among them ("1億2000万"). `lead` is a value
+    /// in digits before the characters ("3万"). Nil unless every character is a number word or a
+    /// digit, and for what is no single number: two digits side by side without a unit ("三四天",
+    /// three or four days; "七八百"), or a large unit with nothing before it ("万一", in case).
     func characterNumeral(_ scalars: some Collection<Unicode.Scalar>, lead: Double? = nil) -> Double? {
         guard !scalars.isEmpty else { return nil }
-        var total = 0.0, group = 0.0
+        var total = 0.0, group = 0.0, largest = 0.0
         var digit: Double? = lead
+        // Digits in a row without a unit: how many, and whether one is a zero (a year, "二〇二四").
+        var streak = 0, streakHasZero = false, streaks: [(length: Int, zero: Bool)] = []
+        func endStreak() {
+            if streak > 0 { streaks.append((streak, streakHasZero)) }
+            streak = 0
+            streakHasZero = false
+        }
         for scalar in scalars {
-            switch meanings[String(scalar)] {
+            let meaning: Meaning?
+            if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+                meaning = .value(value)
+            } else {
+                meaning = meanings[String(scalar)]
+            }
+            switch meaning {
             case .value(let value)?:
                 digit = (digit ?? 0) * 10 + value
+                if scalar.value >= 0x80 {  // characters, not the digits 0–9
+                    streak += 1
+                    if value == 0 { streakHasZero = true }
+                }
             case .multiplier(let factor)? where factor >= 10_000:
-                group += digit ?? 0
-                total += (group == 0 ? 1 : group) * factor
+                endStreak()
+                let amount = group + (digit ?? 0)
+                if amount == 0 && total == 0 { return nil }
+                if factor > largest {
+                    total = (total + amount) * factor
+                    largest = factor
+                } else {
+                    total += (amount == 0 ? 1 : amount) * factor
+                }
                 group = 0
                 digit = nil
             case .multiplier(let factor)?:
+                endStreak()
                 group += (digit ?? 1) * factor
                 digit = nil
             case nil:
                 return nil
             }
         }
+        endStreak()
+        if streaks.contains(where: { $0.length == 2 && !$0.zero }) { return nil }
         return total + group + (digit ?? 0)
     }
 }

@@ -60,7 +60,9 @@ struct NameEvidence {
                     continue
                 }
                 // The version's own spelling in another sentence.
-                let elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index }?.run }
+                // In text order, so that of names alike the first written wins, as before.
+                let elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index } }
+                    .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }.map(\.run)
                 if let best = elsewhere.max(by: { NameRuns.similarity(base(run.key), base($0.key)) < NameRuns.similarity(base(run.key), base($1.key)) }),
                    NameRuns.similarity(base(run.key), base(best.key)) >= NameCorruptionDetector.threshold, !related(run.key, best.key),
                    LexiconPhrases.ids(overlapping: run.span, in: entities.version)
