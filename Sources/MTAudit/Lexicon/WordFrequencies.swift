@@ -6,14 +6,19 @@ public struct WordFrequencies: Sendable {
     /// Zipf frequency by matching-form word, per language subtag.
     private let lists: [String: [String: Float]]
 
-    public init(lists: [String: [String: Float]]) { self.lists = lists }
+    /// The languages listed, sorted once (guesses go through them for every text).
+    public let languages: [String]
+
+    public init(lists: [String: [String: Float]]) {
+        self.lists = lists
+        languages = lists.keys.sorted()
+    }
 
     /// The lists compiled in from `Lexicons/words/`, read on first use.
     public static let builtIn = WordFrequencies(lists: Dictionary(uniqueKeysWithValues: EmbeddedWordLists.files.map { file in
         (String(file.name.prefix { $0 != "." }), parse(file.text))
     }))
 
-    public var languages: [String] { lists.keys.sorted() }
 
     /// The alphabet of a built-in list, made on first use for each language.
     public static func builtInAlphabet(of language: String) -> Set<Unicode.Scalar> {
