@@ -86,7 +86,9 @@ public struct TokenAligner: Sendable {
         return pairs
     }
 
-    private static func words(_ document: Document, _ sentences: Range<Int>) -> [Int] {
+    /// The word-like tokens of `sentences`, as indices into the document's tokens: the words this
+    /// aligner pairs.
+    static func words(_ document: Document, _ sentences: Range<Int>) -> [Int] {
         guard let first = sentences.first.map({ document.sentences[$0].tokens.lowerBound }),
               let last = sentences.last.map({ document.sentences[$0].tokens.upperBound }) else { return [] }
         return (first..<last).filter { document.tokens[$0].isWordLike }

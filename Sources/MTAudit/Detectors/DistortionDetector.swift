@@ -71,8 +71,8 @@ public struct DistortionDetector: Detector {
             let pairs = TokenAligner().align(version: context.version, sentences: link.version,
                                              source: context.source, sentences: link.source).pairs
                 .filter { $0.kind != .substituted }
-            let versionWords = Self.words(context.version, link.version)
-            let sourceWords = Self.words(context.source, link.source)
+            let versionWords = TokenAligner.words(context.version, link.version)
+            let sourceWords = TokenAligner.words(context.source, link.source)
             // A word counts as there in another form too ("approve" for "approved").
             let sourceKeys = sourceWords.map { base(context.source.tokens[$0].key) }
             let versionKeys = versionWords.map { base(context.version.tokens[$0].key) }
@@ -100,9 +100,12 @@ public struct DistortionDetector: Detector {
                 return WordFrequencies.builtIn.zipf(base(token.key), in: language) < Self.contentWordZipf
             }
             // The stretches between consecutive shared words (a chain rising in both sentences).
+            let versionPlace = Dictionary(uniqueKeysWithValues: versionWords.enumerated().map { ($1, $0) })
+            let sourcePlace = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1, $0) })
             var anchors: [(version: Int, source: Int)] = []
             for pair in pairs {
-                let anchor = (version: versionWords.firstIndex(of: pair.version)!, source: sourceWords.firstIndex(of: pair.source)!)
+                // TokenAligner pairs only these words, so each has its place.
+                let anchor = (version: versionPlace[pair.version]!, source: sourcePlace[pair.source]!)
                 if anchor.source > anchors.last?.source ?? -1 { anchors.append(anchor) }
             }
             anchors.append((version: versionWords.count, source: sourceWords.count))
@@ -145,10 +148,4 @@ public struct DistortionDetector: Detector {
         return findings
     }
 
-    /// The word-like tokens of `sentences`, as indices into the document's tokens.
-    private static func words(_ document: Document, _ sentences: Range<Int>) -> [Int] {
-        guard let first = sentences.first, let last = sentences.last else { return [] }
-        return (document.sentences[first].tokens.lowerBound..<document.sentences[last].tokens.upperBound)
-            .filter { document.tokens[$0].isWordLike }
-    }
 }

@@ -93,13 +93,13 @@ public struct EntitySubstitutionDetector: Detector {
             }
         }
         let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
-        // The name finders of the other versions, by their place (ids may repeat), made on first need.
+        // The name finders of the other versions (consensus readings are theirs), by their place
+        // (ids may repeat), made on first need.
         var names: [Int: NameRuns] = [:]
         func nameRuns(of reading: Reading) -> NameRuns {
             let k = reading.otherVersion ?? -1
             if let known = names[k] { return known }
-            let made = reading.otherVersion == nil ? NameRuns.source(in: context)
-                : NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
+            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
             names[k] = made
             return made
         }
