@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "mtaudit-bench-aligner", dependencies: ["MTAudit", "MTAuditText"]),
         .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
         .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"], exclude: ["Fixtures"]),
-        .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit", "MTAuditText"], exclude: ["Golden"]),
+        .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit", "MTAuditText"], exclude: ["Golden", "Stories"]),
         .testTarget(name: "mtauditTests", dependencies: ["mtaudit"]),
     ],
     swiftLanguageModes: [.v6],

@@ -34,23 +34,30 @@ enum Fixture {
     }
 }
 
-/// A small folder of stories, written for the tree reports: the same texts that the CLI test writes
-/// to `stories/` and audits with `audit --tree stories`, so both must give the golden `tree.*` files.
+/// A small folder of stories for the tree reports, kept as files in `Stories/`: the CLI test copies
+/// the folder to `stories/` and audits it with `audit --tree stories`, so both must give the golden
+/// `tree.*` files.
 enum TreeFixture {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Stories")
+
     /// (story, file name without .txt, text); "source" is each story's source.
-    static let files: [(String, String, String)] = [
-        ("harbour", "source", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
-        ("harbour", "careful", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
-        ("harbour", "hasty", "The new harbour wall was finished on Tuesday. Mayor Elin Dall opened it before 3000 guests.\n\nThe wall cost 4 million crowns and should last a century."),
-        ("orchard", "doubled", "Frost damaged half of the the apple blossom in the valley. Farmers expect a smaller harvest in September."),
-        ("orchard", "source", "Frost damaged half of the apple blossom in the valley. Farmers expect a smaller harvest in September."),
-        ("orchard", "stray", "The town library will close early on Friday for repairs to its roof."),
-    ]
+    static var files: [(String, String, String)] {
+        get throws {
+            try ["harbour", "orchard"].flatMap { story in
+                let directory = folder.appendingPathComponent(story)
+                return try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().map { name in
+                    (story, String(name.dropLast(".txt".count)),
+                     try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+                }
+            }
+        }
+    }
 
     static func input() throws -> TreeReportInput {
         let auditor = Auditor()
+        let all = try files
         let stories = try ["harbour", "orchard"].map { story -> ReportInput in
-            let mine = files.filter { $0.0 == story }
+            let mine = all.filter { $0.0 == story }
             let sourceText = mine.first { $0.1 == "source" }!.2
             let source = TextInput(id: story, text: sourceText, language: nil, path: "stories/\(story)/source.txt")
             let versions = mine.filter { $0.1 != "source" }.map {

@@ -175,21 +175,12 @@ struct CLITests {
         #expect(off.stderr == quiet.stderr)
     }
 
-    /// The stories of `Tests/MTAuditReportsTests/Fixture.swift` (`TreeFixture`), written under `stories/`.
+    /// The stories of `Tests/MTAuditReportsTests/Stories` (the library's `TreeFixture`), copied to
+    /// `stories/`, with a stray file and a hidden folder that the tree mode must ignore.
     private func writeStories(in directory: URL) throws {
-        let files: [(String, String, String)] = [
-            ("harbour", "source", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
-            ("harbour", "careful", "The new harbour wall was finished on Tuesday. Mayor Elin Dahl opened it before 300 guests.\n\nThe wall cost 4 million crowns and should last a century."),
-            ("harbour", "hasty", "The new harbour wall was finished on Tuesday. Mayor Elin Dall opened it before 3000 guests.\n\nThe wall cost 4 million crowns and should last a century."),
-            ("orchard", "doubled", "Frost damaged half of the the apple blossom in the valley. Farmers expect a smaller harvest in September."),
-            ("orchard", "source", "Frost damaged half of the apple blossom in the valley. Farmers expect a smaller harvest in September."),
-            ("orchard", "stray", "The town library will close early on Friday for repairs to its roof."),
-        ]
-        for (story, name, text) in files {
-            let folder = directory.appendingPathComponent("stories/\(story)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            _ = try write(text, "\(name).txt", in: folder)
-        }
+        let stories = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("MTAuditReportsTests/Stories")
+        try FileManager.default.copyItem(at: stories, to: directory.appendingPathComponent("stories"))
         _ = try write("not a story", "README", in: directory.appendingPathComponent("stories"))
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("stories/.hidden"), withIntermediateDirectories: true)
     }
