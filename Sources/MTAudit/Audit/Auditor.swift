@@ -78,14 +78,11 @@ public struct Auditor: Sendable {
         for (metric, score) in zip(chrFs, CharacterFScore.scores(chrFs, hypothesis: context.version.text, reference: context.source.text)) {
             scores[metric.name] = (score * 100).rounded() / 100
         }
+        // One sentence against one is a pair already; texts of several are paired by the alignment.
+        let single = context.source.sentences.count <= 1 && context.version.sentences.count <= 1
         for metric in configuration.metrics where !(metric is CharacterFScore) {
-            let score: Double
-            if let ter = metric as? TranslationEditRate, context.source.sentences.count > 1 || context.version.sentences.count > 1 {
-                let (segments, unpaired) = Self.alignedSegments(context)
-                score = ter.score(segments: segments, unpaired: unpaired)
-            } else {
-                score = metric.score(hypothesis: context.version.text, reference: context.source.text)
-            }
+            let score = single ? metric.score(hypothesis: context.version.text, reference: context.source.text)
+                : metric.score(hypothesis: context.version.text, reference: context.source.text) { Self.alignedSegments(context) }
             scores[metric.name] = (score * 100).rounded() / 100
         }
         return scores
@@ -95,7 +92,7 @@ public struct Auditor: Sendable {
     /// its source sentences, in the version's order; and what no link joins, the version's left-over
     /// sentences against the source's.
     static func alignedSegments(_ context: DetectionContext)
-        -> (segments: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?) {
+        -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?) {
         let source = context.source, version = context.version
         func text(_ document: Document, _ sentences: some Sequence<Int>) -> String {
             sentences.map { document.text(of: document.sentences[$0].span) }.joined(separator: " ")

@@ -7,6 +7,18 @@ public protocol SentenceMetric: Sendable {
     var signature: String { get }
     /// The score, 0–100 as sacreBLEU reports it.
     func score(hypothesis: String, reference: String) -> Double
+    /// The score of texts of several sentences, which `segments` pairs by alignment (what no pair
+    /// joins in `unpaired`). By default the whole texts are scored; a metric whose cost grows with the
+    /// square of the length (TER) scores the pairs instead.
+    func score(hypothesis: String, reference: String,
+               segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double
+}
+
+extension SentenceMetric {
+    public func score(hypothesis: String, reference: String,
+                      segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
+        score(hypothesis: hypothesis, reference: reference)
+    }
 }
 
 /// Python's `str.split()` and `str.isspace()`, which sacreBLEU's tokenization rests on.

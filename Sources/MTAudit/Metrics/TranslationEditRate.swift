@@ -23,6 +23,13 @@ public struct TranslationEditRate: SentenceMetric {
         score(segments: [(hypothesis, reference)])
     }
 
+    /// The corpus TER of the aligned pairs (`seg:aligned`).
+    public func score(hypothesis: String, reference: String,
+                      segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
+        let (pairs, unpaired) = segments()
+        return score(segments: pairs, unpaired: unpaired)
+    }
+
     /// sacreBLEU's corpus TER over segment pairs: the edits of every pair (shifts within a pair only)
     /// over the words of every reference. `unpaired`, what is left of the two texts once the pairs
     /// are made, is counted too, but by edit distance alone: shifting words between passages that
