@@ -18,11 +18,16 @@ public struct Auditor: Sendable {
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
         let collation = Collation(versions: documents)
+        // Each version aligned to the source once: its own context reads it, and the others' contexts
+        // ask which source sentences it renders.
+        let toSource = documents.map { SentenceAligner().align(source: sourceDocument, version: $0) }
         let results = versions.indices.map { index in
-            var others = documents
+            var others = documents, othersToSource = toSource
             others.remove(at: index)
+            othersToSource.remove(at: index)
             let context = DetectionContext(source: sourceDocument, version: documents[index], otherVersions: others,
                                            otherAlignments: collation.alignmentsToOthers(of: index),
+                                           sourceAlignments: [toSource[index]] + othersToSource,
                                            lexicons: configuration.lexicons)
             return result(context, path: versions[index].path)
         }

@@ -19,9 +19,16 @@ public struct DetectionContext: Sendable {
     /// Work that several detectors share, done once per context.
     let memo = Memo()
 
-    /// `otherAlignments`, when the caller has collated the versions, saves aligning them again.
+    /// The other versions' sentences aligned to the source's, when the caller has them.
+    private let otherSourceAlignments: [SentenceAlignment]?
+
+    /// `otherAlignments`, when the caller has collated the versions, saves aligning them again;
+    /// `sourceAlignments` (every version's alignment to the source, this one's first, then the
+    /// others' in the order of `otherVersions`) saves aligning each version to the source once per
+    /// context.
     public init(source: Document, version: Document, otherVersions: [Document] = [],
-                otherAlignments: [SentenceAlignment]? = nil, lexicons: Lexicons = .builtIn) {
+                otherAlignments: [SentenceAlignment]? = nil, sourceAlignments: [SentenceAlignment]? = nil,
+                lexicons: Lexicons = .builtIn) {
         self.source = source
         self.version = version
         self.otherVersions = otherVersions
@@ -31,8 +38,8 @@ public struct DetectionContext: Sendable {
         versionLanguageGuess = Comparability.guessedLanguage(of: version)
         sameLanguage = Comparability.sameLanguage(source, version, sourceGuess: .some(sourceLanguageGuess),
                                                   versionGuess: .some(versionLanguageGuess))
-        alignment = SentenceAligner().align(source: source, version: version, sameLanguage: sameLanguage,
-                                            language: Comparability.listedLanguage(of: source, guess: sourceLanguageGuess))
+        alignment = sourceAlignments?.first ?? SentenceAligner().align(source: source, version: version)
+        otherSourceAlignments = sourceAlignments.map { Array($0.dropFirst()) }
     }
 
     /// What the source says in version sentence `index`'s place: the source's sentence, when the
@@ -83,10 +90,10 @@ public struct DetectionContext: Sendable {
     /// on first need).
     public func otherVersionsRender(sourceSentence index: Int) -> Bool {
         let renderings = memoized("others-rendering") {
-            otherVersions.map { other in
+            otherVersions.indices.map { k in
+                let other = otherVersions[k]
                 let same = Comparability.sameLanguage(source, other, sourceGuess: .some(sourceLanguageGuess))
-                let alignment = SentenceAligner().align(source: source, version: other, sameLanguage: same,
-                                                        language: Comparability.listedLanguage(of: source, guess: sourceLanguageGuess))
+                let alignment = otherSourceAlignments?[k] ?? SentenceAligner().align(source: source, version: other)
                 return CoverageEstimator().rendering(alignment, sameLanguage: same).source
             }
         }
