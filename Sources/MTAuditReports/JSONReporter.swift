@@ -33,19 +33,17 @@ public struct JSONReporter: Reporter {
         return Array(data)
     }
 
-    /// One line of a feed's answer, ending in a line break.
+    /// One line of a feed's answer, ending in a line break: compact JSON with sorted keys, written by
+    /// `JSONLineWriter` (the same bytes `JSONEncoder` would give, at a fraction of the cost).
     public func feedLine(_ answer: FeedAnswer) throws -> Data {
-        let encoder = Self.encoder(pretty: false)
-        var data: Data
+        var writer = JSONLineWriter()
         switch answer {
         case .audited(let id, let result):
-            data = try encoder.encode(AuditedLine(id: id, versions: result.versions))
+            try writer.writeAudited(id: id, versions: result.versions)
         case .failed(let line, let error):
-            data = try encoder.encode(FailedLine(id: error.id, line: line,
-                                                 error: .init(code: error.code.rawValue, message: error.message)))
+            writer.writeFailed(line: line, error: error)
         }
-        data.append(0x0A)
-        return data
+        return Data(writer.bytes)
     }
 
     private static func encoder(pretty: Bool) -> JSONEncoder {
@@ -95,30 +93,5 @@ public struct JSONReporter: Reporter {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(rank, forKey: .rank)
         }
-    }
-
-    private struct AuditedLine: Encodable {
-        let id: String
-        let versions: [VersionResult]
-    }
-
-    private struct FailedLine: Encodable {
-        struct Failure: Encodable {
-            let code: String
-            let message: String
-        }
-
-        let id: String?
-        let line: Int
-        let error: Failure
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)  // null when unknown: the key is always there
-            try container.encode(line, forKey: .line)
-            try container.encode(error, forKey: .error)
-        }
-
-        private enum CodingKeys: String, CodingKey { case id, line, error }
     }
 }

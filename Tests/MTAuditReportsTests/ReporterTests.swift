@@ -75,6 +75,37 @@ struct ReporterTests {
         #expect(try Fixture.matchesGolden(Array(data), "feed.jsonl"))
     }
 
+    @Test("Feed lines are the bytes JSONEncoder writes for the same values (escapes, numbers, optional keys)")
+    func feedLineMatchesEncoder() throws {
+        struct Line: Encodable { let id: String; let versions: [VersionResult] }
+        let awkward = "quote \" backslash \\ slash / tab \t nul \u{0} bell \u{7} unit \u{1F} del \u{7F} é 😀 \u{2028}"
+        var baselined = Finding(rule: "rule/one", category: .mistranslation, severity: .major, message: awkward,
+                                span: Excerpt(start: 0, end: 3, text: "a\nb"), suggestion: "x\"y")
+        baselined.baseline = .known
+        let bare = Finding(rule: "r", category: .grammar, severity: .minor, message: "m",
+                           span: Excerpt(start: 4, end: 5, text: ""),
+                           sourceSpan: Excerpt(start: 1, end: 2, text: "\u{8}\u{C}\r"), evidence: .consensus)
+        let numbers = [0, -0.0, 1, 0.5, 97.81, 1e-7, 1e16, 1e15, 1.0 / 3, 123456789.125, 1.2345678901234567e19]
+        let versions = numbers.indices.map { index in
+            VersionResult(id: "v\(index)/\u{1}", path: index.isMultiple(of: 2) ? nil : "dir/v\(index).txt",
+                          language: "und", score: numbers[index], verdict: index.isMultiple(of: 3) ? .pass : .fail,
+                          relation: .partial, coverage: numbers[numbers.count - 1 - index],
+                          metrics: ["chrF++": numbers[index], "chrF": 1, "BLEU": 2, "TER": 3, "b": 4, "B": 5],
+                          findings: index == 0 ? [] : [baselined, bare], gateReasons: index == 1 ? [] : [awkward])
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var expected = try encoder.encode(Line(id: awkward, versions: versions))
+        expected.append(0x0A)
+        let result = AuditResult(source: try Fixture.input().result.source, versions: versions)
+        let written = try JSONReporter().feedLine(.audited(id: awkward, result: result))
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        let broken = VersionResult(id: "n", path: nil, language: "und", score: .nan, verdict: .fail, relation: .full,
+                                   coverage: 1, metrics: [:], findings: [], gateReasons: [])
+        #expect((try? JSONReporter().feedLine(.audited(id: "n", result: AuditResult(source: result.source, versions: [broken])))) == nil,
+                "NaN is refused, as JSONEncoder refuses it")
+    }
+
     @Test("The JSON report carries every key of the contract, with code-point spans and ranks")
     func contractKeys() throws {
         let bytes = try JSONReporter().render(try Fixture.input())

@@ -1,0 +1,160 @@
+import MTAudit
+
+/// Writes a feed answer as one line of compact JSON, byte for byte as `JSONEncoder` with `.sortedKeys`
+/// and `.withoutEscapingSlashes` writes it, without going through `Encodable`.
+///
+/// A feed answers every record with a line, so its encoding is on the hot path: the generic encoder
+/// boxes every value and sorts every object's keys at run time, which cost as much as several
+/// detectors. Here each object's keys are written in their sorted order by hand (the order is fixed by
+/// the schema; only the metrics' names are sorted at run time). `ReporterTests` check the output
+/// against `JSONEncoder`'s for the same values.
+struct JSONLineWriter {
+    /// A number that JSON cannot hold (`JSONEncoder` refuses it too).
+    struct NonFiniteNumber: Error, CustomStringConvertible {
+        let value: Double
+        var description: String { "cannot write \(value) as a JSON number" }
+    }
+
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1024) }
+
+    /// `{"id":…,"versions":[…]}` followed by a line break.
+    mutating func writeAudited(id: String, versions: [VersionResult]) throws {
+        raw("{\"id\":")
+        string(id)
+        raw(",\"versions\":[")
+        for (index, version) in versions.enumerated() {
+            if index > 0 { raw(",") }
+            try write(version)
+        }
+        raw("]}\n")
+    }
+
+    /// `{"error":{"code":…,"message":…},"id":…|null,"line":…}` followed by a line break.
+    mutating func writeFailed(line: Int, error: FeedError) {
+        raw("{\"error\":{\"code\":")
+        string(error.code.rawValue)
+        raw(",\"message\":")
+        string(error.message)
+        raw("},\"id\":")
+        if let id = error.id { string(id) } else { raw("null") }
+        raw(",\"line\":")
+        raw(String(line))
+        raw("}\n")
+    }
+
+    // Keys in sorted order: coverage, findings, gateReasons, id, language, metrics, path, relation, score, verdict.
+    private mutating func write(_ version: VersionResult) throws {
+        raw("{\"coverage\":")
+        try number(version.coverage)
+        raw(",\"findings\":[")
+        for (index, finding) in version.findings.enumerated() {
+            if index > 0 { raw(",") }
+            write(finding)
+        }
+        raw("],\"gateReasons\":[")
+        for (index, reason) in version.gateReasons.enumerated() {
+            if index > 0 { raw(",") }
+            string(reason)
+        }
+        raw("],\"id\":")
+        string(version.id)
+        raw(",\"language\":")
+        string(version.language)
+        raw(",\"metrics\":{")
+        for (index, name) in version.metrics.keys.sorted().enumerated() {
+            if index > 0 { raw(",") }
+            string(name)
+            raw(":")
+            try number(version.metrics[name]!)
+        }
+        raw("}")
+        if let path = version.path {  // omitted when absent, as the synthesized encoding does
+            raw(",\"path\":")
+            string(path)
+        }
+        raw(",\"relation\":")
+        string(version.relation.rawValue)
+        raw(",\"score\":")
+        try number(version.score)
+        raw(",\"verdict\":")
+        string(version.verdict.rawValue)
+        raw("}")
+    }
+
+    // Keys in sorted order: baseline (when set), category, evidence, message, rule, severity, sourceSpan,
+    // span, suggestion. Absent optionals other than baseline are written as null.
+    private mutating func write(_ finding: Finding) {
+        raw("{")
+        if let baseline = finding.baseline {
+            raw("\"baseline\":")
+            string(baseline.rawValue)
+            raw(",")
+        }
+        raw("\"category\":")
+        string(finding.category.rawValue)
+        raw(",\"evidence\":")
+        if let evidence = finding.evidence { string(evidence.rawValue) } else { raw("null") }
+        raw(",\"message\":")
+        string(finding.message)
+        raw(",\"rule\":")
+        string(finding.rule)
+        raw(",\"severity\":")
+        string(finding.severity.rawValue)
+        raw(",\"sourceSpan\":")
+        if let sourceSpan = finding.sourceSpan { write(sourceSpan) } else { raw("null") }
+        raw(",\"span\":")
+        write(finding.span)
+        raw(",\"suggestion\":")
+        if let suggestion = finding.suggestion { string(suggestion) } else { raw("null") }
+        raw("}")
+    }
+
+    private mutating func write(_ excerpt: Excerpt) {
+        raw("{\"end\":")
+        raw(String(excerpt.end))
+        raw(",\"start\":")
+        raw(String(excerpt.start))
+        raw(",\"text\":")
+        string(excerpt.text)
+        raw("}")
+    }
+
+    /// ASCII written as is (keys, punctuation, digits).
+    private mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Swift's shortest round-trip form without a trailing ".0", as `JSONEncoder` writes a `Double`.
+    private mutating func number(_ value: Double) throws {
+        guard value.isFinite else { throw NonFiniteNumber(value: value) }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        raw(text)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string: quote, backslash and control characters escaped (the short forms where JSON has
+    /// them, else `\u00xx`); everything else, slashes included, as UTF-8.
+    private mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0..<0x20:
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                          Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
