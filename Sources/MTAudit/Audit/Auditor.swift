@@ -1,19 +1,26 @@
 import Foundation
 import MTAuditText
+import Synchronization
 
 /// Audits versions of a source: segments every text, runs the detectors, scores and gates each
 /// version. The one entry point of the library; `audit` is safe to call from several tasks at once.
 public struct Auditor: Sendable {
     public let configuration: AuditConfiguration
 
+    /// The segmenter setup of each language subtag: the default abbreviations with the lexicons', and
+    /// the pool's key for them, made once per auditor rather than at every audit.
+    private let setups = SegmenterSetups()
+
     public init(configuration: AuditConfiguration = AuditConfiguration()) {
         self.configuration = configuration
     }
 
     public func audit(source: TextInput, versions: [TextInput]) throws(TextError) -> AuditResult {
-        let abbreviations = Segmenter.defaultAbbreviations.union(configuration.lexicons.entries(.abbreviations, language: source.language))
-        let (sourceDocument, documents) = try SegmenterPool.shared.with(locale: Self.locale(source.language),
-                                                                         abbreviations: abbreviations) { segmenter in
+        let setup = setups.setup(for: source.language) { language in
+            SegmenterPool.Setup(locale: Self.locale(language), abbreviations: Segmenter.defaultAbbreviations.union(
+                configuration.lexicons.entries(.abbreviations, language: language)))
+        }
+        let (sourceDocument, documents) = try SegmenterPool.shared.with(setup) { segmenter in
             (Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter),
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
@@ -143,5 +150,17 @@ public struct Auditor: Sendable {
     static func locale(_ language: String) -> String {
         let subtag = language.split(separator: "-").first.map(String.init) ?? ""
         return subtag.isEmpty || subtag == "und" ? "en" : subtag
+    }
+}
+
+/// The segmenter setups an auditor has made, by language tag.
+private final class SegmenterSetups: Sendable {
+    private let setups = Mutex<[String: SegmenterPool.Setup]>([:])
+
+    func setup(for language: String, make: (String) -> SegmenterPool.Setup) -> SegmenterPool.Setup {
+        if let known = setups.withLock({ $0[language] }) { return known }
+        let made = make(language)
+        setups.withLock { $0[language] = made }
+        return made
     }
 }

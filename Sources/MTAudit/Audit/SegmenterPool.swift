@@ -13,15 +13,27 @@ final class SegmenterPool: Sendable {
         let segmenter: Segmenter
     }
 
-    /// Runs `body` with a segmenter for `locale` and `abbreviations`, then keeps it for the next caller.
-    func with<T>(locale: String, abbreviations: Set<String>,
-                 _ body: (Segmenter) throws(TextError) -> T) throws(TextError) -> T {
-        let key = locale + "\u{1F}" + abbreviations.sorted().joined(separator: "\u{1F}")
+    /// What a segmenter is made with, and the pool's key for it (built once, not at every loan).
+    struct Setup: Sendable {
+        let locale: String
+        let abbreviations: Set<String>
+        let key: String
+
+        init(locale: String, abbreviations: Set<String>) {
+            self.locale = locale
+            self.abbreviations = abbreviations
+            key = locale + "\u{1F}" + abbreviations.sorted().joined(separator: "\u{1F}")
+        }
+    }
+
+    /// Runs `body` with a segmenter made as `setup` says, then keeps it for the next caller.
+    func with<T>(_ setup: Setup, _ body: (Segmenter) throws(TextError) -> T) throws(TextError) -> T {
+        let key = setup.key
         let segmenter: Segmenter
         if let lent = idle.withLock({ pool in pool[key]?.popLast() }) {
             segmenter = lent.segmenter
         } else {
-            segmenter = try Segmenter(locale: locale, abbreviations: abbreviations)
+            segmenter = try Segmenter(locale: setup.locale, abbreviations: setup.abbreviations)
         }
         defer {
             idle.withLock { pool in
