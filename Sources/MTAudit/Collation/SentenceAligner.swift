@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Aligns the sentences of a version to those of the source, allowing merges (one sentence renders
 /// two), splits (two render one), omissions, additions and paragraphs out of order.
@@ -355,50 +356,57 @@ struct SentenceWords {
     let vocabularySize: Int
     /// Each word's weight: how much sharing it says about two sentences.
     let weights: [Double]
+    /// The summed weights of each sentence's words (element 2i) and of sentences i and i + 1 together
+    /// (element 2i + 1), for `dice`, which the aligner calls for every candidate pair.
+    private let sourceWeights: [Double]
+    private let versionWeights: [Double]
 
     init(source: Document, version: Document, language: String?) {
-        var ids: [String: Int32] = [:]
-        func sets(_ document: Document) -> (words: [[Int32]], anchors: [[Int32]]) {
-            var words: [[Int32]] = [], anchors: [[Int32]] = []
-            words.reserveCapacity(document.sentences.count)
-            for sentence in document.sentences {
-                var set: [Int32] = [], anchor: [Int32] = []
-                for token in document.tokens[sentence.tokens] where token.isWordLike {
-                    let id: Int32
-                    if let known = ids[token.key] { id = known } else { id = Int32(ids.count); ids[token.key] = id }
-                    set.append(id)
-                    let first = token.text.unicodeScalars.first!
-                    if token.kind == .number || (first.properties.isUppercase && token.text.unicodeScalars.count > 2) { anchor.append(id) }
-                }
-                words.append(Self.sortedUnique(set))
-                anchors.append(Self.sortedUnique(anchor))
-            }
-            return (words, anchors)
+        // Ids in order of first appearance, the source's words first: the source's own numbering,
+        // then the version's words the source lacks, in the version's order.
+        let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
+        var keys = sourceWords.keys
+        var toJoint = [Int32](repeating: 0, count: versionWords.keys.count)
+        for (local, key) in versionWords.keys.enumerated() {
+            if let id = sourceWords.ids[key] { toJoint[local] = id } else { toJoint[local] = Int32(keys.count); keys.append(key) }
         }
-        (self.source, sourceAnchors) = sets(source)
-        (self.version, versionAnchors) = sets(version)
+        func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
+            guard let map else { return (words.sentences, words.anchors) }
+            return (words.sentences.map { Self.sortedUnique($0.map { map[Int($0)] }) },
+                    words.anchors.map { Self.sortedUnique($0.map { map[Int($0)] }) })
+        }
+        (self.source, sourceAnchors) = sets(sourceWords, nil)
+        (self.version, versionAnchors) = sets(versionWords, toJoint)
         func pairs(_ sets: [[Int32]]) -> [[Int32]] { sets.indices.dropLast().map { Self.merged(sets[$0], sets[$0 + 1]) } }
         (sourcePairs, versionPairs) = (pairs(self.source), pairs(self.version))
         (sourceAnchorPairs, versionAnchorPairs) = (pairs(sourceAnchors), pairs(versionAnchors))
-        vocabularySize = ids.count
-        var weights = [Double](repeating: 1, count: ids.count)
+        vocabularySize = keys.count
+        var weights = [Double](repeating: 1, count: keys.count)
         if let language, WordFrequencies.builtIn.knows(language) {
             // Common words ("the", "said") say little; rare ones and names say much.
-            for (key, id) in ids {
-                let zipf = Double(WordFrequencies.builtIn.zipf(key, in: language))
-                weights[Int(id)] = min(1.5, max(0.1, (6.5 - zipf) / 3))
+            let sourceZipf = sourceWords.zipf(in: language), versionZipf = versionWords.zipf(in: language)
+            for (id, zipf) in sourceZipf.enumerated() { weights[id] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
+            for (local, zipf) in versionZipf.enumerated() where Int(toJoint[local]) >= sourceZipf.count {
+                weights[Int(toJoint[local])] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
             }
         } else {
             // Without a word list: the words' rarity across the sentences of both texts.
-            var holders = [Int](repeating: 0, count: ids.count)
+            var holders = [Int](repeating: 0, count: keys.count)
             for set in self.source + self.version { for id in set { holders[Int(id)] += 1 } }
             let total = Double(self.source.count + self.version.count)
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
         }
         self.weights = weights
+        func sums(_ sets: [[Int32]], _ pairs: [[Int32]]) -> [Double] {
+            sets.indices.flatMap { k in
+                [sets[k].reduce(0) { $0 + weights[Int($1)] }, k < pairs.count ? pairs[k].reduce(0) { $0 + weights[Int($1)] } : 0]
+            }
+        }
+        sourceWeights = sums(self.source, sourcePairs)
+        versionWeights = sums(self.version, versionPairs)
     }
 
-    private static func sortedUnique(_ values: [Int32]) -> [Int32] {
+    fileprivate static func sortedUnique(_ values: [Int32]) -> [Int32] {
         var sorted = values.sorted()
         var write = 0
         for value in sorted where write == 0 || sorted[write - 1] != value { sorted[write] = value; write += 1 }
@@ -444,7 +452,10 @@ struct SentenceWords {
         while i < a.count && j < b.count {
             if a[i] == b[j] { shared += weights[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
-        let total = a.reduce(0) { $0 + weights[Int($1)] } + b.reduce(0) { $0 + weights[Int($1)] }
+        func sum(_ set: [Int32], _ sums: [Double], _ range: Range<Int>) -> Double {
+            range.count == 1 || range.count == 2 ? sums[2 * range.lowerBound + range.count - 1] : set.reduce(0) { $0 + weights[Int($1)] }
+        }
+        let total = sum(a, versionWeights, version) + sum(b, sourceWeights, source)
         return total > 0 ? 2 * shared / total : 0
     }
 
@@ -504,5 +515,46 @@ struct SentenceWords {
         var index = tails.last ?? -1
         while index >= 0 { chain.append(pairs[index]); index = previous[index] }
         return chain.reversed()
+    }
+}
+
+/// A document's words numbered in order of first appearance, with each sentence's words and anchors
+/// (numbers, capitalized words of three letters or more) as sorted ids: made once per document, since
+/// the document is aligned with the source and with every other version.
+private final class DocumentWords: Sendable {
+    /// The matching keys of the distinct words, by id.
+    let keys: [String]
+    let ids: [String: Int32]
+    let sentences: [[Int32]]
+    let anchors: [[Int32]]
+    private let zipfs = Mutex<[String: [Float]]>([:])
+
+    static func of(_ document: Document) -> DocumentWords { document.memo.value("sentence-aligner-words") { DocumentWords(document) } }
+
+    private init(_ document: Document) {
+        var keys: [String] = [], ids: [String: Int32] = [:]
+        var sentences: [[Int32]] = [], anchors: [[Int32]] = []
+        sentences.reserveCapacity(document.sentences.count)
+        for sentence in document.sentences {
+            var set: [Int32] = [], anchor: [Int32] = []
+            for token in document.tokens[sentence.tokens] where token.isWordLike {
+                let id: Int32
+                if let known = ids[token.key] { id = known } else { id = Int32(keys.count); ids[token.key] = id; keys.append(token.key) }
+                set.append(id)
+                let first = token.text.unicodeScalars.first!
+                if token.kind == .number || (first.properties.isUppercase && token.text.unicodeScalars.count > 2) { anchor.append(id) }
+            }
+            sentences.append(SentenceWords.sortedUnique(set))
+            anchors.append(SentenceWords.sortedUnique(anchor))
+        }
+        (self.keys, self.ids, self.sentences, self.anchors) = (keys, ids, sentences, anchors)
+    }
+
+    /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
+    func zipf(in language: String) -> [Float] {
+        if let known = zipfs.withLock({ $0[language] }) { return known }
+        let values = keys.map { WordFrequencies.builtIn.zipf($0, in: language) }
+        zipfs.withLock { $0[language] = values }
+        return values
     }
 }
