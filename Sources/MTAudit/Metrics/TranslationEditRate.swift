@@ -112,6 +112,10 @@ public struct TranslationEditRate: SentenceMetric {
         var checked = checked
         var best: Candidate?
         var shifted: [UInt32] = [], rows = DistanceRows()
+        // Where the beam covers the whole matrix, candidates are scored by bit vectors.
+        let matrix = base.matrix
+        let wholeMatrix = ref.count <= 64 && matrix.low.allSatisfy { $0 == 0 } && matrix.high.allSatisfy { $0 == ref.count + 1 }
+        let bitVectors = wholeMatrix ? BitVectorEditDistance(words: words, reference: ref) : nil
         outer: for (start, refStart, length) in shiftedPairs(words, ref) {
             if hypErrors[start..<start + length].allSatisfy({ !$0 }) { continue }
             if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { continue }
@@ -130,7 +134,9 @@ public struct TranslationEditRate: SentenceMetric {
                 previous = target
                 perform(words, start: start, length: length, target: target, into: &shifted)
                 // The shifted words agree with the unshifted ones up to the block or the target.
-                let distance = distance(shifted, ref, from: base.matrix, sharedRows: min(start, target), rows: &rows)
+                let sharedRows = min(start, target)
+                let distance = bitVectors?.distance(shifted, sharedRows: sharedRows)
+                    ?? distance(shifted, ref, from: matrix, sharedRows: sharedRows, rows: &rows)
                 let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
                 checked += 1
                 if best == nil || candidate.isBetter(than: best!) { best = candidate }
