@@ -4,57 +4,35 @@
 /// keys sorted in full is sorted by every prefix too (what `SortedNGrams` rests on). Counting these
 /// is much faster than counting strings.
 struct NGramKey: Comparable {
-    var high: UInt64 = 0
-    var low: UInt64 = 0
+    var bits: UInt128 = 0
 
-    static func < (a: NGramKey, b: NGramKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
+    static func < (a: NGramKey, b: NGramKey) -> Bool { a.bits < b.bits }
 
-    /// How elements are packed: `perHalf` elements of `width` bits in each 64-bit half.
+    /// How elements are packed: `capacity` elements of `width` bits, the first highest.
     struct Layout {
-        let width: UInt64
-        let perHalf: Int
+        let width: Int
+        let capacity: Int
 
-        static let scalars = Layout(width: 21, perHalf: 3)
-        static let words = Layout(width: 32, perHalf: 2)
+        static let scalars = Layout(width: 21, capacity: 6)
+        static let words = Layout(width: 32, capacity: 4)
 
-        var capacity: Int { 2 * perHalf }
-
-        /// Where element `index` (of a half) starts.
-        func shift(_ index: Int) -> UInt64 { width * UInt64(perHalf - 1 - index) }
+        /// Where element `index` starts.
+        func shift(_ index: Int) -> Int { width * (capacity - 1 - index) }
 
         /// The bits of the first `order` elements.
         func prefixMask(_ order: Int) -> NGramKey {
-            func mask(_ count: Int) -> UInt64 {
-                count <= 0 ? 0 : count >= perHalf ? ~0 : ~0 << shift(count - 1)
-            }
-            return NGramKey(high: mask(order), low: mask(order - perHalf))
+            NGramKey(bits: order <= 0 ? 0 : ~0 << shift(order - 1))
         }
     }
 
-    init(high: UInt64, low: UInt64) {
-        self.high = high
-        self.low = low
+    init(bits: UInt128) { self.bits = bits }
+
+    /// This n-gram with `element` put before its first, its last element dropped if it is full.
+    func prepending(_ element: UInt32, _ layout: Layout) -> NGramKey {
+        NGramKey(bits: (UInt128(element) + 1) << layout.shift(0) | bits >> layout.width)
     }
 
-    /// The first `layout.capacity` (at most) of `elements`.
-    init(_ elements: ArraySlice<UInt32>, _ layout: Layout) {
-        for (index, element) in elements.prefix(layout.capacity).enumerated() {
-            let value = UInt64(element) + 1
-            if index < layout.perHalf {
-                high |= value << layout.shift(index)
-            } else {
-                low |= value << layout.shift(index - layout.perHalf)
-            }
-        }
-    }
-
-    /// Up to six scalars.
-    init(scalars: ArraySlice<UInt32>) { self.init(scalars, .scalars) }
-
-    /// Up to four word ids.
-    init(ids: ArraySlice<UInt32>) { self.init(ids, .words) }
-
-    func masked(_ mask: NGramKey) -> NGramKey { NGramKey(high: high & mask.high, low: low & mask.low) }
+    func masked(_ mask: NGramKey) -> NGramKey { NGramKey(bits: bits & mask.bits) }
 }
 
 /// Gives each distinct word a number, so that word n-grams pack into an `NGramKey`. Words are told

@@ -16,10 +16,14 @@ struct SortedNGrams {
         precondition(maximumOrder <= layout.capacity)
         length = elements.count
         self.layout = layout
+        // From the end: each key is the next one with an element put before it, cut to the order.
+        let maximum = layout.prefixMask(maximumOrder)
         var keys: [NGramKey] = []
         keys.reserveCapacity(elements.count)
-        for start in elements.indices {
-            keys.append(NGramKey(elements[start..<min(start + maximumOrder, elements.count)], layout))
+        var key = NGramKey(bits: 0)
+        for element in elements.reversed() {
+            key = key.prepending(element, layout).masked(maximum)
+            keys.append(key)
         }
         keys.sort()
         self.keys = keys
@@ -30,17 +34,17 @@ struct SortedNGrams {
 
     /// How many n-grams of order `order` two sequences share, each counted as often as both have it:
     /// the sum over n-grams of the smaller count, by one merge of the two lists. Keys too near the end
-    /// to hold `order` elements (an empty place in their prefix) are passed over.
+    /// to hold `order` elements (an empty place as their element number `order`) are passed over.
     static func matches(_ a: SortedNGrams, _ b: SortedNGrams, order: Int) -> Int {
-        let mask = a.layout.prefixMask(order)
-        let last = a.layout.prefixMask(order - 1)  // the key but its element number `order`
-        func isFull(_ key: NGramKey) -> Bool { key.masked(mask) != key.masked(last) }
+        let prefix = a.layout.prefixMask(order).bits
+        let last = prefix & ~a.layout.prefixMask(order - 1).bits
         var i = 0, j = 0, count = 0
         while i < a.keys.count && j < b.keys.count {
-            guard isFull(a.keys[i]) else { i += 1; continue }
-            guard isFull(b.keys[j]) else { j += 1; continue }
-            let x = a.keys[i].masked(mask), y = b.keys[j].masked(mask)
-            if x == y { count += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+            let x = a.keys[i].bits, y = b.keys[j].bits
+            if x & last == 0 { i += 1; continue }
+            if y & last == 0 { j += 1; continue }
+            let xPrefix = x & prefix, yPrefix = y & prefix
+            if xPrefix == yPrefix { count += 1; i += 1; j += 1 } else if xPrefix < yPrefix { i += 1 } else { j += 1 }
         }
         return count
     }
