@@ -11,5 +11,22 @@ struct TranslationEditRateTests {
         #expect(TranslationEditRate.perform([1, 2, 3, 4], start: 2, length: 2, target: 0) == [3, 4, 1, 2])
         #expect(TranslationEditRate.perform([1, 2, 3, 4], start: 0, length: 1, target: 3) == [2, 3, 1, 4])
     }
-}
 
+    @Test("Candidates scored by bit vectors and by rows of the beam have the distance of the whole matrix")
+    func candidateDistances() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let words = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...4, using: &generator) }
+            let reference = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...5, using: &generator) }
+            let base = TranslationEditRate.editDistance(words, reference, reusing: nil, sharedRows: 0)
+            let bitVectors = BitVectorEditDistance(words: words, reference: reference)
+            var rows = TranslationEditRate.DistanceRows()
+            let sharedRows = Int.random(in: 0..<words.count, using: &generator)
+            var shifted = words
+            shifted[sharedRows...].shuffle(using: &generator)
+            let expected = TranslationEditRate.editDistance(shifted, reference).distance
+            #expect(bitVectors.distance(shifted, sharedRows: sharedRows) == expected)
+            #expect(TranslationEditRate.distance(shifted, reference, from: base.matrix, sharedRows: sharedRows, rows: &rows) == expected)
+        }
+    }
+}

@@ -34,77 +34,62 @@ public struct CharacterFScore: SentenceMetric {
     /// orders any of them asks for counted once.
     public static func scores(_ metrics: [CharacterFScore], hypothesis: String, reference: String) -> [Double] {
         guard let charOrder = metrics.map(\.charOrder).max(), let wordOrder = metrics.map(\.wordOrder).max() else { return [] }
-        let counting = CharacterFScore(charOrder: charOrder, wordOrder: wordOrder, beta: 2)
-        var numbering = WordNumbering()
-        let hyp = counting.ngrams(hypothesis, &numbering), ref = counting.ngrams(reference, &numbering)
+        let hypCharacters = SortedNGrams(characters(hypothesis), maximumOrder: charOrder, layout: .scalars)
+        let refCharacters = SortedNGrams(characters(reference), maximumOrder: charOrder, layout: .scalars)
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
-        for (h, r) in zip(hyp, ref) {
-            statistics.append((r.isEmpty ? 0 : h.count, r.count, Self.matches(h, r)))
+        func count(_ hyp: SortedNGrams, _ ref: SortedNGrams, order: Int) {
+            let refCount = ref.count(order: order)
+            statistics.append((refCount == 0 ? 0 : hyp.count(order: order), refCount, SortedNGrams.matches(hyp, ref, order: order)))
+        }
+        for order in 1...charOrder { count(hypCharacters, refCharacters, order: order) }
+        if wordOrder > 0 {
+            let hypWords = words(hypothesis), refWords = words(reference)
+            var numbering = WordNumbering(capacity: hypWords.count + refWords.count)
+            let hypGrams = SortedNGrams(numbering.ids(hypWords), maximumOrder: wordOrder, layout: .words)
+            let refGrams = SortedNGrams(numbering.ids(refWords), maximumOrder: wordOrder, layout: .words)
+            for order in 1...wordOrder { count(hypGrams, refGrams, order: order) }
         }
         return metrics.map { metric in
             metric.fScore(Array(statistics[..<metric.charOrder]) + Array(statistics[charOrder..<(charOrder + metric.wordOrder)]))
         }
     }
 
-    /// How many n-grams two sorted lists share, each counted as often as both have it: the sum over
-    /// n-grams of the smaller count (sacreBLEU's clipped matches), by one merge of the two lists.
-    static func matches(_ a: [NGramKey], _ b: [NGramKey]) -> Int {
-        var i = 0, j = 0, count = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return count
+    /// The text's scalars, white space removed.
+    static func characters(_ text: String) -> [UInt32] {
+        var characters: [UInt32] = []
+        characters.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where !PythonText.isSpace(scalar) { characters.append(scalar.value) }
+        return characters
     }
 
-    /// Each order's n-grams, sorted: character orders first, then word orders. Sorting and merging
-    /// counts them without hashing.
-    private func ngrams(_ text: String, _ numbering: inout WordNumbering) -> [[NGramKey]] {
-        let scalars = Array(text.unicodeScalars)
-        let characters = scalars.filter { !PythonText.isSpace($0) }
-        var result: [[NGramKey]] = []
-        for n in 1...charOrder {
-            var grams: [NGramKey] = []
-            if characters.count >= n {
-                grams.reserveCapacity(characters.count - n + 1)
-                for i in 0...(characters.count - n) { grams.append(NGramKey(scalars: characters[i..<i + n])) }
-            }
-            grams.sort()
-            result.append(grams)
-        }
-        if wordOrder > 0 {
-            let words = numbering.ids(Self.splittingPunctuation(PythonText.split(scalars)).map(PythonText.string))
-            for n in 1...wordOrder {
-                var grams: [NGramKey] = []
-                if words.count >= n {
-                    for i in 0...(words.count - n) { grams.append(NGramKey(ids: words[i..<i + n])) }
-                }
-                grams.sort()
-                result.append(grams)
-            }
-        }
-        return result
-    }
-
-    private static let punctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
-
-    /// One mark split off the end of a word, or else off its start ("(hi)" gives "(hi" and ")").
-    static func splittingPunctuation(_ words: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
-        var out: [[Unicode.Scalar]] = []
-        for word in words {
-            if word.count == 1 {
-                out.append(word)
-            } else if punctuation.contains(word.last!) {
-                out.append(Array(word.dropLast()))
-                out.append([word.last!])
-            } else if punctuation.contains(word.first!) {
-                out.append([word.first!])
-                out.append(Array(word.dropFirst()))
+    /// The text's words, with one mark split off the end of a word, or else off its start ("(hi)"
+    /// gives "(hi" and ")"). Marks are ASCII, so they are told by a word's first or last byte.
+    static func words(_ text: String) -> [String] {
+        let utf8 = Array(text.utf8)
+        var words: [String] = []
+        func word(_ range: Range<Int>) { words.append(String(decoding: utf8[range], as: UTF8.self)) }
+        for range in PythonText.split(utf8) {
+            if range.count == 1 {
+                word(range)  // a lone mark stays whole (a word of one longer character has no mark)
+            } else if punctuation[Int(utf8[range.upperBound - 1])] {
+                word(range.lowerBound..<range.upperBound - 1)
+                word(range.upperBound - 1..<range.upperBound)
+            } else if punctuation[Int(utf8[range.lowerBound])] {
+                word(range.lowerBound..<range.lowerBound + 1)
+                word(range.lowerBound + 1..<range.upperBound)
             } else {
-                out.append(word)
+                word(range)
             }
         }
-        return out
+        return words
     }
+
+    /// ASCII punctuation (Python's `string.punctuation`), by byte.
+    private static let punctuation: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     private func fScore(_ statistics: [(hyp: Int, ref: Int, match: Int)]) -> Double {
         let factor = beta * beta

@@ -1,35 +1,47 @@
 /// An n-gram packed into 128 bits, exactly: up to six Unicode scalars (21 bits each) or up to four
-/// word ids (32 bits each). Counting these is much faster than counting strings.
-struct NGramKey: Hashable, Comparable {
-    var high: UInt64 = 0
-    var low: UInt64 = 0
+/// word ids (32 bits each), each stored plus one (so that "a" and "a\0" differ and 0 marks an empty
+/// place). The first element takes the highest bits: keys sort as their elements do, so a list of
+/// keys sorted in full is sorted by every prefix too (what `SortedNGrams` rests on). Counting these
+/// is much faster than counting strings.
+struct NGramKey: Comparable {
+    var bits: UInt128 = 0
 
-    static func < (a: NGramKey, b: NGramKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
+    static func < (a: NGramKey, b: NGramKey) -> Bool { a.bits < b.bits }
 
-    /// Up to six scalars.
-    init(scalars: ArraySlice<Unicode.Scalar>) {
-        var index = 0
-        for scalar in scalars {
-            let value = UInt64(scalar.value) + 1  // never 0, so "a" and "a\0" differ
-            if index < 3 { low |= value << (21 * UInt64(index)) } else { high |= value << (21 * UInt64(index - 3)) }
-            index += 1
+    /// How elements are packed: `capacity` elements of `width` bits, the first highest.
+    struct Layout {
+        let width: Int
+        let capacity: Int
+
+        static let scalars = Layout(width: 21, capacity: 6)
+        static let words = Layout(width: 32, capacity: 4)
+
+        /// Where element `index` starts.
+        func shift(_ index: Int) -> Int { width * (capacity - 1 - index) }
+
+        /// The bits of the first `order` elements.
+        func prefixMask(_ order: Int) -> NGramKey {
+            NGramKey(bits: order <= 0 ? 0 : ~0 << shift(order - 1))
         }
     }
 
-    /// Up to four word ids.
-    init(ids: ArraySlice<UInt32>) {
-        var index = 0
-        for id in ids {
-            let value = UInt64(id) + 1
-            if index < 2 { low |= value << (32 * UInt64(index)) } else { high |= value << (32 * UInt64(index - 2)) }
-            index += 1
-        }
+    init(bits: UInt128) { self.bits = bits }
+
+    /// This n-gram with `element` put before its first, its last element dropped if it is full.
+    func prepending(_ element: UInt32, _ layout: Layout) -> NGramKey {
+        NGramKey(bits: (UInt128(element) + 1) << layout.shift(0) | bits >> layout.width)
     }
+
+    func masked(_ mask: NGramKey) -> NGramKey { NGramKey(bits: bits & mask.bits) }
 }
 
-/// Gives each distinct word a number, so that word n-grams pack into an `NGramKey`.
+/// Gives each distinct word a number, so that word n-grams pack into an `NGramKey`. Words are told
+/// apart as Swift compares strings (canonically equivalent spellings are one word).
 struct WordNumbering {
-    private var ids: [String: UInt32] = [:]
+    private var ids: [String: UInt32]
+
+    /// Room for `capacity` words without growing.
+    init(capacity: Int = 0) { ids = Dictionary(minimumCapacity: capacity) }
 
     mutating func ids(_ words: [String]) -> [UInt32] {
         words.map { word in

@@ -13,14 +13,16 @@ public struct SentenceBLEU: SentenceMetric {
     public var signature: String { "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0" }
 
     public func score(hypothesis: String, reference: String) -> Double {
-        var numbering = WordNumbering()
-        let hyp = numbering.ids(Tokenizer13a.tokens(hypothesis)), ref = numbering.ids(Tokenizer13a.tokens(reference))
+        let hypTokens = Tokenizer13a.tokens(hypothesis), refTokens = Tokenizer13a.tokens(reference)
+        var numbering = WordNumbering(capacity: hypTokens.count + refTokens.count)
+        let hyp = numbering.ids(hypTokens), ref = numbering.ids(refTokens)
         var correct = [Int](repeating: 0, count: Self.maximumOrder)
         var total = [Int](repeating: 0, count: Self.maximumOrder)
+        let hypGrams = SortedNGrams(hyp, maximumOrder: Self.maximumOrder, layout: .words)
+        let refGrams = SortedNGrams(ref, maximumOrder: Self.maximumOrder, layout: .words)
         for n in 1...Self.maximumOrder {
-            let hypGrams = Self.ngrams(hyp, n), refGrams = Self.ngrams(ref, n)
-            total[n - 1] = max(0, hyp.count - n + 1)
-            correct[n - 1] = CharacterFScore.matches(hypGrams, refGrams)
+            total[n - 1] = hypGrams.count(order: n)
+            correct[n - 1] = SortedNGrams.matches(hypGrams, refGrams, order: n)
         }
         guard correct.contains(where: { $0 > 0 }) else { return 0 }
         let brevity = hyp.count < ref.count ? (hyp.isEmpty ? 0 : exp(1 - Double(ref.count) / Double(hyp.count))) : 1
@@ -39,11 +41,5 @@ public struct SentenceBLEU: SentenceMetric {
         }
         let logSum = precisions[..<effectiveOrder].reduce(0.0) { $0 + ($1 == 0 ? -9_999_999_999 : log($1)) }
         return brevity * exp(logSum / Double(effectiveOrder))
-    }
-
-    /// The n-grams of order `n`, sorted, for counting matches by merging.
-    private static func ngrams(_ tokens: [UInt32], _ n: Int) -> [NGramKey] {
-        guard tokens.count >= n else { return [] }
-        return (0...(tokens.count - n)).map { NGramKey(ids: tokens[$0..<$0 + n]) }.sorted()
     }
 }

@@ -20,34 +20,3 @@ extension SentenceMetric {
         score(hypothesis: hypothesis, reference: reference)
     }
 }
-
-/// Python's `str.split()` and `str.isspace()`, which sacreBLEU's tokenization rests on.
-enum PythonText {
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        // ASCII without a property lookup: tab to carriage return, the separators 0x1C–0x1F, space.
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) || (0x1C...0x1F).contains(value) }
-        return scalar.properties.isWhitespace
-    }
-
-    /// `text.split()`: runs of non-space characters, as scalar arrays.
-    static func split(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var words: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        for scalar in scalars {
-            if isSpace(scalar) {
-                if !current.isEmpty { words.append(current); current = [] }
-            } else {
-                current.append(scalar)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
-    }
-
-    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
-}

@@ -39,14 +39,13 @@ public struct TranslationEditRate: SentenceMetric {
                       unpaired: (hypothesis: String, reference: String)? = nil) -> Double {
         var edits = 0, length = 0
         for (hypothesis, reference) in segments {
-            var numbering = WordNumbering()
-            let (segmentEdits, segmentLength) = Self.editsAndLength(numbering.ids(Self.words(hypothesis)), numbering.ids(Self.words(reference)))
+            let (hyp, ref) = Self.numberedWords(hypothesis, reference)
+            let (segmentEdits, segmentLength) = Self.editsAndLength(hyp, ref)
             edits += segmentEdits
             length += segmentLength
         }
         if let (hypothesis, reference) = unpaired {
-            var numbering = WordNumbering()
-            let hyp = numbering.ids(Self.words(hypothesis)), ref = numbering.ids(Self.words(reference))
+            let (hyp, ref) = Self.numberedWords(hypothesis, reference)
             edits += ref.isEmpty ? hyp.count : Self.editDistance(hyp, ref).distance
             length += ref.count
         }
@@ -56,9 +55,14 @@ public struct TranslationEditRate: SentenceMetric {
 
     /// Tercom's default tokenization: lower case, split at white space.
     static func words(_ text: String) -> [String] {
-        var trimmed = Array(text.unicodeScalars)
-        while let last = trimmed.last, PythonText.isSpace(last) { trimmed.removeLast() }
-        return PythonText.split(Array(PythonText.string(trimmed).lowercased().unicodeScalars)).map(PythonText.string)
+        PythonText.words(Array(text.lowercased().utf8))
+    }
+
+    /// The words of both texts, numbered alike.
+    static func numberedWords(_ hypothesis: String, _ reference: String) -> (hyp: [UInt32], ref: [UInt32]) {
+        let hyp = words(hypothesis), ref = words(reference)
+        var numbering = WordNumbering(capacity: hyp.count + ref.count)
+        return (numbering.ids(hyp), numbering.ids(ref))
     }
 
     /// The number of edits (shifts included) and the reference's length.
@@ -68,13 +72,13 @@ public struct TranslationEditRate: SentenceMetric {
         var words = hyp
         var checked = 0
         while true {
-            let (gain, shifted, count) = bestShift(words, ref, checked: checked)
+            let (distance, gain, shifted, count) = bestShift(words, ref, checked: checked)
             checked = count
-            if checked >= maximumShiftCandidates || gain <= 0 { break }
+            // The search stops before the shift is made, so `distance` is that of the final words.
+            if checked >= maximumShiftCandidates || gain <= 0 { return (shifts + distance, ref.count) }
             shifts += 1
             words = shifted
         }
-        return (shifts + editDistance(words, ref).distance, ref.count)
     }
 
     // MARK: Shifts
@@ -84,7 +88,6 @@ public struct TranslationEditRate: SentenceMetric {
         let length: Int
         let start: Int
         let target: Int
-        let words: [UInt32]
 
         /// Tercom's preference: most gain, then the longest block, the earliest block, the earliest target.
         func isBetter(than other: Candidate) -> Bool {
@@ -96,14 +99,23 @@ public struct TranslationEditRate: SentenceMetric {
         }
     }
 
-    /// The shift that lowers the edit distance most, its gain, and the candidates counted so far.
-    private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int) -> (Int, [UInt32], Int) {
+    /// The edit distance of `words` before any shift; the shift that lowers it most, its gain, and
+    /// the candidates counted so far.
+    private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int) -> (distance: Int, gain: Int, shifted: [UInt32], checked: Int) {
         let base = editDistance(words, ref, reusing: nil, sharedRows: 0)
         let (before, hypToRefTrace) = (base.distance, base.trace)
+        // No edits, no errors: every candidate would be passed over below.
+        if before == 0 { return (0, 0, words, checked) }
         // Flip the trace: insertions become deletions and back, to read it from the reference's side.
-        let (align, refErrors, hypErrors) = alignment(hypToRefTrace.map { $0 == .insert ? .delete : $0 == .delete ? .insert : $0 })
+        let (align, refErrors, hypErrors) = alignment(hypToRefTrace.map { $0 == .insert ? .delete : $0 == .delete ? .insert : $0 },
+                                                      referenceLength: ref.count)
         var checked = checked
         var best: Candidate?
+        var shifted: [UInt32] = [], rows = DistanceRows()
+        // Where the beam covers the whole matrix, candidates are scored by bit vectors.
+        let matrix = base.matrix
+        let wholeMatrix = ref.count <= 64 && matrix.low.allSatisfy { $0 == 0 } && matrix.high.allSatisfy { $0 == ref.count + 1 }
+        let bitVectors = wholeMatrix ? BitVectorEditDistance(words: words, reference: ref) : nil
         outer: for (start, refStart, length) in shiftedPairs(words, ref) {
             if hypErrors[start..<start + length].allSatisfy({ !$0 }) { continue }
             if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { continue }
@@ -120,18 +132,19 @@ public struct TranslationEditRate: SentenceMetric {
                 }
                 if target == previous { continue }
                 previous = target
-                let shifted = perform(words, start: start, length: length, target: target)
+                perform(words, start: start, length: length, target: target, into: &shifted)
                 // The shifted words agree with the unshifted ones up to the block or the target.
-                let distance = editDistance(shifted, ref, reusing: base.matrix, sharedRows: min(start, target)).distance
-                let candidate = Candidate(gain: before - distance, length: length,
-                                          start: start, target: target, words: shifted)
+                let sharedRows = min(start, target)
+                let distance = bitVectors?.distance(shifted, sharedRows: sharedRows)
+                    ?? distance(shifted, ref, from: matrix, sharedRows: sharedRows, rows: &rows)
+                let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
                 checked += 1
                 if best == nil || candidate.isBetter(than: best!) { best = candidate }
             }
             if checked >= maximumShiftCandidates { break outer }
         }
-        guard let best else { return (0, words, checked) }
-        return (best.gain, best.words, checked)
+        guard let best else { return (before, 0, words, checked) }
+        return (before, best.gain, perform(words, start: best.start, length: best.length, target: best.target), checked)
     }
 
     /// Matching runs of words in the hypothesis and the reference, not too far apart, each prefix of a
@@ -155,18 +168,25 @@ public struct TranslationEditRate: SentenceMetric {
     /// does it, with Python's slices: bounds past the end are clamped to it, as when a target inside
     /// the block puts `length + target` beyond the last word.
     static func perform(_ words: [UInt32], start: Int, length: Int, target: Int) -> [UInt32] {
-        func slice(_ from: Int, _ to: Int) -> ArraySlice<UInt32> {
+        var shifted: [UInt32] = []
+        perform(words, start: start, length: length, target: target, into: &shifted)
+        return shifted
+    }
+
+    /// `perform` into a buffer kept from one candidate to the next.
+    static func perform(_ words: [UInt32], start: Int, length: Int, target: Int, into shifted: inout [UInt32]) {
+        func append(_ from: Int, _ to: Int) {
             let a = min(max(0, from), words.count), b = min(max(0, to), words.count)
-            return a < b ? words[a..<b] : []
+            if a < b { shifted.append(contentsOf: words[a..<b]) }
         }
+        shifted.removeAll(keepingCapacity: true)
         let end = words.count
-        let block = slice(start, start + length)
         if target < start {
-            return Array(slice(0, target) + block + slice(target, start) + slice(start + length, end))
+            append(0, target); append(start, start + length); append(target, start); append(start + length, end)
         } else if target > start + length {
-            return Array(slice(0, start) + slice(start + length, target) + block + slice(target, end))
+            append(0, start); append(start + length, target); append(start, start + length); append(target, end)
         } else {
-            return Array(slice(0, start) + slice(start + length, length + target) + block + slice(length + target, end))
+            append(0, start); append(start + length, length + target); append(start, start + length); append(length + target, end)
         }
     }
 
@@ -176,9 +196,9 @@ public struct TranslationEditRate: SentenceMetric {
 
     /// From an (already flipped) trace: for each reference position the hypothesis position it meets,
     /// and which positions of each side are in error.
-    private static func alignment(_ trace: [Operation]) -> ([Int: Int], [Bool], [Bool]) {
+    private static func alignment(_ trace: [Operation], referenceLength: Int) -> ([Int?], [Bool], [Bool]) {
         var hyp = -1, ref = -1
-        var align: [Int: Int] = [:]
+        var align = [Int?](repeating: nil, count: referenceLength)
         var refErrors: [Bool] = [], hypErrors: [Bool] = []
         for operation in trace {
             switch operation {
@@ -309,5 +329,49 @@ public struct TranslationEditRate: SentenceMetric {
         }
         let distance = matrix.value(hyp.count, ref.count)
         return (distance, trace.reversed(), matrix)
+    }
+
+    /// The two rows `distance` works in, kept from one candidate shift to the next.
+    struct DistanceRows {
+        var above: [Int] = []
+        var current: [Int] = []
+    }
+
+    /// The edit distance alone (no operations, no trace: what a candidate shift needs) of a hypothesis
+    /// of the same length as `base`'s that starts with the same `sharedRows` words: the rows from
+    /// there on, each from the one above, in the same beam and with the same costs as `editDistance`.
+    static func distance(_ hyp: [UInt32], _ ref: [UInt32], from base: Matrix, sharedRows: Int, rows: inout DistanceRows) -> Int {
+        if sharedRows >= hyp.count { return base.value(hyp.count, ref.count) }
+        let starts = base.start, lows = base.low, highs = base.high
+        rows.above.removeAll(keepingCapacity: true)
+        rows.above.append(contentsOf: base.cost[starts[sharedRows]..<starts[sharedRows] + highs[sharedRows] - lows[sharedRows]])
+        for i in sharedRows + 1...hyp.count {
+            let word = hyp[i - 1]
+            let low = lows[i], high = highs[i], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
+            rows.current.removeAll(keepingCapacity: true)
+            rows.current.append(contentsOf: repeatElement(infinity, count: high - low))
+            ref.withUnsafeBufferPointer { ref in
+            rows.above.withUnsafeBufferPointer { above in
+            rows.current.withUnsafeMutableBufferPointer { current in
+                for j in low..<high {
+                    if j == 0 {
+                        current[0] = (aboveLow == 0 && aboveHigh > 0 ? above[0] : infinity) + 1
+                        continue
+                    }
+                    let diagonal = j - 1 >= aboveLow && j - 1 < aboveHigh ? above[j - 1 - aboveLow] : infinity
+                    var best = diagonal + (word == ref[j - 1] ? 0 : 1)
+                    let up = (j >= aboveLow && j < aboveHigh ? above[j - aboveLow] : infinity) + 1
+                    if up < best { best = up }
+                    let left = (j - 1 >= low ? current[j - 1 - low] : infinity) + 1
+                    if left < best { best = left }
+                    current[j - low] = best
+                }
+            }
+            }
+            }
+            swap(&rows.above, &rows.current)
+        }
+        let last = hyp.count
+        return ref.count >= lows[last] && ref.count < highs[last] ? rows.above[ref.count - lows[last]] : infinity
     }
 }

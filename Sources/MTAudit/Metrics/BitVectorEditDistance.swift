@@ -1,0 +1,57 @@
+/// The word edit distance of hypotheses against one reference of at most 64 words, by Myers' bit-vector
+/// algorithm (Hyyrö's formulation for whole texts): a row of the edit-distance matrix is held as two
+/// bit sets, where it goes up and where it goes down from one reference word to the next, and the
+/// next row follows from a few word-wide operations instead of a loop over the reference.
+///
+/// TER scores every candidate shift by the edit distance of the shifted words, and all candidates of
+/// a round have the same length and share their first words with the unshifted ones; the rows of
+/// the unshifted words are kept, so a candidate starts from the row of its first moved word. The
+/// distances are those of the full matrix, so this stands in for TER's beam only where the beam
+/// covers the whole matrix (`TranslationEditRate` checks).
+struct BitVectorEditDistance {
+    /// Where a row goes up (`increases`) and down (`decreases`) by one from reference word to word.
+    struct Row {
+        var increases: UInt64
+        var decreases: UInt64
+    }
+
+    /// For each word id, the reference positions that hold it.
+    private let positions: [UInt64]
+    private let mask: UInt64
+    /// The rows of the unshifted words: row i after their first i words.
+    private let rows: [Row]
+
+    init(words: [UInt32], reference: [UInt32]) {
+        precondition(reference.count <= 64)
+        var positions = [UInt64](repeating: 0, count: Int(reference.max() ?? 0) + 1)
+        for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 << UInt64(index) }
+        self.positions = positions
+        mask = reference.count == 64 ? ~0 : (1 << UInt64(reference.count)) - 1
+        // Row 0: the distance of no words to the first j reference words is j, rising all along.
+        var rows = [Row(increases: mask, decreases: 0)]
+        rows.reserveCapacity(words.count + 1)
+        for word in words { rows.append(Self.next(rows[rows.count - 1], matching: positions, word)) }
+        self.rows = rows
+    }
+
+    /// The row after `row` for one more hypothesis word.
+    private static func next(_ row: Row, matching positions: [UInt64], _ word: UInt32) -> Row {
+        let equal = Int(word) < positions.count ? positions[Int(word)] : 0
+        let (up, down) = (row.increases, row.decreases)
+        let vertical = equal | down
+        let horizontal = (((equal & up) &+ up) ^ up) | equal
+        // Across the hypothesis word: +1 in the first column (one more word to delete), hence the 1.
+        let horizontalUp = (down | ~(horizontal | up)) << 1 | 1
+        let horizontalDown = (up & horizontal) << 1
+        return Row(increases: horizontalDown | ~(vertical | horizontalUp), decreases: horizontalUp & vertical)
+    }
+
+    /// The edit distance of `hypothesis` (as long as the unshifted words, and equal to them in the
+    /// first `sharedRows` words) to the reference.
+    func distance(_ hypothesis: [UInt32], sharedRows: Int) -> Int {
+        var row = rows[sharedRows]
+        for word in hypothesis[sharedRows...] { row = Self.next(row, matching: positions, word) }
+        // The last column: the hypothesis length (the first column) plus the ups, less the downs.
+        return hypothesis.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+}

@@ -1,0 +1,57 @@
+/// Python's `str.split()` and `str.isspace()`, which sacreBLEU's tokenization rests on. The tokenizers
+/// work on a text's UTF-8 bytes: every mark they look for is ASCII, and a word made from a run of bytes
+/// needs no re-encoding.
+enum PythonText {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // ASCII without a property lookup: tab to carriage return, the separators 0x1C–0x1F, space.
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) || (0x1C...0x1F).contains(value) }
+        // Beyond ASCII, Unicode's white space (the property `isWhitespace` looks up, slowly) is these
+        // nineteen scalars, a set Unicode keeps stable.
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `index` (of a valid encoding, as a String's is), and
+    /// the number of its bytes.
+    static func scalar(_ utf8: [UInt8], at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(utf8[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0x7F >> length)
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value)!, length)
+    }
+
+    /// `text.split()` of UTF-8 bytes: the byte ranges of the runs of non-space characters.
+    static func split(_ utf8: [UInt8]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = -1  // where the current word began, or -1 between words
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let space: Bool, length: Int
+            if byte < 0x80 {
+                (space, length) = (isSpace(Unicode.Scalar(byte)), 1)
+            } else {
+                let (scalar, scalarLength) = scalar(utf8, at: index)
+                (space, length) = (isSpace(scalar), scalarLength)
+            }
+            if space {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+            index += length
+        }
+        if start >= 0 { words.append(start..<utf8.count) }
+        return words
+    }
+
+    /// The words of `split(utf8)` as strings.
+    static func words(_ utf8: [UInt8]) -> [String] {
+        split(utf8).map { String(decoding: utf8[$0], as: UTF8.self) }
+    }
+}

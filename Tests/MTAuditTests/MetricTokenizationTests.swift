@@ -1,0 +1,30 @@
+@testable import MTAudit
+import Testing
+
+/// The tokenizers under the metrics, on the cases that are easy to get wrong on UTF-8 bytes.
+@Suite("Metric tokenization")
+struct MetricTokenizationTests {
+    @Test("Python's white space: the ASCII separators and Unicode's White_Space, without the property lookup")
+    func whiteSpace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let python = value < 0x80 ? [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20].contains(value)
+                : scalar.properties.isWhitespace
+            #expect(PythonText.isSpace(scalar) == python, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("Words are split at white space of any length in bytes")
+    func split() {
+        #expect(PythonText.words(Array(" a\u{3000}bé\u{A0}\u{2003}c\u{1F600} ".utf8)) == ["a", "bé", "c\u{1F600}"])
+    }
+
+    @Test("13a as sacreBLEU tokenizes (outputs of sacreBLEU 2.6.0)")
+    func tokenizer13a() {
+        #expect(Tokenizer13a.tokens("a &lt;b&gt; &amp;quot; c-\nd 3.5, 4-5 e.f")
+            == ["a", "<", "b", ">", "&", "quot", ";", "cd", "3.5", ",", "4", "-", "5", "e", ".", "f"])
+        // Python replaces literally, also before a combining mark.
+        #expect(Tokenizer13a.tokens("Tom &amp;\u{301} Jerry <skipped>\u{301} x-\n\u{301}y")
+            == ["Tom", "&", "\u{301}", "Jerry", "\u{301}", "x\u{301}y"])
+    }
+}
