@@ -90,7 +90,7 @@ public struct CasingDetector: Detector {
     private func loweredNames(_ context: DetectionContext) -> [Finding] {
         guard context.sameLanguage else { return [] }
         let vocabulary = Vocabulary([context.source])
-        let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
+        let honorifics = NameRuns.honorifics(in: context)
         let version = context.version
         var findings: [Finding] = []
         for (k, token) in version.tokens.enumerated() where token.kind == .letters {

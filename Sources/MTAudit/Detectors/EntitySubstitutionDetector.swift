@@ -74,7 +74,7 @@ public struct EntitySubstitutionDetector: Detector {
         guard context.sameLanguage else { return [] }
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
-        let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
+        let honorifics = NameRuns.honorifics(in: context)
         // Words other rules own: new names (introduced-entity, name-corruption), lexicon phrases.
         // Known confusions where only the other versions have the passage (the lexicon stands for the
         // frame's other side), and listed entities, which are names.
@@ -99,7 +99,7 @@ public struct EntitySubstitutionDetector: Detector {
         func nameRuns(of reading: Reading) -> NameRuns {
             let k = reading.otherVersion ?? -1
             if let known = names[k] { return known }
-            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
+            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
             names[k] = made
             return made
         }

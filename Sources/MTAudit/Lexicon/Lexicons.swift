@@ -1,6 +1,11 @@
+import MTAuditText
+
 /// The lexicons an audit reads: the built-in files of `Lexicons/` and any the user adds.
 public struct Lexicons: Sendable {
     public private(set) var files: [LexiconFile]
+    /// What the detectors derive from these files (phrase tables, sets of keys), made once however
+    /// many texts they read; copies share it, and `adding` starts a new one.
+    private(set) var derived = DerivedLookups()
 
     public init(files: [LexiconFile] = []) { self.files = files }
 
@@ -20,6 +25,7 @@ public struct Lexicons: Sendable {
     public func adding(_ text: String, name: String) throws(LexiconError) -> Lexicons {
         var copy = self
         copy.files.append(try LexiconFile.parse(text, name: name))
+        copy.derived = DerivedLookups()
         return copy
     }
 
@@ -35,6 +41,14 @@ public struct Lexicons: Sendable {
             }
         }
         return entries
+    }
+
+    /// The matching keys of the entries of `kind` for `language` ("mr", "dr" of the honorifics), made
+    /// once for these files.
+    func matchingKeys(_ kind: LexiconKind, language: String) -> Set<String> {
+        derived.matchingKeys.value(.init(kind: kind, language: language)) {
+            Set(entries(kind, language: language).map(Normalizer.matchingKey))
+        }
     }
 
     /// The structured entries of `kind`, from every file in order (built-in first, then the user's).

@@ -1,5 +1,4 @@
 import MTAuditText
-import Synchronization
 
 /// The forms of a structured lexicon (countries, titles, date-time words) found in a document's
 /// tokens, longest first, each with the identities it stands for.
@@ -29,8 +28,8 @@ struct LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     private let caseSensitive: Bool
-    /// Which files, kind and language made these phrases (set by `cached`): the mentions of a
-    /// document are kept under it.
+    /// The key the mentions of a document are kept under in its memo, naming the files, kind and
+    /// language that made these phrases (set by `cached`, made once).
     var key: String?
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone.
@@ -89,24 +88,22 @@ struct LexiconPhrases: Sendable {
     }
 
     private func fits(_ token: Token, _ casing: UInt8) -> Bool {
+        // Most forms take any case: say so before looking at the letters.
+        guard casing == 2 || (casing == 1 && caseSensitive) else { return true }
         var scalars = Substring(token.text).unicodeScalars[...]
         // After an elided article, the word itself: "l'Argentine".
         if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
             scalars = scalars[scalars.index(after: apostrophe)...]
         }
-        let letters = scalars.filter(\.properties.isAlphabetic)
-        switch casing {
-        case 2: return letters.allSatisfy { !$0.properties.isLowercase }
-        case 1: return !caseSensitive || letters.first?.properties.isLowercase == false
-        default: return true
-        }
+        let letters = scalars.lazy.filter(\.properties.isAlphabetic)
+        return casing == 2 ? letters.allSatisfy { !$0.properties.isLowercase } : letters.first?.properties.isLowercase == false
     }
 
     /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
     /// A form of the `prefixes` field counts only before a hyphen ("Sino-").
     func mentions(in document: Document) -> [Mention] {
         guard let key else { return findMentions(in: document) }
-        return document.memo.value("mentions|" + key) { findMentions(in: document) }
+        return document.memo.value(key) { findMentions(in: document) }
     }
 
     private func findMentions(in document: Document) -> [Mention] {
@@ -151,6 +148,8 @@ struct LexiconPhrases: Sendable {
     /// follows an elided article ("l'Argentine", "dell'Italia").
     private func candidates(for key: String) -> [Form]? {
         if let found = forms[key] { return found }
+        // Both other ways need an apostrophe: most words have none.
+        guard key.utf8.contains(UInt8(ascii: "'")) else { return nil }
         // A possessive: "China's".
         if key.hasSuffix("'s"), let found = forms[String(key.dropLast(2))] { return found }
         guard let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4 else { return nil }
@@ -169,19 +168,23 @@ struct LexiconPhrases: Sendable {
         mentions.reduce(into: Set<String>()) { ids, mention in if mention.span.overlaps(span) { ids.formUnion(mention.ids) } }
     }
 
-    /// The phrases of `kind` in a language, made once per process for each set of lexicon files.
+    /// The phrases of `kind` in a language, made once for each set of lexicon files (the lexicons
+    /// keep them), found by a cheap key: this is asked for every document.
     static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
-        let files = lexicons.files.filter { $0.kind == kind }
-        let key = "\(kind.rawValue)|\(language)|\(caseSensitive)|" + files.map { "\($0.name)#\($0.entries.count)" }.joined(separator: "|")
-        if let known = cache.withLock({ $0[key] }) { return known }
-        var phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
-                                     language: language, caseSensitive: caseSensitive)
-        phrases.key = key
-        cache.withLock { $0[key] = phrases }
-        return phrases
+        lexicons.derived.phrases.value(CacheKey(kind: kind, language: language, caseSensitive: caseSensitive)) {
+            let files = lexicons.files.filter { $0.kind == kind }
+            var phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
+                                         language: language, caseSensitive: caseSensitive)
+            phrases.key = "mentions|\(kind.rawValue)|\(language)|\(caseSensitive)|" + files.map { "\($0.name)#\($0.entries.count)" }.joined(separator: "|")
+            return phrases
+        }
     }
 
-    private static let cache = Mutex<[String: LexiconPhrases]>([:])
+    struct CacheKey: Hashable, Sendable {
+        let kind: LexiconKind
+        let language: String
+        let caseSensitive: Bool
+    }
 
     /// The language whose forms are looked for in `document`: its declared subtag, else the word
     /// lists' guess, else every language.

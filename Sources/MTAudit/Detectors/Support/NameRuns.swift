@@ -27,9 +27,16 @@ struct NameRuns {
     let language: String?
     private let honorifics: Set<String>
 
-    init(document: Document, languageGuess: String?, honorifics: [String]) {
+    /// `honorifics` are the matching keys of the titles written before names (`honorifics(in:)`).
+    init(document: Document, languageGuess: String?, honorifics: Set<String>) {
         language = Comparability.listedLanguage(of: document, guess: languageGuess)
-        self.honorifics = Set(honorifics.map(Normalizer.matchingKey))
+        self.honorifics = honorifics
+    }
+
+    /// The matching keys of the honorifics lexicon for the version's language ("mr", "dr"), made
+    /// once for the lexicons, not for every text.
+    static func honorifics(in context: DetectionContext) -> Set<String> {
+        context.lexicons.matchingKeys(.honorifics, language: context.version.language)
     }
 
     /// A name made only of words this common in the language ("Urban", "Territory") is more likely a
@@ -47,13 +54,13 @@ struct NameRuns {
     /// The name finders of the context's source and version, made once per context.
     static func source(in context: DetectionContext) -> NameRuns {
         context.memoized("names-source") {
-            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: context.entries(.honorifics))
+            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics(in: context))
         }
     }
 
     static func version(in context: DetectionContext) -> NameRuns {
         context.memoized("names-version") {
-            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
+            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics(in: context))
         }
     }
 

@@ -1,0 +1,28 @@
+import Synchronization
+
+/// Look-up structures built from a set of lexicon files (phrase tables, sets of keys), kept as long
+/// as the `Lexicons` value's files are: every document asks for them, and building them costs far
+/// more than a look-up. Thread-safe; typed slots, so that a look-up is one dictionary probe.
+final class DerivedLookups: Sendable {
+    /// The phrase tables of the structured kinds (`LexiconPhrases.cached`).
+    let phrases = Cache<LexiconPhrases.CacheKey, LexiconPhrases>()
+    /// The matching keys of flat lists ("mr", "dr" of the honorifics), by kind and language.
+    let matchingKeys = Cache<MatchingKeys, Set<String>>()
+
+    struct MatchingKeys: Hashable, Sendable {
+        let kind: LexiconKind
+        let language: String
+    }
+
+    /// Values by key, each built once (two threads may both build one; either result is the same).
+    final class Cache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+        private let values = Mutex<[Key: Value]>([:])
+
+        func value(_ key: Key, _ make: () -> Value) -> Value {
+            if let known = values.withLock({ $0[key] }) { return known }
+            let made = make()
+            values.withLock { $0[key] = made }
+            return made
+        }
+    }
+}
