@@ -89,12 +89,14 @@ public struct CasingDetector: Detector {
 
     private func loweredNames(_ context: DetectionContext) -> [Finding] {
         guard context.sameLanguage else { return [] }
-        let vocabulary = Vocabulary([context.source])
+        let source = context.source
+        let properNames = Self.properNames(of: source)
+        guard !properNames.isEmpty else { return [] }
         let honorifics = NameRuns.honorifics(in: context)
         let version = context.version
         var findings: [Finding] = []
         for (k, token) in version.tokens.enumerated() where token.kind == .letters {
-            guard let name = vocabulary.properNames[token.key], !honorifics.contains(token.key),
+            guard let name = properNames[token.key], !honorifics.contains(token.key),
                   token.text.unicodeScalars.allSatisfy({ !$0.properties.isUppercase }),
                   token.text.unicodeScalars.first?.properties.isLowercase == true else { continue }
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
@@ -102,14 +104,53 @@ public struct CasingDetector: Detector {
             // The name must stand where the source has it, beside one of its neighbours there: "kessa
             // Island" for "Kessa Island", but not "internal affairs" for "Foreign Affairs".
             let neighbours = [k > 0 ? version.tokens[k - 1].key : "", k + 1 < version.tokens.count ? version.tokens[k + 1].key : ""]
-            guard neighbours.contains(where: { !$0.isEmpty && (vocabulary.pairs[$0 + " " + token.key] != nil
-                                                             || vocabulary.pairs[token.key + " " + $0] != nil) })
+            guard neighbours.contains(where: { !$0.isEmpty && (Self.writes($0, before: token.key, in: source)
+                                                             || Self.writes(token.key, before: $0, in: source)) })
             else { continue }
             findings.append(finding(token.span, in: context,
                                     message: "“\(token.text)” is in lower case; the source writes the name “\(name)”",
                                     suggestion: name, evidence: .source))
         }
         return findings
+    }
+
+    /// The words `document` writes with a capital inside a sentence and never in lower case, by key,
+    /// each with its first spelling: the names whose case a version must keep. Made once per
+    /// document; the neighbours are looked up only for the rare word of the version that is one.
+    private static func properNames(of document: Document) -> [String: String] {
+        document.memo.value("casing-proper-names") {
+            var names: [String: String] = [:]
+            var lowercased: Set<String> = []
+            var sentenceOfLastWord = -1
+            for token in document.tokens where token.isWordLike {
+                defer { sentenceOfLastWord = token.sentence }
+                guard token.kind == .letters, let first = token.text.unicodeScalars.first else { continue }
+                if first.properties.isUppercase, token.sentence == sentenceOfLastWord {
+                    if names[token.key] == nil { names[token.key] = token.text }
+                } else if first.properties.isLowercase {
+                    lowercased.insert(token.key)
+                }
+            }
+            for key in lowercased { names[key] = nil }
+            return names
+        }
+    }
+
+    /// Whether `document` writes the word `first` just before `second` in one sentence, past at most
+    /// one comma, dash or full stop ("Kessa Island", "Mr. Brennan").
+    private static func writes(_ first: String, before second: String, in document: Document) -> Bool {
+        let tokens = document.tokens
+        for index in tokens.indices where tokens[index].kind == .letters && tokens[index].key == first {
+            var next = index + 1
+            if next < tokens.count, tokens[next].kind == .punctuation, [",", ".", "-", "–", "—"].contains(tokens[next].text) {
+                next += 1
+            }
+            if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == tokens[index].sentence,
+               tokens[next].key == second {
+                return true
+            }
+        }
+        return false
     }
 
     static func capitalized(_ word: String) -> String {

@@ -21,10 +21,7 @@ struct NameEvidence {
         guard context.sameLanguage else { return [] }
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
-        var known: Set<String> = []
-        for document in [context.source] + context.otherVersions {
-            for token in document.tokens where token.kind == .letters { known.insert(base(token.key)) }
-        }
+        let known = NameRuns.known(in: context)
         let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
         // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
         let entities = LexiconPhrases.mentions(.entities, in: context)

@@ -161,36 +161,71 @@ struct NameRuns {
         return false
     }
 
-    /// The keys of the words `documents` capitalize inside a sentence (not as its first word): names
-    /// by the texts' own evidence, whatever the word lists say.
-    static func capitalizedInside(_ documents: [Document]) -> Set<String> {
-        var keys: Set<String> = []
-        for document in documents {
+    /// The keys of the words `document` capitalizes inside a sentence (not as its first word): names
+    /// by the text's own evidence, whatever the word lists say. Made once per document.
+    static func capitalizedInside(_ document: Document) -> Set<String> {
+        document.memo.value("names-capitalized-inside") {
+            var keys: Set<String> = []
             for sentence in document.sentences {
-                let words = document.tokens[sentence.tokens].filter(\.isWordLike)
+                let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
                 for token in words.dropFirst() where token.kind == .letters
                     && token.text.unicodeScalars.first?.properties.isUppercase == true {
                     keys.insert(base(token.key))
                 }
             }
+            return keys
         }
-        return keys
+    }
+
+    /// The base forms of the keys of `document`'s letter words ("kerry" of "Kerry's"): whether a
+    /// text writes a name at all. Made once per document, however many contexts ask.
+    static func letterKeys(of document: Document) -> Set<String> {
+        document.memo.value("names-letter-keys") {
+            var keys: Set<String> = []
+            keys.reserveCapacity(document.tokens.count)
+            for token in document.tokens where token.kind == .letters { keys.insert(base(token.key)) }
+            return keys
+        }
+    }
+
+    /// The base keys of the letter words of the source and the other versions: a name of the
+    /// version that one of them writes is not new. Made once per context.
+    static func known(in context: DetectionContext) -> Set<String> {
+        context.memoized("names-known") {
+            context.otherVersions.reduce(into: letterKeys(of: context.source)) { $0.formUnion(letterKeys(of: $1)) }
+        }
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
-    /// matching forms; 1 for homoglyph twins.
+    /// matching forms; 1 for homoglyph twins. The distance is over Unicode scalars; names in ASCII
+    /// (most) are compared on their UTF-8 bytes, which are their scalars, without copying them.
     static func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var row = [i] + [Int](repeating: 0, count: y.count)
-            for j in 1...y.count {
-                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = row
+        let ascii = a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }
+        if ascii, let score = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in similarity(x, y) }
+        }) ?? nil {
+            return score
         }
-        return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
+        return similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
+    }
+
+    private static func similarity<Letters: RandomAccessCollection>(_ x: Letters, _ y: Letters) -> Double
+    where Letters.Element: Equatable, Letters.Index == Int {
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        // Levenshtein distance, one row of the table at a time, rewritten in place: `diagonal` keeps
+        // the cell above and to the left of the one being written.
+        var row = Array(0...y.count)
+        for i in 1...x.count {
+            var diagonal = row[0]
+            row[0] = i
+            let letter = x[x.startIndex + i - 1]
+            for j in 1...y.count {
+                let above = row[j]
+                row[j] = Swift.min(above + 1, row[j - 1] + 1, diagonal + (letter == y[y.startIndex + j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return 1 - Double(row[y.count]) / Double(Swift.max(x.count, y.count))
     }
 }
 
@@ -280,12 +315,8 @@ struct NameSubstitutions {
         let versionNames = NameRuns.version(in: context)
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
-        var known: Set<String> = []
-        for document in [context.source] + context.otherVersions {
-            for token in document.tokens where token.kind == .letters { known.insert(base(token.key)) }
-        }
-        var inVersion: Set<String> = []
-        for token in context.version.tokens where token.kind == .letters { inVersion.insert(base(token.key)) }
+        let known = NameRuns.known(in: context)
+        let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
         let entities = LexiconPhrases.mentions(.entities, in: context)
         // Forms the country or the entity lexicon gives one identity: "China's" and "Chinese", "UN" and
