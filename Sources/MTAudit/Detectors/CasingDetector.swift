@@ -40,11 +40,11 @@ public struct CasingDetector: Detector {
     private func allLowerCase(_ context: DetectionContext) -> Finding? {
         var lower = 0
         for scalar in context.version.text.unicodeScalars {
-            if scalar.properties.isUppercase { return nil }
-            if scalar.properties.isLowercase { lower += 1 }
+            if scalar.hasUppercaseProperty { return nil }
+            if scalar.hasLowercaseProperty { lower += 1 }
         }
-        let cased = context.version.tokens.filter { $0.text.unicodeScalars.contains(where: \.properties.isLowercase) }
-        guard lower >= 10, context.source.text.unicodeScalars.contains(where: \.properties.isUppercase),
+        let cased = context.version.tokens.filter { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
+        guard lower >= 10, context.source.text.unicodeScalars.contains(where: \.hasUppercaseProperty),
               let first = cased.first, let last = cased.last else { return nil }
         return finding(first.span.union(last.span), in: context,
                        message: "the version is all in lower case, where the source uses capitals", evidence: .source)
@@ -61,18 +61,18 @@ public struct CasingDetector: Detector {
         let version = context.version, source = context.source
         let sourceStarts = source.sentences.indices.compactMap { opening(source, $0) }
         let sourceCapitalizes = !sourceStarts.isEmpty
-            && sourceStarts.filter { $0.text.unicodeScalars.first!.properties.isUppercase }.count * 2 > sourceStarts.count
+            && sourceStarts.filter { $0.text.unicodeScalars.first!.hasUppercaseProperty }.count * 2 > sourceStarts.count
         var findings: [Finding] = []
         for index in version.sentences.indices {
             guard let token = opening(version, index), let first = token.text.unicodeScalars.first,
-                  first.properties.isLowercase,
-                  !token.text.unicodeScalars.dropFirst().contains(where: \.properties.isUppercase) else { continue }
+                  first.hasLowercaseProperty,
+                  !token.text.unicodeScalars.dropFirst().contains(where: \.hasUppercaseProperty) else { continue }
             // The previous sentence must have ended: "…said. it" is a new sentence, a headline is not.
             if index > 0, version.sentences[index - 1].paragraph == version.sentences[index].paragraph,
                version.terminalMark(ofSentence: index - 1) == nil { continue }
             let expected: Bool
             if let sourceIndex = context.alignment.sourceOf[index], let sourceToken = opening(source, sourceIndex) {
-                expected = sourceToken.text.unicodeScalars.first!.properties.isUppercase
+                expected = sourceToken.text.unicodeScalars.first!.hasUppercaseProperty
             } else if !context.sameLanguage {
                 expected = sourceCapitalizes
             } else {
@@ -97,8 +97,8 @@ public struct CasingDetector: Detector {
         var findings: [Finding] = []
         for (k, token) in version.tokens.enumerated() where token.kind == .letters {
             guard let name = properNames[token.key], !honorifics.contains(token.key),
-                  token.text.unicodeScalars.allSatisfy({ !$0.properties.isUppercase }),
-                  token.text.unicodeScalars.first?.properties.isLowercase == true else { continue }
+                  token.text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }),
+                  token.text.unicodeScalars.first?.hasLowercaseProperty == true else { continue }
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
             if !version.tokens[sentenceStart..<k].contains(where: \.isWordLike) { continue }  // a sentence start
             // The name must stand where the source has it, beside one of its neighbours there: "kessa
@@ -120,18 +120,18 @@ public struct CasingDetector: Detector {
     private static func properNames(of document: Document) -> [String: String] {
         document.memo.value("casing-proper-names") {
             var names: [String: String] = [:]
-            var lowercased: Set<String> = []
             var sentenceOfLastWord = -1
             for token in document.tokens where token.isWordLike {
                 defer { sentenceOfLastWord = token.sentence }
-                guard token.kind == .letters, let first = token.text.unicodeScalars.first else { continue }
-                if first.properties.isUppercase, token.sentence == sentenceOfLastWord {
-                    if names[token.key] == nil { names[token.key] = token.text }
-                } else if first.properties.isLowercase {
-                    lowercased.insert(token.key)
-                }
+                guard token.kind == .letters, token.sentence == sentenceOfLastWord,
+                      token.text.unicodeScalars.first?.hasUppercaseProperty == true, names[token.key] == nil else { continue }
+                names[token.key] = token.text
             }
-            for key in lowercased { names[key] = nil }
+            // A word the text also writes in lower case (anywhere, a sentence start too) is no name.
+            guard !names.isEmpty else { return names }
+            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.hasLowercaseProperty == true {
+                names[token.key] = nil
+            }
             return names
         }
     }

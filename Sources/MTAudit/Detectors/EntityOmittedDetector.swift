@@ -92,7 +92,7 @@ public struct EntityOmittedDetector: Detector {
             let versionEntities = entities.version.filter { $0.sentence == index }.reduce(into: Set<String>()) { $0.formUnion($1.ids) }
             // A name is left out only when none of it is there: "President Biden" for "President Joe
             // Biden" keeps the person.
-            let runs = Self.trimmed(names.runs(in: context.source, sentence: sourceIndex, openerZipf: Self.commonWordZipf),
+            let runs = Self.trimmed(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: Self.commonWordZipf)[sourceIndex],
                                     sentence: sourceIndex, in: context.source, language: names.language)
             let missing = runs
                 .filter { run in
@@ -164,7 +164,7 @@ public struct EntityOmittedDetector: Detector {
         // itself ("the", "she", "has").
         let after = document.tokens[document.sentences[sentence].tokens].filter { $0.span.start >= run.span.end }
         let next = after.first { !($0.text == "." || ($0.kind == .letters && $0.text.unicodeScalars.count == 1)) }
-        if let next, next.kind == .letters, next.text.unicodeScalars.first?.properties.isLowercase == true,
+        if let next, next.kind == .letters, next.text.unicodeScalars.first?.hasLowercaseProperty == true,
            WordFrequencies.builtIn.zipf(next.key, in: language ?? "en") < Self.sentenceOpenerZipf,
            versionTokens.first(where: \.isWordLike)?.key == next.key {
             return true

@@ -151,7 +151,7 @@ public struct EntitySubstitutionDetector: Detector {
     private static func lowercaseKeys(of document: Document) -> Set<String> {
         document.memo.value("entity-substitution-lowercase-keys") {
             var keys: Set<String> = []
-            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.properties.isLowercase == true {
+            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.hasLowercaseProperty == true {
                 keys.insert(base(token.key))
             }
             return keys

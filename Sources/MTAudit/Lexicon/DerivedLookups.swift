@@ -4,8 +4,14 @@ import Synchronization
 /// as the `Lexicons` value's files are: every document asks for them, and building them costs far
 /// more than a look-up. Thread-safe; typed slots, so that a look-up is one dictionary probe.
 final class DerivedLookups: Sendable {
+    /// Unique in the process: names these lexicons in documents' memos, in a short key.
+    let id = DerivedLookups.serial.add(1, ordering: .relaxed).newValue
+    private static let serial = Atomic<Int>(0)
+
     /// The phrase tables of the structured kinds (`LexiconPhrases.cached`).
     let phrases = Cache<LexiconPhrases.CacheKey, LexiconPhrases>()
+    /// The words that may start a form of any structured kind, by language (`FormStarts`).
+    let formStarts = Cache<String, FormStarts>()
     /// The matching keys of flat lists ("mr", "dr" of the honorifics), by kind and language.
     let matchingKeys = Cache<MatchingKeys, Set<String>>()
 

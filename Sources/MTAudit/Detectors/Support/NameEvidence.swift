@@ -29,7 +29,7 @@ struct NameEvidence {
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
         // The version's own names that the other texts confirm, by sentence.
         let confirmed = context.version.sentences.indices.map { index in
-            versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
+            NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap(\.tokens)
                 .filter { known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
         }
         // The same, each distinct name once with the sentences it stands in (first first): a name
@@ -45,7 +45,7 @@ struct NameEvidence {
         }
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
-            let new = versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
+            let new = NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap(\.tokens)
                 .filter { !known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
                 .filter { run in !reported.contains { $0.overlaps(run.span) } }
             guard !new.isEmpty else { continue }

@@ -46,7 +46,7 @@ struct NameRuns {
 
     func isEntityLike(_ run: Run, commonWordZipf: Float = NameRuns.commonWordZipf) -> Bool {
         run.tokens.contains { token in
-            token.text.unicodeScalars.contains(where: \.properties.isLowercase)
+            token.text.unicodeScalars.contains(where: \.hasLowercaseProperty)
                 && WordFrequencies.builtIn.zipf(base(token.key), in: language ?? "en") < commonWordZipf
         }
     }
@@ -61,6 +61,15 @@ struct NameRuns {
     static func version(in context: DetectionContext) -> NameRuns {
         context.memoized("names-version") {
             NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics(in: context))
+        }
+    }
+
+    /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
+    /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
+    static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
+        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") {
+            let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
+            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf) }
         }
     }
 
@@ -95,8 +104,8 @@ struct NameRuns {
         var runs: [Run] = []
         var current: [Token] = []
         for token in tokens {
-            if token.kind == .letters, token.text.unicodeScalars.count >= 2,
-               token.text.unicodeScalars.first?.properties.isUppercase == true, !honorifics.contains(token.key),
+            if token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
+               token.text.unicodeScalars.count >= 2, !honorifics.contains(token.key),
                token.span.start != firstWord || NameRuns.isAcronym(token)
                 || WordFrequencies.builtIn.zipf(token.key, in: language ?? "en") < openerZipf {
                 current.append(token)
@@ -114,18 +123,18 @@ struct NameRuns {
         let tokens = document.tokens[document.sentences[run.tokens[0].sentence].tokens]
         func isWord(_ token: Token) -> Bool {
             token.isWordLike && !(token.kind == .letters && token.text.unicodeScalars.count == 1
-                && token.text.unicodeScalars.first!.properties.isUppercase)
+                && token.text.unicodeScalars.first!.hasUppercaseProperty)
         }
         return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
                 tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
     }
 
     private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float) -> Bool {
-        guard token.kind == .letters, token.text.unicodeScalars.count >= 2,
-              token.text.unicodeScalars.first?.properties.isUppercase == true,
+        guard token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
+              token.text.unicodeScalars.count >= 2,
               !honorifics.contains(token.key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
-        if opensSentence || token.text.unicodeScalars.allSatisfy(\.properties.isUppercase) == false {
+        if opensSentence || token.text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
             if let language, WordFrequencies.builtIn.zipf(token.key, in: language) >= (opensSentence ? openerZipf : 5.0) {
                 return false
             }
@@ -138,7 +147,7 @@ struct NameRuns {
     /// "UK") are too often dropped or spelled out to count on their own.
     static func isAcronym(_ token: Token) -> Bool {
         token.kind == .letters && token.text.unicodeScalars.count >= 3
-            && token.text.unicodeScalars.allSatisfy { $0.properties.isUppercase || !$0.properties.isAlphabetic }
+            && token.text.unicodeScalars.allSatisfy { $0.hasUppercaseProperty || !$0.properties.isAlphabetic }
     }
 
     /// Whether `tokens` spell out `acronym` ("NASA", "FBI"): the initials of consecutive words give its
@@ -153,7 +162,7 @@ struct NameRuns {
                 let word = words[index]
                 if base(word.key).unicodeScalars.first == letters[matched] { matched += 1 } else if
                     index == start || word.text.unicodeScalars.count > 3
-                    || word.text.unicodeScalars.first?.properties.isLowercase != true { break }
+                    || word.text.unicodeScalars.first?.hasLowercaseProperty != true { break }
                 index += 1
             }
             if matched >= max(2, letters.count - 1) { return true }
@@ -169,7 +178,7 @@ struct NameRuns {
             for sentence in document.sentences {
                 let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
                 for token in words.dropFirst() where token.kind == .letters
-                    && token.text.unicodeScalars.first?.properties.isUppercase == true {
+                    && token.text.unicodeScalars.first?.hasUppercaseProperty == true {
                     keys.insert(base(token.key))
                 }
             }
@@ -339,9 +348,9 @@ struct NameSubstitutions {
                 confused.contains { $0[keyPath: side].span.overlaps(run.span) }
             }
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
-            let new = versionNames.runs(in: context.version, sentence: index).flatMap { $0.parts { !known.contains(base($0.key)) } }
+            let new = NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap { $0.parts { !known.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.version) }
-            let missingParts = sourceNames.runs(in: context.source, sentence: sourceIndex).flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+            let missingParts = NameRuns.sentenceRuns(ofSource: true, in: context)[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.source) }
             // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
             // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
@@ -375,7 +384,7 @@ struct NameSubstitutions {
                 // A new name unlike the source's must look like a name to stand for one: rare as a word,
                 // or as common as the source's name it replaces ("Spain" for "Argentina").
                 let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
-                    && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.properties.isLowercase) }
+                    && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
                 guard versionNames.isEntityLike(run) || commonPair else { continue }
                 let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
                 pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
@@ -441,7 +450,7 @@ struct NameSubstitutions {
         let versionTokens = context.version.tokens[context.version.sentences[versionIndex].tokens]
         // The source's side holds a name by the usual signs ("Suwa"), with the capitalized words around
         // it ("Suwa City").
-        let names = Set(sourceNames.runs(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
+        let names = Set(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: EntityOmittedDetector.commonWordZipf)[sourceIndex]
             .flatMap { $0.tokens.map(\.span) })
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
