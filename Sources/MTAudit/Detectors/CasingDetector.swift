@@ -40,11 +40,11 @@ public struct CasingDetector: Detector {
     private func allLowerCase(_ context: DetectionContext) -> Finding? {
         var lower = 0
         for scalar in context.version.text.unicodeScalars {
-            if scalar.properties.isUppercase { return nil }
-            if scalar.properties.isLowercase { lower += 1 }
+            if scalar.hasUppercaseProperty { return nil }
+            if scalar.hasLowercaseProperty { lower += 1 }
         }
-        let cased = context.version.tokens.filter { $0.text.unicodeScalars.contains(where: \.properties.isLowercase) }
-        guard lower >= 10, context.source.text.unicodeScalars.contains(where: \.properties.isUppercase),
+        let cased = context.version.tokens.filter { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
+        guard lower >= 10, context.source.text.unicodeScalars.contains(where: \.hasUppercaseProperty),
               let first = cased.first, let last = cased.last else { return nil }
         return finding(first.span.union(last.span), in: context,
                        message: "the version is all in lower case, where the source uses capitals", evidence: .source)
@@ -61,18 +61,18 @@ public struct CasingDetector: Detector {
         let version = context.version, source = context.source
         let sourceStarts = source.sentences.indices.compactMap { opening(source, $0) }
         let sourceCapitalizes = !sourceStarts.isEmpty
-            && sourceStarts.filter { $0.text.unicodeScalars.first!.properties.isUppercase }.count * 2 > sourceStarts.count
+            && sourceStarts.filter { $0.text.unicodeScalars.first!.hasUppercaseProperty }.count * 2 > sourceStarts.count
         var findings: [Finding] = []
         for index in version.sentences.indices {
             guard let token = opening(version, index), let first = token.text.unicodeScalars.first,
-                  first.properties.isLowercase,
-                  !token.text.unicodeScalars.dropFirst().contains(where: \.properties.isUppercase) else { continue }
+                  first.hasLowercaseProperty,
+                  !token.text.unicodeScalars.dropFirst().contains(where: \.hasUppercaseProperty) else { continue }
             // The previous sentence must have ended: "…said. it" is a new sentence, a headline is not.
             if index > 0, version.sentences[index - 1].paragraph == version.sentences[index].paragraph,
                version.terminalMark(ofSentence: index - 1) == nil { continue }
             let expected: Bool
             if let sourceIndex = context.alignment.sourceOf[index], let sourceToken = opening(source, sourceIndex) {
-                expected = sourceToken.text.unicodeScalars.first!.properties.isUppercase
+                expected = sourceToken.text.unicodeScalars.first!.hasUppercaseProperty
             } else if !context.sameLanguage {
                 expected = sourceCapitalizes
             } else {
@@ -89,27 +89,68 @@ public struct CasingDetector: Detector {
 
     private func loweredNames(_ context: DetectionContext) -> [Finding] {
         guard context.sameLanguage else { return [] }
-        let vocabulary = Vocabulary([context.source])
-        let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
+        let source = context.source
+        let properNames = Self.properNames(of: source)
+        guard !properNames.isEmpty else { return [] }
+        let honorifics = NameRuns.honorifics(in: context)
         let version = context.version
         var findings: [Finding] = []
         for (k, token) in version.tokens.enumerated() where token.kind == .letters {
-            guard let name = vocabulary.properNames[token.key], !honorifics.contains(token.key),
-                  token.text.unicodeScalars.allSatisfy({ !$0.properties.isUppercase }),
-                  token.text.unicodeScalars.first?.properties.isLowercase == true else { continue }
+            guard let name = properNames[token.key], !honorifics.contains(token.key),
+                  token.text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }),
+                  token.text.unicodeScalars.first?.hasLowercaseProperty == true else { continue }
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
             if !version.tokens[sentenceStart..<k].contains(where: \.isWordLike) { continue }  // a sentence start
             // The name must stand where the source has it, beside one of its neighbours there: "kessa
             // Island" for "Kessa Island", but not "internal affairs" for "Foreign Affairs".
             let neighbours = [k > 0 ? version.tokens[k - 1].key : "", k + 1 < version.tokens.count ? version.tokens[k + 1].key : ""]
-            guard neighbours.contains(where: { !$0.isEmpty && (vocabulary.pairs[$0 + " " + token.key] != nil
-                                                             || vocabulary.pairs[token.key + " " + $0] != nil) })
+            guard neighbours.contains(where: { !$0.isEmpty && (Self.writes($0, before: token.key, in: source)
+                                                             || Self.writes(token.key, before: $0, in: source)) })
             else { continue }
             findings.append(finding(token.span, in: context,
                                     message: "“\(token.text)” is in lower case; the source writes the name “\(name)”",
                                     suggestion: name, evidence: .source))
         }
         return findings
+    }
+
+    /// The words `document` writes with a capital inside a sentence and never in lower case, by key,
+    /// each with its first spelling: the names whose case a version must keep. Made once per
+    /// document; the neighbours are looked up only for the rare word of the version that is one.
+    private static func properNames(of document: Document) -> [String: String] {
+        document.memo.value("casing-proper-names") {
+            var names: [String: String] = [:]
+            var sentenceOfLastWord = -1
+            for token in document.tokens where token.isWordLike {
+                defer { sentenceOfLastWord = token.sentence }
+                guard token.kind == .letters, token.sentence == sentenceOfLastWord,
+                      token.text.unicodeScalars.first?.hasUppercaseProperty == true, names[token.key] == nil else { continue }
+                names[token.key] = token.text
+            }
+            // A word the text also writes in lower case (anywhere, a sentence start too) is no name.
+            guard !names.isEmpty else { return names }
+            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.hasLowercaseProperty == true {
+                names[token.key] = nil
+            }
+            return names
+        }
+    }
+
+    /// Whether `document` writes the word `first` just before `second` in one sentence, past at most
+    /// one comma, dash or full stop ("Kessa Island", "Mr. Brennan").
+    private static func writes(_ first: String, before second: String, in document: Document) -> Bool {
+        let tokens = document.tokens
+        for index in tokens.indices where tokens[index].kind == .letters && tokens[index].key == first {
+            var next = index + 1
+            if next < tokens.count, tokens[next].kind == .punctuation, [",", ".", "-", "–", "—"].contains(tokens[next].text) {
+                next += 1
+            }
+            if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == tokens[index].sentence,
+               tokens[next].key == second {
+                return true
+            }
+        }
+        return false
     }
 
     static func capitalized(_ word: String) -> String {

@@ -75,13 +75,13 @@ public struct EntityOmittedDetector: Detector {
         guard context.sameLanguage else { return [] }
         let names = NameRuns.source(in: context)
         guard names.isUsable else { return [] }
-        var inVersion: Set<String> = []
-        for token in context.version.tokens where token.kind == .letters { inVersion.insert(base(token.key)) }
+        let inVersion = NameRuns.letterKeys(of: context.version)
         // Names another name stands for are substitutions (name-corruption, introduced-entity), not omissions.
         let substituted = Set(NameSubstitutions.pairs(in: context).map { $0.source.span })
         var findings: [Finding] = []
         var reported: Set<Int> = []
-        let capitalizedInside = NameRuns.capitalizedInside([context.source, context.version] + context.otherVersions)
+        let texts = [context.source, context.version] + context.otherVersions
+        let capitalizedInside = { (key: String) in texts.contains { NameRuns.capitalizedInside($0).contains(key) } }
         // A name the version writes in another form the entity lexicon gives (an alias, a
         // transliteration: "the Atlantic Alliance" for "NATO", "Qaddafi" for "Gaddafi") is there.
         let entities = LexiconPhrases.mentions(.entities, in: context)
@@ -92,7 +92,7 @@ public struct EntityOmittedDetector: Detector {
             let versionEntities = entities.version.filter { $0.sentence == index }.reduce(into: Set<String>()) { $0.formUnion($1.ids) }
             // A name is left out only when none of it is there: "President Biden" for "President Joe
             // Biden" keeps the person.
-            let runs = Self.trimmed(names.runs(in: context.source, sentence: sourceIndex, openerZipf: Self.commonWordZipf),
+            let runs = Self.trimmed(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: Self.commonWordZipf)[sourceIndex],
                                     sentence: sourceIndex, in: context.source, language: names.language)
             let missing = runs
                 .filter { run in
@@ -157,14 +157,14 @@ public struct EntityOmittedDetector: Detector {
     /// "Murray lost the first set").
     private static func isNameOpening(_ run: NameRuns.Run, _ sentence: Int, _ document: Document,
                                       _ versionTokens: ArraySlice<Token>, language: String?,
-                                      capitalizedInside: Set<String>) -> Bool {
-        if run.tokens.count >= 2 || run.keys.contains(where: { capitalizedInside.contains(base($0)) }) { return true }
+                                      capitalizedInside: (String) -> Bool) -> Bool {
+        if run.tokens.count >= 2 || run.keys.contains(where: { capitalizedInside(base($0)) }) { return true }
         // The word right after the name (past initials: "Franco A. illegally"), no comma between, as
         // an adverb would have ("Meanwhile, the"); and no word so common that it opens sentences by
         // itself ("the", "she", "has").
         let after = document.tokens[document.sentences[sentence].tokens].filter { $0.span.start >= run.span.end }
         let next = after.first { !($0.text == "." || ($0.kind == .letters && $0.text.unicodeScalars.count == 1)) }
-        if let next, next.kind == .letters, next.text.unicodeScalars.first?.properties.isLowercase == true,
+        if let next, next.kind == .letters, next.text.unicodeScalars.first?.hasLowercaseProperty == true,
            WordFrequencies.builtIn.zipf(next.key, in: language ?? "en") < Self.sentenceOpenerZipf,
            versionTokens.first(where: \.isWordLike)?.key == next.key {
             return true

@@ -74,11 +74,17 @@ public struct EntitySubstitutionDetector: Detector {
         guard context.sameLanguage else { return [] }
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
-        let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
+        // Where the source has the sentence, the pairs the name rules make (a common word between the
+        // same words as a source name, or in its place among the sentence's new names).
+        let confusions = ConsensusConfusion.all(in: context)
+        var findings = NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .commonWord }
+        findings += confusions.filter { $0.confusion.entryClass != "respelling" }.map { $0.finding(by: self, in: context) }
+        // The rest reads the other versions where the source lacks a passage: without them, done.
+        guard !context.otherVersions.isEmpty else { return findings }
+        let honorifics = NameRuns.honorifics(in: context)
         // Words other rules own: new names (introduced-entity, name-corruption), lexicon phrases.
         // Known confusions where only the other versions have the passage (the lexicon stands for the
         // frame's other side), and listed entities, which are names.
-        let confusions = ConsensusConfusion.all(in: context)
         var taken = NameSubstitutions.pairs(in: context).map(\.version.span) + NameEvidence.corruptions(in: context).map(\.version.span)
             + confusions.map(\.version.span)
         for kind in [LexiconKind.countries, .titles, .dateTimeWords, .entities] {
@@ -86,12 +92,8 @@ public struct EntitySubstitutionDetector: Detector {
         }
         // A name of the reading is a word no text writes in lower case: famous names ("Obama") are
         // common in the word lists, and capitalized words ("Parliament") may be nouns.
-        var lowercase: Set<String> = []
-        for document in [context.source, context.version] + context.otherVersions {
-            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.properties.isLowercase == true {
-                lowercase.insert(base(token.key))
-            }
-        }
+        let texts = [context.source, context.version] + context.otherVersions
+        let isLowercase = { (key: String) in texts.contains { Self.lowercaseKeys(of: $0).contains(key) } }
         let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
         // The name finders of the other versions (consensus readings are theirs), by their place
         // (ids may repeat), made on first need.
@@ -99,14 +101,10 @@ public struct EntitySubstitutionDetector: Detector {
         func nameRuns(of reading: Reading) -> NameRuns {
             let k = reading.otherVersion ?? -1
             if let known = names[k] { return known }
-            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
+            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
             names[k] = made
             return made
         }
-        // Where the source has the sentence, the pairs the name rules make (a common word between the
-        // same words as a source name, or in its place among the sentence's new names).
-        var findings = NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .commonWord }
-        findings += confusions.filter { $0.confusion.entryClass != "respelling" }.map { $0.finding(by: self, in: context) }
         for index in context.version.sentences.indices {
             let readings = context.consensusReadings(ofVersionSentence: index)
             guard !readings.isEmpty else { continue }
@@ -127,7 +125,7 @@ public struct EntitySubstitutionDetector: Detector {
                     let runs = nameRuns(of: reading).runs(in: reading.document, sentence: reading.sentence)
                     let replaced = runs.first { run in
                         // Names alike are name-corruption's to weigh ("Kerry" against "Kelly").
-                        guard run.tokens.allSatisfy({ !lowercase.contains(base($0.key)) }),
+                        guard run.tokens.allSatisfy({ !isLowercase(base($0.key)) }),
                               !run.tokens.contains(where: { NameRuns.similarity(base($0.key), base(word.key)) >= NameCorruptionDetector.threshold }),
                               run.tokens.allSatisfy({ token in !here.contains(base(token.key)) && !here.contains { sharesStem($0, token.key) } }),
                               let start = readingTokens.firstIndex(where: { $0.span == run.tokens[0].span }),
@@ -146,6 +144,18 @@ public struct EntitySubstitutionDetector: Detector {
             }
         }
         return findings
+    }
+
+    /// The base keys of the letter words `document` writes with a lower-case first letter, made once
+    /// per document.
+    private static func lowercaseKeys(of document: Document) -> Set<String> {
+        document.memo.value("entity-substitution-lowercase-keys") {
+            var keys: Set<String> = []
+            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.hasLowercaseProperty == true {
+                keys.insert(base(token.key))
+            }
+            return keys
+        }
     }
 
     /// The neighbours of `length` tokens from `position`: the word before (past honorifics), which

@@ -76,7 +76,7 @@ public struct TitleRoleMismatchDetector: Detector {
         let tokens = document.tokens
         func isNameWord(_ index: Int) -> Bool {
             guard tokens.indices.contains(index), tokens[index].kind == .letters else { return false }
-            return tokens[index].text.unicodeScalars.first?.properties.isUppercase == true
+            return tokens[index].text.unicodeScalars.first?.hasUppercaseProperty == true
         }
         let titled = Set(titles.flatMap { Array($0.tokens) })
         func name(from start: Int, step: Int, sentence: Int) -> Set<String> {
@@ -100,7 +100,7 @@ public struct TitleRoleMismatchDetector: Detector {
                 // "Name, the title": at most one short lower-case word between the comma and the title.
                 var before = title.tokens.lowerBound - 1
                 if tokens.indices.contains(before), tokens[before].kind == .letters,
-                   tokens[before].text.unicodeScalars.first?.properties.isLowercase == true, tokens[before].text.count <= 3 {
+                   tokens[before].text.unicodeScalars.first?.hasLowercaseProperty == true, tokens[before].text.count <= 3 {
                     before -= 1
                 }
                 if isComma(before) { words = name(from: before - 1, step: -1, sentence: sentence) }

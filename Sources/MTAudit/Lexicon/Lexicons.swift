@@ -1,11 +1,12 @@
-import Synchronization
+import MTAuditText
 
 /// The lexicons an audit reads: the built-in files of `Lexicons/` and any the user adds.
 public struct Lexicons: Sendable {
     public let files: [LexiconFile]
-    /// `entries(_:language:)` by kind and language, gathered once: detectors ask for them in every
-    /// context.
-    private let gathered = GatheredEntries()
+    /// What the detectors derive from these files (their entries by kind and language, phrase tables,
+    /// sets of keys), made once however many texts they read; copies share it, and `adding` makes new
+    /// lexicons with a new one.
+    let derived = DerivedLookups()
 
     public init(files: [LexiconFile] = []) { self.files = files }
 
@@ -28,7 +29,7 @@ public struct Lexicons: Sendable {
 
     /// The entries of `kind` for a BCP 47 `language`; all languages together for "und".
     public func entries(_ kind: LexiconKind, language: String) -> [String] {
-        gathered.entries(kind, language: language) { gather(kind, language: language) }
+        derived.entries.value(.init(kind: kind, language: language)) { gather(kind, language: language) }
     }
 
     private func gather(_ kind: LexiconKind, language: String) -> [String] {
@@ -44,27 +45,16 @@ public struct Lexicons: Sendable {
         return entries
     }
 
+    /// The matching keys of the entries of `kind` for `language` ("mr", "dr" of the honorifics), made
+    /// once for these files.
+    func matchingKeys(_ kind: LexiconKind, language: String) -> Set<String> {
+        derived.matchingKeys.value(.init(kind: kind, language: language)) {
+            Set(entries(kind, language: language).map(Normalizer.matchingKey))
+        }
+    }
+
     /// The structured entries of `kind`, from every file in order (built-in first, then the user's).
     public func structuredEntries(_ kind: LexiconKind) -> [LexiconEntry] {
         files.filter { $0.kind == kind }.flatMap(\.entries)
-    }
-}
-
-/// The entries of each kind and language that an instance of `Lexicons` has gathered; shared by its
-/// copies, which hold the same files.
-private final class GatheredEntries: Sendable {
-    private struct Key: Hashable {
-        let kind: LexiconKind
-        let language: String
-    }
-
-    private let entries = Mutex<[Key: [String]]>([:])
-
-    func entries(_ kind: LexiconKind, language: String, gather: () -> [String]) -> [String] {
-        let key = Key(kind: kind, language: language)
-        if let known = entries.withLock({ $0[key] }) { return known }
-        let gathered = gather()
-        entries.withLock { $0[key] = gathered }
-        return gathered
     }
 }

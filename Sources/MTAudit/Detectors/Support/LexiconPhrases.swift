@@ -1,5 +1,4 @@
 import MTAuditText
-import Synchronization
 
 /// The forms of a structured lexicon (countries, titles, date-time words) found in a document's
 /// tokens, longest first, each with the identities it stands for.
@@ -29,8 +28,8 @@ struct LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     private let caseSensitive: Bool
-    /// Which files, kind and language made these phrases (set by `cached`): the mentions of a
-    /// document are kept under it.
+    /// The key the mentions of a document are kept under in its memo, naming the lexicons, kind and
+    /// language that made these phrases (set by `cached`, made once).
     var key: String?
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone.
@@ -84,39 +83,39 @@ struct LexiconPhrases: Sendable {
 
     private static func casing(_ piece: String) -> UInt8 {
         let letters = piece.unicodeScalars.filter(\.properties.isAlphabetic)
-        guard let first = letters.first, first.properties.isUppercase else { return 0 }
-        return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase) ? 2 : 1
+        guard let first = letters.first, first.hasUppercaseProperty else { return 0 }
+        return letters.count >= 2 && letters.allSatisfy(\.hasUppercaseProperty) ? 2 : 1
     }
 
     private func fits(_ token: Token, _ casing: UInt8) -> Bool {
+        // Most forms take any case: say so before looking at the letters.
+        guard casing == 2 || (casing == 1 && caseSensitive) else { return true }
         var scalars = Substring(token.text).unicodeScalars[...]
         // After an elided article, the word itself: "l'Argentine".
         if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
             scalars = scalars[scalars.index(after: apostrophe)...]
         }
-        let letters = scalars.filter(\.properties.isAlphabetic)
-        switch casing {
-        case 2: return letters.allSatisfy { !$0.properties.isLowercase }
-        case 1: return !caseSensitive || letters.first?.properties.isLowercase == false
-        default: return true
-        }
+        let letters = scalars.lazy.filter(\.properties.isAlphabetic)
+        return casing == 2 ? letters.allSatisfy { !$0.hasLowercaseProperty } : letters.first?.hasLowercaseProperty == false
     }
 
     /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
-    /// A form of the `prefixes` field counts only before a hyphen ("Sino-").
-    func mentions(in document: Document) -> [Mention] {
-        guard let key else { return findMentions(in: document) }
-        return document.memo.value("mentions|" + key) { findMentions(in: document) }
+    /// A form of the `prefixes` field counts only before a hyphen ("Sino-"). Only the tokens whose
+    /// `marks` (`FormStarts`) have `bit` set, those where a form of these phrases' kind may
+    /// start, are looked up.
+    func mentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
+        guard let key else { return findMentions(in: document, marks: marks, bit: bit) }
+        return document.memo.value(key) { findMentions(in: document, marks: marks, bit: bit) }
     }
 
-    private func findMentions(in document: Document) -> [Mention] {
+    private func findMentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
         var mentions: [Mention] = []
         let tokens = document.tokens
         for (index, sentence) in document.sentences.enumerated() {
             var k = sentence.tokens.lowerBound
             let end = sentence.tokens.upperBound
             while k < end {
-                guard tokens[k].isWordLike, let candidates = candidates(for: tokens[k].key) else { k += 1; continue }
+                guard marks[k] & bit != 0, let candidates = candidates(for: tokens[k].key) else { k += 1; continue }
                 var matched: (form: Form, last: Int)?
                 for form in candidates {
                     guard fits(tokens[k], form.cases[0]) else { continue }
@@ -147,16 +146,26 @@ struct LexiconPhrases: Sendable {
         return mentions
     }
 
-    /// The forms that may start at a word: its own, its possessive's ("China's"), or those of what
-    /// follows an elided article ("l'Argentine", "dell'Italia").
+    /// The forms that may start at a word.
     private func candidates(for key: String) -> [Form]? {
-        if let found = forms[key] { return found }
-        // A possessive: "China's".
-        if key.hasSuffix("'s"), let found = forms[String(key.dropLast(2))] { return found }
-        guard let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4 else { return nil }
-        let rest = String(key[key.index(after: apostrophe)...])
-        return forms[rest]
+        Self.lookUp(key) { forms[$0] }
     }
+
+    /// What `find` gives for the first key a form may start with at a word of key `key`: its own,
+    /// its possessive's ("China's"), or that of what follows an elided article ("l'Argentine",
+    /// "dell'Italia").
+    static func lookUp<Found>(_ key: String, _ find: (String) -> Found?) -> Found? {
+        if let found = find(key) { return found }
+        // Both other ways need an apostrophe: most words have none.
+        guard key.utf8.contains(UInt8(ascii: "'")) else { return nil }
+        // A possessive: "China's".
+        if key.hasSuffix("'s"), let found = find(String(key.dropLast(2))) { return found }
+        guard let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4 else { return nil }
+        return find(String(key[key.index(after: apostrophe)...]))
+    }
+
+    /// The keys the forms start with, for `FormStarts`.
+    var firstKeys: Set<String> { Set(forms.keys) }
 
     /// The ids of `mention` whose class is `entryClass` (all of them for nil).
     func ids(of mention: Mention, class entryClass: String?) -> Set<String> {
@@ -169,23 +178,28 @@ struct LexiconPhrases: Sendable {
         mentions.reduce(into: Set<String>()) { ids, mention in if mention.span.overlaps(span) { ids.formUnion(mention.ids) } }
     }
 
-    /// The phrases of `kind` in a language, made once per process for each set of lexicon files.
+    /// The phrases of `kind` in a language, made once for each set of lexicon files (the lexicons
+    /// keep them), found by a cheap key: this is asked for every document.
     static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
-        let files = lexicons.files.filter { $0.kind == kind }
-        let key = "\(kind.rawValue)|\(language)|\(caseSensitive)|" + files.map { "\($0.name)#\($0.entries.count)" }.joined(separator: "|")
-        if let known = cache.withLock({ $0[key] }) { return known }
-        var phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
-                                     language: language, caseSensitive: caseSensitive)
-        phrases.key = key
-        cache.withLock { $0[key] = phrases }
-        return phrases
+        lexicons.derived.phrases.value(CacheKey(kind: kind, language: language, caseSensitive: caseSensitive)) {
+            let files = lexicons.files.filter { $0.kind == kind }
+            var phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
+                                         language: language, caseSensitive: caseSensitive)
+            phrases.key = "mentions|\(lexicons.derived.id)|\(kind.rawValue)|\(language)|\(caseSensitive)"
+            return phrases
+        }
     }
 
-    private static let cache = Mutex<[String: LexiconPhrases]>([:])
+    struct CacheKey: Hashable, Sendable {
+        let kind: LexiconKind
+        let language: String
+        let caseSensitive: Bool
+    }
 
     /// The language whose forms are looked for in `document`: its declared subtag, else the word
     /// lists' guess, else every language.
     static func language(of document: Document, guess: String?) -> String {
+        if document.language == "und" { return guess ?? "und" }
         let declared = Comparability.subtag(document.language)
         if declared != "und" && !declared.isEmpty { return declared }
         return guess ?? "und"
@@ -198,11 +212,16 @@ struct LexiconPhrases: Sendable {
             func phrases(_ document: Document, _ guess: String?) -> LexiconPhrases {
                 cached(kind, lexicons: context.lexicons, language: language(of: document, guess: guess), caseSensitive: caseSensitive)
             }
-            let sourcePhrases = phrases(context.source, context.sourceLanguageGuess)
-            let versionPhrases = phrases(context.version, context.versionLanguageGuess)
-            let others = context.otherVersions.map { phrases($0, Comparability.guessedLanguage(of: $0)).mentions(in: $0) }
-            return (sourcePhrases.mentions(in: context.source), versionPhrases.mentions(in: context.version), others,
-                    sourcePhrases, versionPhrases)
+            func mentions(_ document: Document, _ guess: String?) -> (mentions: [Mention], phrases: LexiconPhrases) {
+                let language = language(of: document, guess: guess)
+                let phrases = cached(kind, lexicons: context.lexicons, language: language, caseSensitive: caseSensitive)
+                let marks = FormStarts.of(context.lexicons, language: language).marks(in: document)
+                return (phrases.mentions(in: document, marks: marks, bit: FormStarts.bit(of: kind)), phrases)
+            }
+            let source = mentions(context.source, context.sourceLanguageGuess)
+            let version = mentions(context.version, context.versionLanguageGuess)
+            let others = context.otherVersions.map { mentions($0, Comparability.guessedLanguage(of: $0)).mentions }
+            return (source.mentions, version.mentions, others, source.phrases, version.phrases)
         }
     }
 }

@@ -21,18 +21,15 @@ struct NameEvidence {
         guard context.sameLanguage else { return [] }
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
-        var known: Set<String> = []
-        for document in [context.source] + context.otherVersions {
-            for token in document.tokens where token.kind == .letters { known.insert(base(token.key)) }
-        }
+        let known = NameRuns.known(in: context)
         let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
         // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
         let entities = LexiconPhrases.mentions(.entities, in: context)
-        let honorifics = context.entries(.honorifics)
+        let honorifics = NameRuns.honorifics(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
         // The version's own names that the other texts confirm, by sentence.
         let confirmed = context.version.sentences.indices.map { index in
-            versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
+            NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap(\.tokens)
                 .filter { known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
         }
         // The same, each distinct name once with the sentences it stands in (first first): a name
@@ -48,7 +45,7 @@ struct NameEvidence {
         }
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
-            let new = versionNames.runs(in: context.version, sentence: index).flatMap(\.tokens)
+            let new = NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap(\.tokens)
                 .filter { !known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
                 .filter { run in !reported.contains { $0.overlaps(run.span) } }
             guard !new.isEmpty else { continue }

@@ -27,9 +27,16 @@ struct NameRuns {
     let language: String?
     private let honorifics: Set<String>
 
-    init(document: Document, languageGuess: String?, honorifics: [String]) {
+    /// `honorifics` are the matching keys of the titles written before names (`honorifics(in:)`).
+    init(document: Document, languageGuess: String?, honorifics: Set<String>) {
         language = Comparability.listedLanguage(of: document, guess: languageGuess)
-        self.honorifics = Set(honorifics.map(Normalizer.matchingKey))
+        self.honorifics = honorifics
+    }
+
+    /// The matching keys of the honorifics lexicon for the version's language ("mr", "dr"), made
+    /// once for the lexicons, not for every text.
+    static func honorifics(in context: DetectionContext) -> Set<String> {
+        context.lexicons.matchingKeys(.honorifics, language: context.version.language)
     }
 
     /// A name made only of words this common in the language ("Urban", "Territory") is more likely a
@@ -39,7 +46,7 @@ struct NameRuns {
 
     func isEntityLike(_ run: Run, commonWordZipf: Float = NameRuns.commonWordZipf) -> Bool {
         run.tokens.contains { token in
-            token.text.unicodeScalars.contains(where: \.properties.isLowercase)
+            token.text.unicodeScalars.contains(where: \.hasLowercaseProperty)
                 && WordFrequencies.builtIn.zipf(base(token.key), in: language ?? "en") < commonWordZipf
         }
     }
@@ -47,13 +54,22 @@ struct NameRuns {
     /// The name finders of the context's source and version, made once per context.
     static func source(in context: DetectionContext) -> NameRuns {
         context.memoized("names-source") {
-            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: context.entries(.honorifics))
+            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics(in: context))
         }
     }
 
     static func version(in context: DetectionContext) -> NameRuns {
         context.memoized("names-version") {
-            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: context.entries(.honorifics))
+            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics(in: context))
+        }
+    }
+
+    /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
+    /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
+    static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
+        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") {
+            let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
+            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf) }
         }
     }
 
@@ -88,8 +104,8 @@ struct NameRuns {
         var runs: [Run] = []
         var current: [Token] = []
         for token in tokens {
-            if token.kind == .letters, token.text.unicodeScalars.count >= 2,
-               token.text.unicodeScalars.first?.properties.isUppercase == true, !honorifics.contains(token.key),
+            if token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
+               token.text.unicodeScalars.count >= 2, !honorifics.contains(token.key),
                token.span.start != firstWord || NameRuns.isAcronym(token)
                 || WordFrequencies.builtIn.zipf(token.key, in: language ?? "en") < openerZipf {
                 current.append(token)
@@ -107,18 +123,18 @@ struct NameRuns {
         let tokens = document.tokens[document.sentences[run.tokens[0].sentence].tokens]
         func isWord(_ token: Token) -> Bool {
             token.isWordLike && !(token.kind == .letters && token.text.unicodeScalars.count == 1
-                && token.text.unicodeScalars.first!.properties.isUppercase)
+                && token.text.unicodeScalars.first!.hasUppercaseProperty)
         }
         return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
                 tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
     }
 
     private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float) -> Bool {
-        guard token.kind == .letters, token.text.unicodeScalars.count >= 2,
-              token.text.unicodeScalars.first?.properties.isUppercase == true,
+        guard token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
+              token.text.unicodeScalars.count >= 2,
               !honorifics.contains(token.key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
-        if opensSentence || token.text.unicodeScalars.allSatisfy(\.properties.isUppercase) == false {
+        if opensSentence || token.text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
             if let language, WordFrequencies.builtIn.zipf(token.key, in: language) >= (opensSentence ? openerZipf : 5.0) {
                 return false
             }
@@ -131,7 +147,7 @@ struct NameRuns {
     /// "UK") are too often dropped or spelled out to count on their own.
     static func isAcronym(_ token: Token) -> Bool {
         token.kind == .letters && token.text.unicodeScalars.count >= 3
-            && token.text.unicodeScalars.allSatisfy { $0.properties.isUppercase || !$0.properties.isAlphabetic }
+            && token.text.unicodeScalars.allSatisfy { $0.hasUppercaseProperty || !$0.properties.isAlphabetic }
     }
 
     /// Whether `tokens` spell out `acronym` ("NASA", "FBI"): the initials of consecutive words give its
@@ -146,7 +162,7 @@ struct NameRuns {
                 let word = words[index]
                 if base(word.key).unicodeScalars.first == letters[matched] { matched += 1 } else if
                     index == start || word.text.unicodeScalars.count > 3
-                    || word.text.unicodeScalars.first?.properties.isLowercase != true { break }
+                    || word.text.unicodeScalars.first?.hasLowercaseProperty != true { break }
                 index += 1
             }
             if matched >= max(2, letters.count - 1) { return true }
@@ -154,36 +170,71 @@ struct NameRuns {
         return false
     }
 
-    /// The keys of the words `documents` capitalize inside a sentence (not as its first word): names
-    /// by the texts' own evidence, whatever the word lists say.
-    static func capitalizedInside(_ documents: [Document]) -> Set<String> {
-        var keys: Set<String> = []
-        for document in documents {
+    /// The keys of the words `document` capitalizes inside a sentence (not as its first word): names
+    /// by the text's own evidence, whatever the word lists say. Made once per document.
+    static func capitalizedInside(_ document: Document) -> Set<String> {
+        document.memo.value("names-capitalized-inside") {
+            var keys: Set<String> = []
             for sentence in document.sentences {
-                let words = document.tokens[sentence.tokens].filter(\.isWordLike)
+                let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
                 for token in words.dropFirst() where token.kind == .letters
-                    && token.text.unicodeScalars.first?.properties.isUppercase == true {
+                    && token.text.unicodeScalars.first?.hasUppercaseProperty == true {
                     keys.insert(base(token.key))
                 }
             }
+            return keys
         }
-        return keys
+    }
+
+    /// The base forms of the keys of `document`'s letter words ("kerry" of "Kerry's"): whether a
+    /// text writes a name at all. Made once per document, however many contexts ask.
+    static func letterKeys(of document: Document) -> Set<String> {
+        document.memo.value("names-letter-keys") {
+            var keys: Set<String> = []
+            keys.reserveCapacity(document.tokens.count)
+            for token in document.tokens where token.kind == .letters { keys.insert(base(token.key)) }
+            return keys
+        }
+    }
+
+    /// The base keys of the letter words of the source and the other versions: a name of the
+    /// version that one of them writes is not new. Made once per context.
+    static func known(in context: DetectionContext) -> Set<String> {
+        context.memoized("names-known") {
+            context.otherVersions.reduce(into: letterKeys(of: context.source)) { $0.formUnion(letterKeys(of: $1)) }
+        }
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
-    /// matching forms; 1 for homoglyph twins.
+    /// matching forms; 1 for homoglyph twins. The distance is over Unicode scalars; names in ASCII
+    /// (most) are compared on their UTF-8 bytes, which are their scalars, without copying them.
     static func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var row = [i] + [Int](repeating: 0, count: y.count)
-            for j in 1...y.count {
-                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = row
+        let ascii = a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }
+        if ascii, let score = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in similarity(x, y) }
+        }) ?? nil {
+            return score
         }
-        return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
+        return similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
+    }
+
+    private static func similarity<Letters: RandomAccessCollection>(_ x: Letters, _ y: Letters) -> Double
+    where Letters.Element: Equatable, Letters.Index == Int {
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        // Levenshtein distance, one row of the table at a time, rewritten in place: `diagonal` keeps
+        // the cell above and to the left of the one being written.
+        var row = Array(0...y.count)
+        for i in 1...x.count {
+            var diagonal = row[0]
+            row[0] = i
+            let letter = x[x.startIndex + i - 1]
+            for j in 1...y.count {
+                let above = row[j]
+                row[j] = Swift.min(above + 1, row[j - 1] + 1, diagonal + (letter == y[y.startIndex + j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return 1 - Double(row[y.count]) / Double(Swift.max(x.count, y.count))
     }
 }
 
@@ -273,12 +324,8 @@ struct NameSubstitutions {
         let versionNames = NameRuns.version(in: context)
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
-        var known: Set<String> = []
-        for document in [context.source] + context.otherVersions {
-            for token in document.tokens where token.kind == .letters { known.insert(base(token.key)) }
-        }
-        var inVersion: Set<String> = []
-        for token in context.version.tokens where token.kind == .letters { inVersion.insert(base(token.key)) }
+        let known = NameRuns.known(in: context)
+        let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
         let entities = LexiconPhrases.mentions(.entities, in: context)
         // Forms the country or the entity lexicon gives one identity: "China's" and "Chinese", "UN" and
@@ -301,9 +348,9 @@ struct NameSubstitutions {
                 confused.contains { $0[keyPath: side].span.overlaps(run.span) }
             }
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
-            let new = versionNames.runs(in: context.version, sentence: index).flatMap { $0.parts { !known.contains(base($0.key)) } }
+            let new = NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap { $0.parts { !known.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.version) }
-            let missingParts = sourceNames.runs(in: context.source, sentence: sourceIndex).flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+            let missingParts = NameRuns.sentenceRuns(ofSource: true, in: context)[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.source) }
             // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
             // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
@@ -337,7 +384,7 @@ struct NameSubstitutions {
                 // A new name unlike the source's must look like a name to stand for one: rare as a word,
                 // or as common as the source's name it replaces ("Spain" for "Argentina").
                 let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
-                    && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.properties.isLowercase) }
+                    && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
                 guard versionNames.isEntityLike(run) || commonPair else { continue }
                 let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
                 pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
@@ -403,7 +450,7 @@ struct NameSubstitutions {
         let versionTokens = context.version.tokens[context.version.sentences[versionIndex].tokens]
         // The source's side holds a name by the usual signs ("Suwa"), with the capitalized words around
         // it ("Suwa City").
-        let names = Set(sourceNames.runs(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
+        let names = Set(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: EntityOmittedDetector.commonWordZipf)[sourceIndex]
             .flatMap { $0.tokens.map(\.span) })
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }

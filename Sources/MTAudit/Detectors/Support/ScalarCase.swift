@@ -1,0 +1,10 @@
+/// The case properties of a scalar, with ASCII answered from its value: the name and casing rules
+/// ask them of every letter of every word, and Unicode's property tables cost far more than a
+/// comparison. Outside ASCII, the properties themselves.
+extension Unicode.Scalar {
+    /// `properties.isUppercase`: in ASCII, A to Z.
+    var hasUppercaseProperty: Bool { value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase }
+
+    /// `properties.isLowercase`: in ASCII, a to z.
+    var hasLowercaseProperty: Bool { value < 0x80 ? (0x61...0x7A).contains(value) : properties.isLowercase }
+}

@@ -1,0 +1,37 @@
+import Synchronization
+
+/// Look-up structures built from a set of lexicon files (phrase tables, sets of keys), kept as long
+/// as the `Lexicons` value's files are: every document asks for them, and building them costs far
+/// more than a look-up. Thread-safe; typed slots, so that a look-up is one dictionary probe.
+final class DerivedLookups: Sendable {
+    /// Unique in the process: names these lexicons in documents' memos, in a short key.
+    let id = DerivedLookups.serial.add(1, ordering: .relaxed).newValue
+    private static let serial = Atomic<Int>(0)
+
+    /// The entries of the flat kinds, by kind and language (`Lexicons.entries`): detectors ask for them
+    /// in every context.
+    let entries = Cache<KindAndLanguage, [String]>()
+    /// The phrase tables of the structured kinds (`LexiconPhrases.cached`).
+    let phrases = Cache<LexiconPhrases.CacheKey, LexiconPhrases>()
+    /// The words that may start a form of any structured kind, by language (`FormStarts`).
+    let formStarts = Cache<String, FormStarts>()
+    /// The matching keys of flat lists ("mr", "dr" of the honorifics), by kind and language.
+    let matchingKeys = Cache<KindAndLanguage, Set<String>>()
+
+    struct KindAndLanguage: Hashable, Sendable {
+        let kind: LexiconKind
+        let language: String
+    }
+
+    /// Values by key, each built once (two threads may both build one; either result is the same).
+    final class Cache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+        private let values = Mutex<[Key: Value]>([:])
+
+        func value(_ key: Key, _ make: () -> Value) -> Value {
+            if let known = values.withLock({ $0[key] }) { return known }
+            let made = make()
+            values.withLock { $0[key] = made }
+            return made
+        }
+    }
+}
