@@ -195,14 +195,14 @@ public struct NumberMismatchDetector: Detector {
         var numbers: [(String, TextSpan)] = []
         var i = span.start
         while i < span.end {
-            guard scalars[i].properties.numericType == .decimal else { i += 1; continue }
+            guard isDecimalDigit(scalars[i]) else { i += 1; continue }
             let start = i
             var end = i
             while end < span.end {
-                if scalars[end].properties.numericType == .decimal {
+                if isDecimalDigit(scalars[end]) {
                     end += 1
                 } else if (scalars[end] == "," || scalars[end] == "." || scalars[end] == "\u{202F}" || scalars[end] == "\u{00A0}"),
-                          end + 1 < span.end, scalars[end + 1].properties.numericType == .decimal {
+                          end + 1 < span.end, isDecimalDigit(scalars[end + 1]) {
                     end += 1
                 } else {
                     break
@@ -212,6 +212,12 @@ public struct NumberMismatchDetector: Detector {
             i = end
         }
         return numbers
+    }
+
+    /// Whether `scalar` is a decimal digit of any script; ASCII is answered without a property look-up.
+    @inline(__always)
+    static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
     }
 
     /// One form for a written number: "1,000", "1.000" and "1 000" give "1000"; "3,5" and "3.5" give

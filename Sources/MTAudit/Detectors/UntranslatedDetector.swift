@@ -48,6 +48,7 @@ public struct UntranslatedDetector: Detector {
 
     /// Han, kana, Hangul and Bopomofo are one family: Japanese and Korean text mixes them.
     static func family(_ script: Script) -> String {
+        if script == .latin { return "Latn" }  // most words: no name to look up
         switch script.shortName {
         case "Hani", "Hira", "Kana", "Hang", "Bopo": return "CJK"
         default: return script.shortName

@@ -28,16 +28,24 @@ struct NumberWords {
     var isEmpty: Bool { meanings.isEmpty }
 
     /// The number words of `entries`, read once per process for each distinct list.
+    ///
+    /// The lists read so far are few and kept in a list, not keyed by their joined text: comparing
+    /// with a list of the same strings is mostly pointer comparisons, where hashing its text would
+    /// normalize every non-ASCII entry for every detection context.
     static func cached(_ entries: [String]) -> NumberWords {
-        let key = entries.joined(separator: "\u{1F}")
-        if let known = cache.withLock({ $0[key] }) { return known.words }
+        if let known = cache.withLock({ $0.first { $0.entries == entries } }) { return known.words }
         let words = NumberWords(entries)
-        cache.withLock { $0[key] = Boxed(words: words) }
+        cache.withLock { cache in
+            if !cache.contains(where: { $0.entries == entries }) { cache.append(Boxed(entries: entries, words: words)) }
+        }
         return words
     }
 
-    private struct Boxed: @unchecked Sendable { let words: NumberWords }
-    private static let cache = Mutex<[String: Boxed]>([:])
+    private struct Boxed: @unchecked Sendable {
+        let entries: [String]
+        let words: NumberWords
+    }
+    private static let cache = Mutex<[Boxed]>([])
 
     subscript(key: String) -> Meaning? { meanings[key] }
 
