@@ -54,13 +54,16 @@ public struct MergedTokensDetector: Detector {
 
     /// The two words `token` is made of, as they should be written, or nil.
     private func split(_ token: Token, vocabulary: Vocabulary, honorifics: Set<String>, sameLanguage: Bool) -> String? {
-        let scalars = Array(token.text.unicodeScalars)
+        let view = token.text.unicodeScalars
+        let scalars = Array(view)
         guard scalars.count >= 4 else { return nil }
+        // Where each scalar starts, so that each half is a slice of the text, not rebuilt scalar by scalar.
+        let starts = Array(view.indices)
         for k in 2...(scalars.count - 2) {
             // Never split a base letter from its combining marks.
             if scalars[k].properties.generalCategory.isMark { continue }
-            let leftText = String(String.UnicodeScalarView(scalars[..<k]))
-            let rightText = String(String.UnicodeScalarView(scalars[k...]))
+            let leftText = String(view[..<starts[k]])
+            let rightText = String(view[starts[k]...])
             let left = Normalizer.matchingKey(leftText)
             let right = Normalizer.matchingKey(rightText)
             let leftKnown = vocabulary.words.contains(left) || honorifics.contains(left)

@@ -10,18 +10,32 @@ struct Vocabulary {
     private(set) var properNames: [String: String] = [:]
     private var lowercased: Set<String> = []
 
+    /// The vocabulary of `documents`. That of a single document (the source, for most detectors) is
+    /// made once and kept in the document's memo, however many detectors and contexts ask for it.
     init(_ documents: [Document]) {
+        if documents.count == 1 {
+            let document = documents[0]
+            self = document.memo.value("vocabulary") { Vocabulary(building: documents) }
+        } else {
+            self.init(building: documents)
+        }
+    }
+
+    private init(building documents: [Document]) {
         for document in documents { add(document) }
         for key in lowercased { properNames[key] = nil }
     }
 
     private mutating func add(_ document: Document) {
         let tokens = document.tokens
+        // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
+        // word-like token of the same sentence came before it.
+        var sentenceWithWord = -1
         for (index, token) in tokens.enumerated() where token.isWordLike {
             words.insert(token.key)
+            let opensSentence = sentenceWithWord != token.sentence
+            sentenceWithWord = token.sentence
             guard token.kind == .letters, let first = token.text.unicodeScalars.first else { continue }
-            let sentenceStart = document.sentences[token.sentence].tokens.lowerBound
-            let opensSentence = !tokens[sentenceStart..<index].contains(where: \.isWordLike)
             if first.properties.isUppercase, !opensSentence {
                 if properNames[token.key] == nil { properNames[token.key] = token.text }
             } else if first.properties.isLowercase {
