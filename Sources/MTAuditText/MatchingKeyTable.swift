@@ -41,7 +41,49 @@ struct MatchingKeyTable: Sendable {
     /// The matching form of `text` (as `Normalizer.matchingForm(of:).text` would give it), or nil when
     /// one of its scalars is not in the table.
     func key(of text: String) -> String? {
-        if Self.isAlreadyKey(text) { return text }
+        switch Self.kind(of: text) {
+        case .key: return text
+        case .ascii: return Self.asciiKey(of: text)
+        case .other: return tabulatedKey(of: text)
+        }
+    }
+
+    /// What a text needs to become its matching form.
+    private enum Kind {
+        /// Nothing: ASCII without upper case, backticks, white space other than single spaces.
+        case key
+        /// Folding byte by byte: ASCII.
+        case ascii
+        /// The table: some scalar is not ASCII.
+        case other
+    }
+
+    private static func kind(of text: String) -> Kind {
+        var kind = Kind.key
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { return .other }
+            if asciiKey(byte) != byte || (byte == 0x20 && previous == 0x20) { kind = .ascii }
+            previous = byte
+        }
+        return kind
+    }
+
+    /// The matching form of an ASCII text, which is never longer than the text.
+    private static func asciiKey(of text: String) -> String {
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                let key = asciiKey(byte)
+                if key == 0x20, count > 0, buffer[count - 1] == 0x20 { continue }
+                buffer[count] = key
+                count += 1
+            }
+            return count
+        }
+    }
+
+    private func tabulatedKey(of text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 4)
         for scalar in text.unicodeScalars {
@@ -78,13 +120,6 @@ struct MatchingKeyTable: Sendable {
         case 0x09...0x0D: return 0x20
         case 0x60: return 0x27
         default: return byte
-        }
-    }
-
-    /// Whether `text` is ASCII without upper case, white space or backticks: its own matching form.
-    private static func isAlreadyKey(_ text: String) -> Bool {
-        text.utf8.allSatisfy { byte in
-            byte < 0x80 && !(0x41...0x5A).contains(byte) && !(0x09...0x0D).contains(byte) && byte != 0x20 && byte != 0x60
         }
     }
 }
