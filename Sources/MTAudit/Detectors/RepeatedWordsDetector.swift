@@ -56,10 +56,13 @@ public struct RepeatedWordsDetector: Detector {
     public func findings(in context: DetectionContext) -> [Finding] {
         let tokens = context.version.tokens
         guard tokens.count > 1 else { return [] }
-        let allowed = Set(context.entries(.grammaticalDoubles).map(Normalizer.matchingKey))
+        // Most versions repeat nothing: the source's repeats and the allowed doubles only then.
+        let runs = Self.repeats(in: context.version)
+        guard !runs.isEmpty else { return [] }
+        let allowed = LexiconKeys.cached(context.entries(.grammaticalDoubles))
         let sourceRepeats = Set(Self.repeats(in: context.source).map(\.unit))
         var findings: [Finding] = []
-        for run in Self.repeats(in: context.version) {
+        for run in runs {
             if run.length == 1 && allowed.contains(run.unit + " " + run.unit) { continue }
             if sourceRepeats.contains(run.unit) { continue }
             let first = tokens[run.start]

@@ -100,12 +100,22 @@ public struct WordFrequencies: Sendable {
     private static let alphabets = Mutex<[String: Set<Unicode.Scalar>]>([:])
 
     /// The letters of a language: those in at least five of its listed words ("é" is English, "ż" is not).
+    ///
+    /// Made from tens of thousands of words: each word's distinct letters are found in a short list
+    /// (no set per word), ASCII ones counted in an array, and each letter's property read once.
     public func alphabet(of language: String) -> Set<Unicode.Scalar> {
+        var asciiCounts = [Int](repeating: 0, count: 0x80)
         var counts: [Unicode.Scalar: Int] = [:]
+        var distinct: [Unicode.Scalar] = []
         for word in words(in: language) {
-            for scalar in Set(word.unicodeScalars) where scalar.properties.isAlphabetic { counts[scalar, default: 0] += 1 }
+            distinct.removeAll(keepingCapacity: true)
+            for scalar in word.unicodeScalars where !distinct.contains(scalar) { distinct.append(scalar) }
+            for scalar in distinct {
+                if scalar.value < 0x80 { asciiCounts[Int(scalar.value)] += 1 } else { counts[scalar, default: 0] += 1 }
+            }
         }
-        return Set(counts.filter { $0.value >= 5 }.keys)
+        for (value, count) in asciiCounts.enumerated() where count > 0 { counts[Unicode.Scalar(UInt8(value))] = count }
+        return Set(counts.filter { $0.value >= 5 && $0.key.properties.isAlphabetic }.keys)
     }
 
     /// The Zipf frequency of `word` (a matching-form key) in `language`; 0 when it is not listed.
