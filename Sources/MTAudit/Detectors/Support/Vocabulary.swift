@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The words of some documents, as detectors compare against them: words, adjacent pairs, proper
 /// names. Keys are matching forms.
 struct Vocabulary {
@@ -5,7 +7,7 @@ struct Vocabulary {
     private(set) var words: Set<String> = []
     /// Adjacent letter pairs "a b" inside one sentence, with at most a comma, dash or full stop of an
     /// abbreviation between them, mapped to the text that joins them as written ("Mr. Brennan").
-    private(set) var pairs: [String: String] = [:]
+    let pairs: Pairs
     /// Words written with a capital inside a sentence and never in lower case.
     private(set) var properNames: [String: String] = [:]
     private var lowercased: Set<String> = []
@@ -22,6 +24,8 @@ struct Vocabulary {
     }
 
     private init(building documents: [Document]) {
+        pairs = Pairs(documents)
+        words.reserveCapacity(documents.reduce(0) { $0 + $1.tokens.count })
         for document in documents { add(document) }
         for key in lowercased { properNames[key] = nil }
     }
@@ -31,7 +35,7 @@ struct Vocabulary {
         // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
         // word-like token of the same sentence came before it.
         var sentenceWithWord = -1
-        for (index, token) in tokens.enumerated() where token.isWordLike {
+        for token in tokens where token.isWordLike {
             words.insert(token.key)
             let opensSentence = sentenceWithWord != token.sentence
             sentenceWithWord = token.sentence
@@ -41,17 +45,44 @@ struct Vocabulary {
             } else if first.properties.isLowercase {
                 lowercased.insert(token.key)
             }
-            // The next word in the same sentence, past at most one comma, dash or full stop.
-            var next = index + 1
-            if next < tokens.count, tokens[next].kind == .punctuation, [",", ".", "-", "–", "—"].contains(tokens[next].text) {
-                next += 1
+        }
+    }
+
+    /// The word pairs of some documents, made on the first look-up: detectors ask for them only about
+    /// a rare candidate (a merged or split word, a name in lower case), and most contexts never do.
+    final class Pairs: Sendable {
+        private let documents: [Document]
+        private let table = Mutex<[String: String]?>(nil)
+
+        init(_ documents: [Document]) { self.documents = documents }
+
+        /// The pair `key` ("a b") as written where it first occurs, or nil.
+        subscript(key: String) -> String? {
+            table.withLock { table in
+                if table == nil { table = Self.make(documents) }
+                return table![key]
             }
-            if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == token.sentence {
-                let joined = token.key + " " + tokens[next].key
-                if pairs[joined] == nil {
-                    pairs[joined] = document.text(of: token.span.union(tokens[next].span))
+        }
+
+        private static func make(_ documents: [Document]) -> [String: String] {
+            var pairs: [String: String] = [:]
+            for document in documents {
+                let tokens = document.tokens
+                for (index, token) in tokens.enumerated() where token.kind == .letters {
+                    // The next word in the same sentence, past at most one comma, dash or full stop.
+                    var next = index + 1
+                    if next < tokens.count, tokens[next].kind == .punctuation, [",", ".", "-", "–", "—"].contains(tokens[next].text) {
+                        next += 1
+                    }
+                    if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == token.sentence {
+                        let joined = token.key + " " + tokens[next].key
+                        if pairs[joined] == nil {
+                            pairs[joined] = document.text(of: token.span.union(tokens[next].span))
+                        }
+                    }
                 }
             }
+            return pairs
         }
     }
 }
