@@ -128,13 +128,15 @@ public struct NumberMismatchDetector: Detector {
         for number in numbers { digitsAt[number.span.start] = number.value }
         // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
         let tokens = document.tokens(in: span).filter { $0.kind != .punctuation }
+        // Each token's number word, looked up once (a multiplier is also asked of the token before it).
+        let meanings = tokens.map { words[$0.key] }
         var k = 0
         while k < tokens.count {
             var value: Double?
             var end = k
             if let digit = digitsAt[tokens[k].span.start], let number = Double(digit) {
                 value = number
-            } else if case .value(let number)? = words[tokens[k].key] {
+            } else if case .value(let number)? = meanings[k] {
                 value = number
             }
             // Numerals in characters ("一千二百", "三百五十万", "二〇二四"), whatever words the segmenter
@@ -169,12 +171,12 @@ public struct NumberMismatchDetector: Detector {
             }
             guard var total = value else { k += 1; continue }
             var multiplied = false
-            while end + 1 < tokens.count, case .multiplier(let factor)? = words[tokens[end + 1].key] {
+            while end + 1 < tokens.count, case .multiplier(let factor)? = meanings[end + 1] {
                 total *= factor
                 end += 1
                 multiplied = true
             }
-            let isWord = words[tokens[k].key] != nil
+            let isWord = meanings[k] != nil
             if isWord || multiplied {
                 let range = tokens[k].span.union(tokens[end].span)
                 numbers.removeAll { range.overlaps($0.span) }

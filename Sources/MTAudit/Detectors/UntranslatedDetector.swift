@@ -65,12 +65,19 @@ public struct UntranslatedDetector: Detector {
         guard let versionFamily = Self.dominantFamily(version.tokens), let sourceFamily = Self.dominantFamily(source.tokens)
         else { return [] }
         var findings: [Finding] = []
-        let everyFamily = Self.families(source.tokens[...])
+        // The source's scripts are read only for a sentence with a run in another script (few have one).
+        var everyFamily: Set<String>?
         for (index, sentence) in version.sentences.enumerated() {
-            let sourceFamilies: Set<String> = context.alignment.sourceOf[index].map {
-                Self.families(source.tokens[source.sentences[$0].tokens])
-            } ?? everyFamily
-            for run in runs(version.tokens[sentence.tokens], outside: versionFamily) {
+            let runs = runs(version.tokens[sentence.tokens], outside: versionFamily)
+            guard !runs.isEmpty else { continue }
+            let sourceFamilies: Set<String>
+            if let sourceIndex = context.alignment.sourceOf[index] {
+                sourceFamilies = Self.families(source.tokens[source.sentences[sourceIndex].tokens])
+            } else {
+                if everyFamily == nil { everyFamily = Self.families(source.tokens[...]) }
+                sourceFamilies = everyFamily!
+            }
+            for run in runs {
                 let span = run.tokens.first!.span.union(run.tokens.last!.span)
                 let text = version.text(of: span)
                 let words = run.tokens.count
