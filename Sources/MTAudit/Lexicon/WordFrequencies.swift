@@ -5,7 +5,7 @@ import Synchronization
 public struct WordFrequencies: Sendable {
     /// One listing of a word: a language that lists it (an index into `languages`), and its Zipf
     /// frequency there.
-    private struct Listing: Sendable {
+    struct Listing: Sendable {
         let language: Int32
         let zipf: Float
     }
@@ -41,15 +41,13 @@ public struct WordFrequencies: Sendable {
         for (index, language) in languages.enumerated() {
             let index = Int32(index)
             read(language) { word, zipf in
-                let row: Int32
-                if let known = rows[word] {
-                    row = known
-                    guard lastLanguage[Int(row)] != index else { return }
-                } else {
-                    row = Int32(words.count)
-                    rows[word] = row
+                let next = Int32(words.count)
+                let row = Self.row(of: word, in: &rows, next: next)
+                if row == next {
                     words.append(word)
                     lastLanguage.append(index)
+                } else if lastLanguage[Int(row)] == index {
+                    return
                 }
                 lastLanguage[Int(row)] = index
                 found.append((row, Listing(language: index, zipf: zipf)))
@@ -73,6 +71,13 @@ public struct WordFrequencies: Sendable {
         self.firstListing = firstListing
     }
 
+    /// The row of `word`, given the row `next` if it has none yet: one hash for the look-up and the
+    /// insertion (half a million words are read at start-up).
+    private static func row(of word: String, in rows: inout [String: Int32], next: Int32) -> Int32 {
+        func read(_ row: inout Int32) -> Int32 { row }
+        return read(&rows[word, default: next])
+    }
+
     /// The lists compiled in from `Lexicons/words/`, read on first use.
     public static let builtIn: WordFrequencies = {
         let texts = Dictionary(uniqueKeysWithValues: EmbeddedWordLists.files.map { file in
@@ -80,6 +85,13 @@ public struct WordFrequencies: Sendable {
         })
         return WordFrequencies(languages: texts.keys.sorted()) { language, add in parse(texts[language]!, add) }
     }()
+
+    /// Every listed word once, with the languages that list it (indices into `languages`).
+    func forEachWord(_ body: (_ word: String, _ languages: LazyMapSequence<ArraySlice<Listing>, Int>) -> Void) {
+        for (row, word) in words.enumerated() {
+            body(word, listings[Int(firstListing[row])..<Int(firstListing[row + 1])].lazy.map { Int($0.language) })
+        }
+    }
 
     /// The listings of `word`, in language order; empty when no list holds it.
     private func listings(of word: String) -> ArraySlice<Listing> {
