@@ -31,15 +31,16 @@ public struct TrigramLanguageModel: Sendable {
         var counts: [Float] = []
         var totals = [Float](repeating: 0, count: languages.count)
         var wordTrigrams: [Int] = []
-        frequencies.forEachWord { word, listing in
+        for row in 0..<frequencies.rowCount {
             wordTrigrams.removeAll(keepingCapacity: true)
-            Self.forEachTrigram(word) { trigram in
+            Self.forEachTrigram(frequencies.word(atRow: row)) { trigram in
                 let next = Int32(trigrams.count)
                 let index = Self.index(of: trigram, in: &trigrams, next: next)
                 if index == next { counts.append(contentsOf: repeatElement(0, count: languages.count)) }
                 wordTrigrams.append(Int(index))
             }
-            for language in listing {
+            for listing in frequencies.listings(ofRow: row) {
+                let language = Int(listing.language)
                 for index in wordTrigrams { counts[index * languages.count + language] += 1 }
                 totals[language] += Float(wordTrigrams.count)
             }

@@ -86,17 +86,21 @@ public struct WordFrequencies: Sendable {
         return WordFrequencies(languages: texts.keys.sorted()) { language, add in parse(texts[language]!, add) }
     }()
 
-    /// Every listed word once, with the languages that list it (indices into `languages`).
-    func forEachWord(_ body: (_ word: String, _ languages: LazyMapSequence<ArraySlice<Listing>, Int>) -> Void) {
-        for (row, word) in words.enumerated() {
-            body(word, listings[Int(firstListing[row])..<Int(firstListing[row + 1])].lazy.map { Int($0.language) })
-        }
+    /// The number of distinct words listed, in any language: rows `0..<rowCount`.
+    var rowCount: Int { words.count }
+
+    /// The word of `row`.
+    func word(atRow row: Int) -> String { words[row] }
+
+    /// The listings of `row`, in language order.
+    func listings(ofRow row: Int) -> ArraySlice<Listing> {
+        listings[Int(firstListing[row])..<Int(firstListing[row + 1])]
     }
 
     /// The listings of `word`, in language order; empty when no list holds it.
     private func listings(of word: String) -> ArraySlice<Listing> {
         guard let row = rows[word] else { return [] }
-        return listings[Int(firstListing[Int(row)])..<Int(firstListing[Int(row) + 1])]
+        return listings(ofRow: Int(row))
     }
 
     /// The alphabet of a built-in list, made on first use for each language.
@@ -141,9 +145,7 @@ public struct WordFrequencies: Sendable {
     /// The listed words of `language`, in matching form.
     public func words(in language: String) -> [String] {
         guard let index = languageIndex[language].map(Int32.init) else { return [] }
-        return words.indices.filter { row in
-            listings[Int(firstListing[row])..<Int(firstListing[row + 1])].contains { $0.language == index }
-        }.map { words[$0] }
+        return words.indices.filter { row in listings(ofRow: row).contains { $0.language == index } }.map { words[$0] }
     }
 
     /// The listed language `words` most likely belong to: the one where they are most frequent in
