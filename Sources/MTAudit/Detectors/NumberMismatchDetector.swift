@@ -73,17 +73,25 @@ public struct NumberMismatchDetector: Detector {
         let whole = numbers(context.source, sourceWords, TextSpan(start: 0, end: context.source.length))
         let sourceEverywhere = Set(whole.map(\.value))
         let versionEverywhere = Set(numbers(context.version, versionWords, TextSpan(start: 0, end: context.version.length)).map(\.value))
+        // Each source sentence's numbers, read once: a sentence is asked for as the aligned one and
+        // again as a neighbour of the sentences before and after it.
+        var sourceSentenceNumbers = [[(value: String, span: TextSpan)]?](repeating: nil, count: context.source.sentences.count)
+        func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] {
+            if let known = sourceSentenceNumbers[index] { return known }
+            let found = numbers(context.source, sourceWords, context.source.sentences[index].span)
+            sourceSentenceNumbers[index] = found
+            return found
+        }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
             // In one language a weak match is no evidence that the sentences say the same thing.
             if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
-            let sourceSentence = context.source.sentences[sourceIndex]
-            var missing = numbers(context.source, sourceWords, sourceSentence.span)
+            var missing = numbers(ofSourceSentence: sourceIndex)
             if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
                 // Sentences merged or split: the neighbours' numbers that the version lacks may be the ones.
                 let neighbours = [sourceIndex - 1, sourceIndex + 1].filter { context.source.sentences.indices.contains($0) }
-                missing += neighbours.flatMap { numbers(context.source, sourceWords, context.source.sentences[$0].span) }
+                missing += neighbours.flatMap { numbers(ofSourceSentence: $0) }
                     .filter { !versionEverywhere.contains($0.value) }
             }
             var extra: [(value: String, span: TextSpan)] = []
