@@ -62,13 +62,13 @@ public struct MergedTokensDetector: Detector {
         for k in 2...(scalars.count - 2) {
             // Never split a base letter from its combining marks.
             if scalars[k].properties.generalCategory.isMark { continue }
+            // The left half first: where it is no word, the right half need not be read.
             let leftText = String(view[..<starts[k]])
-            let rightText = String(view[starts[k]...])
             let left = Normalizer.matchingKey(leftText)
+            guard vocabulary.words.contains(left) || honorifics.contains(left) else { continue }
+            let rightText = String(view[starts[k]...])
             let right = Normalizer.matchingKey(rightText)
-            let leftKnown = vocabulary.words.contains(left) || honorifics.contains(left)
-            let rightKnown = vocabulary.words.contains(right)
-            guard leftKnown, rightKnown else { continue }
+            guard vocabulary.words.contains(right) else { continue }
             let turnsCase = scalars[k - 1].properties.isLowercase && scalars[k].properties.isUppercase
             if turnsCase && (honorifics.contains(left) || vocabulary.properNames[right] != nil) {
                 return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText

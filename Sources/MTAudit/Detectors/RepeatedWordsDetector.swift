@@ -117,9 +117,10 @@ public struct RepeatedWordsDetector: Detector {
     /// Whether `length` tokens at `start` can be a repeated unit: one sentence, and a word (a lone
     /// word or number; a longer unit must hold letters, so ". ." and "1, 1," are left alone).
     private static func qualifies(_ tokens: [Token], _ start: Int, _ length: Int) -> Bool {
-        let unit = tokens[start..<start + length]
-        if length == 1 { return unit.first!.kind == .letters || unit.first!.kind == .number }
-        return unit.contains { $0.kind == .letters } && unit.first!.sentence == unit.last!.sentence
+        // By index, not by copies of the tokens: this is asked at every token.
+        if length == 1 { return tokens[start].kind == .letters || tokens[start].kind == .number }
+        return tokens[start].sentence == tokens[start + length - 1].sentence
+            && tokens[start..<start + length].contains { $0.kind == .letters }
     }
 
     /// Whether the `length` tokens at `a` and at `b` are the same and in the same sentence.

@@ -40,12 +40,22 @@ struct Vocabulary {
             let opensSentence = sentenceWithWord != token.sentence
             sentenceWithWord = token.sentence
             guard token.kind == .letters, let first = token.text.unicodeScalars.first else { continue }
-            if first.properties.isUppercase, !opensSentence {
+            if Self.isUppercase(first), !opensSentence {
                 if properNames[token.key] == nil { properNames[token.key] = token.text }
-            } else if first.properties.isLowercase {
+            } else if Self.isLowercase(first) {
                 lowercased.insert(token.key)
             }
         }
+    }
+
+    /// Case of a word's first letter, answered for ASCII without a property look-up (A–Z and a–z are
+    /// ASCII's only cased letters).
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
 
     /// The word pairs of some documents, made on the first look-up: detectors ask for them only about
