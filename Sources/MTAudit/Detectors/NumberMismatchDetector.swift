@@ -65,8 +65,8 @@ public struct NumberMismatchDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        let sourceWords = NumberWords.cached(context.lexicons.entries(.numberWords, language: context.source.language))
-        let versionWords = NumberWords.cached(context.entries(.numberWords))
+        let sourceWords = NumberWords.cached(context.lexicons, language: context.source.language)
+        let versionWords = NumberWords.cached(context.lexicons, language: context.version.language)
         func numbers(_ document: Document, _ words: NumberWords, _ span: TextSpan) -> [(value: String, span: TextSpan)] {
             Self.numbers(in: document, span: span, words: words)
         }

@@ -27,25 +27,28 @@ struct NumberWords {
 
     var isEmpty: Bool { meanings.isEmpty }
 
-    /// The number words of `entries`, read once per process for each distinct list.
+    /// The number words of `lexicons` for `language`, read once per process for each language and
+    /// set of lexicon files.
     ///
-    /// The lists read so far are few and kept in a list, not keyed by their joined text: comparing
-    /// with a list of the same strings is mostly pointer comparisons, where hashing its text would
-    /// normalize every non-ASCII entry for every detection context.
-    static func cached(_ entries: [String]) -> NumberWords {
-        if let known = cache.withLock({ $0.first { $0.entries == entries } }) { return known.words }
-        let words = NumberWords(entries)
+    /// The lists read so far are few and kept in a list. An audit's contexts share one `Lexicons`,
+    /// whose files compare equal at once (the same array storage), so a look-up neither gathers the
+    /// entries again nor hashes anything.
+    static func cached(_ lexicons: Lexicons, language: String) -> NumberWords {
+        func matches(_ known: Known) -> Bool { known.language == language && known.files == lexicons.files }
+        if let known = cache.withLock({ $0.first(where: matches) }) { return known.words }
+        let words = NumberWords(lexicons.entries(.numberWords, language: language))
         cache.withLock { cache in
-            if !cache.contains(where: { $0.entries == entries }) { cache.append(Boxed(entries: entries, words: words)) }
+            if !cache.contains(where: matches) { cache.append(Known(language: language, files: lexicons.files, words: words)) }
         }
         return words
     }
 
-    private struct Boxed: @unchecked Sendable {
-        let entries: [String]
+    private struct Known: @unchecked Sendable {
+        let language: String
+        let files: [LexiconFile]
         let words: NumberWords
     }
-    private static let cache = Mutex<[Boxed]>([])
+    private static let cache = Mutex<[Known]>([])
 
     subscript(key: String) -> Meaning? { meanings[key] }
 
