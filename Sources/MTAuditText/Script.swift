@@ -31,10 +31,16 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Asked of every token: Latin letters are counted apart and the few other scripts in a short
     /// list, with no dictionary to hash into.
-    public static func dominant(in text: some StringProtocol) -> Script {
+    public static func dominant(in text: some StringProtocol) -> Script { dominant(of: text.unicodeScalars) }
+
+    /// `dominant(in:)` for a `String`, made for it here: the generic one, called from another module,
+    /// walks the scalars through protocol witnesses.
+    public static func dominant(in text: String) -> Script { dominant(of: text.unicodeScalars) }
+
+    private static func dominant(of scalars: some Sequence<Unicode.Scalar>) -> Script {
         var latin = 0
         var others: [(script: Script, count: Int)] = []
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             if scalar.value < 0x80 {
                 if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { latin += 1 }
                 continue

@@ -78,9 +78,10 @@ public struct DistortionDetector: Detector {
             let versionKeys = versionWords.map { base(context.version.tokens[$0].key) }
             let inSource = Set(sourceKeys), inVersion = Set(versionKeys)
             // Only words of four letters or more share a stem: "a" and "in" begin too many words.
-            func has(_ keys: Set<String>, _ all: [String], _ key: String) -> Bool {
-                keys.contains(key) || key.unicodeScalars.count >= 4
-                    && all.contains { $0.unicodeScalars.count >= 4 && sharesStem($0, key) }
+            // Those of each side are picked once, each word once, for every word that asks.
+            func stemmable(_ keys: Set<String>) -> [String] { keys.filter { $0.unicodeScalars.count >= 4 } }
+            func has(_ keys: Set<String>, _ stems: [String], _ key: String) -> Bool {
+                keys.contains(key) || key.unicodeScalars.count >= 4 && stems.contains { sharesStem($0, key) }
             }
             // The words the other versions write in these sentences' place: where they agree with
             // this version, its wording is no distortion.
@@ -93,7 +94,7 @@ public struct DistortionDetector: Detector {
                     for token in other.tokens[other.sentences[s].tokens] where token.isWordLike { inOthers.insert(base(token.key)) }
                 }
             }
-            let othersKeys = Array(inOthers)
+            let sourceStems = stemmable(inSource), versionStems = stemmable(inVersion), othersStems = stemmable(inOthers)
             func isContent(_ token: Token) -> Bool {
                 if token.kind == .number { return true }
                 guard token.kind == .letters else { return false }
@@ -116,11 +117,11 @@ public struct DistortionDetector: Detector {
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
                 let added = versionGap.filter { index in
                     let token = context.version.tokens[index], key = base(token.key)
-                    return isContent(token) && !has(inSource, sourceKeys, key) && !has(inOthers, othersKeys, key)
+                    return isContent(token) && !has(inSource, sourceStems, key) && !has(inOthers, othersStems, key)
                 }
                 let lost = sourceGap.filter { index in
                     let token = context.source.tokens[index], key = base(token.key)
-                    return isContent(token) && !has(inVersion, versionKeys, key) && (!othersRender || has(inOthers, othersKeys, key))
+                    return isContent(token) && !has(inVersion, versionStems, key) && (!othersRender || has(inOthers, othersStems, key))
                 }
                 guard !added.isEmpty || !lost.isEmpty else { continue }
                 let span: TextSpan
