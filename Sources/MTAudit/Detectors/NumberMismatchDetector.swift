@@ -70,17 +70,25 @@ public struct NumberMismatchDetector: Detector {
         func numbers(_ document: Document, _ words: NumberWords, _ span: TextSpan) -> [(value: String, span: TextSpan)] {
             Self.numbers(in: document, span: span, words: words)
         }
-        let whole = numbers(context.source, sourceWords, TextSpan(start: 0, end: context.source.length))
+        let sourceText = TextSpan(start: 0, end: context.source.length)
+        let versionText = TextSpan(start: 0, end: context.version.length)
+        let whole = numbers(context.source, sourceWords, sourceText)
+        let versionWhole = numbers(context.version, versionWords, versionText)
         let sourceEverywhere = Set(whole.map(\.value))
-        let versionEverywhere = Set(numbers(context.version, versionWords, TextSpan(start: 0, end: context.version.length)).map(\.value))
+        let versionEverywhere = Set(versionWhole.map(\.value))
         // Each source sentence's numbers, read once: a sentence is asked for as the aligned one and
-        // again as a neighbour of the sentences before and after it.
+        // again as a neighbour of the sentences before and after it. A sentence that spans the whole
+        // text (a one-sentence text) has the whole text's numbers, already read.
         var sourceSentenceNumbers = [[(value: String, span: TextSpan)]?](repeating: nil, count: context.source.sentences.count)
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] {
             if let known = sourceSentenceNumbers[index] { return known }
-            let found = numbers(context.source, sourceWords, context.source.sentences[index].span)
+            let span = context.source.sentences[index].span
+            let found = span == sourceText ? whole : numbers(context.source, sourceWords, span)
             sourceSentenceNumbers[index] = found
             return found
+        }
+        func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
+            sentence.span == versionText ? versionWhole : numbers(context.version, versionWords, sentence.span)
         }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
@@ -95,7 +103,7 @@ public struct NumberMismatchDetector: Detector {
                     .filter { !versionEverywhere.contains($0.value) }
             }
             var extra: [(value: String, span: TextSpan)] = []
-            for number in numbers(context.version, versionWords, sentence.span) {
+            for number in numbers(ofVersionSentence: sentence) {
                 if let match = missing.firstIndex(where: { $0.value == number.value }) {
                     missing.remove(at: match)
                 } else {

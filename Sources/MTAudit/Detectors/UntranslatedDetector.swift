@@ -219,11 +219,23 @@ public struct UntranslatedDetector: Detector {
     }
 
     /// The family most of the letters are in.
+    ///
+    /// Letters are counted per script in a short list (no family name to look up and hash for every
+    /// word), then summed by family.
     static func dominantFamily(_ tokens: [Token]) -> String? {
-        var counts: [String: Int] = [:]
+        var byScript: [(script: Script, count: Int)] = []
         for token in tokens where token.isWordLike {
-            if let family = family(of: token) { counts[family, default: 0] += token.text.unicodeScalars.count }
+            let script = Script.dominant(in: token.text)
+            guard !script.isShared, script != .unknown else { continue }
+            let count = token.text.unicodeScalars.count
+            if let index = byScript.firstIndex(where: { $0.script == script }) {
+                byScript[index].count += count
+            } else {
+                byScript.append((script, count))
+            }
         }
+        var counts: [String: Int] = [:]
+        for (script, count) in byScript { counts[family(script), default: 0] += count }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }
