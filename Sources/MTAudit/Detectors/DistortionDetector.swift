@@ -78,10 +78,9 @@ public struct DistortionDetector: Detector {
             let versionKeys = versionWords.map { base(context.version.tokens[$0].key) }
             let inSource = Set(sourceKeys), inVersion = Set(versionKeys)
             // Only words of four letters or more share a stem: "a" and "in" begin too many words.
-            // Those of each side are picked once, each word once, for every word that asks.
-            func stemmable(_ keys: Set<String>) -> [String] { keys.filter { $0.unicodeScalars.count >= 4 } }
-            func has(_ keys: Set<String>, _ stems: [String], _ key: String) -> Bool {
-                keys.contains(key) || key.unicodeScalars.count >= 4 && stems.contains { sharesStem($0, key) }
+            func has(_ keys: Set<String>, _ all: [String], _ key: String) -> Bool {
+                keys.contains(key) || key.unicodeScalars.count >= 4
+                    && all.contains { $0.unicodeScalars.count >= 4 && sharesStem($0, key) }
             }
             // The words the other versions write in these sentences' place: where they agree with
             // this version, its wording is no distortion.
@@ -94,7 +93,7 @@ public struct DistortionDetector: Detector {
                     for token in other.tokens[other.sentences[s].tokens] where token.isWordLike { inOthers.insert(base(token.key)) }
                 }
             }
-            let sourceStems = stemmable(inSource), versionStems = stemmable(inVersion), othersStems = stemmable(inOthers)
+            let othersKeys = Array(inOthers)
             func isContent(_ token: Token) -> Bool {
                 if token.kind == .number { return true }
                 guard token.kind == .letters else { return false }
@@ -117,11 +116,11 @@ public struct DistortionDetector: Detector {
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
                 let added = versionGap.filter { index in
                     let token = context.version.tokens[index], key = base(token.key)
-                    return isContent(token) && !has(inSource, sourceStems, key) && !has(inOthers, othersStems, key)
+                    return isContent(token) && !has(inSource, sourceKeys, key) && !has(inOthers, othersKeys, key)
                 }
                 let lost = sourceGap.filter { index in
                     let token = context.source.tokens[index], key = base(token.key)
-                    return isContent(token) && !has(inVersion, versionStems, key) && (!othersRender || has(inOthers, othersStems, key))
+                    return isContent(token) && !has(inVersion, versionKeys, key) && (!othersRender || has(inOthers, othersKeys, key))
                 }
                 guard !added.isEmpty || !lost.isEmpty else { continue }
                 let span: TextSpan
