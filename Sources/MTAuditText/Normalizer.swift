@@ -78,17 +78,11 @@ public enum Normalizer {
     }
 
     /// The matching form of a short piece of text, such as a token, without a map.
+    ///
+    /// Texts of Latin, Greek or Cyrillic letters, digits and common punctuation (nearly every token)
+    /// are folded scalar by scalar from a table; others go through ICU.
     public static func matchingKey(_ text: String) -> String {
-        var ascii = true
-        var plain = true
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte == 0x60 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { plain = false }
-        }
-        if ascii && plain {
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        return matchingForm(of: text).text
+        MatchingKeyTable.shared.key(of: text) ?? matchingForm(of: text).text
     }
 
     /// `text` without its combining marks, for comparing names across accents ("Galápagos" and

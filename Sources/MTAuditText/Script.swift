@@ -27,18 +27,41 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     public var description: String { shortName }
 
     /// The script most of `text`'s letters are written in, ignoring shared code points; `.common` when
-    /// it has no letters of any script.
-    public static func dominant(in text: some StringProtocol) -> Script {
-        var counts: [Script: Int] = [:]
-        for scalar in text.unicodeScalars {
+    /// it has no letters of any script. Ties go to the lower script code.
+    ///
+    /// Asked of every token: Latin letters are counted apart and the few other scripts in a short
+    /// list, with no dictionary to hash into.
+    public static func dominant(in text: some StringProtocol) -> Script { dominant(of: text.unicodeScalars) }
+
+    /// `dominant(in:)` for a `String`, made for it here: the generic one, called from another module,
+    /// walks the scalars through protocol witnesses.
+    public static func dominant(in text: String) -> Script { dominant(of: text.unicodeScalars) }
+
+    private static func dominant(of scalars: some Sequence<Unicode.Scalar>) -> Script {
+        var latin = 0
+        var others: [(script: Script, count: Int)] = []
+        for scalar in scalars {
             if scalar.value < 0x80 {
-                if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { counts[.latin, default: 0] += 1 }
+                if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { latin += 1 }
                 continue
             }
             let script = Script(of: scalar)
-            if !script.isShared { counts[script, default: 0] += 1 }
+            if script == .latin {
+                latin += 1
+            } else if !script.isShared {
+                if let index = others.firstIndex(where: { $0.script == script }) {
+                    others[index].count += 1
+                } else {
+                    others.append((script, 1))
+                }
+            }
         }
-        return counts.max { ($0.value, $1.key.code) < ($1.value, $0.key.code) }?.key ?? .common
+        var best: (script: Script, count: Int) = (.common, 0)
+        if latin > 0 { best = (.latin, latin) }
+        for other in others where other.count > best.count || (other.count == best.count && other.script.code < best.script.code) {
+            best = other
+        }
+        return best.script
     }
 
     /// Every script of `text`'s letters, shared ones left out.

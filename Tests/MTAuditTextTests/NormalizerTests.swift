@@ -28,6 +28,28 @@ struct NormalizerTests {
         #expect(Normalizer.matchingKey("CAFÉ") == Normalizer.matchingKey("cafe\u{301}"))
     }
 
+    @Test("The table's matching keys are ICU's matching forms, for every tabulated scalar among others")
+    func matchingKeyTable() {
+        var scalars: [Unicode.Scalar] = []
+        for value in UInt32(0)..<0x530 { scalars.append(Unicode.Scalar(value)!) }
+        for value in UInt32(0x2000)..<0x2070 { scalars.append(Unicode.Scalar(value)!) }
+        // Letters that compose with a following mark, white space to collapse, folded quotes.
+        let neighbours: [String] = ["", "a", "E", " ", "\t", "\u{A0}", "\u{2003}", "`", "’", "ß", "\u{301}", "\u{AD}", "ſ"]
+        var tabulated = 0
+        for scalar in scalars {
+            for before in neighbours {
+                for after in neighbours {
+                    let text = before + String(scalar) + after
+                    guard let key = MatchingKeyTable.shared.key(of: text) else { continue }
+                    tabulated += 1
+                    #expect(key == Normalizer.matchingForm(of: text).text, "\(text.debugDescription)")
+                }
+            }
+        }
+        #expect(tabulated > 100_000)
+        #expect(Normalizer.matchingKey("Straße “Quoted” —\u{A0}\u{A0}«OUI»") == "strasse \"quoted\" - \"oui\"")
+    }
+
     @Test("Every matching-form range maps back to the original text that produced it", arguments: [
         "Plain ASCII text, nothing to fold.",
         "Straße “Quoted” — ﬁne  É\u{301}x",

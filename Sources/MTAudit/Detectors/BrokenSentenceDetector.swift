@@ -55,7 +55,14 @@ public struct BrokenSentenceDetector: Detector {
 
     private func splits(_ context: DetectionContext) -> [Finding] {
         let version = context.version
-        let joined = joinedInSource(context)
+        // Made on first need: most versions have no sentence break to check.
+        var joinedPairs: [String: TextSpan]?
+        func joined() -> [String: TextSpan] {
+            if let joinedPairs { return joinedPairs }
+            let made = joinedInSource(context)
+            joinedPairs = made
+            return made
+        }
         var findings: [Finding] = []
         for index in version.sentences.indices.dropFirst() {
             let previous = version.sentences[index - 1], sentence = version.sentences[index]
@@ -63,7 +70,7 @@ public struct BrokenSentenceDetector: Detector {
                   let last = version.tokens[previous.tokens].last(where: \.isWordLike),
                   let first = version.tokens[sentence.tokens].first(where: \.isWordLike),
                   let stop = version.tokens[previous.tokens].last, stop.kind == .punctuation,
-                  let sourceJoin = joined[last.key + " " + first.key] else { continue }
+                  let sourceJoin = joined()[last.key + " " + first.key] else { continue }
             let span = TextSpan(start: last.span.end, end: first.span.end)
             let suggestion = context.source.text(of: sourceJoin)
             findings.append(finding(span, in: context,
@@ -98,9 +105,15 @@ public struct BrokenSentenceDetector: Detector {
 
     private func lowerCaseAfterStop(_ context: DetectionContext) -> [Finding] {
         let version = context.version
-        let abbreviations = Segmenter.defaultAbbreviations.union(context.entries(.abbreviations))
-            .map(Normalizer.matchingKey)
-        let known = Set(abbreviations)
+        // The abbreviations' matching forms, made on first need: few versions have a stop before a
+        // lower-case word.
+        var knownAbbreviations: Set<String>?
+        func known() -> Set<String> {
+            if let knownAbbreviations { return knownAbbreviations }
+            let made = Set(Segmenter.defaultAbbreviations.union(context.entries(.abbreviations)).map(Normalizer.matchingKey))
+            knownAbbreviations = made
+            return made
+        }
         var findings: [Finding] = []
         let tokens = version.tokens
         // "word. word" as the source writes it, a stop and one space between: made on first need.
@@ -124,7 +137,7 @@ public struct BrokenSentenceDetector: Detector {
                   before.span.end == tokens[k].span.start,
                   after.text.unicodeScalars.first?.properties.isLowercase == true,
                   before.text.unicodeScalars.count > 1, !before.text.contains("."),
-                  !known.contains(before.key + ".") else { continue }
+                  !known().contains(before.key + ".") else { continue }
             if patterns().contains(before.text + ". " + after.text) { continue }
             findings.append(finding(tokens[k].span, in: context,
                                     message: "a full stop inside a sentence, before “\(after.text)”",

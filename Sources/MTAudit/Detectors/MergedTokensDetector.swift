@@ -39,7 +39,7 @@ public struct MergedTokensDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let vocabulary = Vocabulary([context.source] + context.otherVersions)
-        let honorifics = Set(context.entries(.honorifics).map(Normalizer.matchingKey))
+        let honorifics = LexiconKeys.cached(.honorifics, lexicons: context.lexicons, language: context.version.language)
         var findings: [Finding] = []
         for token in context.version.tokens where token.kind == .letters && !vocabulary.words.contains(token.key) {
             if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
@@ -54,18 +54,21 @@ public struct MergedTokensDetector: Detector {
 
     /// The two words `token` is made of, as they should be written, or nil.
     private func split(_ token: Token, vocabulary: Vocabulary, honorifics: Set<String>, sameLanguage: Bool) -> String? {
-        let scalars = Array(token.text.unicodeScalars)
+        let view = token.text.unicodeScalars
+        let scalars = Array(view)
         guard scalars.count >= 4 else { return nil }
+        // Where each scalar starts, so that each half is a slice of the text, not rebuilt scalar by scalar.
+        let starts = Array(view.indices)
         for k in 2...(scalars.count - 2) {
             // Never split a base letter from its combining marks.
             if scalars[k].properties.generalCategory.isMark { continue }
-            let leftText = String(String.UnicodeScalarView(scalars[..<k]))
-            let rightText = String(String.UnicodeScalarView(scalars[k...]))
+            // The left half first: where it is no word, the right half need not be read.
+            let leftText = String(view[..<starts[k]])
             let left = Normalizer.matchingKey(leftText)
+            guard vocabulary.words.contains(left) || honorifics.contains(left) else { continue }
+            let rightText = String(view[starts[k]...])
             let right = Normalizer.matchingKey(rightText)
-            let leftKnown = vocabulary.words.contains(left) || honorifics.contains(left)
-            let rightKnown = vocabulary.words.contains(right)
-            guard leftKnown, rightKnown else { continue }
+            guard vocabulary.words.contains(right) else { continue }
             let turnsCase = scalars[k - 1].properties.isLowercase && scalars[k].properties.isUppercase
             if turnsCase && (honorifics.contains(left) || vocabulary.properNames[right] != nil) {
                 return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText

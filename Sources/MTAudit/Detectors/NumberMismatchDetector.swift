@@ -65,29 +65,45 @@ public struct NumberMismatchDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        let sourceWords = NumberWords.cached(context.lexicons.entries(.numberWords, language: context.source.language))
-        let versionWords = NumberWords.cached(context.entries(.numberWords))
+        let sourceWords = NumberWords.cached(context.lexicons, language: context.source.language)
+        let versionWords = NumberWords.cached(context.lexicons, language: context.version.language)
         func numbers(_ document: Document, _ words: NumberWords, _ span: TextSpan) -> [(value: String, span: TextSpan)] {
             Self.numbers(in: document, span: span, words: words)
         }
-        let whole = numbers(context.source, sourceWords, TextSpan(start: 0, end: context.source.length))
+        let sourceText = TextSpan(start: 0, end: context.source.length)
+        let versionText = TextSpan(start: 0, end: context.version.length)
+        let whole = numbers(context.source, sourceWords, sourceText)
+        let versionWhole = numbers(context.version, versionWords, versionText)
         let sourceEverywhere = Set(whole.map(\.value))
-        let versionEverywhere = Set(numbers(context.version, versionWords, TextSpan(start: 0, end: context.version.length)).map(\.value))
+        let versionEverywhere = Set(versionWhole.map(\.value))
+        // Each source sentence's numbers, read once: a sentence is asked for as the aligned one and
+        // again as a neighbour of the sentences before and after it. A sentence that spans the whole
+        // text (a one-sentence text) has the whole text's numbers, already read.
+        var sourceSentenceNumbers = [[(value: String, span: TextSpan)]?](repeating: nil, count: context.source.sentences.count)
+        func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] {
+            if let known = sourceSentenceNumbers[index] { return known }
+            let span = context.source.sentences[index].span
+            let found = span == sourceText ? whole : numbers(context.source, sourceWords, span)
+            sourceSentenceNumbers[index] = found
+            return found
+        }
+        func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
+            sentence.span == versionText ? versionWhole : numbers(context.version, versionWords, sentence.span)
+        }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
             // In one language a weak match is no evidence that the sentences say the same thing.
             if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
-            let sourceSentence = context.source.sentences[sourceIndex]
-            var missing = numbers(context.source, sourceWords, sourceSentence.span)
+            var missing = numbers(ofSourceSentence: sourceIndex)
             if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
                 // Sentences merged or split: the neighbours' numbers that the version lacks may be the ones.
                 let neighbours = [sourceIndex - 1, sourceIndex + 1].filter { context.source.sentences.indices.contains($0) }
-                missing += neighbours.flatMap { numbers(context.source, sourceWords, context.source.sentences[$0].span) }
+                missing += neighbours.flatMap { numbers(ofSourceSentence: $0) }
                     .filter { !versionEverywhere.contains($0.value) }
             }
             var extra: [(value: String, span: TextSpan)] = []
-            for number in numbers(context.version, versionWords, sentence.span) {
+            for number in numbers(ofVersionSentence: sentence) {
                 if let match = missing.firstIndex(where: { $0.value == number.value }) {
                     missing.remove(at: match)
                 } else {
@@ -128,13 +144,15 @@ public struct NumberMismatchDetector: Detector {
         for number in numbers { digitsAt[number.span.start] = number.value }
         // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
         let tokens = document.tokens(in: span).filter { $0.kind != .punctuation }
+        // Each token's number word, looked up once (a multiplier is also asked of the token before it).
+        let meanings = tokens.map { words[$0.key] }
         var k = 0
         while k < tokens.count {
             var value: Double?
             var end = k
             if let digit = digitsAt[tokens[k].span.start], let number = Double(digit) {
                 value = number
-            } else if case .value(let number)? = words[tokens[k].key] {
+            } else if case .value(let number)? = meanings[k] {
                 value = number
             }
             // Numerals in characters ("一千二百", "三百五十万", "二〇二四"), whatever words the segmenter
@@ -169,12 +187,12 @@ public struct NumberMismatchDetector: Detector {
             }
             guard var total = value else { k += 1; continue }
             var multiplied = false
-            while end + 1 < tokens.count, case .multiplier(let factor)? = words[tokens[end + 1].key] {
+            while end + 1 < tokens.count, case .multiplier(let factor)? = meanings[end + 1] {
                 total *= factor
                 end += 1
                 multiplied = true
             }
-            let isWord = words[tokens[k].key] != nil
+            let isWord = meanings[k] != nil
             if isWord || multiplied {
                 let range = tokens[k].span.union(tokens[end].span)
                 numbers.removeAll { range.overlaps($0.span) }
@@ -195,14 +213,14 @@ public struct NumberMismatchDetector: Detector {
         var numbers: [(String, TextSpan)] = []
         var i = span.start
         while i < span.end {
-            guard scalars[i].properties.numericType == .decimal else { i += 1; continue }
+            guard isDecimalDigit(scalars[i]) else { i += 1; continue }
             let start = i
             var end = i
             while end < span.end {
-                if scalars[end].properties.numericType == .decimal {
+                if isDecimalDigit(scalars[end]) {
                     end += 1
                 } else if (scalars[end] == "," || scalars[end] == "." || scalars[end] == "\u{202F}" || scalars[end] == "\u{00A0}"),
-                          end + 1 < span.end, scalars[end + 1].properties.numericType == .decimal {
+                          end + 1 < span.end, isDecimalDigit(scalars[end + 1]) {
                     end += 1
                 } else {
                     break
@@ -212,6 +230,12 @@ public struct NumberMismatchDetector: Detector {
             i = end
         }
         return numbers
+    }
+
+    /// Whether `scalar` is a decimal digit of any script; ASCII is answered without a property look-up.
+    @inline(__always)
+    static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
     }
 
     /// One form for a written number: "1,000", "1.000" and "1 000" give "1000"; "3,5" and "3.5" give

@@ -49,15 +49,28 @@ public struct PunctuationArtifactDetector: Detector {
 
     // MARK: Doubled marks
 
-    private static let firstMarks: Set<Unicode.Scalar> = [".", ",", ";", ":", "?", "!"]
-    private static let secondMarks: Set<Unicode.Scalar> = [".", ",", ";", ":"]
+    /// A mark that may start a doubled pair: . , ; : ? ! (a switch, not a set: it is asked of every scalar).
+    private static func isFirstMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", ";", ":", "?", "!": return true
+        default: return false
+        }
+    }
+
+    /// A mark that may end a doubled pair: . , ; :
+    private static func isSecondMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", ";", ":": return true
+        default: return false
+        }
+    }
 
     private func doubledMarks(_ text: [Unicode.Scalar], source: String, _ context: DetectionContext) -> [Finding] {
         var findings: [Finding] = []
         var i = 0
         while i < text.count {
             let mark = text[i]
-            guard Self.firstMarks.contains(mark) else { i += 1; continue }
+            guard Self.isFirstMark(mark) else { i += 1; continue }
             if mark == "." {
                 // An ellipsis: three dots or more, spaced or not.
                 var j = i
@@ -71,7 +84,7 @@ public struct PunctuationArtifactDetector: Detector {
             var j = i + 1
             while j < text.count, j - i <= 2, text[j] == " " { j += 1 }
             let spaced = j > i + 1
-            guard j < text.count, j - i <= 2, Self.secondMarks.contains(text[j]) else { i += 1; continue }
+            guard j < text.count, j - i <= 2, Self.isSecondMark(text[j]) else { i += 1; continue }
             // "etc.," "a.m.;": a full stop of an abbreviation may carry another mark.
             if mark == "." && !spaced && text[j] != "." { i += 1; continue }
             // "?." "!," need the second mark to be a full stop or comma right after.
@@ -91,11 +104,12 @@ public struct PunctuationArtifactDetector: Detector {
 
     private func spacesBeforeMarks(_ text: [Unicode.Scalar], source: String, _ context: DetectionContext) -> [Finding] {
         var findings: [Finding] = []
-        for i in text.indices.dropFirst() where text[i].properties.isWhitespace && text[i] != "\n" && i + 1 < text.count {
+        // The mark is tested first: it is cheap, and rare, where white space is a property look-up.
+        for i in text.indices.dropFirst() where i + 1 < text.count && (text[i + 1] == "," || text[i + 1] == ".")
+            && text[i] != "\n" && text[i].properties.isWhitespace {
             let mark = text[i + 1]
-            guard mark == "," || mark == "." else { continue }
             let before = text[i - 1]
-            guard !before.properties.isWhitespace, !Self.firstMarks.contains(before) else { continue }
+            guard !before.properties.isWhitespace, !Self.isFirstMark(before) else { continue }
             let after: Unicode.Scalar = i + 2 < text.count ? text[i + 2] : " "
             // ".5", " ..." and " . . ." are not a stray space.
             if mark == "." && !(after.properties.isWhitespace || Document.isClosingMark(String(after))) { continue }
@@ -112,7 +126,7 @@ public struct PunctuationArtifactDetector: Detector {
 
     private struct Pair {
         let open: Unicode.Scalar
-        let close: Set<Unicode.Scalar>
+        let close: [Unicode.Scalar]
     }
 
     private static let pairs: [Pair] = [
@@ -124,14 +138,20 @@ public struct PunctuationArtifactDetector: Detector {
     /// German quotes open with „ and close with “ (or ”): where „ is used, “ closes.
     private static let lowQuotes = Pair(open: "\u{201E}", close: ["\u{201C}", "\u{201D}"])
 
+    /// A quote or bracket of a text, where it stands.
+    private typealias Mark = (offset: Int, scalar: Unicode.Scalar)
+
     private func unbalancedPairs(_ text: [Unicode.Scalar], _ context: DetectionContext) -> [Finding] {
-        let source = context.source.scalars
+        let marks = Self.pairMarks(text)
+        guard !marks.isEmpty else { return [] }
+        let sourceMarks = Self.pairMarks(context.source.scalars)
+        let sourcePairs = pairs(for: sourceMarks)
         var findings: [Finding] = []
-        for pair in pairs(for: text) {
-            guard Self.unmatched(source, pair: pairs(for: source).first { $0.open == pair.open } ?? pair).isEmpty else {
+        for pair in pairs(for: marks) {
+            guard Self.unmatched(sourceMarks, pair: sourcePairs.first { $0.open == pair.open } ?? pair).isEmpty else {
                 continue
             }
-            for offset in Self.unmatched(text, pair: pair) {
+            for offset in Self.unmatched(marks, pair: pair) {
                 let mark = String(text[offset])
                 findings.append(finding(TextSpan(start: offset, end: offset + 1), in: context,
                                         message: "“\(mark)” has no partner, where the source's quotes and brackets pair up",
@@ -141,17 +161,32 @@ public struct PunctuationArtifactDetector: Detector {
         return findings
     }
 
-    private func pairs(for text: [Unicode.Scalar]) -> [Pair] {
-        text.contains("\u{201E}") ? Self.pairs.filter { $0.open != "\u{201C}" } + [Self.lowQuotes] : Self.pairs
+    private func pairs(for marks: [Mark]) -> [Pair] {
+        marks.contains { $0.scalar == "\u{201E}" } ? Self.pairs.filter { $0.open != "\u{201C}" } + [Self.lowQuotes] : Self.pairs
+    }
+
+    /// The quotes and brackets of `text` (every scalar of a `Pair`, and the straight `"`), the only
+    /// scalars that pairing looks at: one pass over the text, instead of one per pair.
+    private static func pairMarks(_ text: [Unicode.Scalar]) -> [Mark] {
+        var marks: [Mark] = []
+        for (offset, scalar) in text.enumerated() {
+            switch scalar.value {
+            case 0x22, 0x28, 0x29, 0x5B, 0x5D, 0xAB, 0xBB, 0x201C...0x201E, 0x300C...0x300F, 0xFF08, 0xFF09:
+                marks.append((offset, scalar))
+            default:
+                continue
+            }
+        }
+        return marks
     }
 
     /// Offsets of the marks of `pair` that have no partner. For curly double quotes a straight `"`
     /// may stand for either partner ("coercive” mixes styles but pairs up).
-    private static func unmatched(_ text: [Unicode.Scalar], pair: Pair) -> [Int] {
+    private static func unmatched(_ marks: [Mark], pair: Pair) -> [Int] {
         let straightPartners = pair.open == "\u{201C}" || pair.open == "\u{201E}"
         var open: [(offset: Int, straight: Bool)] = []
         var stray: [Int] = []
-        for (offset, scalar) in text.enumerated() {
+        for (offset, scalar) in marks {
             if scalar == pair.open {
                 open.append((offset, false))
             } else if pair.close.contains(scalar) {

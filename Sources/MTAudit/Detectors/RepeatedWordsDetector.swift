@@ -56,10 +56,13 @@ public struct RepeatedWordsDetector: Detector {
     public func findings(in context: DetectionContext) -> [Finding] {
         let tokens = context.version.tokens
         guard tokens.count > 1 else { return [] }
-        let allowed = Set(context.entries(.grammaticalDoubles).map(Normalizer.matchingKey))
+        // Most versions repeat nothing: the source's repeats and the allowed doubles only then.
+        let runs = Self.repeats(in: context.version)
+        guard !runs.isEmpty else { return [] }
+        let allowed = LexiconKeys.cached(.grammaticalDoubles, lexicons: context.lexicons, language: context.version.language)
         let sourceRepeats = Set(Self.repeats(in: context.source).map(\.unit))
         var findings: [Finding] = []
-        for run in Self.repeats(in: context.version) {
+        for run in runs {
             if run.length == 1 && allowed.contains(run.unit + " " + run.unit) { continue }
             if sourceRepeats.contains(run.unit) { continue }
             let first = tokens[run.start]
@@ -114,9 +117,10 @@ public struct RepeatedWordsDetector: Detector {
     /// Whether `length` tokens at `start` can be a repeated unit: one sentence, and a word (a lone
     /// word or number; a longer unit must hold letters, so ". ." and "1, 1," are left alone).
     private static func qualifies(_ tokens: [Token], _ start: Int, _ length: Int) -> Bool {
-        let unit = tokens[start..<start + length]
-        if length == 1 { return unit.first!.kind == .letters || unit.first!.kind == .number }
-        return unit.contains { $0.kind == .letters } && unit.first!.sentence == unit.last!.sentence
+        // By index, not by copies of the tokens: this is asked at every token.
+        if length == 1 { return tokens[start].kind == .letters || tokens[start].kind == .number }
+        return tokens[start].sentence == tokens[start + length - 1].sentence
+            && tokens[start..<start + length].contains { $0.kind == .letters }
     }
 
     /// Whether the `length` tokens at `a` and at `b` are the same and in the same sentence.

@@ -48,6 +48,7 @@ public struct UntranslatedDetector: Detector {
 
     /// Han, kana, Hangul and Bopomofo are one family: Japanese and Korean text mixes them.
     static func family(_ script: Script) -> String {
+        if script == .latin { return "Latn" }  // most words: no name to look up
         switch script.shortName {
         case "Hani", "Hira", "Kana", "Hang", "Bopo": return "CJK"
         default: return script.shortName
@@ -64,12 +65,19 @@ public struct UntranslatedDetector: Detector {
         guard let versionFamily = Self.dominantFamily(version.tokens), let sourceFamily = Self.dominantFamily(source.tokens)
         else { return [] }
         var findings: [Finding] = []
-        let everyFamily = Self.families(source.tokens[...])
+        // The source's scripts are read only for a sentence with a run in another script (few have one).
+        var everyFamily: Set<String>?
         for (index, sentence) in version.sentences.enumerated() {
-            let sourceFamilies: Set<String> = context.alignment.sourceOf[index].map {
-                Self.families(source.tokens[source.sentences[$0].tokens])
-            } ?? everyFamily
-            for run in runs(version.tokens[sentence.tokens], outside: versionFamily) {
+            let runs = runs(version.tokens[sentence.tokens], outside: versionFamily)
+            guard !runs.isEmpty else { continue }
+            let sourceFamilies: Set<String>
+            if let sourceIndex = context.alignment.sourceOf[index] {
+                sourceFamilies = Self.families(source.tokens[source.sentences[sourceIndex].tokens])
+            } else {
+                if everyFamily == nil { everyFamily = Self.families(source.tokens[...]) }
+                sourceFamilies = everyFamily!
+            }
+            for run in runs {
                 let span = run.tokens.first!.span.union(run.tokens.last!.span)
                 let text = version.text(of: span)
                 let words = run.tokens.count
@@ -211,11 +219,23 @@ public struct UntranslatedDetector: Detector {
     }
 
     /// The family most of the letters are in.
+    ///
+    /// Letters are counted per script in a short list (no family name to look up and hash for every
+    /// word), then summed by family.
     static func dominantFamily(_ tokens: [Token]) -> String? {
-        var counts: [String: Int] = [:]
+        var byScript: [(script: Script, count: Int)] = []
         for token in tokens where token.isWordLike {
-            if let family = family(of: token) { counts[family, default: 0] += token.text.unicodeScalars.count }
+            let script = Script.dominant(in: token.text)
+            guard !script.isShared, script != .unknown else { continue }
+            let count = token.text.unicodeScalars.count
+            if let index = byScript.firstIndex(where: { $0.script == script }) {
+                byScript[index].count += count
+            } else {
+                byScript.append((script, count))
+            }
         }
+        var counts: [String: Int] = [:]
+        for (script, count) in byScript { counts[family(script), default: 0] += count }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }

@@ -27,17 +27,28 @@ struct NumberWords {
 
     var isEmpty: Bool { meanings.isEmpty }
 
-    /// The number words of `entries`, read once per process for each distinct list.
-    static func cached(_ entries: [String]) -> NumberWords {
-        let key = entries.joined(separator: "\u{1F}")
-        if let known = cache.withLock({ $0[key] }) { return known.words }
-        let words = NumberWords(entries)
-        cache.withLock { $0[key] = Boxed(words: words) }
+    /// The number words of `lexicons` for `language`, read once per process for each language and
+    /// set of lexicon files.
+    ///
+    /// The lists read so far are few and kept in a list. An audit's contexts share one `Lexicons`,
+    /// whose files compare equal at once (the same array storage), so a look-up neither gathers the
+    /// entries again nor hashes anything.
+    static func cached(_ lexicons: Lexicons, language: String) -> NumberWords {
+        func matches(_ known: Known) -> Bool { known.language == language && known.files == lexicons.files }
+        if let known = cache.withLock({ $0.first(where: matches) }) { return known.words }
+        let words = NumberWords(lexicons.entries(.numberWords, language: language))
+        cache.withLock { cache in
+            if !cache.contains(where: matches) { cache.append(Known(language: language, files: lexicons.files, words: words)) }
+        }
         return words
     }
 
-    private struct Boxed: @unchecked Sendable { let words: NumberWords }
-    private static let cache = Mutex<[String: Boxed]>([:])
+    private struct Known: @unchecked Sendable {
+        let language: String
+        let files: [LexiconFile]
+        let words: NumberWords
+    }
+    private static let cache = Mutex<[Known]>([])
 
     subscript(key: String) -> Meaning? { meanings[key] }
 

@@ -1,0 +1,125 @@
+/// The matching form of each scalar of the common alphabetic blocks (Latin, Greek, Cyrillic, general
+/// punctuation), so that `Normalizer.matchingKey` can build a token's key scalar by scalar instead of
+/// calling ICU for every word that is not plain ASCII ("Straße", "Dvořák", "it’s").
+///
+/// Scalar by scalar is exact only where normalizing a text is normalizing each of its scalars alone:
+/// where no scalar combines with or reorders around its neighbours. So the table leaves out every
+/// scalar whose class or whose matching form has a nonzero canonical combining class (combining
+/// marks, "İ" whose casefold is "i" and a combining dot); no scalar in these blocks is the second
+/// half of a canonical composition with combining class 0 (those are Indic vowel signs and Hangul
+/// jamo). A text with any scalar outside the table goes through ICU as before.
+///
+/// The entries are made by ICU itself on first use, so the table agrees with the full matching form
+/// by construction.
+struct MatchingKeyTable: Sendable {
+    /// The blocks tabulated: Latin to Armenian, and general punctuation (quotes, dashes, spaces).
+    private static let blocks: [Range<UInt32>] = [0x0000..<0x0530, 0x2000..<0x2070]
+
+    /// Per block, per scalar: the UTF-8 of its matching form with every white-space scalar written as
+    /// one space (to be collapsed with its neighbours), or nil when the scalar must go through ICU.
+    private let entries: [[[UInt8]?]]
+
+    static let shared = MatchingKeyTable()
+
+    private init() {
+        entries = Self.blocks.map { block in
+            block.map { value -> [UInt8]? in
+                guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
+                      scalar.value >= 0x80 else { return nil }
+                let normalized = Normalizer.normalize(String(scalar), to: .nfkcCasefold)
+                var bytes: [UInt8] = []
+                for piece in normalized.unicodeScalars {
+                    guard piece.properties.canonicalCombiningClass == .notReordered else { return nil }
+                    let folded: Unicode.Scalar = piece.properties.isWhitespace ? " " : Normalizer.fold(piece)
+                    bytes.append(contentsOf: String(folded).utf8)
+                }
+                return bytes
+            }
+        }
+    }
+
+    /// The matching form of `text` (as `Normalizer.matchingForm(of:).text` would give it), or nil when
+    /// one of its scalars is not in the table.
+    func key(of text: String) -> String? {
+        switch Self.kind(of: text) {
+        case .key: return text
+        case .ascii: return Self.asciiKey(of: text)
+        case .other: return tabulatedKey(of: text)
+        }
+    }
+
+    /// What a text needs to become its matching form.
+    private enum Kind {
+        /// Nothing: ASCII without upper case, backticks, white space other than single spaces.
+        case key
+        /// Folding byte by byte: ASCII.
+        case ascii
+        /// The table: some scalar is not ASCII.
+        case other
+    }
+
+    private static func kind(of text: String) -> Kind {
+        var kind = Kind.key
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { return .other }
+            if asciiKey(byte) != byte || (byte == 0x20 && previous == 0x20) { kind = .ascii }
+            previous = byte
+        }
+        return kind
+    }
+
+    /// The matching form of an ASCII text, which is never longer than the text.
+    private static func asciiKey(of text: String) -> String {
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                let key = asciiKey(byte)
+                if key == 0x20, count > 0, buffer[count - 1] == 0x20 { continue }
+                buffer[count] = key
+                count += 1
+            }
+            return count
+        }
+    }
+
+    private func tabulatedKey(of text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                Self.append(Self.asciiKey(UInt8(scalar.value)), to: &bytes)
+                continue
+            }
+            guard let form = entry(of: scalar.value) else { return nil }
+            for byte in form { Self.append(byte, to: &bytes) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func entry(of value: UInt32) -> [UInt8]? {
+        for (index, block) in Self.blocks.enumerated() where block.contains(value) {
+            return entries[index][Int(value - block.lowerBound)]
+        }
+        return nil
+    }
+
+    /// Appends one byte of a matching form, a space only where the form does not already end in one
+    /// (each run of white space becomes one space).
+    @inline(__always)
+    private static func append(_ byte: UInt8, to bytes: inout [UInt8]) {
+        if byte == 0x20, bytes.last == 0x20 { return }
+        bytes.append(byte)
+    }
+
+    /// The matching form of an ASCII scalar: lower case, white space as a space, the backtick as `'`.
+    @inline(__always)
+    private static func asciiKey(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x41...0x5A: return byte | 0x20
+        case 0x09...0x0D: return 0x20
+        case 0x60: return 0x27
+        default: return byte
+        }
+    }
+}
