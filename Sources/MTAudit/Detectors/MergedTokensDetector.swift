@@ -39,7 +39,7 @@ public struct MergedTokensDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let vocabulary = Vocabulary([context.source] + context.otherVersions)
-        let honorifics = LexiconKeys.cached(.honorifics, lexicons: context.lexicons, language: context.version.language)
+        let honorifics = context.lexicons.matchingKeys(.honorifics, language: context.version.language)
         var findings: [Finding] = []
         for token in context.version.tokens where token.kind == .letters && !vocabulary.words.contains(token.key) {
             if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {

@@ -59,7 +59,7 @@ public struct RepeatedWordsDetector: Detector {
         // Most versions repeat nothing: the source's repeats and the allowed doubles only then.
         let runs = Self.repeats(in: context.version)
         guard !runs.isEmpty else { return [] }
-        let allowed = LexiconKeys.cached(.grammaticalDoubles, lexicons: context.lexicons, language: context.version.language)
+        let allowed = context.lexicons.matchingKeys(.grammaticalDoubles, language: context.version.language)
         let sourceRepeats = Set(Self.repeats(in: context.source).map(\.unit))
         var findings: [Finding] = []
         for run in runs {

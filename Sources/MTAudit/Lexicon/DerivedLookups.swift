@@ -17,6 +17,8 @@ final class DerivedLookups: Sendable {
     let formStarts = Cache<String, FormStarts>()
     /// The matching keys of flat lists ("mr", "dr" of the honorifics), by kind and language.
     let matchingKeys = Cache<KindAndLanguage, Set<String>>()
+    /// The number words' values, by language (`NumberWords.cached`).
+    let numberWords = Cache<String, NumberWords>()
 
     struct KindAndLanguage: Hashable, Sendable {
         let kind: LexiconKind

@@ -1,9 +1,8 @@
 import MTAuditText
-import Synchronization
 
 /// The `number-words` lexicon read for use: each word's value, or the factor it multiplies by.
-struct NumberWords {
-    enum Meaning {
+struct NumberWords: Sendable {
+    enum Meaning: Sendable {
         case value(Double)
         case multiplier(Double)
     }
@@ -27,28 +26,10 @@ struct NumberWords {
 
     var isEmpty: Bool { meanings.isEmpty }
 
-    /// The number words of `lexicons` for `language`, read once per process for each language and
-    /// set of lexicon files.
-    ///
-    /// The lists read so far are few and kept in a list. An audit's contexts share one `Lexicons`,
-    /// whose files compare equal at once (the same array storage), so a look-up neither gathers the
-    /// entries again nor hashes anything.
+    /// The number words of `lexicons` for `language`, read once for these lexicons.
     static func cached(_ lexicons: Lexicons, language: String) -> NumberWords {
-        func matches(_ known: Known) -> Bool { known.language == language && known.files == lexicons.files }
-        if let known = cache.withLock({ $0.first(where: matches) }) { return known.words }
-        let words = NumberWords(lexicons.entries(.numberWords, language: language))
-        cache.withLock { cache in
-            if !cache.contains(where: matches) { cache.append(Known(language: language, files: lexicons.files, words: words)) }
-        }
-        return words
+        lexicons.derived.numberWords.value(language) { NumberWords(lexicons.entries(.numberWords, language: language)) }
     }
-
-    private struct Known: @unchecked Sendable {
-        let language: String
-        let files: [LexiconFile]
-        let words: NumberWords
-    }
-    private static let cache = Mutex<[Known]>([])
 
     subscript(key: String) -> Meaning? { meanings[key] }
 
