@@ -22,7 +22,7 @@ trap 'rm -rf "$work"' EXIT
 seconds() {
     local status=0 answered
     local counts errors
-    counts=$( (/usr/bin/time -o "$work/time" -f "%e %M" "$@" 2> /dev/null | awk '/"error" ?:/ { e++ } END { print NR, e + 0 }') ) || true
+    counts=$( (/usr/bin/time -o "$work/time" -f "%e %M %U" "$@" 2> /dev/null | awk '/"error" ?:/ { e++ } END { print NR, e + 0 }') ) || true
     read -r answered errors <<< "$counts"
     if [ "$errors" -gt 0 ]; then echo "FAILED: $* answered $errors lines with an error" >&2; exit 1; fi
     status=$(grep -o "exited with non-zero status [0-9]*\|terminated by signal [0-9]*" "$work/time" | grep -o "[0-9]*$" || echo 0)
@@ -39,11 +39,18 @@ megabytes() { python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) /
 
 echo "== 1. labelled pairs"
 python3 Scripts/make-bench-feed.py pairs > "$work/pairs.jsonl"
-echo "feed: $(wc -l < "$work/pairs.jsonl") pairs, $(megabytes "$work/pairs.jsonl") MB of JSON"
+text_mb=$(python3 -c "
+import json, sys
+total = 0
+for line in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(line)
+    total += len(r['source'].encode()) + sum(len(v['text'].encode()) for v in r['versions'])
+print(f'{total / 1e6:.2f}')" "$work/pairs.jsonl")
+echo "feed: $(wc -l < "$work/pairs.jsonl") pairs, $(megabytes "$work/pairs.jsonl") MB of JSON, $text_mb MB of source and version text"
 for jobs in 1 2; do
     result=$(seconds "$bin" feed --jobs "$jobs" "$work/pairs.jsonl")
-    read -r wall peak <<< "$result"
-    echo "mtaudit feed --jobs $jobs: $wall s, peak $((peak / 1024)) MB"
+    read -r wall peak user <<< "$result"
+    echo "mtaudit feed --jobs $jobs: $wall s wall, $user s user, $(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$text_mb" "$wall") MB/s of text, peak $((peak / 1024)) MB"
 done
 python3 - "$work/pairs.jsonl" <<'PY'
 import json, sys, time
@@ -73,7 +80,7 @@ for spec in "1 100" "10 10" "100 1"; do
     set -- $spec
     python3 Scripts/make-bench-feed.py articles --size "$1" --count "$2" > "$work/a$1.jsonl"
     result=$(seconds "$bin" feed --jobs 1 "$work/a$1.jsonl")
-    read -r wall peak <<< "$result"
+    read -r wall peak user <<< "$result"
     python3 -c "import sys; w, s, n, size, mb, peak = map(float, sys.argv[1:]); per = (w - s) / n; print(f'{int(size)}x: {int(n)} articles, {mb:.2f} MB, {w} s, {per * 1000:.0f} ms per article, {mb / (w - s):.2f} MB/s, peak {peak / 1024:.0f} MB')" \
         "$wall" "$startup" "$2" "$1" "$(megabytes "$work/a$1.jsonl")" "$peak"
 done
@@ -84,6 +91,6 @@ for mb in ${STREAM_MB:-10 100}; do
     if [ "$mb" -ge 1000 ]; then copies=10; fi
     python3 Scripts/make-bench-feed.py stream --megabytes "$mb" --copies "$copies" > "$work/stream.jsonl"
     result=$(seconds "$bin" feed --jobs 2 "$work/stream.jsonl")
-    read -r wall peak <<< "$result"
+    read -r wall peak user <<< "$result"
     echo "$(megabytes "$work/stream.jsonl") MB feed: $wall s, peak $((peak / 1024)) MB"
 done
