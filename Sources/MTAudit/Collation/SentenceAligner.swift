@@ -75,45 +75,60 @@ public struct SentenceAligner: Sendable {
         let sourceCount = words.source.count, versionCount = words.version.count
         guard sourceCount > 0, versionCount > 0 else { return [] }
         // Which source sentences hold each word that is not too common.
-        var holders: [[Int32]] = Array(repeating: [], count: words.vocabularySize)
-        for (s, set) in words.source.enumerated() { for word in set { holders[Int(word)].append(Int32(s)) } }
+        // (One flat list, word after word, rather than an array per word, which every look-up
+        // would retain and release.)
+        var holderStarts = [Int](repeating: 0, count: words.vocabularySize + 1)
+        for set in words.source { for word in set { holderStarts[Int(word) + 1] += 1 } }
+        for word in 0..<words.vocabularySize { holderStarts[word + 1] += holderStarts[word] }
+        var holders = [Int32](repeating: 0, count: holderStarts[words.vocabularySize])
+        var filled = holderStarts
+        for (s, set) in words.source.enumerated() {
+            for word in set { holders[filled[Int(word)]] = Int32(s); filled[Int(word)] += 1 }
+        }
+        var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
         var shared = [Int](repeating: 0, count: sourceCount)
         var candidates: [(score: Double, link: SentenceAlignment.Link)] = []
-        // The pairs already considered. A pair's version side is one or two sentences, and it is only
-        // considered from a version sentence it holds, so a pair seen before the current sentence v
-        // was seen at v - 1: two short lists do what a set of every pair of the text would, without
-        // hashing a set that grows with the text.
-        var seenBefore: [Pair] = [], seenNow: [Pair] = []
-        var lastVersion = -2
+        // The pairs already considered, so that each is scored once. Every pair is considered from a
+        // version sentence v it holds; only a split (one source sentence, two version sentences w and
+        // w + 1) is considered from two, at w and at w + 1. So a table per shape of pair, indexed by
+        // its first source sentence, can keep the first version sentence of the pair last considered:
+        // a look-up instead of a set of every pair of the text. The two splits of a source sentence
+        // that may be in play at v (w = v - 1 and w = v) are kept apart by the parity of w.
+        let never = Int.min
+        var singles = [Int](repeating: never, count: sourceCount)       // s..<s + 1 with v..<v + 1
+        var merges = [Int](repeating: never, count: sourceCount)        // s..<s + 2 with v..<v + 1
+        var splits = [Int](repeating: never, count: 2 * sourceCount)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
         var top: [Int] = []
-        func consider(source: Range<Int>, version: Range<Int>) {
+        var touched: [Int] = []
+        /// Scores the pair if it lies in both texts and `seen` (called only then) says it is new.
+        func consider(source: Range<Int>, version: Range<Int>, seen: () -> Bool) {
             guard source.lowerBound >= 0, source.upperBound <= sourceCount,
-                  version.lowerBound >= 0, version.upperBound <= versionCount else { return }
-            let pair = Pair(source: source, version: version)
-            guard !seenNow.contains(pair), !seenBefore.contains(pair) else { return }
-            seenNow.append(pair)
-            let dice = words.dice(version: version, source: source)
+                  version.lowerBound >= 0, version.upperBound <= versionCount, !seen() else { return }
+            let dice = words.dice(version: version, source: source, marks: marks)
             guard dice >= threshold else { return }
-            if source.count > 1 || version.count > 1 {
+            if source.count > 1 {
                 // Each sentence of a merge or split must bring its own share of the other side's words.
-                let parts = source.count > 1 ? source.map { words.shared(version: version, source: $0..<$0 + 1) }
-                                             : version.map { words.shared(version: $0..<$0 + 1, source: source) }
-                guard parts.allSatisfy({ $0 >= 2 }) else { return }
+                for s in source where words.shared(version: version, source: s..<s + 1) < 2 { return }
+            } else if version.count > 1 {
+                for v in version where words.shared(version: v..<v + 1, source: source) < 2 { return }
             }
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append((dice + 0.05 * position, SentenceAlignment.Link(source: source, version: version, similarity: dice)))
         }
+        /// Whether `table[slot]` already says `v`, making it say so.
+        func seen(_ table: inout [Int], _ slot: Int, _ v: Int) -> Bool {
+            if table[slot] == v { return true }
+            table[slot] = v
+            return false
+        }
         for (v, set) in words.version.enumerated() where !set.isEmpty {
-            swap(&seenBefore, &seenNow)
-            if lastVersion != v - 1 { seenBefore.removeAll(keepingCapacity: true) }
-            seenNow.removeAll(keepingCapacity: true)
-            lastVersion = v
-            var touched: [Int] = []
+            touched.removeAll(keepingCapacity: true)
             for word in set {
-                let list = holders[Int(word)]
+                let list = holderStarts[Int(word)]..<holderStarts[Int(word) + 1]
                 guard list.count <= commonWordLimit else { continue }
-                for s in list { let s = Int(s); if shared[s] == 0 { touched.append(s) }; shared[s] += 1 }
+                for s in holders[list] { let s = Int(s); if shared[s] == 0 { touched.append(s) }; shared[s] += 1 }
             }
+            words.mark(&marks, around: v)
             // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
             // that order: picked as they come, since `touched` grows with the text but the pick does not.
             top.removeAll(keepingCapacity: true)
@@ -127,11 +142,11 @@ public struct SentenceAligner: Sendable {
                 if top.count > candidateLimit { top.removeLast() }
             }
             for s in top {
-                consider(source: s..<s + 1, version: v..<v + 1)
-                consider(source: s..<s + 2, version: v..<v + 1)
-                consider(source: s - 1..<s + 1, version: v..<v + 1)
-                consider(source: s..<s + 1, version: v..<v + 2)
-                consider(source: s..<s + 1, version: v - 1..<v + 1)
+                consider(source: s..<s + 1, version: v..<v + 1) { seen(&singles, s, v) }
+                consider(source: s..<s + 2, version: v..<v + 1) { seen(&merges, s, v) }
+                consider(source: s - 1..<s + 1, version: v..<v + 1) { seen(&merges, s - 1, v) }
+                consider(source: s..<s + 1, version: v..<v + 2) { seen(&splits, 2 * s + v % 2, v) }
+                consider(source: s..<s + 1, version: v - 1..<v + 1) { seen(&splits, 2 * s + (v - 1) % 2, v - 1) }
             }
             for s in touched { shared[s] = 0 }
         }
@@ -145,11 +160,6 @@ public struct SentenceAligner: Sendable {
             for v in link.version { versionTaken[v] = true }
         }
         return links
-    }
-
-    private struct Pair: Equatable {
-        let source: Range<Int>
-        let version: Range<Int>
     }
 
     /// Links by position for the sentences left between matched ones: "a, ?, c" against "A, B, C"
@@ -308,33 +318,104 @@ public struct SentenceAligner: Sendable {
     }
 }
 
-/// Sorted sets of one or two neighbouring sentences in one flat array (entry 2k: sentence k; 2k + 1:
-/// sentences k and k + 1), for the dynamic program's innermost step, which would otherwise spend its
-/// time retaining and releasing the arrays of an array.
+/// Sorted id sets of one or two neighbouring sentences in one flat array (entry 2k: sentence k;
+/// 2k + 1: sentences k and k + 1), for the aligner's innermost steps (the dynamic program's anchors,
+/// the Dice of every candidate pair), which would otherwise spend their time retaining and releasing
+/// the arrays of an array. With weights, each id's weight sits beside it, so that comparing two
+/// entries reads memory in order rather than a vocabulary-long table at random, and each entry's
+/// summed weight is kept.
 fileprivate struct FlatSets {
     private var values: [Int32] = []
     private var starts: [Int] = [0]
+    /// `weights[values[i]]`, by i; empty without weights.
+    private var valueWeights: [Double] = []
+    /// The summed weights of each entry's ids, in their order; empty without weights.
+    private var sums: [Double] = []
 
-    init(_ singles: [[Int32]], pairs: [[Int32]]) {
+    init(_ singles: [[Int32]], pairs: [[Int32]], weights: [Double]? = nil) {
+        values.reserveCapacity(singles.reduce(0) { $0 + 2 * $1.count })
         for k in singles.indices {
             values += singles[k]
             starts.append(values.count)
             if k < pairs.count { values += pairs[k] }
             starts.append(values.count)
         }
+        guard let weights else { return }
+        valueWeights = values.map { weights[Int($0)] }
+        sums.reserveCapacity(starts.count - 1)
+        for entry in 0..<starts.count - 1 {
+            sums.append(valueWeights[starts[entry]..<starts[entry + 1]].reduce(0, +))
+        }
     }
+
+    /// The entry of sentences `range`, if it is one or two of them.
+    static func entry(_ range: Range<Int>) -> Int? {
+        range.count == 1 || range.count == 2 ? 2 * range.lowerBound + range.count - 1 : nil
+    }
+
+    /// How many ids `entry` holds.
+    func count(_ entry: Int) -> Int { starts[entry + 1] - starts[entry] }
+
+    /// The summed weights of `entry`'s ids.
+    func weight(_ entry: Int) -> Double { sums[entry] }
 
     /// How many values sentences `range` (one or two) share with sentences `other` of `sets`.
     func sharedCount(with sets: FlatSets, _ range: Range<Int>, _ other: Range<Int>) -> Int {
-        let a = 2 * range.lowerBound + range.count - 1, b = 2 * other.lowerBound + other.count - 1
-        return values.withUnsafeBufferPointer { x in
+        sharedCount(with: sets, Self.entry(range)!, Self.entry(other)!)
+    }
+
+    /// How many values `entry` shares with entry `other` of `sets`.
+    func sharedCount(with sets: FlatSets, _ entry: Int, _ other: Int) -> Int {
+        values.withUnsafeBufferPointer { x in
             sets.values.withUnsafeBufferPointer { y in
-                var i = starts[a], j = sets.starts[b], count = 0
-                let iEnd = starts[a + 1], jEnd = sets.starts[b + 1]
+                var i = starts[entry], j = sets.starts[other], count = 0
+                let iEnd = starts[entry + 1], jEnd = sets.starts[other + 1]
                 while i < iEnd && j < jEnd {
                     if x[i] == y[j] { count += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
                 }
                 return count
+            }
+        }
+    }
+
+    /// The summed weights of `entry`'s values whose `marks` have a bit of `mask`, added in
+    /// increasing order of the values. Branch-free: an unmarked value adds its weight times 0, which
+    /// leaves the sum as it was.
+    func markedWeight(_ entry: Int, marks: [UInt8], mask: UInt8) -> Double {
+        values.withUnsafeBufferPointer { x in
+            valueWeights.withUnsafeBufferPointer { w in
+                marks.withUnsafeBufferPointer { marks in
+                    var shared = 0.0
+                    for i in starts[entry]..<starts[entry + 1] {
+                        shared += w[i] * Double(marks[Int(x[i])] & mask != 0 ? 1 : 0)
+                    }
+                    return shared
+                }
+            }
+        }
+    }
+
+    /// Gives each of `entry`'s values `bit` in `marks`, or with `bit` 0 clears their marks.
+    func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8) {
+        for i in starts[entry]..<starts[entry + 1] {
+            let value = Int(values[i])
+            marks[value] = bit == 0 ? 0 : marks[value] | bit
+        }
+    }
+
+    /// The summed weights of the values `entry` shares with entry `other` of `sets`, added in
+    /// increasing order of the values (as a merge of the two sorted lists meets them).
+    func sharedWeight(with sets: FlatSets, _ entry: Int, _ other: Int) -> Double {
+        values.withUnsafeBufferPointer { x in
+            valueWeights.withUnsafeBufferPointer { w in
+                sets.values.withUnsafeBufferPointer { y in
+                    var i = starts[entry], j = sets.starts[other], shared = 0.0
+                    let iEnd = starts[entry + 1], jEnd = sets.starts[other + 1]
+                    while i < iEnd && j < jEnd {
+                        if x[i] == y[j] { shared += w[i]; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+                    }
+                    return shared
+                }
             }
         }
     }
@@ -356,10 +437,10 @@ struct SentenceWords {
     let vocabularySize: Int
     /// Each word's weight: how much sharing it says about two sentences.
     let weights: [Double]
-    /// The summed weights of each sentence's words (element 2i) and of sentences i and i + 1 together
-    /// (element 2i + 1), for `dice`, which the aligner calls for every candidate pair.
-    private let sourceWeights: [Double]
-    private let versionWeights: [Double]
+    /// The words of each sentence and neighbour pair with their weights and summed weights, for
+    /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
+    private let sourceSets: FlatSets
+    private let versionSets: FlatSets
 
     init(source: Document, version: Document, language: String?) {
         // Ids in order of first appearance, the source's words first: the source's own numbering,
@@ -397,13 +478,8 @@ struct SentenceWords {
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
         }
         self.weights = weights
-        func sums(_ sets: [[Int32]], _ pairs: [[Int32]]) -> [Double] {
-            sets.indices.flatMap { k in
-                [sets[k].reduce(0) { $0 + weights[Int($1)] }, k < pairs.count ? pairs[k].reduce(0) { $0 + weights[Int($1)] } : 0]
-            }
-        }
-        sourceWeights = sums(self.source, sourcePairs)
-        versionWeights = sums(self.version, versionPairs)
+        sourceSets = FlatSets(self.source, pairs: sourcePairs, weights: weights)
+        versionSets = FlatSets(self.version, pairs: versionPairs, weights: weights)
     }
 
     fileprivate static func sortedUnique(_ values: [Int32]) -> [Int32] {
@@ -414,13 +490,10 @@ struct SentenceWords {
         return sorted
     }
 
-    /// The words of sentences `range`, sorted, each once; `pairs` holds the unions of neighbours.
-    private static func union(_ sets: [[Int32]], _ pairs: [[Int32]], _ range: Range<Int>) -> [Int32] {
-        switch range.count {
-        case 1: sets[range.lowerBound]
-        case 2: pairs[range.lowerBound]
-        default: sortedUnique(range.flatMap { sets[$0] })
-        }
+    /// The words of sentences `range`, sorted, each once: for ranges of more than two sentences,
+    /// which the flat sets do not hold.
+    private static func union(_ sets: [[Int32]], _ range: Range<Int>) -> [Int32] {
+        sortedUnique(range.flatMap { sets[$0] })
     }
 
     /// The union of two sorted sets, sorted: what `sortedUnique(a + b)` gives, in linear time.
@@ -447,28 +520,73 @@ struct SentenceWords {
     /// The Dice coefficient of the words of version sentences `version` and source sentences
     /// `source`, each word counted by its weight.
     func dice(version: Range<Int>, source: Range<Int>) -> Double {
-        let a = Self.union(self.version, versionPairs, version), b = Self.union(self.source, sourcePairs, source)
-        var i = 0, j = 0, shared = 0.0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { shared += weights[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        guard let a = FlatSets.entry(version), let b = FlatSets.entry(source) else {
+            let a = Self.union(self.version, version), b = Self.union(self.source, source)
+            var i = 0, j = 0, shared = 0.0
+            while i < a.count && j < b.count {
+                if a[i] == b[j] { shared += weights[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            let total = a.reduce(0) { $0 + weights[Int($1)] } + b.reduce(0) { $0 + weights[Int($1)] }
+            return total > 0 ? 2 * shared / total : 0
         }
-        func sum(_ set: [Int32], _ sums: [Double], _ range: Range<Int>) -> Double {
-            range.count == 1 || range.count == 2 ? sums[2 * range.lowerBound + range.count - 1] : set.reduce(0) { $0 + weights[Int($1)] }
+        let shared = versionSets.sharedWeight(with: sourceSets, a, b)
+        let total = versionSets.weight(a) + sourceSets.weight(b)
+        return total > 0 ? 2 * shared / total : 0
+    }
+
+    /// Which of the version sentences v - 1, v and v + 1 hold each word (bits 1, 2 and 4 of its
+    /// entry by id), for scoring the pairs that hold version sentence v: `dice(version:source:marks:)`
+    /// then reads each source word once against the marks, instead of merging two sorted lists, a
+    /// branch at every step that the processor cannot foresee.
+    struct VersionMarks {
+        fileprivate var bits: [UInt8]
+        /// The version sentence v the marks are around; nil before any.
+        fileprivate var center: Int?
+
+        init(vocabularySize: Int) { bits = [UInt8](repeating: 0, count: vocabularySize) }
+    }
+
+    /// Marks the words of version sentences v - 1, v and v + 1, clearing the marks made before.
+    func mark(_ marks: inout VersionMarks, around v: Int) {
+        let sentences = { (v: Int) in max(0, v - 1)..<min(version.count, v + 2) }
+        if let center = marks.center {
+            for k in sentences(center) { versionSets.mark(2 * k, in: &marks.bits, bit: 0) }
         }
-        let total = sum(a, versionWeights, version) + sum(b, sourceWeights, source)
+        for k in sentences(v) { versionSets.mark(2 * k, in: &marks.bits, bit: 1 << (k - v + 1)) }
+        marks.center = v
+    }
+
+    /// `dice(version:source:)` of a pair of one or two sentences on each side whose version
+    /// sentences lie around the one `marks` are around: the same sum, in the same order.
+    func dice(version: Range<Int>, source: Range<Int>, marks: VersionMarks) -> Double {
+        guard let center = marks.center, let a = FlatSets.entry(version), let b = FlatSets.entry(source),
+              version.lowerBound >= center - 1, version.upperBound <= center + 2 else {
+            return dice(version: version, source: source)
+        }
+        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 - center + 1) }
+        let shared = sourceSets.markedWeight(b, marks: marks.bits, mask: mask)
+        let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
     }
 
     /// The Dice coefficient of the two sides' word sets, every word counted once.
     func plainDice(version: Range<Int>, source: Range<Int>) -> Double {
-        let a = Self.union(self.version, versionPairs, version), b = Self.union(self.source, sourcePairs, source)
-        guard !a.isEmpty || !b.isEmpty else { return 0 }
-        return 2 * Double(Self.intersectionCount(a, b)) / Double(a.count + b.count)
+        guard let a = FlatSets.entry(version), let b = FlatSets.entry(source) else {
+            let a = Self.union(self.version, version), b = Self.union(self.source, source)
+            guard !a.isEmpty || !b.isEmpty else { return 0 }
+            return 2 * Double(Self.intersectionCount(a, b)) / Double(a.count + b.count)
+        }
+        let sizes = versionSets.count(a) + sourceSets.count(b)
+        guard sizes > 0 else { return 0 }
+        return 2 * Double(versionSets.sharedCount(with: sourceSets, a, b)) / Double(sizes)
     }
 
     /// How many distinct words the two sides share.
     func shared(version: Range<Int>, source: Range<Int>) -> Int {
-        Self.intersectionCount(Self.union(self.version, versionPairs, version), Self.union(self.source, sourcePairs, source))
+        guard let a = FlatSets.entry(version), let b = FlatSets.entry(source) else {
+            return Self.intersectionCount(Self.union(self.version, version), Self.union(self.source, source))
+        }
+        return versionSets.sharedCount(with: sourceSets, a, b)
     }
 
     /// How much longer the version writes what the source says: measured on the sentence pairs that
@@ -535,19 +653,27 @@ private final class DocumentWords: Sendable {
         var keys: [String] = [], ids: [String: Int32] = [:]
         var sentences: [[Int32]] = [], anchors: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
+        anchors.reserveCapacity(document.sentences.count)
         for sentence in document.sentences {
             var set: [Int32] = [], anchor: [Int32] = []
             for token in document.tokens[sentence.tokens] where token.isWordLike {
                 let id: Int32
                 if let known = ids[token.key] { id = known } else { id = Int32(keys.count); ids[token.key] = id; keys.append(token.key) }
                 set.append(id)
-                let first = token.text.unicodeScalars.first!
-                if token.kind == .number || (first.properties.isUppercase && token.text.unicodeScalars.count > 2) { anchor.append(id) }
+                if token.kind == .number || (Self.beginsUppercase(token.text) && token.text.unicodeScalars.count > 2) { anchor.append(id) }
             }
             sentences.append(SentenceWords.sortedUnique(set))
             anchors.append(SentenceWords.sortedUnique(anchor))
         }
         (self.keys, self.ids, self.sentences, self.anchors) = (keys, ids, sentences, anchors)
+    }
+
+    /// Whether the word's first letter is upper-case; an ASCII letter without Unicode's tables (the
+    /// only upper-case letters of ASCII are A–Z).
+    private static func beginsUppercase(_ word: String) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        if byte < 0x80 { return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        return word.unicodeScalars.first!.properties.isUppercase
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.

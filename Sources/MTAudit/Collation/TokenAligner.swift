@@ -46,16 +46,19 @@ public struct TokenAligner: Sendable {
         let keysA = a.map { Self.base(version.tokens[$0].key) }, keysB = b.map { Self.base(source.tokens[$0].key) }
         var pairs: [TokenAlignment.Pair] = []
         // Longest common subsequence of equal words.
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        // (One flat table, row i from i × width on, rather than an array per row.)
+        let width = b.count + 1
+        var table = [Int](repeating: 0, count: (a.count + 1) * width)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i][j] = keysA[i] == keysB[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                table[i * width + j] = keysA[i] == keysB[j] ? table[(i + 1) * width + j + 1] + 1
+                                                            : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var anchors: [(Int, Int)] = []
         var i = 0, j = 0
         while i < a.count && j < b.count {
-            if keysA[i] == keysB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[i + 1][j] >= table[i][j + 1] { i += 1 } else { j += 1 }
+            if keysA[i] == keysB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[(i + 1) * width + j] >= table[i * width + j + 1] { i += 1 } else { j += 1 }
         }
         // The gaps between anchors (and before the first and after the last).
         var previous = (-1, -1)
@@ -68,13 +71,25 @@ public struct TokenAligner: Sendable {
         return TokenAlignment(pairs: pairs.sorted { $0.version < $1.version })
     }
 
+    /// Pairs the words of a gap, `gapA` and `gapB`: runs of consecutive indices into `keysA` and `keysB`.
     private func gap(_ gapA: [Int], _ gapB: [Int], _ keysA: [String], _ keysB: [String],
                      _ a: [Int], _ b: [Int]) -> [TokenAlignment.Pair] {
         guard !gapA.isEmpty, !gapB.isEmpty else { return [] }
         var pairs: [TokenAlignment.Pair] = []
         var freeA = gapA, freeB = gapB
+        // The spelling similarity is 1 − distance / longer length, and the edit distance is at least
+        // the difference of the lengths (in scalars, as the distance counts). So a pair whose
+        // lengths alone give 1 − difference / longer < `similarSpelling` scores under it too (the
+        // same division, of a smaller numerator, rounds no higher), and can neither be the best of
+        // the gap nor, being under it, change which is: such pairs are not measured.
+        let lengthsA = gapA.map { keysA[$0].unicodeScalars.count }, lengthsB = gapB.map { keysB[$0].unicodeScalars.count }
+        func mayBeAlike(_ x: Int, _ y: Int) -> Bool {
+            let (m, n) = (lengthsA[x - gapA[0]], lengthsB[y - gapB[0]])
+            guard m > 0, n > 0 else { return similarSpelling <= 0 }
+            return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
+        }
         for x in gapA {
-            let scored = freeB.map { ($0, NameRuns.similarity(keysA[x], keysB[$0])) }
+            let scored = freeB.lazy.filter { mayBeAlike(x, $0) }.map { ($0, NameRuns.similarity(keysA[x], keysB[$0])) }
             guard let best = scored.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }), best.1 >= similarSpelling else { continue }
             pairs.append(TokenAlignment.Pair(version: a[x], source: b[best.0], kind: .similar))
             freeA.removeAll { $0 == x }
