@@ -6,29 +6,39 @@ import Synchronization
 final class SegmenterPool: Sendable {
     static let shared = SegmenterPool()
 
-    private let idle = Mutex<[String: [LentSegmenter]]>([:])
+    /// Idle segmenters by setup number (see `Setup.number`).
+    private let idle = Mutex<[Int: [LentSegmenter]]>([:])
 
     /// A segmenter may move between threads; it must not be used by two at once, which lending ensures.
     struct LentSegmenter: @unchecked Sendable {
         let segmenter: Segmenter
     }
 
-    /// What a segmenter is made with, and the pool's key for it (built once, not at every loan).
+    /// What a segmenter is made with, and the pool's key for it (found once, not at every loan).
     struct Setup: Sendable {
         let locale: String
         let abbreviations: Set<String>
-        let key: String
+        /// The same for equal setups: a small number for the locale and the abbreviations, so that a
+        /// loan does not hash their text (some hundred abbreviations) each time.
+        let number: Int
 
         init(locale: String, abbreviations: Set<String>) {
             self.locale = locale
             self.abbreviations = abbreviations
-            key = locale + "\u{1F}" + abbreviations.sorted().joined(separator: "\u{1F}")
+            let key = locale + "\u{1F}" + abbreviations.sorted().joined(separator: "\u{1F}")
+            number = Self.numbers.withLock { numbers in
+                if let known = numbers[key] { return known }
+                numbers[key] = numbers.count
+                return numbers.count - 1
+            }
         }
+
+        private static let numbers = Mutex<[String: Int]>([:])
     }
 
     /// Runs `body` with a segmenter made as `setup` says, then keeps it for the next caller.
     func with<T>(_ setup: Setup, _ body: (Segmenter) throws(TextError) -> T) throws(TextError) -> T {
-        let key = setup.key
+        let key = setup.number
         let segmenter: Segmenter
         if let lent = idle.withLock({ pool in pool[key]?.popLast() }) {
             segmenter = lent.segmenter
