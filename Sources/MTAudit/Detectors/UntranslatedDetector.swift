@@ -104,20 +104,26 @@ public struct UntranslatedDetector: Detector {
         let version = context.version
         let latin = version.tokens.filter { $0.kind == .letters && Self.family(of: $0) == "Latn" }
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
-        var known: Set<String> = []
-        for document in [context.source] + context.otherVersions {
-            for token in document.tokens {
-                known.insert(token.key)
-                if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
+        // What the other texts write, the alphabet and the names are read only once a word is rare
+        // enough to be a candidate (most texts have none).
+        lazy var known: Set<String> = {
+            var known: Set<String> = []
+            for document in [context.source] + context.otherVersions {
+                for token in document.tokens {
+                    known.insert(token.key)
+                    if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
+                }
             }
-        }
+            return known
+        }()
         var foreign: [(token: Token, language: String)] = []
-        let alphabet = WordFrequencies.builtInAlphabet(of: language)
-        let names = Self.multiWordNames(version)
+        lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
+        lazy var names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
-        for token in latin where token.key.count >= 2 && !known.contains(token.key)
+        for token in latin where token.key.count >= 2
             && token.text.unicodeScalars.contains(where: \.properties.isLowercase)
-            && frequencies.zipf(token.key, in: language) < Self.rareZipf && !names.contains(token.span.start) {
+            && frequencies.zipf(token.key, in: language) < Self.rareZipf {
+            guard !names.contains(token.span.start), !known.contains(token.key) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.properties.isLowercase == true,
                token.key.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !alphabet.contains($0) }),
