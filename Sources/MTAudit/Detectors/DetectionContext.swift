@@ -1,8 +1,9 @@
 import Foundation
 
 /// What a detector looks at: the source, the version under audit, the other versions of the same
-/// source (for consensus), the sentence alignment of version to source, and the lexicons.
-public struct DetectionContext: Sendable {
+/// source (for consensus), the sentence alignment of version to source, and the lexicons. A class:
+/// every detector and many closures read it, and a struct of this size would be copied for each.
+public final class DetectionContext: Sendable {
     public let source: Document
     public let version: Document
     public let otherVersions: [Document]
