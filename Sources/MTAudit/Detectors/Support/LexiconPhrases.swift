@@ -28,9 +28,6 @@ struct LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     private let caseSensitive: Bool
-    /// The key the mentions of a document are kept under in its memo, naming the lexicons, kind and
-    /// language that made these phrases (set by `cached`, made once).
-    var key: String?
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone.
     let vocabulary: Set<String>
@@ -102,13 +99,8 @@ struct LexiconPhrases: Sendable {
     /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
     /// A form of the `prefixes` field counts only before a hyphen ("Sino-"). Only the tokens whose
     /// `marks` (`FormStarts`) have `bit` set, those where a form of these phrases' kind may
-    /// start, are looked up.
+    /// start, are looked up. `FormStarts.mentions(in:)` keeps them for the document.
     func mentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
-        guard let key else { return findMentions(in: document, marks: marks, bit: bit) }
-        return document.memo.value(key) { findMentions(in: document, marks: marks, bit: bit) }
-    }
-
-    private func findMentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
         var mentions: [Mention] = []
         let tokens = document.tokens
         for (index, sentence) in document.sentences.enumerated() {
@@ -183,10 +175,8 @@ struct LexiconPhrases: Sendable {
     static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
         lexicons.derived.phrases.value(CacheKey(kind: kind, language: language, caseSensitive: caseSensitive)) {
             let files = lexicons.files.filter { $0.kind == kind }
-            var phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
-                                         language: language, caseSensitive: caseSensitive)
-            phrases.key = "mentions|\(lexicons.derived.id)|\(kind.rawValue)|\(language)|\(caseSensitive)"
-            return phrases
+            return LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
+                                  language: language, caseSensitive: caseSensitive)
         }
     }
 
@@ -205,23 +195,44 @@ struct LexiconPhrases: Sendable {
         return guess ?? "und"
     }
 
-    /// The mentions of `kind` in the context's source, version and other versions, found once per context.
-    static func mentions(_ kind: LexiconKind, in context: DetectionContext, caseSensitive: Bool = true)
-        -> (source: [Mention], version: [Mention], others: [[Mention]], sourcePhrases: LexiconPhrases, versionPhrases: LexiconPhrases) {
-        context.memoized("lexicon-phrases-\(kind.rawValue)-\(caseSensitive)") {
-            func phrases(_ document: Document, _ guess: String?) -> LexiconPhrases {
-                cached(kind, lexicons: context.lexicons, language: language(of: document, guess: guess), caseSensitive: caseSensitive)
-            }
-            func mentions(_ document: Document, _ guess: String?) -> (mentions: [Mention], phrases: LexiconPhrases) {
-                let language = language(of: document, guess: guess)
-                let phrases = cached(kind, lexicons: context.lexicons, language: language, caseSensitive: caseSensitive)
-                let marks = FormStarts.of(context.lexicons, language: language).marks(in: document)
-                return (phrases.mentions(in: document, marks: marks, bit: FormStarts.bit(of: kind)), phrases)
-            }
-            let source = mentions(context.source, context.sourceLanguageGuess)
-            let version = mentions(context.version, context.versionLanguageGuess)
-            let others = context.otherVersions.map { mentions($0, Comparability.guessedLanguage(of: $0)).mentions }
-            return (source.mentions, version.mentions, others, source.phrases, version.phrases)
+    /// The mentions of one kind in a context's source, version and other versions, with the phrases
+    /// of the source's and the version's languages. A class: rules ask for them many times per
+    /// context, and handing one over costs one reference, not one for each array and table.
+    final class KindMentions: Sendable {
+        let source: [Mention]
+        let version: [Mention]
+        let others: [[Mention]]
+        let sourcePhrases: LexiconPhrases
+        let versionPhrases: LexiconPhrases
+
+        init(source: [Mention], version: [Mention], others: [[Mention]], sourcePhrases: LexiconPhrases, versionPhrases: LexiconPhrases) {
+            self.source = source
+            self.version = version
+            self.others = others
+            self.sourcePhrases = sourcePhrases
+            self.versionPhrases = versionPhrases
         }
+    }
+
+    /// The mentions of `kind` (a structured kind) in the context's source, version and other
+    /// versions. Every kind's are gathered at the context's first question, from each document's
+    /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
+    static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
+        let byKind = context.memoized("lexicon-mentions") { context -> [KindMentions?] in
+            func starts(_ document: Document, _ guess: String?) -> FormStarts {
+                FormStarts.of(context.lexicons, language: language(of: document, guess: guess))
+            }
+            let sourceStarts = starts(context.source, context.sourceLanguageGuess)
+            let versionStarts = starts(context.version, context.versionLanguageGuess)
+            let source = sourceStarts.mentions(in: context.source)
+            let version = versionStarts.mentions(in: context.version)
+            let others = context.otherVersions.map { starts($0, Comparability.guessedLanguage(of: $0)).mentions(in: $0) }
+            return LexiconKind.allCases.enumerated().map { place, kind in
+                guard kind.isStructured else { return nil }
+                return KindMentions(source: source[place], version: version[place], others: others.map { $0[place] },
+                                    sourcePhrases: sourceStarts.phrases(of: kind), versionPhrases: versionStarts.phrases(of: kind))
+            }
+        }
+        return byKind[FormStarts.place(of: kind)]!
     }
 }
