@@ -48,8 +48,8 @@ struct FormStarts: Sendable {
     func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
         document.memo.value(memoKey, from: document) { document in
             let marks = marks(in: document)
-            return phrases.enumerated().map { place, phrases in
-                phrases?.mentions(in: document, marks: marks, bit: 1 << UInt16(place)) ?? []
+            return phrases.indices.map { place in
+                phrases[place]?.mentions(in: document, marks: marks, bit: 1 << UInt16(place)) ?? []
             }
         }
     }
@@ -57,14 +57,15 @@ struct FormStarts: Sendable {
     /// For each token of `document`, the kinds whose forms may start there: those of every key
     /// `LexiconPhrases.lookUp` may try for the word.
     private func marks(in document: Document) -> [UInt16] {
-        document.tokens.map { token in
-            guard token.isWordLike else { return 0 }
-            var marks: UInt16 = 0
-            _ = LexiconPhrases.lookUp(token.key) { key -> Void? in
-                marks |= kinds[key] ?? 0
+        // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
+        let tokens = document.tokens
+        var marks = [UInt16](repeating: 0, count: tokens.count)
+        for k in tokens.indices where tokens[k].isWordLike {
+            _ = LexiconPhrases.lookUp(tokens[k].key) { key -> Void? in
+                marks[k] |= kinds[key] ?? 0
                 return nil  // every key the look-up may try
             }
-            return marks
         }
+        return marks
     }
 }

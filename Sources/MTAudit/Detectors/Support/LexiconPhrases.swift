@@ -15,12 +15,23 @@ struct LexiconPhrases: Sendable {
         let field: String
     }
 
-    private struct Form: Sendable {
+    /// A class, so that trying a word's candidate forms hands each over by one reference.
+    private final class Form: Sendable {
         let keys: [String]
         /// For each key: 0 any case, 1 capitalized, 2 all capitals.
         let cases: [UInt8]
         let ids: Set<String>
         let field: String
+        /// Whether `field` is "prefixes": such a form counts only before a hyphen.
+        let isPrefix: Bool
+
+        init(keys: [String], cases: [UInt8], ids: Set<String>, field: String) {
+            self.keys = keys
+            self.cases = cases
+            self.ids = ids
+            self.field = field
+            isPrefix = field == "prefixes"
+        }
     }
 
     /// The class of each entry id (merged over files; the first class given wins).
@@ -103,39 +114,46 @@ struct LexiconPhrases: Sendable {
     func mentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
         var mentions: [Mention] = []
         let tokens = document.tokens
-        for (index, sentence) in document.sentences.enumerated() {
-            var k = sentence.tokens.lowerBound
-            let end = sentence.tokens.upperBound
-            while k < end {
-                guard marks[k] & bit != 0, let candidates = candidates(for: tokens[k].key) else { k += 1; continue }
-                var matched: (form: Form, last: Int)?
-                for form in candidates {
-                    guard fits(tokens[k], form.cases[0]) else { continue }
-                    var at = k
-                    var ok = true
-                    for (key, casing) in zip(form.keys.dropFirst(), form.cases.dropFirst()) {
-                        var next = at + 1
-                        if next < end, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text),
-                           tokens[next].span.start == tokens[at].span.end {
-                            next += 1
-                        }
-                        guard next < end, tokens[next].key == key, fits(tokens[next], casing) else { ok = false; break }
-                        at = next
-                    }
-                    if ok && form.field == "prefixes" {
-                        let next = at + 1
-                        ok = next + 1 < end && tokens[next].kind == .punctuation && "-‐–".contains(tokens[next].text)
-                            && tokens[next].span.start == tokens[at].span.end && tokens[next + 1].isWordLike
-                    }
-                    if ok { matched = (form, at); break }
-                }
-                guard let (form, last) = matched else { k += 1; continue }
-                mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
-                                        sentence: index, ids: form.ids, field: form.field))
-                k = last + 1
-            }
+        // Only marked words can start a form, and a form ends in its sentence: go from one marked word
+        // to the next (past the words a form took), not through every word of every sentence.
+        var k = 0
+        while let start = marks[k...].firstIndex(where: { $0 & bit != 0 }) {
+            k = start
+            let sentence = tokens[k].sentence
+            let end = document.sentences[sentence].tokens.upperBound
+            guard let (form, last) = longestForm(at: k, before: end, in: tokens) else { k += 1; continue }
+            mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
+                                    sentence: sentence, ids: form.ids, field: form.field))
+            k = last + 1
         }
         return mentions
+    }
+
+    /// The first of the forms that start at token `k` (longest first) that the tokens up to `end`
+    /// write, with the index of its last token.
+    private func longestForm(at k: Int, before end: Int, in tokens: [Token]) -> (form: Form, last: Int)? {
+        guard let candidates = candidates(for: tokens[k].key) else { return nil }
+        for form in candidates {
+            guard fits(tokens[k], form.cases[0]) else { continue }
+            var at = k
+            var ok = true
+            for place in form.keys.indices.dropFirst() {
+                var next = at + 1
+                if next < end, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text),
+                   tokens[next].span.start == tokens[at].span.end {
+                    next += 1
+                }
+                guard next < end, tokens[next].key == form.keys[place], fits(tokens[next], form.cases[place]) else { ok = false; break }
+                at = next
+            }
+            if ok && form.isPrefix {
+                let next = at + 1
+                ok = next + 1 < end && tokens[next].kind == .punctuation && "-‐–".contains(tokens[next].text)
+                    && tokens[next].span.start == tokens[at].span.end && tokens[next + 1].isWordLike
+            }
+            if ok { return (form, at) }
+        }
+        return nil
     }
 
     /// The forms that may start at a word.
@@ -149,7 +167,9 @@ struct LexiconPhrases: Sendable {
     static func lookUp<Found>(_ key: String, _ find: (String) -> Found?) -> Found? {
         if let found = find(key) { return found }
         // Both other ways need an apostrophe: most words have none.
-        guard key.utf8.contains(UInt8(ascii: "'")) else { return nil }
+        // (Over the contiguous bytes: the generic search through the view costs more than the look-up.)
+        let apostrophe = UInt8(ascii: "'")
+        guard key.utf8.withContiguousStorageIfAvailable({ $0.contains(apostrophe) }) ?? key.utf8.contains(apostrophe) else { return nil }
         // A possessive: "China's".
         if key.hasSuffix("'s"), let found = find(String(key.dropLast(2))) { return found }
         guard let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4 else { return nil }
