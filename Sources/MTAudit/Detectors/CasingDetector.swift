@@ -118,7 +118,7 @@ public struct CasingDetector: Detector {
     /// each with its first spelling: the names whose case a version must keep. Made once per
     /// document; the neighbours are looked up only for the rare word of the version that is one.
     private static func properNames(of document: Document) -> [String: String] {
-        document.memo.value("casing-proper-names") {
+        document.memo.value("casing-proper-names", from: document) { document in
             var names: [String: String] = [:]
             var sentenceOfLastWord = -1
             for token in document.tokens where token.isWordLike {

@@ -106,6 +106,10 @@ public final class DetectionContext: Sendable {
 
     /// The value `compute` makes, computed once for this context under `key`.
     func memoized<T>(_ key: String, _ compute: () -> T) -> T { memo.value(key, compute) }
+
+    /// The same, with `compute` handed the context rather than capturing it: a closure that captures
+    /// the context copies it (retaining each of its many parts) on every call, found in the memo or not.
+    func memoized<T>(_ key: String, _ compute: (DetectionContext) -> T) -> T { memo.value(key, from: self, compute) }
 }
 
 /// A small thread-safe cache of values by key.
@@ -116,6 +120,15 @@ final class Memo: @unchecked Sendable {
     func value<T>(_ key: String, _ compute: () -> T) -> T {
         if let value = lock.withLock({ values[key] }) as? T { return value }
         let value = compute()
+        lock.withLock { values[key] = value }
+        return value
+    }
+
+    /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
+    /// captured, so that asking again does not copy it.
+    func value<T, Input>(_ key: String, from input: Input, _ compute: (Input) -> T) -> T {
+        if let value = lock.withLock({ values[key] }) as? T { return value }
+        let value = compute(input)
         lock.withLock { values[key] = value }
         return value
     }

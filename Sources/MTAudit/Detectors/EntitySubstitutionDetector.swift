@@ -149,7 +149,7 @@ public struct EntitySubstitutionDetector: Detector {
     /// The base keys of the letter words `document` writes with a lower-case first letter, made once
     /// per document.
     private static func lowercaseKeys(of document: Document) -> Set<String> {
-        document.memo.value("entity-substitution-lowercase-keys") {
+        document.memo.value("entity-substitution-lowercase-keys", from: document) { document in
             var keys: Set<String> = []
             for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.hasLowercaseProperty == true {
                 keys.insert(base(token.key))

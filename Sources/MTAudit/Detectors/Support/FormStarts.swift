@@ -5,40 +5,67 @@
 struct FormStarts: Sendable {
     /// The kinds whose forms start with a key, one bit a kind (`bit(of:)`).
     private let kinds: [String: UInt16]
-    /// The key a document's marks are kept under in its memo: the lexicons and the language.
+    /// The phrases of each structured kind in this language, at the kind's place in
+    /// `LexiconKind.allCases` (nil for the flat kinds).
+    private let phrases: [LexiconPhrases?]
+    /// The key a document's mentions are kept under in its memo: the lexicons and the language.
     private let memoKey: String
 
     /// The starts of `language` in `lexicons`, made once for the lexicons.
     static func of(_ lexicons: Lexicons, language: String) -> FormStarts {
         lexicons.derived.formStarts.value(language) {
             var kinds: [String: UInt16] = [:]
-            for kind in LexiconKind.allCases where kind.isStructured {
-                for key in LexiconPhrases.cached(kind, lexicons: lexicons, language: language).firstKeys {
+            var phrases: [LexiconPhrases?] = Array(repeating: nil, count: LexiconKind.allCases.count)
+            for (place, kind) in LexiconKind.allCases.enumerated() where kind.isStructured {
+                let kindPhrases = LexiconPhrases.cached(kind, lexicons: lexicons, language: language)
+                phrases[place] = kindPhrases
+                for key in kindPhrases.firstKeys {
                     kinds[key, default: 0] |= bit(of: kind)
                 }
             }
-            return FormStarts(kinds: kinds, memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
+            return FormStarts(kinds: kinds, phrases: phrases, memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
         }
     }
 
     /// The bit of `kind` in the marks.
     static func bit(of kind: LexiconKind) -> UInt16 {
-        1 << UInt16(LexiconKind.allCases.firstIndex(of: kind)!)
+        1 << UInt16(place(of: kind))
+    }
+
+    /// The place of `kind` in `LexiconKind.allCases`, which indexes the bits and the phrase tables.
+    static func place(of kind: LexiconKind) -> Int {
+        LexiconKind.allCases.firstIndex(of: kind)!
+    }
+
+    /// The phrases of a structured `kind` in this language.
+    func phrases(of kind: LexiconKind) -> LexiconPhrases {
+        phrases[Self.place(of: kind)]!
+    }
+
+    /// The mentions of every structured kind in `document`, at each kind's place (empty for the flat
+    /// kinds). Made once per document: every context reading the document asks for several kinds,
+    /// and one pass over the marked words serves them all.
+    func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
+        document.memo.value(memoKey, from: document) { document in
+            let marks = marks(in: document)
+            return phrases.indices.map { place in
+                phrases[place]?.mentions(in: document, marks: marks, bit: 1 << UInt16(place)) ?? []
+            }
+        }
     }
 
     /// For each token of `document`, the kinds whose forms may start there: those of every key
-    /// `LexiconPhrases.lookUp` may try for the word. Made once per document.
-    func marks(in document: Document) -> [UInt16] {
-        document.memo.value(memoKey) {
-            document.tokens.map { token in
-                guard token.isWordLike else { return 0 }
-                var marks: UInt16 = 0
-                _ = LexiconPhrases.lookUp(token.key) { key -> Void? in
-                    marks |= kinds[key] ?? 0
-                    return nil  // every key the look-up may try
-                }
-                return marks
+    /// `LexiconPhrases.lookUp` may try for the word.
+    private func marks(in document: Document) -> [UInt16] {
+        // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
+        let tokens = document.tokens
+        var marks = [UInt16](repeating: 0, count: tokens.count)
+        for k in tokens.indices where tokens[k].isWordLike {
+            _ = LexiconPhrases.lookUp(tokens[k].key) { key -> Void? in
+                marks[k] |= kinds[key] ?? 0
+                return nil  // every key the look-up may try
             }
         }
+        return marks
     }
 }

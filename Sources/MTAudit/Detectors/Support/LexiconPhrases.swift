@@ -15,12 +15,23 @@ struct LexiconPhrases: Sendable {
         let field: String
     }
 
-    private struct Form: Sendable {
+    /// A class, so that trying a word's candidate forms hands each over by one reference.
+    private final class Form: Sendable {
         let keys: [String]
         /// For each key: 0 any case, 1 capitalized, 2 all capitals.
         let cases: [UInt8]
         let ids: Set<String>
         let field: String
+        /// Whether `field` is "prefixes": such a form counts only before a hyphen.
+        let isPrefix: Bool
+
+        init(keys: [String], cases: [UInt8], ids: Set<String>, field: String) {
+            self.keys = keys
+            self.cases = cases
+            self.ids = ids
+            self.field = field
+            isPrefix = field == "prefixes"
+        }
     }
 
     /// The class of each entry id (merged over files; the first class given wins).
@@ -28,9 +39,6 @@ struct LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     private let caseSensitive: Bool
-    /// The key the mentions of a document are kept under in its memo, naming the lexicons, kind and
-    /// language that made these phrases (set by `cached`, made once).
-    var key: String?
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone.
     let vocabulary: Set<String>
@@ -102,48 +110,50 @@ struct LexiconPhrases: Sendable {
     /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
     /// A form of the `prefixes` field counts only before a hyphen ("Sino-"). Only the tokens whose
     /// `marks` (`FormStarts`) have `bit` set, those where a form of these phrases' kind may
-    /// start, are looked up.
+    /// start, are looked up. `FormStarts.mentions(in:)` keeps them for the document.
     func mentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
-        guard let key else { return findMentions(in: document, marks: marks, bit: bit) }
-        return document.memo.value(key) { findMentions(in: document, marks: marks, bit: bit) }
-    }
-
-    private func findMentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
         var mentions: [Mention] = []
         let tokens = document.tokens
-        for (index, sentence) in document.sentences.enumerated() {
-            var k = sentence.tokens.lowerBound
-            let end = sentence.tokens.upperBound
-            while k < end {
-                guard marks[k] & bit != 0, let candidates = candidates(for: tokens[k].key) else { k += 1; continue }
-                var matched: (form: Form, last: Int)?
-                for form in candidates {
-                    guard fits(tokens[k], form.cases[0]) else { continue }
-                    var at = k
-                    var ok = true
-                    for (key, casing) in zip(form.keys.dropFirst(), form.cases.dropFirst()) {
-                        var next = at + 1
-                        if next < end, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text),
-                           tokens[next].span.start == tokens[at].span.end {
-                            next += 1
-                        }
-                        guard next < end, tokens[next].key == key, fits(tokens[next], casing) else { ok = false; break }
-                        at = next
-                    }
-                    if ok && form.field == "prefixes" {
-                        let next = at + 1
-                        ok = next + 1 < end && tokens[next].kind == .punctuation && "-‐–".contains(tokens[next].text)
-                            && tokens[next].span.start == tokens[at].span.end && tokens[next + 1].isWordLike
-                    }
-                    if ok { matched = (form, at); break }
-                }
-                guard let (form, last) = matched else { k += 1; continue }
-                mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
-                                        sentence: index, ids: form.ids, field: form.field))
-                k = last + 1
-            }
+        // Only marked words can start a form, and a form ends in its sentence: go from one marked word
+        // to the next (past the words a form took), not through every word of every sentence.
+        var k = 0
+        while let start = marks[k...].firstIndex(where: { $0 & bit != 0 }) {
+            k = start
+            let sentence = tokens[k].sentence
+            let end = document.sentences[sentence].tokens.upperBound
+            guard let (form, last) = longestForm(at: k, before: end, in: tokens) else { k += 1; continue }
+            mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
+                                    sentence: sentence, ids: form.ids, field: form.field))
+            k = last + 1
         }
         return mentions
+    }
+
+    /// The first of the forms that start at token `k` (longest first) that the tokens up to `end`
+    /// write, with the index of its last token.
+    private func longestForm(at k: Int, before end: Int, in tokens: [Token]) -> (form: Form, last: Int)? {
+        guard let candidates = candidates(for: tokens[k].key) else { return nil }
+        for form in candidates {
+            guard fits(tokens[k], form.cases[0]) else { continue }
+            var at = k
+            var ok = true
+            for place in form.keys.indices.dropFirst() {
+                var next = at + 1
+                if next < end, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text),
+                   tokens[next].span.start == tokens[at].span.end {
+                    next += 1
+                }
+                guard next < end, tokens[next].key == form.keys[place], fits(tokens[next], form.cases[place]) else { ok = false; break }
+                at = next
+            }
+            if ok && form.isPrefix {
+                let next = at + 1
+                ok = next + 1 < end && tokens[next].kind == .punctuation && "-‐–".contains(tokens[next].text)
+                    && tokens[next].span.start == tokens[at].span.end && tokens[next + 1].isWordLike
+            }
+            if ok { return (form, at) }
+        }
+        return nil
     }
 
     /// The forms that may start at a word.
@@ -157,7 +167,9 @@ struct LexiconPhrases: Sendable {
     static func lookUp<Found>(_ key: String, _ find: (String) -> Found?) -> Found? {
         if let found = find(key) { return found }
         // Both other ways need an apostrophe: most words have none.
-        guard key.utf8.contains(UInt8(ascii: "'")) else { return nil }
+        // (Over the contiguous bytes: the generic search through the view costs more than the look-up.)
+        let apostrophe = UInt8(ascii: "'")
+        guard key.utf8.withContiguousStorageIfAvailable({ $0.contains(apostrophe) }) ?? key.utf8.contains(apostrophe) else { return nil }
         // A possessive: "China's".
         if key.hasSuffix("'s"), let found = find(String(key.dropLast(2))) { return found }
         guard let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4 else { return nil }
@@ -183,10 +195,8 @@ struct LexiconPhrases: Sendable {
     static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
         lexicons.derived.phrases.value(CacheKey(kind: kind, language: language, caseSensitive: caseSensitive)) {
             let files = lexicons.files.filter { $0.kind == kind }
-            var phrases = LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
-                                         language: language, caseSensitive: caseSensitive)
-            phrases.key = "mentions|\(lexicons.derived.id)|\(kind.rawValue)|\(language)|\(caseSensitive)"
-            return phrases
+            return LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
+                                  language: language, caseSensitive: caseSensitive)
         }
     }
 
@@ -205,23 +215,44 @@ struct LexiconPhrases: Sendable {
         return guess ?? "und"
     }
 
-    /// The mentions of `kind` in the context's source, version and other versions, found once per context.
-    static func mentions(_ kind: LexiconKind, in context: DetectionContext, caseSensitive: Bool = true)
-        -> (source: [Mention], version: [Mention], others: [[Mention]], sourcePhrases: LexiconPhrases, versionPhrases: LexiconPhrases) {
-        context.memoized("lexicon-phrases-\(kind.rawValue)-\(caseSensitive)") {
-            func phrases(_ document: Document, _ guess: String?) -> LexiconPhrases {
-                cached(kind, lexicons: context.lexicons, language: language(of: document, guess: guess), caseSensitive: caseSensitive)
-            }
-            func mentions(_ document: Document, _ guess: String?) -> (mentions: [Mention], phrases: LexiconPhrases) {
-                let language = language(of: document, guess: guess)
-                let phrases = cached(kind, lexicons: context.lexicons, language: language, caseSensitive: caseSensitive)
-                let marks = FormStarts.of(context.lexicons, language: language).marks(in: document)
-                return (phrases.mentions(in: document, marks: marks, bit: FormStarts.bit(of: kind)), phrases)
-            }
-            let source = mentions(context.source, context.sourceLanguageGuess)
-            let version = mentions(context.version, context.versionLanguageGuess)
-            let others = context.otherVersions.map { mentions($0, Comparability.guessedLanguage(of: $0)).mentions }
-            return (source.mentions, version.mentions, others, source.phrases, version.phrases)
+    /// The mentions of one kind in a context's source, version and other versions, with the phrases
+    /// of the source's and the version's languages. A class: rules ask for them many times per
+    /// context, and handing one over costs one reference, not one for each array and table.
+    final class KindMentions: Sendable {
+        let source: [Mention]
+        let version: [Mention]
+        let others: [[Mention]]
+        let sourcePhrases: LexiconPhrases
+        let versionPhrases: LexiconPhrases
+
+        init(source: [Mention], version: [Mention], others: [[Mention]], sourcePhrases: LexiconPhrases, versionPhrases: LexiconPhrases) {
+            self.source = source
+            self.version = version
+            self.others = others
+            self.sourcePhrases = sourcePhrases
+            self.versionPhrases = versionPhrases
         }
+    }
+
+    /// The mentions of `kind` (a structured kind) in the context's source, version and other
+    /// versions. Every kind's are gathered at the context's first question, from each document's
+    /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
+    static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
+        let byKind = context.memoized("lexicon-mentions") { context -> [KindMentions?] in
+            func starts(_ document: Document, _ guess: String?) -> FormStarts {
+                FormStarts.of(context.lexicons, language: language(of: document, guess: guess))
+            }
+            let sourceStarts = starts(context.source, context.sourceLanguageGuess)
+            let versionStarts = starts(context.version, context.versionLanguageGuess)
+            let source = sourceStarts.mentions(in: context.source)
+            let version = versionStarts.mentions(in: context.version)
+            let others = context.otherVersions.map { starts($0, Comparability.guessedLanguage(of: $0)).mentions(in: $0) }
+            return LexiconKind.allCases.enumerated().map { place, kind in
+                guard kind.isStructured else { return nil }
+                return KindMentions(source: source[place], version: version[place], others: others.map { $0[place] },
+                                    sourcePhrases: sourceStarts.phrases(of: kind), versionPhrases: versionStarts.phrases(of: kind))
+            }
+        }
+        return byKind[FormStarts.place(of: kind)]!
     }
 }

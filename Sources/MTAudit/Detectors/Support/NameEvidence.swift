@@ -14,7 +14,7 @@ struct NameEvidence {
     }
 
     static func corruptions(in context: DetectionContext) -> [Corruption] {
-        context.memoized("name-evidence") { compute(in: context) }
+        context.memoized("name-evidence") { compute(in: $0) }
     }
 
     private static func compute(in context: DetectionContext) -> [Corruption] {
@@ -82,9 +82,7 @@ struct NameEvidence {
     /// sentence lacks, with the versions that write it.
     private static func consensus(for run: NameRuns.Run, readings: [Reading], names: [NameRuns],
                                   context: DetectionContext, here: Set<String>,
-                                  entities: (source: [LexiconPhrases.Mention], version: [LexiconPhrases.Mention],
-                                             others: [[LexiconPhrases.Mention]], sourcePhrases: LexiconPhrases,
-                                             versionPhrases: LexiconPhrases)) -> Corruption? {
+                                  entities: LexiconPhrases.KindMentions) -> Corruption? {
         let runIDs = LexiconPhrases.ids(overlapping: run.span, in: entities.version)
         var best: (name: NameRuns.Run, document: Document, similarity: Double)?
         for reading in readings {

@@ -53,13 +53,13 @@ struct NameRuns {
 
     /// The name finders of the context's source and version, made once per context.
     static func source(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-source") {
+        context.memoized("names-source") { context in
             NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics(in: context))
         }
     }
 
     static func version(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-version") {
+        context.memoized("names-version") { context in
             NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics(in: context))
         }
     }
@@ -67,7 +67,7 @@ struct NameRuns {
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
-        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") {
+        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") { context in
             let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
             return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf) }
         }
@@ -173,7 +173,7 @@ struct NameRuns {
     /// The keys of the words `document` capitalizes inside a sentence (not as its first word): names
     /// by the text's own evidence, whatever the word lists say. Made once per document.
     static func capitalizedInside(_ document: Document) -> Set<String> {
-        document.memo.value("names-capitalized-inside") {
+        document.memo.value("names-capitalized-inside", from: document) { document in
             var keys: Set<String> = []
             for sentence in document.sentences {
                 let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
@@ -189,7 +189,7 @@ struct NameRuns {
     /// The base forms of the keys of `document`'s letter words ("kerry" of "Kerry's"): whether a
     /// text writes a name at all. Made once per document, however many contexts ask.
     static func letterKeys(of document: Document) -> Set<String> {
-        document.memo.value("names-letter-keys") {
+        document.memo.value("names-letter-keys", from: document) { document in
             var keys: Set<String> = []
             keys.reserveCapacity(document.tokens.count)
             for token in document.tokens where token.kind == .letters { keys.insert(base(token.key)) }
@@ -200,7 +200,7 @@ struct NameRuns {
     /// The base keys of the letter words of the source and the other versions: a name of the
     /// version that one of them writes is not new. Made once per context.
     static func known(in context: DetectionContext) -> Set<String> {
-        context.memoized("names-known") {
+        context.memoized("names-known") { context in
             context.otherVersions.reduce(into: letterKeys(of: context.source)) { $0.formUnion(letterKeys(of: $1)) }
         }
     }
@@ -243,6 +243,12 @@ func base(_ key: String) -> String {
     // Byte checks first: this runs for every word of every detector, and Foundation's string
     // search would cost more than the rest.
     let dot = UInt8(ascii: "."), utf8 = key.utf8
+    // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells.
+    let plain = utf8.withContiguousStorageIfAvailable { bytes in
+        !bytes.contains { $0 == dot || $0 >= 0x80 }
+            && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+    }
+    if plain == true { return key }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
     return Normalizer.strippingMarks(key)
@@ -316,7 +322,7 @@ struct NameSubstitutions {
     /// For each aligned sentence, the version's names unknown to the source (and the other versions),
     /// each paired with the most similar source name of that sentence that the version lacks.
     static func pairs(in context: DetectionContext) -> [Pair] {
-        context.memoized("name-substitutions") { computePairs(in: context) }
+        context.memoized("name-substitutions") { computePairs(in: $0) }
     }
 
     private static func computePairs(in context: DetectionContext) -> [Pair] {
@@ -399,9 +405,7 @@ struct NameSubstitutions {
     /// source's sentence writes a right form of it and the version's does not. Each side is the part
     /// of the form that the other sentence lacks ("Horse" of "Jack Horse", "Ma" of "Jack Ma").
     private static func confusionPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
-                                       mentions: (source: [LexiconPhrases.Mention], version: [LexiconPhrases.Mention],
-                                                  others: [[LexiconPhrases.Mention]], sourcePhrases: LexiconPhrases,
-                                                  versionPhrases: LexiconPhrases)) -> [Pair] {
+                                       mentions: LexiconPhrases.KindMentions) -> [Pair] {
         let rights = mentions.source.filter { $0.sentence == sourceIndex && $0.field == "right" }
         let wrongs = mentions.version.filter { $0.sentence == versionIndex && $0.field == "wrong" }
         guard !rights.isEmpty, !wrongs.isEmpty else { return [] }
@@ -499,7 +503,7 @@ struct ConsensusConfusion {
     let witnesses: [String]
 
     static func all(in context: DetectionContext) -> [ConsensusConfusion] {
-        context.memoized("consensus-confusions") { compute(in: context) }
+        context.memoized("consensus-confusions") { compute(in: $0) }
     }
 
     private static func compute(in context: DetectionContext) -> [ConsensusConfusion] {
