@@ -106,10 +106,6 @@ public final class DetectionContext: Sendable {
 
     /// The value `compute` makes, computed once for this context under `key`.
     func memoized<T>(_ key: String, _ compute: () -> T) -> T { memo.value(key, compute) }
-
-    /// The same, with `compute` handed the context rather than capturing it: a closure that captures
-    /// the context copies it (retaining each of its many parts) on every call, found in the memo or not.
-    func memoized<T>(_ key: String, _ compute: (DetectionContext) -> T) -> T { memo.value(key, from: self, compute) }
 }
 
 /// A small thread-safe cache of values by key.

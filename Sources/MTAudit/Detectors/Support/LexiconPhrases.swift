@@ -238,7 +238,7 @@ struct LexiconPhrases: Sendable {
     /// versions. Every kind's are gathered at the context's first question, from each document's
     /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
     static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
-        let byKind = context.memoized("lexicon-mentions") { context -> [KindMentions?] in
+        let byKind = context.memoized("lexicon-mentions") { () -> [KindMentions?] in
             func starts(_ document: Document, _ guess: String?) -> FormStarts {
                 FormStarts.of(context.lexicons, language: language(of: document, guess: guess))
             }

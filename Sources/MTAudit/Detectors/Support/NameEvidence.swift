@@ -14,7 +14,7 @@ struct NameEvidence {
     }
 
     static func corruptions(in context: DetectionContext) -> [Corruption] {
-        context.memoized("name-evidence") { compute(in: $0) }
+        context.memoized("name-evidence") { compute(in: context) }
     }
 
     private static func compute(in context: DetectionContext) -> [Corruption] {

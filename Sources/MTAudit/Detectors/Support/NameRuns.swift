@@ -53,13 +53,13 @@ struct NameRuns {
 
     /// The name finders of the context's source and version, made once per context.
     static func source(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-source") { context in
+        context.memoized("names-source") {
             NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics(in: context))
         }
     }
 
     static func version(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-version") { context in
+        context.memoized("names-version") {
             NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics(in: context))
         }
     }
@@ -67,7 +67,7 @@ struct NameRuns {
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
-        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") { context in
+        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") {
             let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
             return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf) }
         }
@@ -200,7 +200,7 @@ struct NameRuns {
     /// The base keys of the letter words of the source and the other versions: a name of the
     /// version that one of them writes is not new. Made once per context.
     static func known(in context: DetectionContext) -> Set<String> {
-        context.memoized("names-known") { context in
+        context.memoized("names-known") {
             context.otherVersions.reduce(into: letterKeys(of: context.source)) { $0.formUnion(letterKeys(of: $1)) }
         }
     }
@@ -322,7 +322,7 @@ struct NameSubstitutions {
     /// For each aligned sentence, the version's names unknown to the source (and the other versions),
     /// each paired with the most similar source name of that sentence that the version lacks.
     static func pairs(in context: DetectionContext) -> [Pair] {
-        context.memoized("name-substitutions") { computePairs(in: $0) }
+        context.memoized("name-substitutions") { computePairs(in: context) }
     }
 
     private static func computePairs(in context: DetectionContext) -> [Pair] {
@@ -503,7 +503,7 @@ struct ConsensusConfusion {
     let witnesses: [String]
 
     static func all(in context: DetectionContext) -> [ConsensusConfusion] {
-        context.memoized("consensus-confusions") { compute(in: $0) }
+        context.memoized("consensus-confusions") { compute(in: context) }
     }
 
     private static func compute(in context: DetectionContext) -> [ConsensusConfusion] {
