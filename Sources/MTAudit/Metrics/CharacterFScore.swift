@@ -12,7 +12,7 @@ public struct CharacterFScore: SentenceMetric {
     /// chrF++: `nc:6|nw:2`.
     public static let chrFPlusPlus = CharacterFScore(charOrder: 6, wordOrder: 2, beta: 2)
 
-    /// Orders up to 6 characters and 4 words (what `NGramKey` holds).
+    /// Orders up to 6 characters and 4 words (sacreBLEU's defaults are 6 and 2).
     public init(charOrder: Int, wordOrder: Int, beta: Double) {
         precondition((1...6).contains(charOrder) && (0...4).contains(wordOrder), "chrF orders beyond 6 / 4 are not supported")
         self.charOrder = charOrder
@@ -34,40 +34,32 @@ public struct CharacterFScore: SentenceMetric {
     /// orders any of them asks for counted once.
     public static func scores(_ metrics: [CharacterFScore], hypothesis: String, reference: String) -> [Double] {
         guard let charOrder = metrics.map(\.charOrder).max(), let wordOrder = metrics.map(\.wordOrder).max() else { return [] }
-        let hypCharacters = SortedNGrams(characters(hypothesis), maximumOrder: charOrder, layout: .scalars)
-        let refCharacters = SortedNGrams(characters(reference), maximumOrder: charOrder, layout: .scalars)
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
-        func count(_ hyp: SortedNGrams, _ ref: SortedNGrams, order: Int) {
-            let refCount = ref.count(order: order)
-            statistics.append((refCount == 0 ? 0 : hyp.count(order: order), refCount, SortedNGrams.matches(hyp, ref, order: order)))
+        func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) {
+            let matches = SharedNGrams.matches(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+            for order in 1...maximumOrder {
+                let refCount = max(0, ref.count - order + 1)
+                statistics.append((refCount == 0 ? 0 : max(0, hyp.count - order + 1), refCount, matches[order - 1]))
+            }
         }
-        for order in 1...charOrder { count(hypCharacters, refCharacters, order: order) }
+        var characters = CharacterNumbering()
+        let hypCharacters = characters.ids(hypothesis), refCharacters = characters.ids(reference)
+        count(hypCharacters, refCharacters, alphabetSize: characters.count, maximumOrder: charOrder)
         if wordOrder > 0 {
-            let hypWords = words(hypothesis), refWords = words(reference)
-            var numbering = WordNumbering(capacity: hypWords.count + refWords.count)
-            let hypGrams = SortedNGrams(numbering.ids(hypWords), maximumOrder: wordOrder, layout: .words)
-            let refGrams = SortedNGrams(numbering.ids(refWords), maximumOrder: wordOrder, layout: .words)
-            for order in 1...wordOrder { count(hypGrams, refGrams, order: order) }
+            let (hypWords, refWords, vocabulary) = WordNumbering.ids(words(hypothesis), words(reference))
+            count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder)
         }
         return metrics.map { metric in
             metric.fScore(Array(statistics[..<metric.charOrder]) + Array(statistics[charOrder..<(charOrder + metric.wordOrder)]))
         }
     }
 
-    /// The text's scalars, white space removed.
-    static func characters(_ text: String) -> [UInt32] {
-        var characters: [UInt32] = []
-        characters.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where !PythonText.isSpace(scalar) { characters.append(scalar.value) }
-        return characters
-    }
-
     /// The text's words, with one mark split off the end of a word, or else off its start ("(hi)"
     /// gives "(hi" and ")"). Marks are ASCII, so they are told by a word's first or last byte.
-    static func words(_ text: String) -> [String] {
+    static func words(_ text: String) -> ByteWords {
         let utf8 = Array(text.utf8)
-        var words: [String] = []
-        func word(_ range: Range<Int>) { words.append(String(decoding: utf8[range], as: UTF8.self)) }
+        var words: [Range<Int>] = []
+        func word(_ range: Range<Int>) { words.append(range) }
         for range in PythonText.split(utf8) {
             if range.count == 1 {
                 word(range)  // a lone mark stays whole (a word of one longer character has no mark)
@@ -81,7 +73,7 @@ public struct CharacterFScore: SentenceMetric {
                 word(range)
             }
         }
-        return words
+        return ByteWords(utf8: utf8, ranges: words)
     }
 
     /// ASCII punctuation (Python's `string.punctuation`), by byte.

@@ -13,17 +13,9 @@ public struct SentenceBLEU: SentenceMetric {
     public var signature: String { "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0" }
 
     public func score(hypothesis: String, reference: String) -> Double {
-        let hypTokens = Tokenizer13a.tokens(hypothesis), refTokens = Tokenizer13a.tokens(reference)
-        var numbering = WordNumbering(capacity: hypTokens.count + refTokens.count)
-        let hyp = numbering.ids(hypTokens), ref = numbering.ids(refTokens)
-        var correct = [Int](repeating: 0, count: Self.maximumOrder)
-        var total = [Int](repeating: 0, count: Self.maximumOrder)
-        let hypGrams = SortedNGrams(hyp, maximumOrder: Self.maximumOrder, layout: .words)
-        let refGrams = SortedNGrams(ref, maximumOrder: Self.maximumOrder, layout: .words)
-        for n in 1...Self.maximumOrder {
-            total[n - 1] = hypGrams.count(order: n)
-            correct[n - 1] = SortedNGrams.matches(hypGrams, refGrams, order: n)
-        }
+        let (hyp, ref, vocabulary) = WordNumbering.ids(Tokenizer13a.words(hypothesis), Tokenizer13a.words(reference))
+        let correct = SharedNGrams.matches(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder)
+        let total = (1...Self.maximumOrder).map { max(0, hyp.count - $0 + 1) }
         guard correct.contains(where: { $0 > 0 }) else { return 0 }
         let brevity = hyp.count < ref.count ? (hyp.isEmpty ? 0 : exp(1 - Double(ref.count) / Double(hyp.count))) : 1
         var precisions = [Double](repeating: 0, count: Self.maximumOrder)

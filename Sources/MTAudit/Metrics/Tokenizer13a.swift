@@ -15,7 +15,10 @@ enum Tokenizer13a {
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
     private static func isFullStopOrComma(_ byte: UInt8) -> Bool { byte == fullStop || byte == comma }
 
-    static func tokens(_ text: String) -> [String] {
+    static func tokens(_ text: String) -> [String] { words(text).strings }
+
+    /// The tokens, as runs of the tokenized line's bytes.
+    static func words(_ text: String) -> ByteWords {
         var line = Array(text.utf8)
         // sacreBLEU's replacements, one after another (Python's `str.replace`: literal, left to right).
         line = replacing(line, "<skipped>", with: "")
@@ -46,7 +49,7 @@ enum Tokenizer13a {
         rewrite(&out, &scratch) { a, b in isFullStopOrComma(a) && !isDigit(b) ? .spaceBeforeAndBetween : nil }
         // 4. A dash after a digit: `([0-9])(-)` → `\1 \2 `.
         rewrite(&out, &scratch) { a, b in isDigit(a) && b == dash ? .spaceBetweenAndAfter : nil }
-        return PythonText.words(out)
+        return ByteWords(utf8: out, ranges: PythonText.split(out))
     }
 
     /// `bytes` with every occurrence of `target` replaced, left to right and without overlaps.

@@ -54,15 +54,15 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     /// Tercom's default tokenization: lower case, split at white space.
-    static func words(_ text: String) -> [String] {
-        PythonText.words(Array(text.lowercased().utf8))
+    static func words(_ text: String) -> ByteWords {
+        let utf8 = Array(text.lowercased().utf8)
+        return ByteWords(utf8: utf8, ranges: PythonText.split(utf8))
     }
 
     /// The words of both texts, numbered alike.
     static func numberedWords(_ hypothesis: String, _ reference: String) -> (hyp: [UInt32], ref: [UInt32]) {
-        let hyp = words(hypothesis), ref = words(reference)
-        var numbering = WordNumbering(capacity: hyp.count + ref.count)
-        return (numbering.ids(hyp), numbering.ids(ref))
+        let (hyp, ref, _) = WordNumbering.ids(words(hypothesis), words(reference))
+        return (hyp, ref)
     }
 
     /// The number of edits (shifts included) and the reference's length.

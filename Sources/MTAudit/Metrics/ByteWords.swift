@@ -1,0 +1,43 @@
+/// A text's words as runs of its UTF-8 bytes, what the metrics' tokenizers cut: numbering words by
+/// their bytes (`WordNumbering`) needs no `String` per word.
+struct ByteWords {
+    let utf8: [UInt8]
+    let ranges: [Range<Int>]
+
+    var count: Int { ranges.count }
+
+    /// The words as strings (for tests and for texts whose words must be compared as strings).
+    var strings: [String] { ranges.map { String(decoding: utf8[$0], as: UTF8.self) } }
+
+    /// Whether every word is in Unicode's NFC and no word can compose with a neighbour, so that two
+    /// words are equal as Swift compares strings (canonical equivalence) exactly when their bytes are.
+    /// Conservative: true for ASCII and for scalars of common scripts listed in `isInert`.
+    var comparesByBytes: Bool {
+        for range in ranges {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if utf8[index] < 0x80 { index += 1; continue }
+                let (scalar, length) = PythonText.scalar(utf8, at: index)
+                if !Self.isInert(scalar.value) { return false }
+                index += length
+            }
+        }
+        return true
+    }
+
+    /// Scalars that are their own NFC, have combining class 0 and are no second part of a canonical
+    /// composition (not NFC_QC No or Maybe), in blocks assigned long ago: a string of them is NFC.
+    /// Checked against Python's unicodedata (Unicode 14); Kelvin, Ohm and Ångström signs, Greek
+    /// U+0374/U+037E/U+0387, combining marks, Hangul jamo and kana voicing marks are left out.
+    private static func isInert(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x80...0x2FF, 0x370...0x373, 0x375...0x377, 0x37A...0x37D, 0x37F, 0x384...0x386, 0x388...0x38A, 0x38C,
+             0x38E...0x3A1, 0x3A3...0x3FF, 0x400...0x482, 0x48A...0x52F, 0x5D0...0x5EA, 0x61B...0x64A, 0x660...0x66F,
+             0x671...0x6D5, 0x2010...0x205E, 0x20A0...0x20C0, 0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096,
+             0x309B...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E:
+            return true
+        default:
+            return false
+        }
+    }
+}
