@@ -60,24 +60,26 @@ struct Vocabulary {
 
     /// The word pairs of some documents, made on the first look-up: detectors ask for them only about
     /// a rare candidate (a merged or split word, a name in lower case), and most contexts never do.
+    ///
+    /// It keeps the documents' texts and tokens, not the documents: a vocabulary is kept in its
+    /// document's memo, and a document held there would never be freed.
     final class Pairs: Sendable {
-        private let documents: [Document]
+        private let texts: [(text: String, tokens: [Token])]
         private let table = Mutex<[String: String]?>(nil)
 
-        init(_ documents: [Document]) { self.documents = documents }
+        init(_ documents: [Document]) { texts = documents.map { ($0.text, $0.tokens) } }
 
         /// The pair `key` ("a b") as written where it first occurs, or nil.
         subscript(key: String) -> String? {
             table.withLock { table in
-                if table == nil { table = Self.make(documents) }
+                if table == nil { table = Self.make(texts) }
                 return table![key]
             }
         }
 
-        private static func make(_ documents: [Document]) -> [String: String] {
+        private static func make(_ texts: [(text: String, tokens: [Token])]) -> [String: String] {
             var pairs: [String: String] = [:]
-            for document in documents {
-                let tokens = document.tokens
+            for (text, tokens) in texts {
                 for (index, token) in tokens.enumerated() where token.kind == .letters {
                     // The next word in the same sentence, past at most one comma, dash or full stop.
                     var next = index + 1
@@ -87,7 +89,10 @@ struct Vocabulary {
                     if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == token.sentence {
                         let joined = token.key + " " + tokens[next].key
                         if pairs[joined] == nil {
-                            pairs[joined] = document.text(of: token.span.union(tokens[next].span))
+                            // Tokens know their bytes: the text from this word to the next one.
+                            let utf8 = text.utf8
+                            pairs[joined] = String(utf8[utf8.index(utf8.startIndex, offsetBy: token.utf8.lowerBound)
+                                ..< utf8.index(utf8.startIndex, offsetBy: tokens[next].utf8.upperBound)])!
                         }
                     }
                 }
