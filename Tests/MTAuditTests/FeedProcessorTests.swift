@@ -26,6 +26,21 @@ struct FeedProcessorTests {
         #expect(result.versions.first?.language == "en")
     }
 
+    @Test("Endless language tags are audited alike: past the caches' bounds, what they would keep is made again")
+    func manyLanguageTags() throws {
+        func result(_ tag: String) -> AuditResult? {
+            let line = #"{"id": "s", "source": "Mr. Lee said the bridge opened on 4 May.", "sourceLang": "\#(tag)", "versions": [{"id": "a", "text": "Mr. Lee said the the bridge opened on 5 May.", "lang": "\#(tag)"}]}"#
+            if case .audited(_, let result) = answer(line) { return result }
+            return nil
+        }
+        let first = try #require(result("en-x-0"))
+        #expect(!first.versions[0].findings.isEmpty)
+        for k in 1..<300 {
+            let other = try #require(result("en-x-\(k)"))
+            #expect(other.versions[0].findings == first.versions[0].findings, "tag en-x-\(k)")
+        }
+    }
+
     @Test("Bad lines answer an error with a code, a message and the id when it is known", arguments: [
         ("not json", FeedError.Code.invalidJSON, nil as String?, "not valid JSON"),
         ("[1, 2]", .invalidJSON, nil, "not an object"),

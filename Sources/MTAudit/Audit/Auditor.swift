@@ -160,7 +160,10 @@ private final class SegmenterSetups: Sendable {
     func setup(for language: String, make: (String) -> SegmenterPool.Setup) -> SegmenterPool.Setup {
         if let known = setups.withLock({ $0[language] }) { return known }
         let made = make(language)
-        setups.withLock { $0[language] = made }
+        // Language tags come from the feed: past a bound, setups are made each time, not kept.
+        setups.withLock { setups in
+            if setups.count < SegmenterPool.pooledSetups { setups[language] = made }
+        }
         return made
     }
 }

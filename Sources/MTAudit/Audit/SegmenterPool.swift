@@ -6,6 +6,9 @@ import Synchronization
 final class SegmenterPool: Sendable {
     static let shared = SegmenterPool()
 
+    /// How many setups keep idle segmenters (up to 16 each).
+    static let pooledSetups = 64
+
     /// Idle segmenters by setup number (see `Setup.number`).
     private let idle = Mutex<[Int: [LentSegmenter]]>([:])
 
@@ -28,6 +31,8 @@ final class SegmenterPool: Sendable {
             let key = locale + "\u{1F}" + abbreviations.sorted().joined(separator: "\u{1F}")
             number = Self.numbers.withLock { numbers in
                 if let known = numbers[key] { return known }
+                // A feed may name endless locales: past `pooledSetups`, segmenters are not kept.
+                guard numbers.count < SegmenterPool.pooledSetups else { return -1 }
                 numbers[key] = numbers.count
                 return numbers.count - 1
             }
@@ -39,6 +44,7 @@ final class SegmenterPool: Sendable {
     /// Runs `body` with a segmenter made as `setup` says, then keeps it for the next caller.
     func with<T>(_ setup: Setup, _ body: (Segmenter) throws(TextError) -> T) throws(TextError) -> T {
         let key = setup.number
+        guard key >= 0 else { return try body(try Segmenter(locale: setup.locale, abbreviations: setup.abbreviations)) }
         let segmenter: Segmenter
         if let lent = idle.withLock({ pool in pool[key]?.popLast() }) {
             segmenter = lent.segmenter

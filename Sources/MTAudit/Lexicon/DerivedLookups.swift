@@ -26,13 +26,20 @@ final class DerivedLookups: Sendable {
     }
 
     /// Values by key, each built once (two threads may both build one; either result is the same).
+    ///
+    /// Keys carry a language tag, which a feed may write in endless variations ("en-x-1", "en-x-2",
+    /// …): past `limit` values, new ones are made but not kept, so that memory stays flat however
+    /// long the feed. Real feeds name a few languages.
     final class Cache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         private let values = Mutex<[Key: Value]>([:])
+        static var limit: Int { 256 }
 
         func value(_ key: Key, _ make: () -> Value) -> Value {
             if let known = values.withLock({ $0[key] }) { return known }
             let made = make()
-            values.withLock { $0[key] = made }
+            values.withLock { values in
+                if values.count < Self.limit { values[key] = made }
+            }
             return made
         }
     }
