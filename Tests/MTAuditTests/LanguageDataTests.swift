@@ -1,4 +1,5 @@
 import MTAudit
+import MTAuditText
 import Testing
 
 @Suite("Word lists and letter models")
@@ -12,6 +13,19 @@ struct LanguageDataTests {
         #expect(frequencies.zipf("nicht", in: "de") > 6)
         #expect(frequencies.zipf("nicht", in: "en") == 0)
         #expect(frequencies.zipf("strasse", in: "de") > 3, "ß is folded as the matching form folds it")
+    }
+
+    @Test("Words are found by their bytes, and a key not in NFC as its NFC form")
+    func lookUps() {
+        for language in frequencies.languages {
+            // Found by comparing bytes, the listed words must be in NFC.
+            let unnormalized = frequencies.words(in: language).filter { !Normalizer.isNormalized($0, form: .nfc) }
+            #expect(unnormalized.isEmpty, "\(language): \(unnormalized.prefix(5))")
+        }
+        #expect(frequencies.zipf("über", in: "de") > 5)
+        #expect(frequencies.zipf("u\u{308}ber", in: "de") == frequencies.zipf("über", in: "de"))
+        #expect(frequencies.zipf("", in: "de") == 0)
+        #expect(!frequencies.knows("EN") && frequencies.knows("en"))
     }
 
     @Test("A text's language is guessed from its words", arguments: [

@@ -1,3 +1,4 @@
+import MTAuditText
 import Synchronization
 
 /// How common words are in each language, from `Lexicons/words/<lang>.txt` (Zipf frequencies: 3 is
@@ -12,13 +13,13 @@ public struct WordFrequencies: Sendable {
 
     /// The languages listed, sorted once (guesses go through them for every text).
     public let languages: [String]
-    /// The index of each language in `languages`.
-    private let languageIndex: [String: Int]
-    /// Every word some list holds (matching form), once, by row.
-    private let words: [String]
-    /// The row of each word. One table for all the languages: a word is hashed once, however many
-    /// languages a guess weighs it in.
-    private let rows: [String: Int32]
+    /// Each language's name packed into an integer (see `packed(_:)`), by index in `languages`, when
+    /// every name packs (codes such as "en" do): a look-up compares a dozen integers rather than
+    /// hashing a String.
+    private let packedLanguages: [UInt64]?
+    /// Every word some list holds (matching form, NFC), once, by row. One table for all the
+    /// languages: a word is hashed once, however many languages a guess weighs it in.
+    private let words: ByteStringTable
     /// The listings of every row, row after row, in language order: row `r`'s are
     /// `listings[firstListing[r]..<firstListing[r + 1]]`.
     private let listings: [Listing]
@@ -26,56 +27,53 @@ public struct WordFrequencies: Sendable {
 
     public init(lists: [String: [String: Float]]) {
         self.init(languages: lists.keys.sorted()) { language, add in
-            for (word, zipf) in lists[language]! { add(word, zipf) }
+            for (word, zipf) in lists[language]! {
+                // The table compares bytes, which is String equality for NFC strings only.
+                var word = Normalizer.normalize(word, to: .nfc)
+                word.withUTF8 { add($0, zipf) }
+            }
         }
     }
 
-    /// Builds the table from each language's words, which `read` passes to `add` (the first of a
-    /// word twice listed counts).
-    private init(languages: [String], read: (String, (String, Float) -> Void) -> Void) {
-        var rows: [String: Int32] = [:]
-        rows.reserveCapacity(400_000)
-        var words: [String] = []
-        var found: [(row: Int32, listing: Listing)] = []
-        var lastLanguage: [Int32] = []  // per row: the last language that listed it, for duplicates
+    /// Builds the table from each language's words (their UTF-8 bytes, in NFC), which `read` passes
+    /// to `add` (the first of a word twice listed counts).
+    private init(languages: [String], read: (String, (UnsafeBufferPointer<UInt8>, Float) -> Void) -> Void) {
+        // Every listing read first, its word's bytes end to end with the others'.
+        var bytes: [UInt8] = [], bounds: [Int32] = [0], listed: [Listing] = []
+        bytes.reserveCapacity(4_500_000)
+        bounds.reserveCapacity(500_000)
+        listed.reserveCapacity(500_000)
         for (index, language) in languages.enumerated() {
-            let index = Int32(index)
             read(language) { word, zipf in
-                let next = Int32(words.count)
-                let row = Self.row(of: word, in: &rows, next: next)
-                if row == next {
-                    words.append(word)
-                    lastLanguage.append(index)
-                } else if lastLanguage[Int(row)] == index {
-                    return
-                }
-                lastLanguage[Int(row)] = index
-                found.append((row, Listing(language: index, zipf: zipf)))
+                bytes.append(contentsOf: word)
+                bounds.append(Int32(bytes.count))
+                listed.append(Listing(language: Int32(index), zipf: zipf))
             }
         }
-        // Grouped by row (a counting sort, so each row keeps its languages in order).
+        var (words, rows) = ByteStringTable.deduplicating(bytes, bounds: bounds)
+        // A language's second listing of a word is dropped (its row set to -1), the others grouped by
+        // row by a counting sort, so that each row keeps its languages in order.
         var firstListing = [Int32](repeating: 0, count: words.count + 1)
-        for (row, _) in found { firstListing[Int(row) + 1] += 1 }
-        for row in words.indices { firstListing[row + 1] += firstListing[row] }
+        var lastLanguage = [Int32](repeating: -1, count: words.count)
+        for (index, listing) in listed.enumerated() {
+            let row = Int(rows[index])
+            if lastLanguage[row] == listing.language { rows[index] = -1; continue }
+            lastLanguage[row] = listing.language
+            firstListing[row + 1] += 1
+        }
+        for row in 0..<words.count { firstListing[row + 1] += firstListing[row] }
         var next = firstListing
-        var listings = [Listing](repeating: Listing(language: 0, zipf: 0), count: found.count)
-        for (row, listing) in found {
+        var listings = [Listing](repeating: Listing(language: 0, zipf: 0), count: Int(firstListing[words.count]))
+        for (row, listing) in zip(rows, listed) where row >= 0 {
             listings[Int(next[Int(row)])] = listing
             next[Int(row)] += 1
         }
         self.languages = languages
-        self.languageIndex = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1, $0) })
+        let packed = languages.compactMap(Self.packed)
+        self.packedLanguages = packed.count == languages.count ? packed : nil
         self.words = words
-        self.rows = rows
         self.listings = listings
         self.firstListing = firstListing
-    }
-
-    /// The row of `word`, given the row `next` if it has none yet: one hash for the look-up and the
-    /// insertion (half a million words are read at start-up).
-    private static func row(of word: String, in rows: inout [String: Int32], next: Int32) -> Int32 {
-        func read(_ row: inout Int32) -> Int32 { row }
-        return read(&rows[word, default: next])
     }
 
     /// The lists compiled in from `Lexicons/words/`, read on first use.
@@ -89,8 +87,8 @@ public struct WordFrequencies: Sendable {
     /// The number of distinct words listed, in any language: rows `0..<rowCount`.
     var rowCount: Int { words.count }
 
-    /// The word of `row`.
-    func word(atRow row: Int) -> String { words[row] }
+    /// The word of `row`, as UTF-8 bytes.
+    func wordBytes(atRow row: Int) -> ArraySlice<UInt8> { words.bytes(ofRow: row) }
 
     /// The listings of `row`, in language order.
     func listings(ofRow row: Int) -> ArraySlice<Listing> {
@@ -99,8 +97,37 @@ public struct WordFrequencies: Sendable {
 
     /// The listings of `word`, in language order; empty when no list holds it.
     private func listings(of word: String) -> ArraySlice<Listing> {
-        guard let row = rows[word] else { return [] }
-        return listings(ofRow: Int(row))
+        guard let row = row(of: word) else { return [] }
+        return listings(ofRow: row)
+    }
+
+    /// The row of `word`, found as a String dictionary would find it (by canonical equivalence).
+    ///
+    /// The listed words are in NFC, and so are nearly all keys; between NFC strings, equal bytes are
+    /// equal Strings. Every scalar below U+0300 is NFC on its own and composes with none before it,
+    /// so a key without a byte from 0xCC on (a scalar from U+0300 on) is NFC; another key may spell a
+    /// listed word otherwise, and is looked up again in NFC.
+    private func row(of word: String) -> Int? {
+        if let row = words.row(of: word) { return row }
+        guard word.utf8.contains(where: { $0 >= 0xCC }) else { return nil }
+        let composed = Normalizer.normalize(word, to: .nfc)
+        return composed.utf8.elementsEqual(word.utf8) ? nil : words.row(of: composed)
+    }
+
+    /// The index of `language` in `languages`.
+    private func index(ofLanguage language: String) -> Int? {
+        guard let packedLanguages, let packed = Self.packed(language) else { return languages.firstIndex(of: language) }
+        return packedLanguages.firstIndex(of: packed)
+    }
+
+    /// An ASCII name of at most 7 bytes ("en", "pt-BR") as one integer: its bytes, then its length.
+    /// Between ASCII strings, equal bytes are equal Strings. Nil for another name.
+    private static func packed(_ language: String) -> UInt64? {
+        let utf8 = language.utf8
+        guard utf8.count <= 7, utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var packed = UInt64(utf8.count)
+        for byte in utf8 { packed = packed << 8 | UInt64(byte) }
+        return packed
     }
 
     /// The alphabet of a built-in list, made on first use for each language.
@@ -136,16 +163,17 @@ public struct WordFrequencies: Sendable {
 
     /// The Zipf frequency of `word` (a matching-form key) in `language`; 0 when it is not listed.
     public func zipf(_ word: String, in language: String) -> Float {
-        guard let index = languageIndex[language] else { return 0 }
+        guard let index = index(ofLanguage: language) else { return 0 }
         return listings(of: word).first { $0.language == index }?.zipf ?? 0
     }
 
-    public func knows(_ language: String) -> Bool { languageIndex[language] != nil }
+    public func knows(_ language: String) -> Bool { index(ofLanguage: language) != nil }
 
     /// The listed words of `language`, in matching form.
     public func words(in language: String) -> [String] {
-        guard let index = languageIndex[language].map(Int32.init) else { return [] }
-        return words.indices.filter { row in listings(ofRow: row).contains { $0.language == index } }.map { words[$0] }
+        guard let index = index(ofLanguage: language).map(Int32.init) else { return [] }
+        return (0..<words.count).filter { row in listings(ofRow: row).contains { $0.language == index } }
+            .map { words.string(ofRow: $0) }
     }
 
     /// The listed language `words` most likely belong to: the one where they are most frequent in
@@ -171,8 +199,9 @@ public struct WordFrequencies: Sendable {
     }
 
     /// Reads "word<TAB>zipf" lines, whose words are already in matching form (see
-    /// `Scripts/make-word-frequencies.py`). Byte by byte: the lists hold half a million lines.
-    static func parse(_ text: String, _ add: (String, Float) -> Void) {
+    /// `Scripts/make-word-frequencies.py`, and so in NFC). Byte by byte, each word passed as its bytes
+    /// in `text`: the lists hold half a million lines.
+    static func parse(_ text: String, _ add: (UnsafeBufferPointer<UInt8>, Float) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
@@ -191,7 +220,7 @@ public struct WordFrequencies: Sendable {
                         if scale == 0 { zipf = zipf * 10 + Float(byte - 0x30) } else { scale /= 10; zipf += Float(byte - 0x30) * scale }
                     }
                 }
-                add(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self), zipf)
+                add(UnsafeBufferPointer(rebasing: bytes[start..<tab]), zipf)
             }
         }
     }
