@@ -43,40 +43,71 @@ public struct TokenAligner: Sendable {
     public func align(version: Document, sentences versionSentences: Range<Int>,
                       source: Document, sentences sourceSentences: Range<Int>) -> TokenAlignment {
         let a = Self.words(version, versionSentences), b = Self.words(source, sourceSentences)
-        let keysA = a.map { Self.base(version.tokens[$0].key) }, keysB = b.map { Self.base(source.tokens[$0].key) }
+        let keysA = a.map { base(version.tokens[$0].key) }, keysB = b.map { base(source.tokens[$0].key) }
+        var numbering = Numbering(capacity: a.count + b.count)
+        let matched = align(keysA, keysA.map { numbering.number($0) }, keysB, keysB.map { numbering.number($0) })
+        return TokenAlignment(pairs: matched.map { TokenAlignment.Pair(version: a[$0.version], source: b[$0.source], kind: $0.kind) })
+    }
+
+    /// Numbers for keys, equal keys alike, so that words are compared once by hashing rather than
+    /// again and again as strings.
+    struct Numbering {
+        /// The keys numbered so far, each at its number.
+        private(set) var keys: [String] = []
+        private var numbers: [String: Int] = [:]
+
+        /// A numbering with room for `capacity` keys before it grows.
+        init(capacity: Int = 0) {
+            keys.reserveCapacity(capacity)
+            numbers.reserveCapacity(capacity)
+        }
+
+        mutating func number(_ key: String) -> Int {
+            if let known = numbers[key] { return known }
+            numbers[key] = keys.count
+            keys.append(key)
+            return keys.count - 1
+        }
+    }
+
+    /// The alignment of two sequences of words, given by their base keys (`keysA`, `keysB`) and
+    /// those keys' numbers from one `Numbering` (`numbersA`, `numbersB`). The pairs hold positions in
+    /// these sequences (not token indices), in the order of `keysA`.
+    func align(_ keysA: [String], _ numbersA: [Int], _ keysB: [String], _ numbersB: [Int]) -> [TokenAlignment.Pair] {
+        let countA = keysA.count, countB = keysB.count
         var pairs: [TokenAlignment.Pair] = []
         // Longest common subsequence of equal words.
         // (One flat table, row i from i × width on, rather than an array per row.)
-        let width = b.count + 1
-        var table = [Int](repeating: 0, count: (a.count + 1) * width)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i * width + j] = keysA[i] == keysB[j] ? table[(i + 1) * width + j + 1] + 1
-                                                            : max(table[(i + 1) * width + j], table[i * width + j + 1])
+        let width = countB + 1
+        var table = [Int](repeating: 0, count: (countA + 1) * width)
+        for i in stride(from: countA - 1, through: 0, by: -1) {
+            for j in stride(from: countB - 1, through: 0, by: -1) {
+                table[i * width + j] = numbersA[i] == numbersB[j] ? table[(i + 1) * width + j + 1] + 1
+                                                                  : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var anchors: [(Int, Int)] = []
         var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if keysA[i] == keysB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[(i + 1) * width + j] >= table[i * width + j + 1] { i += 1 } else { j += 1 }
+        while i < countA && j < countB {
+            if numbersA[i] == numbersB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[(i + 1) * width + j] >= table[i * width + j + 1] { i += 1 } else { j += 1 }
         }
+        anchors.append((countA, countB))
         // The gaps between anchors (and before the first and after the last).
         var previous = (-1, -1)
-        for anchor in anchors + [(a.count, b.count)] {
-            let gapA = Array(previous.0 + 1..<anchor.0), gapB = Array(previous.1 + 1..<anchor.1)
-            pairs += gap(gapA, gapB, keysA, keysB, a, b)
-            if anchor.0 < a.count { pairs.append(TokenAlignment.Pair(version: a[anchor.0], source: b[anchor.1], kind: .same)) }
+        for anchor in anchors {
+            gap(previous.0 + 1..<anchor.0, previous.1 + 1..<anchor.1, keysA, keysB, into: &pairs)
+            if anchor.0 < countA { pairs.append(TokenAlignment.Pair(version: anchor.0, source: anchor.1, kind: .same)) }
             previous = anchor
         }
-        return TokenAlignment(pairs: pairs.sorted { $0.version < $1.version })
+        pairs.sort { $0.version < $1.version }
+        return pairs
     }
 
-    /// Pairs the words of a gap, `gapA` and `gapB`: runs of consecutive indices into `keysA` and `keysB`.
-    private func gap(_ gapA: [Int], _ gapB: [Int], _ keysA: [String], _ keysB: [String],
-                     _ a: [Int], _ b: [Int]) -> [TokenAlignment.Pair] {
-        guard !gapA.isEmpty, !gapB.isEmpty else { return [] }
-        var pairs: [TokenAlignment.Pair] = []
-        var freeA = gapA, freeB = gapB
+    /// Pairs the words of a gap, positions `gapA` of `keysA` and `gapB` of `keysB`, adding them to `pairs`.
+    private func gap(_ gapA: Range<Int>, _ gapB: Range<Int>, _ keysA: [String], _ keysB: [String],
+                     into pairs: inout [TokenAlignment.Pair]) {
+        guard !gapA.isEmpty, !gapB.isEmpty else { return }
+        var freeA = Array(gapA), freeB = Array(gapB)
         // The spelling similarity is 1 − distance / longer length, and the edit distance is at least
         // the difference of the lengths (in scalars, as the distance counts). So a pair whose
         // lengths alone give 1 − difference / longer < `similarSpelling` scores under it too (the
@@ -84,21 +115,20 @@ public struct TokenAligner: Sendable {
         // the gap nor, being under it, change which is: such pairs are not measured.
         let lengthsA = gapA.map { keysA[$0].unicodeScalars.count }, lengthsB = gapB.map { keysB[$0].unicodeScalars.count }
         func mayBeAlike(_ x: Int, _ y: Int) -> Bool {
-            let (m, n) = (lengthsA[x - gapA[0]], lengthsB[y - gapB[0]])
+            let (m, n) = (lengthsA[x - gapA.lowerBound], lengthsB[y - gapB.lowerBound])
             guard m > 0, n > 0 else { return similarSpelling <= 0 }
             return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
         }
         for x in gapA {
             let scored = freeB.lazy.filter { mayBeAlike(x, $0) }.map { ($0, NameRuns.similarity(keysA[x], keysB[$0])) }
             guard let best = scored.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }), best.1 >= similarSpelling else { continue }
-            pairs.append(TokenAlignment.Pair(version: a[x], source: b[best.0], kind: .similar))
+            pairs.append(TokenAlignment.Pair(version: x, source: best.0, kind: .similar))
             freeA.removeAll { $0 == x }
             freeB.removeAll { $0 == best.0 }
         }
         if freeA.count == freeB.count, freeA.count <= substitutionLimit {
-            for (x, y) in zip(freeA, freeB) { pairs.append(TokenAlignment.Pair(version: a[x], source: b[y], kind: .substituted)) }
+            for (x, y) in zip(freeA, freeB) { pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted)) }
         }
-        return pairs
     }
 
     /// The word-like tokens of `sentences`, as indices into the document's tokens: the words this
@@ -108,6 +138,4 @@ public struct TokenAligner: Sendable {
               let last = sentences.last.map({ document.sentences[$0].tokens.upperBound }) else { return [] }
         return (first..<last).filter { document.tokens[$0].isWordLike }
     }
-
-    private static func base(_ key: String) -> String { MTAudit.base(key) }
 }

@@ -68,45 +68,54 @@ public struct DistortionDetector: Detector {
         var findings: [Finding] = []
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
-            let pairs = TokenAligner().align(version: context.version, sentences: link.version,
-                                             source: context.source, sentences: link.source).pairs
-                .filter { $0.kind != .substituted }
             let versionWords = TokenAligner.words(context.version, link.version)
             let sourceWords = TokenAligner.words(context.source, link.source)
-            // A word counts as there in another form too ("approve" for "approved").
-            let sourceKeys = sourceWords.map { base(context.source.tokens[$0].key) }
+            // A word counts as there in another form too ("approve" for "approved"). Each base key
+            // is numbered once, for the alignment and for telling which texts write it.
             let versionKeys = versionWords.map { base(context.version.tokens[$0].key) }
-            let inSource = Set(sourceKeys), inVersion = Set(versionKeys)
-            // Only words of four letters or more share a stem: "a" and "in" begin too many words.
-            func has(_ keys: Set<String>, _ all: [String], _ key: String) -> Bool {
-                keys.contains(key) || key.unicodeScalars.count >= 4
-                    && all.contains { $0.unicodeScalars.count >= 4 && sharesStem($0, key) }
-            }
+            let sourceKeys = sourceWords.map { base(context.source.tokens[$0].key) }
+            // (Room for these words and as many of the other versions'.)
+            var numbering = TokenAligner.Numbering(capacity: 2 * (versionWords.count + sourceWords.count))
+            let versionNumbers = versionKeys.map { numbering.number($0) }
+            let sourceNumbers = sourceKeys.map { numbering.number($0) }
+            let pairs = TokenAligner().align(versionKeys, versionNumbers, sourceKeys, sourceNumbers).filter { $0.kind != .substituted }
             // The words the other versions write in these sentences' place: where they agree with
             // this version, its wording is no distortion.
-            var inOthers: Set<String> = []
+            var othersNumbers: [Int] = []
             var othersRender = false
             for v in link.version {
                 for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
                     guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
                     othersRender = true
-                    for token in other.tokens[other.sentences[s].tokens] where token.isWordLike { inOthers.insert(base(token.key)) }
+                    for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
+                        othersNumbers.append(numbering.number(base(token.key)))
+                    }
                 }
             }
-            let othersKeys = Array(inOthers)
-            func isContent(_ token: Token) -> Bool {
+            let keys = numbering.keys
+            let inSource = Words(sourceNumbers, of: keys), inVersion = Words(versionNumbers, of: keys)
+            let inOthers = Words(othersNumbers, of: keys)
+            // Only words of four letters or more share a stem: "a" and "in" begin too many words.
+            var isLong = [Bool?](repeating: nil, count: keys.count)
+            func long(_ number: Int) -> Bool {
+                if let known = isLong[number] { return known }
+                let answer = keys[number].unicodeScalars.count >= 4
+                isLong[number] = answer
+                return answer
+            }
+            func has(_ words: Words, _ number: Int) -> Bool {
+                words.contains(number) || long(number)
+                    && words.distinct.contains { long($0) && sharesStem(keys[$0], keys[number]) }
+            }
+            func isContent(_ token: Token, _ key: String) -> Bool {
                 if token.kind == .number { return true }
                 guard token.kind == .letters else { return false }
-                return WordFrequencies.builtIn.zipf(base(token.key), in: language) < Self.contentWordZipf
+                return WordFrequencies.builtIn.zipf(key, in: language) < Self.contentWordZipf
             }
             // The stretches between consecutive shared words (a chain rising in both sentences).
-            let versionPlace = Dictionary(uniqueKeysWithValues: versionWords.enumerated().map { ($1, $0) })
-            let sourcePlace = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1, $0) })
             var anchors: [(version: Int, source: Int)] = []
-            for pair in pairs {
-                // TokenAligner pairs only these words, so each has its place.
-                let anchor = (version: versionPlace[pair.version]!, source: sourcePlace[pair.source]!)
-                if anchor.source > anchors.last?.source ?? -1 { anchors.append(anchor) }
+            for pair in pairs where pair.source > anchors.last?.source ?? -1 {
+                anchors.append((version: pair.version, source: pair.source))
             }
             anchors.append((version: versionWords.count, source: sourceWords.count))
             var previous = (version: -1, source: -1)
@@ -114,13 +123,15 @@ public struct DistortionDetector: Detector {
                 defer { previous = anchor }
                 let versionGap = versionWords[(previous.version + 1)..<anchor.version]
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
-                let added = versionGap.filter { index in
-                    let token = context.version.tokens[index], key = base(token.key)
-                    return isContent(token) && !has(inSource, sourceKeys, key) && !has(inOthers, othersKeys, key)
+                let added = versionGap.indices.filter { place in
+                    let number = versionNumbers[place]
+                    return isContent(context.version.tokens[versionWords[place]], versionKeys[place])
+                        && !has(inSource, number) && !has(inOthers, number)
                 }
-                let lost = sourceGap.filter { index in
-                    let token = context.source.tokens[index], key = base(token.key)
-                    return isContent(token) && !has(inVersion, versionKeys, key) && (!othersRender || has(inOthers, othersKeys, key))
+                let lost = sourceGap.indices.filter { place in
+                    let number = sourceNumbers[place]
+                    return isContent(context.source.tokens[sourceWords[place]], sourceKeys[place])
+                        && !has(inVersion, number) && (!othersRender || has(inOthers, number))
                 }
                 guard !added.isEmpty || !lost.isEmpty else { continue }
                 let span: TextSpan
@@ -148,4 +159,21 @@ public struct DistortionDetector: Detector {
         return findings
     }
 
+    /// The words of one text in a link, by their numbers in the link's `TokenAligner.Numbering`.
+    private struct Words {
+        /// Whether each number is among them.
+        private var present: [Bool]
+        /// Each of them once.
+        private(set) var distinct: [Int] = []
+
+        init(_ numbers: [Int], of keys: [String]) {
+            present = Array(repeating: false, count: keys.count)
+            for number in numbers where !present[number] {
+                present[number] = true
+                distinct.append(number)
+            }
+        }
+
+        func contains(_ number: Int) -> Bool { present[number] }
+    }
 }

@@ -40,15 +40,17 @@ public struct MergedTokensDetector: Detector {
     public func findings(in context: DetectionContext) -> [Finding] {
         let vocabulary = Vocabulary([context.source] + context.otherVersions)
         let honorifics = context.lexicons.matchingKeys(.honorifics, language: context.version.language)
+        // Whether each word of the version is one of the vocabulary's, read once for both checks.
+        let known = context.version.tokens.map { $0.kind == .letters && vocabulary.contains($0.key) }
         var findings: [Finding] = []
-        for token in context.version.tokens where token.kind == .letters && !vocabulary.words.contains(token.key) {
+        for (token, known) in zip(context.version.tokens, known) where token.kind == .letters && !known {
             if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
                 findings.append(finding(token.span, in: context,
                                         message: "“\(token.text)” runs two words together: “\(split)”",
                                         suggestion: split, evidence: .source))
             }
         }
-        if context.sameLanguage { findings += splitWords(context, vocabulary: vocabulary) }
+        if context.sameLanguage { findings += splitWords(context, vocabulary: vocabulary, known: known) }
         return findings
     }
 
@@ -59,24 +61,32 @@ public struct MergedTokensDetector: Detector {
         guard scalars.count >= 4 else { return nil }
         // Where each scalar starts, so that each half is a slice of the text, not rebuilt scalar by scalar.
         let starts = Array(view.indices)
+        // An ASCII word without white space (which folds together) folds byte by byte: each half's
+        // key is that slice of the word's key, with no half written out and folded on its own.
+        let asciiKey = token.text.utf8.allSatisfy { (0x21..<0x80).contains($0) } ? Array(Normalizer.matchingKey(token.text).utf8) : nil
+        func leftKey(_ k: Int) -> String {
+            asciiKey.map { String(decoding: $0[..<k], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[..<starts[k]]))
+        }
+        func rightKey(_ k: Int) -> String {
+            asciiKey.map { String(decoding: $0[k...], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[starts[k]...]))
+        }
         for k in 2...(scalars.count - 2) {
-            // Never split a base letter from its combining marks.
-            if scalars[k].properties.generalCategory.isMark { continue }
+            // Never split a base letter from its combining marks (ASCII has none).
+            if asciiKey == nil, scalars[k].properties.generalCategory.isMark { continue }
             // The left half first: where it is no word, the right half need not be read.
-            let leftText = String(view[..<starts[k]])
-            let left = Normalizer.matchingKey(leftText)
-            guard vocabulary.words.contains(left) || honorifics.contains(left) else { continue }
-            let rightText = String(view[starts[k]...])
-            let right = Normalizer.matchingKey(rightText)
-            guard vocabulary.words.contains(right) else { continue }
+            let left = leftKey(k)
+            guard vocabulary.contains(left) || honorifics.contains(left) else { continue }
+            let right = rightKey(k)
+            guard vocabulary.contains(right) else { continue }
+            let leftText = String(view[..<starts[k]]), rightText = String(view[starts[k]...])
             let turnsCase = scalars[k - 1].properties.isLowercase && scalars[k].properties.isUppercase
-            if turnsCase && (honorifics.contains(left) || vocabulary.properNames[right] != nil) {
+            if turnsCase && (honorifics.contains(left) || vocabulary.isProperName(right)) {
                 return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText
             }
             guard sameLanguage else { continue }
             // Short function words run together ("into", "onto") are words of their own.
             if min(left.count, right.count) >= 3, let written = vocabulary.pairs[left + " " + right] { return written }
-            let leftName = vocabulary.properNames[left] != nil, rightName = vocabulary.properNames[right] != nil
+            let leftName = vocabulary.isProperName(left), rightName = vocabulary.isProperName(right)
             if (leftName && right.count >= 3) || (rightName && left.count >= 3) {
                 return leftText + " " + rightText
             }
@@ -86,14 +96,15 @@ public struct MergedTokensDetector: Detector {
 
     /// Two neighbouring words of the version that make one word of the source, one of them no word
     /// at all there ("eco nomy").
-    private func splitWords(_ context: DetectionContext, vocabulary: Vocabulary) -> [Finding] {
+    /// `known` tells which of the version's tokens are words of `vocabulary`.
+    private func splitWords(_ context: DetectionContext, vocabulary: Vocabulary, known: [Bool]) -> [Finding] {
         let tokens = context.version.tokens
         var findings: [Finding] = []
         for k in tokens.indices.dropFirst() {
             let a = tokens[k - 1], b = tokens[k]
-            guard a.kind == .letters, b.kind == .letters, a.sentence == b.sentence,
-                  vocabulary.words.contains(a.key + b.key),
-                  !vocabulary.words.contains(a.key) || !vocabulary.words.contains(b.key),
+            // Two known words are no split word: only then is the joined word looked up.
+            guard a.kind == .letters, b.kind == .letters, a.sentence == b.sentence, !known[k - 1] || !known[k],
+                  vocabulary.contains(a.key + b.key),
                   vocabulary.pairs[a.key + " " + b.key] == nil else { continue }
             let span = a.span.union(b.span)
             findings.append(finding(span, in: context,

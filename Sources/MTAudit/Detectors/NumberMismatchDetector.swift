@@ -139,9 +139,14 @@ public struct NumberMismatchDetector: Detector {
     static func numbers(in document: Document, span: TextSpan, words: NumberWords = NumberWords([])) -> [(value: String, span: TextSpan)] {
         var numbers = digits(in: document, span: span)
         guard !words.isEmpty else { return numbers }
-        // Where each number in digits starts, so that each token finds its own at once.
-        var digitsAt: [Int: String] = [:]
-        for number in numbers { digitsAt[number.span.start] = number.value }
+        // The numbers in digits, in the text's order: the tokens, in the same order, walk along them
+        // to find the one starting where each starts.
+        let inDigits = numbers
+        var nextDigits = 0
+        func digitsStarting(at start: Int) -> String? {
+            while nextDigits < inDigits.count && inDigits[nextDigits].span.start < start { nextDigits += 1 }
+            return nextDigits < inDigits.count && inDigits[nextDigits].span.start == start ? inDigits[nextDigits].value : nil
+        }
         // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
         let tokens = document.tokens(in: span).filter { $0.kind != .punctuation }
         // Each token's number word, looked up once (a multiplier is also asked of the token before it).
@@ -150,7 +155,7 @@ public struct NumberMismatchDetector: Detector {
         while k < tokens.count {
             var value: Double?
             var end = k
-            if let digit = digitsAt[tokens[k].span.start], let number = Double(digit) {
+            if let digit = digitsStarting(at: tokens[k].span.start), let number = Double(digit) {
                 value = number
             } else if case .value(let number)? = meanings[k] {
                 value = number

@@ -244,18 +244,33 @@ func base(_ key: String) -> String {
     // search would cost more than the rest.
     let dot = UInt8(ascii: "."), utf8 = key.utf8
     // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells.
-    let plain = utf8.withContiguousStorageIfAvailable { bytes in
-        !bytes.contains { $0 == dot || $0 >= 0x80 }
-            && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
-    }
-    if plain == true { return key }
+    if utf8.withContiguousStorageIfAvailable(isPlainBase) == true { return key }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
     return Normalizer.strippingMarks(key)
 }
 
+/// Whether the UTF-8 `bytes` of a key are their own `base`: ASCII without a full stop or a final "'s".
+private func isPlainBase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 }
+        && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+}
+
 /// Whether two names are forms of one: one begins the other, or they share their first five letters.
 func sharesStem(_ a: String, _ b: String) -> Bool {
+    // Most keys are plain ASCII (their own base, and without a carriage return, the one ASCII byte
+    // that joins the next into one character): there each letter is a byte and both tests read
+    // the common prefix of the bytes, with no base made and no characters compared.
+    let plain = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+            guard isPlainBase(x), isPlainBase(y), !x.contains(0x0D), !y.contains(0x0D) else { return nil }
+            let shorter = min(x.count, y.count)
+            var common = 0
+            while common < shorter && x[common] == y[common] { common += 1 }
+            return common == shorter || common >= 5
+        } ?? nil
+    } ?? nil
+    if let plain { return plain }
     let x = base(a), y = base(b)
     if x.hasPrefix(y) || y.hasPrefix(x) { return true }
     return zip(x.unicodeScalars, y.unicodeScalars).prefix { $0 == $1 }.count >= 5

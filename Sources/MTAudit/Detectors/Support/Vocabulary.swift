@@ -3,14 +3,35 @@ import Synchronization
 /// The words of some documents, as detectors compare against them: words, adjacent pairs, proper
 /// names. Keys are matching forms.
 struct Vocabulary {
-    /// Every word-like token.
-    private(set) var words: Set<String> = []
+    /// What the documents write of one word.
+    private struct Entry {
+        /// The word as first written with a capital inside a sentence, if it was.
+        var capitalized: String?
+        /// Whether the word was also written in lower case.
+        var lowercased = false
+
+        /// One more token of the word: written with a capital inside a sentence (its text), or in lower case.
+        mutating func record(capitalized text: String?, lowercased: Bool) {
+            if capitalized == nil { capitalized = text }
+            if lowercased { self.lowercased = true }
+        }
+    }
+
+    /// Every word-like token, by key: one table, so that reading a token is one look-up.
+    private var entries: [String: Entry] = [:]
     /// Adjacent letter pairs "a b" inside one sentence, with at most a comma, dash or full stop of an
     /// abbreviation between them, mapped to the text that joins them as written ("Mr. Brennan").
     let pairs: Pairs
-    /// Words written with a capital inside a sentence and never in lower case.
-    private(set) var properNames: [String: String] = [:]
-    private var lowercased: Set<String> = []
+
+    /// Whether some word-like token has the key `key`.
+    func contains(_ key: String) -> Bool { entries[key] != nil }
+
+    /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
+    /// lower case.
+    func isProperName(_ key: String) -> Bool {
+        guard let entry = entries[key] else { return false }
+        return entry.capitalized != nil && !entry.lowercased
+    }
 
     /// The vocabulary of `documents`. That of a single document (the source, for most detectors) is
     /// made once and kept in the document's memo, however many detectors and contexts ask for it.
@@ -25,9 +46,8 @@ struct Vocabulary {
 
     private init(building documents: [Document]) {
         pairs = Pairs(documents)
-        words.reserveCapacity(documents.reduce(0) { $0 + $1.tokens.count })
+        entries.reserveCapacity(documents.reduce(0) { $0 + $1.tokens.count })
         for document in documents { add(document) }
-        for key in lowercased { properNames[key] = nil }
     }
 
     private mutating func add(_ document: Document) {
@@ -36,15 +56,13 @@ struct Vocabulary {
         // word-like token of the same sentence came before it.
         var sentenceWithWord = -1
         for token in tokens where token.isWordLike {
-            words.insert(token.key)
             let opensSentence = sentenceWithWord != token.sentence
             sentenceWithWord = token.sentence
-            guard token.kind == .letters, let first = token.text.unicodeScalars.first else { continue }
-            if Self.isUppercase(first), !opensSentence {
-                if properNames[token.key] == nil { properNames[token.key] = token.text }
-            } else if Self.isLowercase(first) {
-                lowercased.insert(token.key)
+            var capitalized: String? = nil, lowercased = false
+            if token.kind == .letters, let first = token.text.unicodeScalars.first {
+                if Self.isUppercase(first), !opensSentence { capitalized = token.text } else { lowercased = Self.isLowercase(first) }
             }
+            entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
         }
     }
 
