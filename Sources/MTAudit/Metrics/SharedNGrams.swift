@@ -19,9 +19,9 @@ enum SharedNGrams {
         for (index, element) in hyp.enumerated() { padded[index] = element &+ 1 }
         for (index, element) in ref.enumerated() { padded[refStart + index] = element &+ 1 }
         // The positions to sort, then the buffer each pass sorts into; then the counts (of each
-        // element, then of each order's run).
+        // element, then of each order's run and matches).
         let total = hyp.count + ref.count
-        var scratch = [UInt32](repeating: 0, count: 2 * total + max(alphabetSize + 2, 2 * maximumOrder))
+        var scratch = [UInt32](repeating: 0, count: 2 * total + max(alphabetSize + 2, 3 * maximumOrder))
         padded.withUnsafeBufferPointer { padded in
         scratch.withUnsafeMutableBufferPointer { scratch in
             var order = UnsafeMutableBufferPointer(rebasing: scratch[0..<total])
@@ -33,10 +33,10 @@ enum SharedNGrams {
             // the other.
             for place in (0..<maximumOrder).reversed() {
                 counts.update(repeating: 0)
-                for position in order { counts[Int(padded[Int(position) + place]) + 1] &+= 1 }
+                for position in order { counts[Int(padded[Int(position) &+ place]) &+ 1] &+= 1 }
                 for index in 1..<counts.count { counts[index] &+= counts[index - 1] }
                 for position in order {
-                    let key = Int(padded[Int(position) + place])
+                    let key = Int(padded[Int(position) &+ place])
                     sorted[Int(counts[key])] = position
                     counts[key] &+= 1
                 }
@@ -44,32 +44,35 @@ enum SharedNGrams {
             }
             // Runs: the run of an n-gram of order k ends where the next position shares fewer than k
             // elements with it; a position adds itself to the runs of the orders it has elements
-            // for. Each order's count of hypothesis and reference positions in its current run.
+            // for. Each order's count of hypothesis and reference positions in its current run, and
+            // its matches so far.
             let inRun = UnsafeMutableBufferPointer(rebasing: counts[0..<2 * maximumOrder])
+            let matched = UnsafeMutableBufferPointer(rebasing: counts[2 * maximumOrder..<3 * maximumOrder])
             inRun.update(repeating: 0)
+            matched.update(repeating: 0)
             var previous = -1
             for position in order {
                 let position = Int(position)
                 var shared = 0
                 if previous >= 0 {
-                    while shared < maximumOrder && padded[position + shared] != 0 && padded[previous + shared] == padded[position + shared] {
-                        shared += 1
+                    while shared < maximumOrder && padded[position &+ shared] != 0 && padded[previous &+ shared] == padded[position &+ shared] {
+                        shared &+= 1
                     }
                 }
                 for k in shared..<maximumOrder where inRun[2 * k] > 0 || inRun[2 * k + 1] > 0 {
-                    matches[k] += Int(min(inRun[2 * k], inRun[2 * k + 1]))
+                    matched[k] &+= min(inRun[2 * k], inRun[2 * k + 1])
                     inRun[2 * k] = 0
                     inRun[2 * k + 1] = 0
                 }
                 let side = position < refStart ? 0 : 1
                 var k = 0
-                while k < maximumOrder && padded[position + k] != 0 {
-                    inRun[2 * k + side] &+= 1
-                    k += 1
+                while k < maximumOrder && padded[position &+ k] != 0 {
+                    inRun[2 &* k &+ side] &+= 1
+                    k &+= 1
                 }
                 previous = position
             }
-            for k in 0..<maximumOrder { matches[k] += Int(min(inRun[2 * k], inRun[2 * k + 1])) }
+            for k in 0..<maximumOrder { matches[k] = Int(matched[k] &+ min(inRun[2 * k], inRun[2 * k + 1])) }
         }
         }
         return matches

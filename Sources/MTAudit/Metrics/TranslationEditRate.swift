@@ -54,16 +54,29 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     /// Tercom's default tokenization: lower case, split at white space.
-    /// An ASCII text is lowered byte by byte (Unicode lowers A–Z alone there); any other text by
-    /// `lowercased()`, whose mappings beyond ASCII can change a character's length.
+    /// A text of ASCII and General Punctuation (U+2000–U+206F: curly quotes, dashes, spaces) is
+    /// lowered byte by byte: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
+    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
     static func words(_ text: String) -> ByteWords {
         var utf8 = Array(text.utf8)
-        if utf8.allSatisfy({ $0 < 0x80 }) {
+        if lowersByBytes(utf8) {
             for index in utf8.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(utf8[index]) { utf8[index] |= 0x20 }
         } else {
             utf8 = Array(text.lowercased().utf8)
         }
         return ByteWords(utf8: utf8, ranges: PythonText.split(utf8))
+    }
+
+    /// Whether every scalar is ASCII or General Punctuation.
+    private static func lowersByBytes(_ utf8: [UInt8]) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] < 0x80 { index += 1; continue }
+            let (scalar, length) = PythonText.scalar(utf8, at: index)
+            guard (0x2000...0x206F).contains(scalar.value) else { return false }
+            index += length
+        }
+        return true
     }
 
     /// The words of both texts, numbered alike.
@@ -412,7 +425,8 @@ public struct TranslationEditRate: SentenceMetric {
         return (distance, trace.reversed(), matrix)
     }
 
-    /// The two rows `distance` works in, kept from one candidate shift to the next.
+    /// The two rows `distance` works in, kept from one candidate shift to the next: each spans every
+    /// column and is infinite outside its row's band, so that a cell reads its neighbours unchecked.
     struct DistanceRows {
         var above: [Int] = []
         var current: [Int] = []
@@ -423,36 +437,39 @@ public struct TranslationEditRate: SentenceMetric {
     /// there on, each from the one above, in the same beam and with the same costs as `editDistance`.
     static func distance(_ hyp: [UInt32], _ ref: [UInt32], from base: Matrix, sharedRows: Int, rows: inout DistanceRows) -> Int {
         if sharedRows >= hyp.count { return base.value(hyp.count, ref.count) }
+        let columns = ref.count + 1
         let starts = base.start, lows = base.low, highs = base.high
         rows.above.removeAll(keepingCapacity: true)
-        rows.above.append(contentsOf: base.cost[starts[sharedRows]..<starts[sharedRows] + highs[sharedRows] - lows[sharedRows]])
+        rows.above.append(contentsOf: repeatElement(infinity, count: columns))
+        rows.current.removeAll(keepingCapacity: true)
+        rows.current.append(contentsOf: repeatElement(infinity, count: columns))
+        let kept = starts[sharedRows] - lows[sharedRows]
+        for j in lows[sharedRows]..<highs[sharedRows] { rows.above[j] = base.cost[kept + j] }
         for i in sharedRows + 1...hyp.count {
             let word = hyp[i - 1]
-            let low = lows[i], high = highs[i], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
-            rows.current.removeAll(keepingCapacity: true)
-            rows.current.append(contentsOf: repeatElement(infinity, count: high - low))
+            let low = lows[i], high = highs[i]
             ref.withUnsafeBufferPointer { ref in
             rows.above.withUnsafeBufferPointer { above in
             rows.current.withUnsafeMutableBufferPointer { current in
-                for j in low..<high {
-                    if j == 0 {
-                        current[0] = (aboveLow == 0 && aboveHigh > 0 ? above[0] : infinity) + 1
-                        continue
-                    }
-                    let diagonal = j - 1 >= aboveLow && j - 1 < aboveHigh ? above[j - 1 - aboveLow] : infinity
-                    var best = diagonal + (word == ref[j - 1] ? 0 : 1)
-                    let up = (j >= aboveLow && j < aboveHigh ? above[j - aboveLow] : infinity) + 1
-                    if up < best { best = up }
-                    let left = (j - 1 >= low ? current[j - 1 - low] : infinity) + 1
-                    if left < best { best = left }
-                    current[j - low] = best
+                // `current` holds row i - 2 (or nothing yet): its band is made infinite again.
+                if i - 2 >= sharedRows {
+                    for j in lows[i - 2]..<highs[i - 2] { current[j] = infinity }
+                }
+                var j = low
+                if j == 0 && j < high {
+                    current[0] = above[0] + 1
+                    j = 1
+                }
+                while j < high {
+                    let diagonal = above[j - 1] + (word == ref[j - 1] ? 0 : 1)
+                    current[j] = min(diagonal, above[j] + 1, current[j - 1] + 1)
+                    j += 1
                 }
             }
             }
             }
             swap(&rows.above, &rows.current)
         }
-        let last = hyp.count
-        return ref.count >= lows[last] && ref.count < highs[last] ? rows.above[ref.count - lows[last]] : infinity
+        return rows.above[ref.count]
     }
 }
