@@ -14,16 +14,16 @@ enum SharedNGrams {
         // Both sequences one after the other, each element plus one and each sequence followed by
         // `maximumOrder` zeros: an n-gram near a sequence's end reads zeros (sorting first) where it
         // has no elements, and no n-gram runs into the other sequence.
+        // Then, in the same buffer (one allocation), the positions to sort, the buffer each pass
+        // sorts into, and the counts (of each element, then of each order's run and matches).
         let refStart = hyp.count + maximumOrder
-        var padded = [UInt32](repeating: 0, count: refStart + ref.count + maximumOrder)
-        for (index, element) in hyp.enumerated() { padded[index] = element &+ 1 }
-        for (index, element) in ref.enumerated() { padded[refStart + index] = element &+ 1 }
-        // The positions to sort, then the buffer each pass sorts into; then the counts (of each
-        // element, then of each order's run and matches).
-        let total = hyp.count + ref.count
-        var scratch = [UInt32](repeating: 0, count: 2 * total + max(alphabetSize + 2, 3 * maximumOrder))
-        padded.withUnsafeBufferPointer { padded in
-        scratch.withUnsafeMutableBufferPointer { scratch in
+        let paddedCount = refStart + ref.count + maximumOrder, total = hyp.count + ref.count
+        var scratch = [UInt32](repeating: 0, count: paddedCount + 2 * total + max(alphabetSize + 2, 3 * maximumOrder))
+        for (index, element) in hyp.enumerated() { scratch[index] = element &+ 1 }
+        for (index, element) in ref.enumerated() { scratch[refStart + index] = element &+ 1 }
+        scratch.withUnsafeMutableBufferPointer { all in
+            let padded = UnsafeBufferPointer(rebasing: all[0..<paddedCount])
+            let scratch = UnsafeMutableBufferPointer(rebasing: all[paddedCount...])
             var order = UnsafeMutableBufferPointer(rebasing: scratch[0..<total])
             var sorted = UnsafeMutableBufferPointer(rebasing: scratch[total..<2 * total])
             let counts = UnsafeMutableBufferPointer(rebasing: scratch[(2 * total)...])
@@ -73,7 +73,6 @@ enum SharedNGrams {
                 previous = position
             }
             for k in 0..<maximumOrder { matches[k] = Int(matched[k] &+ min(inRun[2 * k], inRun[2 * k + 1])) }
-        }
         }
         return matches
     }

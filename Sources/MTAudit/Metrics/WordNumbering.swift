@@ -8,7 +8,7 @@ enum WordNumbering {
         guard a.comparesByBytes && b.comparesByBytes else { return idsByStrings(a, b) }
         return a.utf8.withUnsafeBufferPointer { aBytes in
             b.utf8.withUnsafeBufferPointer { bBytes in
-                var table = ByteWordTable(texts: [aBytes, bBytes], capacity: a.count + b.count)
+                var table = ByteWordTable(aBytes, bBytes, capacity: a.count + b.count)
                 let aIDs = a.ranges.map { table.id(text: 0, $0) }
                 let bIDs = b.ranges.map { table.id(text: 1, $0) }
                 return (aIDs, bIDs, table.count)
@@ -32,49 +32,53 @@ enum WordNumbering {
 }
 
 /// An open-addressing table from a word's bytes to its number: FNV-1a hashes, linear probing. A
-/// word is kept as the place of its first occurrence in one of the texts, whose bytes the table
+/// word is kept as the place of its first occurrence in one of the two texts, whose bytes the table
 /// reads (valid while the texts' buffers are: within `WordNumbering.ids`), not copied.
 private struct ByteWordTable {
-    private let texts: [UnsafeBufferPointer<UInt8>]
-    /// Per slot: the word's number plus one (0: empty), and the word's hash.
-    private var slots: [UInt32]
-    private var hashes: [UInt64]
+    private let first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>
+    /// Per slot: the upper half of the word's hash, then its number plus one (0: empty).
+    private var slots: [UInt64]
     private let mask: Int
-    /// Each distinct word's first occurrence: which text, and its bytes there.
-    private var words: [(text: Int, range: Range<Int>)] = []
+    /// Each distinct word's first occurrence, as byte offsets: in the first text, or in the second
+    /// past the first's length (one array, one allocation: two numbers per word).
+    private var places: [Int] = []
 
-    var count: Int { words.count }
+    var count: Int { places.count / 2 }
 
-    init(texts: [UnsafeBufferPointer<UInt8>], capacity: Int) {
-        self.texts = texts
+    init(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        (self.first, self.second) = (first, second)
         var size = 16
         while size < 2 * capacity { size <<= 1 }
-        slots = [UInt32](repeating: 0, count: size)
-        hashes = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        words.reserveCapacity(capacity)
+        places.reserveCapacity(2 * capacity)
     }
 
-    /// The number of the word at `range` of text `text`.
+    /// The bytes at `start..<end`, offsets as `places` holds them.
+    private func bytes(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        start < first.count ? UnsafeBufferPointer(rebasing: first[start..<end])
+            : UnsafeBufferPointer(rebasing: second[start - first.count..<end - first.count])
+    }
+
+    /// The number of the word at `range` of the first text (`text` 0) or the second (1).
     mutating func id(text: Int, _ range: Range<Int>) -> UInt32 {
-        let bytes = UnsafeBufferPointer(rebasing: texts[text][range])
+        let offset = text == 0 ? 0 : first.count
+        let word = bytes(range.lowerBound + offset, range.upperBound + offset)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
-            let id = Int(slots[slot] - 1)
-            if hashes[slot] == hash {
-                let word = words[id]
-                if word.range.count == bytes.count && UnsafeBufferPointer(rebasing: texts[word.text][word.range]).elementsEqual(bytes) {
-                    return UInt32(id)
-                }
+            let id = Int(slots[slot] & 0xFFFF_FFFF) - 1
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag && bytes(places[2 * id], places[2 * id + 1]).elementsEqual(word) {
+                return UInt32(id)
             }
             slot = (slot + 1) & mask
         }
-        let id = UInt32(words.count)
-        words.append((text, range))
-        slots[slot] = id + 1
-        hashes[slot] = hash
-        return id
+        let id = count
+        places.append(range.lowerBound + offset)
+        places.append(range.upperBound + offset)
+        slots[slot] = tag | UInt64(id + 1)
+        return UInt32(id)
     }
 }
