@@ -46,6 +46,13 @@ struct BitVectorEditDistance {
         return Row(increases: horizontalDown | ~(vertical | horizontalUp), decreases: horizontalUp & vertical)
     }
 
+    /// The full matrix's cell (i, j): the distance of the unshifted words' first i to the reference's
+    /// first j, the row's first column (i) plus its ups less its downs before column j.
+    func cost(_ i: Int, _ j: Int) -> Int {
+        let before: UInt64 = j == 64 ? ~0 : (1 << UInt64(j)) - 1
+        return i + (rows[i].increases & before).nonzeroBitCount - (rows[i].decreases & before).nonzeroBitCount
+    }
+
     /// The edit distance of `hypothesis` (as long as the unshifted words, and equal to them in the
     /// first `sharedRows` words) to the reference.
     func distance(_ hypothesis: [UInt32], sharedRows: Int) -> Int {

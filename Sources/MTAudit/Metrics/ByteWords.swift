@@ -13,6 +13,8 @@ struct ByteWords {
     /// words are equal as Swift compares strings (canonical equivalence) exactly when their bytes are.
     /// Conservative: true for ASCII and for scalars of common scripts listed in `isInert`.
     var comparesByBytes: Bool {
+        // Most texts are ASCII throughout: one plain pass over the bytes says so.
+        if utf8.allSatisfy({ $0 < 0x80 }) { return true }
         for range in ranges {
             var index = range.lowerBound
             while index < range.upperBound {

@@ -6,67 +6,74 @@
 /// order then lie in runs of equal prefixes, and one pass over the sorted positions adds, for each
 /// run, the smaller of the two sequences' counts. No hashing and no comparison sort.
 enum SharedNGrams {
-    /// `hyp` and `ref` hold numbers below `alphabetSize`.
+    /// `hyp` and `ref` hold numbers below `alphabetSize`. Positions, elements and counts are 32-bit
+    /// and added without overflow checks (texts are far below 2³² characters), in three buffers.
     static func matches(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> [Int] {
         var matches = [Int](repeating: 0, count: maximumOrder)
         if hyp.isEmpty || ref.isEmpty { return matches }
         // Both sequences one after the other, each element plus one and each sequence followed by
         // `maximumOrder` zeros: an n-gram near a sequence's end reads zeros (sorting first) where it
         // has no elements, and no n-gram runs into the other sequence.
+        // Then, in the same buffer (one allocation), the positions to sort, the buffer each pass
+        // sorts into, and the counts (of each element, then of each order's run and matches).
         let refStart = hyp.count + maximumOrder
-        var padded = [Int](repeating: 0, count: refStart + ref.count + maximumOrder)
-        for (index, element) in hyp.enumerated() { padded[index] = Int(element) + 1 }
-        for (index, element) in ref.enumerated() { padded[refStart + index] = Int(element) + 1 }
-        let positions = Array(0..<hyp.count) + Array(refStart..<refStart + ref.count)
-        var order = positions, sorted = positions
-        var counts = [Int](repeating: 0, count: alphabetSize + 2)
-        padded.withUnsafeBufferPointer { padded in
-        order.withUnsafeMutableBufferPointer { order in
-        sorted.withUnsafeMutableBufferPointer { sorted in
-        counts.withUnsafeMutableBufferPointer { counts in
-            var order = order, sorted = sorted
-            // Least significant place first, each pass a stable counting sort (from one buffer into
-            // the other and back: the last pass's is the order's when the passes are even).
+        let paddedCount = refStart + ref.count + maximumOrder, total = hyp.count + ref.count
+        var scratch = [UInt32](repeating: 0, count: paddedCount + 2 * total + max(alphabetSize + 2, 3 * maximumOrder))
+        for (index, element) in hyp.enumerated() { scratch[index] = element &+ 1 }
+        for (index, element) in ref.enumerated() { scratch[refStart + index] = element &+ 1 }
+        scratch.withUnsafeMutableBufferPointer { all in
+            let padded = UnsafeBufferPointer(rebasing: all[0..<paddedCount])
+            let scratch = UnsafeMutableBufferPointer(rebasing: all[paddedCount...])
+            var order = UnsafeMutableBufferPointer(rebasing: scratch[0..<total])
+            var sorted = UnsafeMutableBufferPointer(rebasing: scratch[total..<2 * total])
+            let counts = UnsafeMutableBufferPointer(rebasing: scratch[(2 * total)...])
+            for index in 0..<hyp.count { order[index] = UInt32(truncatingIfNeeded: index) }
+            for index in 0..<ref.count { order[hyp.count + index] = UInt32(truncatingIfNeeded: refStart + index) }
+            // Least significant place first, each pass a stable counting sort from one buffer into
+            // the other.
             for place in (0..<maximumOrder).reversed() {
                 counts.update(repeating: 0)
-                for position in order { counts[padded[position + place] + 1] += 1 }
-                for index in 1..<counts.count { counts[index] += counts[index - 1] }
+                for position in order { counts[Int(padded[Int(position) &+ place]) &+ 1] &+= 1 }
+                for index in 1..<counts.count { counts[index] &+= counts[index - 1] }
                 for position in order {
-                    let key = padded[position + place]
-                    sorted[counts[key]] = position
-                    counts[key] += 1
+                    let key = Int(padded[Int(position) &+ place])
+                    sorted[Int(counts[key])] = position
+                    counts[key] &+= 1
                 }
                 swap(&order, &sorted)
             }
-        }
-        }
-        }
-        }
-        if maximumOrder % 2 == 1 { order = sorted }
-        // Runs: the run of an n-gram of order k ends where the next position shares fewer than k
-        // elements with it; a position adds itself to the runs of the orders it has elements for.
-        var hypInRun = [Int](repeating: 0, count: maximumOrder), refInRun = hypInRun
-        var previous = -1
-        for position in order {
-            var shared = 0
-            if previous >= 0 {
-                while shared < maximumOrder && padded[position + shared] != 0 && padded[previous + shared] == padded[position + shared] {
-                    shared += 1
+            // Runs: the run of an n-gram of order k ends where the next position shares fewer than k
+            // elements with it; a position adds itself to the runs of the orders it has elements
+            // for. Each order's count of hypothesis and reference positions in its current run, and
+            // its matches so far.
+            let inRun = UnsafeMutableBufferPointer(rebasing: counts[0..<2 * maximumOrder])
+            let matched = UnsafeMutableBufferPointer(rebasing: counts[2 * maximumOrder..<3 * maximumOrder])
+            inRun.update(repeating: 0)
+            matched.update(repeating: 0)
+            var previous = -1
+            for position in order {
+                let position = Int(position)
+                var shared = 0
+                if previous >= 0 {
+                    while shared < maximumOrder && padded[position &+ shared] != 0 && padded[previous &+ shared] == padded[position &+ shared] {
+                        shared &+= 1
+                    }
                 }
+                for k in shared..<maximumOrder where inRun[2 * k] > 0 || inRun[2 * k + 1] > 0 {
+                    matched[k] &+= min(inRun[2 * k], inRun[2 * k + 1])
+                    inRun[2 * k] = 0
+                    inRun[2 * k + 1] = 0
+                }
+                let side = position < refStart ? 0 : 1
+                var k = 0
+                while k < maximumOrder && padded[position &+ k] != 0 {
+                    inRun[2 &* k &+ side] &+= 1
+                    k &+= 1
+                }
+                previous = position
             }
-            for k in shared..<maximumOrder where hypInRun[k] > 0 || refInRun[k] > 0 {
-                matches[k] += min(hypInRun[k], refInRun[k])
-                hypInRun[k] = 0
-                refInRun[k] = 0
-            }
-            var k = 0
-            while k < maximumOrder && padded[position + k] != 0 {
-                if position < refStart { hypInRun[k] += 1 } else { refInRun[k] += 1 }
-                k += 1
-            }
-            previous = position
+            for k in 0..<maximumOrder { matches[k] = Int(matched[k] &+ min(inRun[2 * k], inRun[2 * k + 1])) }
         }
-        for k in 0..<maximumOrder { matches[k] += min(hypInRun[k], refInRun[k]) }
         return matches
     }
 }

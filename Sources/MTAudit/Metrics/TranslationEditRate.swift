@@ -54,9 +54,29 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     /// Tercom's default tokenization: lower case, split at white space.
+    /// A text of ASCII and General Punctuation (U+2000–U+206F: curly quotes, dashes, spaces) is
+    /// lowered byte by byte: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
+    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
     static func words(_ text: String) -> ByteWords {
-        let utf8 = Array(text.lowercased().utf8)
+        var utf8 = Array(text.utf8)
+        if lowersByBytes(utf8) {
+            for index in utf8.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(utf8[index]) { utf8[index] |= 0x20 }
+        } else {
+            utf8 = Array(text.lowercased().utf8)
+        }
         return ByteWords(utf8: utf8, ranges: PythonText.split(utf8))
+    }
+
+    /// Whether every scalar is ASCII or General Punctuation.
+    private static func lowersByBytes(_ utf8: [UInt8]) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] < 0x80 { index += 1; continue }
+            let (scalar, length) = PythonText.scalar(utf8, at: index)
+            guard (0x2000...0x206F).contains(scalar.value) else { return false }
+            index += length
+        }
+        return true
     }
 
     /// The words of both texts, numbered alike.
@@ -102,8 +122,20 @@ public struct TranslationEditRate: SentenceMetric {
     /// The edit distance of `words` before any shift; the shift that lowers it most, its gain, and
     /// the candidates counted so far.
     private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int) -> (distance: Int, gain: Int, shifted: [UInt32], checked: Int) {
-        let base = editDistance(words, ref, reusing: nil, sharedRows: 0)
-        let (before, hypToRefTrace) = (base.distance, base.trace)
+        // Where the beam covers the whole matrix (references of up to 64 words, most sentence pairs),
+        // the unshifted words and every candidate are scored by bit vectors, and the trace is read
+        // off the bit vectors' rows; elsewhere by the beam's matrix.
+        let bitVectors = ref.count <= 64 && beamCoversMatrix(count: words.count, columns: ref.count + 1)
+            ? BitVectorEditDistance(words: words, reference: ref) : nil
+        let before: Int, hypToRefTrace: [Operation], matrix: Matrix?
+        if let bitVectors {
+            before = bitVectors.distance(words, sharedRows: words.count)
+            hypToRefTrace = before == 0 ? [] : trace(words, ref, cost: bitVectors.cost)
+            matrix = nil
+        } else {
+            let base = editDistance(words, ref, reusing: nil, sharedRows: 0)
+            (before, hypToRefTrace, matrix) = (base.distance, base.trace, base.matrix)
+        }
         // No edits, no errors: every candidate would be passed over below.
         if before == 0 { return (0, 0, words, checked) }
         // Flip the trace: insertions become deletions and back, to read it from the reference's side.
@@ -112,14 +144,10 @@ public struct TranslationEditRate: SentenceMetric {
         var checked = checked
         var best: Candidate?
         var shifted: [UInt32] = [], rows = DistanceRows()
-        // Where the beam covers the whole matrix, candidates are scored by bit vectors.
-        let matrix = base.matrix
-        let wholeMatrix = ref.count <= 64 && matrix.low.allSatisfy { $0 == 0 } && matrix.high.allSatisfy { $0 == ref.count + 1 }
-        let bitVectors = wholeMatrix ? BitVectorEditDistance(words: words, reference: ref) : nil
-        outer: for (start, refStart, length) in shiftedPairs(words, ref) {
-            if hypErrors[start..<start + length].allSatisfy({ !$0 }) { continue }
-            if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { continue }
-            if let aligned = align[refStart], start <= aligned && aligned < start + length { continue }
+        forEachShiftedPair(words, ref) { start, refStart, length in
+            if hypErrors[start..<start + length].allSatisfy({ !$0 }) { return true }
+            if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { return true }
+            if let aligned = align[refStart], start <= aligned && aligned < start + length { return true }
             var previous = -1
             for offset in -1..<length {
                 let target: Int
@@ -136,32 +164,40 @@ public struct TranslationEditRate: SentenceMetric {
                 // The shifted words agree with the unshifted ones up to the block or the target.
                 let sharedRows = min(start, target)
                 let distance = bitVectors?.distance(shifted, sharedRows: sharedRows)
-                    ?? distance(shifted, ref, from: matrix, sharedRows: sharedRows, rows: &rows)
+                    ?? distance(shifted, ref, from: matrix!, sharedRows: sharedRows, rows: &rows)
                 let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
                 checked += 1
                 if best == nil || candidate.isBetter(than: best!) { best = candidate }
             }
-            if checked >= maximumShiftCandidates { break outer }
+            return checked < maximumShiftCandidates
         }
         guard let best else { return (before, 0, words, checked) }
         return (before, best.gain, perform(words, start: best.start, length: best.length, target: best.target), checked)
     }
 
-    /// Matching runs of words in the hypothesis and the reference, not too far apart, each prefix of a
-    /// run counted on its own: (hypothesis start, reference start, length).
-    private static func shiftedPairs(_ hyp: [UInt32], _ ref: [UInt32]) -> [(Int, Int, Int)] {
-        var pairs: [(Int, Int, Int)] = []
-        for start in hyp.indices {
-            for refStart in ref.indices where abs(refStart - start) <= maximumShiftDistance {
+    /// Calls `body` on the matching runs of words in the hypothesis and the reference, not too far
+    /// apart, each prefix of a run on its own: (hypothesis start, reference start, length), by
+    /// hypothesis start, then reference start, then length; until `body` returns false. The
+    /// reference's positions are listed per word, so a hypothesis word meets only its matches.
+    private static func forEachShiftedPair(_ hyp: [UInt32], _ ref: [UInt32], _ body: (Int, Int, Int) -> Bool) {
+        // The reference positions of word w: positions[firsts[w]..<firsts[w + 1]], in order.
+        let vocabulary = Int(ref.max() ?? 0) + 1
+        var firsts = [Int](repeating: 0, count: vocabulary + 1)
+        for word in ref { firsts[Int(word) + 1] += 1 }
+        for word in 0..<vocabulary { firsts[word + 1] += firsts[word] }
+        var positions = [Int](repeating: 0, count: ref.count), next = firsts
+        for (index, word) in ref.enumerated() { positions[next[Int(word)]] = index; next[Int(word)] += 1 }
+        for start in hyp.indices where Int(hyp[start]) < vocabulary {
+            let word = Int(hyp[start])
+            for refStart in positions[firsts[word]..<firsts[word + 1]] where abs(refStart - start) <= maximumShiftDistance {
                 var length = 0
-                while hyp[start + length] == ref[refStart + length] && length < maximumShiftSize {
+                while length < maximumShiftSize && start + length < hyp.count && refStart + length < ref.count
+                    && hyp[start + length] == ref[refStart + length] {
                     length += 1
-                    pairs.append((start, refStart, length))
-                    if hyp.count == start + length || ref.count == refStart + length { break }
+                    if !body(start, refStart, length) { return }
                 }
             }
         }
-        return pairs
     }
 
     /// `words` with the block of `length` at `start` moved to `target`, as sacreBLEU's `_perform_shift`
@@ -244,25 +280,83 @@ public struct TranslationEditRate: SentenceMetric {
         return (result.distance, result.trace)
     }
 
+    /// The beam's row bands for a hypothesis of `count` words against `columns - 1` reference words:
+    /// `band(i)` is the columns of word row i (from 1).
+    private struct Beam {
+        let count: Int
+        let columns: Int
+        let ratio: Double
+        let width: Int
+
+        init(count: Int, columns: Int) {
+            self.count = count
+            self.columns = columns
+            ratio = count == 0 ? 1 : Double(columns - 1) / Double(count)
+            width = Double(beamWidth) < ratio / 2 ? Int((ratio / 2 + Double(beamWidth)).rounded(.up)) : beamWidth
+        }
+
+        func band(_ i: Int) -> Range<Int> {
+            let diagonal = Int((Double(i) * ratio).rounded(.down))
+            let low = max(0, diagonal - width)
+            return low..<max(low, i == count ? columns : min(columns, diagonal + width))
+        }
+    }
+
     /// The bands of each row for a hypothesis of `count` words against `columns - 1` reference words.
     private static func bands(count: Int, columns: Int) -> (start: [Int], low: [Int], high: [Int]) {
-        let ratio = count == 0 ? 1 : Double(columns - 1) / Double(count)
-        let beam = Double(beamWidth) < ratio / 2 ? Int((ratio / 2 + Double(beamWidth)).rounded(.up)) : beamWidth
+        let beam = Beam(count: count, columns: columns)
         var start = [0], low = [0], high = [columns]
         var next = columns
         if count > 0 {
             for i in 1...count {
-                let diagonal = Int((Double(i) * ratio).rounded(.down))
-                let lo = max(0, diagonal - beam)
-                let hi = max(lo, i == count ? columns : min(columns, diagonal + beam))
+                let band = beam.band(i)
                 start.append(next)
-                low.append(lo)
-                high.append(hi)
-                next += hi - lo
+                low.append(band.lowerBound)
+                high.append(band.upperBound)
+                next += band.count
             }
         }
         start.append(next)
         return (start, low, high)
+    }
+
+    /// Whether every row's band is all of its columns, so that the beam's distances are the full
+    /// matrix's.
+    static func beamCoversMatrix(count: Int, columns: Int) -> Bool {
+        let beam = Beam(count: count, columns: columns)
+        return count == 0 || (1...count).allSatisfy { beam.band($0) == 0..<columns }
+    }
+
+    /// The operations of the edit distance from `hyp` to `ref`, traced back from the last cell as
+    /// `editDistance` traces its matrix (a match or substitution first, then a deletion, then an
+    /// insertion, each only when strictly cheaper), from the full matrix's `cost(i, j)`.
+    static func trace(_ hyp: [UInt32], _ ref: [UInt32], cost: (Int, Int) -> Int) -> [Operation] {
+        var trace: [Operation] = []
+        trace.reserveCapacity(hyp.count + ref.count)
+        var i = hyp.count, j = ref.count
+        while i > 0 || j > 0 {
+            let kind: Operation
+            if i == 0 {
+                kind = .insert
+            } else if j == 0 {
+                kind = .delete
+            } else {
+                let same = hyp[i - 1] == ref[j - 1]
+                var best = cost(i - 1, j - 1) + (same ? 0 : 1)
+                var operation: Operation = same ? .match : .substitute
+                let up = cost(i - 1, j) + 1
+                if up < best { best = up; operation = .delete }
+                if cost(i, j - 1) + 1 < best { operation = .insert }
+                kind = operation
+            }
+            trace.append(kind)
+            switch kind {
+            case .match, .substitute: i -= 1; j -= 1
+            case .insert: j -= 1
+            case .delete, .undefined: i -= 1
+            }
+        }
+        return trace.reversed()
     }
 
     /// The edit distance, reusing the first `sharedRows` word rows of `base` (computed for a
@@ -331,7 +425,8 @@ public struct TranslationEditRate: SentenceMetric {
         return (distance, trace.reversed(), matrix)
     }
 
-    /// The two rows `distance` works in, kept from one candidate shift to the next.
+    /// The two rows `distance` works in, kept from one candidate shift to the next: each spans every
+    /// column and is infinite outside its row's band, so that a cell reads its neighbours unchecked.
     struct DistanceRows {
         var above: [Int] = []
         var current: [Int] = []
@@ -342,36 +437,39 @@ public struct TranslationEditRate: SentenceMetric {
     /// there on, each from the one above, in the same beam and with the same costs as `editDistance`.
     static func distance(_ hyp: [UInt32], _ ref: [UInt32], from base: Matrix, sharedRows: Int, rows: inout DistanceRows) -> Int {
         if sharedRows >= hyp.count { return base.value(hyp.count, ref.count) }
+        let columns = ref.count + 1
         let starts = base.start, lows = base.low, highs = base.high
         rows.above.removeAll(keepingCapacity: true)
-        rows.above.append(contentsOf: base.cost[starts[sharedRows]..<starts[sharedRows] + highs[sharedRows] - lows[sharedRows]])
+        rows.above.append(contentsOf: repeatElement(infinity, count: columns))
+        rows.current.removeAll(keepingCapacity: true)
+        rows.current.append(contentsOf: repeatElement(infinity, count: columns))
+        let kept = starts[sharedRows] - lows[sharedRows]
+        for j in lows[sharedRows]..<highs[sharedRows] { rows.above[j] = base.cost[kept + j] }
         for i in sharedRows + 1...hyp.count {
             let word = hyp[i - 1]
-            let low = lows[i], high = highs[i], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
-            rows.current.removeAll(keepingCapacity: true)
-            rows.current.append(contentsOf: repeatElement(infinity, count: high - low))
+            let low = lows[i], high = highs[i]
             ref.withUnsafeBufferPointer { ref in
             rows.above.withUnsafeBufferPointer { above in
             rows.current.withUnsafeMutableBufferPointer { current in
-                for j in low..<high {
-                    if j == 0 {
-                        current[0] = (aboveLow == 0 && aboveHigh > 0 ? above[0] : infinity) + 1
-                        continue
-                    }
-                    let diagonal = j - 1 >= aboveLow && j - 1 < aboveHigh ? above[j - 1 - aboveLow] : infinity
-                    var best = diagonal + (word == ref[j - 1] ? 0 : 1)
-                    let up = (j >= aboveLow && j < aboveHigh ? above[j - aboveLow] : infinity) + 1
-                    if up < best { best = up }
-                    let left = (j - 1 >= low ? current[j - 1 - low] : infinity) + 1
-                    if left < best { best = left }
-                    current[j - low] = best
+                // `current` holds row i - 2 (or nothing yet): its band is made infinite again.
+                if i - 2 >= sharedRows {
+                    for j in lows[i - 2]..<highs[i - 2] { current[j] = infinity }
+                }
+                var j = low
+                if j == 0 && j < high {
+                    current[0] = above[0] + 1
+                    j = 1
+                }
+                while j < high {
+                    let diagonal = above[j - 1] + (word == ref[j - 1] ? 0 : 1)
+                    current[j] = min(diagonal, above[j] + 1, current[j - 1] + 1)
+                    j += 1
                 }
             }
             }
             }
             swap(&rows.above, &rows.current)
         }
-        let last = hyp.count
-        return ref.count >= lows[last] && ref.count < highs[last] ? rows.above[ref.count - lows[last]] : infinity
+        return rows.above[ref.count]
     }
 }

@@ -6,10 +6,14 @@
 enum WordNumbering {
     static func ids(_ a: ByteWords, _ b: ByteWords) -> (a: [UInt32], b: [UInt32], count: Int) {
         guard a.comparesByBytes && b.comparesByBytes else { return idsByStrings(a, b) }
-        var table = ByteWordTable(capacity: a.count + b.count)
-        let aIDs = a.ranges.map { table.id(a.utf8, $0) }
-        let bIDs = b.ranges.map { table.id(b.utf8, $0) }
-        return (aIDs, bIDs, table.count)
+        return a.utf8.withUnsafeBufferPointer { aBytes in
+            b.utf8.withUnsafeBufferPointer { bBytes in
+                var table = ByteWordTable(aBytes, bBytes, capacity: a.count + b.count)
+                let aIDs = a.ranges.map { table.id(text: 0, $0) }
+                let bIDs = b.ranges.map { table.id(text: 1, $0) }
+                return (aIDs, bIDs, table.count)
+            }
+        }
     }
 
     private static func idsByStrings(_ a: ByteWords, _ b: ByteWords) -> (a: [UInt32], b: [UInt32], count: Int) {
@@ -27,41 +31,54 @@ enum WordNumbering {
     }
 }
 
-/// An open-addressing table from a word's bytes to its number: FNV-1a hashes, linear probing, the
-/// words' bytes kept in one buffer.
+/// An open-addressing table from a word's bytes to its number: FNV-1a hashes, linear probing. A
+/// word is kept as the place of its first occurrence in one of the two texts, whose bytes the table
+/// reads (valid while the texts' buffers are: within `WordNumbering.ids`), not copied.
 private struct ByteWordTable {
-    /// Per slot: the word's number plus one (0: empty).
-    private var slots: [UInt32]
-    private var hashes: [UInt64]
+    private let first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>
+    /// Per slot: the upper half of the word's hash, then its number plus one (0: empty).
+    private var slots: [UInt64]
     private let mask: Int
-    /// The distinct words' bytes, one after another, and where each starts (one more for the end).
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
+    /// Each distinct word's first occurrence, as byte offsets: in the first text, or in the second
+    /// past the first's length (one array, one allocation: two numbers per word).
+    private var places: [Int] = []
 
-    var count: Int { starts.count - 1 }
+    var count: Int { places.count / 2 }
 
-    init(capacity: Int) {
+    init(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        (self.first, self.second) = (first, second)
         var size = 16
         while size < 2 * capacity { size <<= 1 }
-        slots = [UInt32](repeating: 0, count: size)
-        hashes = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
+        places.reserveCapacity(2 * capacity)
     }
 
-    mutating func id(_ utf8: [UInt8], _ range: Range<Int>) -> UInt32 {
+    /// The bytes at `start..<end`, offsets as `places` holds them.
+    private func bytes(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        start < first.count ? UnsafeBufferPointer(rebasing: first[start..<end])
+            : UnsafeBufferPointer(rebasing: second[start - first.count..<end - first.count])
+    }
+
+    /// The number of the word at `range` of the first text (`text` 0) or the second (1).
+    mutating func id(text: Int, _ range: Range<Int>) -> UInt32 {
+        let offset = text == 0 ? 0 : first.count
+        let word = bytes(range.lowerBound + offset, range.upperBound + offset)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range { hash = (hash ^ UInt64(utf8[index])) &* 0x100_0000_01b3 }
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
-            let id = Int(slots[slot] - 1)
-            if hashes[slot] == hash && bytes[starts[id]..<starts[id + 1]].elementsEqual(utf8[range]) { return UInt32(id) }
+            let id = Int(slots[slot] & 0xFFFF_FFFF) - 1
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag && bytes(places[2 * id], places[2 * id + 1]).elementsEqual(word) {
+                return UInt32(id)
+            }
             slot = (slot + 1) & mask
         }
-        let id = UInt32(count)
-        bytes.append(contentsOf: utf8[range])
-        starts.append(bytes.count)
-        slots[slot] = id + 1
-        hashes[slot] = hash
-        return id
+        let id = count
+        places.append(range.lowerBound + offset)
+        places.append(range.upperBound + offset)
+        slots[slot] = tag | UInt64(id + 1)
+        return UInt32(id)
     }
 }
