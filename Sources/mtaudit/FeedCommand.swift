@@ -49,6 +49,10 @@ struct FeedCommand: ParsableCommand {
 
     @OptionGroup var gate: GateOptions
 
+    /// At most this many lines, or about this many bytes, go to a worker at once.
+    static let batchLines = 16
+    static let batchBytes = 1 << 16
+
     func validate() throws {
         if maxTextBytes < 1 { throw ValidationError("--max-text-bytes must be positive") }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be positive") }
@@ -66,40 +70,54 @@ struct FeedCommand: ParsableCommand {
             let reader = try LineReader(path: file, maximumLineBytes: maxLineBytes)
             let limit = maxLineBytes
             let meter = ProgressMeter(forced: progress, totalBytes: reader.totalBytes)
+            // Lines go to the workers in small batches: one at a time, handing a short line to another
+            // thread cost nearly as much as auditing it. A batch takes only lines that can be read
+            // without waiting, so that a slow stream is still answered line by line as it comes.
             OrderedParallelMap.run(
                 jobs: jobs,
-                next: { () -> LineReader.Line? in
-                    while let line = reader.next() {
-                        if case .bytes(let bytes, _) = line, FeedProcessor.isBlank(bytes) { continue }
-                        return line
+                next: { () -> [LineReader.Line]? in
+                    var batch: [LineReader.Line] = [], bytes = 0
+                    while batch.isEmpty || (batch.count < Self.batchLines && bytes < Self.batchBytes && reader.hasLineReady),
+                          let line = reader.next() {
+                        switch line {
+                        case .bytes(let text, _):
+                            if FeedProcessor.isBlank(text) { continue }
+                            bytes += text.count
+                        case .tooLong: break
+                        }
+                        batch.append(line)
                     }
-                    return nil
+                    return batch.isEmpty ? nil : batch
                 },
-                work: { line -> (FeedAnswer, [UInt8], Int) in
-                    let answer: FeedAnswer
-                    let size: Int
-                    switch line {
-                    case .bytes(let bytes, let number):
-                        answer = processor.answer(bytes, line: number)
-                        size = bytes.count + 1
-                    case .tooLong(let count, let number):
-                        answer = processor.answerTooLong(byteCount: count, line: number, limit: limit)
-                        size = count + 1
+                work: { batch -> [(FeedAnswer, [UInt8], Int)] in
+                    batch.map { line in
+                        let answer: FeedAnswer
+                        let size: Int
+                        switch line {
+                        case .bytes(let bytes, let number):
+                            answer = processor.answer(bytes, line: number)
+                            size = bytes.count + 1
+                        case .tooLong(let count, let number):
+                            answer = processor.answerTooLong(byteCount: count, line: number, limit: limit)
+                            size = count + 1
+                        }
+                        let bytes = (try? reporter.feedLine(answer)).map { Array($0) } ?? []
+                        return (answer, bytes, size)
                     }
-                    let bytes = (try? reporter.feedLine(answer)).map { Array($0) } ?? []
-                    return (answer, bytes, size)
                 },
-                emit: { answer, bytes, size in
-                    switch answer {
-                    case .audited(_, let result): tally.record(failed: !result.passed)
-                    case .failed(let line, let error):
-                        tally.recordUnreadable()
-                        meter.clear()
-                        Console.error("mtaudit: \(name):\(line): \(error)")
+                emit: { answers in
+                    for (answer, bytes, size) in answers {
+                        switch answer {
+                        case .audited(_, let result): tally.record(failed: !result.passed)
+                        case .failed(let line, let error):
+                            tally.recordUnreadable()
+                            meter.clear()
+                            Console.error("mtaudit: \(name):\(line): \(error)")
+                        }
+                        guard StandardOutput.write(bytes) else { return false }
+                        meter.record(answer, byteCount: size)
                     }
-                    let written = StandardOutput.write(bytes)
-                    meter.record(answer, byteCount: size)
-                    return written
+                    return true
                 })
             meter.finish()
         }

@@ -88,6 +88,15 @@ final class LineReader {
         }
     }
 
+    /// Whether `next()` would return at once: a file can always be read; a pipe or terminal only when
+    /// a whole line is already in the buffer (reading more might wait for the writer).
+    var hasLineReady: Bool {
+        if totalBytes != nil { return true }
+        let available = chunkEnd - chunkStart
+        guard available > 0 else { return false }
+        return chunk.withUnsafeBufferPointer { memchr($0.baseAddress! + chunkStart, 0x0A, available) != nil }
+    }
+
     private func finish(_ line: [UInt8], length: Int) -> Line {
         lineNumber += 1
         var count = length
