@@ -5,8 +5,9 @@
 #   2. generated articles of 1×, 10× and 100× the length of a news story (each with 3 versions), time
 #      per article;
 #   3. peak memory on generated feeds of growing size (STREAM_MB, default "10 100"; add 1000 for the
-#      1 GB run, which takes about 20 minutes; from 1000 MB on, the feed is 10 copies of 100 MB of
-#      articles under other ids).
+#      1 GB run, which takes about 7 minutes; from 1000 MB on, the feed is 10 copies of 100 MB of
+#      articles under other ids);
+#   4. one job against two on 10 MB of articles.
 # From the project root:
 #
 #     bash Scripts/bench-feed.sh
@@ -93,4 +94,12 @@ for mb in ${STREAM_MB:-10 100}; do
     result=$(seconds "$bin" feed --jobs 2 "$work/stream.jsonl")
     read -r wall peak user <<< "$result"
     echo "$(megabytes "$work/stream.jsonl") MB feed: $wall s, peak $((peak / 1024)) MB"
+done
+
+echo "== 4. one core against two (10 MB of articles)"
+python3 Scripts/make-bench-feed.py stream --megabytes 10 > "$work/stream.jsonl"
+for jobs in 1 2; do
+    result=$(seconds "$bin" feed --jobs "$jobs" "$work/stream.jsonl")
+    read -r wall peak user <<< "$result"
+    echo "mtaudit feed --jobs $jobs: $wall s wall, $user s user"
 done
