@@ -179,7 +179,7 @@ public struct HTMLReporter: Reporter {
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        if let best = input.ranking.first, let worst = input.ranking.last, input.ranking.count > 1 {
+        if let (best, worst) = input.bestAndWorst {
             out += "<p>Best: <span class=\"id\">\(Markup.escape(best.id))</span> (\(best.score.reportText)). "
             out += "Worst: <span class=\"id\">\(Markup.escape(worst.id))</span> (\(worst.score.reportText)).</p>\n"
         }

@@ -14,7 +14,7 @@ public struct JSONReporter: Reporter {
         let versions = input.result.versions.map { RankedVersion(version: $0, rank: input.rank(of: $0.id)) }
         let report = Report(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: input.signatures,
                             source: input.result.source, versions: versions)
-        var data = try Self.encoder(pretty: true).encode(report)
+        var data = try Self.encoder().encode(report)
         data.append(0x0A)
         return Array(data)
     }
@@ -28,7 +28,7 @@ public struct JSONReporter: Reporter {
         }
         let report = TreeReport(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: tree.signatures,
                                 root: tree.root, summary: tree.summary, stories: stories)
-        var data = try Self.encoder(pretty: true).encode(report)
+        var data = try Self.encoder().encode(report)
         data.append(0x0A)
         return Array(data)
     }
@@ -46,10 +46,11 @@ public struct JSONReporter: Reporter {
         return Data(writer.bytes)
     }
 
-    private static func encoder(pretty: Bool) -> JSONEncoder {
+    /// The reports' encoder: pretty-printed, keys sorted, slashes as they are. (Feed lines, compact,
+    /// are written by `JSONLineWriter`.)
+    private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
         return encoder
     }
 

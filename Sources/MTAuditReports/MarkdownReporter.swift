@@ -83,7 +83,7 @@ public struct MarkdownReporter: Reporter {
             out += "\(version.count(.major)) | \(version.count(.minor)) |"
             out += metrics.map { " \(version.metrics[$0]?.reportText ?? "") |" }.joined() + "\n"
         }
-        if let best = input.ranking.first, let worst = input.ranking.last, input.ranking.count > 1 {
+        if let (best, worst) = input.bestAndWorst {
             out += "\nBest: \(Self.escape(best.id)) (\(best.score.reportText)). "
             out += "Worst: \(Self.escape(worst.id)) (\(worst.score.reportText)).\n"
         }

@@ -70,11 +70,7 @@ final class LineReader {
                 }
             }
             sawAnything = true
-            let available = chunkEnd - chunkStart
-            let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
-                guard let found = memchr(buffer.baseAddress! + chunkStart, 0x0A, available) else { return nil }
-                return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            }
+            let newline = bufferedNewline()
             let end = newline ?? chunkEnd
             let piece = end - chunkStart
             if length + piece - 1 <= maximumLineBytes {  // - 1: room for a CR before the LF
@@ -90,11 +86,16 @@ final class LineReader {
 
     /// Whether `next()` would return at once: a file can always be read; a pipe or terminal only when
     /// a whole line is already in the buffer (reading more might wait for the writer).
-    var hasLineReady: Bool {
-        if totalBytes != nil { return true }
+    var hasLineReady: Bool { totalBytes != nil || bufferedNewline() != nil }
+
+    /// Where the next line break in the buffer is, if it holds one.
+    private func bufferedNewline() -> Int? {
         let available = chunkEnd - chunkStart
-        guard available > 0 else { return false }
-        return chunk.withUnsafeBufferPointer { memchr($0.baseAddress! + chunkStart, 0x0A, available) != nil }
+        guard available > 0 else { return nil }
+        return chunk.withUnsafeBufferPointer { buffer -> Int? in
+            guard let found = memchr(buffer.baseAddress! + chunkStart, 0x0A, available) else { return nil }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     private func finish(_ line: [UInt8], length: Int) -> Line {

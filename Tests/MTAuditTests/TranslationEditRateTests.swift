@@ -18,7 +18,7 @@ struct TranslationEditRateTests {
         for _ in 0..<2000 {
             let words = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...4, using: &generator) }
             let reference = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...5, using: &generator) }
-            let base = TranslationEditRate.editDistance(words, reference, reusing: nil, sharedRows: 0)
+            let base = TranslationEditRate.editDistance(words, reference)
             let bitVectors = BitVectorEditDistance(words: words, reference: reference)
             var rows = TranslationEditRate.DistanceRows()
             let sharedRows = Int.random(in: 0..<words.count, using: &generator)

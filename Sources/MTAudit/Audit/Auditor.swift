@@ -105,16 +105,14 @@ public struct Auditor: Sendable {
     /// sentences against the source's.
     static func alignedSegments(_ context: DetectionContext)
         -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?) {
-        let source = context.source, version = context.version
+        let source = context.source, version = context.version, alignment = context.alignment
         func text(_ document: Document, _ sentences: some Sequence<Int>) -> String {
-            sentences.map { document.text(of: document.sentences[$0].span) }.joined(separator: " ")
+            sentences.map(document.text(ofSentence:)).joined(separator: " ")
         }
-        let segments = context.alignment.links.sorted { $0.version.lowerBound < $1.version.lowerBound }
-            .map { (hypothesis: text(version, $0.version), reference: text(source, $0.source)) }
-        let linkedVersion = Set(context.alignment.links.flatMap { Array($0.version) })
-        let linkedSource = Set(context.alignment.links.flatMap { Array($0.source) })
-        let leftVersion = version.sentences.indices.filter { !linkedVersion.contains($0) }
-        let leftSource = source.sentences.indices.filter { !linkedSource.contains($0) }
+        // The links are in the version's order already.
+        let segments = alignment.links.map { (hypothesis: text(version, $0.version), reference: text(source, $0.source)) }
+        let leftVersion = version.sentences.indices.filter { alignment.linkOfVersion[$0] == nil }
+        let leftSource = source.sentences.indices.filter { alignment.linkOfSource[$0] == nil }
         let unpaired = leftVersion.isEmpty && leftSource.isEmpty ? nil : (text(version, leftVersion), text(source, leftSource))
         return (segments, unpaired)
     }

@@ -660,20 +660,12 @@ private final class DocumentWords: Sendable {
                 let id: Int32
                 if let known = ids[token.key] { id = known } else { id = Int32(keys.count); ids[token.key] = id; keys.append(token.key) }
                 set.append(id)
-                if token.kind == .number || (Self.beginsUppercase(token.text) && token.text.unicodeScalars.count > 2) { anchor.append(id) }
+                if token.kind == .number || (token.text.unicodeScalars.first?.hasUppercaseProperty == true && token.text.unicodeScalars.count > 2) { anchor.append(id) }
             }
             sentences.append(SentenceWords.sortedUnique(set))
             anchors.append(SentenceWords.sortedUnique(anchor))
         }
         (self.keys, self.ids, self.sentences, self.anchors) = (keys, ids, sentences, anchors)
-    }
-
-    /// Whether the word's first letter is upper-case; an ASCII letter without Unicode's tables (the
-    /// only upper-case letters of ASCII are A–Z).
-    private static func beginsUppercase(_ word: String) -> Bool {
-        guard let byte = word.utf8.first else { return false }
-        if byte < 0x80 { return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-        return word.unicodeScalars.first!.properties.isUppercase
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.

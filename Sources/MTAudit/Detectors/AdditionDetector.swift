@@ -46,19 +46,13 @@ public struct AdditionDetector: Detector {
         guard rendering.coverage >= 0.2 else { return [] }
         let source = context.source, version = context.version
         // The source sentences' words, read for the first candidate (most versions render every sentence).
-        var sentenceWords: [Set<String>]?
-        func sourceSets() -> [Set<String>] {
-            if let sentenceWords { return sentenceWords }
-            let made = source.sentences.map { Set(source.tokens[$0.tokens].lazy.filter(\.isWordLike).map(\.key)) }
-            sentenceWords = made
-            return made
-        }
+        lazy var sourceSets = source.sentences.map { Set(source.tokens[$0.tokens].lazy.filter(\.isWordLike).map(\.key)) }
         var additions: [(span: TextSpan, words: [Token])] = []
         for (index, sentence) in version.sentences.enumerated() where !rendering.version[index] {
             let words = version.tokens[sentence.tokens].filter(\.isWordLike)
             guard words.count >= 2, context.consensusReadings(ofVersionSentence: index).isEmpty else { continue }
             let set = Set(words.map(\.key))
-            let echo = sourceSets().contains { 2 * Double($0.intersection(set).count) / Double($0.count + set.count) >= Self.echoSimilarity }
+            let echo = sourceSets.contains { 2 * Double($0.intersection(set).count) / Double($0.count + set.count) >= Self.echoSimilarity }
             guard !echo else { continue }
             let tokens = version.tokens[sentence.tokens]
             additions.append((tokens.first!.span.union(tokens.last!.span), words))

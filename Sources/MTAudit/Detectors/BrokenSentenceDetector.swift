@@ -56,13 +56,7 @@ public struct BrokenSentenceDetector: Detector {
     private func splits(_ context: DetectionContext) -> [Finding] {
         let version = context.version
         // Made on first need: most versions have no sentence break to check.
-        var joinedPairs: [String: TextSpan]?
-        func joined() -> [String: TextSpan] {
-            if let joinedPairs { return joinedPairs }
-            let made = joinedInSource(context)
-            joinedPairs = made
-            return made
-        }
+        lazy var joined = joinedInSource(context)
         var findings: [Finding] = []
         for index in version.sentences.indices.dropFirst() {
             let previous = version.sentences[index - 1], sentence = version.sentences[index]
@@ -70,7 +64,7 @@ public struct BrokenSentenceDetector: Detector {
                   let last = version.tokens[previous.tokens].last(where: \.isWordLike),
                   let first = version.tokens[sentence.tokens].first(where: \.isWordLike),
                   let stop = version.tokens[previous.tokens].last, stop.kind == .punctuation,
-                  let sourceJoin = joined()[last.key + " " + first.key] else { continue }
+                  let sourceJoin = joined[last.key + " " + first.key] else { continue }
             let span = TextSpan(start: last.span.end, end: first.span.end)
             let suggestion = context.source.text(of: sourceJoin)
             findings.append(finding(span, in: context,
@@ -107,38 +101,18 @@ public struct BrokenSentenceDetector: Detector {
         let version = context.version
         // The abbreviations' matching forms, made on first need: few versions have a stop before a
         // lower-case word.
-        var knownAbbreviations: Set<String>?
-        func known() -> Set<String> {
-            if let knownAbbreviations { return knownAbbreviations }
-            let made = Set(Segmenter.defaultAbbreviations.union(context.entries(.abbreviations)).map(Normalizer.matchingKey))
-            knownAbbreviations = made
-            return made
-        }
+        lazy var known = Set(Segmenter.defaultAbbreviations.union(context.entries(.abbreviations)).map(Normalizer.matchingKey))
         var findings: [Finding] = []
         let tokens = version.tokens
-        // "word. word" as the source writes it, a stop and one space between: made on first need.
-        var sourcePatterns: Set<String>?
-        func patterns() -> Set<String> {
-            if let sourcePatterns { return sourcePatterns }
-            let scalars = context.source.scalars, words = context.source.tokens
-            var made: Set<String> = []
-            for k in words.indices.dropFirst() where k + 1 < words.count && words[k].text == "." {
-                let before = words[k - 1], after = words[k + 1]
-                guard before.span.end == words[k].span.start, after.span.start == words[k].span.end + 1,
-                      scalars[words[k].span.end] == " " else { continue }
-                made.insert(before.text + ". " + after.text)
-            }
-            sourcePatterns = made
-            return made
-        }
         for k in tokens.indices.dropFirst() where k + 1 < tokens.count && tokens[k].text == "." {
             let before = tokens[k - 1], after = tokens[k + 1]
             guard before.kind == .letters, after.kind == .letters, after.sentence == tokens[k].sentence,
                   before.span.end == tokens[k].span.start,
                   after.text.unicodeScalars.first?.properties.isLowercase == true,
                   before.text.unicodeScalars.count > 1, !before.text.contains("."),
-                  !known().contains(before.key + ".") else { continue }
-            if patterns().contains(before.text + ". " + after.text) { continue }
+                  !known.contains(before.key + ".") else { continue }
+            // The source writes the same words around the stop ("No. one" of a title): not a break.
+            if context.source.text.contains(before.text + ". " + after.text) { continue }
             findings.append(finding(tokens[k].span, in: context,
                                     message: "a full stop inside a sentence, before “\(after.text)”",
                                     suggestion: "", evidence: .self))

@@ -89,14 +89,13 @@ public struct CasingDetector: Detector {
 
     private func loweredNames(_ context: DetectionContext) -> [Finding] {
         guard context.sameLanguage else { return [] }
-        let source = context.source
-        let properNames = Self.properNames(of: source)
-        guard !properNames.isEmpty else { return [] }
+        // The source's words and word pairs: its proper names, and the neighbours they stand beside.
+        let vocabulary = Vocabulary([context.source])
         let honorifics = NameRuns.honorifics(in: context)
         let version = context.version
         var findings: [Finding] = []
         for (k, token) in version.tokens.enumerated() where token.kind == .letters {
-            guard let name = properNames[token.key], !honorifics.contains(token.key),
+            guard let name = vocabulary.properName(token.key), !honorifics.contains(token.key),
                   token.text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }),
                   token.text.unicodeScalars.first?.hasLowercaseProperty == true else { continue }
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
@@ -104,53 +103,14 @@ public struct CasingDetector: Detector {
             // The name must stand where the source has it, beside one of its neighbours there: "kessa
             // Island" for "Kessa Island", but not "internal affairs" for "Foreign Affairs".
             let neighbours = [k > 0 ? version.tokens[k - 1].key : "", k + 1 < version.tokens.count ? version.tokens[k + 1].key : ""]
-            guard neighbours.contains(where: { !$0.isEmpty && (Self.writes($0, before: token.key, in: source)
-                                                             || Self.writes(token.key, before: $0, in: source)) })
+            guard neighbours.contains(where: { !$0.isEmpty && (vocabulary.pairs[$0 + " " + token.key] != nil
+                                                             || vocabulary.pairs[token.key + " " + $0] != nil) })
             else { continue }
             findings.append(finding(token.span, in: context,
                                     message: "“\(token.text)” is in lower case; the source writes the name “\(name)”",
                                     suggestion: name, evidence: .source))
         }
         return findings
-    }
-
-    /// The words `document` writes with a capital inside a sentence and never in lower case, by key,
-    /// each with its first spelling: the names whose case a version must keep. Made once per
-    /// document; the neighbours are looked up only for the rare word of the version that is one.
-    private static func properNames(of document: Document) -> [String: String] {
-        document.memo.value("casing-proper-names", from: document) { document in
-            var names: [String: String] = [:]
-            var sentenceOfLastWord = -1
-            for token in document.tokens where token.isWordLike {
-                defer { sentenceOfLastWord = token.sentence }
-                guard token.kind == .letters, token.sentence == sentenceOfLastWord,
-                      token.text.unicodeScalars.first?.hasUppercaseProperty == true, names[token.key] == nil else { continue }
-                names[token.key] = token.text
-            }
-            // A word the text also writes in lower case (anywhere, a sentence start too) is no name.
-            guard !names.isEmpty else { return names }
-            for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.hasLowercaseProperty == true {
-                names[token.key] = nil
-            }
-            return names
-        }
-    }
-
-    /// Whether `document` writes the word `first` just before `second` in one sentence, past at most
-    /// one comma, dash or full stop ("Kessa Island", "Mr. Brennan").
-    private static func writes(_ first: String, before second: String, in document: Document) -> Bool {
-        let tokens = document.tokens
-        for index in tokens.indices where tokens[index].kind == .letters && tokens[index].key == first {
-            var next = index + 1
-            if next < tokens.count, tokens[next].kind == .punctuation, [",", ".", "-", "–", "—"].contains(tokens[next].text) {
-                next += 1
-            }
-            if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == tokens[index].sentence,
-               tokens[next].key == second {
-                return true
-            }
-        }
-        return false
     }
 
     static func capitalized(_ word: String) -> String {

@@ -113,12 +113,7 @@ final class Memo: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Any] = [:]
 
-    func value<T>(_ key: String, _ compute: () -> T) -> T {
-        if let value = lock.withLock({ values[key] }) as? T { return value }
-        let value = compute()
-        lock.withLock { values[key] = value }
-        return value
-    }
+    func value<T>(_ key: String, _ compute: () -> T) -> T { value(key, from: ()) { _ in compute() } }
 
     /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
     /// captured, so that asking again does not copy it.

@@ -93,13 +93,14 @@ public struct EntitySubstitutionDetector: Detector {
         // A name of the reading is a word no text writes in lower case: famous names ("Obama") are
         // common in the word lists, and capitalized words ("Parliament") may be nouns.
         let texts = [context.source, context.version] + context.otherVersions
-        let isLowercase = { (key: String) in texts.contains { Self.lowercaseKeys(of: $0).contains(key) } }
+        lazy var lowercaseKeys = texts.map(Self.lowercaseKeys(of:))
+        func isLowercase(_ key: String) -> Bool { lowercaseKeys.contains { $0.contains(key) } }
         let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
         // The name finders of the other versions (consensus readings are theirs), by their place
         // (ids may repeat), made on first need.
         var names: [Int: NameRuns] = [:]
         func nameRuns(of reading: Reading) -> NameRuns {
-            let k = reading.otherVersion ?? -1
+            let k = reading.otherVersion!  // consensus readings always name their version
             if let known = names[k] { return known }
             let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
             names[k] = made

@@ -39,7 +39,7 @@ public struct MergedTokensDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let vocabulary = Vocabulary([context.source] + context.otherVersions)
-        let honorifics = context.lexicons.matchingKeys(.honorifics, language: context.version.language)
+        let honorifics = NameRuns.honorifics(in: context)
         // Whether each word of the version is one of the vocabulary's, read once for both checks.
         let known = context.version.tokens.map { $0.kind == .letters && vocabulary.contains($0.key) }
         var findings: [Finding] = []

@@ -66,7 +66,7 @@ public struct UntranslatedDetector: Detector {
         else { return [] }
         var findings: [Finding] = []
         // The source's scripts are read only for a sentence with a run in another script (few have one).
-        var everyFamily: Set<String>?
+        lazy var everyFamily = Self.families(source.tokens[...])
         for (index, sentence) in version.sentences.enumerated() {
             let runs = runs(version.tokens[sentence.tokens], outside: versionFamily)
             guard !runs.isEmpty else { continue }
@@ -74,8 +74,7 @@ public struct UntranslatedDetector: Detector {
             if let sourceIndex = context.alignment.sourceOf[index] {
                 sourceFamilies = Self.families(source.tokens[source.sentences[sourceIndex].tokens])
             } else {
-                if everyFamily == nil { everyFamily = Self.families(source.tokens[...]) }
-                sourceFamilies = everyFamily!
+                sourceFamilies = everyFamily
             }
             for run in runs {
                 let span = run.tokens.first!.span.union(run.tokens.last!.span)

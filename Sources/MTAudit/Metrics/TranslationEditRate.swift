@@ -122,7 +122,8 @@ public struct TranslationEditRate: SentenceMetric {
     /// The edit distance of `words` before any shift; the shift that lowers it most, its gain, and
     /// the candidates counted so far.
     private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int) -> (distance: Int, gain: Int, shifted: [UInt32], checked: Int) {
-        // Where the beam covers the whole matrix (references of up to 64 words, most sentence pairs),
+        // Where the beam covers the whole matrix (references of up to about 25 words, the beam's
+        // width: most sentence pairs; the bit vectors themselves hold up to 64),
         // the unshifted words and every candidate are scored by bit vectors, and the trace is read
         // off the bit vectors' rows; elsewhere by the beam's matrix.
         let bitVectors = ref.count <= 64 && beamCoversMatrix(count: words.count, columns: ref.count + 1)
@@ -133,7 +134,7 @@ public struct TranslationEditRate: SentenceMetric {
             hypToRefTrace = before == 0 ? [] : trace(words, ref, cost: bitVectors.cost)
             matrix = nil
         } else {
-            let base = editDistance(words, ref, reusing: nil, sharedRows: 0)
+            let base = editDistance(words, ref)
             (before, hypToRefTrace, matrix) = (base.distance, base.trace, base.matrix)
         }
         // No edits, no errors: every candidate would be passed over below.
@@ -275,10 +276,6 @@ public struct TranslationEditRate: SentenceMetric {
         }
     }
 
-    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32]) -> (distance: Int, trace: [Operation]) {
-        let result = editDistance(hyp, ref, reusing: nil, sharedRows: 0)
-        return (result.distance, result.trace)
-    }
 
     /// The beam's row bands for a hypothesis of `count` words against `columns - 1` reference words:
     /// `band(i)` is the columns of word row i (from 1).
@@ -359,29 +356,21 @@ public struct TranslationEditRate: SentenceMetric {
         return trace.reversed()
     }
 
-    /// The edit distance, reusing the first `sharedRows` word rows of `base` (computed for a
-    /// hypothesis of the same length that starts with the same `sharedRows` words).
-    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32], reusing base: Matrix?, sharedRows: Int)
-        -> (distance: Int, trace: [Operation], matrix: Matrix) {
+    /// The edit distance within the beam, its trace and its matrix (whose rows candidate shifts
+    /// start from).
+    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32]) -> (distance: Int, trace: [Operation], matrix: Matrix) {
         let columns = ref.count + 1
-        var matrix: Matrix
-        var first = 1
-        if let base, sharedRows > 0 {
-            matrix = base
-            first = sharedRows + 1
-        } else {
-            let (start, low, high) = bands(count: hyp.count, columns: columns)
-            let size = start.last!
-            matrix = Matrix(cost: [Int](repeating: infinity, count: size), operation: [Operation](repeating: .undefined, count: size),
+        let (start, low, high) = bands(count: hyp.count, columns: columns)
+        let size = start.last!
+        var matrix = Matrix(cost: [Int](repeating: infinity, count: size), operation: [Operation](repeating: .undefined, count: size),
                             start: start, low: low, high: high)
-            for j in 0..<columns { matrix.cost[j] = j; matrix.operation[j] = .insert }
-        }
-        if hyp.count >= first {
+        for j in 0..<columns { matrix.cost[j] = j; matrix.operation[j] = .insert }
+        if !hyp.isEmpty {
             let start = matrix.start, lows = matrix.low, highs = matrix.high
             ref.withUnsafeBufferPointer { ref in
             matrix.cost.withUnsafeMutableBufferPointer { cost in
             matrix.operation.withUnsafeMutableBufferPointer { operation in
-                for i in first...hyp.count {
+                for i in 1...hyp.count {
                     let word = hyp[i - 1]
                     let rowStart = start[i], low = lows[i], high = highs[i]
                     let above = start[i - 1], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]

@@ -27,9 +27,10 @@ struct NameEvidence {
         let entities = LexiconPhrases.mentions(.entities, in: context)
         let honorifics = NameRuns.honorifics(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
+        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         // The version's own names that the other texts confirm, by sentence.
         let confirmed = context.version.sentences.indices.map { index in
-            NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap(\.tokens)
+            versionRuns[index].flatMap(\.tokens)
                 .filter { known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
         }
         // The same, each distinct name once with the sentences it stands in (first first): a name
@@ -45,23 +46,25 @@ struct NameEvidence {
         }
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
-            let new = NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap(\.tokens)
+            let new = versionRuns[index].flatMap(\.tokens)
                 .filter { !known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
                 .filter { run in !reported.contains { $0.overlaps(run.span) } }
             guard !new.isEmpty else { continue }
             let here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
             let readings = context.consensusReadings(ofVersionSentence: index)
+            // The version's names in its other sentences, in text order, so that of names alike the
+            // first written wins: made once a sentence, when a name needs them.
+            lazy var elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index } }
+                .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }.map(\.run)
             for run in new {
                 if let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here, entities: entities) {
                     corruptions.append(found)
                     continue
                 }
                 // The version's own spelling in another sentence.
-                // In text order, so that of names alike the first written wins, as before.
-                let elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index } }
-                    .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }.map(\.run)
-                if let best = elsewhere.max(by: { NameRuns.similarity(base(run.key), base($0.key)) < NameRuns.similarity(base(run.key), base($1.key)) }),
-                   NameRuns.similarity(base(run.key), base(best.key)) >= NameCorruptionDetector.threshold, !related(run.key, best.key),
+                let key = base(run.key)
+                if let (best, similarity) = elsewhere.map({ ($0, NameRuns.similarity(key, base($0.key))) }).max(by: { $0.1 < $1.1 }),
+                   similarity >= NameCorruptionDetector.threshold, !related(run.key, best.key),
                    LexiconPhrases.ids(overlapping: run.span, in: entities.version)
                     .isDisjoint(with: LexiconPhrases.ids(overlapping: best.span, in: entities.version)) {
                     corruptions.append(Corruption(version: run, written: context.version.text(of: best.span), evidence: .self, witnesses: []))

@@ -358,6 +358,8 @@ struct NameSubstitutions {
                 .isDisjoint(with: LexiconPhrases.ids(overlapping: source.span, in: entities.source))
         }
         let confusions = LexiconPhrases.mentions(.confusions, in: context)
+        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
+        let sourceRuns = NameRuns.sentenceRuns(ofSource: true, in: context)
         var pairs: [Pair] = []
         for index in context.version.sentences.indices {
             guard let sourceIndex = context.alignment.sourceOf[index],
@@ -369,9 +371,9 @@ struct NameSubstitutions {
                 confused.contains { $0[keyPath: side].span.overlaps(run.span) }
             }
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
-            let new = NameRuns.sentenceRuns(ofSource: false, in: context)[index].flatMap { $0.parts { !known.contains(base($0.key)) } }
+            let new = versionRuns[index].flatMap { $0.parts { !known.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.version) }
-            let missingParts = NameRuns.sentenceRuns(ofSource: true, in: context)[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+            let missingParts = sourceRuns[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.source) }
             // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
             // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,

@@ -28,13 +28,17 @@ struct Vocabulary {
 
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
     /// lower case.
-    func isProperName(_ key: String) -> Bool {
-        guard let entry = entries[key] else { return false }
-        return entry.capitalized != nil && !entry.lowercased
+    func isProperName(_ key: String) -> Bool { properName(key) != nil }
+
+    /// The proper name `key` as first written with its capital, or nil when `key` is none.
+    func properName(_ key: String) -> String? {
+        guard let entry = entries[key], !entry.lowercased else { return nil }
+        return entry.capitalized
     }
 
-    /// The vocabulary of `documents`. That of a single document (the source, for most detectors) is
-    /// made once and kept in the document's memo, however many detectors and contexts ask for it.
+    /// The vocabulary of `documents`. That of a single document (the source, for casing, and for merged
+    /// tokens when there are no other versions) is made once and kept in the document's memo,
+    /// however many detectors and contexts ask for it.
     init(_ documents: [Document]) {
         if documents.count == 1 {
             let document = documents[0]
@@ -60,20 +64,10 @@ struct Vocabulary {
             sentenceWithWord = token.sentence
             var capitalized: String? = nil, lowercased = false
             if token.kind == .letters, let first = token.text.unicodeScalars.first {
-                if Self.isUppercase(first), !opensSentence { capitalized = token.text } else { lowercased = Self.isLowercase(first) }
+                if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
             }
             entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
         }
-    }
-
-    /// Case of a word's first letter, answered for ASCII without a property look-up (A–Z and a–z are
-    /// ASCII's only cased letters).
-    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
-    }
-
-    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
 
     /// The word pairs of some documents, made on the first look-up: detectors ask for them only about
