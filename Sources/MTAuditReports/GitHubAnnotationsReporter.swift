@@ -16,9 +16,14 @@ public struct GitHubAnnotationsReporter: Reporter {
         return Array(out.utf8)
     }
 
-    /// Every story's annotations, then one notice with the summary across them.
+    /// Every story's annotations, an error for each story that could not be audited, then one notice
+    /// with the summary across them.
     public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
         var out = tree.stories.map(annotations).joined()
+        for error in tree.errors {
+            out += "::error file=\(Self.property(error.path)),title=\(Self.property("mtaudit: story \(error.story) not audited"))::"
+            out += Self.data(error.message) + "\n"
+        }
         out += "::notice title=\(Self.property("mtaudit summary of " + tree.root))::"
         out += Self.data(SummaryText.lines(tree.summary).joined(separator: "\n")) + "\n"
         return Array(out.utf8)

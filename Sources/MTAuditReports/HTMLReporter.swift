@@ -37,7 +37,8 @@ public struct HTMLReporter: Reporter {
         html += """
             <header>
             <h1>mtaudit report: \(summary.stories) stories in <span class="id">\(Markup.escape(tree.root))</span></h1>
-            <p>\(summary.versions) versions; \(summary.failingVersions) fail the gate, in \(summary.failingStories) stories. \
+            <p>\(summary.versions) versions; \(summary.failingVersions) fail the gate, in \(summary.failingStories) stories.\
+            \(tree.errors.isEmpty ? "" : " \(tree.errors.count) stories could not be audited.") \
             Score <code>\(Markup.escape(tree.scoreSignature))</code>.</p>
             </header>
 
@@ -74,6 +75,14 @@ public struct HTMLReporter: Reporter {
 
     private func treeSummary(_ summary: TreeSummary, tree: TreeReportInput) -> String {
         var out = "<section class=\"scoreboard summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n"
+        if !tree.errors.isEmpty {
+            out += "<h3 class=\"not-audited\">Stories not audited (\(tree.errors.count))</h3>\n<ul class=\"not-audited\">\n"
+            for error in tree.errors {
+                out += "<li><span class=\"id\">\(Markup.escape(error.story))</span>: <span class=\"id\">\(Markup.escape(error.path))</span>: "
+                out += "\(Markup.escape(error.message))</li>\n"
+            }
+            out += "</ul>\n"
+        }
         out += "<h3>Worst versions</h3>\n<table>\n<thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Version</th>"
         out += "<th scope=\"col\">Score</th><th scope=\"col\">Verdict</th><th scope=\"col\">Relation</th>"
         out += "<th scope=\"col\">Critical</th><th scope=\"col\">Major</th><th scope=\"col\">Minor</th></tr></thead>\n<tbody>\n"

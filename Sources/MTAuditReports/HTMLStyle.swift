@@ -13,6 +13,7 @@ enum HTMLStyle {
             th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
             .scoreboard td, .scoreboard th { white-space: nowrap; }
             tr.fail .verdict, .version.fail h2 .verdict { color: var(--critical); font-weight: 700; }
+            h3.not-audited { color: var(--critical); }
             .side-by-side td { width: 50%; overflow-wrap: anywhere; }
             .side-by-side tr.unrendered td:first-child { background: #fff4e5; }
             mark.f { background: none; color: inherit; border-bottom: 3px solid; position: relative; cursor: help; padding: 0 1px; }

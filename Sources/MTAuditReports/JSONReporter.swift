@@ -20,14 +20,15 @@ public struct JSONReporter: Reporter {
     }
 
     /// The report of a folder of stories: `{"schemaVersion": 1, "root", "summary": {…}, "stories":
-    /// [{"id", "source": {…}, "versions": […]}]}`, each story's versions as `render` writes them.
+    /// [{"id", "source": {…}, "versions": […]}], "errors": [{"story", "path", "message"}]}`, each
+    /// story's versions as `render` writes them, and the stories that could not be audited in `errors`.
     public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
         let stories = tree.stories.map { input in
             Story(id: input.result.source.id, source: input.result.source,
                   versions: input.result.versions.map { RankedVersion(version: $0, rank: input.rank(of: $0.id)) })
         }
         let report = TreeReport(schemaVersion: Self.schemaVersion, tool: Tool(), signatures: tree.signatures,
-                                root: tree.root, summary: tree.summary, stories: stories)
+                                root: tree.root, summary: tree.summary, stories: stories, errors: tree.errors)
         var data = try Self.encoder().encode(report)
         data.append(0x0A)
         return Array(data)
@@ -74,6 +75,7 @@ public struct JSONReporter: Reporter {
         let root: String
         let summary: TreeSummary
         let stories: [Story]
+        let errors: [StoryError]
     }
 
     private struct Story: Encodable {

@@ -15,13 +15,23 @@ public struct JUnitReporter: Reporter {
         return Array(out.utf8)
     }
 
-    /// One test suite a story, then a suite named "summary" without test cases whose output is the
-    /// summary across the stories.
+    /// One test suite a story; one a story that could not be audited, whose one test case is in
+    /// error; then a suite named "summary" without test cases whose output is the summary across the
+    /// stories.
     public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
         let summary = tree.summary
+        let errors = tree.errors.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"mtaudit\" tests=\"\(summary.versions)\" failures=\"\(summary.failingVersions)\" errors=\"0\">\n"
+        out += "<testsuites name=\"mtaudit\" tests=\"\(summary.versions + errors)\" failures=\"\(summary.failingVersions)\" "
+        out += "errors=\"\(errors)\">\n"
         for story in tree.stories { out += suite(story) }
+        for error in tree.errors {
+            let suite = Markup.escape(error.story)
+            out += "  <testsuite name=\"\(suite)\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+            out += "    <testcase classname=\"mtaudit.\(suite)\" name=\"audit\" file=\"\(Markup.escape(error.path))\">\n"
+            out += "      <error type=\"input\" message=\"\(Markup.escape(error.message))\">\(Markup.escape(error.line))</error>\n"
+            out += "    </testcase>\n  </testsuite>\n"
+        }
         out += "  <testsuite name=\"summary\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
         out += "    <system-out>\(Markup.escape(SummaryText.lines(summary).joined(separator: "\n")))</system-out>\n"
         out += "  </testsuite>\n</testsuites>\n"

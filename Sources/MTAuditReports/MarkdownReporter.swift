@@ -42,6 +42,12 @@ public struct MarkdownReporter: Reporter {
         out += "\n## Summary\n\n"
         out += "\(summary.stories) stories, \(summary.versions) versions. \(summary.failingVersions) versions fail the gate, "
         out += "in \(summary.failingStories) stories.\n"
+        if !tree.errors.isEmpty {
+            out += "\n### Stories not audited (\(tree.errors.count))\n\n"
+            for error in tree.errors {
+                out += "- **\(Self.escape(error.story))**: \(Self.escape(error.path)): \(Self.escape(error.message))\n"
+            }
+        }
         if !summary.worst.isEmpty {
             out += "\n### Worst versions\n\n| Story | Version | Score | Verdict | Relation | Critical | Major | Minor |\n"
             out += "|---|---|---:|---|---|---:|---:|---:|\n"

@@ -7,19 +7,29 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ input: ReportInput) throws -> [UInt8] {
-        try log([input], summary: nil, ranking: input.ranking.map { version in
-            RankEntry(version: version.id, rank: input.rank(of: version.id), score: version.score, verdict: version.verdict.rawValue,
+        try log([input], properties: RunProperties(summary: nil, ranking: input.ranking.enumerated().map { index, version in
+            RankEntry(version: version.id, rank: index + 1, score: version.score, verdict: version.verdict.rawValue,
                       relation: version.relation.rawValue)
-        })
+        }))
     }
 
     /// One run over every story: each result names its story in its properties, and the run's
-    /// properties carry the summary.
+    /// properties carry the summary. Stories that could not be audited are the invocation's error
+    /// notifications, each at its file or folder.
     public func renderTree(_ tree: TreeReportInput) throws -> [UInt8] {
-        try log(tree.stories, summary: tree.summary, ranking: nil)
+        let invocations = tree.errors.isEmpty ? nil : [Invocation(
+            executionSuccessful: false,
+            toolExecutionNotifications: tree.errors.map { error in
+                Notification(level: "error", message: Message(text: "story \(error.story) not audited: \(error.message)"),
+                             locations: [NotificationLocation(physicalLocation: NotificationPhysicalLocation(
+                                 artifactLocation: ArtifactLocation(uri: error.path, index: nil)))])
+            })]
+        return try log(tree.stories, properties: RunProperties(summary: tree.summary, ranking: nil), story: true,
+                       invocations: invocations)
     }
 
-    private func log(_ inputs: [ReportInput], summary: TreeSummary?, ranking: [RankEntry]?) throws -> [UInt8] {
+    private func log(_ inputs: [ReportInput], properties: RunProperties, story: Bool = false,
+                     invocations: [Invocation]? = nil) throws -> [UInt8] {
         let used = Set(inputs.flatMap { $0.result.versions.flatMap { $0.findings.map(\.rule) } })
         let rules = DetectorRegistry.descriptions.filter { used.contains($0.id) }.map { description in
             Rule(id: description.id, name: description.name, shortDescription: Message(text: description.summary),
@@ -30,11 +40,10 @@ public struct SARIFReporter: Reporter {
         var artifacts: [Artifact] = []
         var results: [Result] = []
         for input in inputs {
-            append(input, story: summary == nil ? nil : input.result.source.id, to: &artifacts, &results)
+            append(input, story: story ? input.result.source.id : nil, to: &artifacts, &results)
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: MTAuditVersion.current, rules: rules)),
-                                 artifacts: artifacts, results: results,
-                                 properties: summary != nil || ranking != nil ? RunProperties(summary: summary, ranking: ranking) : nil)])
+                                 invocations: invocations, artifacts: artifacts, results: results, properties: properties)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(log)
@@ -92,10 +101,28 @@ public struct SARIFReporter: Reporter {
     struct Run: Encodable {
         let tool: Tool
         let columnKind = "unicodeCodePoints"
+        /// Only when something could not be audited (a tree's stories), to say so.
+        let invocations: [Invocation]?
         let artifacts: [Artifact]
         let results: [Result]
-        let properties: RunProperties?
+        let properties: RunProperties
     }
+
+    struct Invocation: Encodable {
+        let executionSuccessful: Bool
+        let toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Encodable {
+        let level: String
+        let message: Message
+        let locations: [NotificationLocation]
+    }
+
+    struct NotificationLocation: Encodable { let physicalLocation: NotificationPhysicalLocation }
+
+    /// A notification's place: a whole file or folder, without a region.
+    struct NotificationPhysicalLocation: Encodable { let artifactLocation: ArtifactLocation }
 
     /// The summary across stories (a tree), or the ranking of one source's versions, best first.
     struct RunProperties: Encodable {

@@ -5,6 +5,7 @@ enum SummaryText {
     static func lines(_ summary: TreeSummary) -> [String] {
         var lines = ["\(summary.stories) stories, \(summary.versions) versions; \(summary.failingVersions) versions fail the gate, "
             + "in \(summary.failingStories) stories."]
+        if summary.unauditedStories > 0 { lines.append("\(summary.unauditedStories) stories could not be audited.") }
         if !summary.worst.isEmpty {
             lines.append("Worst: " + summary.worst.map { "\($0.story)/\($0.version) \($0.score.reportText) \($0.verdict.rawValue)" }
                 .joined(separator: ", ") + ".")

@@ -7,21 +7,25 @@ public struct TreeReportInput: Sendable {
     public let root: String
     /// One input a story; a story's id is its source's id (the sub-folder's name).
     public let stories: [ReportInput]
+    /// The stories that could not be read or audited, in folder order.
+    public let errors: [StoryError]
     /// How each number was made, by name (`AuditConfiguration.signatures`).
     public let signatures: [String: String]
 
-    public init(root: String, stories: [ReportInput], signatures: [String: String] = AuditConfiguration().signatures) {
+    public init(root: String, stories: [ReportInput], errors: [StoryError] = [],
+                signatures: [String: String] = AuditConfiguration().signatures) {
         self.root = root
         self.stories = stories
+        self.errors = errors
         self.signatures = signatures
     }
 
     public var scoreSignature: String { signatures["score"] ?? MQMScorer().signature }
 
     /// The summary across every story.
-    public var summary: TreeSummary { TreeSummary(stories) }
+    public var summary: TreeSummary { TreeSummary(stories, unaudited: errors.count) }
 
-    /// True when every version of every story passed.
+    /// True when every version of every story passed (stories in `errors` aside: they are no verdict).
     public var passed: Bool { stories.allSatisfy { $0.result.passed } }
 }
 
@@ -64,7 +68,10 @@ public struct TreeSummary: Sendable, Hashable, Encodable {
     /// The lower bounds of the score buckets, highest first: 100 is its own bucket.
     static let bucketBounds: [Double] = [100, 90, 80, 70, 50, 0]
 
+    /// The stories audited (those in `TreeReportInput.errors` not counted).
     public let stories: Int
+    /// The stories that could not be read or audited (`TreeReportInput.errors`).
+    public let unauditedStories: Int
     public let versions: Int
     public let failingVersions: Int
     public let failingStories: Int
@@ -76,7 +83,7 @@ public struct TreeSummary: Sendable, Hashable, Encodable {
     /// Score buckets from the best (100) down.
     public let scoreDistribution: [ScoreBucket]
 
-    init(_ stories: [ReportInput]) {
+    init(_ stories: [ReportInput], unaudited: Int) {
         let all: [RankedVersion] = stories.flatMap { story in
             story.pairs.map { version, text in
                 RankedVersion(story: story.result.source.id, version: version.id, path: text.path, score: version.score,
@@ -85,6 +92,7 @@ public struct TreeSummary: Sendable, Hashable, Encodable {
             }
         }
         self.stories = stories.count
+        unauditedStories = unaudited
         versions = all.count
         failingVersions = all.filter { $0.verdict == .fail }.count
         failingStories = stories.filter { !$0.result.passed }.count

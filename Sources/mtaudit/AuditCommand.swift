@@ -146,12 +146,14 @@ struct AuditCommand: ParsableCommand {
         if !result.passed { throw ExitCode(1) }
     }
 
-    /// Audits every story of the folder (on every core), then writes every report: nothing is written
-    /// unless every story could be read and audited.
+    /// Audits every story of the folder (on every core), then writes every report whole. A story that
+    /// cannot be read or audited is listed as such in every report and on standard error, the others
+    /// are audited all the same, and the exit status is 2. Nothing is written when the folder itself
+    /// is at fault or a report cannot be rendered.
     private func runTree(_ root: String) throws {
         let tree = try ToolFailure.reporting { () throws -> TreeReportInput in
             let decoder = TextDecoder(encoding: TextDecoder.Encoding(encoding))
-            let stories = try StoryTree.read(root, decoder: decoder, sourceLang: sourceLang, lang: lang)
+            let (stories, unreadable) = try StoryTree.read(root, decoder: decoder, sourceLang: sourceLang, lang: lang)
             let auditor = Auditor(configuration: try gate.configuration())
             let audited = StoryResults(count: stories.count)
             var index = 0
@@ -170,17 +172,21 @@ struct AuditCommand: ParsableCommand {
                     audited.set(position, result)
                     return true
                 })
-            var inputs: [ReportInput] = []
+            var inputs: [ReportInput] = [], errors = unreadable
             for (story, result) in zip(stories, audited.results) {
                 guard let result else { throw ToolFailure("\(story.source.id): not audited") }
-                do {
-                    inputs.append(ReportInput(result: try result.get(), source: story.source, versions: story.versions,
+                switch result {
+                case .success(let result):
+                    inputs.append(ReportInput(result: result, source: story.source, versions: story.versions,
                                               signatures: auditor.configuration.signatures))
-                } catch {
-                    throw ToolFailure("\(story.source.path ?? story.source.id): \(error)")
+                case .failure(let error):
+                    errors.append(StoryError(story: story.source.id, path: story.source.path ?? story.source.id,
+                                             message: "\(error)"))
                 }
             }
-            let tree = TreeReportInput(root: root, stories: inputs, signatures: auditor.configuration.signatures)
+            // In folder order, as the stories are.
+            errors.sort { Array($0.story.utf8).lexicographicallyPrecedes(Array($1.story.utf8)) }
+            let tree = TreeReportInput(root: root, stories: inputs, errors: errors, signatures: auditor.configuration.signatures)
             var rendered: [(ReportFormat, [UInt8])] = []
             for format in formats { rendered.append((format, try format.reporter.renderTree(tree))) }
             for (format, bytes) in rendered {
@@ -199,6 +205,8 @@ struct AuditCommand: ParsableCommand {
                 Console.error("mtaudit: \(story.result.source.id)/\(version.id) fails: \(version.gateReasons.joined(separator: "; "))")
             }
         }
+        for error in tree.errors { Console.error("mtaudit: error: story \(error.story) not audited: \(error.line)") }
+        if !tree.errors.isEmpty { throw ExitCode(2) }
         if !tree.passed { throw ExitCode(1) }
     }
 

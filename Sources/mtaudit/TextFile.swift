@@ -7,16 +7,16 @@ enum TextFile {
     static func read(_ path: String, decoder: TextDecoder) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ToolFailure("\(path): no such file")
+            throw ToolFailure(at: path, "no such file")
         }
-        if isDirectory.boolValue { throw ToolFailure("\(path): is a directory, not a text file") }
+        if isDirectory.boolValue { throw ToolFailure(at: path, "is a directory, not a text file") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ToolFailure("\(path): cannot be read (permission denied?)")
+            throw ToolFailure(at: path, "cannot be read (permission denied?)")
         }
         do {
             return try decoder.decode(Array(data)).text
         } catch {
-            throw ToolFailure("\(path): \(error)")
+            throw ToolFailure(at: path, "\(error)")
         }
     }
 

@@ -6,8 +6,22 @@ import MTAuditReports
 /// A failure of the tool or its input (not of a version): printed to standard error, exit status 2.
 struct ToolFailure: Error, CustomStringConvertible {
     let description: String
+    /// The file or folder at fault, when there is one, and what is wrong with it.
+    let path: String?
+    let problem: String
 
-    init(_ description: String) { self.description = description }
+    init(_ description: String) {
+        self.description = description
+        path = nil
+        problem = description
+    }
+
+    /// A failure of the file or folder at `path`: "path: problem".
+    init(at path: String, _ problem: String) {
+        description = "\(path): \(problem)"
+        self.path = path
+        self.problem = problem
+    }
 
     /// Runs `body`; a `ToolFailure` (or any error but an exit code) is reported and becomes exit status 2.
     static func reporting<T>(_ body: () throws -> T) throws -> T {
@@ -31,6 +45,7 @@ enum Console {
     static func summary(_ tree: TreeReportInput) -> String {
         let summary = tree.summary
         var lines = ["\(summary.stories) stories, \(summary.versions) versions, \(summary.failingVersions) failing."]
+        if summary.unauditedStories > 0 { lines.append("\(summary.unauditedStories) stories not audited (see the errors above).") }
         for version in summary.worst.prefix(5) {
             lines.append("  \(version.story)/\(version.version)  \(String(format: "%6.2f", version.score))  \(version.verdict.rawValue)")
         }

@@ -65,6 +65,40 @@ struct ReporterTests {
         #expect(github.split(separator: "\n").last?.hasPrefix("::notice title=mtaudit summary of stories::2 stories, 4 versions") == true)
     }
 
+    @Test("Tree reports list the stories that could not be audited in every format, beside the others")
+    func treeErrors() throws {
+        let audited = try TreeFixture.input()
+        let errors = [StoryError(story: "lonely", path: "stories/lonely", message: "no versions (*.txt beside source.txt)"),
+                      StoryError(story: "mangled", path: "stories/mangled/v.txt", message: "invalid UTF-8 at byte 3 <&>")]
+        let tree = TreeReportInput(root: audited.root, stories: audited.stories, errors: errors, signatures: audited.signatures)
+        #expect(tree.summary.unauditedStories == 2 && tree.summary.stories == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try JSONReporter().renderTree(tree))) as? [String: Any])
+        let listed = try #require(json["errors"] as? [[String: String]])
+        #expect(listed == [["story": "lonely", "path": "stories/lonely", "message": "no versions (*.txt beside source.txt)"],
+                           ["story": "mangled", "path": "stories/mangled/v.txt", "message": "invalid UTF-8 at byte 3 <&>"]])
+        #expect((json["stories"] as? [Any])?.count == 2, "the other stories are reported all the same")
+        let junit = try XMLStructure(try JUnitReporter().renderTree(tree))
+        #expect(junit.attributes("testsuite").map { $0["name"] } == ["harbour", "orchard", "lonely", "mangled", "summary"])
+        #expect(junit.attributes("testsuites").first?["errors"] == "2")
+        #expect(junit.attributes("testsuites").first?["tests"] == "6")
+        #expect(junit.attributes("error").map { $0["message"] } == errors.map(\.message))
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(try SARIFReporter().renderTree(tree))) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notifications = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(notifications.map { $0["level"] as? String } == ["error", "error"])
+        let html = String(decoding: try HTMLReporter().renderTree(tree), as: UTF8.self)
+        #expect(html.contains("Stories not audited (2)") && html.contains("invalid UTF-8 at byte 3 &lt;&amp;&gt;"))
+        let markdown = String(decoding: try MarkdownReporter().renderTree(tree), as: UTF8.self)
+        #expect(markdown.contains("### Stories not audited (2)") && markdown.contains("**lonely**: stories/lonely: no versions"))
+        let github = String(decoding: try GitHubAnnotationsReporter().renderTree(tree), as: UTF8.self)
+        #expect(github.contains("::error file=stories/mangled/v.txt,title=mtaudit%3A story mangled not audited::invalid UTF-8"))
+        #expect(github.contains("2 stories could not be audited."))
+        let clean = try SARIFReporter().renderTree(audited)
+        #expect(!String(decoding: clean, as: UTF8.self).contains("invocations"), "no invocation object when all went well")
+    }
+
     @Test("Feed answers match their golden file: one line each, errors with a null id when unknown")
     func feedLines() throws {
         let reporter = JSONReporter()
