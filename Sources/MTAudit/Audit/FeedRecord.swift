@@ -21,23 +21,29 @@ public struct FeedRecord: Sendable, Hashable {
         if let bad = bytes.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
             throw FeedError(code: .invalidUTF8, message: "invalid UTF-8 at byte \(bad) of the line", id: nil)
         }
-        let shape = bytes.withUnsafeBufferPointer { JSONShape.check($0, maximumDepth: Self.maximumNesting) }
-        switch shape {
-        case .tooDeep(let limit, let offset):
-            throw FeedError(code: .nestingTooDeep,
-                            message: "arrays and objects nest deeper than \(limit) levels at byte \(offset) of the line",
-                            id: nil)
-        case .duplicateKey(let key):
-            throw FeedError(code: .duplicateKey,
-                            message: "an object names the key \"\(Self.clipped(key, to: 80))\" twice", id: nil)
-        case nil:
-            break
-        }
+        // Well-formed lines are read by the shortcut. Anything it does not read is checked for its
+        // shape, then read by the full decoder, whose verdicts stand.
         let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
-        } catch {
-            throw FeedError(code: .invalidJSON, message: "the line is not valid JSON: \(Self.reason(error))", id: nil)
+        if let read = bytes.withUnsafeBufferPointer({ FeedJSON.object($0) }) {
+            object = read
+        } else {
+            let shape = bytes.withUnsafeBufferPointer { JSONShape.check($0, maximumDepth: Self.maximumNesting) }
+            switch shape {
+            case .tooDeep(let limit, let offset):
+                throw FeedError(code: .nestingTooDeep,
+                                message: "arrays and objects nest deeper than \(limit) levels at byte \(offset) of the line",
+                                id: nil)
+            case .duplicateKey(let key):
+                throw FeedError(code: .duplicateKey,
+                                message: "an object names the key \"\(Self.clipped(key, to: 80))\" twice", id: nil)
+            case nil:
+                break
+            }
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            } catch {
+                throw FeedError(code: .invalidJSON, message: "the line is not valid JSON: \(Self.reason(error))", id: nil)
+            }
         }
         guard let record = object as? [String: Any] else {
             throw FeedError(code: .invalidJSON, message: "the line is JSON but not an object", id: nil)

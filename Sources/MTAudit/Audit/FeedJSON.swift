@@ -1,0 +1,186 @@
+import Foundation
+
+/// A fast reading of the JSON of a well-formed feed line: objects, arrays, strings and `null`, as the
+/// values `JSONSerialization` gives for them (`[String: Any]`, `[Any]`, `String`, `NSNull`).
+///
+/// It is a shortcut, not a second judge. On anything else (a number, `true`, a lone surrogate, a
+/// `\u0000`, a control character, whitespace JSON does not allow, trailing bytes, malformed input) it
+/// answers nil, and the line goes to `JSONSerialization`, whose verdict and error messages stand. So
+/// every line is read as before; well-formed lines are read several times faster.
+///
+/// It leaves alone, too, what `JSONShape` refuses, so that its verdict stands as well: nesting deeper
+/// than `maximumDepth`, and an object that names a key twice (or two keys that are one String). The
+/// caller has checked that the line is valid UTF-8 (`TextDecoder.firstInvalidUTF8`).
+enum FeedJSON {
+    /// The value of the whole line, when it is an object this reader can read; nil otherwise.
+    static func object(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int = FeedRecord.maximumNesting) -> [String: Any]? {
+        var reader = Reader(bytes: bytes, depthLeft: maximumDepth)
+        reader.skipWhitespace()
+        guard reader.peek == UInt8(ascii: "{"), let object = reader.object() else { return nil }
+        reader.skipWhitespace()
+        return reader.index == bytes.count ? object : nil
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// How many more arrays and objects may open.
+        var depthLeft: Int
+        var index = 0
+
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        /// JSON's four whitespace bytes only.
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func value() -> Any? {
+            switch peek {
+            case UInt8(ascii: "\""): return string()
+            case UInt8(ascii: "{"): return object()
+            case UInt8(ascii: "["): return array()
+            case UInt8(ascii: "n"):
+                guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
+                      bytes[index + 3] == UInt8(ascii: "l") else { return nil }
+                index += 4
+                return NSNull()
+            default: return nil
+            }
+        }
+
+        mutating func object() -> [String: Any]? {
+            guard depthLeft > 0 else { return nil }
+            depthLeft -= 1
+            defer { depthLeft += 1 }
+            index += 1  // "{"
+            var object: [String: Any] = [:]
+            skipWhitespace()
+            if peek == UInt8(ascii: "}") { index += 1; return object }
+            while true {
+                skipWhitespace()
+                guard peek == UInt8(ascii: "\""), let key = string() else { return nil }
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else { return nil }
+                index += 1
+                skipWhitespace()
+                guard let value = value(), object.updateValue(value, forKey: key) == nil else { return nil }
+                skipWhitespace()
+                switch peek {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "}"): index += 1; return object
+                default: return nil
+                }
+            }
+        }
+
+        mutating func array() -> [Any]? {
+            guard depthLeft > 0 else { return nil }
+            depthLeft -= 1
+            defer { depthLeft += 1 }
+            index += 1  // "["
+            var array: [Any] = []
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") { index += 1; return array }
+            while true {
+                skipWhitespace()
+                guard let value = value() else { return nil }
+                array.append(value)
+                skipWhitespace()
+                switch peek {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "]"): index += 1; return array
+                default: return nil
+                }
+            }
+        }
+
+        /// A string from its opening quote on. The bytes are valid UTF-8, so a run without escapes is
+        /// copied as it is; escapes are decoded, except those this reader leaves to the full decoder.
+        mutating func string() -> String? {
+            index += 1  // the opening quote
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    defer { index += 1 }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                }
+                if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
+                if byte < 0x20 { return nil }
+                index += 1
+            }
+            return nil
+        }
+
+        /// The rest of a string that holds an escape, from `start` (after the opening quote).
+        private mutating func escapedString(from start: Int) -> String? {
+            var decoded = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    return String(decoding: decoded, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard index + 1 < bytes.count else { return nil }
+                    let escape = bytes[index + 1]
+                    index += 2
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+                    case UInt8(ascii: "b"): decoded.append(0x08)
+                    case UInt8(ascii: "f"): decoded.append(0x0C)
+                    case UInt8(ascii: "n"): decoded.append(0x0A)
+                    case UInt8(ascii: "r"): decoded.append(0x0D)
+                    case UInt8(ascii: "t"): decoded.append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard let scalar = escapedScalar() else { return nil }
+                        decoded.append(contentsOf: String(Character(scalar)).utf8)
+                    default: return nil
+                    }
+                default:
+                    if byte < 0x20 { return nil }
+                    decoded.append(byte)
+                    index += 1
+                }
+            }
+            return nil
+        }
+
+        /// The scalar of a `\uXXXX` escape (its `\u` read), or of a surrogate pair of two; nil for
+        /// U+0000 and a lone surrogate, which the full decoder judges.
+        private mutating func escapedScalar() -> Unicode.Scalar? {
+            guard let high = hexQuad() else { return nil }
+            if (0xD800..<0xDC00).contains(high) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return nil }
+                index += 2
+                guard let low = hexQuad(), (0xDC00..<0xE000).contains(low) else { return nil }
+                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            }
+            guard high != 0 else { return nil }
+            return Unicode.Scalar(high)  // nil for a lone low surrogate
+        }
+
+        private mutating func hexQuad() -> UInt32? {
+            guard index + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: return nil
+                }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
+        }
+    }
+}
