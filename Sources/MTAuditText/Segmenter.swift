@@ -156,17 +156,27 @@ public final class Segmenter {
             case 300..<400: kind = .kana
             case 400..<500: kind = .ideographic
             default:
+                // Spaces and punctuation are most of these, and mostly ASCII: read from a table.
+                let first = bytes[range.lowerBound]
+                if first < 0x80 {
+                    if isSpace(first) { continue }
+                    kind = Self.asciiPunctuation[Int(first)] ? .punctuation : .symbol
+                    break
+                }
                 guard let scalar = firstScalar(bytes, at: range.lowerBound), !scalar.properties.isWhitespace else {
                     continue
                 }
-                kind = isPunctuation(scalar) ? .punctuation : .symbol
+                kind = Self.isPunctuation(scalar) ? .punctuation : .symbol
             }
             words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
         }
         return words
     }
 
-    private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    /// `isPunctuation` of each ASCII scalar. (`isSpace` is White_Space for ASCII: U+0009–U+000D, U+0020.)
+    private static let asciiPunctuation: [Bool] = (0..<0x80).map { isPunctuation(Unicode.Scalar(UInt8($0))) }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
