@@ -50,12 +50,8 @@ public struct NumberMismatchDetector: Detector {
     /// The words just before and after `span` (matching forms).
     static func neighbours(of span: TextSpan, in document: Document) -> Set<String> {
         let tokens = document.tokens
-        // The first token at or after the span's start, by binary search; then outwards from there.
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].span.start < span.start { low = middle + 1 } else { high = middle }
-        }
+        // The first token at or after the span's start; then outwards from there.
+        let low = document.tokens(in: span).startIndex
         var result: Set<String> = []
         if let before = tokens[..<low].last(where: { $0.isWordLike && $0.span.end <= span.start }) { result.insert(before.key) }
         if let after = tokens[low...].first(where: { $0.isWordLike && $0.span.start >= span.end }) { result.insert(after.key) }
