@@ -490,12 +490,6 @@ struct SentenceWords {
         return sorted
     }
 
-    /// The words of sentences `range`, sorted, each once: for ranges of more than two sentences,
-    /// which the flat sets do not hold.
-    private static func union(_ sets: [[Int32]], _ range: Range<Int>) -> [Int32] {
-        sortedUnique(range.flatMap { sets[$0] })
-    }
-
     /// The union of two sorted sets, sorted: what `sortedUnique(a + b)` gives, in linear time.
     private static func merged(_ a: [Int32], _ b: [Int32]) -> [Int32] {
         var result: [Int32] = []
@@ -509,26 +503,19 @@ struct SentenceWords {
         return result
     }
 
-    private static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, count = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+    /// The flat sets' entries of `version` and `source`. The aligner scores one or two sentences a
+    /// side (a pair, a merge, a split), which are all the flat sets hold.
+    private func entries(_ version: Range<Int>, _ source: Range<Int>) -> (version: Int, source: Int) {
+        guard let a = FlatSets.entry(version), let b = FlatSets.entry(source) else {
+            preconditionFailure("sentence ranges of one or two sentences only, not \(version) and \(source)")
         }
-        return count
+        return (a, b)
     }
 
     /// The Dice coefficient of the words of version sentences `version` and source sentences
     /// `source`, each word counted by its weight.
     func dice(version: Range<Int>, source: Range<Int>) -> Double {
-        guard let a = FlatSets.entry(version), let b = FlatSets.entry(source) else {
-            let a = Self.union(self.version, version), b = Self.union(self.source, source)
-            var i = 0, j = 0, shared = 0.0
-            while i < a.count && j < b.count {
-                if a[i] == b[j] { shared += weights[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-            }
-            let total = a.reduce(0) { $0 + weights[Int($1)] } + b.reduce(0) { $0 + weights[Int($1)] }
-            return total > 0 ? 2 * shared / total : 0
-        }
+        let (a, b) = entries(version, source)
         let shared = versionSets.sharedWeight(with: sourceSets, a, b)
         let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
@@ -571,11 +558,7 @@ struct SentenceWords {
 
     /// The Dice coefficient of the two sides' word sets, every word counted once.
     func plainDice(version: Range<Int>, source: Range<Int>) -> Double {
-        guard let a = FlatSets.entry(version), let b = FlatSets.entry(source) else {
-            let a = Self.union(self.version, version), b = Self.union(self.source, source)
-            guard !a.isEmpty || !b.isEmpty else { return 0 }
-            return 2 * Double(Self.intersectionCount(a, b)) / Double(a.count + b.count)
-        }
+        let (a, b) = entries(version, source)
         let sizes = versionSets.count(a) + sourceSets.count(b)
         guard sizes > 0 else { return 0 }
         return 2 * Double(versionSets.sharedCount(with: sourceSets, a, b)) / Double(sizes)
@@ -583,9 +566,7 @@ struct SentenceWords {
 
     /// How many distinct words the two sides share.
     func shared(version: Range<Int>, source: Range<Int>) -> Int {
-        guard let a = FlatSets.entry(version), let b = FlatSets.entry(source) else {
-            return Self.intersectionCount(Self.union(self.version, version), Self.union(self.source, source))
-        }
+        let (a, b) = entries(version, source)
         return versionSets.sharedCount(with: sourceSets, a, b)
     }
 
