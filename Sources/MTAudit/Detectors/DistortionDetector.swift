@@ -30,10 +30,11 @@ public struct DistortionDetector: Detector {
             with a word astray is one finding, as an MQM annotator marks each error span: minor, \
             major when six content words or more are astray in it (a passage rewritten). A fair \
             paraphrase changes few content words and scores high; a distortion changes many. Words \
-            that merely move, other forms of a word ("approve" for "approved"), common words ("the", \
-            "said", "would") and stretches that another rule already explains (a number, a name) are \
-            not counted. Content words are told by the language's word list; a language without one \
-            is not checked.
+            that merely move, other forms of a word ("approve" for "approved") and common words \
+            ("the", "said", "would") are not counted. Where another rule's finding touches the \
+            stretch (a number changed, a name replaced, a passage left out), the audit keeps that \
+            finding and drops this one, so that one error is not counted twice. Content words are \
+            told by the language's word list; a language without one is not checked.
             """,
         triggeringExamples: [
             DetectorExample(source: "The council approved the harbour budget after a long debate.",
