@@ -76,20 +76,28 @@ public struct TokenAligner: Sendable {
     func align(_ keysA: [String], _ numbersA: [Int], _ keysB: [String], _ numbersB: [Int]) -> [TokenAlignment.Pair] {
         let countA = keysA.count, countB = keysB.count
         var pairs: [TokenAlignment.Pair] = []
-        // Longest common subsequence of equal words.
-        // (One flat table, row i from i × width on, rather than an array per row.)
-        let width = countB + 1
-        var table = [Int](repeating: 0, count: (countA + 1) * width)
-        for i in stride(from: countA - 1, through: 0, by: -1) {
-            for j in stride(from: countB - 1, through: 0, by: -1) {
-                table[i * width + j] = numbersA[i] == numbersB[j] ? table[(i + 1) * width + j + 1] + 1
-                                                                  : max(table[(i + 1) * width + j], table[i * width + j + 1])
+        // Longest common subsequence of equal words. The walk below takes equal words as it meets
+        // them, so the words both sequences begin with are anchors, and the table (the subsequences
+        // of what follows each pair of places) is needed only past them.
+        var anchors: [(Int, Int)] = []
+        var prefix = 0
+        while prefix < countA && prefix < countB && numbersA[prefix] == numbersB[prefix] {
+            anchors.append((prefix, prefix))
+            prefix += 1
+        }
+        // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
+        let width = countB - prefix + 1
+        var table = [Int](repeating: 0, count: (countA - prefix + 1) * width)
+        func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }
+        for i in stride(from: countA - 1, through: prefix, by: -1) {
+            for j in stride(from: countB - 1, through: prefix, by: -1) {
+                table[cell(i, j)] = numbersA[i] == numbersB[j] ? table[cell(i + 1, j + 1)] + 1
+                                                               : max(table[cell(i + 1, j)], table[cell(i, j + 1)])
             }
         }
-        var anchors: [(Int, Int)] = []
-        var i = 0, j = 0
+        var i = prefix, j = prefix
         while i < countA && j < countB {
-            if numbersA[i] == numbersB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[(i + 1) * width + j] >= table[i * width + j + 1] { i += 1 } else { j += 1 }
+            if numbersA[i] == numbersB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[cell(i + 1, j)] >= table[cell(i, j + 1)] { i += 1 } else { j += 1 }
         }
         anchors.append((countA, countB))
         // The gaps between anchors (and before the first and after the last).

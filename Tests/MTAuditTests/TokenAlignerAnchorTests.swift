@@ -1,0 +1,42 @@
+@testable import MTAudit
+import Testing
+
+/// The token aligner skips the table of the longest common subsequence over the words both sentences
+/// begin with. Its anchors must be those of the whole table, walked the same way, whatever the words.
+@Suite("Token alignment's anchors")
+struct TokenAlignerAnchorTests {
+    /// The anchors of the full table, walked as the aligner walks it (equal words first, then down
+    /// while that keeps the longest subsequence).
+    static func fullTableAnchors(_ a: [Int], _ b: [Int]) -> [TokenAlignment.Pair] {
+        let width = b.count + 1
+        var table = [Int](repeating: 0, count: (a.count + 1) * width)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i * width + j] = a[i] == b[j] ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
+            }
+        }
+        var anchors: [TokenAlignment.Pair] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                anchors.append(TokenAlignment.Pair(version: i, source: j, kind: .same)); i += 1; j += 1
+            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] { i += 1 } else { j += 1 }
+        }
+        return anchors
+    }
+
+    @Test("Random word sequences with shared beginnings: the same anchors as the full table")
+    func sameAnchors() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let alphabet = Int.random(in: 1...6, using: &generator)
+            let shared = (0..<Int.random(in: 0...5, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            let a = shared + (0..<Int.random(in: 0...9, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            let b = shared + (0..<Int.random(in: 0...9, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            // Keys that no two words spell alike, so that only equal words pair up as `.same`.
+            let keysA = a.map { "w\($0)" }, keysB = b.map { "w\($0)" }
+            let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(keysA, a, keysB, b).filter { $0.kind == .same }
+            #expect(same == Self.fullTableAnchors(a, b), "\(a) against \(b)")
+        }
+    }
+}
