@@ -48,7 +48,26 @@ public struct ByteStringTable: Sendable, Equatable {
     /// Every string is hashed first, then placed in a tight loop: the half million placements in a
     /// table of megabytes each wait for memory, and that loop lets the processor wait for several at
     /// once (placing each word as it was read took three times as long).
+    ///
+    /// The table has slots for a load of at most 0.9 of the distinct strings (0.72 for the word lists):
+    /// when strings are given twice, the distinct ones are placed again in a smaller table.
     public static func deduplicating(_ bytes: [UInt8], bounds: [Int32]) -> (table: ByteStringTable, rows: [Int32]) {
+        let (table, rows) = placing(bytes, bounds: bounds)
+        guard slotCount(for: table.count) < table.slots.count / slotSize else { return (table, rows) }
+        let distinct = Array(table.bytes.buffer)
+        let distinctBounds = (0...table.count).map { Int32(Septets.read4(table.bounds.base + 4 * $0)) }
+        return (placing(distinct, bounds: distinctBounds).table, rows)
+    }
+
+    /// The number of slots for `count` strings: a power of two, for a load of at most 0.9.
+    private static func slotCount(for count: Int) -> Int {
+        var size = 16
+        while size * 9 < count * 10 { size *= 2 }
+        return size
+    }
+
+    /// `deduplicating(_:bounds:)` in a table with room for every string given.
+    private static func placing(_ bytes: [UInt8], bounds: [Int32]) -> (table: ByteStringTable, rows: [Int32]) {
         let count = bounds.count - 1
         var hashes = [UInt64](repeating: 0, count: count)
         bytes.withUnsafeBufferPointer { bytes in
@@ -56,9 +75,7 @@ public struct ByteStringTable: Sendable, Equatable {
                 hashes[string] = hash(UnsafeBufferPointer(rebasing: bytes[Int(bounds[string])..<Int(bounds[string + 1])]))
             }
         }
-        // A load of at most 0.9 (0.72 for the word lists, which list a fifth of their words twice).
-        var size = 16
-        while size * 9 < count * 10 { size *= 2 }
+        let size = slotCount(for: count)
         var slots = [UInt8](repeating: 0, count: size * slotSize)
         var rows = [Int32](repeating: 0, count: count)
         var firstString: [Int32] = []
