@@ -20,16 +20,20 @@ public struct Blob: @unchecked Sendable, Equatable {
     public init(_ bytes: [UInt8]) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        self.buffer = UnsafeRawBufferPointer(rebasing: buffer[..<bytes.count])
-        owner = Owner(buffer)
+        self.init(buffer: UnsafeRawBufferPointer(rebasing: buffer[..<bytes.count]), owner: Owner(buffer))
     }
 
-    /// The bytes of a string literal, in place.
+    /// The bytes of a string literal, in place (a copy of a literal of one scalar, which Swift may
+    /// hold as that scalar rather than as bytes).
     public init(_ string: StaticString) {
-        precondition(string.hasPointerRepresentation, "a blob is a string literal's bytes")
-        buffer = UnsafeRawBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount)
-        owner = nil
+        guard string.hasPointerRepresentation else {
+            self.init(string.withUTF8Buffer { Array($0) })
+            return
+        }
+        self.init(buffer: UnsafeRawBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount), owner: nil)
     }
+
+    private init(buffer: UnsafeRawBufferPointer, owner: Owner?) { (self.buffer, self.owner) = (buffer, owner) }
 
     public var count: Int { buffer.count }
 

@@ -33,6 +33,8 @@ struct LexiconTablesTests {
         #expect(Array(blob.buffer) == [0x61, 0, 0x62, 0x7F, 0xC3, 0xA9])
         #expect(blob == Blob([0x61, 0, 0x62, 0x7F, 0xC3, 0xA9]))
         #expect(blob != Blob([0x61]))
+        let scalars: [StaticString] = ["é", "a", ""]   // literals Swift may hold as a scalar
+        #expect(scalars.map { Array(Blob($0).buffer) } == [[0xC3, 0xA9], [0x61], []])
     }
 
     @Test("The byte string table numbers distinct strings in order, and finds each, and no other")
