@@ -28,13 +28,16 @@ let package = Package(
             ]
         ),
         .target(name: "MTAuditText", dependencies: ["CICU"]),
+        // The tables of the word lists (Lexicons/words/): built by LexiconEmbedder at build time,
+        // read in place by MTAudit.
+        .target(name: "LexiconTables"),
         .target(
             name: "MTAudit",
-            dependencies: ["MTAuditText", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MTAuditText", "LexiconTables", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedLexicons"]
         ),
-        // Lexicons/*.yml are compiled into MTAudit by this plugin and tool.
-        .executableTarget(name: "LexiconEmbedder"),
+        // Lexicons/*.yml, and the tables of Lexicons/words/*.txt, are compiled into MTAudit by this plugin and tool.
+        .executableTarget(name: "LexiconEmbedder", dependencies: ["LexiconTables"]),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
         .target(name: "MTAuditReports", dependencies: ["MTAudit", "MTAuditText"]),
         .executableTarget(
@@ -46,8 +49,9 @@ let package = Package(
         ),
         // A release-mode benchmark of the sentence aligner's time against article length (BENCHMARKS.md).
         .executableTarget(name: "mtaudit-bench-aligner", dependencies: ["MTAudit", "MTAuditText"]),
+        .testTarget(name: "LexiconTablesTests", dependencies: ["LexiconTables"]),
         .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
-        .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText"], exclude: ["Fixtures"]),
+        .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText", "LexiconTables"], exclude: ["Fixtures"]),
         .testTarget(name: "MTAuditReportsTests", dependencies: ["MTAuditReports", "MTAudit", "MTAuditText"], exclude: ["Golden", "Stories"]),
         .testTarget(name: "mtauditTests", dependencies: ["mtaudit"]),
     ],

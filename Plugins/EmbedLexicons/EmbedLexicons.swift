@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Compiles the YAML files of the package's `Lexicons/` folder into the target, so that the binary
-/// carries its default lexicons wherever it is installed. The files stay the one source of truth.
+/// carries its default lexicons wherever it is installed, and the tables of the word lists of
+/// `Lexicons/words/`, built at build time (see `LexiconEmbedder`). The files stay the one source of truth.
 @main
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
@@ -15,12 +16,12 @@ struct EmbedLexicons: BuildToolPlugin {
             .filter { $0.pathExtension == "txt" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
-        let wordOutput = context.pluginWorkDirectoryURL.appending(path: "EmbeddedWordLists.swift")
+        let wordOutput = context.pluginWorkDirectoryURL.appending(path: "EmbeddedWordTables.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(lists.count) word lists from Lexicons/words/",
+                displayName: "Building the tables of \(lists.count) word lists from Lexicons/words/",
                 executable: try context.tool(named: "LexiconEmbedder").url,
-                arguments: ["--enum", "EmbeddedWordLists", wordOutput.path] + lists.map(\.path),
+                arguments: ["--word-tables", wordOutput.path] + lists.map(\.path),
                 inputFiles: lists,
                 outputFiles: [wordOutput]
             ),

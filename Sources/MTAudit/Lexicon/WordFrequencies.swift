@@ -1,15 +1,11 @@
+import LexiconTables
 import MTAuditText
 import Synchronization
 
 /// How common words are in each language, from `Lexicons/words/<lang>.txt` (Zipf frequencies: 3 is
 /// once per million words, 6 once per thousand). Only words of Zipf 3.0 or more are listed.
 public struct WordFrequencies: Sendable {
-    /// One listing of a word: a language that lists it (an index into `languages`), and its Zipf
-    /// frequency there.
-    struct Listing: Sendable {
-        let language: Int32
-        let zipf: Float
-    }
+    typealias Listing = WordListTable.Listing
 
     /// The languages listed, sorted once (guesses go through them for every text).
     public let languages: [String]
@@ -17,87 +13,45 @@ public struct WordFrequencies: Sendable {
     /// every name packs (codes such as "en" do): a look-up compares a dozen integers rather than
     /// hashing a String.
     private let packedLanguages: [UInt64]?
-    /// Every word some list holds (matching form, NFC), once, by row. One table for all the
-    /// languages: a word is hashed once, however many languages a guess weighs it in.
-    private let words: ByteStringTable
-    /// The listings of every row, row after row, in language order: row `r`'s are
-    /// `listings[firstListing[r]..<firstListing[r + 1]]`.
-    private let listings: [Listing]
-    private let firstListing: [Int32]
+    /// Every word some list holds (matching form, NFC), once, by row, with its listings. One table for
+    /// all the languages: a word is hashed once, however many languages a guess weighs it in.
+    let table: WordListTable
+    private var words: ByteStringTable { table.words }
 
     public init(lists: [String: [String: Float]]) {
-        self.init(languages: lists.keys.sorted()) { language, add in
+        self.init(WordListTable(languages: lists.keys.sorted()) { language, add in
             for (word, zipf) in lists[language]! {
                 // The table compares bytes, which is String equality for NFC strings only.
                 var word = Normalizer.normalize(word, to: .nfc)
                 word.withUTF8 { add($0, zipf) }
             }
-        }
+        })
     }
 
-    /// Builds the table from each language's words (their UTF-8 bytes, in NFC), which `read` passes
-    /// to `add` (the first of a word twice listed counts).
-    private init(languages: [String], read: (String, (UnsafeBufferPointer<UInt8>, Float) -> Void) -> Void) {
-        // Every listing read first, its word's bytes end to end with the others'.
-        var bytes: [UInt8] = [], bounds: [Int32] = [0], listed: [Listing] = []
-        bytes.reserveCapacity(4_500_000)
-        bounds.reserveCapacity(500_000)
-        listed.reserveCapacity(500_000)
-        for (index, language) in languages.enumerated() {
-            read(language) { word, zipf in
-                bytes.append(contentsOf: word)
-                bounds.append(Int32(bytes.count))
-                listed.append(Listing(language: Int32(index), zipf: zipf))
-            }
-        }
-        var (words, rows) = ByteStringTable.deduplicating(bytes, bounds: bounds)
-        // A language's second listing of a word is dropped (its row set to -1), the others grouped by
-        // row by a counting sort, so that each row keeps its languages in order.
-        var firstListing = [Int32](repeating: 0, count: words.count + 1)
-        var lastLanguage = [Int32](repeating: -1, count: words.count)
-        for (index, listing) in listed.enumerated() {
-            let row = Int(rows[index])
-            if lastLanguage[row] == listing.language { rows[index] = -1; continue }
-            lastLanguage[row] = listing.language
-            firstListing[row + 1] += 1
-        }
-        for row in 0..<words.count { firstListing[row + 1] += firstListing[row] }
-        var next = firstListing
-        var listings = [Listing](repeating: Listing(language: 0, zipf: 0), count: Int(firstListing[words.count]))
-        for (row, listing) in zip(rows, listed) where row >= 0 {
-            listings[Int(next[Int(row)])] = listing
-            next[Int(row)] += 1
-        }
-        self.languages = languages
+    /// The frequencies of a table built from lists in matching form (NFC).
+    init(_ table: WordListTable) {
+        self.table = table
+        languages = table.languages
         let packed = languages.compactMap(Self.packed)
         self.packedLanguages = packed.count == languages.count ? packed : nil
-        self.words = words
-        self.listings = listings
-        self.firstListing = firstListing
     }
 
-    /// The lists compiled in from `Lexicons/words/`, read on first use.
-    public static let builtIn: WordFrequencies = {
-        let texts = Dictionary(uniqueKeysWithValues: EmbeddedWordLists.files.map { file in
-            (String(file.name.prefix { $0 != "." }), file.text)
-        })
-        return WordFrequencies(languages: texts.keys.sorted()) { language, add in parse(texts[language]!, add) }
-    }()
+    /// The lists of `Lexicons/words/`, whose table `LexiconEmbedder` built at build time: it is read
+    /// where the binary holds it, with nothing to parse or hash at start-up.
+    public static let builtIn = WordFrequencies(EmbeddedWordTables.wordList)
 
     /// The number of distinct words listed, in any language: rows `0..<rowCount`.
     var rowCount: Int { words.count }
 
     /// The word of `row`, as UTF-8 bytes.
-    func wordBytes(atRow row: Int) -> ArraySlice<UInt8> { words.bytes(ofRow: row) }
+    func wordBytes(atRow row: Int) -> UnsafeBufferPointer<UInt8> { words.bytes(ofRow: row) }
 
     /// The listings of `row`, in language order.
-    func listings(ofRow row: Int) -> ArraySlice<Listing> {
-        listings[Int(firstListing[row])..<Int(firstListing[row + 1])]
-    }
+    func listings(ofRow row: Int) -> WordListTable.Listings { table.listings(ofRow: row) }
 
     /// The listings of `word`, in language order; empty when no list holds it.
-    private func listings(of word: String) -> ArraySlice<Listing> {
-        guard let row = row(of: word) else { return [] }
+    private func listings(of word: String) -> WordListTable.Listings {
+        guard let row = row(of: word) else { return table.noListings }
         return listings(ofRow: row)
     }
 
@@ -196,32 +150,5 @@ public struct WordFrequencies: Sendable {
         }
         guard let best, hits[best.language] * 2 >= words.count else { return nil }
         return languages[best.language]
-    }
-
-    /// Reads "word<TAB>zipf" lines, whose words are already in matching form (see
-    /// `Scripts/make-word-frequencies.py`, and so in NFC). Byte by byte, each word passed as its bytes
-    /// in `text`: the lists hold half a million lines.
-    static func parse(_ text: String, _ add: (UnsafeBufferPointer<UInt8>, Float) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                defer { start = end + 1 }
-                guard bytes[start] != UInt8(ascii: "#") else { continue }
-                var tab = start
-                while tab < end, bytes[tab] != 0x09 { tab += 1 }
-                guard tab < end else { continue }
-                var zipf: Float = 0
-                var scale: Float = 0
-                for byte in bytes[(tab + 1)..<end] {
-                    if byte == UInt8(ascii: ".") { scale = 1 } else if byte >= 0x30 && byte <= 0x39 {
-                        if scale == 0 { zipf = zipf * 10 + Float(byte - 0x30) } else { scale /= 10; zipf += Float(byte - 0x30) * scale }
-                    }
-                }
-                add(UnsafeBufferPointer(rebasing: bytes[start..<tab]), zipf)
-            }
-        }
     }
 }
