@@ -632,6 +632,10 @@ private final class DocumentWords: Sendable {
 
     private init(_ document: Document) {
         var keys: [String] = [], ids: [String: Int32] = [:]
+        // Room for every token at once: growing the table as words come rehashes it several times.
+        let room = document.tokens.count
+        keys.reserveCapacity(room)
+        ids.reserveCapacity(room)
         var sentences: [[Int32]] = [], anchors: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
         anchors.reserveCapacity(document.sentences.count)
