@@ -49,6 +49,8 @@ let package = Package(
         ),
         // A release-mode benchmark of the sentence aligner's time against article length (BENCHMARKS.md).
         .executableTarget(name: "mtaudit-bench-aligner", dependencies: ["MTAudit", "MTAuditText"]),
+        // The sentence metrics alone on a feed's pairs, to set beside sacreBLEU's (Scripts/bench-feed.sh).
+        .executableTarget(name: "mtaudit-bench-metrics", dependencies: ["MTAudit"]),
         .testTarget(name: "LexiconTablesTests", dependencies: ["LexiconTables"]),
         .testTarget(name: "MTAuditTextTests", dependencies: ["MTAuditText"]),
         .testTarget(name: "MTAuditTests", dependencies: ["MTAudit", "MTAuditText", "LexiconTables"], exclude: ["Fixtures"]),

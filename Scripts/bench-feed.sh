@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The feed benchmarks of BENCHMARKS.md (issue #8), on a release build:
 #   1. the labelled pairs of ../shared/eval/dev (DEMETR and WMT MQM) through `mtaudit feed` with 1 and 2
-#      jobs, and sacreBLEU's sentence chrF, BLEU and TER on the same pairs (pip install sacrebleu);
+#      jobs, and sacreBLEU's sentence chrF, BLEU and TER on the same pairs (pip install sacrebleu),
+#      beside mtaudit's own metrics alone (mtaudit-bench-metrics);
 #   2. generated articles of 1×, 10× and 100× the length of a news story (each with 3 versions), time
 #      per article;
 #   3. peak memory on generated feeds of growing size (STREAM_MB, default "10 100"; add 1000 for the
@@ -14,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release >/dev/null
+swift build -c release --product mtaudit-bench-metrics >/dev/null
 bin=.build/release/mtaudit
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -71,6 +73,8 @@ for name, metric in [("chrF", CHRF()), ("BLEU", BLEU(effective_order=True)), ("T
         metric.sentence_score(hyp, [src])
     print(f"sacreBLEU sentence {name}: {time.time() - start:.2f} s")
 PY
+# mtaudit's metrics alone on the same pairs, one call a pair as above (CPU time, best of three).
+.build/release/mtaudit-bench-metrics "$work/pairs.jsonl" | tail -n +2
 
 echo "== 2. article length (3 versions each; time per article, start-up subtracted)"
 echo '{"id": "x", "source": "A b.", "versions": [{"id": "v", "text": "A b."}]}' > "$work/tiny.jsonl"
