@@ -79,7 +79,7 @@ public struct MergedTokensDetector: Detector {
             let right = rightKey(k)
             guard vocabulary.contains(right) else { continue }
             let leftText = String(view[..<starts[k]]), rightText = String(view[starts[k]...])
-            let turnsCase = scalars[k - 1].properties.isLowercase && scalars[k].properties.isUppercase
+            let turnsCase = scalars[k - 1].hasLowercaseProperty && scalars[k].hasUppercaseProperty
             if turnsCase && (honorifics.contains(left) || vocabulary.isProperName(right)) {
                 return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText
             }

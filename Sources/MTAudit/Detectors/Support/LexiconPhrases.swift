@@ -90,7 +90,7 @@ struct LexiconPhrases: Sendable {
     }
 
     private static func casing(_ piece: String) -> UInt8 {
-        let letters = piece.unicodeScalars.filter(\.properties.isAlphabetic)
+        let letters = piece.unicodeScalars.filter(\.hasAlphabeticProperty)
         guard let first = letters.first, first.hasUppercaseProperty else { return 0 }
         return letters.count >= 2 && letters.allSatisfy(\.hasUppercaseProperty) ? 2 : 1
     }
@@ -103,7 +103,7 @@ struct LexiconPhrases: Sendable {
         if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
             scalars = scalars[scalars.index(after: apostrophe)...]
         }
-        let letters = scalars.lazy.filter(\.properties.isAlphabetic)
+        let letters = scalars.lazy.filter(\.hasAlphabeticProperty)
         return casing == 2 ? letters.allSatisfy { !$0.hasLowercaseProperty } : letters.first?.hasLowercaseProperty == false
     }
 

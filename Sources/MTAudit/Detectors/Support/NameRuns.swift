@@ -105,7 +105,7 @@ struct NameRuns {
         var current: [Token] = []
         for token in tokens {
             if token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-               token.text.unicodeScalars.count >= 2, !honorifics.contains(token.key),
+               token.scalarCount >= 2, !honorifics.contains(token.key),
                token.span.start != firstWord || NameRuns.isAcronym(token)
                 || WordFrequencies.builtIn.zipf(token.key, in: language ?? "en") < openerZipf {
                 current.append(token)
@@ -122,7 +122,7 @@ struct NameRuns {
     static func frame(of run: Run, in document: Document) -> (before: String?, after: String?) {
         let tokens = document.tokens[document.sentences[run.tokens[0].sentence].tokens]
         func isWord(_ token: Token) -> Bool {
-            token.isWordLike && !(token.kind == .letters && token.text.unicodeScalars.count == 1
+            token.isWordLike && !(token.kind == .letters && token.scalarCount == 1
                 && token.text.unicodeScalars.first!.hasUppercaseProperty)
         }
         return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
@@ -131,7 +131,7 @@ struct NameRuns {
 
     private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float) -> Bool {
         guard token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-              token.text.unicodeScalars.count >= 2,
+              token.scalarCount >= 2,
               !honorifics.contains(token.key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
         if opensSentence || token.text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
@@ -146,8 +146,8 @@ struct NameRuns {
     /// Whether the token is an acronym of three letters or more ("NASA", "ČSSD"). Two-letter ones ("US",
     /// "UK") are too often dropped or spelled out to count on their own.
     static func isAcronym(_ token: Token) -> Bool {
-        token.kind == .letters && token.text.unicodeScalars.count >= 3
-            && token.text.unicodeScalars.allSatisfy { $0.hasUppercaseProperty || !$0.properties.isAlphabetic }
+        token.kind == .letters && token.scalarCount >= 3
+            && token.text.unicodeScalars.allSatisfy { $0.hasUppercaseProperty || !$0.hasAlphabeticProperty }
     }
 
     /// Whether `tokens` spell out `acronym` ("NASA", "FBI"): the initials of consecutive words give its
@@ -161,7 +161,7 @@ struct NameRuns {
             while index < words.endIndex, matched < letters.count {
                 let word = words[index]
                 if base(word.key).unicodeScalars.first == letters[matched] { matched += 1 } else if
-                    index == start || word.text.unicodeScalars.count > 3
+                    index == start || word.scalarCount > 3
                     || word.text.unicodeScalars.first?.hasLowercaseProperty != true { break }
                 index += 1
             }
