@@ -27,4 +27,60 @@ struct DetectorSupportTests {
             #expect(token.isASCII == token.text.utf8.allSatisfy { $0 < 0x80 }, "\(token.text)")
         }
     }
+
+    /// The Levenshtein distance by the full table, as the similarity measured it before.
+    static func tableDistance(_ x: [UInt8], _ y: [UInt8]) -> Int {
+        var row = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                let above = row[j]
+                row[j] = min(above + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return x.isEmpty ? y.count : row[y.count]
+    }
+
+    @Test("The bit-vector distance of ASCII words equals the full table's, and similarity the table's score")
+    func bitVectorDistance() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let alphabet = Array("abcdeXY'.-".utf8).prefix(Int.random(in: 1...10, using: &generator))
+            let m = Int.random(in: 1...70, using: &generator), n = Int.random(in: 1...70, using: &generator)
+            let x = (0..<m).map { _ in alphabet.randomElement(using: &generator)! }
+            let y = (0..<n).map { _ in alphabet.randomElement(using: &generator)! }
+            let expected = Self.tableDistance(x, y)
+            if m <= 64 {
+                x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in
+                    #expect(NameRuns.asciiDistance(x, y) == expected, "\(x) \(y)")
+                } }
+            }
+            let a = String(decoding: x, as: UTF8.self), b = String(decoding: y, as: UTF8.self)
+            let score = 1 - Double(expected) / Double(max(m, n))
+            #expect(NameRuns.similarity(a, b) == score, "\(a) \(b)")
+            #expect(NameRuns.similarity(b, a) == score, "\(b) \(a)")
+        }
+        #expect(NameRuns.similarity("", "abc") == 0)
+        #expect(NameRuns.similarity("Zürich", "zurich") == NameRuns.similarity(Array("Zürich".unicodeScalars.map(\.value)), Array("zurich".unicodeScalars.map(\.value))))
+    }
+
+    @Test("A language's first subtag is the first piece between hyphens that is not empty, in lower case")
+    func subtags() {
+        for tag in ["en", "EN-gb", "zh-Hant-TW", "", "-", "--", "-fr", "--De-AT", "und", "x-", "sr-Latn-", "é-x"] {
+            let expected = tag.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+            #expect(Comparability.subtag(tag) == expected, "\(tag)")
+        }
+    }
+
+    @Test("Every key of the lexicons' form starts has its bit set in the starts' filter")
+    func formStartFilter() {
+        // The filter hashes bytes: equal keys, however made, have one slot.
+        #expect(FormStarts.filterSlot("united") == FormStarts.filterSlot(String("xunited".dropFirst())))
+        for language in ["en", "fr", "und"] {
+            let starts = FormStarts.of(.builtIn, language: language)
+            #expect(starts.filteredOut().isEmpty, "\(language)")
+        }
+    }
 }

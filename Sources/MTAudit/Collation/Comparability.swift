@@ -56,7 +56,11 @@ public enum Comparability {
         ["Hani", "Hira", "Kana", "Hang"].contains(script.shortName) ? "CJK" : script.shortName
     }
 
+    /// The first subtag of `language`, in lower case ("zh" of "zh-Hant"); "und" for none. (The first
+    /// piece between hyphens that is not empty, found without splitting the whole tag.)
     static func subtag(_ language: String) -> String {
-        language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+        guard let start = language.firstIndex(where: { $0 != "-" }) else { return "und" }
+        let rest = language[start...]
+        return rest[..<(rest.firstIndex(of: "-") ?? rest.endIndex)].lowercased()
     }
 }

@@ -211,14 +211,47 @@ struct NameRuns {
     static func similarity(_ a: String, _ b: String) -> Double {
         let ascii = a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }
         if ascii, let score = a.utf8.withContiguousStorageIfAvailable({ x in
-            b.utf8.withContiguousStorageIfAvailable { y in similarity(x, y) }
+            b.utf8.withContiguousStorageIfAvailable { y in
+                // The shorter word as the pattern: one machine word holds its column (most words).
+                let (pattern, text) = x.count <= y.count ? (x, y) : (y, x)
+                guard !pattern.isEmpty, pattern.count <= 64 else { return similarity(x, y) }
+                return 1 - Double(asciiDistance(pattern, text)) / Double(text.count)
+            }
         }) ?? nil {
             return score
         }
         return similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
     }
 
-    private static func similarity<Letters: RandomAccessCollection>(_ x: Letters, _ y: Letters) -> Double
+    /// The Levenshtein distance of two ASCII words, `pattern` of 1 to 64 letters, by Myers'
+    /// bit-vector algorithm (Hyyrö's formulation): a column of the table is held as the places where
+    /// it goes up and where it goes down, and each letter of `text` moves it on by a few word-wide
+    /// operations, with no table and no allocation.
+    static func asciiDistance(_ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { positions in
+            positions.initialize(repeating: 0)
+            for (index, byte) in pattern.enumerated() { positions[Int(byte & 0x7F)] |= 1 << UInt64(index) }
+            let last: UInt64 = 1 << UInt64(pattern.count - 1)
+            var up: UInt64 = ~0, down: UInt64 = 0
+            var distance = pattern.count
+            for byte in text {
+                let equal = positions[Int(byte & 0x7F)]
+                let vertical = equal | down
+                let horizontal = (((equal & up) &+ up) ^ up) | equal
+                var horizontalUp = down | ~(horizontal | up)
+                var horizontalDown = up & horizontal
+                if horizontalUp & last != 0 { distance += 1 } else if horizontalDown & last != 0 { distance -= 1 }
+                // Across a letter of the text: +1 in the first row (one more letter to insert), hence the 1.
+                horizontalUp = horizontalUp << 1 | 1
+                horizontalDown <<= 1
+                up = horizontalDown | ~(vertical | horizontalUp)
+                down = horizontalUp & vertical
+            }
+            return distance
+        }
+    }
+
+    static func similarity<Letters: RandomAccessCollection>(_ x: Letters, _ y: Letters) -> Double
     where Letters.Element: Equatable, Letters.Index == Int {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         // Levenshtein distance, one row of the table at a time, rewritten in place: `diagonal` keeps
