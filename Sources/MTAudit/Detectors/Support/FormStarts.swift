@@ -41,10 +41,10 @@ struct FormStarts: Sendable {
     }
 
     /// The keys of the table the filter would wrongly turn away (none: a test checks).
-    func filteredOut() -> [String] { kinds.keys.filter { !mayStart($0) } }
+    func filteredOut() -> [String] { kinds.keys.filter { !Self.mayStart($0, filter) } }
 
-    /// Whether `key` may start a form of some kind (no key whose bit is clear does).
-    private func mayStart(_ key: String) -> Bool {
+    /// Whether `key` may start a form of some kind by `filter` (no key whose bit is clear does).
+    private static func mayStart(_ key: String, _ filter: [UInt64]) -> Bool {
         let slot = Self.filterSlot(key)
         return filter[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
@@ -97,12 +97,17 @@ struct FormStarts: Sendable {
     private func marks(in document: Document) -> [UInt16] {
         // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
         let tokens = document.tokens
+        // The tables as local constants: the look-up's closure then reads them in place, where
+        // reading them through `self` copied (retained and released) the table for every word.
+        let kinds = kinds, filter = filter
         var marks = [UInt16](repeating: 0, count: tokens.count)
         for k in tokens.indices where tokens[k].isWordLike {
+            var mark: UInt16 = 0
             _ = LexiconPhrases.lookUp(tokens[k].key) { key -> Void? in
-                if mayStart(key) { marks[k] |= kinds[key] ?? 0 }
+                if Self.mayStart(key, filter) { mark |= kinds[key] ?? 0 }
                 return nil  // every key the look-up may try
             }
+            marks[k] = mark
         }
         return marks
     }
