@@ -59,6 +59,22 @@ public enum Comparability {
     /// The first subtag of `language`, in lower case ("zh" of "zh-Hant"); "und" for none. (The first
     /// piece between hyphens that is not empty, found without splitting the whole tag.)
     static func subtag(_ language: String) -> String {
+        // An ASCII tag (every real one) by its bytes: there a hyphen is a character of its own, and
+        // lower case is ASCII's.
+        if let ascii = language.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let hyphen = UInt8(ascii: "-")
+            guard let start = bytes.firstIndex(where: { $0 != hyphen }) else { return "und" }
+            let end = bytes[start...].firstIndex(of: hyphen) ?? bytes.endIndex
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for (offset, byte) in bytes[start..<end].enumerated() {
+                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                }
+                return end - start
+            }
+        }) ?? nil {
+            return ascii
+        }
         guard let start = language.firstIndex(where: { $0 != "-" }) else { return "und" }
         let rest = language[start...]
         return rest[..<(rest.firstIndex(of: "-") ?? rest.endIndex)].lowercased()

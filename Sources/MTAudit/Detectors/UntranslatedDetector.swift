@@ -240,7 +240,10 @@ public struct UntranslatedDetector: Detector {
             var byScript: [(script: Script, count: Int)] = []
             for token in document.tokens {
                 guard token.isWordLike else { family.append(nil); continue }
-                let script = Script.dominant(in: token.text)
+                // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
+                let script = token.isASCII
+                    ? (token.text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? Script.latin : Script.common)
+                    : Script.dominant(in: token.text)
                 guard !script.isShared, script != .unknown else { family.append(nil); continue }
                 family.append(Self.family(script))
                 if let index = byScript.firstIndex(where: { $0.script == script }) {

@@ -72,7 +72,12 @@ struct LexiconPhrases: Sendable {
         }
         var forms: [String: [Form]] = [:]
         for form in byKeys.values { forms[form.keys[0], default: []].append(form) }
-        for key in forms.keys { forms[key]!.sort { ($0.keys.count, $0.keys.joined(separator: " ")) > ($1.keys.count, $1.keys.joined(separator: " ")) } }
+        // Each form's words joined once, not again for every comparison.
+        for (key, list) in forms where list.count > 1 {
+            let sorted = list.map { (form: $0, joined: $0.keys.joined(separator: " ")) }
+                .sorted { ($0.form.keys.count, $0.joined) > ($1.form.keys.count, $1.joined) }
+            forms[key] = sorted.map(\.form)
+        }
         self.classes = classes
         self.forms = forms
         self.caseSensitive = caseSensitive
@@ -82,7 +87,7 @@ struct LexiconPhrases: Sendable {
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
     /// ("U.S." is the word "U.S" and a stop).
     static func pieces(_ form: String) -> [String] {
-        form.split(whereSeparator: { $0.isWhitespace || "-‐–—".contains($0) }).compactMap { piece in
+        form.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "‐" || $0 == "–" || $0 == "—" }).compactMap { piece in
             var text = String(piece)
             while text.hasSuffix(".") { text.removeLast() }
             return text.isEmpty ? nil : text
