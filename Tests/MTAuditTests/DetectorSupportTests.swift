@@ -1,3 +1,4 @@
+import Foundation
 @testable import MTAudit
 import MTAuditText
 import Testing
@@ -82,5 +83,22 @@ struct DetectorSupportTests {
             let starts = FormStarts.of(.builtIn, language: language)
             #expect(starts.filteredOut().isEmpty, "\(language)")
         }
+    }
+
+    @Test("Broken sentences skip Foundation's search only where it finds nothing")
+    func byteSearchBeforeFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "K", ";", "`", ".", " ", "No", "é", "e\u{301}", "e", "\u{212A}", "\u{37E}", "\u{1FEF}", "\u{300}", "\r\n", "\u{AD}"]
+        let asciiPieces = ["a", "b", "K", ";", "`", ".", " ", "No", "e"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in asciiPieces.randomElement(using: &generator)! }.joined()
+            let may = BrokenSentenceDetector.mayContain(text, needle, sourceHasASCIITwins: BrokenSentenceDetector.hasASCIITwins(text))
+            #expect(may || !text.contains(needle), "\(text.debugDescription) \(needle.debugDescription)")
+        }
+        #expect(!BrokenSentenceDetector.mayContain("The No. 1 spot", "No. one", sourceHasASCIITwins: false))
+        #expect(BrokenSentenceDetector.mayContain("The No. one spot", "No. one", sourceHasASCIITwins: false))
+        #expect(BrokenSentenceDetector.mayContain("5\u{212A} here", "5K", sourceHasASCIITwins: BrokenSentenceDetector.hasASCIITwins("5\u{212A} here")))
+        #expect("5\u{212A} here".contains("5K"))
     }
 }

@@ -102,6 +102,8 @@ public struct BrokenSentenceDetector: Detector {
         // The abbreviations' matching forms, made on first need: few versions have a stop before a
         // lower-case word.
         lazy var known = Set(Segmenter.defaultAbbreviations.union(context.entries(.abbreviations)).map(Normalizer.matchingKey))
+        // Whether the source has a character canonically equal to an ASCII one, read once when asked.
+        lazy var sourceHasASCIITwins = Self.hasASCIITwins(context.source.text)
         var findings: [Finding] = []
         let tokens = version.tokens
         for k in tokens.indices.dropFirst() where k + 1 < tokens.count && tokens[k].text == "." {
@@ -112,11 +114,56 @@ public struct BrokenSentenceDetector: Detector {
                   before.text.unicodeScalars.count > 1, !before.text.contains("."),
                   !known.contains(before.key + ".") else { continue }
             // The source writes the same words around the stop ("No. one" of a title): not a break.
-            if context.source.text.contains(before.text + ". " + after.text) { continue }
+            let around = before.text + ". " + after.text
+            if Self.mayContain(context.source.text, around, sourceHasASCIITwins: sourceHasASCIITwins),
+               context.source.text.contains(around) { continue }
             findings.append(finding(tokens[k].span, in: context,
                                     message: "a full stop inside a sentence, before “\(after.text)”",
                                     suggestion: "", evidence: .self))
         }
         return findings
+    }
+
+    /// False only where `text.contains(needle)` (Foundation's search, by canonical equivalence) is
+    /// surely false, without asking it: it reads the whole text through NSString for every
+    /// candidate, and most candidates have no match at all.
+    ///
+    /// A match of an ASCII needle is a stretch of the text whose canonical decomposition is that
+    /// needle: ASCII itself, or one of the three characters that decompose to ASCII (the Greek
+    /// question mark, the Greek varia, the Kelvin sign: `asciiTwins`). In a text without those, no
+    /// match without the needle's own bytes.
+    static func mayContain(_ text: String, _ needle: String, sourceHasASCIITwins: @autoclosure () -> Bool) -> Bool {
+        let found = needle.utf8.withContiguousStorageIfAvailable { needle -> Bool? in
+            guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return text.utf8.withContiguousStorageIfAvailable { bytes($0, contain: needle) } ?? nil
+        } ?? nil
+        guard let found else { return true }
+        return found || sourceHasASCIITwins()
+    }
+
+    /// The UTF-8 of the characters that are not ASCII but decompose canonically to ASCII: U+037E
+    /// (to ";"), U+1FEF (to "`"), U+212A (to "K").
+    static let asciiTwins: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
+
+    /// Whether `text` has one of `asciiTwins`.
+    static func hasASCIITwins(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { text in
+            asciiTwins.contains { twin in twin.withUnsafeBufferPointer { bytes(text, contain: $0) } }
+        } ?? true
+    }
+
+    /// Whether `haystack` has the bytes of `needle` (not empty) side by side.
+    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count
+        var start = 0
+        while start <= last {
+            guard let at = haystack[start...last].firstIndex(of: first) else { return false }
+            var k = 1
+            while k < needle.count && haystack[at + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+            start = at + 1
+        }
+        return false
     }
 }
