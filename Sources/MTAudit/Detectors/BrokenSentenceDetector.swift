@@ -40,9 +40,14 @@ public struct BrokenSentenceDetector: Detector {
     }
 
     /// Words of the source in one sentence, side by side or across a comma: "review of", "Varga, a".
+    /// Made once per source document, however many versions' contexts read it.
     private func joinedInSource(_ context: DetectionContext) -> [String: TextSpan] {
+        context.source.memo.value("broken-sentence-joined", from: context.source) { Self.joined(in: $0) }
+    }
+
+    private static func joined(in source: Document) -> [String: TextSpan] {
         var joined: [String: TextSpan] = [:]
-        let tokens = context.source.tokens
+        let tokens = source.tokens
         for k in tokens.indices where tokens[k].isWordLike {
             var next = k + 1
             if next < tokens.count, tokens[next].text == "," || tokens[next].text == "—" { next += 1 }

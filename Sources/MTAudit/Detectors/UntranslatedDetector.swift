@@ -106,16 +106,8 @@ public struct UntranslatedDetector: Detector {
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
-        lazy var known: Set<String> = {
-            var known: Set<String> = []
-            for document in [context.source] + context.otherVersions {
-                for token in document.tokens {
-                    known.insert(token.key)
-                    if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
-                }
-            }
-            return known
-        }()
+        // (Each text's words once per text, however many contexts read it.)
+        lazy var known = ([context.source] + context.otherVersions).map(Self.writtenKeys)
         var foreign: [(token: Token, language: String)] = []
         lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
         lazy var names = Self.multiWordNames(version)
@@ -123,7 +115,7 @@ public struct UntranslatedDetector: Detector {
         for token in latin where token.key.count >= 2
             && token.text.unicodeScalars.contains(where: \.hasLowercaseProperty)
             && frequencies.zipf(token.key, in: language) < Self.rareZipf {
-            guard !names.contains(token.span.start), !known.contains(token.key) else { continue }
+            guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
                token.key.unicodeScalars.contains(where: { $0.hasAlphabeticProperty && !alphabet.contains($0) }),
@@ -192,6 +184,19 @@ public struct UntranslatedDetector: Detector {
 
     private static func adjacent(_ document: Document, _ a: Token, _ b: Token) -> Bool {
         !document.tokens.contains { $0.isWordLike && $0.span.start >= a.span.end && $0.span.end <= b.span.start }
+    }
+
+    /// The keys of `document`'s tokens, and of their possessives without the "'s" ("CEP's"): a word
+    /// a text writes is no foreign word in another. Made once per document.
+    static func writtenKeys(_ document: Document) -> Set<String> {
+        document.memo.value("untranslated-written-keys", from: document) { document in
+            var known: Set<String> = []
+            for token in document.tokens {
+                known.insert(token.key)
+                if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
+            }
+            return known
+        }
     }
 
     /// Runs of the words `tokens` of `document` (whose `scripts` they are) in a family other than
