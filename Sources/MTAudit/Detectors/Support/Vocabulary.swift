@@ -117,6 +117,8 @@ struct Vocabulary {
 
         private static func make(_ texts: [(text: String, tokens: [Token])]) -> [String: String] {
             var pairs: [String: String] = [:]
+            // At most a pair a token: room for them all, rather than growing (and rehashing) the table.
+            pairs.reserveCapacity(texts.reduce(0) { $0 + $1.tokens.count })
             for (text, tokens) in texts {
                 for (index, token) in tokens.enumerated() where token.kind == .letters {
                     // The next word in the same sentence, past at most one comma, dash or full stop.
