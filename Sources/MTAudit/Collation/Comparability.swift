@@ -38,7 +38,8 @@ public enum Comparability {
     /// The language of the word lists that `document`'s words most likely belong to.
     public static func guessedLanguage(of document: Document) -> String? {
         document.memo.value("language-guess") {
-            Guess(language: WordFrequencies.builtIn.likelyLanguage(of: document.tokens.filter { $0.kind == .letters }.map(\.key)))
+            // The letter words' keys in one array, with no array of the tokens (each copied) between.
+            Guess(language: WordFrequencies.builtIn.likelyLanguage(of: Array(document.tokens.lazy.filter { $0.kind == .letters }.map(\.key))))
         }.language
     }
 

@@ -243,18 +243,20 @@ public struct UntranslatedDetector: Detector {
             var family: [String?] = []
             family.reserveCapacity(document.tokens.count)
             var byScript: [(script: Script, count: Int)] = []
-            for token in document.tokens {
-                guard token.isWordLike else { family.append(nil); continue }
+            let tokens = document.tokens
+            // By index: a copy of each token would retain and release its text and key.
+            for k in tokens.indices {
+                guard tokens[k].isWordLike else { family.append(nil); continue }
                 // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
-                let script = token.isASCII
-                    ? (token.text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? Script.latin : Script.common)
-                    : Script.dominant(in: token.text)
+                let script = tokens[k].isASCII
+                    ? (tokens[k].text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? Script.latin : Script.common)
+                    : Script.dominant(in: tokens[k].text)
                 guard !script.isShared, script != .unknown else { family.append(nil); continue }
                 family.append(Self.family(script))
                 if let index = byScript.firstIndex(where: { $0.script == script }) {
-                    byScript[index].count += token.scalarCount
+                    byScript[index].count += tokens[k].scalarCount
                 } else {
-                    byScript.append((script, token.scalarCount))
+                    byScript.append((script, tokens[k].scalarCount))
                 }
             }
             var counts: [String: Int] = [:]
