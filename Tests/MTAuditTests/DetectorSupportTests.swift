@@ -75,14 +75,18 @@ struct DetectorSupportTests {
         }
     }
 
-    @Test("Every key of the lexicons' form starts has its bit set in the starts' filter")
+    @Test("Every key of the lexicons' form starts and number words has its bit set in its filter")
     func formStartFilter() {
         // The filter hashes bytes: equal keys, however made, have one slot.
-        #expect(FormStarts.filterSlot("united") == FormStarts.filterSlot(String("xunited".dropFirst())))
-        for language in ["en", "fr", "und"] {
+        #expect(KeyFilter.slot("united") == KeyFilter.slot(String("xunited".dropFirst())))
+        for language in ["en", "fr", "de", "zh", "ja", "und"] {
             let starts = FormStarts.of(.builtIn, language: language)
             #expect(starts.filteredOut().isEmpty, "\(language)")
+            #expect(NumberWords.cached(.builtIn, language: language).filteredOut().isEmpty, "\(language)")
         }
+        let filter = KeyFilter(["a", "bb", "ccc"])
+        #expect(["a", "bb", "ccc"].allSatisfy(filter.mayContain))
+        #expect(!KeyFilter([]).mayContain("a"))
     }
 
     @Test("Broken sentences skip Foundation's search only where it finds nothing")

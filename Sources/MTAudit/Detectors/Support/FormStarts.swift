@@ -10,44 +10,19 @@ struct FormStarts: Sendable {
     private let phrases: [LexiconPhrases?]
     /// The key a document's mentions are kept under in its memo: the lexicons and the language.
     private let memoKey: String
-    /// One bit for each `filterSlot` of the keys of `kinds`: most words start no form, and reading a
-    /// bit costs far less than hashing the word for the table. A word whose bit is clear is in no
-    /// kind; one whose bit is set is looked up.
-    private let filter: [UInt64]
+    /// The keys of `kinds`: most words start no form, and reading a bit costs far less than hashing
+    /// the word for the table.
+    private let filter: KeyFilter
 
     private init(kinds: [String: UInt16], phrases: [LexiconPhrases?], memoKey: String) {
         self.kinds = kinds
         self.phrases = phrases
         self.memoKey = memoKey
-        var filter = [UInt64](repeating: 0, count: Self.filterSlots / 64)
-        for key in kinds.keys {
-            let slot = Self.filterSlot(key)
-            filter[slot >> 6] |= 1 << UInt64(slot & 63)
-        }
-        self.filter = filter
-    }
-
-    /// The filter's size in bits.
-    private static let filterSlots = 1 << 16
-
-    /// The filter's bit for `key`: an FNV-1a hash of its UTF-8 bytes, folded.
-    static func filterSlot(_ key: String) -> Int {
-        func fold(_ bytes: some Sequence<UInt8>) -> Int {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(filterSlots - 1))
-        }
-        return key.utf8.withContiguousStorageIfAvailable(fold) ?? fold(key.utf8)
+        filter = KeyFilter(kinds.keys)
     }
 
     /// The keys of the table the filter would wrongly turn away (none: a test checks).
-    func filteredOut() -> [String] { kinds.keys.filter { !Self.mayStart($0, filter) } }
-
-    /// Whether `key` may start a form of some kind by `filter` (no key whose bit is clear does).
-    private static func mayStart(_ key: String, _ filter: [UInt64]) -> Bool {
-        let slot = Self.filterSlot(key)
-        return filter[slot >> 6] & (1 << UInt64(slot & 63)) != 0
-    }
+    func filteredOut() -> [String] { kinds.keys.filter { !filter.mayContain($0) } }
 
     /// The starts of `language` in `lexicons`, made once for the lexicons.
     static func of(_ lexicons: Lexicons, language: String) -> FormStarts {
@@ -104,7 +79,7 @@ struct FormStarts: Sendable {
         for k in tokens.indices where tokens[k].isWordLike {
             var mark: UInt16 = 0
             _ = LexiconPhrases.lookUp(tokens[k].key) { key -> Void? in
-                if Self.mayStart(key, filter) { mark |= kinds[key] ?? 0 }
+                if filter.mayContain(key) { mark |= kinds[key] ?? 0 }
                 return nil  // every key the look-up may try
             }
             marks[k] = mark
