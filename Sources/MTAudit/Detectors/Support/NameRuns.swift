@@ -209,14 +209,15 @@ struct NameRuns {
     /// matching forms; 1 for homoglyph twins. The distance is over Unicode scalars; names in ASCII
     /// (most) are compared on their UTF-8 bytes, which are their scalars, without copying them.
     static func similarity(_ a: String, _ b: String) -> Double {
-        let ascii = a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }
-        if ascii, let score = a.utf8.withContiguousStorageIfAvailable({ x in
-            b.utf8.withContiguousStorageIfAvailable { y in
+        // (The bytes are tested for ASCII in place: through the views, the test cost more than the distance.)
+        if let score = a.utf8.withContiguousStorageIfAvailable({ x -> Double? in
+            b.utf8.withContiguousStorageIfAvailable { y -> Double? in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
                 // The shorter word as the pattern: one machine word holds its column (most words).
                 let (pattern, text) = x.count <= y.count ? (x, y) : (y, x)
                 guard !pattern.isEmpty, pattern.count <= 64 else { return similarity(x, y) }
                 return 1 - Double(asciiDistance(pattern, text)) / Double(text.count)
-            }
+            } ?? nil
         }) ?? nil {
             return score
         }
