@@ -64,6 +64,9 @@ struct DetectorSupportTests {
             #expect(NameRuns.similarity(b, a) == score, "\(b) \(a)")
         }
         #expect(NameRuns.similarity("", "abc") == 0)
+        for word in ["", "abc", "Zürich", "東京", "e\u{301}", "😀👍🏽", "naïve's", String(repeating: "ß", count: 40)] {
+            #expect(TokenAligner.scalarCount(word) == word.unicodeScalars.count, "\(word)")
+        }
         #expect(NameRuns.similarity("Zürich", "zurich") == NameRuns.similarity(Array("Zürich".unicodeScalars.map(\.value)), Array("zurich".unicodeScalars.map(\.value))))
     }
 
@@ -104,5 +107,25 @@ struct DetectorSupportTests {
         #expect(BrokenSentenceDetector.mayContain("The No. one spot", "No. one", sourceHasASCIITwins: false))
         #expect(BrokenSentenceDetector.mayContain("5\u{212A} here", "5K", sourceHasASCIITwins: BrokenSentenceDetector.hasASCIITwins("5\u{212A} here")))
         #expect("5\u{212A} here".contains("5K"))
+    }
+
+    @Test("A lexicon form's pieces: ASCII forms by their bytes as others by their characters")
+    func formPieces() {
+        func slow(_ form: String) -> [String] {
+            form.split(whereSeparator: { $0.isWhitespace || "-‐–—".contains($0) }).compactMap { piece in
+                var text = String(piece)
+                while text.hasSuffix(".") { text.removeLast() }
+                return text.isEmpty ? nil : text
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let parts = ["U", "S", ".", "-", " ", "\t", "\r\n", "\n", "Lt", "Gen", "..", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "a"]
+        for _ in 0..<5_000 {
+            let form = (0..<Int.random(in: 0...8, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            #expect(LexiconPhrases.pieces(form) == slow(form), "\(form.debugDescription)")
+        }
+        for form in ["Secretary-General", "Lt. Gen.", "U.S.", "Côte d’Ivoire", "Sino–", "a\u{A0}b", "x\u{2028}y"] {
+            #expect(LexiconPhrases.pieces(form) == slow(form), "\(form)")
+        }
     }
 }

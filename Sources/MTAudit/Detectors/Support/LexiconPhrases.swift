@@ -87,7 +87,20 @@ struct LexiconPhrases: Sendable {
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
     /// ("U.S." is the word "U.S" and a stop).
     static func pieces(_ form: String) -> [String] {
-        form.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "‐" || $0 == "–" || $0 == "—" }).compactMap { piece in
+        // An ASCII form by its bytes (most forms): there each character is a byte (a CR LF pair, the one
+        // two-byte character, is white space either way), and the only dash is the hyphen.
+        if let pieces = form.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) || $0 == UInt8(ascii: "-") })
+                .compactMap { (piece: Slice<UnsafeBufferPointer<UInt8>>) -> String? in
+                    var piece = piece
+                    while piece.last == UInt8(ascii: ".") { piece = piece.dropLast() }
+                    return piece.isEmpty ? nil : String(decoding: piece, as: UTF8.self)
+                }
+        }) ?? nil {
+            return pieces
+        }
+        return form.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "‐" || $0 == "–" || $0 == "—" }).compactMap { piece in
             var text = String(piece)
             while text.hasSuffix(".") { text.removeLast() }
             return text.isEmpty ? nil : text
