@@ -1,4 +1,9 @@
 import MTAuditText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Flags a sentence broken apart: a full stop where the source runs on ("review. Of the turbines"), a
 /// fragment of a word or two left standing as a sentence ("the House said. White."), and a full stop
@@ -160,6 +165,19 @@ public struct BrokenSentenceDetector: Detector {
     /// Whether `haystack` has the bytes of `needle` (not empty) side by side.
     static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first, needle.count <= haystack.count else { return false }
+        // The C library finds the first byte word-wide (a long source is searched once per candidate),
+        // and compares the rest.
+        if let text = haystack.baseAddress, let bytes = needle.baseAddress {
+            let last = haystack.count - needle.count
+            var start = 0
+            while start <= last {
+                guard let found = memchr(text + start, Int32(first), last - start + 1) else { return false }
+                let at = text.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(text + at, bytes, needle.count) == 0 { return true }
+                start = at + 1
+            }
+            return false
+        }
         let last = haystack.count - needle.count
         var start = 0
         while start <= last {
