@@ -198,11 +198,18 @@ struct NameRuns {
     }
 
     /// The base keys of the letter words of the source and the other versions: a name of the
-    /// version that one of them writes is not new. Made once per context.
-    static func known(in context: DetectionContext) -> Set<String> {
-        context.memoized("names-known") {
-            context.otherVersions.reduce(into: letterKeys(of: context.source)) { $0.formUnion(letterKeys(of: $1)) }
-        }
+    /// version that one of them writes is not new. Each text's own keys (`letterKeys(of:)`, made once
+    /// per text), asked in turn rather than joined into one set for every context.
+    static func known(in context: DetectionContext) -> KnownKeys {
+        KnownKeys(sets: [letterKeys(of: context.source)] + context.otherVersions.map(letterKeys(of:)))
+    }
+
+    /// Keys of several texts, each text's in a set of its own.
+    struct KnownKeys {
+        let sets: [Set<String>]
+
+        /// Whether one of the texts has `key`.
+        func contains(_ key: String) -> Bool { sets.contains { $0.contains(key) } }
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
@@ -491,7 +498,7 @@ struct NameSubstitutions {
     /// took the lead", "in Europe, Nagano Prefecture" for "in Suwa City, Nagano Prefecture"). The
     /// frame is the evidence the case alone cannot give at the start of a sentence or for a common word.
     private static func positionalPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
-                                        known: Set<String>, inVersion: Set<String>,
+                                        known: NameRuns.KnownKeys, inVersion: Set<String>,
                                         taken: [TextSpan], takenSource: [TextSpan]) -> [Pair] {
         let versionNames = NameRuns.version(in: context), sourceNames = NameRuns.source(in: context)
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
