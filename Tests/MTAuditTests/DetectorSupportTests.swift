@@ -128,4 +128,20 @@ struct DetectorSupportTests {
             #expect(LexiconPhrases.pieces(form) == slow(form), "\(form)")
         }
     }
+
+    @Test("The aligner's numbering gives each new key the next number and a known key its own")
+    func numbering() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var numbering = TokenAligner.Numbering(capacity: Int.random(in: 0...4, using: &generator))
+            var expected: [String: Int] = [:]
+            var order: [String] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                let key = "k\(Int.random(in: 0..<12, using: &generator))"
+                if expected[key] == nil { expected[key] = order.count; order.append(key) }
+                #expect(numbering.number(key) == expected[key])
+            }
+            #expect(numbering.keys == order)
+        }
+    }
 }

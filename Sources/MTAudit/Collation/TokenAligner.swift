@@ -63,11 +63,16 @@ public struct TokenAligner: Sendable {
         }
 
         mutating func number(_ key: String) -> Int {
-            if let known = numbers[key] { return known }
-            numbers[key] = keys.count
-            keys.append(key)
-            return keys.count - 1
+            // One look-up whether the key is known or not: the table's place for the key, with the
+            // next number put there when it is new.
+            let next = keys.count
+            var isNew = false
+            let number = Self.read(&numbers[key, default: { isNew = true; return next }()])
+            if isNew { keys.append(key) }
+            return number
         }
+
+        private static func read(_ value: inout Int) -> Int { value }
     }
 
     /// The alignment of two sequences of words, given by their base keys (`keysA`, `keysB`) and
