@@ -38,7 +38,6 @@ struct LexiconPhrases: Sendable {
     let classes: [String: String]
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
-    private let caseSensitive: Bool
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone.
     let vocabulary: Set<String>
@@ -46,10 +45,10 @@ struct LexiconPhrases: Sendable {
     /// Between the words of a form, a text may write one of these: "Secretary-General", "Lt. Gen.".
     private static let joiners: Set<String> = ["-", "‐", "–", "—", "."]
 
-    /// The forms of `fields` of `entries` in `language` (a subtag; "und" for all). With
-    /// `caseSensitive`, a form written with a capital matches only a capitalized word ("Turkey", not
-    /// "turkey"); forms in capitals ("US", "PM") always need capitals.
-    init(entries: [LexiconEntry], fields: [String], language: String, caseSensitive: Bool) {
+    /// The forms of `fields` of `entries` in `language` (a subtag; "und" for all). A form written
+    /// with a capital matches only a capitalized word ("Turkey", not "turkey"); forms in capitals
+    /// ("US", "PM") need capitals.
+    init(entries: [LexiconEntry], fields: [String], language: String) {
         var classes: [String: String] = [:]
         var byKeys: [[String]: Form] = [:]
         for entry in entries {
@@ -80,7 +79,6 @@ struct LexiconPhrases: Sendable {
         }
         self.classes = classes
         self.forms = forms
-        self.caseSensitive = caseSensitive
         vocabulary = Set(byKeys.keys.joined())
     }
 
@@ -115,7 +113,7 @@ struct LexiconPhrases: Sendable {
 
     private func fits(_ token: Token, _ casing: UInt8) -> Bool {
         // Most forms take any case: say so before looking at the letters.
-        guard casing == 2 || (casing == 1 && caseSensitive) else { return true }
+        guard casing != 0 else { return true }
         var scalars = Substring(token.text).unicodeScalars[...]
         // After an elided article, the word itself: "l'Argentine".
         if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
@@ -210,18 +208,17 @@ struct LexiconPhrases: Sendable {
 
     /// The phrases of `kind` in a language, made once for each set of lexicon files (the lexicons
     /// keep them), found by a cheap key: this is asked for every document.
-    static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
-        lexicons.derived.phrases.value(CacheKey(kind: kind, language: language, caseSensitive: caseSensitive)) {
+    static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String) -> LexiconPhrases {
+        lexicons.derived.phrases.value(CacheKey(kind: kind, language: language)) {
             let files = lexicons.files.filter { $0.kind == kind }
             return LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
-                                  language: language, caseSensitive: caseSensitive)
+                                  language: language)
         }
     }
 
     struct CacheKey: Hashable, Sendable {
         let kind: LexiconKind
         let language: String
-        let caseSensitive: Bool
     }
 
     /// The language whose forms are looked for in `document`: its declared subtag, else the word
