@@ -38,7 +38,8 @@ public enum Comparability {
     /// The language of the word lists that `document`'s words most likely belong to.
     public static func guessedLanguage(of document: Document) -> String? {
         document.memo.value("language-guess") {
-            Guess(language: WordFrequencies.builtIn.likelyLanguage(of: document.tokens.filter { $0.kind == .letters }.map(\.key)))
+            // The letter words' keys in one array, with no array of the tokens (each copied) between.
+            Guess(language: WordFrequencies.builtIn.likelyLanguage(of: Array(document.tokens.lazy.filter { $0.kind == .letters }.map(\.key))))
         }.language
     }
 
@@ -56,7 +57,27 @@ public enum Comparability {
         ["Hani", "Hira", "Kana", "Hang"].contains(script.shortName) ? "CJK" : script.shortName
     }
 
+    /// The first subtag of `language`, in lower case ("zh" of "zh-Hant"); "und" for none. (The first
+    /// piece between hyphens that is not empty, found without splitting the whole tag.)
     static func subtag(_ language: String) -> String {
-        language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+        // An ASCII tag (every real one) by its bytes: there a hyphen is a character of its own, and
+        // lower case is ASCII's.
+        if let ascii = language.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let hyphen = UInt8(ascii: "-")
+            guard let start = bytes.firstIndex(where: { $0 != hyphen }) else { return "und" }
+            let end = bytes[start...].firstIndex(of: hyphen) ?? bytes.endIndex
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for (offset, byte) in bytes[start..<end].enumerated() {
+                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                }
+                return end - start
+            }
+        }) ?? nil {
+            return ascii
+        }
+        guard let start = language.firstIndex(where: { $0 != "-" }) else { return "und" }
+        let rest = language[start...]
+        return rest[..<(rest.firstIndex(of: "-") ?? rest.endIndex)].lowercased()
     }
 }

@@ -63,11 +63,16 @@ public struct TokenAligner: Sendable {
         }
 
         mutating func number(_ key: String) -> Int {
-            if let known = numbers[key] { return known }
-            numbers[key] = keys.count
-            keys.append(key)
-            return keys.count - 1
+            // One look-up whether the key is known or not: the table's place for the key, with the
+            // next number put there when it is new.
+            let next = keys.count
+            var isNew = false
+            let number = Self.read(&numbers[key, default: { isNew = true; return next }()])
+            if isNew { keys.append(key) }
+            return number
         }
+
+        private static func read(_ value: inout Int) -> Int { value }
     }
 
     /// The alignment of two sequences of words, given by their base keys (`keysA`, `keysB`) and
@@ -121,7 +126,7 @@ public struct TokenAligner: Sendable {
         // lengths alone give 1 − difference / longer < `similarSpelling` scores under it too (the
         // same division, of a smaller numerator, rounds no higher), and can neither be the best of
         // the gap nor, being under it, change which is: such pairs are not measured.
-        let lengthsA = gapA.map { keysA[$0].unicodeScalars.count }, lengthsB = gapB.map { keysB[$0].unicodeScalars.count }
+        let lengthsA = gapA.map { Self.scalarCount(keysA[$0]) }, lengthsB = gapB.map { Self.scalarCount(keysB[$0]) }
         func mayBeAlike(_ x: Int, _ y: Int) -> Bool {
             let (m, n) = (lengthsA[x - gapA.lowerBound], lengthsB[y - gapB.lowerBound])
             guard m > 0, n > 0 else { return similarSpelling <= 0 }
@@ -137,6 +142,13 @@ public struct TokenAligner: Sendable {
         if freeA.count == freeB.count, freeA.count <= substitutionLimit {
             for (x, y) in zip(freeA, freeB) { pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted)) }
         }
+    }
+
+    /// The number of Unicode scalars of `key`, counted on its UTF-8 bytes: those that start a scalar
+    /// (all but the continuation bytes, 10xxxxxx).
+    static func scalarCount(_ key: String) -> Int {
+        key.utf8.withContiguousStorageIfAvailable { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+            ?? key.unicodeScalars.count
     }
 
     /// The word-like tokens of `sentences`, as indices into the document's tokens: the words this

@@ -1,4 +1,9 @@
 import MTAuditText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Flags a sentence broken apart: a full stop where the source runs on ("review. Of the turbines"), a
 /// fragment of a word or two left standing as a sentence ("the House said. White."), and a full stop
@@ -40,9 +45,14 @@ public struct BrokenSentenceDetector: Detector {
     }
 
     /// Words of the source in one sentence, side by side or across a comma: "review of", "Varga, a".
+    /// Made once per source document, however many versions' contexts read it.
     private func joinedInSource(_ context: DetectionContext) -> [String: TextSpan] {
+        context.source.memo.value("broken-sentence-joined", from: context.source) { Self.joined(in: $0) }
+    }
+
+    private static func joined(in source: Document) -> [String: TextSpan] {
         var joined: [String: TextSpan] = [:]
-        let tokens = context.source.tokens
+        let tokens = source.tokens
         for k in tokens.indices where tokens[k].isWordLike {
             var next = k + 1
             if next < tokens.count, tokens[next].text == "," || tokens[next].text == "—" { next += 1 }
@@ -102,6 +112,8 @@ public struct BrokenSentenceDetector: Detector {
         // The abbreviations' matching forms, made on first need: few versions have a stop before a
         // lower-case word.
         lazy var known = Set(Segmenter.defaultAbbreviations.union(context.entries(.abbreviations)).map(Normalizer.matchingKey))
+        // Whether the source has a character canonically equal to an ASCII one, read once when asked.
+        lazy var sourceHasASCIITwins = Self.hasASCIITwins(context.source.text)
         var findings: [Finding] = []
         let tokens = version.tokens
         for k in tokens.indices.dropFirst() where k + 1 < tokens.count && tokens[k].text == "." {
@@ -112,11 +124,69 @@ public struct BrokenSentenceDetector: Detector {
                   before.text.unicodeScalars.count > 1, !before.text.contains("."),
                   !known.contains(before.key + ".") else { continue }
             // The source writes the same words around the stop ("No. one" of a title): not a break.
-            if context.source.text.contains(before.text + ". " + after.text) { continue }
+            let around = before.text + ". " + after.text
+            if Self.mayContain(context.source.text, around, sourceHasASCIITwins: sourceHasASCIITwins),
+               context.source.text.contains(around) { continue }
             findings.append(finding(tokens[k].span, in: context,
                                     message: "a full stop inside a sentence, before “\(after.text)”",
                                     suggestion: "", evidence: .self))
         }
         return findings
+    }
+
+    /// False only where `text.contains(needle)` (Foundation's search, by canonical equivalence) is
+    /// surely false, without asking it: it reads the whole text through NSString for every
+    /// candidate, and most candidates have no match at all.
+    ///
+    /// A match of an ASCII needle is a stretch of the text whose canonical decomposition is that
+    /// needle: ASCII itself, or one of the three characters that decompose to ASCII (the Greek
+    /// question mark, the Greek varia, the Kelvin sign: `asciiTwins`). In a text without those, no
+    /// match without the needle's own bytes.
+    static func mayContain(_ text: String, _ needle: String, sourceHasASCIITwins: @autoclosure () -> Bool) -> Bool {
+        let found = needle.utf8.withContiguousStorageIfAvailable { needle -> Bool? in
+            guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return text.utf8.withContiguousStorageIfAvailable { bytes($0, contain: needle) } ?? nil
+        } ?? nil
+        guard let found else { return true }
+        return found || sourceHasASCIITwins()
+    }
+
+    /// The UTF-8 of the characters that are not ASCII but decompose canonically to ASCII: U+037E
+    /// (to ";"), U+1FEF (to "`"), U+212A (to "K").
+    static let asciiTwins: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
+
+    /// Whether `text` has one of `asciiTwins`.
+    static func hasASCIITwins(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { text in
+            asciiTwins.contains { twin in twin.withUnsafeBufferPointer { bytes(text, contain: $0) } }
+        } ?? true
+    }
+
+    /// Whether `haystack` has the bytes of `needle` (not empty) side by side.
+    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        // The C library finds the first byte word-wide (a long source is searched once per candidate),
+        // and compares the rest.
+        if let text = haystack.baseAddress, let bytes = needle.baseAddress {
+            let last = haystack.count - needle.count
+            var start = 0
+            while start <= last {
+                guard let found = memchr(text + start, Int32(first), last - start + 1) else { return false }
+                let at = text.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(text + at, bytes, needle.count) == 0 { return true }
+                start = at + 1
+            }
+            return false
+        }
+        let last = haystack.count - needle.count
+        var start = 0
+        while start <= last {
+            guard let at = haystack[start...last].firstIndex(of: first) else { return false }
+            var k = 1
+            while k < needle.count && haystack[at + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+            start = at + 1
+        }
+        return false
     }
 }

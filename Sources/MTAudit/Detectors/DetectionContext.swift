@@ -18,7 +18,7 @@ public final class DetectionContext: Sendable {
     public let sourceLanguageGuess: String?
     public let versionLanguageGuess: String?
     /// Work that several detectors share, done once per context.
-    let memo = Memo()
+    let memo = Memo(capacity: 24)
 
     /// The other versions' sentences aligned to the source's, when the caller has them.
     private let otherSourceAlignments: [SentenceAlignment]?
@@ -111,7 +111,11 @@ public final class DetectionContext: Sendable {
 /// A small thread-safe cache of values by key.
 final class Memo: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: Any] = [:]
+    private var values: [String: Any]
+
+    /// A cache with room for `capacity` values before its table grows (a context keeps a score of
+    /// them, a document fewer: growing a table rehashes every key).
+    init(capacity: Int = 0) { values = Dictionary(minimumCapacity: capacity) }
 
     func value<T>(_ key: String, _ compute: () -> T) -> T { value(key, from: ()) { _ in compute() } }
 

@@ -100,7 +100,7 @@ public struct DistortionDetector: Detector {
             var isLong = [Bool?](repeating: nil, count: keys.count)
             func long(_ number: Int) -> Bool {
                 if let known = isLong[number] { return known }
-                let answer = keys[number].unicodeScalars.count >= 4
+                let answer = TokenAligner.scalarCount(keys[number]) >= 4
                 isLong[number] = answer
                 return answer
             }

@@ -56,21 +56,25 @@ public struct MergedTokensDetector: Detector {
 
     /// The two words `token` is made of, as they should be written, or nil.
     private func split(_ token: Token, vocabulary: Vocabulary, honorifics: Set<String>, sameLanguage: Bool) -> String? {
+        let count = token.scalarCount
+        guard count >= 4 else { return nil }
         let view = token.text.unicodeScalars
-        let scalars = Array(view)
-        guard scalars.count >= 4 else { return nil }
-        // Where each scalar starts, so that each half is a slice of the text, not rebuilt scalar by scalar.
-        let starts = Array(view.indices)
         // An ASCII word without white space (which folds together) folds byte by byte: each half's
-        // key is that slice of the word's key, with no half written out and folded on its own.
-        let asciiKey = token.text.utf8.allSatisfy { (0x21..<0x80).contains($0) } ? Array(Normalizer.matchingKey(token.text).utf8) : nil
+        // key is that slice of the word's key (`token.key`, the word's matching form), with no half
+        // written out and folded on its own.
+        let asciiKey = token.text.utf8.allSatisfy { (0x21..<0x80).contains($0) } ? Array(token.key.utf8) : nil
+        // The scalars (an ASCII word's are its bytes), and where each starts, so that each half is a
+        // slice of the text, not rebuilt scalar by scalar (made only when a split is written out,
+        // or, outside ASCII, for the keys).
+        let scalars = asciiKey != nil ? token.text.utf8.map { Unicode.Scalar($0) } : Array(view)
+        lazy var starts = Array(view.indices)
         func leftKey(_ k: Int) -> String {
             asciiKey.map { String(decoding: $0[..<k], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[..<starts[k]]))
         }
         func rightKey(_ k: Int) -> String {
             asciiKey.map { String(decoding: $0[k...], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[starts[k]...]))
         }
-        for k in 2...(scalars.count - 2) {
+        for k in 2...(count - 2) {
             // Never split a base letter from its combining marks (ASCII has none).
             if asciiKey == nil, scalars[k].properties.generalCategory.isMark { continue }
             // The left half first: where it is no word, the right half need not be read.
@@ -79,7 +83,7 @@ public struct MergedTokensDetector: Detector {
             let right = rightKey(k)
             guard vocabulary.contains(right) else { continue }
             let leftText = String(view[..<starts[k]]), rightText = String(view[starts[k]...])
-            let turnsCase = scalars[k - 1].properties.isLowercase && scalars[k].properties.isUppercase
+            let turnsCase = scalars[k - 1].hasLowercaseProperty && scalars[k].hasUppercaseProperty
             if turnsCase && (honorifics.contains(left) || vocabulary.isProperName(right)) {
                 return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText
             }

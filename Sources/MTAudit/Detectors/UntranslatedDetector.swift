@@ -62,17 +62,17 @@ public struct UntranslatedDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let version = context.version, source = context.source
-        guard let versionFamily = Self.dominantFamily(version.tokens), let sourceFamily = Self.dominantFamily(source.tokens)
-        else { return [] }
+        let versionScripts = Self.scripts(of: version), sourceScripts = Self.scripts(of: source)
+        guard let versionFamily = versionScripts.dominant, let sourceFamily = sourceScripts.dominant else { return [] }
         var findings: [Finding] = []
         // The source's scripts are read only for a sentence with a run in another script (few have one).
-        lazy var everyFamily = Self.families(source.tokens[...])
+        lazy var everyFamily = sourceScripts.families(in: source.tokens.indices)
         for (index, sentence) in version.sentences.enumerated() {
-            let runs = runs(version.tokens[sentence.tokens], outside: versionFamily)
+            let runs = runs(sentence.tokens, of: version, versionScripts, outside: versionFamily)
             guard !runs.isEmpty else { continue }
             let sourceFamilies: Set<String>
             if let sourceIndex = context.alignment.sourceOf[index] {
-                sourceFamilies = Self.families(source.tokens[source.sentences[sourceIndex].tokens])
+                sourceFamilies = sourceScripts.families(in: source.sentences[sourceIndex].tokens)
             } else {
                 sourceFamilies = everyFamily
             }
@@ -94,38 +94,31 @@ public struct UntranslatedDetector: Detector {
                 }
             }
         }
-        return findings + foreignWords(context)
+        return findings + foreignWords(context, versionScripts)
     }
 
     /// Runs of words of another language in the version's own script ("could nicht be met").
-    private func foreignWords(_ context: DetectionContext) -> [Finding] {
+    private func foreignWords(_ context: DetectionContext, _ scripts: Scripts) -> [Finding] {
         let frequencies = WordFrequencies.builtIn
         let version = context.version
-        let latin = version.tokens.filter { $0.kind == .letters && Self.family(of: $0) == "Latn" }
+        let latin = version.tokens.indices.lazy.filter { version.tokens[$0].kind == .letters && scripts.family[$0] == "Latn" }
+            .map { version.tokens[$0] }
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
-        lazy var known: Set<String> = {
-            var known: Set<String> = []
-            for document in [context.source] + context.otherVersions {
-                for token in document.tokens {
-                    known.insert(token.key)
-                    if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
-                }
-            }
-            return known
-        }()
+        // (Each text's words once per text, however many contexts read it.)
+        lazy var known = ([context.source] + context.otherVersions).map(Self.writtenKeys)
         var foreign: [(token: Token, language: String)] = []
         lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
         lazy var names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
         for token in latin where token.key.count >= 2
-            && token.text.unicodeScalars.contains(where: \.properties.isLowercase)
+            && token.text.unicodeScalars.contains(where: \.hasLowercaseProperty)
             && frequencies.zipf(token.key, in: language) < Self.rareZipf {
-            guard !names.contains(token.span.start), !known.contains(token.key) else { continue }
+            guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
-            if token.text.unicodeScalars.first?.properties.isLowercase == true,
-               token.key.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !alphabet.contains($0) }),
+            if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
+               token.key.unicodeScalars.contains(where: { $0.hasAlphabeticProperty && !alphabet.contains($0) }),
                let other = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key)?.language {
                 foreign.append((token, other))
                 continue
@@ -160,7 +153,7 @@ public struct UntranslatedDetector: Detector {
     /// capitalized word must look more foreign, since it may be a name ("Friedrichshafen").
     private func looksForeign(_ token: Token, language: String, _ context: DetectionContext) -> String? {
         guard let best = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key) else { return nil }
-        let capitalized = token.text.unicodeScalars.first?.properties.isUppercase == true
+        let capitalized = token.text.unicodeScalars.first?.hasUppercaseProperty == true
         return best.margin >= (capitalized ? Self.nameMargin : Self.wordMargin) ? best.language : nil
     }
 
@@ -178,7 +171,7 @@ public struct UntranslatedDetector: Detector {
     static func multiWordNames(_ document: Document) -> Set<Int> {
         let tokens = document.tokens
         func capitalized(_ k: Int) -> Bool {
-            tokens[k].kind == .letters && tokens[k].text.unicodeScalars.first?.properties.isUppercase == true
+            tokens[k].kind == .letters && tokens[k].text.unicodeScalars.first?.hasUppercaseProperty == true
         }
         var starts: Set<Int> = []
         for k in tokens.indices.dropFirst() where capitalized(k) && capitalized(k - 1)
@@ -193,54 +186,82 @@ public struct UntranslatedDetector: Detector {
         !document.tokens.contains { $0.isWordLike && $0.span.start >= a.span.end && $0.span.end <= b.span.start }
     }
 
-    /// Runs of words in a family other than `family`, across spaces and punctuation.
-    private func runs(_ tokens: ArraySlice<Token>, outside family: String) -> [Run] {
+    /// The keys of `document`'s tokens, and of their possessives without the "'s" ("CEP's"): a word
+    /// a text writes is no foreign word in another. Made once per document.
+    static func writtenKeys(_ document: Document) -> Set<String> {
+        document.memo.value("untranslated-written-keys", from: document) { document in
+            var known: Set<String> = []
+            for token in document.tokens {
+                known.insert(token.key)
+                if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
+            }
+            return known
+        }
+    }
+
+    /// Runs of the words `tokens` of `document` (whose `scripts` they are) in a family other than
+    /// `family`, across spaces and punctuation.
+    private func runs(_ tokens: Range<Int>, of document: Document, _ scripts: Scripts, outside family: String) -> [Run] {
         var runs: [Run] = []
         var current: Run?
-        for token in tokens {
-            guard token.isWordLike, let tokenFamily = Self.family(of: token) else { continue }
+        for k in tokens {
+            // Tokens that are not word-like have no family here.
+            guard let tokenFamily = scripts.family[k] else { continue }
             if tokenFamily == family {
                 if let run = current { runs.append(run) }
                 current = nil
             } else if current?.family == tokenFamily {
-                current!.tokens.append(token)
+                current!.tokens.append(document.tokens[k])
             } else {
                 if let run = current { runs.append(run) }
-                current = Run(tokens: [token], family: tokenFamily)
+                current = Run(tokens: [document.tokens[k]], family: tokenFamily)
             }
         }
         if let run = current { runs.append(run) }
         return runs
     }
 
-    /// The family of a word's letters, or nil for digits and symbols.
-    static func family(of token: Token) -> String? {
-        let script = Script.dominant(in: token.text)
-        return script.isShared || script == .unknown ? nil : family(script)
+    /// The script families of a document's words, read once per document (every rule above reads
+    /// them, for the version and the source alike).
+    struct Scripts: Sendable {
+        /// For each token: the family of a word-like token's letters, nil for other tokens and for
+        /// digits and symbols.
+        let family: [String?]
+        /// The family most of the letters are in.
+        let dominant: String?
+
+        /// The families of the tokens `tokens`.
+        func families(in tokens: Range<Int>) -> Set<String> { Set(family[tokens].lazy.compactMap { $0 }) }
     }
 
-    static func families(_ tokens: ArraySlice<Token>) -> Set<String> {
-        Set(tokens.lazy.filter(\.isWordLike).compactMap { family(of: $0) })
-    }
-
-    /// The family most of the letters are in.
+    /// The script families of `document`'s words, made once per document.
     ///
     /// Letters are counted per script in a short list (no family name to look up and hash for every
     /// word), then summed by family.
-    static func dominantFamily(_ tokens: [Token]) -> String? {
-        var byScript: [(script: Script, count: Int)] = []
-        for token in tokens where token.isWordLike {
-            let script = Script.dominant(in: token.text)
-            guard !script.isShared, script != .unknown else { continue }
-            let count = token.text.unicodeScalars.count
-            if let index = byScript.firstIndex(where: { $0.script == script }) {
-                byScript[index].count += count
-            } else {
-                byScript.append((script, count))
+    static func scripts(of document: Document) -> Scripts {
+        document.memo.value("untranslated-scripts", from: document) { document in
+            var family: [String?] = []
+            family.reserveCapacity(document.tokens.count)
+            var byScript: [(script: Script, count: Int)] = []
+            let tokens = document.tokens
+            // By index: a copy of each token would retain and release its text and key.
+            for k in tokens.indices {
+                guard tokens[k].isWordLike else { family.append(nil); continue }
+                // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
+                let script = tokens[k].isASCII
+                    ? (tokens[k].text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? Script.latin : Script.common)
+                    : Script.dominant(in: tokens[k].text)
+                guard !script.isShared, script != .unknown else { family.append(nil); continue }
+                family.append(Self.family(script))
+                if let index = byScript.firstIndex(where: { $0.script == script }) {
+                    byScript[index].count += tokens[k].scalarCount
+                } else {
+                    byScript.append((script, tokens[k].scalarCount))
+                }
             }
+            var counts: [String: Int] = [:]
+            for (script, count) in byScript { counts[Self.family(script), default: 0] += count }
+            return Scripts(family: family, dominant: counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
         }
-        var counts: [String: Int] = [:]
-        for (script, count) in byScript { counts[family(script), default: 0] += count }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }

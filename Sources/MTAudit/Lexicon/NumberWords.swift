@@ -8,6 +8,8 @@ struct NumberWords: Sendable {
     }
 
     private var meanings: [String: Meaning] = [:]
+    /// The words of `meanings`: most words of a text are no number word, and are told so by a bit.
+    private var filter = KeyFilter([])
 
     /// From entries "word=value" and "word=×factor"; malformed entries are skipped (the lexicon
     /// tests check the built-in ones).
@@ -22,6 +24,7 @@ struct NumberWords: Sendable {
                 meanings[key] = .value(value)
             }
         }
+        filter = KeyFilter(meanings.keys)
     }
 
     var isEmpty: Bool { meanings.isEmpty }
@@ -31,7 +34,10 @@ struct NumberWords: Sendable {
         lexicons.derived.numberWords.value(language) { NumberWords(lexicons.entries(.numberWords, language: language)) }
     }
 
-    subscript(key: String) -> Meaning? { meanings[key] }
+    subscript(key: String) -> Meaning? { filter.mayContain(key) ? meanings[key] : nil }
+
+    /// The number words the filter would wrongly turn away (none: a test checks).
+    func filteredOut() -> [String] { meanings.keys.filter { !filter.mayContain($0) } }
 
     /// Whether `scalar` is a number word of one character ("三", "万").
     func isNumeralCharacter(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x80 && meanings[String(scalar)] != nil }

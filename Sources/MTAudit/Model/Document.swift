@@ -15,7 +15,7 @@ public struct Document: Sendable {
     private let offsets: ScalarOffsets
     /// What detectors derive from the text alone (its language guess, its lexicon mentions), made
     /// once however many contexts read it: every copy of a document shares it.
-    let memo = Memo()
+    let memo = Memo(capacity: 16)
 
     /// Segments `text` with `segmenter` (whose locale should suit the text).
     public init(id: String, text: String, language: String = "und", segmenter: Segmenter) {

@@ -15,4 +15,10 @@ public struct Token: Sendable, Hashable {
     public let sentence: Int
 
     public var isWordLike: Bool { kind.isWordLike }
+
+    /// The number of Unicode scalars of `text`: its span's length, with no scalar counted.
+    public var scalarCount: Int { span.length }
+
+    /// Whether `text` is ASCII: as many bytes as scalars.
+    public var isASCII: Bool { utf8.count == span.length }
 }

@@ -10,6 +10,19 @@ struct FormStarts: Sendable {
     private let phrases: [LexiconPhrases?]
     /// The key a document's mentions are kept under in its memo: the lexicons and the language.
     private let memoKey: String
+    /// The keys of `kinds`: most words start no form, and reading a bit costs far less than hashing
+    /// the word for the table.
+    private let filter: KeyFilter
+
+    private init(kinds: [String: UInt16], phrases: [LexiconPhrases?], memoKey: String) {
+        self.kinds = kinds
+        self.phrases = phrases
+        self.memoKey = memoKey
+        filter = KeyFilter(kinds.keys)
+    }
+
+    /// The keys of the table the filter would wrongly turn away (none: a test checks).
+    func filteredOut() -> [String] { kinds.keys.filter { !filter.mayContain($0) } }
 
     /// The starts of `language` in `lexicons`, made once for the lexicons.
     static func of(_ lexicons: Lexicons, language: String) -> FormStarts {
@@ -59,12 +72,17 @@ struct FormStarts: Sendable {
     private func marks(in document: Document) -> [UInt16] {
         // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
         let tokens = document.tokens
+        // The tables as local constants: the look-up's closure then reads them in place, where
+        // reading them through `self` copied (retained and released) the table for every word.
+        let kinds = kinds, filter = filter
         var marks = [UInt16](repeating: 0, count: tokens.count)
         for k in tokens.indices where tokens[k].isWordLike {
+            var mark: UInt16 = 0
             _ = LexiconPhrases.lookUp(tokens[k].key) { key -> Void? in
-                marks[k] |= kinds[key] ?? 0
+                if filter.mayContain(key) { mark |= kinds[key] ?? 0 }
                 return nil  // every key the look-up may try
             }
+            marks[k] = mark
         }
         return marks
     }

@@ -38,7 +38,6 @@ struct LexiconPhrases: Sendable {
     let classes: [String: String]
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
-    private let caseSensitive: Bool
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone.
     let vocabulary: Set<String>
@@ -46,10 +45,10 @@ struct LexiconPhrases: Sendable {
     /// Between the words of a form, a text may write one of these: "Secretary-General", "Lt. Gen.".
     private static let joiners: Set<String> = ["-", "‐", "–", "—", "."]
 
-    /// The forms of `fields` of `entries` in `language` (a subtag; "und" for all). With
-    /// `caseSensitive`, a form written with a capital matches only a capitalized word ("Turkey", not
-    /// "turkey"); forms in capitals ("US", "PM") always need capitals.
-    init(entries: [LexiconEntry], fields: [String], language: String, caseSensitive: Bool) {
+    /// The forms of `fields` of `entries` in `language` (a subtag; "und" for all). A form written
+    /// with a capital matches only a capitalized word ("Turkey", not "turkey"); forms in capitals
+    /// ("US", "PM") need capitals.
+    init(entries: [LexiconEntry], fields: [String], language: String) {
         var classes: [String: String] = [:]
         var byKeys: [[String]: Form] = [:]
         for entry in entries {
@@ -72,17 +71,34 @@ struct LexiconPhrases: Sendable {
         }
         var forms: [String: [Form]] = [:]
         for form in byKeys.values { forms[form.keys[0], default: []].append(form) }
-        for key in forms.keys { forms[key]!.sort { ($0.keys.count, $0.keys.joined(separator: " ")) > ($1.keys.count, $1.keys.joined(separator: " ")) } }
+        // Each form's words joined once, not again for every comparison.
+        for (key, list) in forms where list.count > 1 {
+            let sorted = list.map { (form: $0, joined: $0.keys.joined(separator: " ")) }
+                .sorted { ($0.form.keys.count, $0.joined) > ($1.form.keys.count, $1.joined) }
+            forms[key] = sorted.map(\.form)
+        }
         self.classes = classes
         self.forms = forms
-        self.caseSensitive = caseSensitive
         vocabulary = Set(byKeys.keys.joined())
     }
 
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
     /// ("U.S." is the word "U.S" and a stop).
     static func pieces(_ form: String) -> [String] {
-        form.split(whereSeparator: { $0.isWhitespace || "-‐–—".contains($0) }).compactMap { piece in
+        // An ASCII form by its bytes (most forms): there each character is a byte (a CR LF pair, the one
+        // two-byte character, is white space either way), and the only dash is the hyphen.
+        if let pieces = form.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) || $0 == UInt8(ascii: "-") })
+                .compactMap { (piece: Slice<UnsafeBufferPointer<UInt8>>) -> String? in
+                    var piece = piece
+                    while piece.last == UInt8(ascii: ".") { piece = piece.dropLast() }
+                    return piece.isEmpty ? nil : String(decoding: piece, as: UTF8.self)
+                }
+        }) ?? nil {
+            return pieces
+        }
+        return form.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "‐" || $0 == "–" || $0 == "—" }).compactMap { piece in
             var text = String(piece)
             while text.hasSuffix(".") { text.removeLast() }
             return text.isEmpty ? nil : text
@@ -90,20 +106,20 @@ struct LexiconPhrases: Sendable {
     }
 
     private static func casing(_ piece: String) -> UInt8 {
-        let letters = piece.unicodeScalars.filter(\.properties.isAlphabetic)
+        let letters = piece.unicodeScalars.filter(\.hasAlphabeticProperty)
         guard let first = letters.first, first.hasUppercaseProperty else { return 0 }
         return letters.count >= 2 && letters.allSatisfy(\.hasUppercaseProperty) ? 2 : 1
     }
 
     private func fits(_ token: Token, _ casing: UInt8) -> Bool {
         // Most forms take any case: say so before looking at the letters.
-        guard casing == 2 || (casing == 1 && caseSensitive) else { return true }
+        guard casing != 0 else { return true }
         var scalars = Substring(token.text).unicodeScalars[...]
         // After an elided article, the word itself: "l'Argentine".
         if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
             scalars = scalars[scalars.index(after: apostrophe)...]
         }
-        let letters = scalars.lazy.filter(\.properties.isAlphabetic)
+        let letters = scalars.lazy.filter(\.hasAlphabeticProperty)
         return casing == 2 ? letters.allSatisfy { !$0.hasLowercaseProperty } : letters.first?.hasLowercaseProperty == false
     }
 
@@ -192,18 +208,17 @@ struct LexiconPhrases: Sendable {
 
     /// The phrases of `kind` in a language, made once for each set of lexicon files (the lexicons
     /// keep them), found by a cheap key: this is asked for every document.
-    static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String, caseSensitive: Bool = true) -> LexiconPhrases {
-        lexicons.derived.phrases.value(CacheKey(kind: kind, language: language, caseSensitive: caseSensitive)) {
+    static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String) -> LexiconPhrases {
+        lexicons.derived.phrases.value(CacheKey(kind: kind, language: language)) {
             let files = lexicons.files.filter { $0.kind == kind }
             return LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
-                                  language: language, caseSensitive: caseSensitive)
+                                  language: language)
         }
     }
 
     struct CacheKey: Hashable, Sendable {
         let kind: LexiconKind
         let language: String
-        let caseSensitive: Bool
     }
 
     /// The language whose forms are looked for in `document`: its declared subtag, else the word

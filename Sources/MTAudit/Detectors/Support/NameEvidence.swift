@@ -50,14 +50,15 @@ struct NameEvidence {
                 .filter { !known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
                 .filter { run in !reported.contains { $0.overlaps(run.span) } }
             guard !new.isEmpty else { continue }
-            let here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
             let readings = context.consensusReadings(ofVersionSentence: index)
+            // The sentence's words, for the consensus, which needs readings (most sentences have none).
+            lazy var here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
             // The version's names in its other sentences, in text order, so that of names alike the
             // first written wins: made once a sentence, when a name needs them.
             lazy var elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index } }
                 .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }.map(\.run)
             for run in new {
-                if let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here, entities: entities) {
+                if !readings.isEmpty, let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here, entities: entities) {
                     corruptions.append(found)
                     continue
                 }

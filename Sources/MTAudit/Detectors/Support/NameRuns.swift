@@ -105,7 +105,7 @@ struct NameRuns {
         var current: [Token] = []
         for token in tokens {
             if token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-               token.text.unicodeScalars.count >= 2, !honorifics.contains(token.key),
+               token.scalarCount >= 2, !honorifics.contains(token.key),
                token.span.start != firstWord || NameRuns.isAcronym(token)
                 || WordFrequencies.builtIn.zipf(token.key, in: language ?? "en") < openerZipf {
                 current.append(token)
@@ -122,7 +122,7 @@ struct NameRuns {
     static func frame(of run: Run, in document: Document) -> (before: String?, after: String?) {
         let tokens = document.tokens[document.sentences[run.tokens[0].sentence].tokens]
         func isWord(_ token: Token) -> Bool {
-            token.isWordLike && !(token.kind == .letters && token.text.unicodeScalars.count == 1
+            token.isWordLike && !(token.kind == .letters && token.scalarCount == 1
                 && token.text.unicodeScalars.first!.hasUppercaseProperty)
         }
         return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
@@ -131,7 +131,7 @@ struct NameRuns {
 
     private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float) -> Bool {
         guard token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-              token.text.unicodeScalars.count >= 2,
+              token.scalarCount >= 2,
               !honorifics.contains(token.key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
         if opensSentence || token.text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
@@ -146,8 +146,8 @@ struct NameRuns {
     /// Whether the token is an acronym of three letters or more ("NASA", "ČSSD"). Two-letter ones ("US",
     /// "UK") are too often dropped or spelled out to count on their own.
     static func isAcronym(_ token: Token) -> Bool {
-        token.kind == .letters && token.text.unicodeScalars.count >= 3
-            && token.text.unicodeScalars.allSatisfy { $0.hasUppercaseProperty || !$0.properties.isAlphabetic }
+        token.kind == .letters && token.scalarCount >= 3
+            && token.text.unicodeScalars.allSatisfy { $0.hasUppercaseProperty || !$0.hasAlphabeticProperty }
     }
 
     /// Whether `tokens` spell out `acronym` ("NASA", "FBI"): the initials of consecutive words give its
@@ -161,7 +161,7 @@ struct NameRuns {
             while index < words.endIndex, matched < letters.count {
                 let word = words[index]
                 if base(word.key).unicodeScalars.first == letters[matched] { matched += 1 } else if
-                    index == start || word.text.unicodeScalars.count > 3
+                    index == start || word.scalarCount > 3
                     || word.text.unicodeScalars.first?.hasLowercaseProperty != true { break }
                 index += 1
             }
@@ -198,27 +198,68 @@ struct NameRuns {
     }
 
     /// The base keys of the letter words of the source and the other versions: a name of the
-    /// version that one of them writes is not new. Made once per context.
-    static func known(in context: DetectionContext) -> Set<String> {
-        context.memoized("names-known") {
-            context.otherVersions.reduce(into: letterKeys(of: context.source)) { $0.formUnion(letterKeys(of: $1)) }
-        }
+    /// version that one of them writes is not new. Each text's own keys (`letterKeys(of:)`, made once
+    /// per text), asked in turn rather than joined into one set for every context.
+    static func known(in context: DetectionContext) -> KnownKeys {
+        KnownKeys(sets: [letterKeys(of: context.source)] + context.otherVersions.map(letterKeys(of:)))
+    }
+
+    /// Keys of several texts, each text's in a set of its own.
+    struct KnownKeys {
+        let sets: [Set<String>]
+
+        /// Whether one of the texts has `key`.
+        func contains(_ key: String) -> Bool { sets.contains { $0.contains(key) } }
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
     /// matching forms; 1 for homoglyph twins. The distance is over Unicode scalars; names in ASCII
     /// (most) are compared on their UTF-8 bytes, which are their scalars, without copying them.
     static func similarity(_ a: String, _ b: String) -> Double {
-        let ascii = a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }
-        if ascii, let score = a.utf8.withContiguousStorageIfAvailable({ x in
-            b.utf8.withContiguousStorageIfAvailable { y in similarity(x, y) }
+        // (The bytes are tested for ASCII in place: through the views, the test cost more than the distance.)
+        if let score = a.utf8.withContiguousStorageIfAvailable({ x -> Double? in
+            b.utf8.withContiguousStorageIfAvailable { y -> Double? in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+                // The shorter word as the pattern: one machine word holds its column (most words).
+                let (pattern, text) = x.count <= y.count ? (x, y) : (y, x)
+                guard !pattern.isEmpty, pattern.count <= 64 else { return similarity(x, y) }
+                return 1 - Double(asciiDistance(pattern, text)) / Double(text.count)
+            } ?? nil
         }) ?? nil {
             return score
         }
         return similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
     }
 
-    private static func similarity<Letters: RandomAccessCollection>(_ x: Letters, _ y: Letters) -> Double
+    /// The Levenshtein distance of two ASCII words, `pattern` of 1 to 64 letters, by Myers'
+    /// bit-vector algorithm (Hyyrö's formulation): a column of the table is held as the places where
+    /// it goes up and where it goes down, and each letter of `text` moves it on by a few word-wide
+    /// operations, with no table and no allocation.
+    static func asciiDistance(_ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { positions in
+            positions.initialize(repeating: 0)
+            for (index, byte) in pattern.enumerated() { positions[Int(byte & 0x7F)] |= 1 << UInt64(index) }
+            let last: UInt64 = 1 << UInt64(pattern.count - 1)
+            var up: UInt64 = ~0, down: UInt64 = 0
+            var distance = pattern.count
+            for byte in text {
+                let equal = positions[Int(byte & 0x7F)]
+                let vertical = equal | down
+                let horizontal = (((equal & up) &+ up) ^ up) | equal
+                var horizontalUp = down | ~(horizontal | up)
+                var horizontalDown = up & horizontal
+                if horizontalUp & last != 0 { distance += 1 } else if horizontalDown & last != 0 { distance -= 1 }
+                // Across a letter of the text: +1 in the first row (one more letter to insert), hence the 1.
+                horizontalUp = horizontalUp << 1 | 1
+                horizontalDown <<= 1
+                up = horizontalDown | ~(vertical | horizontalUp)
+                down = horizontalUp & vertical
+            }
+            return distance
+        }
+    }
+
+    static func similarity<Letters: RandomAccessCollection>(_ x: Letters, _ y: Letters) -> Double
     where Letters.Element: Equatable, Letters.Index == Int {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         // Levenshtein distance, one row of the table at a time, rewritten in place: `diagonal` keeps
@@ -457,7 +498,7 @@ struct NameSubstitutions {
     /// took the lead", "in Europe, Nagano Prefecture" for "in Suwa City, Nagano Prefecture"). The
     /// frame is the evidence the case alone cannot give at the start of a sentence or for a common word.
     private static func positionalPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
-                                        known: Set<String>, inVersion: Set<String>,
+                                        known: NameRuns.KnownKeys, inVersion: Set<String>,
                                         taken: [TextSpan], takenSource: [TextSpan]) -> [Pair] {
         let versionNames = NameRuns.version(in: context), sourceNames = NameRuns.source(in: context)
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in

@@ -8,3 +8,10 @@ extension Unicode.Scalar {
     /// `properties.isLowercase`: in ASCII, a to z.
     var hasLowercaseProperty: Bool { value < 0x80 ? (0x61...0x7A).contains(value) : properties.isLowercase }
 }
+
+extension Unicode.Scalar {
+    /// `properties.isAlphabetic`: in ASCII, the letters A to Z and a to z.
+    var hasAlphabeticProperty: Bool {
+        value < 0x80 ? (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) : properties.isAlphabetic
+    }
+}

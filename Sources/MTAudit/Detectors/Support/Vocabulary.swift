@@ -17,14 +17,48 @@ struct Vocabulary {
         }
     }
 
-    /// Every word-like token, by key: one table, so that reading a token is one look-up.
-    private var entries: [String: Entry] = [:]
+    /// The words of one document: made once per document and kept in its memo, however many
+    /// contexts and detectors ask (a document is the source of each version's context, and each
+    /// version one of the others of every other version's).
+    private final class Part: Sendable {
+        /// Every word-like token, by key: one table, so that reading a token is one look-up.
+        let entries: [String: Entry]
+        let pairs: Pairs
+
+        init(_ document: Document) {
+            pairs = Pairs([document])
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(document.tokens.count)
+            let tokens = document.tokens
+            // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
+            // word-like token of the same sentence came before it.
+            var sentenceWithWord = -1
+            for token in tokens where token.isWordLike {
+                let opensSentence = sentenceWithWord != token.sentence
+                sentenceWithWord = token.sentence
+                var capitalized: String? = nil, lowercased = false
+                if token.kind == .letters, let first = token.text.unicodeScalars.first {
+                    if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
+                }
+                entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
+            }
+            self.entries = entries
+        }
+
+        static func of(_ document: Document) -> Part {
+            document.memo.value("vocabulary", from: document) { Part($0) }
+        }
+    }
+
+    /// The documents' words, in the documents' order: what the documents write together is what
+    /// the first of them to write it writes.
+    private let parts: [Part]
     /// Adjacent letter pairs "a b" inside one sentence, with at most a comma, dash or full stop of an
     /// abbreviation between them, mapped to the text that joins them as written ("Mr. Brennan").
-    let pairs: Pairs
+    let pairs: PairTexts
 
     /// Whether some word-like token has the key `key`.
-    func contains(_ key: String) -> Bool { entries[key] != nil }
+    func contains(_ key: String) -> Bool { parts.contains { $0.entries[key] != nil } }
 
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
     /// lower case.
@@ -32,41 +66,30 @@ struct Vocabulary {
 
     /// The proper name `key` as first written with its capital, or nil when `key` is none.
     func properName(_ key: String) -> String? {
-        guard let entry = entries[key], !entry.lowercased else { return nil }
-        return entry.capitalized
-    }
-
-    /// The vocabulary of `documents`. That of a single document (the source, for casing, and for merged
-    /// tokens when there are no other versions) is made once and kept in the document's memo,
-    /// however many detectors and contexts ask for it.
-    init(_ documents: [Document]) {
-        if documents.count == 1 {
-            let document = documents[0]
-            self = document.memo.value("vocabulary") { Vocabulary(building: documents) }
-        } else {
-            self.init(building: documents)
+        var capitalized: String? = nil
+        for part in parts {
+            guard let entry = part.entries[key] else { continue }
+            if entry.lowercased { return nil }
+            if capitalized == nil { capitalized = entry.capitalized }
         }
+        return capitalized
     }
 
-    private init(building documents: [Document]) {
-        pairs = Pairs(documents)
-        entries.reserveCapacity(documents.reduce(0) { $0 + $1.tokens.count })
-        for document in documents { add(document) }
+    /// The vocabulary of `documents`: each document's words, made once for the document and kept
+    /// in its memo, read in turn.
+    init(_ documents: [Document]) {
+        parts = documents.map(Part.of)
+        pairs = PairTexts(parts: parts.map(\.pairs))
     }
 
-    private mutating func add(_ document: Document) {
-        let tokens = document.tokens
-        // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
-        // word-like token of the same sentence came before it.
-        var sentenceWithWord = -1
-        for token in tokens where token.isWordLike {
-            let opensSentence = sentenceWithWord != token.sentence
-            sentenceWithWord = token.sentence
-            var capitalized: String? = nil, lowercased = false
-            if token.kind == .letters, let first = token.text.unicodeScalars.first {
-                if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
-            }
-            entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
+    /// The word pairs of the documents, the first document's that writes a pair first.
+    struct PairTexts {
+        fileprivate let parts: [Pairs]
+
+        /// The pair `key` ("a b") as written where it first occurs, or nil.
+        subscript(key: String) -> String? {
+            for part in parts { if let written = part[key] { return written } }
+            return nil
         }
     }
 
@@ -89,13 +112,18 @@ struct Vocabulary {
             }
         }
 
+        /// What may stand between the words of a pair.
+        private static let joiners = [",", ".", "-", "–", "—"]
+
         private static func make(_ texts: [(text: String, tokens: [Token])]) -> [String: String] {
             var pairs: [String: String] = [:]
+            // At most a pair a token: room for them all, rather than growing (and rehashing) the table.
+            pairs.reserveCapacity(texts.reduce(0) { $0 + $1.tokens.count })
             for (text, tokens) in texts {
                 for (index, token) in tokens.enumerated() where token.kind == .letters {
                     // The next word in the same sentence, past at most one comma, dash or full stop.
                     var next = index + 1
-                    if next < tokens.count, tokens[next].kind == .punctuation, [",", ".", "-", "–", "—"].contains(tokens[next].text) {
+                    if next < tokens.count, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text) {
                         next += 1
                     }
                     if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == token.sentence {

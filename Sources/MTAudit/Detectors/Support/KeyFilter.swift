@@ -1,0 +1,34 @@
+/// A set of keys kept as one bit for each key's hash (a Bloom filter of one hash): whether a word may
+/// be one of the keys, told by reading a bit rather than hashing the word for a table of strings.
+/// A word whose bit is clear is none of the keys; one whose bit is set may be, and is looked up.
+/// Most words of a text are in no lexicon table, so most look-ups end at the bit.
+struct KeyFilter: Sendable {
+    private var bits: [UInt64]
+
+    /// The filter's size in bits.
+    static let size = 1 << 16
+
+    init(_ keys: some Sequence<String>) {
+        bits = [UInt64](repeating: 0, count: Self.size / 64)
+        for key in keys {
+            let slot = Self.slot(key)
+            bits[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+    }
+
+    /// The bit of `key`: an FNV-1a hash of its UTF-8 bytes, folded (equal strings, equal bytes).
+    static func slot(_ key: String) -> Int {
+        func fold(_ bytes: some Sequence<UInt8>) -> Int {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(size - 1))
+        }
+        return key.utf8.withContiguousStorageIfAvailable(fold) ?? fold(key.utf8)
+    }
+
+    /// False when `key` is surely none of the keys.
+    func mayContain(_ key: String) -> Bool {
+        let slot = Self.slot(key)
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+    }
+}

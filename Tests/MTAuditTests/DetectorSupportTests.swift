@@ -1,0 +1,147 @@
+import Foundation
+@testable import MTAudit
+import MTAuditText
+import Testing
+
+/// The shortcuts the detectors take over Unicode's property tables and over strings must answer as
+/// the tables and the strings do.
+@Suite("Detector support shortcuts")
+struct DetectorSupportTests {
+    @Test("ASCII case and letter shortcuts answer as the Unicode properties do, for every ASCII scalar and some others")
+    func scalarProperties() {
+        let others: [UInt32] = [0xAA, 0xBA, 0xC0, 0xDF, 0xE9, 0x130, 0x1C5, 0x2B0, 0x391, 0x3B1, 0x410, 0x5D0, 0x4E00, 0x2160, 0x24B6, 0x1D400]
+        for value in Array(0..<0x80) + others {
+            let scalar = Unicode.Scalar(value)!
+            #expect(scalar.hasUppercaseProperty == scalar.properties.isUppercase, "\(value)")
+            #expect(scalar.hasLowercaseProperty == scalar.properties.isLowercase, "\(value)")
+            #expect(scalar.hasAlphabeticProperty == scalar.properties.isAlphabetic, "\(value)")
+        }
+    }
+
+    @Test("A token's scalar count and ASCII test agree with its text")
+    func tokenShape() throws {
+        let text = "Café ﬁne naïve e\u{301}tude 東京で会議 😀👍🏽 Ω-ohm \r\n Straße's U.S. résumé"
+        let document = Document(id: "t", text: text, segmenter: try Segmenter())
+        #expect(!document.tokens.isEmpty)
+        for token in document.tokens {
+            #expect(token.scalarCount == token.text.unicodeScalars.count, "\(token.text)")
+            #expect(token.isASCII == token.text.utf8.allSatisfy { $0 < 0x80 }, "\(token.text)")
+        }
+    }
+
+    /// The Levenshtein distance by the full table, as the similarity measured it before.
+    static func tableDistance(_ x: [UInt8], _ y: [UInt8]) -> Int {
+        var row = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                let above = row[j]
+                row[j] = min(above + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return x.isEmpty ? y.count : row[y.count]
+    }
+
+    @Test("The bit-vector distance of ASCII words equals the full table's, and similarity the table's score")
+    func bitVectorDistance() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let alphabet = Array("abcdeXY'.-".utf8).prefix(Int.random(in: 1...10, using: &generator))
+            let m = Int.random(in: 1...70, using: &generator), n = Int.random(in: 1...70, using: &generator)
+            let x = (0..<m).map { _ in alphabet.randomElement(using: &generator)! }
+            let y = (0..<n).map { _ in alphabet.randomElement(using: &generator)! }
+            let expected = Self.tableDistance(x, y)
+            if m <= 64 {
+                x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in
+                    #expect(NameRuns.asciiDistance(x, y) == expected, "\(x) \(y)")
+                } }
+            }
+            let a = String(decoding: x, as: UTF8.self), b = String(decoding: y, as: UTF8.self)
+            let score = 1 - Double(expected) / Double(max(m, n))
+            #expect(NameRuns.similarity(a, b) == score, "\(a) \(b)")
+            #expect(NameRuns.similarity(b, a) == score, "\(b) \(a)")
+        }
+        #expect(NameRuns.similarity("", "abc") == 0)
+        for word in ["", "abc", "Zürich", "東京", "e\u{301}", "😀👍🏽", "naïve's", String(repeating: "ß", count: 40)] {
+            #expect(TokenAligner.scalarCount(word) == word.unicodeScalars.count, "\(word)")
+        }
+        #expect(NameRuns.similarity("Zürich", "zurich") == NameRuns.similarity(Array("Zürich".unicodeScalars.map(\.value)), Array("zurich".unicodeScalars.map(\.value))))
+    }
+
+    @Test("A language's first subtag is the first piece between hyphens that is not empty, in lower case")
+    func subtags() {
+        for tag in ["en", "EN-gb", "zh-Hant-TW", "", "-", "--", "-fr", "--De-AT", "und", "x-", "sr-Latn-", "é-x"] {
+            let expected = tag.split(separator: "-").first.map { $0.lowercased() } ?? "und"
+            #expect(Comparability.subtag(tag) == expected, "\(tag)")
+        }
+    }
+
+    @Test("Every key of the lexicons' form starts and number words has its bit set in its filter")
+    func formStartFilter() {
+        // The filter hashes bytes: equal keys, however made, have one slot.
+        #expect(KeyFilter.slot("united") == KeyFilter.slot(String("xunited".dropFirst())))
+        for language in ["en", "fr", "de", "zh", "ja", "und"] {
+            let starts = FormStarts.of(.builtIn, language: language)
+            #expect(starts.filteredOut().isEmpty, "\(language)")
+            #expect(NumberWords.cached(.builtIn, language: language).filteredOut().isEmpty, "\(language)")
+        }
+        let filter = KeyFilter(["a", "bb", "ccc"])
+        #expect(["a", "bb", "ccc"].allSatisfy(filter.mayContain))
+        #expect(!KeyFilter([]).mayContain("a"))
+    }
+
+    @Test("Broken sentences skip Foundation's search only where it finds nothing")
+    func byteSearchBeforeFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "K", ";", "`", ".", " ", "No", "é", "e\u{301}", "e", "\u{212A}", "\u{37E}", "\u{1FEF}", "\u{300}", "\r\n", "\u{AD}"]
+        let asciiPieces = ["a", "b", "K", ";", "`", ".", " ", "No", "e"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in asciiPieces.randomElement(using: &generator)! }.joined()
+            let may = BrokenSentenceDetector.mayContain(text, needle, sourceHasASCIITwins: BrokenSentenceDetector.hasASCIITwins(text))
+            #expect(may || !text.contains(needle), "\(text.debugDescription) \(needle.debugDescription)")
+        }
+        #expect(!BrokenSentenceDetector.mayContain("The No. 1 spot", "No. one", sourceHasASCIITwins: false))
+        #expect(BrokenSentenceDetector.mayContain("The No. one spot", "No. one", sourceHasASCIITwins: false))
+        #expect(BrokenSentenceDetector.mayContain("5\u{212A} here", "5K", sourceHasASCIITwins: BrokenSentenceDetector.hasASCIITwins("5\u{212A} here")))
+        #expect("5\u{212A} here".contains("5K"))
+    }
+
+    @Test("A lexicon form's pieces: ASCII forms by their bytes as others by their characters")
+    func formPieces() {
+        func slow(_ form: String) -> [String] {
+            form.split(whereSeparator: { $0.isWhitespace || "-‐–—".contains($0) }).compactMap { piece in
+                var text = String(piece)
+                while text.hasSuffix(".") { text.removeLast() }
+                return text.isEmpty ? nil : text
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let parts = ["U", "S", ".", "-", " ", "\t", "\r\n", "\n", "Lt", "Gen", "..", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "a"]
+        for _ in 0..<5_000 {
+            let form = (0..<Int.random(in: 0...8, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            #expect(LexiconPhrases.pieces(form) == slow(form), "\(form.debugDescription)")
+        }
+        for form in ["Secretary-General", "Lt. Gen.", "U.S.", "Côte d’Ivoire", "Sino–", "a\u{A0}b", "x\u{2028}y"] {
+            #expect(LexiconPhrases.pieces(form) == slow(form), "\(form)")
+        }
+    }
+
+    @Test("The aligner's numbering gives each new key the next number and a known key its own")
+    func numbering() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var numbering = TokenAligner.Numbering(capacity: Int.random(in: 0...4, using: &generator))
+            var expected: [String: Int] = [:]
+            var order: [String] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                let key = "k\(Int.random(in: 0..<12, using: &generator))"
+                if expected[key] == nil { expected[key] = order.count; order.append(key) }
+                #expect(numbering.number(key) == expected[key])
+            }
+            #expect(numbering.keys == order)
+        }
+    }
+}
