@@ -23,8 +23,22 @@ public struct TranslationEditRate: SentenceMetric {
         score(segments: [(hypothesis, reference)])
     }
 
+    public func score(hypothesis: MetricText, reference: MetricText) -> Double {
+        let (hyp, ref, _) = WordNumbering.ids(hypothesis.editRateWords, reference.editRateWords)
+        let (edits, length) = Self.editsAndLength(hyp, ref)
+        return Self.rate(edits: edits, length: length)
+    }
+
     /// The corpus TER of the aligned pairs (`seg:aligned`).
     public func score(hypothesis: String, reference: String,
+                      segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
+        let (pairs, unpaired) = segments()
+        return score(segments: pairs, unpaired: unpaired)
+    }
+
+    /// The corpus TER of the aligned pairs (`seg:aligned`), which are made of strings, not of the
+    /// prepared texts.
+    public func score(hypothesis: MetricText, reference: MetricText,
                       segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
         let (pairs, unpaired) = segments()
         return score(segments: pairs, unpaired: unpaired)
@@ -49,21 +63,30 @@ public struct TranslationEditRate: SentenceMetric {
             edits += ref.isEmpty ? hyp.count : Self.editDistance(hyp, ref).distance
             length += ref.count
         }
+        return Self.rate(edits: edits, length: length)
+    }
+
+    private static func rate(edits: Int, length: Int) -> Double {
         if length > 0 { return 100 * Double(edits) / Double(length) }
         return edits > 0 ? 100 : 0
     }
 
     /// Tercom's default tokenization: lower case, split at white space.
-    /// A text of ASCII and General Punctuation (U+2000–U+206F: curly quotes, dashes, spaces) is
-    /// lowered byte by byte: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
-    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
     static func words(_ text: String) -> ByteWords {
-        var utf8 = Array(text.utf8)
-        if lowersByBytes(utf8) {
+        words(MetricText(text))
+    }
+
+    /// `words` of a prepared text. A text of ASCII and General Punctuation (U+2000–U+206F: curly
+    /// quotes, dashes, spaces) is lowered byte by byte, and its words are the text's words at white
+    /// space: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
+    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
+    static func words(_ text: MetricText) -> ByteWords {
+        var utf8 = text.utf8
+        if text.isASCII || lowersByBytes(utf8) {
             for index in utf8.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(utf8[index]) { utf8[index] |= 0x20 }
-        } else {
-            utf8 = Array(text.lowercased().utf8)
+            return ByteWords(utf8: utf8, ranges: text.spaceWords, isASCII: text.isASCII)
         }
+        utf8 = Array(text.text.lowercased().utf8)
         return ByteWords(utf8: utf8, ranges: PythonText.split(utf8))
     }
 
