@@ -151,34 +151,32 @@ public struct TranslationEditRate: SentenceMetric {
         // off the bit vectors' rows; elsewhere by the beam's matrix.
         let bitVectors = ref.count <= 64 && beamCoversMatrix(count: words.count, columns: ref.count + 1)
             ? BitVectorEditDistance(words: words, reference: ref) : nil
-        let before: Int, hypToRefTrace: [Operation], matrix: Matrix?
+        let before: Int, matrix: Matrix?
         if let bitVectors {
             before = bitVectors.distance(words, sharedRows: words.count)
-            hypToRefTrace = before == 0 ? [] : trace(words, ref, cost: bitVectors.cost)
             matrix = nil
         } else {
-            let base = editDistance(words, ref)
-            (before, hypToRefTrace, matrix) = (base.distance, base.trace, base.matrix)
+            (before, matrix) = editDistance(words, ref)
         }
         // No edits, no errors: every candidate would be passed over below.
         if before == 0 { return (0, 0, words, checked) }
-        // Flip the trace: insertions become deletions and back, to read it from the reference's side.
-        let (align, refErrors, hypErrors) = alignment(hypToRefTrace.map { $0 == .insert ? .delete : $0 == .delete ? .insert : $0 },
-                                                      referenceLength: ref.count)
+        let (align, refErrors, hypErrors) = bitVectors.map { bitVectors in
+            alignment(words, ref) { i, j in operation(words, ref, i, j, cost: bitVectors.cost) }
+        } ?? alignment(words, ref) { i, j in matrix!.operation(i, j) }
         var checked = checked
         var best: Candidate?
         var shifted: [UInt32] = [], rows = DistanceRows()
         forEachShiftedPair(words, ref) { start, refStart, length in
             if hypErrors[start..<start + length].allSatisfy({ !$0 }) { return true }
             if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { return true }
-            if let aligned = align[refStart], start <= aligned && aligned < start + length { return true }
+            if start <= align[refStart] && align[refStart] < start + length { return true }
             var previous = -1
             for offset in -1..<length {
                 let target: Int
                 if refStart + offset == -1 {
                     target = 0
-                } else if let aligned = align[refStart + offset] {
-                    target = aligned + 1
+                } else if align[refStart + offset] != unaligned {
+                    target = align[refStart + offset] + 1
                 } else {
                     break
                 }
@@ -254,28 +252,37 @@ public struct TranslationEditRate: SentenceMetric {
 
     enum Operation { case match, substitute, insert, delete, undefined }
 
-    /// From an (already flipped) trace: for each reference position the hypothesis position it meets,
-    /// and which positions of each side are in error.
-    private static func alignment(_ trace: [Operation], referenceLength: Int) -> ([Int?], [Bool], [Bool]) {
-        var hyp = -1, ref = -1
-        var align = [Int?](repeating: nil, count: referenceLength)
-        var refErrors: [Bool] = [], hypErrors: [Bool] = []
-        for operation in trace {
-            switch operation {
-            case .match, .substitute:
-                hyp += 1; ref += 1
-                align[ref] = hyp
-                hypErrors.append(operation == .substitute)
-                refErrors.append(operation == .substitute)
-            case .insert:
-                hyp += 1
-                hypErrors.append(true)
-            case .delete:
-                ref += 1
-                align[ref] = hyp
-                refErrors.append(true)
-            case .undefined:
-                break
+    /// `alignment`'s mark of a reference position that no operation reached (only if the trace broke off).
+    static let unaligned = Int.min
+
+    /// The edit distance's trace, walked back once from the last cell, read from the reference's side
+    /// (sacreBLEU flips it: a hypothesis word without a reference word is an insertion there): for each
+    /// reference position the hypothesis position it meets (the one before it, -1 at the start, for a
+    /// reference word without a hypothesis word), and which positions of each side are in error.
+    /// `operation(i, j)` is the operation that ends at cell (i, j) of the hypothesis-to-reference matrix.
+    static func alignment(_ hyp: [UInt32], _ ref: [UInt32], operation: (Int, Int) -> Operation) -> ([Int], [Bool], [Bool]) {
+        var align = [Int](repeating: unaligned, count: ref.count)
+        var refErrors = [Bool](repeating: false, count: ref.count), hypErrors = [Bool](repeating: false, count: hyp.count)
+        var i = hyp.count, j = ref.count
+        while i > 0 || j > 0 {
+            switch operation(i, j) {
+            case .match:
+                i -= 1; j -= 1
+                align[j] = i
+            case .substitute:
+                i -= 1; j -= 1
+                align[j] = i
+                hypErrors[i] = true
+                refErrors[j] = true
+            case .insert:  // a reference word without a hypothesis word
+                j -= 1
+                align[j] = i - 1
+                refErrors[j] = true
+            case .delete:  // a hypothesis word without a reference word
+                i -= 1
+                hypErrors[i] = true
+            case .undefined:  // unreachable: the last row spans every column
+                (i, j) = (0, 0)
             }
         }
         return (align, refErrors, hypErrors)
@@ -296,6 +303,11 @@ public struct TranslationEditRate: SentenceMetric {
 
         @inline(__always) func value(_ i: Int, _ j: Int) -> Int {
             j >= low[i] && j < high[i] ? cost[start[i] + j - low[i]] : infinity
+        }
+
+        /// The operation that ends at cell (i, j): `.undefined` outside the beam.
+        @inline(__always) func operation(_ i: Int, _ j: Int) -> Operation {
+            j >= low[i] && j < high[i] ? operation[start[i] + j - low[i]] : .undefined
         }
     }
 
@@ -347,41 +359,24 @@ public struct TranslationEditRate: SentenceMetric {
         return count == 0 || (1...count).allSatisfy { beam.band($0) == 0..<columns }
     }
 
-    /// The operations of the edit distance from `hyp` to `ref`, traced back from the last cell as
-    /// `editDistance` traces its matrix (a match or substitution first, then a deletion, then an
-    /// insertion, each only when strictly cheaper), from the full matrix's `cost(i, j)`.
-    static func trace(_ hyp: [UInt32], _ ref: [UInt32], cost: (Int, Int) -> Int) -> [Operation] {
-        var trace: [Operation] = []
-        trace.reserveCapacity(hyp.count + ref.count)
-        var i = hyp.count, j = ref.count
-        while i > 0 || j > 0 {
-            let kind: Operation
-            if i == 0 {
-                kind = .insert
-            } else if j == 0 {
-                kind = .delete
-            } else {
-                let same = hyp[i - 1] == ref[j - 1]
-                var best = cost(i - 1, j - 1) + (same ? 0 : 1)
-                var operation: Operation = same ? .match : .substitute
-                let up = cost(i - 1, j) + 1
-                if up < best { best = up; operation = .delete }
-                if cost(i, j - 1) + 1 < best { operation = .insert }
-                kind = operation
-            }
-            trace.append(kind)
-            switch kind {
-            case .match, .substitute: i -= 1; j -= 1
-            case .insert: j -= 1
-            case .delete, .undefined: i -= 1
-            }
-        }
-        return trace.reversed()
+    /// The operation that ends at cell (i, j) of the edit distance from `hyp` to `ref`, as
+    /// `editDistance` chooses it for its matrix (a match or substitution first, then a deletion, then
+    /// an insertion, each only when strictly cheaper), from the full matrix's `cost(i, j)`.
+    static func operation(_ hyp: [UInt32], _ ref: [UInt32], _ i: Int, _ j: Int, cost: (Int, Int) -> Int) -> Operation {
+        if i == 0 { return .insert }
+        if j == 0 { return .delete }
+        let same = hyp[i - 1] == ref[j - 1]
+        var best = cost(i - 1, j - 1) + (same ? 0 : 1)
+        var operation: Operation = same ? .match : .substitute
+        let up = cost(i - 1, j) + 1
+        if up < best { best = up; operation = .delete }
+        if cost(i, j - 1) + 1 < best { operation = .insert }
+        return operation
     }
 
-    /// The edit distance within the beam, its trace and its matrix (whose rows candidate shifts
-    /// start from).
-    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32]) -> (distance: Int, trace: [Operation], matrix: Matrix) {
+    /// The edit distance within the beam and its matrix (whose rows candidate shifts start from, and
+    /// whose operations `alignment` traces).
+    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32]) -> (distance: Int, matrix: Matrix) {
         let columns = ref.count + 1
         let (start, low, high) = bands(count: hyp.count, columns: columns)
         let size = start.last!
@@ -421,20 +416,8 @@ public struct TranslationEditRate: SentenceMetric {
             }
             }
         }
-        var trace: [Operation] = []
-        var i = hyp.count, j = ref.count
-        while i > 0 || j > 0 {
-            let kind = j >= matrix.low[i] && j < matrix.high[i] ? matrix.operation[matrix.start[i] + j - matrix.low[i]] : .undefined
-            trace.append(kind)
-            switch kind {
-            case .match, .substitute: i -= 1; j -= 1
-            case .insert: j -= 1
-            case .delete: i -= 1
-            case .undefined: i = 0; j = 0  // unreachable: the last row spans every column
-            }
-        }
         let distance = matrix.value(hyp.count, ref.count)
-        return (distance, trace.reversed(), matrix)
+        return (distance, matrix)
     }
 
     /// The two rows `distance` works in, kept from one candidate shift to the next: each spans every
