@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives each distinct word of two texts a number (0, 1, 2, … in order of first appearance), so that
 /// word n-grams are counted and words compared as integers. Words are told apart as Swift compares
 /// strings (canonically equivalent spellings are one word); where that is byte equality (see
@@ -70,8 +72,11 @@ private struct ByteWordTable {
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] & 0xFFFF_FFFF) - 1
-            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag && bytes(places[2 * id], places[2 * id + 1]).elementsEqual(word) {
-                return UInt32(id)
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+                let other = bytes(places[2 * id], places[2 * id + 1])
+                if other.count == word.count && (word.isEmpty || memcmp(other.baseAddress!, word.baseAddress!, word.count) == 0) {
+                    return UInt32(id)
+                }
             }
             slot = (slot + 1) & mask
         }
