@@ -21,8 +21,8 @@ enum Tokenizer13a {
     ///
     /// The rules only put spaces between characters (after the replacements, which are rare and made
     /// first, as sacreBLEU makes them), so each token is a run of the line's bytes: its words at white
-    /// space cut where a rule puts a space. The rules' passes are run as a chain, each pass handing
-    /// the characters it gives out to the next, and the last reporting where spaces fall.
+    /// space cut where a rule puts a space. The passes of rules 2–4 are run as a chain, each pass
+    /// handing the characters it gives out to the next, and the last reporting where spaces fall.
     static func words(_ text: MetricText) -> ByteWords {
         var line = text.utf8
         let spaceWords: [Range<Int>]
@@ -41,30 +41,82 @@ enum Tokenizer13a {
         } else {
             spaceWords = text.spaceWords
         }
-        let cuts = line.withUnsafeBufferPointer(Self.cuts)
-        guard !cuts.isEmpty else { return ByteWords(utf8: line, ranges: spaceWords, isASCII: text.isASCII) }
+        // The replacements add and remove ASCII alone: the line is ASCII when the text is.
+        return ByteWords(utf8: line, ranges: line.withUnsafeBufferPointer { tokens($0, spaceWords) }, isASCII: text.isASCII)
+    }
+
+    /// The words at white space cut where the rules put spaces: on both sides of a mark of rule 1,
+    /// and where rules 2–4 do (`ruleCuts`).
+    private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>]) -> [Range<Int>] {
+        let ruleCuts = ruleCuts(line)
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(spaceWords.count + cuts.count)
+        ranges.reserveCapacity(2 * spaceWords.count)
         var next = 0
         for word in spaceWords {
             var start = word.lowerBound
-            while next < cuts.count && cuts[next] <= start { next += 1 }
-            while next < cuts.count && cuts[next] < word.upperBound {
-                ranges.append(start..<cuts[next])
-                start = cuts[next]
-                next += 1
+            for index in word.lowerBound + 1..<word.upperBound {
+                var cut = separated[Int(line[index - 1])] || separated[Int(line[index])]
+                if !cut && next < ruleCuts.count {
+                    while next < ruleCuts.count && ruleCuts[next] < index { next += 1 }
+                    cut = next < ruleCuts.count && ruleCuts[next] == index
+                }
+                if cut {
+                    ranges.append(start..<index)
+                    start = index
+                }
             }
             ranges.append(start..<word.upperBound)
         }
-        // The replacements add and remove ASCII alone: the line is ASCII when the text is.
-        return ByteWords(utf8: line, ranges: ranges, isASCII: text.isASCII)
+        return ranges
     }
 
-    /// Where the rules put a space between two of the line's bytes, as the offset of the byte after
-    /// it, in order, without repeats (the spaces at the ends of the padded line give 0 and the count).
-    private static func cuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var chain = RuleChain()
-        // 1. Separate the marks above, in the line padded with a space at both ends.
+    /// Whether rules 2–4 can match at a byte: only next to a full stop, a comma or a dash.
+    private static func isRuleMark(_ byte: UInt8) -> Bool { byte == fullStop || byte == comma || byte == dash }
+
+    /// Where rules 2–4 (and rule 1, within the windows) put a space between two of the line's bytes,
+    /// as the offset of the byte after it, in order, without repeats.
+    ///
+    /// Rules 2–4 match a full stop, a comma or a dash and a character next to it, so away from them
+    /// the chain only passes characters along: it runs on windows from 4 bytes before such a mark to
+    /// 4 after the last of a group (marks fewer than 14 bytes apart share a window), starting empty.
+    /// Around a window's ends no rule can match (at least 6 bytes without a mark on each side), so
+    /// holding nothing at its start and giving out what is held at its end, instead of meeting the
+    /// characters around it, cuts the same places.
+    static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var cuts: [Int] = []
+        var index = 0
+        while index < line.count {
+            guard isRuleMark(line[index]) else { index += 1; continue }
+            let start = max(0, index - 4)
+            var last = index, probe = index + 1
+            while probe < line.count && probe <= last + 13 {
+                if isRuleMark(line[probe]) { last = probe }
+                probe += 1
+            }
+            let end = min(line.count, last + 5)
+            var chain = RuleChain(after: start)
+            // 1. Separate the marks above, in the line padded with a space at both ends.
+            if start == 0 { chain.push2(space, -1) }
+            for index in start..<end {
+                let byte = line[index]
+                if separated[Int(byte)] {
+                    chain.push2(space, -1); chain.push2(byte, index); chain.push2(space, -1)
+                } else {
+                    chain.push2(byte, index)
+                }
+            }
+            if end == line.count { chain.push2(space, -1) }
+            chain.finish()
+            cuts.append(contentsOf: chain.cuts)
+            index = end
+        }
+        return cuts
+    }
+
+    /// Where all four rules put a space, the chain run over the whole line: what `ruleCuts` and the
+    /// marks of rule 1 make (for tests).
+    static func chainCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var chain = RuleChain(after: 0)
         chain.push2(space, -1)
         for (index, byte) in line.enumerated() {
             if separated[Int(byte)] {
@@ -89,8 +141,13 @@ enum Tokenizer13a {
         private var held3: (byte: UInt8, offset: Int) = (0, -2)
         private var held4: (byte: UInt8, offset: Int) = (0, -2)
         /// The offset after the last of the line's bytes the last pass gave out.
-        private var after = 0
+        private var after: Int
         private(set) var cuts: [Int] = []
+
+        /// A chain that starts at the line's byte `after`.
+        init(after: Int) {
+            self.after = after
+        }
 
         /// 2. A full stop or comma after a non-digit: `([^0-9])([\.,])` → `\1 \2 `.
         mutating func push2(_ byte: UInt8, _ offset: Int) {
@@ -106,7 +163,7 @@ enum Tokenizer13a {
         }
 
         /// 3. A full stop or comma before a non-digit: `([\.,])([^0-9])` → ` \1 \2`.
-        mutating func push3(_ byte: UInt8, _ offset: Int) {
+        @inline(__always) mutating func push3(_ byte: UInt8, _ offset: Int) {
             if held3.offset == -2 { held3 = (byte, offset); return }
             let held = held3
             if isFullStopOrComma(held.byte) && !isDigit(byte) {
@@ -119,7 +176,7 @@ enum Tokenizer13a {
         }
 
         /// 4. A dash after a digit: `([0-9])(-)` → `\1 \2 `.
-        mutating func push4(_ byte: UInt8, _ offset: Int) {
+        @inline(__always) mutating func push4(_ byte: UInt8, _ offset: Int) {
             if held4.offset == -2 { held4 = (byte, offset); return }
             let held = held4
             if isDigit(held.byte) && byte == dash {
@@ -132,7 +189,7 @@ enum Tokenizer13a {
         }
 
         /// The last pass gives out a character: a space a rule put there is a cut.
-        private mutating func give(_ offset: Int) {
+        @inline(__always) private mutating func give(_ offset: Int) {
             if offset >= 0 {
                 after = offset + 1
             } else if cuts.last != after {
