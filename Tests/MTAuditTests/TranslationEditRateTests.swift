@@ -26,6 +26,16 @@ struct TranslationEditRateTests {
             shifted[sharedRows...].shuffle(using: &generator)
             let expected = TranslationEditRate.editDistance(shifted, reference).distance
             #expect(bitVectors.distance(shifted, sharedRows: sharedRows) == expected)
+            // A block moved without making the moved words, as perform moves it (targets past the
+            // block's end included).
+            let start = Int.random(in: 0..<words.count, using: &generator)
+            let length = Int.random(in: 1...min(10, words.count - start), using: &generator)
+            let target = Int.random(in: 0...words.count, using: &generator)
+            let moved = TranslationEditRate.perform(words, start: start, length: length, target: target)
+            #expect(bitVectors.distance(words, shifting: start, length: length, to: target)
+                    == TranslationEditRate.editDistance(moved, reference).distance)
+            #expect(bitVectors.distance(words, shifting: start, length: length, to: target)
+                    == bitVectors.distance(moved, sharedRows: min(start, target)))
             #expect(TranslationEditRate.distance(shifted, reference, from: base.matrix, sharedRows: sharedRows, rows: &rows) == expected)
         }
     }

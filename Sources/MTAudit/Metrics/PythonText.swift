@@ -28,6 +28,7 @@ enum PythonText {
     /// `text.split()` of UTF-8 bytes: the byte ranges of the runs of non-space characters.
     static func split(_ utf8: [UInt8]) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        words.reserveCapacity(utf8.count / 4 + 1)  // about a word per 4 bytes or fewer: few regrowths
         var start = -1  // where the current word began, or -1 between words
         var index = 0
         while index < utf8.count {

@@ -182,11 +182,14 @@ public struct TranslationEditRate: SentenceMetric {
                 }
                 if target == previous { continue }
                 previous = target
-                perform(words, start: start, length: length, target: target, into: &shifted)
-                // The shifted words agree with the unshifted ones up to the block or the target.
-                let sharedRows = min(start, target)
-                let distance = bitVectors?.distance(shifted, sharedRows: sharedRows)
-                    ?? distance(shifted, ref, from: matrix!, sharedRows: sharedRows, rows: &rows)
+                let distance: Int
+                if let bitVectors {
+                    distance = bitVectors.distance(words, shifting: start, length: length, to: target)
+                } else {
+                    perform(words, start: start, length: length, target: target, into: &shifted)
+                    // The shifted words agree with the unshifted ones up to the block or the target.
+                    distance = Self.distance(shifted, ref, from: matrix!, sharedRows: min(start, target), rows: &rows)
+                }
                 let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
                 checked += 1
                 if best == nil || candidate.isBetter(than: best!) { best = candidate }
