@@ -205,21 +205,28 @@ enum Tokenizer13a {
         }
     }
 
-    /// `bytes` with every occurrence of `target` replaced, left to right and without overlaps.
+    /// `bytes` with every occurrence of `target` replaced, left to right and without overlaps;
+    /// `bytes` itself when it has none, and else the runs between occurrences copied whole.
     private static func replacing(_ bytes: [UInt8], _ target: String, with replacement: String) -> [UInt8] {
         guard let first = target.utf8.first, bytes.contains(first) else { return bytes }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
+        var copied = 0, index = 0, found = false
         while index < bytes.count {
             if bytes[index] == first && bytes[index...].starts(with: target.utf8) {
+                if !found {
+                    out.reserveCapacity(bytes.count)
+                    found = true
+                }
+                out.append(contentsOf: bytes[copied..<index])
                 out.append(contentsOf: replacement.utf8)
                 index += target.utf8.count
+                copied = index
             } else {
-                out.append(bytes[index])
                 index += 1
             }
         }
+        guard found else { return bytes }
+        out.append(contentsOf: bytes[copied...])
         return out
     }
 }
