@@ -66,27 +66,31 @@ enum SharedNGrams {
             let matched = UnsafeMutableBufferPointer(rebasing: counts[2 * maximumOrder..<3 * maximumOrder])
             inRun.update(repeating: 0)
             matched.update(repeating: 0)
-            var previous = -1
+            // The runs open are those of the orders the last position has elements for (the others
+            // ended where it began, or before).
+            let hypEnd = hyp.count, refEnd = refStart + ref.count
+            var previous = 0, previousOrders = 0
             for position in order {
                 let position = Int(position)
-                var shared = 0
-                if previous >= 0 {
-                    while shared < maximumOrder && padded[position &+ shared] != 0 && padded[previous &+ shared] == padded[position &+ shared] {
-                        shared &+= 1
-                    }
-                }
-                for k in shared..<maximumOrder where inRun[2 * k] > 0 || inRun[2 * k + 1] > 0 {
-                    matched[k] &+= min(inRun[2 * k], inRun[2 * k + 1])
-                    inRun[2 * k] = 0
-                    inRun[2 * k + 1] = 0
-                }
+                // The orders it has elements for: up to its sequence's end.
                 let side = position < refStart ? 0 : 1
-                var k = 0
-                while k < maximumOrder && padded[position &+ k] != 0 {
+                let orders = min(maximumOrder, (side == 0 ? hypEnd : refEnd) &- position)
+                var shared = 0
+                let limit = min(orders, previousOrders)
+                while shared < limit && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+                var k = shared
+                while k < previousOrders {
+                    matched[k] &+= min(inRun[2 &* k], inRun[2 &* k &+ 1])
+                    inRun[2 &* k] = 0
+                    inRun[2 &* k &+ 1] = 0
+                    k &+= 1
+                }
+                k = 0
+                while k < orders {
                     inRun[2 &* k &+ side] &+= 1
                     k &+= 1
                 }
-                previous = position
+                (previous, previousOrders) = (position, orders)
             }
             for k in 0..<maximumOrder { matches[k] = Int(matched[k] &+ min(inRun[2 * k], inRun[2 * k + 1])) }
         }
