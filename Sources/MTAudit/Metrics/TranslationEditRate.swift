@@ -397,19 +397,20 @@ public struct TranslationEditRate: SentenceMetric {
                     let above = start[i - 1], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
                     guard low < high else { continue }
                     for j in low..<high {
-                        let here = rowStart + j - low
+                        let here = rowStart &+ j &- low
                         if j == 0 {
                             cost[here] = (aboveLow == 0 && aboveHigh > 0 ? cost[above] : infinity) + 1
                             operation[here] = .delete
                             continue
                         }
-                        let same = word == ref[j - 1]
-                        let diagonalCell = j - 1 >= aboveLow && j - 1 < aboveHigh ? cost[above + j - 1 - aboveLow] : infinity
-                        var best = diagonalCell + (same ? 0 : 1)
+                        // Wrapping arithmetic: costs stay near `infinity` at most, far from overflow.
+                        let same = word == ref[j &- 1]
+                        let diagonalCell = j &- 1 >= aboveLow && j &- 1 < aboveHigh ? cost[above &+ j &- 1 &- aboveLow] : infinity
+                        var best = diagonalCell &+ (same ? 0 : 1)
                         var kind: Operation = same ? .match : .substitute
-                        let up = (j >= aboveLow && j < aboveHigh ? cost[above + j - aboveLow] : infinity) + 1
+                        let up = (j >= aboveLow && j < aboveHigh ? cost[above &+ j &- aboveLow] : infinity) &+ 1
                         if up < best { best = up; kind = .delete }
-                        let left = (j - 1 >= low ? cost[here - 1] : infinity) + 1
+                        let left = (j &- 1 >= low ? cost[here &- 1] : infinity) &+ 1
                         if left < best { best = left; kind = .insert }
                         cost[here] = best
                         operation[here] = kind
@@ -459,9 +460,10 @@ public struct TranslationEditRate: SentenceMetric {
                     j = 1
                 }
                 while j < high {
-                    let diagonal = above[j - 1] + (word == ref[j - 1] ? 0 : 1)
-                    current[j] = min(diagonal, above[j] + 1, current[j - 1] + 1)
-                    j += 1
+                    // Wrapping arithmetic: costs stay near `infinity` at most, far from overflow.
+                    let diagonal = above[j &- 1] &+ (word == ref[j &- 1] ? 0 : 1)
+                    current[j] = min(diagonal, above[j] &+ 1, current[j &- 1] &+ 1)
+                    j &+= 1
                 }
             }
             }
