@@ -37,7 +37,9 @@ enum Tokenizer13a {
                 line = replacing(line, "&lt;", with: "<")
                 line = replacing(line, "&gt;", with: ">")
             }
-            spaceWords = PythonText.split(line)
+            // Each replacement but the line break's shortens the line: a line as long as the text
+            // had only line breaks made spaces, and its words at white space are the text's.
+            spaceWords = line.count == text.utf8.count ? text.spaceWords : PythonText.split(line)
         } else {
             spaceWords = text.spaceWords
         }
