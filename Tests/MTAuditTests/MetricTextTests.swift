@@ -48,6 +48,32 @@ struct MetricTextTests {
         }
     }
 
+    @Test("Words at white space as Python splits: runs of scalars that are not white space")
+    func split() {
+        var generator = SplitMix(seed: 23)
+        for _ in 0..<3000 {
+            var text = Self.text(&generator)
+            // Every ASCII control and separator now and then.
+            if Bool.random(using: &generator) { text.unicodeScalars.append(Unicode.Scalar(UInt8.random(in: 0...0x7F, using: &generator))) }
+            var expected: [String] = [], word = ""
+            for scalar in text.unicodeScalars {
+                if PythonText.isSpace(scalar) {
+                    if !word.isEmpty { expected.append(word) }
+                    word = ""
+                } else {
+                    word.unicodeScalars.append(scalar)
+                }
+            }
+            if !word.isEmpty { expected.append(word) }
+            let words = PythonText.words(Array(text.utf8))
+            #expect(words.count == expected.count && zip(words, expected).allSatisfy { Array($0.utf8) == Array($1.utf8) },
+                    "\(text.debugDescription)")
+        }
+        for value in UInt8(0)...0x7F {
+            #expect(PythonText.words(Array("a\(Character(Unicode.Scalar(value)))b".utf8)).count == (PythonText.isSpace(Unicode.Scalar(value)) ? 2 : 1))
+        }
+    }
+
     @Test("TER's and chrF++'s words from the shared words at white space")
     func words() {
         var generator = SplitMix(seed: 7)

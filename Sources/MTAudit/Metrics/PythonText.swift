@@ -35,7 +35,8 @@ enum PythonText {
             let byte = utf8[index]
             let space: Bool, length: Int
             if byte < 0x80 {
-                (space, length) = (isSpace(Unicode.Scalar(byte)), 1)
+                // isSpace of ASCII as one bit test: tab to carriage return, 0x1C–0x1F and space.
+                (space, length) = (byte <= 0x20 && (0x1_F000_3E00 as UInt64) >> UInt64(byte) & 1 != 0, 1)
             } else {
                 let (scalar, scalarLength) = scalar(utf8, at: index)
                 (space, length) = (isSpace(scalar), scalarLength)
