@@ -26,7 +26,56 @@ struct TranslationEditRateTests {
             shifted[sharedRows...].shuffle(using: &generator)
             let expected = TranslationEditRate.editDistance(shifted, reference).distance
             #expect(bitVectors.distance(shifted, sharedRows: sharedRows) == expected)
+            // A block moved without making the moved words, as perform moves it (targets past the
+            // block's end included).
+            let start = Int.random(in: 0..<words.count, using: &generator)
+            let length = Int.random(in: 1...min(10, words.count - start), using: &generator)
+            let target = Int.random(in: 0...words.count, using: &generator)
+            let moved = TranslationEditRate.perform(words, start: start, length: length, target: target)
+            #expect(bitVectors.distance(words, shifting: start, length: length, to: target)
+                    == TranslationEditRate.editDistance(moved, reference).distance)
+            #expect(bitVectors.distance(words, shifting: start, length: length, to: target)
+                    == bitVectors.distance(moved, sharedRows: min(start, target)))
             #expect(TranslationEditRate.distance(shifted, reference, from: base.matrix, sharedRows: sharedRows, rows: &rows) == expected)
+        }
+    }
+
+    @Test("Candidates scored by rows of a beam narrower than the matrix have the beam's distance")
+    func bandedCandidateDistances() {
+        var generator = SplitMix(seed: 17)
+        var banded = 0
+        for _ in 0..<600 {
+            let words = (0..<Int.random(in: 20...90, using: &generator)).map { _ in UInt32.random(in: 0...6, using: &generator) }
+            let reference = (0..<Int.random(in: 20...90, using: &generator)).map { _ in UInt32.random(in: 0...7, using: &generator) }
+            if !TranslationEditRate.beamCoversMatrix(count: words.count, columns: reference.count + 1) { banded += 1 }
+            let base = TranslationEditRate.editDistance(words, reference)
+            var rows = TranslationEditRate.DistanceRows()
+            for _ in 0..<3 {
+                let sharedRows = Int.random(in: 0...words.count, using: &generator)
+                var shifted = words
+                shifted[sharedRows...].shuffle(using: &generator)
+                #expect(TranslationEditRate.distance(shifted, reference, from: base.matrix, sharedRows: sharedRows, rows: &rows)
+                        == TranslationEditRate.editDistance(shifted, reference).distance)
+            }
+        }
+        #expect(banded > 300, "most pairs reach the banded path")
+    }
+
+    @Test("The alignment traced in the beam's matrix is the one traced from bit vectors' distances where the beam covers it")
+    func alignments() {
+        var generator = SplitMix(seed: 19)
+        for _ in 0..<2000 {
+            let words = (0..<Int.random(in: 0...24, using: &generator)).map { _ in UInt32.random(in: 0...4, using: &generator) }
+            let reference = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...5, using: &generator) }
+            guard TranslationEditRate.beamCoversMatrix(count: words.count, columns: reference.count + 1) else { continue }
+            let matrix = TranslationEditRate.editDistance(words, reference).matrix
+            let bitVectors = BitVectorEditDistance(words: words, reference: reference)
+            let fromMatrix = TranslationEditRate.alignment(words, reference) { matrix.operation($0, $1) }
+            let fromBitVectors = TranslationEditRate.alignment(words, reference) {
+                TranslationEditRate.operation(words, reference, $0, $1, cost: bitVectors.cost)
+            }
+            #expect(fromMatrix.0 == fromBitVectors.0 && fromMatrix.1 == fromBitVectors.1 && fromMatrix.2 == fromBitVectors.2)
+            #expect(!fromMatrix.0.contains(TranslationEditRate.unaligned))
         }
     }
 }

@@ -25,6 +25,8 @@ public struct Auditor: Sendable {
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
         let collation = Collation(versions: documents)
+        // The source as the metrics read it, prepared once for every version.
+        let sourceText = MetricText(sourceDocument.text)
         // Each version aligned to the source once: its own context reads it, and the others' contexts
         // ask which source sentences it renders.
         let toSource = documents.map { SentenceAligner().align(source: sourceDocument, version: $0) }
@@ -36,7 +38,7 @@ public struct Auditor: Sendable {
                                            otherAlignments: collation.alignmentsToOthers(of: index),
                                            sourceAlignments: [toSource[index]] + othersToSource,
                                            lexicons: configuration.lexicons)
-            return result(context, path: versions[index].path)
+            return result(context, path: versions[index].path, sourceText: sourceText)
         }
         let summary = SourceSummary(id: source.id, path: source.path, language: source.language,
                                     length: sourceDocument.length, paragraphs: sourceDocument.paragraphs.count,
@@ -44,7 +46,7 @@ public struct Auditor: Sendable {
         return AuditResult(source: summary, versions: results)
     }
 
-    private func result(_ context: DetectionContext, path: String?) -> VersionResult {
+    private func result(_ context: DetectionContext, path: String?, sourceText: MetricText) -> VersionResult {
         var findings: [Finding] = []
         for detector in configuration.detectors {
             for var finding in detector.findings(in: context) {
@@ -56,7 +58,7 @@ public struct Auditor: Sendable {
         findings = Self.withoutDistortionsExplained(findings)
         findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
         let version = context.version
-        let metrics = metrics(context)
+        let metrics = metrics(context, sourceText: sourceText)
         let estimate = configuration.coverage.estimate(source: context.source, version: version,
                                                       alignment: context.alignment, chrF: metrics[CharacterFScore.chrF.name],
                                                       sameLanguage: context.sameLanguage)
@@ -82,19 +84,21 @@ public struct Auditor: Sendable {
                              coverage: estimate.coverage, metrics: metrics, findings: findings, gateReasons: reasons)
     }
 
-    /// Each metric of the version against the source, to two decimals.
-    private func metrics(_ context: DetectionContext) -> [String: Double] {
+    /// Each metric of the version against the source (`sourceText`, its text prepared), to two decimals.
+    private func metrics(_ context: DetectionContext, sourceText: MetricText) -> [String: Double] {
         var scores: [String: Double] = [:]
+        // The version's text prepared once for all the metrics.
+        let versionText = MetricText(context.version.text)
         // chrF and chrF++ share their character n-grams: counted once for both.
         let chrFs = configuration.metrics.compactMap { $0 as? CharacterFScore }
-        for (metric, score) in zip(chrFs, CharacterFScore.scores(chrFs, hypothesis: context.version.text, reference: context.source.text)) {
+        for (metric, score) in zip(chrFs, CharacterFScore.scores(chrFs, hypothesis: versionText, reference: sourceText)) {
             scores[metric.name] = (score * 100).rounded() / 100
         }
         // One sentence against one is a pair already; texts of several are paired by the alignment.
         let single = context.source.sentences.count <= 1 && context.version.sentences.count <= 1
         for metric in configuration.metrics where !(metric is CharacterFScore) {
-            let score = single ? metric.score(hypothesis: context.version.text, reference: context.source.text)
-                : metric.score(hypothesis: context.version.text, reference: context.source.text) { Self.alignedSegments(context) }
+            let score = single ? metric.score(hypothesis: versionText, reference: sourceText)
+                : metric.score(hypothesis: versionText, reference: sourceText) { Self.alignedSegments(context) }
             scores[metric.name] = (score * 100).rounded() / 100
         }
         return scores

@@ -61,4 +61,37 @@ struct BitVectorEditDistance {
         // The last column: the hypothesis length (the first column) plus the ups, less the downs.
         return hypothesis.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
     }
+
+    /// The edit distance to the reference of the unshifted words with the block of `length` at
+    /// `start` moved to `target`, as `TranslationEditRate.perform` moves it (Python's clamped slices),
+    /// without making the moved words: the rows go on from the row of the words before the block or
+    /// the target (shared with the unshifted words) over the other three runs the move joins.
+    func distance(_ words: [UInt32], shifting start: Int, length: Int, to target: Int) -> Int {
+        let end = words.count
+        func clamped(_ from: Int, _ to: Int) -> Range<Int> {
+            let a = min(max(0, from), end), b = min(max(0, to), end)
+            return a < b ? a..<b : a..<a
+        }
+        // The first run, from 0, is the shared rows.
+        let runs: (Range<Int>, Range<Int>, Range<Int>)
+        let sharedRows: Int
+        if target < start {
+            sharedRows = clamped(0, target).count
+            runs = (clamped(start, start + length), clamped(target, start), clamped(start + length, end))
+        } else if target > start + length {
+            sharedRows = clamped(0, start).count
+            runs = (clamped(start + length, target), clamped(start, start + length), clamped(target, end))
+        } else {
+            sharedRows = clamped(0, start).count
+            runs = (clamped(start + length, length + target), clamped(start, start + length), clamped(length + target, end))
+        }
+        var row = rows[sharedRows]
+        words.withUnsafeBufferPointer { words in
+            for index in runs.0 { row = Self.next(row, matching: positions, words[index]) }
+            for index in runs.1 { row = Self.next(row, matching: positions, words[index]) }
+            for index in runs.2 { row = Self.next(row, matching: positions, words[index]) }
+        }
+        let count = sharedRows + runs.0.count + runs.1.count + runs.2.count
+        return count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
 }

@@ -3,18 +3,27 @@
 struct ByteWords {
     let utf8: [UInt8]
     let ranges: [Range<Int>]
+    /// Whether every word is in Unicode's NFC and no word can compose with a neighbour, so that two
+    /// words are equal as Swift compares strings (canonical equivalence) exactly when their bytes are.
+    /// Conservative: true for ASCII and for scalars of common scripts listed in `isInert`.
+    let comparesByBytes: Bool
+
+    /// `isASCII`, when the caller knows it (of the bytes of the text the words come from), saves the
+    /// pass that finds it out.
+    init(utf8: [UInt8], ranges: [Range<Int>], isASCII: Bool? = nil) {
+        self.utf8 = utf8
+        self.ranges = ranges
+        // Most texts are ASCII throughout: one plain pass over the bytes says so.
+        comparesByBytes = (isASCII ?? utf8.allSatisfy { $0 < 0x80 }) || Self.inertWords(utf8, ranges)
+    }
 
     var count: Int { ranges.count }
 
     /// The words as strings (for tests and for texts whose words must be compared as strings).
     var strings: [String] { ranges.map { String(decoding: utf8[$0], as: UTF8.self) } }
 
-    /// Whether every word is in Unicode's NFC and no word can compose with a neighbour, so that two
-    /// words are equal as Swift compares strings (canonical equivalence) exactly when their bytes are.
-    /// Conservative: true for ASCII and for scalars of common scripts listed in `isInert`.
-    var comparesByBytes: Bool {
-        // Most texts are ASCII throughout: one plain pass over the bytes says so.
-        if utf8.allSatisfy({ $0 < 0x80 }) { return true }
+    /// Whether every scalar of the words is inert (`isInert`).
+    private static func inertWords(_ utf8: [UInt8], _ ranges: [Range<Int>]) -> Bool {
         for range in ranges {
             var index = range.lowerBound
             while index < range.upperBound {

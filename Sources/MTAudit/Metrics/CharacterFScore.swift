@@ -27,14 +27,30 @@ public struct CharacterFScore: SentenceMetric {
     }
 
     public func score(hypothesis: String, reference: String) -> Double {
+        score(hypothesis: MetricText(hypothesis), reference: MetricText(reference))
+    }
+
+    public func score(hypothesis: MetricText, reference: MetricText) -> Double {
         Self.scores([self], hypothesis: hypothesis, reference: reference)[0]
+    }
+
+    /// The whole texts: chrF is not cut into segments.
+    public func score(hypothesis: MetricText, reference: MetricText,
+                      segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
+        score(hypothesis: hypothesis, reference: reference)
     }
 
     /// The scores of several chrF variants (chrF and chrF++) on one pair, the n-grams of the longest
     /// orders any of them asks for counted once.
     public static func scores(_ metrics: [CharacterFScore], hypothesis: String, reference: String) -> [Double] {
+        scores(metrics, hypothesis: MetricText(hypothesis), reference: MetricText(reference))
+    }
+
+    /// `scores` of prepared texts.
+    public static func scores(_ metrics: [CharacterFScore], hypothesis: MetricText, reference: MetricText) -> [Double] {
         guard let charOrder = metrics.map(\.charOrder).max(), let wordOrder = metrics.map(\.wordOrder).max() else { return [] }
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
+        statistics.reserveCapacity(charOrder + wordOrder)
         func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) {
             let matches = SharedNGrams.matches(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
             for order in 1...maximumOrder {
@@ -42,11 +58,13 @@ public struct CharacterFScore: SentenceMetric {
                 statistics.append((refCount == 0 ? 0 : max(0, hyp.count - order + 1), refCount, matches[order - 1]))
             }
         }
-        var characters = CharacterNumbering()
-        let hypCharacters = characters.ids(hypothesis), refCharacters = characters.ids(reference)
+        // The reference's characters are numbered once; the hypothesis's go on from its numbering.
+        let (numbering, refCharacters) = reference.numberedCharacters
+        var characters = numbering
+        let hypCharacters = characters.ids(hypothesis)
         count(hypCharacters, refCharacters, alphabetSize: characters.count, maximumOrder: charOrder)
         if wordOrder > 0 {
-            let (hypWords, refWords, vocabulary) = WordNumbering.ids(words(hypothesis), words(reference))
+            let (hypWords, refWords, vocabulary) = WordNumbering.ids(hypothesis.characterFScoreWords, reference.characterFScoreWords)
             count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder)
         }
         return metrics.map { metric in
@@ -57,10 +75,16 @@ public struct CharacterFScore: SentenceMetric {
     /// The text's words, with one mark split off the end of a word, or else off its start ("(hi)"
     /// gives "(hi" and ")"). Marks are ASCII, so they are told by a word's first or last byte.
     static func words(_ text: String) -> ByteWords {
-        let utf8 = Array(text.utf8)
+        words(MetricText(text))
+    }
+
+    /// `words` of a prepared text: its words at white space, cut.
+    static func words(_ text: MetricText) -> ByteWords {
+        let utf8 = text.utf8, spaceWords = text.spaceWords
         var words: [Range<Int>] = []
+        words.reserveCapacity(spaceWords.count + spaceWords.count / 2)
         func word(_ range: Range<Int>) { words.append(range) }
-        for range in PythonText.split(utf8) {
+        for range in spaceWords {
             if range.count == 1 {
                 word(range)  // a lone mark stays whole (a word of one longer character has no mark)
             } else if punctuation[Int(utf8[range.upperBound - 1])] {
@@ -73,7 +97,7 @@ public struct CharacterFScore: SentenceMetric {
                 word(range)
             }
         }
-        return ByteWords(utf8: utf8, ranges: words)
+        return ByteWords(utf8: utf8, ranges: words, isASCII: text.isASCII)
     }
 
     /// ASCII punctuation (Python's `string.punctuation`), by byte.

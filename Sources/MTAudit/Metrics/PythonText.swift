@@ -28,13 +28,15 @@ enum PythonText {
     /// `text.split()` of UTF-8 bytes: the byte ranges of the runs of non-space characters.
     static func split(_ utf8: [UInt8]) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        words.reserveCapacity(utf8.count / 4 + 1)  // about a word per 4 bytes or fewer: few regrowths
         var start = -1  // where the current word began, or -1 between words
         var index = 0
         while index < utf8.count {
             let byte = utf8[index]
             let space: Bool, length: Int
             if byte < 0x80 {
-                (space, length) = (isSpace(Unicode.Scalar(byte)), 1)
+                // isSpace of ASCII as one bit test: tab to carriage return, 0x1C–0x1F and space.
+                (space, length) = (byte <= 0x20 && (0x1_F000_3E00 as UInt64) >> UInt64(byte) & 1 != 0, 1)
             } else {
                 let (scalar, scalarLength) = scalar(utf8, at: index)
                 (space, length) = (isSpace(scalar), scalarLength)

@@ -13,7 +13,17 @@ public struct SentenceBLEU: SentenceMetric {
     public var signature: String { "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0" }
 
     public func score(hypothesis: String, reference: String) -> Double {
-        let (hyp, ref, vocabulary) = WordNumbering.ids(Tokenizer13a.words(hypothesis), Tokenizer13a.words(reference))
+        score(hypothesis: MetricText(hypothesis), reference: MetricText(reference))
+    }
+
+    /// The whole texts: BLEU is not cut into segments.
+    public func score(hypothesis: MetricText, reference: MetricText,
+                      segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
+        score(hypothesis: hypothesis, reference: reference)
+    }
+
+    public func score(hypothesis: MetricText, reference: MetricText) -> Double {
+        let (hyp, ref, vocabulary) = WordNumbering.ids(hypothesis.tokens13a, reference.tokens13a)
         let correct = SharedNGrams.matches(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder)
         let total = (1...Self.maximumOrder).map { max(0, hyp.count - $0 + 1) }
         guard correct.contains(where: { $0 > 0 }) else { return 0 }

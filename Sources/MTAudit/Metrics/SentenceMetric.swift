@@ -12,11 +12,26 @@ public protocol SentenceMetric: Sendable {
     /// square of the length (TER) scores the pairs instead.
     func score(hypothesis: String, reference: String,
                segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double
+    /// `score` of prepared texts (the audit prepares the source once for all its versions, and each
+    /// text once for all the metrics). By default the texts' strings are scored.
+    func score(hypothesis: MetricText, reference: MetricText) -> Double
+    /// `score(segments:)` of prepared texts. By default the texts' strings are scored.
+    func score(hypothesis: MetricText, reference: MetricText,
+               segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double
 }
 
 extension SentenceMetric {
     public func score(hypothesis: String, reference: String,
                       segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
         score(hypothesis: hypothesis, reference: reference)
+    }
+
+    public func score(hypothesis: MetricText, reference: MetricText) -> Double {
+        score(hypothesis: hypothesis.text, reference: reference.text)
+    }
+
+    public func score(hypothesis: MetricText, reference: MetricText,
+                      segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
+        score(hypothesis: hypothesis.text, reference: reference.text, segments: segments)
     }
 }

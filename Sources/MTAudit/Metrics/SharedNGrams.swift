@@ -4,7 +4,9 @@
 /// The positions of both sequences are sorted together by the n-gram of the maximum order that
 /// starts there (shorter near a sequence's end), by a radix sort on the elements: the n-grams of every
 /// order then lie in runs of equal prefixes, and one pass over the sorted positions adds, for each
-/// run, the smaller of the two sequences' counts. No hashing and no comparison sort.
+/// run, the smaller of the two sequences' counts. No hashing and no comparison sort; and no counting
+/// pass per place: the elements read at a place are those of both sequences but the first few of
+/// each, so each place's counts follow from one histogram.
 enum SharedNGrams {
     /// `hyp` and `ref` hold numbers below `alphabetSize`. Positions, elements and counts are 32-bit
     /// and added without overflow checks (texts are far below 2³² characters), in three buffers.
@@ -15,26 +17,40 @@ enum SharedNGrams {
         // `maximumOrder` zeros: an n-gram near a sequence's end reads zeros (sorting first) where it
         // has no elements, and no n-gram runs into the other sequence.
         // Then, in the same buffer (one allocation), the positions to sort, the buffer each pass
-        // sorts into, and the counts (of each element, then of each order's run and matches).
+        // sorts into, the histogram of the elements (plus one) of both sequences, and the counts (of
+        // each element at a place, then of each order's run and matches).
         let refStart = hyp.count + maximumOrder
         let paddedCount = refStart + ref.count + maximumOrder, total = hyp.count + ref.count
-        var scratch = [UInt32](repeating: 0, count: paddedCount + 2 * total + max(alphabetSize + 2, 3 * maximumOrder))
-        for (index, element) in hyp.enumerated() { scratch[index] = element &+ 1 }
-        for (index, element) in ref.enumerated() { scratch[refStart + index] = element &+ 1 }
+        let keys = alphabetSize + 1  // 0 for the padding, then each element plus one
+        var scratch = [UInt32](repeating: 0, count: paddedCount + 2 * total + keys + max(keys + 1, 3 * maximumOrder))
         scratch.withUnsafeMutableBufferPointer { all in
+            let histogram = UnsafeMutableBufferPointer(rebasing: all[(paddedCount + 2 * total)..<(paddedCount + 2 * total + keys)])
+            for (index, element) in hyp.enumerated() { all[index] = element &+ 1; histogram[Int(element) &+ 1] &+= 1 }
+            for (index, element) in ref.enumerated() { all[refStart + index] = element &+ 1; histogram[Int(element) &+ 1] &+= 1 }
             let padded = UnsafeBufferPointer(rebasing: all[0..<paddedCount])
             let scratch = UnsafeMutableBufferPointer(rebasing: all[paddedCount...])
             var order = UnsafeMutableBufferPointer(rebasing: scratch[0..<total])
             var sorted = UnsafeMutableBufferPointer(rebasing: scratch[total..<2 * total])
-            let counts = UnsafeMutableBufferPointer(rebasing: scratch[(2 * total)...])
+            let counts = UnsafeMutableBufferPointer(rebasing: scratch[(2 * total + keys)...])
             for index in 0..<hyp.count { order[index] = UInt32(truncatingIfNeeded: index) }
             for index in 0..<ref.count { order[hyp.count + index] = UInt32(truncatingIfNeeded: refStart + index) }
             // Least significant place first, each pass a stable counting sort from one buffer into
             // the other.
             for place in (0..<maximumOrder).reversed() {
-                counts.update(repeating: 0)
-                for position in order { counts[Int(padded[Int(position) &+ place]) &+ 1] &+= 1 }
-                for index in 1..<counts.count { counts[index] &+= counts[index - 1] }
+                // At this place a sequence of n elements reads its elements from the place-th on and
+                // min(place, n) zeros: each key's count, one place up, then summed into where the
+                // key's positions begin.
+                counts[0] = 0
+                for key in 0..<keys { counts[key &+ 1] = histogram[key] }
+                for index in 0..<min(place, hyp.count) {
+                    counts[Int(padded[index]) &+ 1] &-= 1
+                    counts[1] &+= 1
+                }
+                for index in refStart..<refStart + min(place, ref.count) {
+                    counts[Int(padded[index]) &+ 1] &-= 1
+                    counts[1] &+= 1
+                }
+                for index in 1...keys { counts[index] &+= counts[index - 1] }
                 for position in order {
                     let key = Int(padded[Int(position) &+ place])
                     sorted[Int(counts[key])] = position
@@ -50,27 +66,31 @@ enum SharedNGrams {
             let matched = UnsafeMutableBufferPointer(rebasing: counts[2 * maximumOrder..<3 * maximumOrder])
             inRun.update(repeating: 0)
             matched.update(repeating: 0)
-            var previous = -1
+            // The runs open are those of the orders the last position has elements for (the others
+            // ended where it began, or before).
+            let hypEnd = hyp.count, refEnd = refStart + ref.count
+            var previous = 0, previousOrders = 0
             for position in order {
                 let position = Int(position)
-                var shared = 0
-                if previous >= 0 {
-                    while shared < maximumOrder && padded[position &+ shared] != 0 && padded[previous &+ shared] == padded[position &+ shared] {
-                        shared &+= 1
-                    }
-                }
-                for k in shared..<maximumOrder where inRun[2 * k] > 0 || inRun[2 * k + 1] > 0 {
-                    matched[k] &+= min(inRun[2 * k], inRun[2 * k + 1])
-                    inRun[2 * k] = 0
-                    inRun[2 * k + 1] = 0
-                }
+                // The orders it has elements for: up to its sequence's end.
                 let side = position < refStart ? 0 : 1
-                var k = 0
-                while k < maximumOrder && padded[position &+ k] != 0 {
+                let orders = min(maximumOrder, (side == 0 ? hypEnd : refEnd) &- position)
+                var shared = 0
+                let limit = min(orders, previousOrders)
+                while shared < limit && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+                var k = shared
+                while k < previousOrders {
+                    matched[k] &+= min(inRun[2 &* k], inRun[2 &* k &+ 1])
+                    inRun[2 &* k] = 0
+                    inRun[2 &* k &+ 1] = 0
+                    k &+= 1
+                }
+                k = 0
+                while k < orders {
                     inRun[2 &* k &+ side] &+= 1
                     k &+= 1
                 }
-                previous = position
+                (previous, previousOrders) = (position, orders)
             }
             for k in 0..<maximumOrder { matches[k] = Int(matched[k] &+ min(inRun[2 * k], inRun[2 * k + 1])) }
         }

@@ -1,6 +1,6 @@
 /// sacreBLEU's `13a` tokenizer (mteval-v13a), rule for rule, on the text's UTF-8 bytes: every mark
 /// its rules name is ASCII, and no byte of a longer character is, so a rule over characters matches
-/// the same places over bytes. One pass per rule into a reused buffer, no strings until the tokens.
+/// the same places over bytes. The tokens are runs of the text's bytes, no strings until they are asked for.
 enum Tokenizer13a {
     /// Marks split off on both sides: { | } ~ [ \ ] ^ _ ` space ! " # $ % & ( ) * + : ; < = > ? @ /
     private static let separated: [Bool] = {
@@ -15,83 +15,220 @@ enum Tokenizer13a {
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
     private static func isFullStopOrComma(_ byte: UInt8) -> Bool { byte == fullStop || byte == comma }
 
-    static func tokens(_ text: String) -> [String] { words(text).strings }
+    static func tokens(_ text: String) -> [String] { words(MetricText(text)).strings }
 
-    /// The tokens, as runs of the tokenized line's bytes.
-    static func words(_ text: String) -> ByteWords {
-        var line = Array(text.utf8)
+    /// The tokens, as runs of the bytes of the line (the text after sacreBLEU's replacements).
+    ///
+    /// The rules only put spaces between characters (after the replacements, which are rare and made
+    /// first, as sacreBLEU makes them), so each token is a run of the line's bytes: its words at white
+    /// space cut where a rule puts a space. The passes of rules 2–4 are run as a chain, each pass
+    /// handing the characters it gives out to the next, and the last reporting where spaces fall.
+    static func words(_ text: MetricText) -> ByteWords {
+        var line = text.utf8
+        let spaceWords: [Range<Int>]
         // sacreBLEU's replacements, one after another (Python's `str.replace`: literal, left to right).
-        line = replacing(line, "<skipped>", with: "")
-        line = replacing(line, "-\n", with: "")
-        line = replacing(line, "\n", with: " ")
-        if line.contains(UInt8(ascii: "&")) {
-            line = replacing(line, "&quot;", with: "\"")
-            line = replacing(line, "&amp;", with: "&")
-            line = replacing(line, "&lt;", with: "<")
-            line = replacing(line, "&gt;", with: ">")
-        }
-        // 1. Separate the marks above, in the line padded with a space at both ends.
-        var out: [UInt8] = []
-        out.reserveCapacity(line.count * 2 + 2)
-        out.append(space)
-        for byte in line {
-            if separated[Int(byte)] {
-                out.append(space); out.append(byte); out.append(space)
-            } else {
-                out.append(byte)
+        if line.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "&") }) {
+            line = replacing(line, "<skipped>", with: "")
+            line = replacing(line, "-\n", with: "")
+            line = replacing(line, "\n", with: " ")
+            if line.contains(UInt8(ascii: "&")) {
+                line = replacing(line, "&quot;", with: "\"")
+                line = replacing(line, "&amp;", with: "&")
+                line = replacing(line, "&lt;", with: "<")
+                line = replacing(line, "&gt;", with: ">")
             }
+            // Each replacement but the line break's shortens the line: a line as long as the text
+            // had only line breaks made spaces, and its words at white space are the text's.
+            spaceWords = line.count == text.utf8.count ? text.spaceWords : PythonText.split(line)
+        } else {
+            spaceWords = text.spaceWords
         }
-        out.append(space)
-        var scratch: [UInt8] = []
-        // 2. A full stop or comma after a non-digit: `([^0-9])([\.,])` → `\1 \2 `.
-        rewrite(&out, &scratch) { a, b in !isDigit(a) && isFullStopOrComma(b) ? .spaceBetweenAndAfter : nil }
-        // 3. A full stop or comma before a non-digit: `([\.,])([^0-9])` → ` \1 \2`.
-        rewrite(&out, &scratch) { a, b in isFullStopOrComma(a) && !isDigit(b) ? .spaceBeforeAndBetween : nil }
-        // 4. A dash after a digit: `([0-9])(-)` → `\1 \2 `.
-        rewrite(&out, &scratch) { a, b in isDigit(a) && b == dash ? .spaceBetweenAndAfter : nil }
-        return ByteWords(utf8: out, ranges: PythonText.split(out))
+        // The replacements add and remove ASCII alone: the line is ASCII when the text is.
+        return ByteWords(utf8: line, ranges: line.withUnsafeBufferPointer { tokens($0, spaceWords) }, isASCII: text.isASCII)
     }
 
-    /// `bytes` with every occurrence of `target` replaced, left to right and without overlaps.
+    /// The words at white space cut where the rules put spaces: on both sides of a mark of rule 1,
+    /// and where rules 2–4 do (`ruleCuts`).
+    private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>]) -> [Range<Int>] {
+        let ruleCuts = ruleCuts(line)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(2 * spaceWords.count)
+        var next = 0
+        for word in spaceWords {
+            var start = word.lowerBound
+            for index in word.lowerBound + 1..<word.upperBound {
+                var cut = separated[Int(line[index - 1])] || separated[Int(line[index])]
+                if !cut && next < ruleCuts.count {
+                    while next < ruleCuts.count && ruleCuts[next] < index { next += 1 }
+                    cut = next < ruleCuts.count && ruleCuts[next] == index
+                }
+                if cut {
+                    ranges.append(start..<index)
+                    start = index
+                }
+            }
+            ranges.append(start..<word.upperBound)
+        }
+        return ranges
+    }
+
+    /// Whether rules 2–4 can match at a byte: only next to a full stop, a comma or a dash.
+    private static func isRuleMark(_ byte: UInt8) -> Bool { byte == fullStop || byte == comma || byte == dash }
+
+    /// Where rules 2–4 (and rule 1, within the windows) put a space between two of the line's bytes,
+    /// as the offset of the byte after it, in order, without repeats.
+    ///
+    /// Rules 2–4 match a full stop, a comma or a dash and a character next to it, so away from them
+    /// the chain only passes characters along: it runs on windows from 4 bytes before such a mark to
+    /// 4 after the last of a group (marks fewer than 14 bytes apart share a window), starting empty.
+    /// Around a window's ends no rule can match (at least 6 bytes without a mark on each side), so
+    /// holding nothing at its start and giving out what is held at its end, instead of meeting the
+    /// characters around it, cuts the same places.
+    static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var cuts: [Int] = []
+        var index = 0
+        while index < line.count {
+            guard isRuleMark(line[index]) else { index += 1; continue }
+            let start = max(0, index - 4)
+            var last = index, probe = index + 1
+            while probe < line.count && probe <= last + 13 {
+                if isRuleMark(line[probe]) { last = probe }
+                probe += 1
+            }
+            let end = min(line.count, last + 5)
+            var chain = RuleChain(after: start)
+            // 1. Separate the marks above, in the line padded with a space at both ends.
+            if start == 0 { chain.push2(space, -1) }
+            for index in start..<end {
+                let byte = line[index]
+                if separated[Int(byte)] {
+                    chain.push2(space, -1); chain.push2(byte, index); chain.push2(space, -1)
+                } else {
+                    chain.push2(byte, index)
+                }
+            }
+            if end == line.count { chain.push2(space, -1) }
+            chain.finish()
+            cuts.append(contentsOf: chain.cuts)
+            index = end
+        }
+        return cuts
+    }
+
+    /// Where all four rules put a space, the chain run over the whole line: what `ruleCuts` and the
+    /// marks of rule 1 make (for tests).
+    static func chainCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var chain = RuleChain(after: 0)
+        chain.push2(space, -1)
+        for (index, byte) in line.enumerated() {
+            if separated[Int(byte)] {
+                chain.push2(space, -1); chain.push2(byte, index); chain.push2(space, -1)
+            } else {
+                chain.push2(byte, index)
+            }
+        }
+        chain.push2(space, -1)
+        chain.finish()
+        return chain.cuts
+    }
+
+    /// Rules 2–4 of 13a, each a regular-expression pass over pairs of characters, left to right and
+    /// without overlaps as Python's `re.sub` makes it: a pass holds back one character and, when the
+    /// next one arrives, gives out the pair rewritten if the rule matches it (and then holds back
+    /// nothing) or else the held character (and holds back the new one). A character is a byte and
+    /// the line offset it comes from, -1 for a space a rule put there.
+    private struct RuleChain {
+        /// The character each pass holds back; offset -2: none.
+        private var held2: (byte: UInt8, offset: Int) = (0, -2)
+        private var held3: (byte: UInt8, offset: Int) = (0, -2)
+        private var held4: (byte: UInt8, offset: Int) = (0, -2)
+        /// The offset after the last of the line's bytes the last pass gave out.
+        private var after: Int
+        private(set) var cuts: [Int] = []
+
+        /// A chain that starts at the line's byte `after`.
+        init(after: Int) {
+            self.after = after
+        }
+
+        /// 2. A full stop or comma after a non-digit: `([^0-9])([\.,])` → `\1 \2 `.
+        mutating func push2(_ byte: UInt8, _ offset: Int) {
+            if held2.offset == -2 { held2 = (byte, offset); return }
+            let held = held2
+            if !isDigit(held.byte) && isFullStopOrComma(byte) {
+                held2.offset = -2
+                push3(held.byte, held.offset); push3(space, -1); push3(byte, offset); push3(space, -1)
+            } else {
+                held2 = (byte, offset)
+                push3(held.byte, held.offset)
+            }
+        }
+
+        /// 3. A full stop or comma before a non-digit: `([\.,])([^0-9])` → ` \1 \2`.
+        @inline(__always) mutating func push3(_ byte: UInt8, _ offset: Int) {
+            if held3.offset == -2 { held3 = (byte, offset); return }
+            let held = held3
+            if isFullStopOrComma(held.byte) && !isDigit(byte) {
+                held3.offset = -2
+                push4(space, -1); push4(held.byte, held.offset); push4(space, -1); push4(byte, offset)
+            } else {
+                held3 = (byte, offset)
+                push4(held.byte, held.offset)
+            }
+        }
+
+        /// 4. A dash after a digit: `([0-9])(-)` → `\1 \2 `.
+        @inline(__always) mutating func push4(_ byte: UInt8, _ offset: Int) {
+            if held4.offset == -2 { held4 = (byte, offset); return }
+            let held = held4
+            if isDigit(held.byte) && byte == dash {
+                held4.offset = -2
+                give(held.offset); give(-1); give(offset); give(-1)
+            } else {
+                held4 = (byte, offset)
+                give(held.offset)
+            }
+        }
+
+        /// The last pass gives out a character: a space a rule put there is a cut.
+        @inline(__always) private mutating func give(_ offset: Int) {
+            if offset >= 0 {
+                after = offset + 1
+            } else if cuts.last != after {
+                cuts.append(after)
+            }
+        }
+
+        /// The end of the line: each pass gives out what it holds, in order.
+        mutating func finish() {
+            if held2.offset != -2 { let held = held2; held2.offset = -2; push3(held.byte, held.offset) }
+            if held3.offset != -2 { let held = held3; held3.offset = -2; push4(held.byte, held.offset) }
+            if held4.offset != -2 { let held = held4; held4.offset = -2; give(held.offset) }
+        }
+    }
+
+    /// `bytes` with every occurrence of `target` replaced, left to right and without overlaps;
+    /// `bytes` itself when it has none, and else the runs between occurrences copied whole.
     private static func replacing(_ bytes: [UInt8], _ target: String, with replacement: String) -> [UInt8] {
         guard let first = target.utf8.first, bytes.contains(first) else { return bytes }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
+        var copied = 0, index = 0, found = false
         while index < bytes.count {
             if bytes[index] == first && bytes[index...].starts(with: target.utf8) {
+                if !found {
+                    out.reserveCapacity(bytes.count)
+                    found = true
+                }
+                out.append(contentsOf: bytes[copied..<index])
                 out.append(contentsOf: replacement.utf8)
                 index += target.utf8.count
+                copied = index
             } else {
-                out.append(bytes[index])
                 index += 1
             }
         }
+        guard found else { return bytes }
+        out.append(contentsOf: bytes[copied...])
         return out
-    }
-
-    /// Where a rule puts spaces around the two characters it matched.
-    private enum Spacing { case spaceBetweenAndAfter, spaceBeforeAndBetween }
-
-    /// One regular-expression pass over pairs of bytes, left to right and without overlaps, as
-    /// Python's `re.sub` makes it; `scratch` is the buffer the result is written to, swapped in.
-    private static func rewrite(_ bytes: inout [UInt8], _ scratch: inout [UInt8], _ rule: (UInt8, UInt8) -> Spacing?) {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.reserveCapacity(bytes.count + 16)
-        var index = 0
-        while index < bytes.count {
-            if index + 1 < bytes.count, let spacing = rule(bytes[index], bytes[index + 1]) {
-                let (a, b) = (bytes[index], bytes[index + 1])
-                switch spacing {
-                case .spaceBetweenAndAfter: scratch.append(a); scratch.append(space); scratch.append(b); scratch.append(space)
-                case .spaceBeforeAndBetween: scratch.append(space); scratch.append(a); scratch.append(space); scratch.append(b)
-                }
-                index += 2
-            } else {
-                scratch.append(bytes[index])
-                index += 1
-            }
-        }
-        swap(&bytes, &scratch)
     }
 }

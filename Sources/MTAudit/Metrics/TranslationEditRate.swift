@@ -23,8 +23,22 @@ public struct TranslationEditRate: SentenceMetric {
         score(segments: [(hypothesis, reference)])
     }
 
+    public func score(hypothesis: MetricText, reference: MetricText) -> Double {
+        let (hyp, ref, _) = WordNumbering.ids(hypothesis.editRateWords, reference.editRateWords)
+        let (edits, length) = Self.editsAndLength(hyp, ref)
+        return Self.rate(edits: edits, length: length)
+    }
+
     /// The corpus TER of the aligned pairs (`seg:aligned`).
     public func score(hypothesis: String, reference: String,
+                      segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
+        let (pairs, unpaired) = segments()
+        return score(segments: pairs, unpaired: unpaired)
+    }
+
+    /// The corpus TER of the aligned pairs (`seg:aligned`), which are made of strings, not of the
+    /// prepared texts.
+    public func score(hypothesis: MetricText, reference: MetricText,
                       segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
         let (pairs, unpaired) = segments()
         return score(segments: pairs, unpaired: unpaired)
@@ -49,21 +63,30 @@ public struct TranslationEditRate: SentenceMetric {
             edits += ref.isEmpty ? hyp.count : Self.editDistance(hyp, ref).distance
             length += ref.count
         }
+        return Self.rate(edits: edits, length: length)
+    }
+
+    private static func rate(edits: Int, length: Int) -> Double {
         if length > 0 { return 100 * Double(edits) / Double(length) }
         return edits > 0 ? 100 : 0
     }
 
     /// Tercom's default tokenization: lower case, split at white space.
-    /// A text of ASCII and General Punctuation (U+2000–U+206F: curly quotes, dashes, spaces) is
-    /// lowered byte by byte: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
-    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
     static func words(_ text: String) -> ByteWords {
-        var utf8 = Array(text.utf8)
-        if lowersByBytes(utf8) {
+        words(MetricText(text))
+    }
+
+    /// `words` of a prepared text. A text of ASCII and General Punctuation (U+2000–U+206F: curly
+    /// quotes, dashes, spaces) is lowered byte by byte, and its words are the text's words at white
+    /// space: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
+    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
+    static func words(_ text: MetricText) -> ByteWords {
+        var utf8 = text.utf8
+        if text.isASCII || lowersByBytes(utf8) {
             for index in utf8.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(utf8[index]) { utf8[index] |= 0x20 }
-        } else {
-            utf8 = Array(text.lowercased().utf8)
+            return ByteWords(utf8: utf8, ranges: text.spaceWords, isASCII: text.isASCII)
         }
+        utf8 = Array(text.text.lowercased().utf8)
         return ByteWords(utf8: utf8, ranges: PythonText.split(utf8))
     }
 
@@ -128,44 +151,45 @@ public struct TranslationEditRate: SentenceMetric {
         // off the bit vectors' rows; elsewhere by the beam's matrix.
         let bitVectors = ref.count <= 64 && beamCoversMatrix(count: words.count, columns: ref.count + 1)
             ? BitVectorEditDistance(words: words, reference: ref) : nil
-        let before: Int, hypToRefTrace: [Operation], matrix: Matrix?
+        let before: Int, matrix: Matrix?
         if let bitVectors {
             before = bitVectors.distance(words, sharedRows: words.count)
-            hypToRefTrace = before == 0 ? [] : trace(words, ref, cost: bitVectors.cost)
             matrix = nil
         } else {
-            let base = editDistance(words, ref)
-            (before, hypToRefTrace, matrix) = (base.distance, base.trace, base.matrix)
+            (before, matrix) = editDistance(words, ref)
         }
         // No edits, no errors: every candidate would be passed over below.
         if before == 0 { return (0, 0, words, checked) }
-        // Flip the trace: insertions become deletions and back, to read it from the reference's side.
-        let (align, refErrors, hypErrors) = alignment(hypToRefTrace.map { $0 == .insert ? .delete : $0 == .delete ? .insert : $0 },
-                                                      referenceLength: ref.count)
+        let (align, refErrors, hypErrors) = bitVectors.map { bitVectors in
+            alignment(words, ref) { i, j in operation(words, ref, i, j, cost: bitVectors.cost) }
+        } ?? alignment(words, ref) { i, j in matrix!.operation(i, j) }
         var checked = checked
         var best: Candidate?
         var shifted: [UInt32] = [], rows = DistanceRows()
         forEachShiftedPair(words, ref) { start, refStart, length in
             if hypErrors[start..<start + length].allSatisfy({ !$0 }) { return true }
             if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { return true }
-            if let aligned = align[refStart], start <= aligned && aligned < start + length { return true }
+            if start <= align[refStart] && align[refStart] < start + length { return true }
             var previous = -1
             for offset in -1..<length {
                 let target: Int
                 if refStart + offset == -1 {
                     target = 0
-                } else if let aligned = align[refStart + offset] {
-                    target = aligned + 1
+                } else if align[refStart + offset] != unaligned {
+                    target = align[refStart + offset] + 1
                 } else {
                     break
                 }
                 if target == previous { continue }
                 previous = target
-                perform(words, start: start, length: length, target: target, into: &shifted)
-                // The shifted words agree with the unshifted ones up to the block or the target.
-                let sharedRows = min(start, target)
-                let distance = bitVectors?.distance(shifted, sharedRows: sharedRows)
-                    ?? distance(shifted, ref, from: matrix!, sharedRows: sharedRows, rows: &rows)
+                let distance: Int
+                if let bitVectors {
+                    distance = bitVectors.distance(words, shifting: start, length: length, to: target)
+                } else {
+                    perform(words, start: start, length: length, target: target, into: &shifted)
+                    // The shifted words agree with the unshifted ones up to the block or the target.
+                    distance = Self.distance(shifted, ref, from: matrix!, sharedRows: min(start, target), rows: &rows)
+                }
                 let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
                 checked += 1
                 if best == nil || candidate.isBetter(than: best!) { best = candidate }
@@ -231,28 +255,37 @@ public struct TranslationEditRate: SentenceMetric {
 
     enum Operation { case match, substitute, insert, delete, undefined }
 
-    /// From an (already flipped) trace: for each reference position the hypothesis position it meets,
-    /// and which positions of each side are in error.
-    private static func alignment(_ trace: [Operation], referenceLength: Int) -> ([Int?], [Bool], [Bool]) {
-        var hyp = -1, ref = -1
-        var align = [Int?](repeating: nil, count: referenceLength)
-        var refErrors: [Bool] = [], hypErrors: [Bool] = []
-        for operation in trace {
-            switch operation {
-            case .match, .substitute:
-                hyp += 1; ref += 1
-                align[ref] = hyp
-                hypErrors.append(operation == .substitute)
-                refErrors.append(operation == .substitute)
-            case .insert:
-                hyp += 1
-                hypErrors.append(true)
-            case .delete:
-                ref += 1
-                align[ref] = hyp
-                refErrors.append(true)
-            case .undefined:
-                break
+    /// `alignment`'s mark of a reference position that no operation reached (only if the trace broke off).
+    static let unaligned = Int.min
+
+    /// The edit distance's trace, walked back once from the last cell, read from the reference's side
+    /// (sacreBLEU flips it: a hypothesis word without a reference word is an insertion there): for each
+    /// reference position the hypothesis position it meets (the one before it, -1 at the start, for a
+    /// reference word without a hypothesis word), and which positions of each side are in error.
+    /// `operation(i, j)` is the operation that ends at cell (i, j) of the hypothesis-to-reference matrix.
+    static func alignment(_ hyp: [UInt32], _ ref: [UInt32], operation: (Int, Int) -> Operation) -> ([Int], [Bool], [Bool]) {
+        var align = [Int](repeating: unaligned, count: ref.count)
+        var refErrors = [Bool](repeating: false, count: ref.count), hypErrors = [Bool](repeating: false, count: hyp.count)
+        var i = hyp.count, j = ref.count
+        while i > 0 || j > 0 {
+            switch operation(i, j) {
+            case .match:
+                i -= 1; j -= 1
+                align[j] = i
+            case .substitute:
+                i -= 1; j -= 1
+                align[j] = i
+                hypErrors[i] = true
+                refErrors[j] = true
+            case .insert:  // a reference word without a hypothesis word
+                j -= 1
+                align[j] = i - 1
+                refErrors[j] = true
+            case .delete:  // a hypothesis word without a reference word
+                i -= 1
+                hypErrors[i] = true
+            case .undefined:  // unreachable: the last row spans every column
+                (i, j) = (0, 0)
             }
         }
         return (align, refErrors, hypErrors)
@@ -273,6 +306,11 @@ public struct TranslationEditRate: SentenceMetric {
 
         @inline(__always) func value(_ i: Int, _ j: Int) -> Int {
             j >= low[i] && j < high[i] ? cost[start[i] + j - low[i]] : infinity
+        }
+
+        /// The operation that ends at cell (i, j): `.undefined` outside the beam.
+        @inline(__always) func operation(_ i: Int, _ j: Int) -> Operation {
+            j >= low[i] && j < high[i] ? operation[start[i] + j - low[i]] : .undefined
         }
     }
 
@@ -324,41 +362,24 @@ public struct TranslationEditRate: SentenceMetric {
         return count == 0 || (1...count).allSatisfy { beam.band($0) == 0..<columns }
     }
 
-    /// The operations of the edit distance from `hyp` to `ref`, traced back from the last cell as
-    /// `editDistance` traces its matrix (a match or substitution first, then a deletion, then an
-    /// insertion, each only when strictly cheaper), from the full matrix's `cost(i, j)`.
-    static func trace(_ hyp: [UInt32], _ ref: [UInt32], cost: (Int, Int) -> Int) -> [Operation] {
-        var trace: [Operation] = []
-        trace.reserveCapacity(hyp.count + ref.count)
-        var i = hyp.count, j = ref.count
-        while i > 0 || j > 0 {
-            let kind: Operation
-            if i == 0 {
-                kind = .insert
-            } else if j == 0 {
-                kind = .delete
-            } else {
-                let same = hyp[i - 1] == ref[j - 1]
-                var best = cost(i - 1, j - 1) + (same ? 0 : 1)
-                var operation: Operation = same ? .match : .substitute
-                let up = cost(i - 1, j) + 1
-                if up < best { best = up; operation = .delete }
-                if cost(i, j - 1) + 1 < best { operation = .insert }
-                kind = operation
-            }
-            trace.append(kind)
-            switch kind {
-            case .match, .substitute: i -= 1; j -= 1
-            case .insert: j -= 1
-            case .delete, .undefined: i -= 1
-            }
-        }
-        return trace.reversed()
+    /// The operation that ends at cell (i, j) of the edit distance from `hyp` to `ref`, as
+    /// `editDistance` chooses it for its matrix (a match or substitution first, then a deletion, then
+    /// an insertion, each only when strictly cheaper), from the full matrix's `cost(i, j)`.
+    static func operation(_ hyp: [UInt32], _ ref: [UInt32], _ i: Int, _ j: Int, cost: (Int, Int) -> Int) -> Operation {
+        if i == 0 { return .insert }
+        if j == 0 { return .delete }
+        let same = hyp[i - 1] == ref[j - 1]
+        var best = cost(i - 1, j - 1) + (same ? 0 : 1)
+        var operation: Operation = same ? .match : .substitute
+        let up = cost(i - 1, j) + 1
+        if up < best { best = up; operation = .delete }
+        if cost(i, j - 1) + 1 < best { operation = .insert }
+        return operation
     }
 
-    /// The edit distance within the beam, its trace and its matrix (whose rows candidate shifts
-    /// start from).
-    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32]) -> (distance: Int, trace: [Operation], matrix: Matrix) {
+    /// The edit distance within the beam and its matrix (whose rows candidate shifts start from, and
+    /// whose operations `alignment` traces).
+    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32]) -> (distance: Int, matrix: Matrix) {
         let columns = ref.count + 1
         let (start, low, high) = bands(count: hyp.count, columns: columns)
         let size = start.last!
@@ -376,19 +397,20 @@ public struct TranslationEditRate: SentenceMetric {
                     let above = start[i - 1], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
                     guard low < high else { continue }
                     for j in low..<high {
-                        let here = rowStart + j - low
+                        let here = rowStart &+ j &- low
                         if j == 0 {
                             cost[here] = (aboveLow == 0 && aboveHigh > 0 ? cost[above] : infinity) + 1
                             operation[here] = .delete
                             continue
                         }
-                        let same = word == ref[j - 1]
-                        let diagonalCell = j - 1 >= aboveLow && j - 1 < aboveHigh ? cost[above + j - 1 - aboveLow] : infinity
-                        var best = diagonalCell + (same ? 0 : 1)
+                        // Wrapping arithmetic: costs stay near `infinity` at most, far from overflow.
+                        let same = word == ref[j &- 1]
+                        let diagonalCell = j &- 1 >= aboveLow && j &- 1 < aboveHigh ? cost[above &+ j &- 1 &- aboveLow] : infinity
+                        var best = diagonalCell &+ (same ? 0 : 1)
                         var kind: Operation = same ? .match : .substitute
-                        let up = (j >= aboveLow && j < aboveHigh ? cost[above + j - aboveLow] : infinity) + 1
+                        let up = (j >= aboveLow && j < aboveHigh ? cost[above &+ j &- aboveLow] : infinity) &+ 1
                         if up < best { best = up; kind = .delete }
-                        let left = (j - 1 >= low ? cost[here - 1] : infinity) + 1
+                        let left = (j &- 1 >= low ? cost[here &- 1] : infinity) &+ 1
                         if left < best { best = left; kind = .insert }
                         cost[here] = best
                         operation[here] = kind
@@ -398,20 +420,8 @@ public struct TranslationEditRate: SentenceMetric {
             }
             }
         }
-        var trace: [Operation] = []
-        var i = hyp.count, j = ref.count
-        while i > 0 || j > 0 {
-            let kind = j >= matrix.low[i] && j < matrix.high[i] ? matrix.operation[matrix.start[i] + j - matrix.low[i]] : .undefined
-            trace.append(kind)
-            switch kind {
-            case .match, .substitute: i -= 1; j -= 1
-            case .insert: j -= 1
-            case .delete: i -= 1
-            case .undefined: i = 0; j = 0  // unreachable: the last row spans every column
-            }
-        }
         let distance = matrix.value(hyp.count, ref.count)
-        return (distance, trace.reversed(), matrix)
+        return (distance, matrix)
     }
 
     /// The two rows `distance` works in, kept from one candidate shift to the next: each spans every
@@ -450,9 +460,10 @@ public struct TranslationEditRate: SentenceMetric {
                     j = 1
                 }
                 while j < high {
-                    let diagonal = above[j - 1] + (word == ref[j - 1] ? 0 : 1)
-                    current[j] = min(diagonal, above[j] + 1, current[j - 1] + 1)
-                    j += 1
+                    // Wrapping arithmetic: costs stay near `infinity` at most, far from overflow.
+                    let diagonal = above[j &- 1] &+ (word == ref[j &- 1] ? 0 : 1)
+                    current[j] = min(diagonal, above[j] &+ 1, current[j &- 1] &+ 1)
+                    j &+= 1
                 }
             }
             }

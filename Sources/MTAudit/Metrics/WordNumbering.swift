@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives each distinct word of two texts a number (0, 1, 2, … in order of first appearance), so that
 /// word n-grams are counted and words compared as integers. Words are told apart as Swift compares
 /// strings (canonically equivalent spellings are one word); where that is byte equality (see
@@ -8,7 +10,18 @@ enum WordNumbering {
         guard a.comparesByBytes && b.comparesByBytes else { return idsByStrings(a, b) }
         return a.utf8.withUnsafeBufferPointer { aBytes in
             b.utf8.withUnsafeBufferPointer { bBytes in
-                var table = ByteWordTable(aBytes, bBytes, capacity: a.count + b.count)
+                // The table's slots and places, allocated once for both texts.
+                let capacity = a.count + b.count
+                var size = 16
+                while size < 2 * capacity { size <<= 1 }
+                let slots = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: size)
+                slots.initialize(repeating: 0)
+                let places = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * capacity)
+                defer {
+                    slots.deallocate()
+                    places.deallocate()
+                }
+                var table = ByteWordTable(aBytes, bBytes, slots: slots, places: places)
                 let aIDs = a.ranges.map { table.id(text: 0, $0) }
                 let bIDs = b.ranges.map { table.id(text: 1, $0) }
                 return (aIDs, bIDs, table.count)
@@ -33,25 +46,24 @@ enum WordNumbering {
 
 /// An open-addressing table from a word's bytes to its number: FNV-1a hashes, linear probing. A
 /// word is kept as the place of its first occurrence in one of the two texts, whose bytes the table
-/// reads (valid while the texts' buffers are: within `WordNumbering.ids`), not copied.
+/// reads (valid while the texts' buffers are: within `WordNumbering.ids`), not copied. Its storage
+/// is the caller's (allocated for the words of both texts), read and written unchecked.
 private struct ByteWordTable {
     private let first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>
-    /// Per slot: the upper half of the word's hash, then its number plus one (0: empty).
-    private var slots: [UInt64]
+    /// Per slot (a power of two of them, at least twice the words): the upper half of the word's
+    /// hash, then its number plus one (0: empty).
+    private let slots: UnsafeMutableBufferPointer<UInt64>
     private let mask: Int
     /// Each distinct word's first occurrence, as byte offsets: in the first text, or in the second
-    /// past the first's length (one array, one allocation: two numbers per word).
-    private var places: [Int] = []
+    /// past the first's length (two numbers per word, room for every word of both texts).
+    private let places: UnsafeMutableBufferPointer<Int>
+    private(set) var count = 0
 
-    var count: Int { places.count / 2 }
-
-    init(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, capacity: Int) {
+    init(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>,
+         slots: UnsafeMutableBufferPointer<UInt64>, places: UnsafeMutableBufferPointer<Int>) {
         (self.first, self.second) = (first, second)
-        var size = 16
-        while size < 2 * capacity { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        mask = size - 1
-        places.reserveCapacity(2 * capacity)
+        (self.slots, self.places) = (slots, places)
+        mask = slots.count - 1
     }
 
     /// The bytes at `start..<end`, offsets as `places` holds them.
@@ -69,16 +81,20 @@ private struct ByteWordTable {
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
-            let id = Int(slots[slot] & 0xFFFF_FFFF) - 1
-            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag && bytes(places[2 * id], places[2 * id + 1]).elementsEqual(word) {
-                return UInt32(id)
+            let id = Int(slots[slot] & 0xFFFF_FFFF) &- 1
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+                let other = bytes(places[2 &* id], places[2 &* id &+ 1])
+                if other.count == word.count && (word.isEmpty || memcmp(other.baseAddress!, word.baseAddress!, word.count) == 0) {
+                    return UInt32(id)
+                }
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
         let id = count
-        places.append(range.lowerBound + offset)
-        places.append(range.upperBound + offset)
-        slots[slot] = tag | UInt64(id + 1)
+        places[2 &* id] = range.lowerBound &+ offset
+        places[2 &* id &+ 1] = range.upperBound &+ offset
+        count &+= 1
+        slots[slot] = tag | UInt64(id &+ 1)
         return UInt32(id)
     }
 }

@@ -1,0 +1,35 @@
+@testable import MTAudit
+import Testing
+
+/// `SharedNGrams` counts clipped n-gram matches by a radix sort; a dictionary of n-grams counts them
+/// plainly.
+@Suite("Shared n-grams")
+struct SharedNGramsTests {
+    static func plainMatches(_ hyp: [UInt32], _ ref: [UInt32], maximumOrder: Int) -> [Int] {
+        (1...maximumOrder).map { order in
+            func counts(_ sequence: [UInt32]) -> [[UInt32]: Int] {
+                guard sequence.count >= order else { return [:] }
+                var counts: [[UInt32]: Int] = [:]
+                for start in 0...(sequence.count - order) { counts[Array(sequence[start..<start + order]), default: 0] += 1 }
+                return counts
+            }
+            let refCounts = counts(ref)
+            return counts(hyp).reduce(0) { $0 + min($1.value, refCounts[$1.key] ?? 0) }
+        }
+    }
+
+    @Test("Matches of every order as a dictionary of n-grams counts them")
+    func matches() {
+        var generator = SplitMix(seed: 5)
+        for _ in 0..<3000 {
+            let alphabetSize = Int.random(in: 1...8, using: &generator)
+            let maximumOrder = Int.random(in: 1...6, using: &generator)
+            func sequence() -> [UInt32] {
+                (0..<Int.random(in: 0...30, using: &generator)).map { _ in UInt32.random(in: 0..<UInt32(alphabetSize), using: &generator) }
+            }
+            let hyp = sequence(), ref = sequence()
+            #expect(SharedNGrams.matches(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+                    == Self.plainMatches(hyp, ref, maximumOrder: maximumOrder), "\(hyp) \(ref) \(maximumOrder)")
+        }
+    }
+}
