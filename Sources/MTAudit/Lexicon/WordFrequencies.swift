@@ -121,6 +121,17 @@ public struct WordFrequencies: Sendable {
         return listings(of: word).first { $0.language == index }?.zipf ?? 0
     }
 
+    /// The row of `word` (as `zipf(_:in:)` finds it), or -1 when no list holds it: a word looked up
+    /// once, then read by row (see `DocumentWordRows`).
+    func rowIndex(of word: String) -> Int32 { row(of: word).map(Int32.init) ?? -1 }
+
+    /// The Zipf frequency in `language` of the word of `row` (a `rowIndex(of:)`; -1 for none): the
+    /// same as `zipf(_:in:)` of the word.
+    func zipf(ofRow row: Int32, in language: String) -> Float {
+        guard row >= 0, let index = index(ofLanguage: language) else { return 0 }
+        return listings(ofRow: Int(row)).first { $0.language == index }?.zipf ?? 0
+    }
+
     public func knows(_ language: String) -> Bool { index(ofLanguage: language) != nil }
 
     /// The listed words of `language`, in matching form.
@@ -135,11 +146,22 @@ public struct WordFrequencies: Sendable {
     /// Summing frequencies rather than counting hits keeps English text English, though the German
     /// list also holds "the" and "and" from the web.
     public func likelyLanguage(of words: [String]) -> String? {
-        guard !words.isEmpty else { return nil }
+        likelyLanguage(ofListings: words.lazy.map { listings(of: $0) }, count: words.count)
+    }
+
+    /// `likelyLanguage(of:)` of the words of `rows` (each a word's `rowIndex(of:)`, repeats
+    /// included, in the words' order): the same sums, added in the same order.
+    func likelyLanguage(ofRows rows: some Sequence<Int32>, count: Int) -> String? {
+        likelyLanguage(ofListings: rows.lazy.map { $0 < 0 ? table.noListings : listings(ofRow: Int($0)) }, count: count)
+    }
+
+    /// The likely language of `count` words, whose listings `each` holds in the words' order.
+    private func likelyLanguage(ofListings each: some Sequence<WordListTable.Listings>, count: Int) -> String? {
+        guard count > 0 else { return nil }
         var scores = [Float](repeating: 0, count: languages.count)
         var hits = [Int](repeating: 0, count: languages.count)
-        for word in words {
-            for listing in listings(of: word) {
+        for listings in each {
+            for listing in listings {
                 scores[Int(listing.language)] += listing.zipf
                 hits[Int(listing.language)] += 1
             }
@@ -148,7 +170,7 @@ public struct WordFrequencies: Sendable {
         for language in languages.indices where scores[language] > best?.score ?? 0 {
             best = (language, scores[language])
         }
-        guard let best, hits[best.language] * 2 >= words.count else { return nil }
+        guard let best, hits[best.language] * 2 >= count else { return nil }
         return languages[best.language]
     }
 }
