@@ -1,3 +1,5 @@
+import LexiconTables
+
 /// The rows of a document's letter words in `WordFrequencies.builtIn`, looked up once per document
 /// (a look-up in that half-million-slot table is a cache miss), then read by token: the language
 /// guess and the detectors' Zipf frequencies read rows rather than hash keys again.
@@ -11,6 +13,8 @@ final class DocumentWordRows: Sendable {
     let letterCount: Int
 
     static let notLetters: Int32 = -2
+    /// Tokens whose table slots are read together before they are looked up.
+    private static let batch = 16
 
     static func of(_ document: Document) -> DocumentWordRows {
         document.memo.value("word-rows", from: document) { DocumentWordRows($0) }
@@ -18,12 +22,29 @@ final class DocumentWordRows: Sendable {
 
     private init(_ document: Document) {
         let frequencies = WordFrequencies.builtIn
-        var rows = [Int32](repeating: Self.notLetters, count: document.tokens.count)
+        let tokens = document.tokens
+        var rows = [Int32](repeating: Self.notLetters, count: tokens.count)
         var letterCount = 0
-        for (index, token) in document.tokens.enumerated() where token.kind == .letters {
-            rows[index] = frequencies.rowIndex(of: token.key)
-            letterCount += 1
+        // A batch of tokens at a time: the table slots where their look-ups start are read first, all
+        // together (their cache misses overlap), then each token is looked up.
+        var touched: UInt8 = 0
+        var start = 0
+        while start < tokens.count {
+            let end = min(start + Self.batch, tokens.count)
+            for index in start..<end where tokens[index].kind == .letters {
+                touched ^= frequencies.firstSlotByte(of: tokens[index].key)
+            }
+            for index in start..<end where tokens[index].kind == .letters {
+                rows[index] = frequencies.rowIndex(of: tokens[index].key)
+                letterCount += 1
+            }
+            // And so for the rows' listings, which the language guess reads next: where each row's
+            // listings begin, then the first of them.
+            for index in start..<end where rows[index] >= 0 { touched ^= frequencies.listingIndexByte(ofRow: Int(rows[index])) }
+            for index in start..<end where rows[index] >= 0 { touched ^= frequencies.listingByte(ofRow: Int(rows[index])) }
+            start = end
         }
+        ByteStringTable.keep(touched)
         (self.rows, self.letterCount) = (rows, letterCount)
     }
 

@@ -125,6 +125,19 @@ public struct WordFrequencies: Sendable {
     /// once, then read by row (see `DocumentWordRows`).
     func rowIndex(of word: String) -> Int32 { row(of: word).map(Int32.init) ?? -1 }
 
+    /// A byte of the table where the look-up of `word` starts (see `ByteStringTable.firstSlotByte(of:)`):
+    /// read for a few words before they are looked up, so that their cache misses overlap.
+    func firstSlotByte(of word: String) -> UInt8 { words.firstSlotByte(of: word) }
+
+    /// A byte of where `row`'s listings begin (in the index of listings), read as `firstSlotByte(of:)` is.
+    func listingIndexByte(ofRow row: Int) -> UInt8 { table.firstListing.base.load(fromByteOffset: 4 &* row, as: UInt8.self) }
+
+    /// A byte of `row`'s first listing, read as `firstSlotByte(of:)` is (after `listingIndexByte(ofRow:)`).
+    func listingByte(ofRow row: Int) -> UInt8 {
+        let listings = listings(ofRow: row)
+        return listings.isEmpty ? 0 : table.listings.base.load(fromByteOffset: 3 &* listings.startIndex, as: UInt8.self)
+    }
+
     /// The Zipf frequency in `language` of the word of `row` (a `rowIndex(of:)`; -1 for none): the
     /// same as `zipf(_:in:)` of the word.
     func zipf(ofRow row: Int32, in language: String) -> Float {
