@@ -32,6 +32,10 @@ struct DocumentWordRowsTests {
                 #expect((rows.rows[index] == DocumentWordRows.notLetters) == (token.kind != .letters))
                 for language in frequencies.languages + ["und", "xx"] {
                     #expect(rows.zipf(ofToken: index, key: token.key, in: language) == frequencies.zipf(token.key, in: language))
+                    if token.kind == .letters {
+                        #expect(frequencies.zipf(ofRow: rows.rows[index], language: frequencies.languageIndex(of: language))
+                                == frequencies.zipf(token.key, in: language))
+                    }
                 }
             }
         }

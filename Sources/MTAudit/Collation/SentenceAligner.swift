@@ -666,9 +666,9 @@ private final class DocumentWords: Sendable {
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
     func zipf(in language: String) -> [Float] {
         if let known = zipfs.withLock({ $0[language] }) { return known }
+        let frequencies = WordFrequencies.builtIn, index = frequencies.languageIndex(of: language)
         let values = zip(keys, rows).map { key, row in
-            row == DocumentWordRows.notLetters ? WordFrequencies.builtIn.zipf(key, in: language)
-                : WordFrequencies.builtIn.zipf(ofRow: row, in: language)
+            row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
         }
         zipfs.withLock { $0[language] = values }
         return values

@@ -141,7 +141,16 @@ public struct WordFrequencies: Sendable {
     /// The Zipf frequency in `language` of the word of `row` (a `rowIndex(of:)`; -1 for none): the
     /// same as `zipf(_:in:)` of the word.
     func zipf(ofRow row: Int32, in language: String) -> Float {
-        guard row >= 0, let index = index(ofLanguage: language) else { return 0 }
+        zipf(ofRow: row, language: languageIndex(of: language))
+    }
+
+    /// The index of `language` in `languages`, as `zipf(ofRow:language:)` takes it: found once for
+    /// many words.
+    func languageIndex(of language: String) -> Int? { index(ofLanguage: language) }
+
+    /// `zipf(ofRow:in:)` of the language of `index` (a `languageIndex(of:)`).
+    func zipf(ofRow row: Int32, language index: Int?) -> Float {
+        guard row >= 0, let index else { return 0 }
         return listings(ofRow: Int(row)).first { $0.language == index }?.zipf ?? 0
     }
 
