@@ -77,6 +77,16 @@ public struct WordFrequencies: Sendable {
     /// An ASCII name of at most 7 bytes ("en", "pt-BR") as one integer: its bytes, then its length.
     /// Between ASCII strings, equal bytes are equal Strings. Nil for another name.
     private static func packed(_ language: String) -> UInt64? {
+        // In place, one pass over the bytes (every zipf look-up packs its language).
+        if let packed = language.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
+            guard bytes.count <= 7 else { return nil }
+            var packed = UInt64(bytes.count)
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                packed = packed << 8 | UInt64(byte)
+            }
+            return packed
+        }) { return packed }
         let utf8 = language.utf8
         guard utf8.count <= 7, utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var packed = UInt64(utf8.count)
