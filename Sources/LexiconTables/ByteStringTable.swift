@@ -155,6 +155,23 @@ public struct ByteStringTable: Sendable, Equatable {
         }
     }
 
+    /// A byte of the slot where `row(of:)` starts looking for `key`: reading the first slots of many
+    /// keys before looking them up lets their cache misses overlap, where a look-up after a look-up
+    /// waits for each miss in turn. (The caller keeps the bytes, e.g. in a running XOR it hands to
+    /// `keep(_:)`, so that the reads are not optimized away.)
+    public func firstSlotByte(of key: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        return slots.base.load(fromByteOffset: slot &* Self.slotSize + 10, as: UInt8.self)
+    }
+
+    /// `firstSlotByte(of:)` of a string.
+    public func firstSlotByte(of string: String) -> UInt8 {
+        string.utf8.withContiguousStorageIfAvailable { firstSlotByte(of: $0) } ?? 0
+    }
+
+    /// Uses `value`, opaquely to the optimizer: reads made only to bring memory into cache stay.
+    @_optimize(none) public static func keep(_ value: UInt8) {}
+
     /// Whether the slot at `entry` holds the spread head and the check given.
     private static func matches(_ entry: UnsafeRawPointer, low: UInt64, high: UInt16, check: UInt16) -> Bool {
         UInt16(littleEndian: entry.loadUnaligned(fromByteOffset: 14, as: UInt16.self)) == check

@@ -38,8 +38,9 @@ public enum Comparability {
     /// The language of the word lists that `document`'s words most likely belong to.
     public static func guessedLanguage(of document: Document) -> String? {
         document.memo.value("language-guess") {
-            // The letter words' keys in one array, with no array of the tokens (each copied) between.
-            Guess(language: WordFrequencies.builtIn.likelyLanguage(of: Array(document.tokens.lazy.filter { $0.kind == .letters }.map(\.key))))
+            // The letter words' rows, each looked up once per document (the detectors read them too).
+            let rows = DocumentWordRows.of(document)
+            return Guess(language: WordFrequencies.builtIn.likelyLanguage(ofRows: rows.letterRows, count: rows.letterCount))
         }.language
     }
 

@@ -626,6 +626,9 @@ private final class DocumentWords: Sendable {
     let ids: [String: Int32]
     let sentences: [[Int32]]
     let anchors: [[Int32]]
+    /// By id: the word's row in the word lists (`DocumentWordRows`), or `DocumentWordRows.notLetters`
+    /// when it was first seen in a token not of letters (and is looked up by key).
+    private let rows: [Int32]
     private let zipfs = Mutex<[String: [Float]]>([:])
 
     static func of(_ document: Document) -> DocumentWords { document.memo.value("sentence-aligner-words") { DocumentWords(document) } }
@@ -639,24 +642,34 @@ private final class DocumentWords: Sendable {
         var sentences: [[Int32]] = [], anchors: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
         anchors.reserveCapacity(document.sentences.count)
+        // Each word's row in the word lists, from a token of its key (the rows depend on the key alone).
+        let tokenRows = DocumentWordRows.of(document).rows
+        var rows: [Int32] = []
+        rows.reserveCapacity(room)
         for sentence in document.sentences {
             var set: [Int32] = [], anchor: [Int32] = []
-            for token in document.tokens[sentence.tokens] where token.isWordLike {
+            for index in sentence.tokens where document.tokens[index].isWordLike {
+                let token = document.tokens[index]
                 let id: Int32
-                if let known = ids[token.key] { id = known } else { id = Int32(keys.count); ids[token.key] = id; keys.append(token.key) }
+                if let known = ids[token.key] { id = known } else {
+                    id = Int32(keys.count); ids[token.key] = id; keys.append(token.key); rows.append(tokenRows[index])
+                }
                 set.append(id)
                 if token.kind == .number || (token.text.unicodeScalars.first?.hasUppercaseProperty == true && token.text.unicodeScalars.count > 2) { anchor.append(id) }
             }
             sentences.append(SentenceWords.sortedUnique(set))
             anchors.append(SentenceWords.sortedUnique(anchor))
         }
-        (self.keys, self.ids, self.sentences, self.anchors) = (keys, ids, sentences, anchors)
+        (self.keys, self.ids, self.sentences, self.anchors, self.rows) = (keys, ids, sentences, anchors, rows)
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
     func zipf(in language: String) -> [Float] {
         if let known = zipfs.withLock({ $0[language] }) { return known }
-        let values = keys.map { WordFrequencies.builtIn.zipf($0, in: language) }
+        let frequencies = WordFrequencies.builtIn, index = frequencies.languageIndex(of: language)
+        let values = zip(keys, rows).map { key, row in
+            row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
+        }
         zipfs.withLock { $0[language] = values }
         return values
     }

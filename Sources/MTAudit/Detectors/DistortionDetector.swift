@@ -67,6 +67,7 @@ public struct DistortionDetector: Detector {
               WordFrequencies.builtIn.knows(language) else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
+        let versionRows = DocumentWordRows.of(context.version), sourceRows = DocumentWordRows.of(context.source)
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionWords = TokenAligner.words(context.version, link.version)
@@ -108,10 +109,13 @@ public struct DistortionDetector: Detector {
                 words.contains(number) || long(number)
                     && words.distinct.contains { long($0) && sharesStem(keys[$0], keys[number]) }
             }
-            func isContent(_ token: Token, _ key: String) -> Bool {
+            func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
+                let token = document.tokens[index]
                 if token.kind == .number { return true }
                 guard token.kind == .letters else { return false }
-                return WordFrequencies.builtIn.zipf(key, in: language) < Self.contentWordZipf
+                // The token's row when `key` is its own key (most are), else a look-up.
+                let zipf = key == token.key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
+                return zipf < Self.contentWordZipf
             }
             // The stretches between consecutive shared words (a chain rising in both sentences).
             var anchors: [(version: Int, source: Int)] = []
@@ -126,12 +130,12 @@ public struct DistortionDetector: Detector {
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
                 let added = versionGap.indices.filter { place in
                     let number = versionNumbers[place]
-                    return isContent(context.version.tokens[versionWords[place]], versionKeys[place])
+                    return isContent(versionWords[place], of: context.version, versionRows, versionKeys[place])
                         && !has(inSource, number) && !has(inOthers, number)
                 }
                 let lost = sourceGap.indices.filter { place in
                     let number = sourceNumbers[place]
-                    return isContent(context.source.tokens[sourceWords[place]], sourceKeys[place])
+                    return isContent(sourceWords[place], of: context.source, sourceRows, sourceKeys[place])
                         && !has(inVersion, number) && (!othersRender || has(inOthers, number))
                 }
                 guard !added.isEmpty || !lost.isEmpty else { continue }

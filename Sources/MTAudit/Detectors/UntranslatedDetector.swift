@@ -102,8 +102,9 @@ public struct UntranslatedDetector: Detector {
         let frequencies = WordFrequencies.builtIn
         let version = context.version
         let latin = version.tokens.indices.lazy.filter { version.tokens[$0].kind == .letters && scripts.family[$0] == "Latn" }
-            .map { version.tokens[$0] }
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
+        // Each letter token's word-list row, looked up once per text.
+        let rows = DocumentWordRows.of(version)
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
@@ -112,9 +113,10 @@ public struct UntranslatedDetector: Detector {
         lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
         lazy var names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
-        for token in latin where token.key.count >= 2
-            && token.text.unicodeScalars.contains(where: \.hasLowercaseProperty)
-            && frequencies.zipf(token.key, in: language) < Self.rareZipf {
+        for index in latin {
+            let token = version.tokens[index]
+            guard token.key.count >= 2, token.text.unicodeScalars.contains(where: \.hasLowercaseProperty),
+                  rows.zipf(ofToken: index, key: token.key, in: language) < Self.rareZipf else { continue }
             guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
@@ -125,7 +127,7 @@ public struct UntranslatedDetector: Detector {
             }
             guard token.key.count > 2 else { continue }
             let best = frequencies.languages.filter { $0 != language }
-                .map { ($0, frequencies.zipf(token.key, in: $0)) }.max { $0.1 < $1.1 }
+                .map { ($0, rows.zipf(ofToken: index, key: token.key, in: $0)) }.max { $0.1 < $1.1 }
             if let best, best.1 >= Self.commonZipf {
                 foreign.append((token, best.0))
             } else if token.key.count >= 6, let other = looksForeign(token, language: language, context) {

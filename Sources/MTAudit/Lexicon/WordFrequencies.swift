@@ -77,6 +77,16 @@ public struct WordFrequencies: Sendable {
     /// An ASCII name of at most 7 bytes ("en", "pt-BR") as one integer: its bytes, then its length.
     /// Between ASCII strings, equal bytes are equal Strings. Nil for another name.
     private static func packed(_ language: String) -> UInt64? {
+        // In place, one pass over the bytes (every zipf look-up packs its language).
+        if let packed = language.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
+            guard bytes.count <= 7 else { return nil }
+            var packed = UInt64(bytes.count)
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                packed = packed << 8 | UInt64(byte)
+            }
+            return packed
+        }) { return packed }
         let utf8 = language.utf8
         guard utf8.count <= 7, utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var packed = UInt64(utf8.count)
@@ -121,6 +131,39 @@ public struct WordFrequencies: Sendable {
         return listings(of: word).first { $0.language == index }?.zipf ?? 0
     }
 
+    /// The row of `word` (as `zipf(_:in:)` finds it), or -1 when no list holds it: a word looked up
+    /// once, then read by row (see `DocumentWordRows`).
+    func rowIndex(of word: String) -> Int32 { row(of: word).map(Int32.init) ?? -1 }
+
+    /// A byte of the table where the look-up of `word` starts (see `ByteStringTable.firstSlotByte(of:)`):
+    /// read for a few words before they are looked up, so that their cache misses overlap.
+    func firstSlotByte(of word: String) -> UInt8 { words.firstSlotByte(of: word) }
+
+    /// A byte of where `row`'s listings begin (in the index of listings), read as `firstSlotByte(of:)` is.
+    func listingIndexByte(ofRow row: Int) -> UInt8 { table.firstListing.base.load(fromByteOffset: 4 &* row, as: UInt8.self) }
+
+    /// A byte of `row`'s first listing, read as `firstSlotByte(of:)` is (after `listingIndexByte(ofRow:)`).
+    func listingByte(ofRow row: Int) -> UInt8 {
+        let listings = listings(ofRow: row)
+        return listings.isEmpty ? 0 : table.listings.base.load(fromByteOffset: 3 &* listings.startIndex, as: UInt8.self)
+    }
+
+    /// The Zipf frequency in `language` of the word of `row` (a `rowIndex(of:)`; -1 for none): the
+    /// same as `zipf(_:in:)` of the word.
+    func zipf(ofRow row: Int32, in language: String) -> Float {
+        zipf(ofRow: row, language: languageIndex(of: language))
+    }
+
+    /// The index of `language` in `languages`, as `zipf(ofRow:language:)` takes it: found once for
+    /// many words.
+    func languageIndex(of language: String) -> Int? { index(ofLanguage: language) }
+
+    /// `zipf(ofRow:in:)` of the language of `index` (a `languageIndex(of:)`).
+    func zipf(ofRow row: Int32, language index: Int?) -> Float {
+        guard row >= 0, let index else { return 0 }
+        return listings(ofRow: Int(row)).first { $0.language == index }?.zipf ?? 0
+    }
+
     public func knows(_ language: String) -> Bool { index(ofLanguage: language) != nil }
 
     /// The listed words of `language`, in matching form.
@@ -135,11 +178,22 @@ public struct WordFrequencies: Sendable {
     /// Summing frequencies rather than counting hits keeps English text English, though the German
     /// list also holds "the" and "and" from the web.
     public func likelyLanguage(of words: [String]) -> String? {
-        guard !words.isEmpty else { return nil }
+        likelyLanguage(ofListings: words.lazy.map { listings(of: $0) }, count: words.count)
+    }
+
+    /// `likelyLanguage(of:)` of the words of `rows` (each a word's `rowIndex(of:)`, repeats
+    /// included, in the words' order): the same sums, added in the same order.
+    func likelyLanguage(ofRows rows: some Sequence<Int32>, count: Int) -> String? {
+        likelyLanguage(ofListings: rows.lazy.map { $0 < 0 ? table.noListings : listings(ofRow: Int($0)) }, count: count)
+    }
+
+    /// The likely language of `count` words, whose listings `each` holds in the words' order.
+    private func likelyLanguage(ofListings each: some Sequence<WordListTable.Listings>, count: Int) -> String? {
+        guard count > 0 else { return nil }
         var scores = [Float](repeating: 0, count: languages.count)
         var hits = [Int](repeating: 0, count: languages.count)
-        for word in words {
-            for listing in listings(of: word) {
+        for listings in each {
+            for listing in listings {
                 scores[Int(listing.language)] += listing.zipf
                 hits[Int(listing.language)] += 1
             }
@@ -148,7 +202,7 @@ public struct WordFrequencies: Sendable {
         for language in languages.indices where scores[language] > best?.score ?? 0 {
             best = (language, scores[language])
         }
-        guard let best, hits[best.language] * 2 >= words.count else { return nil }
+        guard let best, hits[best.language] * 2 >= count else { return nil }
         return languages[best.language]
     }
 }

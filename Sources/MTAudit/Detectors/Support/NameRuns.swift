@@ -84,8 +84,14 @@ struct NameRuns {
         let firstWord = tokens.first { $0.isWordLike }?.span.start
         var runs: [Run] = []
         var current: [Token] = []
-        for token in tokens {
-            if isName(token, opensSentence: token.span.start == firstWord, openerZipf: openerZipf) {
+        // The text's word-list rows, fetched when a word is first weighed.
+        var rows: DocumentWordRows?
+        for position in sentence.tokens {
+            let token = document.tokens[position]
+            if isName(token, opensSentence: token.span.start == firstWord, openerZipf: openerZipf, zipf: { language in
+                if rows == nil { rows = DocumentWordRows.of(document) }
+                return rows!.zipf(ofToken: position, key: token.key, in: language)
+            }) {
                 current.append(token)
             } else if token.isWordLike || token.text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
@@ -103,11 +109,12 @@ struct NameRuns {
         let firstWord = tokens.first { $0.isWordLike }?.span.start
         var runs: [Run] = []
         var current: [Token] = []
-        for token in tokens {
+        for position in document.sentences[index].tokens {
+            let token = document.tokens[position]
             if token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
                token.scalarCount >= 2, !honorifics.contains(token.key),
                token.span.start != firstWord || NameRuns.isAcronym(token)
-                || WordFrequencies.builtIn.zipf(token.key, in: language ?? "en") < openerZipf {
+                || DocumentWordRows.of(document).zipf(ofToken: position, key: token.key, in: language ?? "en") < openerZipf {
                 current.append(token)
             } else if token.isWordLike || token.text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
@@ -129,13 +136,14 @@ struct NameRuns {
                 tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
     }
 
-    private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float) -> Bool {
+    /// `zipf` gives the token's Zipf frequency in a language.
+    private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
         guard token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
               token.scalarCount >= 2,
               !honorifics.contains(token.key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
         if opensSentence || token.text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
-            if let language, WordFrequencies.builtIn.zipf(token.key, in: language) >= (opensSentence ? openerZipf : 5.0) {
+            if let language, zipf(language) >= (opensSentence ? openerZipf : 5.0) {
                 return false
             }
             if opensSentence && language == nil { return false }

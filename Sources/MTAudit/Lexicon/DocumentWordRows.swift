@@ -1,0 +1,60 @@
+import LexiconTables
+
+/// The rows of a document's letter words in `WordFrequencies.builtIn`, looked up once per document
+/// (a look-up in that half-million-slot table is a cache miss), then read by token: the language
+/// guess and the detectors' Zipf frequencies read rows rather than hash keys again.
+///
+/// Holds rows only, not the document (a document's memo holding its document would never be freed).
+final class DocumentWordRows: Sendable {
+    /// By token: the row of a letter token's key (`WordFrequencies.rowIndex(of:)`, -1 when no list
+    /// holds it); `notLetters` for another token.
+    let rows: [Int32]
+    /// The number of letter tokens.
+    let letterCount: Int
+
+    static let notLetters: Int32 = -2
+    /// Tokens whose table slots are read together before they are looked up.
+    private static let batch = 16
+
+    static func of(_ document: Document) -> DocumentWordRows {
+        document.memo.value("word-rows", from: document) { DocumentWordRows($0) }
+    }
+
+    private init(_ document: Document) {
+        let frequencies = WordFrequencies.builtIn
+        let tokens = document.tokens
+        var rows = [Int32](repeating: Self.notLetters, count: tokens.count)
+        var letterCount = 0
+        // A batch of tokens at a time: the table slots where their look-ups start are read first, all
+        // together (their cache misses overlap), then each token is looked up.
+        var touched: UInt8 = 0
+        var start = 0
+        while start < tokens.count {
+            let end = min(start + Self.batch, tokens.count)
+            for index in start..<end where tokens[index].kind == .letters {
+                touched ^= frequencies.firstSlotByte(of: tokens[index].key)
+            }
+            for index in start..<end where tokens[index].kind == .letters {
+                rows[index] = frequencies.rowIndex(of: tokens[index].key)
+                letterCount += 1
+            }
+            // And so for the rows' listings, which the language guess reads next: where each row's
+            // listings begin, then the first of them.
+            for index in start..<end where rows[index] >= 0 { touched ^= frequencies.listingIndexByte(ofRow: Int(rows[index])) }
+            for index in start..<end where rows[index] >= 0 { touched ^= frequencies.listingByte(ofRow: Int(rows[index])) }
+            start = end
+        }
+        ByteStringTable.keep(touched)
+        (self.rows, self.letterCount) = (rows, letterCount)
+    }
+
+    /// The rows of the letter tokens, in token order (repeats included).
+    var letterRows: some Sequence<Int32> { rows.lazy.filter { $0 != Self.notLetters } }
+
+    /// `WordFrequencies.builtIn.zipf(key, in: language)` of the token at `index`, whose key is `key`.
+    func zipf(ofToken index: Int, key: String, in language: String) -> Float {
+        let row = rows[index]
+        return row == Self.notLetters ? WordFrequencies.builtIn.zipf(key, in: language)
+            : WordFrequencies.builtIn.zipf(ofRow: row, in: language)
+    }
+}
