@@ -109,6 +109,31 @@ struct DetectorSupportTests {
         #expect("5\u{212A} here".contains("5K"))
     }
 
+    @Test("Broken sentences' index of a source's stops answers as the search of the whole source")
+    func stopIndexAgreesWithSearch() throws {
+        var generator = SystemRandomNumberGenerator()
+        let segmenter = try Segmenter()
+        let pieces = ["a", "b", "No", "one", ".", ". ", " ", "é", "\u{212A}", "x. y", "..", "\n"]
+        let words = ["a", "b", "No", "one", "ab", "o", "é", "K"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let source = Document(id: "s", text: text, segmenter: segmenter)
+            for _ in 0..<4 {
+                let before = words.randomElement(using: &generator)!, after = words.randomElement(using: &generator)!
+                let twins = BrokenSentenceDetector.hasASCIITwins(text)
+                #expect(BrokenSentenceDetector.mayContain(source, before: before, after: after, sourceHasASCIITwins: twins)
+                            == BrokenSentenceDetector.mayContain(text, before + ". " + after, sourceHasASCIITwins: twins),
+                        "\(text.debugDescription) \(before) \(after)")
+            }
+        }
+        let source = Document(id: "s", text: "The No. one spot. Then no. 2", segmenter: segmenter)
+        #expect(BrokenSentenceDetector.mayContain(source, before: "No", after: "one", sourceHasASCIITwins: false))
+        #expect(BrokenSentenceDetector.mayContain(source, before: "o", after: "on", sourceHasASCIITwins: false))
+        #expect(!BrokenSentenceDetector.mayContain(source, before: "No", after: "2", sourceHasASCIITwins: false))
+        #expect(BrokenSentenceDetector.mayContain(source, before: "spot", after: "Then", sourceHasASCIITwins: false))
+        #expect(!BrokenSentenceDetector.mayContain(source, before: "spot", after: "then", sourceHasASCIITwins: false))
+    }
+
     @Test("A lexicon form's pieces: ASCII forms by their bytes as others by their characters")
     func formPieces() {
         func slow(_ form: String) -> [String] {

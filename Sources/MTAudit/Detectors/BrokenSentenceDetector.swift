@@ -125,7 +125,7 @@ public struct BrokenSentenceDetector: Detector {
                   !known.contains(before.key + ".") else { continue }
             // The source writes the same words around the stop ("No. one" of a title): not a break.
             let around = before.text + ". " + after.text
-            if Self.mayContain(context.source.text, around, sourceHasASCIITwins: sourceHasASCIITwins),
+            if Self.mayContain(context.source, before: before.text, after: after.text, sourceHasASCIITwins: sourceHasASCIITwins),
                context.source.text.contains(around) { continue }
             findings.append(finding(tokens[k].span, in: context,
                                     message: "a full stop inside a sentence, before “\(after.text)”",
@@ -149,6 +149,58 @@ public struct BrokenSentenceDetector: Detector {
         } ?? nil
         guard let found else { return true }
         return found || sourceHasASCIITwins()
+    }
+
+    /// `mayContain(source.text, before + ". " + after, …)` for the words around a stop (`before`
+    /// without a full stop, neither with white space), answered from the source's `StopIndex`
+    /// rather than by searching the whole source once per candidate, which made the rule quadratic
+    /// in the length of an article.
+    static func mayContain(_ source: Document, before: String, after: String, sourceHasASCIITwins: @autoclosure () -> Bool) -> Bool {
+        let found = before.utf8.withContiguousStorageIfAvailable { before -> Bool? in
+            after.utf8.withContiguousStorageIfAvailable { after -> Bool? in
+                guard !before.isEmpty, !after.isEmpty, before.allSatisfy({ $0 < 0x80 }), after.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return StopIndex.of(source).has(before, after, in: source.text)
+            } ?? nil
+        } ?? nil
+        guard let found else { return true }
+        return found || sourceHasASCIITwins()
+    }
+
+    /// The byte offsets of every ". " in a text, by the byte before the stop and the byte after the
+    /// space. A needle "B. A" whose B has no full stop and whose A has no white space has its only
+    /// ". " right after B, so it occurs in the text exactly where one of these stops has B's bytes
+    /// before it and A's after it: only the stops of B's last and A's first byte need a look.
+    final class StopIndex: Sendable {
+        private let stops: [UInt16: [Int]]
+
+        static func of(_ document: Document) -> StopIndex {
+            document.memo.value("broken-sentence-stops", from: document.text) { StopIndex($0) }
+        }
+
+        init(_ text: String) {
+            var stops: [UInt16: [Int]] = [:]
+            var text = text
+            text.withUTF8 { bytes in
+                guard bytes.count >= 4 else { return }
+                for p in 1..<(bytes.count - 2) where bytes[p] == UInt8(ascii: ".") && bytes[p + 1] == UInt8(ascii: " ") {
+                    stops[UInt16(bytes[p - 1]) << 8 | UInt16(bytes[p + 2]), default: []].append(p)
+                }
+            }
+            self.stops = stops
+        }
+
+        /// Whether `text` (the text indexed) has `before`, ". " and `after` side by side.
+        func has(_ before: UnsafeBufferPointer<UInt8>, _ after: UnsafeBufferPointer<UInt8>, in text: String) -> Bool {
+            guard let places = stops[UInt16(before[before.count - 1]) << 8 | UInt16(after[0])] else { return false }
+            var text = text
+            return text.withUTF8 { bytes in
+                places.contains { p in
+                    p >= before.count && p + 2 + after.count <= bytes.count
+                        && memcmp(bytes.baseAddress! + p - before.count, before.baseAddress!, before.count) == 0
+                        && memcmp(bytes.baseAddress! + p + 2, after.baseAddress!, after.count) == 0
+                }
+            }
+        }
     }
 
     /// The UTF-8 of the characters that are not ASCII but decompose canonically to ASCII: U+037E
