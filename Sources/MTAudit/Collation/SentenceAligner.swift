@@ -465,7 +465,7 @@ struct SentenceWords {
         var weights = [Double](repeating: 1, count: keys.count)
         if let language, WordFrequencies.builtIn.knows(language) {
             // Common words ("the", "said") say little; rare ones and names say much.
-            let sourceZipf = sourceWords.zipf(in: language), versionZipf = versionWords.zipf(in: language)
+            let sourceZipf = sourceWords.zipf(in: language, of: source), versionZipf = versionWords.zipf(in: language, of: version)
             for (id, zipf) in sourceZipf.enumerated() { weights[id] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
             for (local, zipf) in versionZipf.enumerated() where Int(toJoint[local]) >= sourceZipf.count {
                 weights[Int(toJoint[local])] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
@@ -626,9 +626,9 @@ private final class DocumentWords: Sendable {
     let ids: [String: Int32]
     let sentences: [[Int32]]
     let anchors: [[Int32]]
-    /// By id: the word's row in the word lists (`DocumentWordRows`), or `DocumentWordRows.notLetters`
-    /// when it was first seen in a token not of letters (and is looked up by key).
-    private let rows: [Int32]
+    /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
+    /// depends on the key alone).
+    private let firstTokens: [Int32]
     private let zipfs = Mutex<[String: [Float]]>([:])
 
     static func of(_ document: Document) -> DocumentWords { document.memo.value("sentence-aligner-words") { DocumentWords(document) } }
@@ -642,17 +642,15 @@ private final class DocumentWords: Sendable {
         var sentences: [[Int32]] = [], anchors: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
         anchors.reserveCapacity(document.sentences.count)
-        // Each word's row in the word lists, from a token of its key (the rows depend on the key alone).
-        let tokenRows = DocumentWordRows.of(document).rows
-        var rows: [Int32] = []
-        rows.reserveCapacity(room)
+        var firstTokens: [Int32] = []
+        firstTokens.reserveCapacity(room)
         for sentence in document.sentences {
             var set: [Int32] = [], anchor: [Int32] = []
             for index in sentence.tokens where document.tokens[index].isWordLike {
                 let token = document.tokens[index]
                 let id: Int32
                 if let known = ids[token.key] { id = known } else {
-                    id = Int32(keys.count); ids[token.key] = id; keys.append(token.key); rows.append(tokenRows[index])
+                    id = Int32(keys.count); ids[token.key] = id; keys.append(token.key); firstTokens.append(Int32(index))
                 }
                 set.append(id)
                 if token.kind == .number || (token.text.unicodeScalars.first?.hasUppercaseProperty == true && token.text.unicodeScalars.count > 2) { anchor.append(id) }
@@ -660,15 +658,25 @@ private final class DocumentWords: Sendable {
             sentences.append(SentenceWords.sortedUnique(set))
             anchors.append(SentenceWords.sortedUnique(anchor))
         }
-        (self.keys, self.ids, self.sentences, self.anchors, self.rows) = (keys, ids, sentences, anchors, rows)
+        (self.keys, self.ids, self.sentences, self.anchors, self.firstTokens) = (keys, ids, sentences, anchors, firstTokens)
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
-    func zipf(in language: String) -> [Float] {
+    func zipf(in language: String, of document: Document) -> [Float] {
         if let known = zipfs.withLock({ $0[language] }) { return known }
-        let frequencies = WordFrequencies.builtIn, index = frequencies.languageIndex(of: language)
-        let values = zip(keys, rows).map { key, row in
-            row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
+        let frequencies = WordFrequencies.builtIn
+        let values: [Float]
+        if let made = DocumentWordRows.ifMade(document) {
+            // The audit has looked every token up already (for its language guess): read the rows.
+            let index = frequencies.languageIndex(of: language)
+            values = zip(keys, firstTokens).map { key, token in
+                let row = made.rows[Int(token)]
+                return row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
+            }
+        } else {
+            // Alone (the aligner's benchmark, a caller without a guess): each distinct word once,
+            // fewer look-ups than every token.
+            values = keys.map { frequencies.zipf($0, in: language) }
         }
         zipfs.withLock { $0[language] = values }
         return values

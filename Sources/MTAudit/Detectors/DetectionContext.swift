@@ -119,6 +119,9 @@ final class Memo: @unchecked Sendable {
 
     func value<T>(_ key: String, _ compute: () -> T) -> T { value(key, from: ()) { _ in compute() } }
 
+    /// The value kept under `key`, if one was made.
+    func existing<T>(_ key: String, as type: T.Type) -> T? { lock.withLock { values[key] } as? T }
+
     /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
     /// captured, so that asking again does not copy it.
     func value<T, Input>(_ key: String, from input: Input, _ compute: (Input) -> T) -> T {

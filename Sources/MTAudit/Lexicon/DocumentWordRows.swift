@@ -17,8 +17,14 @@ final class DocumentWordRows: Sendable {
     private static let batch = 16
 
     static func of(_ document: Document) -> DocumentWordRows {
-        document.memo.value("word-rows", from: document) { DocumentWordRows($0) }
+        document.memo.value(memoKey, from: document) { DocumentWordRows($0) }
     }
+
+    /// The document's rows if something has already asked for them (the audit's language guess
+    /// does), without looking every token up when nothing has.
+    static func ifMade(_ document: Document) -> DocumentWordRows? { document.memo.existing(memoKey, as: DocumentWordRows.self) }
+
+    private static let memoKey = "word-rows"
 
     private init(_ document: Document) {
         let frequencies = WordFrequencies.builtIn
