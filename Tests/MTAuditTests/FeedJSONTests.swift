@@ -51,7 +51,7 @@ struct FeedJSONTests {
 
     @Test("Mutated lines: the shortcut never reads what JSONSerialization refuses, and reads the rest as it does")
     func mutations() throws {
-        var generator = SeededGenerator(seed: 0x5EED)
+        var generator = SplitMix(seed: 0x5EED)
         let alphabet = Array(#"{}[]:,"\ u0Aad8e9nul /tbfr"#.utf8) + [0x00, 0x0B, 0x1F, 0xC3, 0xA9]
         var read = 0
         for _ in 0..<20_000 {
@@ -95,18 +95,5 @@ struct FeedJSONTests {
         case let (a as [Any], b as [Any]): return a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
         default: return false
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -145,19 +145,6 @@ struct MetricTextTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// sacreBLEU's 13a as it was written before the chain: one pass per rule into a buffer, then the
 /// buffer split at white space.
 private enum Tokenizer13aByPasses {

@@ -134,27 +134,16 @@ public struct BrokenSentenceDetector: Detector {
         return findings
     }
 
-    /// False only where `text.contains(needle)` (Foundation's search, by canonical equivalence) is
-    /// surely false, without asking it: it reads the whole text through NSString for every
-    /// candidate, and most candidates have no match at all.
+    /// False only where `source.text.contains(before + ". " + after)` (Foundation's search, by
+    /// canonical equivalence) is surely false, without asking it: it reads the whole text through
+    /// NSString for every candidate, and most candidates have no match at all. `before` has no full
+    /// stop, neither has white space.
     ///
     /// A match of an ASCII needle is a stretch of the text whose canonical decomposition is that
     /// needle: ASCII itself, or one of the three characters that decompose to ASCII (the Greek
     /// question mark, the Greek varia, the Kelvin sign: `asciiTwins`). In a text without those, no
-    /// match without the needle's own bytes.
-    static func mayContain(_ text: String, _ needle: String, sourceHasASCIITwins: @autoclosure () -> Bool) -> Bool {
-        let found = needle.utf8.withContiguousStorageIfAvailable { needle -> Bool? in
-            guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return text.utf8.withContiguousStorageIfAvailable { bytes($0, contain: needle) } ?? nil
-        } ?? nil
-        guard let found else { return true }
-        return found || sourceHasASCIITwins()
-    }
-
-    /// `mayContain(source.text, before + ". " + after, …)` for the words around a stop (`before`
-    /// without a full stop, neither with white space), answered from the source's `StopIndex`
-    /// rather than by searching the whole source once per candidate, which made the rule quadratic
-    /// in the length of an article.
+    /// match without the needle's own bytes, which the source's `StopIndex` finds without searching
+    /// the whole source once per candidate (that made the rule quadratic in an article's length).
     static func mayContain(_ source: Document, before: String, after: String, sourceHasASCIITwins: @autoclosure () -> Bool) -> Bool {
         let found = before.utf8.withContiguousStorageIfAvailable { before -> Bool? in
             after.utf8.withContiguousStorageIfAvailable { after -> Bool? in
