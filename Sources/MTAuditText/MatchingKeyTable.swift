@@ -58,10 +58,16 @@ struct MatchingKeyTable: Sendable {
         case other
     }
 
+    /// (Over the text's bytes in place: through the UTF-8 view's iterator, reading a token's bytes
+    /// cost more than folding them.)
     private static func kind(of text: String) -> Kind {
+        text.utf8.withContiguousStorageIfAvailable(kind(of:)) ?? kind(of: Array(text.utf8))
+    }
+
+    private static func kind(of bytes: some Collection<UInt8>) -> Kind {
         var kind = Kind.key
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte >= 0x80 { return .other }
             if asciiKey(byte) != byte || (byte == 0x20 && previous == 0x20) { kind = .ascii }
             previous = byte
@@ -71,9 +77,13 @@ struct MatchingKeyTable: Sendable {
 
     /// The matching form of an ASCII text, which is never longer than the text.
     private static func asciiKey(of text: String) -> String {
-        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        text.utf8.withContiguousStorageIfAvailable(asciiKey(of:)) ?? asciiKey(of: Array(text.utf8))
+    }
+
+    private static func asciiKey(of bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
-            for byte in text.utf8 {
+            for byte in bytes {
                 let key = asciiKey(byte)
                 if key == 0x20, count > 0, buffer[count - 1] == 0x20 { continue }
                 buffer[count] = key

@@ -31,6 +31,9 @@ public struct Document: Sendable {
         tokens.reserveCapacity(segmentation.words.count)
         var words = segmentation.words[...]
         var paragraphIndex = 0
+        // Each token's text straight from the text's bytes: through string indices, finding a token's
+        // bounds and copying its substring cost more than its matching key.
+        let bytes = Array(text.utf8)
         for sentence in segmentation.sentences {
             while paragraphIndex + 1 < segmentation.paragraphs.count,
                   segmentation.paragraphs[paragraphIndex].utf8.upperBound < sentence.utf8.lowerBound {
@@ -41,7 +44,9 @@ public struct Document: Sendable {
             let first = tokens.count
             while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
                 words.removeFirst()
-                let written = String(word.segment.text(in: text))
+                let written = bytes.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[word.utf8]), as: UTF8.self)
+                }
                 tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
                                     key: Normalizer.matchingKey(written), sentence: sentences.count))
             }
