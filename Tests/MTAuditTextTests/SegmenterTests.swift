@@ -99,4 +99,23 @@ struct SegmenterTests {
             #expect(segmentation.offsets.byteRange(ofScalars: word.span.range) == word.utf8)
         }
     }
+
+    @Test("A paragraph taken for one sentence without ICU is what ICU makes of it")
+    func oneSentenceShortcut() throws {
+        // Every text of up to four pieces: letters, digits, each sentence terminator, closers, spaces,
+        // line breaks, an abbreviation and a non-ASCII word, in every order.
+        let pieces = ["Hi", "we", "3", " ", ".", "!", "?", ")", "(", "\"", "'", "\n", "\n\n", "Mr.", "é", ","]
+        let fast = try Segmenter(), slow = try Segmenter()
+        slow.usesShortcuts = false
+        var texts = [""], taken = 0
+        for _ in 1...4 {
+            texts = texts.flatMap { text in pieces.map { text + $0 } }
+            for text in texts {
+                let expected = slow.segment(text).sentences, found = fast.segment(text).sentences
+                #expect(found == expected, "\(text.debugDescription)")
+                if text.utf8.withContiguousStorageIfAvailable(Segmenter.isOneSentence) == true { taken += 1 }
+            }
+        }
+        #expect(taken > 1000)
+    }
 }
