@@ -26,9 +26,12 @@ public final class Segmenter {
     private let wordBreaker: OpaquePointer
     private var boundaries: [Int32] = []
     private var statuses: [Int32] = []
-    /// Whether a paragraph that can only be one sentence skips ICU (`isOneSentence`); tests turn it off
-    /// to compare with ICU.
+    /// Whether a paragraph that can only be one sentence skips ICU (`isOneSentence`), and an ASCII
+    /// text is cut into words without it (`asciiWords`); tests turn it off to compare with ICU.
     var usesShortcuts = true
+    /// Whether this locale's word rules cut ASCII as `asciiWords` does: checked on a probe when the
+    /// segmenter is made (a locale may tailor them: "en_US_POSIX" does not join "x.y").
+    private(set) var asciiWordRulesHold = false
 
     public init(locale: String = "en", abbreviations: Set<String> = Segmenter.defaultAbbreviations) throws(TextError) {
         self.locale = locale
@@ -43,6 +46,9 @@ public final class Segmenter {
         }
         sentenceBreaker = sentences
         wordBreaker = words
+        var probe = Self.asciiWordProbe
+        let offsets = ScalarOffsets(probe)
+        asciiWordRulesHold = probe.withUTF8 { Self.asciiWords($0, offsets: offsets) == icuWordSegments($0, offsets: offsets) }
     }
 
     deinit {
@@ -185,6 +191,11 @@ public final class Segmenter {
     // MARK: Words
 
     private func wordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
+        if usesShortcuts, asciiWordRulesHold, let words = Self.asciiWords(bytes, offsets: offsets) { return words }
+        return icuWordSegments(bytes, offsets: offsets)
+    }
+
+    private func icuWordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
         let cuts = run(wordBreaker, bytes)
         var words: [WordSegment] = []
         words.reserveCapacity(cuts.count / 2)
@@ -213,6 +224,63 @@ public final class Segmenter {
         }
         return words
     }
+
+    /// A text on which a locale's word rules must cut as `asciiWords` does, one case of each rule it
+    /// applies: letters and digits joined in any order, full stops and apostrophes inside words and
+    /// numbers, commas and semicolons inside numbers only, runs of terminators and spaces, line breaks.
+    static let asciiWordProbe = "a1 1a 1a1 a1.5 1.1a a.1b 1.a a.1 U.S. x.y.z 3.5. 1,000, 1;2 a;b a,b 1'2 don't a''b a..b 1..2 12ab.34 -- (\"q\") !? $5 50% a/b a-b\t\r\n\n end."
+
+    /// The word segments of an ASCII text by the word rules of UAX #29 as ICU applies them to ASCII,
+    /// without ICU: a word is a run of letters and digits, with a full stop or apostrophe between two
+    /// letters or two digits (WB6, WB7, WB11, WB12), or a comma or semicolon between two digits,
+    /// and is a number when it ends in a digit (ICU's rule status); every other character but white
+    /// space is a segment of its own. Nil when the text has a byte left to ICU: non-ASCII, "_" and "@"
+    /// (which ICU joins to letters and digits, with statuses of their own: "from@" is one word), and
+    /// ":" (a letter's middle in some locales).
+    ///
+    /// ICU's iterator cost about 1,000 instructions a word; most texts of an English feed are ASCII.
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment]? {
+        for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
+            return nil
+        }
+        var words: [WordSegment] = []
+        words.reserveCapacity(bytes.count / 4)
+        var index = 0
+        while index < bytes.count {
+            let start = index, byte = bytes[index]
+            let kind: WordKind
+            if isAlphanumeric(byte) {
+                var last = byte
+                index += 1
+                while index < bytes.count {
+                    let next = bytes[index]
+                    if isAlphanumeric(next) {
+                        last = next
+                        index += 1
+                        continue
+                    }
+                    guard index + 1 < bytes.count else { break }
+                    let after = bytes[index + 1]
+                    let inWord = next == UInt8(ascii: ".") || next == UInt8(ascii: "'")
+                    let inNumber = inWord || next == UInt8(ascii: ",") || next == UInt8(ascii: ";")
+                    guard (inWord && isASCIILetter(last) && isASCIILetter(after)) || (inNumber && isDigit(last) && isDigit(after)) else { break }
+                    last = after
+                    index += 2
+                }
+                kind = isDigit(last) ? .number : .letters
+            } else {
+                index += 1
+                if isSpace(byte) { continue }
+                kind = asciiPunctuation[Int(byte)] ? .punctuation : .symbol
+            }
+            let range = start..<index
+            words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
+        }
+        return words
+    }
+
+    @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inline(__always) private static func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isASCIILetter(byte) }
 
     /// `isPunctuation` of each ASCII scalar. (`isSpace` is White_Space for ASCII: U+0009–U+000D, U+0020.)
     private static let asciiPunctuation: [Bool] = (0..<0x80).map { isPunctuation(Unicode.Scalar(UInt8($0))) }
@@ -253,8 +321,10 @@ public final class Segmenter {
         return lower..<upper
     }
 
-    @inline(__always) private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-    @inline(__always) private func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    @inline(__always) private func isSpace(_ byte: UInt8) -> Bool { Self.isSpace(byte) }
+    @inline(__always) private func isASCIILetter(_ byte: UInt8) -> Bool { Self.isASCIILetter(byte) }
 
     /// Width in bytes of a white-space scalar starting at `index`, or nil.
     private func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {

@@ -118,4 +118,34 @@ struct SegmenterTests {
         }
         #expect(taken > 1000)
     }
+
+    @Test("An ASCII text cut into words without ICU is cut as ICU cuts it")
+    func asciiWordShortcut() throws {
+        // Every text of up to four pieces: letters, digits, the characters that join them (". ' , ;"),
+        // spaces and line breaks, and a few that never join, in every order.
+        let pieces = ["Ab", "c", "7", "42", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "\t", "-", "!", "$"]
+        let fast = try Segmenter(), slow = try Segmenter()
+        slow.usesShortcuts = false
+        #expect(fast.asciiWordRulesHold)
+        #expect(try !Segmenter(locale: "en_US_POSIX").asciiWordRulesHold)
+        var texts = [""]
+        for _ in 1...4 {
+            texts = texts.flatMap { text in pieces.map { text + $0 } }
+            for text in texts {
+                #expect(fast.segment(text).words == slow.segment(text).words, "\(text.debugDescription)")
+            }
+        }
+        // Every printable ASCII character between letters, between digits, after and before them, and
+        // doubled, in locales that tailor the word rules (colon in Finnish and Swedish, full stop in
+        // POSIX), where the probe must turn the shortcut off or agree.
+        let characters = (0x21..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        let contexts = characters.map { c in "a\(c)b 1\(c)2 a\(c) \(c)a \(c)\(c) x.y\(c)z 3\(c)5.0" }
+        for locale in ["en", "de", "fi", "sv", "en_US_POSIX", "zh"] {
+            let fast = try Segmenter(locale: locale), slow = try Segmenter(locale: locale)
+            slow.usesShortcuts = false
+            for text in contexts + [Segmenter.asciiWordProbe] {
+                #expect(fast.segment(text).words == slow.segment(text).words, "\(locale): \(text.debugDescription)")
+            }
+        }
+    }
 }
