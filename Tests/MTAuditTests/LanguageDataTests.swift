@@ -57,4 +57,18 @@ struct LanguageDataTests {
         #expect(!english.contains("ż"))
         #expect(WordFrequencies.builtInAlphabet(of: "pl").contains("ż"))
     }
+
+    @Test("An alphabet read from the table's bytes is the one its words' letters make")
+    func alphabetsFromBytes() {
+        let frequencies = WordFrequencies.builtIn
+        for language in ["en", "pl", "tr", "xx"] {
+            // Plainly: the distinct letters of each word as a String, counted in a dictionary.
+            var counts: [Unicode.Scalar: Int] = [:]
+            for word in frequencies.words(in: language) {
+                for scalar in Set(word.unicodeScalars) { counts[scalar, default: 0] += 1 }
+            }
+            let expected = Set(counts.filter { $0.value >= 5 && $0.key.properties.isAlphabetic }.keys)
+            #expect(frequencies.alphabet(of: language) == expected, "\(language)")
+        }
+    }
 }
