@@ -449,7 +449,7 @@ struct SentenceWords {
         var keys = sourceWords.keys
         var toJoint = [Int32](repeating: 0, count: versionWords.keys.count)
         for (local, key) in versionWords.keys.enumerated() {
-            if let id = sourceWords.ids[key] { toJoint[local] = id } else { toJoint[local] = Int32(keys.count); keys.append(key) }
+            if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(keys.count); keys.append(key) }
         }
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
             guard let map else { return (words.sentences, words.anchors) }
@@ -622,8 +622,9 @@ struct SentenceWords {
 /// the document is aligned with the source and with every other version.
 private final class DocumentWords: Sendable {
     /// The matching keys of the distinct words, by id.
-    let keys: [String]
-    let ids: [String: Int32]
+    var keys: [String] { ids.keys }
+    /// The words' ids.
+    let ids: KeyNumbering
     let sentences: [[Int32]]
     let anchors: [[Int32]]
     /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
@@ -634,11 +635,9 @@ private final class DocumentWords: Sendable {
     static func of(_ document: Document) -> DocumentWords { document.memo.value("sentence-aligner-words") { DocumentWords(document) } }
 
     private init(_ document: Document) {
-        var keys: [String] = [], ids: [String: Int32] = [:]
         // Room for every token at once: growing the table as words come rehashes it several times.
         let room = document.tokens.count
-        keys.reserveCapacity(room)
-        ids.reserveCapacity(room)
+        var ids = KeyNumbering(capacity: room)
         var sentences: [[Int32]] = [], anchors: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
         anchors.reserveCapacity(document.sentences.count)
@@ -648,17 +647,16 @@ private final class DocumentWords: Sendable {
             var set: [Int32] = [], anchor: [Int32] = []
             for index in sentence.tokens where document.tokens[index].isWordLike {
                 let token = document.tokens[index]
-                let id: Int32
-                if let known = ids[token.key] { id = known } else {
-                    id = Int32(keys.count); ids[token.key] = id; keys.append(token.key); firstTokens.append(Int32(index))
-                }
+                let known = ids.keys.count
+                let id = Int32(ids.number(token.key))
+                if id == known { firstTokens.append(Int32(index)) }
                 set.append(id)
                 if token.kind == .number || (token.text.unicodeScalars.first?.hasUppercaseProperty == true && token.text.unicodeScalars.count > 2) { anchor.append(id) }
             }
             sentences.append(SentenceWords.sortedUnique(set))
             anchors.append(SentenceWords.sortedUnique(anchor))
         }
-        (self.keys, self.ids, self.sentences, self.anchors, self.firstTokens) = (keys, ids, sentences, anchors, firstTokens)
+        (self.ids, self.sentences, self.anchors, self.firstTokens) = (ids, sentences, anchors, firstTokens)
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.

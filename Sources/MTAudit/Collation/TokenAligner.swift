@@ -52,27 +52,15 @@ public struct TokenAligner: Sendable {
     /// Numbers for keys, equal keys alike, so that words are compared once by hashing rather than
     /// again and again as strings.
     struct Numbering {
+        private var table: KeyNumbering
+
         /// The keys numbered so far, each at its number.
-        private(set) var keys: [String] = []
-        private var numbers: [String: Int] = [:]
+        var keys: [String] { table.keys }
 
         /// A numbering with room for `capacity` keys before it grows.
-        init(capacity: Int = 0) {
-            keys.reserveCapacity(capacity)
-            numbers.reserveCapacity(capacity)
-        }
+        init(capacity: Int = 0) { table = KeyNumbering(capacity: capacity) }
 
-        mutating func number(_ key: String) -> Int {
-            // One look-up whether the key is known or not: the table's place for the key, with the
-            // next number put there when it is new.
-            let next = keys.count
-            var isNew = false
-            let number = Self.read(&numbers[key, default: { isNew = true; return next }()])
-            if isNew { keys.append(key) }
-            return number
-        }
-
-        private static func read(_ value: inout Int) -> Int { value }
+        mutating func number(_ key: String) -> Int { table.number(key) }
     }
 
     /// The alignment of two sequences of words, given by their base keys (`keysA`, `keysB`) and

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Numbers for keys (0, 1, 2, … in order of first appearance), equal keys alike: an open-addressing
+/// table over the keys' UTF-8 bytes (FNV-1a hashes, linear probing), where a `[String: Int]` hashed
+/// each key with SipHash, several times the cost of the short words it numbers.
+///
+/// Keys are told apart by their bytes, which is how Swift compares strings (canonical equivalence)
+/// for keys in one normal form: matching keys (NFKC_Casefold) and their `base` forms (ASCII, or NFD).
+struct KeyNumbering {
+    /// The keys numbered so far, each at its number.
+    private(set) var keys: [String] = []
+    /// Per slot (a power of two of them, at least twice the keys): the upper half of the key's hash,
+    /// then its number plus one (0: empty).
+    private var slots: [UInt64]
+
+    /// A numbering with room for `capacity` keys before it grows.
+    init(capacity: Int = 0) {
+        keys.reserveCapacity(capacity)
+        slots = [UInt64](repeating: 0, count: Self.slotCount(for: capacity))
+    }
+
+    private static func slotCount(for capacity: Int) -> Int {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        return size
+    }
+
+    /// The number of `key`, numbering it if it is new.
+    mutating func number(_ key: String) -> Int {
+        let (found, slot, tag) = find(key)
+        if let found { return found }
+        let number = keys.count
+        keys.append(key)
+        slots[slot] = tag | UInt64(number + 1)
+        if 2 * keys.count > slots.count { grow() }
+        return number
+    }
+
+    /// The number of `key`, if it has one.
+    func number(of key: String) -> Int? { find(key).found }
+
+    /// The number of `key` if it is in the table; otherwise the empty slot where it would go. And the
+    /// upper half of its hash, which the slot keeps.
+    private func find(_ key: String) -> (found: Int?, slot: Int, tag: UInt64) {
+        let hash = Self.hash(key)
+        let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (nil, slot, tag) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let number = Int(entry & 0xFFFF_FFFF) - 1
+                if Self.equal(keys[number], key) { return (number, slot, tag) }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Twice the slots, every key placed again.
+    private mutating func grow() {
+        slots = [UInt64](repeating: 0, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (number, key) in keys.enumerated() {
+            let hash = Self.hash(key)
+            var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+        }
+    }
+
+    private static func hash(_ key: String) -> UInt64 {
+        key.utf8.withContiguousStorageIfAvailable(hash(bytes:)) ?? hash(bytes: Array(key.utf8))
+    }
+
+    private static func hash(bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    private static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+}
