@@ -6,7 +6,7 @@ import LexiconTables
 /// - `LexiconEmbedder OUTPUT.swift FILE…` writes a Swift file holding the given files' names and
 ///   texts as `EmbeddedLexicons.files` (the YAML lexicons, parsed at run time).
 /// - `LexiconEmbedder --word-tables OUTPUT.swift FILE.txt…` builds the tables of the given word lists
-///   (`<lang>.txt`: a `WordListTable` and its `TrigramCounts`) and writes them as
+///   (`<lang>.txt`: a `WordListTable`, its `TrigramCounts` and each language's alphabet) and writes them as
 ///   `EmbeddedWordTables`, whose parts are string literals of the tables' bytes: the binary carries
 ///   the finished tables, read in place, and start-up neither parses nor hashes the lists. (A string
 ///   literal of megabytes compiles in seconds; an array literal of as many elements in far longer.)
@@ -56,6 +56,8 @@ enum LexiconEmbedder {
             enum EmbeddedWordTables {
                 /// The languages of the lists, sorted.
                 static let languages: [String] = [\(table.languages.map(literal).joined(separator: ", "))]
+                /// Each language's alphabet (`WordListTable.alphabet(ofLanguage:)`), its letters in one string.
+                static let alphabets: [String] = [\(table.languages.indices.map { literal(String(String.UnicodeScalarView(table.alphabet(ofLanguage: Int32($0))))) }.joined(separator: ", "))]
                 /// The parts of the lists' `WordListTable`, in the order it takes them.
                 static let wordListParts: [StaticString] = [
 

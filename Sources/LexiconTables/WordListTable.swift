@@ -169,3 +169,47 @@ public struct WordListTable: Sendable, Equatable {
         }
     }
 }
+
+extension WordListTable {
+    /// The letters of language `index`: those in at least five of its words ("é" is English, "ż" is
+    /// not), in scalar order.
+    ///
+    /// Made from tens of thousands of words: each word's distinct letters are found in a short list
+    /// (no set per word), ASCII ones counted in an array, and each letter's property read once. The
+    /// words are read as the table's bytes, a word of ASCII (most) as a bit set of its bytes. The
+    /// built-in lists' alphabets are made at build time (`EmbeddedWordTables.alphabets`).
+    public func alphabet(ofLanguage index: Int32) -> [Unicode.Scalar] {
+        var asciiCounts = [Int](repeating: 0, count: 0x80)
+        var counts: [Unicode.Scalar: Int] = [:]
+        var distinct: [Unicode.Scalar] = []
+        for row in 0..<rowCount where listings(ofRow: row).contains(where: { $0.language == index }) {
+            let bytes = words.bytes(ofRow: row)
+            var low: UInt64 = 0, high: UInt64 = 0, ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false; break }
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+            if ascii {
+                while low != 0 {
+                    asciiCounts[low.trailingZeroBitCount] += 1
+                    low &= low - 1
+                }
+                while high != 0 {
+                    asciiCounts[64 + high.trailingZeroBitCount] += 1
+                    high &= high - 1
+                }
+                continue
+            }
+            distinct.removeAll(keepingCapacity: true)
+            var iterator = bytes.makeIterator(), decoder = UTF8()
+            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                if !distinct.contains(scalar) { distinct.append(scalar) }
+            }
+            for scalar in distinct {
+                if scalar.value < 0x80 { asciiCounts[Int(scalar.value)] += 1 } else { counts[scalar, default: 0] += 1 }
+            }
+        }
+        for (value, count) in asciiCounts.enumerated() where count > 0 { counts[Unicode.Scalar(UInt8(value))] = count }
+        return counts.filter { $0.value >= 5 && $0.key.properties.isAlphabetic }.keys.sorted { $0.value < $1.value }
+    }
+}

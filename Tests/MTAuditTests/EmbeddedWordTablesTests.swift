@@ -21,6 +21,10 @@ struct EmbeddedWordTablesTests {
         #expect(built.languages.count >= 12)
         #expect(built == EmbeddedWordTables.wordList)
         #expect(TrigramCounts(built) == EmbeddedWordTables.trigramCounts)
+        #expect(EmbeddedWordTables.alphabets.count == built.languages.count)
+        for (index, language) in built.languages.enumerated() {
+            #expect(WordFrequencies.builtInAlphabet(of: language) == Set(built.alphabet(ofLanguage: Int32(index))), "\(language)")
+        }
     }
 
     @Test("Frequencies and trigram models of lists given in code answer as the built-in ones do")

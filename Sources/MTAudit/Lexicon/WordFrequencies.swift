@@ -94,11 +94,12 @@ public struct WordFrequencies: Sendable {
         return packed
     }
 
-    /// The alphabet of a built-in list, made on first use for each language.
+    /// The alphabet of a built-in list, which `LexiconEmbedder` made at build time (counting letters
+    /// in tens of thousands of words took 10 ms a language at start-up), as a set on first use.
     public static func builtInAlphabet(of language: String) -> Set<Unicode.Scalar> {
         alphabets.withLock { cache in
             if let alphabet = cache[language] { return alphabet }
-            let alphabet = builtIn.alphabet(of: language)
+            let alphabet = builtIn.index(ofLanguage: language).map { Set(EmbeddedWordTables.alphabets[$0].unicodeScalars) } ?? []
             cache[language] = alphabet
             return alphabet
         }
@@ -106,46 +107,11 @@ public struct WordFrequencies: Sendable {
 
     private static let alphabets = Mutex<[String: Set<Unicode.Scalar>]>([:])
 
-    /// The letters of a language: those in at least five of its listed words ("é" is English, "ż" is not).
-    ///
-    /// Made from tens of thousands of words: each word's distinct letters are found in a short list
-    /// (no set per word), ASCII ones counted in an array, and each letter's property read once. The
-    /// words are read as the table's bytes, a word of ASCII (most) as a bit set of its bytes: making a
-    /// String of each cost twice as much as counting its letters, 20 ms a language.
+    /// The letters of a language: those in at least five of its listed words ("é" is English, "ż" is
+    /// not). See `WordListTable.alphabet(ofLanguage:)`.
     public func alphabet(of language: String) -> Set<Unicode.Scalar> {
-        guard let index = index(ofLanguage: language).map(Int32.init) else { return [] }
-        var asciiCounts = [Int](repeating: 0, count: 0x80)
-        var counts: [Unicode.Scalar: Int] = [:]
-        var distinct: [Unicode.Scalar] = []
-        for row in 0..<words.count where listings(ofRow: row).contains(where: { $0.language == index }) {
-            let bytes = words.bytes(ofRow: row)
-            var low: UInt64 = 0, high: UInt64 = 0, ascii = true
-            for byte in bytes {
-                if byte >= 0x80 { ascii = false; break }
-                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-            }
-            if ascii {
-                while low != 0 {
-                    asciiCounts[low.trailingZeroBitCount] += 1
-                    low &= low - 1
-                }
-                while high != 0 {
-                    asciiCounts[64 + high.trailingZeroBitCount] += 1
-                    high &= high - 1
-                }
-                continue
-            }
-            distinct.removeAll(keepingCapacity: true)
-            var iterator = bytes.makeIterator(), decoder = UTF8()
-            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                if !distinct.contains(scalar) { distinct.append(scalar) }
-            }
-            for scalar in distinct {
-                if scalar.value < 0x80 { asciiCounts[Int(scalar.value)] += 1 } else { counts[scalar, default: 0] += 1 }
-            }
-        }
-        for (value, count) in asciiCounts.enumerated() where count > 0 { counts[Unicode.Scalar(UInt8(value))] = count }
-        return Set(counts.filter { $0.value >= 5 && $0.key.properties.isAlphabetic }.keys)
+        guard let index = index(ofLanguage: language) else { return [] }
+        return Set(table.alphabet(ofLanguage: Int32(index)))
     }
 
     /// The Zipf frequency of `word` (a matching-form key) in `language`; 0 when it is not listed.
