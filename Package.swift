@@ -31,13 +31,16 @@ let package = Package(
         // The tables of the word lists (Lexicons/words/): built by LexiconEmbedder at build time,
         // read in place by MTAudit.
         .target(name: "LexiconTables"),
+        // A lexicon file's model, read from YAML and checked: by MTAudit for the user's files, and by
+        // LexiconEmbedder for the built-in ones at build time.
+        .target(name: "LexiconFiles", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "MTAudit",
-            dependencies: ["MTAuditText", "LexiconTables", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MTAuditText", "LexiconTables", "LexiconFiles", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedLexicons"]
         ),
         // Lexicons/*.yml, and the tables of Lexicons/words/*.txt, are compiled into MTAudit by this plugin and tool.
-        .executableTarget(name: "LexiconEmbedder", dependencies: ["LexiconTables"]),
+        .executableTarget(name: "LexiconEmbedder", dependencies: ["LexiconTables", "LexiconFiles"]),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
         .target(name: "MTAuditReports", dependencies: ["MTAudit", "MTAuditText"]),
         .executableTarget(

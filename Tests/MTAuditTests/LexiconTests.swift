@@ -1,3 +1,4 @@
+import Foundation
 import MTAudit
 import Testing
 
@@ -118,5 +119,26 @@ struct LexiconTests {
             #expect(error.line == line, "\(error)")
             #expect(error.message.contains(message), "\(error)")
         }
+    }
+
+    @Test("The compiled-in lexicons are the files of Lexicons/ parsed at run time, and pack and unpack whole")
+    func packedBuiltIns() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Lexicons").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yml") }.sorted()
+        let parsed = try names.map { name in
+            try LexiconFile.parse(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8), name: "Lexicons/" + name)
+        }
+        #expect(parsed.count >= 10)
+        #expect(Lexicons.builtIn.files == parsed)
+        // Values the built-in files lack: empty strings and lists, no description, no line, a class.
+        let odd = LexiconFile(name: "", kind: .confusions, description: nil, languages: [:], entries: [
+            LexiconEntry(id: "", entryClass: "c", forms: ["right": ["": [""], "en": []], "wrong": [:]], line: nil),
+            LexiconEntry(id: "x y", forms: [:], line: 7),
+        ])
+        let flat = LexiconFile(name: "a.yml", kind: .honorifics, description: "", languages: ["en": ["Mr", ""], "de": []])
+        #expect(PackedLexicons.pack([odd, flat]).map(PackedLexicons.unpack) == [odd, flat])
+        #expect(PackedLexicons.pack([]).map(PackedLexicons.unpack) == [])
+        #expect(PackedLexicons.pack([LexiconFile(name: "a\u{1F}b", kind: .honorifics, description: nil, languages: [:])]) == nil)
     }
 }

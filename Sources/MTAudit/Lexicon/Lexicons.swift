@@ -1,3 +1,4 @@
+@_exported import LexiconFiles
 import MTAuditText
 
 /// The lexicons an audit reads: the built-in files of `Lexicons/` and any the user adds.
@@ -10,17 +11,10 @@ public struct Lexicons: Sendable {
 
     public init(files: [LexiconFile] = []) { self.files = files }
 
-    /// The files compiled in from the package's `Lexicons/` folder.
-    public static let builtIn: Lexicons = {
-        do {
-            return try Lexicons(files: EmbeddedLexicons.files.map { file throws(LexiconError) in
-                try LexiconFile.parse(file.text, name: "Lexicons/" + file.name)
-            })
-        } catch {
-            // The files are checked by the tests; a broken one is a build defect, not a user error.
-            preconditionFailure("built-in lexicon is broken: \(error)")
-        }
-    }()
+    /// The files compiled in from the package's `Lexicons/` folder: parsed and checked at build time
+    /// by `LexiconEmbedder` (a broken file fails the build), and unpacked here (`PackedLexicons`),
+    /// where parsing their YAML took most of a short audit's start-up.
+    public static let builtIn = Lexicons(files: PackedLexicons.unpack(EmbeddedLexicons.packed))
 
     /// These lexicons and the file `text` called `name`.
     public func adding(_ text: String, name: String) throws(LexiconError) -> Lexicons {

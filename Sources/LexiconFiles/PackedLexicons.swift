@@ -1,0 +1,94 @@
+/// Lexicon files, parsed and checked, written as one string and read back with no parser: every
+/// value a field, fields apart by U+001F (the unit separator, which no lexicon holds), each file and
+/// entry its fields in a fixed order, and each list its count first. `LexiconEmbedder` packs the
+/// built-in files at build time; start-up unpacks them. Parsing their YAML took most of a short
+/// audit's start-up, and decoding them as JSON through `Codable` nearly as long.
+public enum PackedLexicons {
+    static let separator: Character = "\u{1F}"
+    static let separatorByte: UInt8 = 0x1F
+
+    /// The packed form of `files`, or nil when a value holds the separator.
+    public static func pack(_ files: [LexiconFile]) -> String? {
+        var fields: [String] = [String(files.count)]
+        func list(_ values: [String]) {
+            fields.append(String(values.count))
+            fields += values
+        }
+        func optional(_ value: String?) { fields += value.map { ["1", $0] } ?? ["0"] }
+        func byLanguage(_ lists: [String: [String]]) {
+            fields.append(String(lists.count))
+            for language in lists.keys.sorted() {
+                fields.append(language)
+                list(lists[language]!)
+            }
+        }
+        for file in files {
+            fields += [file.name, file.kind.rawValue]
+            optional(file.description)
+            byLanguage(file.languages)
+            fields.append(String(file.entries.count))
+            for entry in file.entries {
+                fields.append(entry.id)
+                optional(entry.entryClass)
+                optional(entry.line.map(String.init))
+                fields.append(String(entry.forms.count))
+                for field in entry.forms.keys.sorted() {
+                    fields.append(field)
+                    byLanguage(entry.forms[field]!)
+                }
+            }
+        }
+        guard !fields.contains(where: { $0.contains(separator) }) else { return nil }
+        return fields.joined(separator: String(separator))
+    }
+
+    /// The files `pack` wrote.
+    public static func unpack(_ packed: String) -> [LexiconFile] {
+        var reader = Reader(fields: packed.utf8.split(separator: separatorByte, omittingEmptySubsequences: false))
+        return (0..<reader.count()).map { _ in
+            let name = reader.string()
+            let kind = LexiconKind(rawValue: reader.string())!
+            let description = reader.optional()
+            let languages = reader.byLanguage()
+            let entries = (0..<reader.count()).map { _ in
+                let id = reader.string()
+                let entryClass = reader.optional()
+                let line = reader.optional().map { Int($0)! }
+                var forms: [String: [String: [String]]] = [:]
+                for _ in 0..<reader.count() {
+                    let field = reader.string()
+                    forms[field] = reader.byLanguage()
+                }
+                return LexiconEntry(id: id, entryClass: entryClass, forms: forms, line: line)
+            }
+            return LexiconFile(name: name, kind: kind, description: description, languages: languages, entries: entries)
+        }
+    }
+
+    /// The fields, read in order.
+    private struct Reader {
+        let fields: [Substring.UTF8View]
+        var next = 0
+
+        mutating func string() -> String {
+            defer { next += 1 }
+            return String(Substring(fields[next]))
+        }
+
+        mutating func count() -> Int { Int(string())! }
+
+        mutating func optional() -> String? { string() == "1" ? string() : nil }
+
+        mutating func list() -> [String] { (0..<count()).map { _ in string() } }
+
+        mutating func byLanguage() -> [String: [String]] {
+            let languages = count()
+            var lists: [String: [String]] = Dictionary(minimumCapacity: languages)
+            for _ in 0..<languages {
+                let language = string()
+                lists[language] = list()
+            }
+            return lists
+        }
+    }
+}
