@@ -80,12 +80,21 @@ public struct TokenAligner: Sendable {
         }
         // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
         let width = countB - prefix + 1
-        var table = [Int](repeating: 0, count: (countA - prefix + 1) * width)
+        var table = [Int32](repeating: 0, count: (countA - prefix + 1) * width)
         func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }
-        for i in stride(from: countA - 1, through: prefix, by: -1) {
-            for j in stride(from: countB - 1, through: prefix, by: -1) {
-                table[cell(i, j)] = numbersA[i] == numbersB[j] ? table[cell(i + 1, j + 1)] + 1
-                                                               : max(table[cell(i + 1, j)], table[cell(i, j + 1)])
+        // Filled through buffers: every cell is in bounds by construction, and the checks of array
+        // subscripts cost as much as the cells.
+        table.withUnsafeMutableBufferPointer { table in
+            numbersA.withUnsafeBufferPointer { numbersA in
+                numbersB.withUnsafeBufferPointer { numbersB in
+                    for i in stride(from: countA - 1, through: prefix, by: -1) {
+                        let row = (i - prefix) * width - prefix, below = row + width
+                        let word = numbersA[i]
+                        for j in stride(from: countB - 1, through: prefix, by: -1) {
+                            table[row + j] = word == numbersB[j] ? table[below + j + 1] + 1 : max(table[below + j], table[row + j + 1])
+                        }
+                    }
+                }
             }
         }
         var i = prefix, j = prefix
