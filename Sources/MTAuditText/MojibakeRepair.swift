@@ -30,6 +30,8 @@ public enum MojibakeRepair {
 
     /// Every repair in `text`, in order.
     public static func repairs(in text: String) -> [Repair] {
+        // Mojibake is non-ASCII: an ASCII text (most) is told by its bytes, with no scalar array made.
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var repairs: [Repair] = []
         var index = 0
@@ -48,7 +50,10 @@ public enum MojibakeRepair {
     private static func repairRun(_ scalars: [Unicode.Scalar], _ run: Range<Int>) -> [Repair] {
         var best: [Repair] = []
         var bestConsumed = 0
-        for charset in charsets {
+        // A repair starts at a scalar that some charset reads as the lead byte of a UTF-8 sequence: a
+        // run without one (Chinese, most accented text) has none to find in any charset.
+        let mayHoldMojibake = run.contains { SingleByteTable.mayBeLeadByte(scalars[$0]) }
+        for charset in charsets where mayHoldMojibake {
             guard let table = SingleByteTable.table(for: charset) else { continue }
             let found = decode(scalars, run, table: table, charset: charset)
             let consumed = found.reduce(0) { $0 + $1.range.count }
@@ -252,4 +257,20 @@ enum SingleByteTable {
     }()
 
     static func table(for charset: String) -> [UInt32: UInt8]? { tables[charset] }
+
+    /// One bit per scalar of the Basic Multilingual Plane: whether a charset reads it as a byte from
+    /// 0xC2 to 0xF4, which can lead a UTF-8 sequence. (No charset maps a byte beyond the plane.)
+    private static let leadScalars: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for table in tables.values {
+            for (value, byte) in table where (0xC2...0xF4).contains(byte) && value < 0x10000 {
+                bits[Int(value) / 64] |= 1 << UInt64(value % 64)
+            }
+        }
+        return bits
+    }()
+
+    static func mayBeLeadByte(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 && leadScalars[Int(scalar.value) / 64] & (1 << UInt64(scalar.value % 64)) != 0
+    }
 }
