@@ -645,18 +645,27 @@ private final class DocumentWords: Sendable {
         firstTokens.reserveCapacity(room)
         for sentence in document.sentences {
             var set: [Int32] = [], anchor: [Int32] = []
+            set.reserveCapacity(sentence.tokens.count)
             for index in sentence.tokens where document.tokens[index].isWordLike {
-                let token = document.tokens[index]
                 let known = ids.keys.count
-                let id = Int32(ids.number(token.key))
+                let id = Int32(ids.number(document.tokens[index].key))
                 if id == known { firstTokens.append(Int32(index)) }
                 set.append(id)
-                if token.kind == .number || (token.text.unicodeScalars.first?.hasUppercaseProperty == true && token.text.unicodeScalars.count > 2) { anchor.append(id) }
+                if Self.isAnchor(document.tokens[index]) { anchor.append(id) }
             }
             sentences.append(SentenceWords.sortedUnique(set))
             anchors.append(SentenceWords.sortedUnique(anchor))
         }
         (self.ids, self.sentences, self.anchors, self.firstTokens) = (ids, sentences, anchors, firstTokens)
+    }
+
+    /// A number, or a capitalized word of three letters or more: a word whose sharing says much. (The
+    /// token's scalar count is its span's length; an ASCII capital is told by its byte.)
+    private static func isAnchor(_ token: Token) -> Bool {
+        if token.kind == .number { return true }
+        guard token.scalarCount > 2 else { return false }
+        if let first = token.text.utf8.first, first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        return token.text.unicodeScalars.first?.hasUppercaseProperty == true
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
