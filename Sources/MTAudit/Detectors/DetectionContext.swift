@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a detector looks at: the source, the version under audit, the other versions of the same
 /// source (for consensus), the sentence alignment of version to source, and the lexicons. A class:
@@ -113,12 +114,21 @@ public final class DetectionContext: Sendable {
 /// Each value is kept in a box with its type's identity: asking for it again compares two identities
 /// and reads the box, where a value kept as `Any` was cast back with `as? T`, a search of the runtime's
 /// conformance tables that cost more than many of the look-ups it saved (1.9% of a feed's instructions).
-final class Memo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: Entry]
+final class Memo: Sendable {
+    /// The keys, numbered as they come, and each key's value at its number. In a `Mutex` held by a
+    /// constant: no exclusivity checks, and a lighter lock than `NSLock`. Keys are numbered by their
+    /// bytes (`KeyNumbering`): a context asks its memo a few dozen times, and hashing each key with
+    /// SipHash cost more than the rest of the look-up.
+    private let state: Mutex<State>
 
-    /// A value and the type it was kept as.
-    private struct Entry {
+    private struct State {
+        var keys: KeyNumbering
+        var entries: [Entry]
+    }
+
+    /// A value and the type it was kept as. Unchecked: a value is never changed once kept, and the
+    /// threads that share a memo (a document's, read by the contexts of one story) only read it.
+    private struct Entry: @unchecked Sendable {
         let type: ObjectIdentifier
         let box: AnyObject
     }
@@ -130,13 +140,18 @@ final class Memo: @unchecked Sendable {
 
     /// A cache with room for `capacity` values before its table grows (a context keeps a score of
     /// them, a document fewer: growing a table rehashes every key).
-    init(capacity: Int = 0) { values = Dictionary(minimumCapacity: capacity) }
+    init(capacity: Int = 0) {
+        var entries: [Entry] = []
+        entries.reserveCapacity(capacity)
+        state = Mutex(State(keys: KeyNumbering(capacity: capacity), entries: entries))
+    }
 
     func value<T>(_ key: String, _ compute: () -> T) -> T { value(key, from: ()) { _ in compute() } }
 
     /// The value kept under `key` as a `T`, if one was made.
     func existing<T>(_ key: String, as type: T.Type) -> T? {
-        guard let entry = lock.withLock({ values[key] }), entry.type == ObjectIdentifier(T.self) else { return nil }
+        guard let entry = state.withLock({ state in state.keys.number(of: key).map { state.entries[$0] } }),
+              entry.type == ObjectIdentifier(T.self) else { return nil }
         return unsafeDowncast(entry.box, to: Box<T>.self).value
     }
 
@@ -146,7 +161,10 @@ final class Memo: @unchecked Sendable {
         if let value = existing(key, as: T.self) { return value }
         let value = compute(input)
         let entry = Entry(type: ObjectIdentifier(T.self), box: Box(value))
-        lock.withLock { values[key] = entry }
+        state.withLock { state in
+            let number = state.keys.number(key)
+            if number == state.entries.count { state.entries.append(entry) } else { state.entries[number] = entry }
+        }
         return value
     }
 }
