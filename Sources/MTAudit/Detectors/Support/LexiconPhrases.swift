@@ -98,17 +98,39 @@ struct LexiconPhrases: Sendable {
         }) ?? nil {
             return pieces
         }
-        return form.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "‐" || $0 == "–" || $0 == "—" }).compactMap { piece in
+        return form.split(whereSeparator: isPieceSeparator).compactMap { piece in
             var text = String(piece)
             while text.hasSuffix(".") { text.removeLast() }
             return text.isEmpty ? nil : text
         }
     }
 
+    /// Whether a character of a form outside ASCII parts its words: white space or a dash. The
+    /// dashes are single scalars that nothing else is canonically equivalent to, so a one-scalar test
+    /// says what comparing the characters says, without the comparison's normalization.
+    private static func isPieceSeparator(_ character: Character) -> Bool {
+        if character.isWhitespace { return true }
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        switch scalar.value {
+        case 0x2D, 0x2010, 0x2013, 0x2014: return true  // "-", "‐", "–", "—"
+        default: return false
+        }
+    }
+
+    /// 0 when the piece's first letter is not a capital (or it has none), 2 when it has two letters or
+    /// more, all capitals, else 1. One pass over the scalars, with no string of its letters made.
     private static func casing(_ piece: String) -> UInt8 {
-        let letters = piece.unicodeScalars.filter(\.hasAlphabeticProperty)
-        guard let first = letters.first, first.hasUppercaseProperty else { return 0 }
-        return letters.count >= 2 && letters.allSatisfy(\.hasUppercaseProperty) ? 2 : 1
+        var letters = 0
+        var allCapitals = true
+        for scalar in piece.unicodeScalars where scalar.hasAlphabeticProperty {
+            let capital = scalar.hasUppercaseProperty
+            if letters == 0 && !capital { return 0 }
+            letters += 1
+            allCapitals = allCapitals && capital
+        }
+        guard letters > 0 else { return 0 }
+        return letters >= 2 && allCapitals ? 2 : 1
     }
 
     private func fits(_ token: Token, _ casing: UInt8) -> Bool {
