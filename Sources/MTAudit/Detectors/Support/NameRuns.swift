@@ -69,7 +69,9 @@ struct NameRuns {
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
         context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") {
             let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
-            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf) }
+            // The word-list rows fetched once for all the sentences, not from the memo for each.
+            var rows: DocumentWordRows?
+            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
         }
     }
 
@@ -79,21 +81,27 @@ struct NameRuns {
     /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
     /// name when it is rarer than `openerZipf` in the language.
     func runs(in document: Document, sentence index: Int, openerZipf: Float = 3.5) -> [Run] {
-        let sentence = document.sentences[index]
-        let tokens = document.tokens[sentence.tokens]
-        let firstWord = tokens.first { $0.isWordLike }?.span.start
+        var rows: DocumentWordRows?
+        return runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
+    }
+
+    /// `runs(in:sentence:openerZipf:)`, with the text's word-list rows in `rows` once a word has been
+    /// weighed (fetched then, when nil).
+    private func runs(in document: Document, sentence index: Int, openerZipf: Float, rows: inout DocumentWordRows?) -> [Run] {
+        // The tokens by index: most are no name, and a copy of each (its text and key retained) cost
+        // more than telling so.
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
         var runs: [Run] = []
         var current: [Token] = []
-        // The text's word-list rows, fetched when a word is first weighed.
-        var rows: DocumentWordRows?
-        for position in sentence.tokens {
-            let token = document.tokens[position]
-            if isName(token, opensSentence: token.span.start == firstWord, openerZipf: openerZipf, zipf: { language in
+        for position in positions {
+            if isName(at: position, in: tokens, opensSentence: tokens[position].span.start == firstWord, openerZipf: openerZipf, zipf: { language in
                 if rows == nil { rows = DocumentWordRows.of(document) }
-                return rows!.zipf(ofToken: position, key: token.key, in: language)
+                return rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
             }) {
-                current.append(token)
-            } else if token.isWordLike || token.text != "." {
+                current.append(tokens[position])
+            } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
             }
         }
@@ -105,23 +113,32 @@ struct NameRuns {
     /// for a name that stands in another's place. The sentence's first word only counts when it is
     /// rarer than `openerZipf` or an acronym ("However" is capitalized for opening the sentence).
     func capitalizedRuns(in document: Document, sentence index: Int, openerZipf: Float) -> [Run] {
-        let tokens = document.tokens[document.sentences[index].tokens]
-        let firstWord = tokens.first { $0.isWordLike }?.span.start
+        // By index, as in `runs`: only the tokens kept are copied.
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
         var runs: [Run] = []
         var current: [Token] = []
-        for position in document.sentences[index].tokens {
-            let token = document.tokens[position]
-            if token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-               token.scalarCount >= 2, !honorifics.contains(token.key),
-               token.span.start != firstWord || NameRuns.isAcronym(token)
-                || DocumentWordRows.of(document).zipf(ofToken: position, key: token.key, in: language ?? "en") < openerZipf {
-                current.append(token)
-            } else if token.isWordLike || token.text != "." {
+        for position in positions {
+            if tokens[position].kind == .letters, NameRuns.startsWithCapital(tokens[position].text),
+               tokens[position].scalarCount >= 2, !honorifics.contains(tokens[position].key),
+               tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
+                || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                current.append(tokens[position])
+            } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
             }
         }
         if !current.isEmpty { runs.append(Run(tokens: current)) }
         return runs
+    }
+
+    /// Whether `text` starts with a capital (a scalar with Unicode's uppercase property). An ASCII
+    /// first byte is its scalar, told without decoding one.
+    static func startsWithCapital(_ text: String) -> Bool {
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) }
+        return text.unicodeScalars.first!.hasUppercaseProperty
     }
 
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
@@ -136,13 +153,13 @@ struct NameRuns {
                 tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
     }
 
-    /// `zipf` gives the token's Zipf frequency in a language.
-    private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
-        guard token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-              token.scalarCount >= 2,
-              !honorifics.contains(token.key) else { return false }
+    /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language.
+    private func isName(at position: Int, in tokens: [Token], opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
+        guard tokens[position].kind == .letters, NameRuns.startsWithCapital(tokens[position].text),
+              tokens[position].scalarCount >= 2,
+              !honorifics.contains(tokens[position].key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
-        if opensSentence || token.text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
+        if opensSentence || tokens[position].text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
             if let language, zipf(language) >= (opensSentence ? openerZipf : 5.0) {
                 return false
             }
@@ -186,7 +203,7 @@ struct NameRuns {
             for sentence in document.sentences {
                 let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
                 for token in words.dropFirst() where token.kind == .letters
-                    && token.text.unicodeScalars.first?.hasUppercaseProperty == true {
+                    && NameRuns.startsWithCapital(token.text) {
                     keys.insert(base(token.key))
                 }
             }
