@@ -133,16 +133,29 @@ struct LexiconPhrases: Sendable {
         return letters >= 2 && allCapitals ? 2 : 1
     }
 
-    private func fits(_ token: Token, _ casing: UInt8) -> Bool {
+    /// Whether a word written `text` has the case `casing` asks of a form's word.
+    private func fits(_ text: String, _ casing: UInt8) -> Bool {
         // Most forms take any case: say so before looking at the letters.
         guard casing != 0 else { return true }
-        var scalars = Substring(token.text).unicodeScalars[...]
+        // An ASCII word by its bytes (most words), each its own scalar; the same tests as below.
+        if let fit = text.utf8.withContiguousStorageIfAvailable({ Self.asciiFits($0, casing) }) ?? nil { return fit }
+        var scalars = Substring(text).unicodeScalars[...]
         // After an elided article, the word itself: "l'Argentine".
         if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
             scalars = scalars[scalars.index(after: apostrophe)...]
         }
         let letters = scalars.lazy.filter(\.hasAlphabeticProperty)
         return casing == 2 ? letters.allSatisfy { !$0.hasLowercaseProperty } : letters.first?.hasLowercaseProperty == false
+    }
+
+    /// `fits` for a word of ASCII `bytes` (nil for another word): after an elided article, every
+    /// letter a capital (casing 2) or the first one (casing 1).
+    private static func asciiFits(_ bytes: UnsafeBufferPointer<UInt8>, _ casing: UInt8) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lowercase: ClosedRange<UInt8> = 0x61...0x7A, uppercase: ClosedRange<UInt8> = 0x41...0x5A
+        let start = bytes.prefix(5).lastIndex(of: UInt8(ascii: "'")).map { $0 + 1 } ?? 0
+        let letters = bytes[start...].lazy.filter { lowercase.contains($0) || uppercase.contains($0) }
+        return casing == 2 ? letters.allSatisfy { !lowercase.contains($0) } : letters.first.map { !lowercase.contains($0) } ?? false
     }
 
     /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
@@ -172,7 +185,7 @@ struct LexiconPhrases: Sendable {
     private func longestForm(at k: Int, before end: Int, in tokens: [Token]) -> (form: Form, last: Int)? {
         guard let candidates = candidates(for: tokens[k].key) else { return nil }
         for form in candidates {
-            guard fits(tokens[k], form.cases[0]) else { continue }
+            guard fits(tokens[k].text, form.cases[0]) else { continue }
             var at = k
             var ok = true
             for place in form.keys.indices.dropFirst() {
@@ -181,7 +194,7 @@ struct LexiconPhrases: Sendable {
                    tokens[next].span.start == tokens[at].span.end {
                     next += 1
                 }
-                guard next < end, tokens[next].key == form.keys[place], fits(tokens[next], form.cases[place]) else { ok = false; break }
+                guard next < end, tokens[next].key == form.keys[place], fits(tokens[next].text, form.cases[place]) else { ok = false; break }
                 at = next
             }
             if ok && form.isPrefix {
