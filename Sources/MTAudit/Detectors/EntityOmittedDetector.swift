@@ -85,6 +85,8 @@ public struct EntityOmittedDetector: Detector {
         // A name the version writes in another form the entity lexicon gives (an alias, a
         // transliteration: "the Atlantic Alliance" for "NATO", "Qaddafi" for "Gaddafi") is there.
         let entities = LexiconPhrases.mentions(.entities, in: context)
+        // The source's name runs, fetched from the context's memo once, when a sentence first needs them.
+        lazy var sourceRuns = NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: Self.commonWordZipf)
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index], !reported.contains(sourceIndex),
                   context.alignment.similarity[index] >= Self.minimumSimilarity else { continue }
@@ -92,7 +94,7 @@ public struct EntityOmittedDetector: Detector {
             let versionEntities = entities.version.filter { $0.sentence == index }.reduce(into: Set<String>()) { $0.formUnion($1.ids) }
             // A name is left out only when none of it is there: "President Biden" for "President Joe
             // Biden" keeps the person.
-            let runs = Self.trimmed(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: Self.commonWordZipf)[sourceIndex],
+            let runs = Self.trimmed(sourceRuns[sourceIndex],
                                     sentence: sourceIndex, in: context.source, language: names.language)
             let missing = runs
                 .filter { run in

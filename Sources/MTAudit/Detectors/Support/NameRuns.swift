@@ -67,11 +67,23 @@ struct NameRuns {
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
-        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") {
+        context.memoized(runsKey(ofSource: ofSource, openerZipf: openerZipf)) {
             let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
             // The word-list rows fetched once for all the sentences, not from the memo for each.
             var rows: DocumentWordRows?
             return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+        }
+    }
+
+    /// The memo key of `sentenceRuns`. Some rules ask for every sentence: the keys of the values they
+    /// use are written out, not made by formatting the number each time (the same strings).
+    private static func runsKey(ofSource: Bool, openerZipf: Float) -> String {
+        switch (ofSource, openerZipf) {
+        case (true, 3.5): "name-runs-source-3.5"
+        case (false, 3.5): "name-runs-version-3.5"
+        case (true, 5.0): "name-runs-source-5.0"
+        case (false, 5.0): "name-runs-version-5.0"
+        default: "name-runs-\(ofSource ? "source" : "version")-\(openerZipf)"
         }
     }
 
