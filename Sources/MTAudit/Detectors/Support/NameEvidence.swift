@@ -22,12 +22,16 @@ struct NameEvidence {
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
         let known = NameRuns.known(in: context)
+        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
+        // The version's name words that no other text writes, by sentence: the candidates. Most
+        // versions have none, and then nothing else need be made.
+        let unknown = versionRuns.map { runs in runs.flatMap(\.tokens).filter { !known.contains(base($0.key)) } }
+        guard unknown.contains(where: { !$0.isEmpty }) else { return [] }
         let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
         // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
         let entities = LexiconPhrases.mentions(.entities, in: context)
         let honorifics = NameRuns.honorifics(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
-        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         // The version's own names that the other texts confirm, by sentence.
         let confirmed = context.version.sentences.indices.map { index in
             versionRuns[index].flatMap(\.tokens)
@@ -46,8 +50,7 @@ struct NameEvidence {
         }
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
-            let new = versionRuns[index].flatMap(\.tokens)
-                .filter { !known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
+            let new = unknown[index].map { NameRuns.Run(tokens: [$0]) }
                 .filter { run in !reported.contains { $0.overlaps(run.span) } }
             guard !new.isEmpty else { continue }
             let readings = context.consensusReadings(ofVersionSentence: index)
