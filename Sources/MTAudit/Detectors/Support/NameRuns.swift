@@ -438,6 +438,9 @@ struct NameSubstitutions {
         let confusions = LexiconPhrases.mentions(.confusions, in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         let sourceRuns = NameRuns.sentenceRuns(ofSource: true, in: context)
+        // The source's runs as entity-omitted finds them, for `positionalPairs`: fetched from the memo
+        // once, when a sentence first needs them, not once a sentence.
+        lazy var sourceOpenerRuns = NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: EntityOmittedDetector.commonWordZipf)
         var pairs: [Pair] = []
         for index in context.version.sentences.indices {
             guard let sourceIndex = context.alignment.sourceOf[index],
@@ -490,7 +493,8 @@ struct NameSubstitutions {
                 let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
                 pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
             }
-            pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, known: known, inVersion: inVersion,
+            pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, finders: (versionNames, sourceNames),
+                                     sourceRuns: { sourceOpenerRuns }, known: known, inVersion: inVersion,
                                      taken: pairs.map(\.version.span) + derived.map(\.span), takenSource: pairs.map(\.source.span))
         }
         return pairs
@@ -534,10 +538,14 @@ struct NameSubstitutions {
     /// source has a name the version lacks, between the same words ("Lyon took the lead" for "Napoli
     /// took the lead", "in Europe, Nagano Prefecture" for "in Suwa City, Nagano Prefecture"). The
     /// frame is the evidence the case alone cannot give at the start of a sentence or for a common word.
+    /// `finders` are the version's and the source's name finders, `sourceRuns` gives the source's
+    /// `sentenceRuns` at entity-omitted's opener threshold: the caller's, handed over rather than
+    /// fetched from the memo for every sentence.
     private static func positionalPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
+                                        finders: (version: NameRuns, source: NameRuns), sourceRuns: () -> [[NameRuns.Run]],
                                         known: NameRuns.KnownKeys, inVersion: Set<String>,
                                         taken: [TextSpan], takenSource: [TextSpan]) -> [Pair] {
-        let versionNames = NameRuns.version(in: context), sourceNames = NameRuns.source(in: context)
+        let (versionNames, sourceNames) = finders
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
             spans.contains { $0.start < run.span.end && run.span.start < $0.end }
         }
@@ -549,7 +557,7 @@ struct NameSubstitutions {
         let versionTokens = context.version.tokens[context.version.sentences[versionIndex].tokens]
         // The source's side holds a name by the usual signs ("Suwa"), with the capitalized words around
         // it ("Suwa City").
-        let names = Set(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: EntityOmittedDetector.commonWordZipf)[sourceIndex]
+        let names = Set(sourceRuns()[sourceIndex]
             .flatMap { $0.tokens.map(\.span) })
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
