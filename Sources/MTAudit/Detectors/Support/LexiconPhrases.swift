@@ -53,6 +53,8 @@ struct LexiconPhrases: Sendable {
         var byKeys: [[String]: Form] = [:]
         for entry in entries {
             if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
+            // The entry's id as a set once, for all its forms.
+            let entryIDs: Set<String> = [entry.id]
             for field in fields {
                 for written in entry.forms(field, language: language) {
                     let pieces = Self.pieces(written)
@@ -62,9 +64,9 @@ struct LexiconPhrases: Sendable {
                     // A form listed under two entries names both ("Korea", "Brussels").
                     if let known = byKeys[keys] {
                         byKeys[keys] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
-                                            ids: known.ids.union([entry.id]), field: known.field)
+                                            ids: known.ids.union(entryIDs), field: known.field)
                     } else {
-                        byKeys[keys] = Form(keys: keys, cases: cases, ids: [entry.id], field: field)
+                        byKeys[keys] = Form(keys: keys, cases: cases, ids: entryIDs, field: field)
                     }
                 }
             }
@@ -79,7 +81,12 @@ struct LexiconPhrases: Sendable {
         }
         self.classes = classes
         self.forms = forms
-        vocabulary = Set(byKeys.keys.joined())
+        // Room made first: a set made from the joined keys grows (and rehashes) again and again.
+        var vocabulary = Set<String>(minimumCapacity: byKeys.count)
+        for keys in byKeys.keys {
+            for key in keys { vocabulary.insert(key) }
+        }
+        self.vocabulary = vocabulary
     }
 
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
