@@ -134,12 +134,13 @@ public struct EntityOmittedDetector: Detector {
     /// beside words of their own, as "Prefecture" in "Osaka Prefecture, … Aichi Prefecture". (A later
     /// mention of the word alone, "Joe Biden … the Biden presidency", is the same name again.)
     private static func identifying(_ run: NameRuns.Run, among runs: [NameRuns.Run]) -> [Token] {
-        let shared = run.tokens.filter { token in
-            runs.contains { other in
-                other.span != run.span && other.tokens.count > 1 && other.tokens.contains { base($0.key) == base(token.key) }
+        // The token's base once, not once for every word of the other runs.
+        let rest = run.tokens.filter { token in
+            let key = base(token.key)
+            return !runs.contains { other in
+                other.span != run.span && other.tokens.count > 1 && other.tokens.contains { base($0.key) == key }
             }
         }
-        let rest = run.tokens.filter { token in !shared.contains(token) }
         return rest.isEmpty ? run.tokens : rest
     }
 
