@@ -50,7 +50,9 @@ struct LexiconPhrases: Sendable {
     /// ("US", "PM") need capitals.
     init(entries: [LexiconEntry], fields: [String], language: String) {
         var classes: [String: String] = [:]
-        var byKeys: [[String]: Form] = [:]
+        // Forms by their first key: a form is found among the few that share its first word, by
+        // hashing that word, not its whole list of words.
+        var forms: [String: [Form]] = [:]
         for entry in entries {
             if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
             // The entry's id as a set once, for all its forms.
@@ -62,30 +64,31 @@ struct LexiconPhrases: Sendable {
                     let keys = pieces.map { Normalizer.matchingKey($0) }
                     let cases = pieces.map(Self.casing)
                     // A form listed under two entries names both ("Korea", "Brussels").
-                    if let known = byKeys[keys] {
-                        byKeys[keys] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
-                                            ids: known.ids.union(entryIDs), field: known.field)
+                    if let at = forms[keys[0]]?.firstIndex(where: { $0.keys == keys }) {
+                        let known = forms[keys[0]]![at]
+                        forms[keys[0]]![at] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
+                                                   ids: known.ids.union(entryIDs), field: known.field)
                     } else {
-                        byKeys[keys] = Form(keys: keys, cases: cases, ids: entryIDs, field: field)
+                        forms[keys[0], default: []].append(Form(keys: keys, cases: cases, ids: entryIDs, field: field))
                     }
                 }
             }
         }
-        var forms: [String: [Form]] = [:]
-        for form in byKeys.values { forms[form.keys[0], default: []].append(form) }
         // Each form's words joined once, not again for every comparison.
         for (key, list) in forms where list.count > 1 {
             let sorted = list.map { (form: $0, joined: $0.keys.joined(separator: " ")) }
                 .sorted { ($0.form.keys.count, $0.joined) > ($1.form.keys.count, $1.joined) }
             forms[key] = sorted.map(\.form)
         }
+        // Room made first: a set made from the joined keys grows (and rehashes) again and again.
+        var vocabulary = Set<String>(minimumCapacity: forms.count)
+        for list in forms.values {
+            for form in list {
+                for key in form.keys { vocabulary.insert(key) }
+            }
+        }
         self.classes = classes
         self.forms = forms
-        // Room made first: a set made from the joined keys grows (and rehashes) again and again.
-        var vocabulary = Set<String>(minimumCapacity: byKeys.count)
-        for keys in byKeys.keys {
-            for key in keys { vocabulary.insert(key) }
-        }
         self.vocabulary = vocabulary
     }
 
