@@ -334,6 +334,13 @@ private func isPlainBase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
 }
 
+/// `isPlainBase` without a carriage return, told in the same one pass over the bytes: a key whose
+/// every byte is a letter of its own for `sharesStem`.
+private func isPlainStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 || $0 == 0x0D }
+        && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+}
+
 /// Whether two names are forms of one: one begins the other, or they share their first five letters.
 func sharesStem(_ a: String, _ b: String) -> Bool {
     // Most keys are plain ASCII (their own base, and without a carriage return, the one ASCII byte
@@ -341,7 +348,7 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
     // the common prefix of the bytes, with no base made and no characters compared.
     let plain = a.utf8.withContiguousStorageIfAvailable { x in
         b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
-            guard isPlainBase(x), isPlainBase(y), !x.contains(0x0D), !y.contains(0x0D) else { return nil }
+            guard isPlainStem(x), isPlainStem(y) else { return nil }
             let shorter = min(x.count, y.count)
             var common = 0
             while common < shorter && x[common] == y[common] { common += 1 }
