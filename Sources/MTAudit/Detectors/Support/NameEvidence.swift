@@ -58,8 +58,12 @@ struct NameEvidence {
             lazy var here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
             // The version's names in its other sentences, in text order, so that of names alike the
             // first written wins: made once a sentence, when a name needs them.
-            lazy var elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index } }
-                .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }.map(\.run)
+            // Each with its key (the base of its word) and that key's length in scalars.
+            lazy var elsewhere = order.compactMap { key in
+                mentions[key]!.first { $0.sentence != index }.map { (sentence: $0.sentence, run: $0.run, key: key) }
+            }
+            .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }
+            .map { (run: $0.run, key: $0.key, length: $0.key.unicodeScalars.count) }
             for run in new {
                 if !readings.isEmpty, let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here, entities: entities) {
                     corruptions.append(found)
@@ -67,7 +71,14 @@ struct NameEvidence {
                 }
                 // The version's own spelling in another sentence.
                 let key = base(run.key)
-                if let (best, similarity) = elsewhere.map({ ($0, NameRuns.similarity(key, base($0.key))) }).max(by: { $0.1 < $1.1 }),
+                // The distance is at least the difference of the lengths: a name too much longer or
+                // shorter cannot reach the threshold, and is not compared. (Leaving out names below the
+                // threshold changes neither whether the best reaches it nor, if so, which is best.)
+                let length = key.unicodeScalars.count
+                let reachable = elsewhere.lazy.filter { other in
+                    Double(min(length, other.length)) / Double(max(length, other.length)) >= NameCorruptionDetector.threshold - 1e-9
+                }
+                if let (best, similarity) = reachable.map({ ($0.run, NameRuns.similarity(key, $0.key)) }).max(by: { $0.1 < $1.1 }),
                    similarity >= NameCorruptionDetector.threshold, !related(run.key, best.key),
                    LexiconPhrases.ids(overlapping: run.span, in: entities.version)
                     .isDisjoint(with: LexiconPhrases.ids(overlapping: best.span, in: entities.version)) {
