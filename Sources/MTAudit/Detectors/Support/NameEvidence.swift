@@ -48,6 +48,13 @@ struct NameEvidence {
                 mentions[key, default: []].append((sentence, run))
             }
         }
+        // Each distinct name with its key (the base of its word), that key's length in scalars, its
+        // first mention and its first in another sentence: the one it is compared by from a sentence
+        // that has the first. Made once, when a name first needs them.
+        lazy var names = order.map { key in
+            let list = mentions[key]!
+            return (key: key, length: key.unicodeScalars.count, first: list[0], next: list.first { $0.sentence != list[0].sentence })
+        }
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
             let new = unknown[index].map { NameRuns.Run(tokens: [$0]) }
@@ -56,29 +63,31 @@ struct NameEvidence {
             let readings = context.consensusReadings(ofVersionSentence: index)
             // The sentence's words, for the consensus, which needs readings (most sentences have none).
             lazy var here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
-            // The version's names in its other sentences, in text order, so that of names alike the
-            // first written wins: made once a sentence, when a name needs them.
-            // Each with its key (the base of its word) and that key's length in scalars.
-            lazy var elsewhere = order.compactMap { key in
-                mentions[key]!.first { $0.sentence != index }.map { (sentence: $0.sentence, run: $0.run, key: key) }
-            }
-            .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }
-            .map { (run: $0.run, key: $0.key, length: $0.key.unicodeScalars.count) }
             for run in new {
                 if !readings.isEmpty, let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here, entities: entities) {
                     corruptions.append(found)
                     continue
                 }
-                // The version's own spelling in another sentence.
+                // The version's own spelling in another sentence: of the names most alike, the first
+                // written (each name by its first mention outside this sentence).
                 let key = base(run.key)
-                // The distance is at least the difference of the lengths: a name too much longer or
-                // shorter cannot reach the threshold, and is not compared. (Leaving out names below the
-                // threshold changes neither whether the best reaches it nor, if so, which is best.)
                 let length = key.unicodeScalars.count
-                let reachable = elsewhere.lazy.filter { other in
-                    Double(min(length, other.length)) / Double(max(length, other.length)) >= NameCorruptionDetector.threshold - 1e-9
+                var found: (run: NameRuns.Run, similarity: Double, sentence: Int, start: Int)?
+                for name in names {
+                    guard let mention = name.first.sentence != index ? name.first : name.next else { continue }
+                    // The distance is at least the difference of the lengths: a name too much longer or
+                    // shorter cannot reach the threshold, and is not compared. (Leaving out names below
+                    // the threshold changes neither whether the best reaches it nor, if so, which is best.)
+                    guard Double(min(length, name.length)) / Double(max(length, name.length))
+                            >= NameCorruptionDetector.threshold - 1e-9 else { continue }
+                    let similarity = NameRuns.similarity(key, name.key)
+                    if let known = found, similarity < known.similarity
+                        || (similarity == known.similarity && (known.sentence, known.start) < (mention.sentence, mention.run.span.start)) {
+                        continue
+                    }
+                    found = (mention.run, similarity, mention.sentence, mention.run.span.start)
                 }
-                if let (best, similarity) = reachable.map({ ($0.run, NameRuns.similarity(key, $0.key)) }).max(by: { $0.1 < $1.1 }),
+                if let (best, similarity, _, _) = found,
                    similarity >= NameCorruptionDetector.threshold, !related(run.key, best.key),
                    LexiconPhrases.ids(overlapping: run.span, in: entities.version)
                     .isDisjoint(with: LexiconPhrases.ids(overlapping: best.span, in: entities.version)) {
