@@ -85,6 +85,8 @@ public struct EntityOmittedDetector: Detector {
         // A name the version writes in another form the entity lexicon gives (an alias, a
         // transliteration: "the Atlantic Alliance" for "NATO", "Qaddafi" for "Gaddafi") is there.
         let entities = LexiconPhrases.mentions(.entities, in: context)
+        // The source's name runs, fetched from the context's memo once, when a sentence first needs them.
+        lazy var sourceRuns = NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: Self.commonWordZipf)
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index], !reported.contains(sourceIndex),
                   context.alignment.similarity[index] >= Self.minimumSimilarity else { continue }
@@ -92,7 +94,7 @@ public struct EntityOmittedDetector: Detector {
             let versionEntities = entities.version.filter { $0.sentence == index }.reduce(into: Set<String>()) { $0.formUnion($1.ids) }
             // A name is left out only when none of it is there: "President Biden" for "President Joe
             // Biden" keeps the person.
-            let runs = Self.trimmed(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: Self.commonWordZipf)[sourceIndex],
+            let runs = Self.trimmed(sourceRuns[sourceIndex],
                                     sentence: sourceIndex, in: context.source, language: names.language)
             let missing = runs
                 .filter { run in
@@ -132,12 +134,13 @@ public struct EntityOmittedDetector: Detector {
     /// beside words of their own, as "Prefecture" in "Osaka Prefecture, … Aichi Prefecture". (A later
     /// mention of the word alone, "Joe Biden … the Biden presidency", is the same name again.)
     private static func identifying(_ run: NameRuns.Run, among runs: [NameRuns.Run]) -> [Token] {
-        let shared = run.tokens.filter { token in
-            runs.contains { other in
-                other.span != run.span && other.tokens.count > 1 && other.tokens.contains { base($0.key) == base(token.key) }
+        // The token's base once, not once for every word of the other runs.
+        let rest = run.tokens.filter { token in
+            let key = base(token.key)
+            return !runs.contains { other in
+                other.span != run.span && other.tokens.count > 1 && other.tokens.contains { base($0.key) == key }
             }
         }
-        let rest = run.tokens.filter { token in !shared.contains(token) }
         return rest.isEmpty ? run.tokens : rest
     }
 

@@ -76,9 +76,17 @@ struct FormStarts: Sendable {
         // reading them through `self` copied (retained and released) the table for every word.
         let kinds = kinds, filter = filter
         var marks = [UInt16](repeating: 0, count: tokens.count)
+        let apostrophe = UInt8(ascii: "'")
         for k in tokens.indices where tokens[k].isWordLike {
+            let key = tokens[k].key
+            // Without an apostrophe the look-up tries the word's own key alone (most words): that one
+            // is weighed here, with no closure to call.
+            guard key.utf8.withContiguousStorageIfAvailable({ $0.contains(apostrophe) }) ?? key.utf8.contains(apostrophe) else {
+                marks[k] = filter.mayContain(key) ? kinds[key] ?? 0 : 0
+                continue
+            }
             var mark: UInt16 = 0
-            _ = LexiconPhrases.lookUp(tokens[k].key) { key -> Void? in
+            _ = LexiconPhrases.lookUp(key) { key -> Void? in
                 if filter.mayContain(key) { mark |= kinds[key] ?? 0 }
                 return nil  // every key the look-up may try
             }

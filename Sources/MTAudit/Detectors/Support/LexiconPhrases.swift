@@ -50,9 +50,13 @@ struct LexiconPhrases: Sendable {
     /// ("US", "PM") need capitals.
     init(entries: [LexiconEntry], fields: [String], language: String) {
         var classes: [String: String] = [:]
-        var byKeys: [[String]: Form] = [:]
+        // Forms by their first key: a form is found among the few that share its first word, by
+        // hashing that word, not its whole list of words.
+        var forms: [String: [Form]] = [:]
         for entry in entries {
             if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
+            // The entry's id as a set once, for all its forms.
+            let entryIDs: Set<String> = [entry.id]
             for field in fields {
                 for written in entry.forms(field, language: language) {
                     let pieces = Self.pieces(written)
@@ -60,26 +64,32 @@ struct LexiconPhrases: Sendable {
                     let keys = pieces.map { Normalizer.matchingKey($0) }
                     let cases = pieces.map(Self.casing)
                     // A form listed under two entries names both ("Korea", "Brussels").
-                    if let known = byKeys[keys] {
-                        byKeys[keys] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
-                                            ids: known.ids.union([entry.id]), field: known.field)
+                    if let at = forms[keys[0]]?.firstIndex(where: { $0.keys == keys }) {
+                        let known = forms[keys[0]]![at]
+                        forms[keys[0]]![at] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
+                                                   ids: known.ids.union(entryIDs), field: known.field)
                     } else {
-                        byKeys[keys] = Form(keys: keys, cases: cases, ids: [entry.id], field: field)
+                        forms[keys[0], default: []].append(Form(keys: keys, cases: cases, ids: entryIDs, field: field))
                     }
                 }
             }
         }
-        var forms: [String: [Form]] = [:]
-        for form in byKeys.values { forms[form.keys[0], default: []].append(form) }
         // Each form's words joined once, not again for every comparison.
         for (key, list) in forms where list.count > 1 {
             let sorted = list.map { (form: $0, joined: $0.keys.joined(separator: " ")) }
                 .sorted { ($0.form.keys.count, $0.joined) > ($1.form.keys.count, $1.joined) }
             forms[key] = sorted.map(\.form)
         }
+        // Room made first: a set made from the joined keys grows (and rehashes) again and again.
+        var vocabulary = Set<String>(minimumCapacity: forms.count)
+        for list in forms.values {
+            for form in list {
+                for key in form.keys { vocabulary.insert(key) }
+            }
+        }
         self.classes = classes
         self.forms = forms
-        vocabulary = Set(byKeys.keys.joined())
+        self.vocabulary = vocabulary
     }
 
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
@@ -98,29 +108,64 @@ struct LexiconPhrases: Sendable {
         }) ?? nil {
             return pieces
         }
-        return form.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "‐" || $0 == "–" || $0 == "—" }).compactMap { piece in
+        return form.split(whereSeparator: isPieceSeparator).compactMap { piece in
             var text = String(piece)
             while text.hasSuffix(".") { text.removeLast() }
             return text.isEmpty ? nil : text
         }
     }
 
-    private static func casing(_ piece: String) -> UInt8 {
-        let letters = piece.unicodeScalars.filter(\.hasAlphabeticProperty)
-        guard let first = letters.first, first.hasUppercaseProperty else { return 0 }
-        return letters.count >= 2 && letters.allSatisfy(\.hasUppercaseProperty) ? 2 : 1
+    /// Whether a character of a form outside ASCII parts its words: white space or a dash. The
+    /// dashes are single scalars that nothing else is canonically equivalent to, so a one-scalar test
+    /// says what comparing the characters says, without the comparison's normalization.
+    private static func isPieceSeparator(_ character: Character) -> Bool {
+        if character.isWhitespace { return true }
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        switch scalar.value {
+        case 0x2D, 0x2010, 0x2013, 0x2014: return true  // "-", "‐", "–", "—"
+        default: return false
+        }
     }
 
-    private func fits(_ token: Token, _ casing: UInt8) -> Bool {
+    /// 0 when the piece's first letter is not a capital (or it has none), 2 when it has two letters or
+    /// more, all capitals, else 1. One pass over the scalars, with no string of its letters made.
+    private static func casing(_ piece: String) -> UInt8 {
+        var letters = 0
+        var allCapitals = true
+        for scalar in piece.unicodeScalars where scalar.hasAlphabeticProperty {
+            let capital = scalar.hasUppercaseProperty
+            if letters == 0 && !capital { return 0 }
+            letters += 1
+            allCapitals = allCapitals && capital
+        }
+        guard letters > 0 else { return 0 }
+        return letters >= 2 && allCapitals ? 2 : 1
+    }
+
+    /// Whether a word written `text` has the case `casing` asks of a form's word.
+    private func fits(_ text: String, _ casing: UInt8) -> Bool {
         // Most forms take any case: say so before looking at the letters.
         guard casing != 0 else { return true }
-        var scalars = Substring(token.text).unicodeScalars[...]
+        // An ASCII word by its bytes (most words), each its own scalar; the same tests as below.
+        if let fit = text.utf8.withContiguousStorageIfAvailable({ Self.asciiFits($0, casing) }) ?? nil { return fit }
+        var scalars = Substring(text).unicodeScalars[...]
         // After an elided article, the word itself: "l'Argentine".
         if let apostrophe = scalars.prefix(5).lastIndex(where: { $0 == "'" || $0 == "’" }) {
             scalars = scalars[scalars.index(after: apostrophe)...]
         }
         let letters = scalars.lazy.filter(\.hasAlphabeticProperty)
         return casing == 2 ? letters.allSatisfy { !$0.hasLowercaseProperty } : letters.first?.hasLowercaseProperty == false
+    }
+
+    /// `fits` for a word of ASCII `bytes` (nil for another word): after an elided article, every
+    /// letter a capital (casing 2) or the first one (casing 1).
+    private static func asciiFits(_ bytes: UnsafeBufferPointer<UInt8>, _ casing: UInt8) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lowercase: ClosedRange<UInt8> = 0x61...0x7A, uppercase: ClosedRange<UInt8> = 0x41...0x5A
+        let start = bytes.prefix(5).lastIndex(of: UInt8(ascii: "'")).map { $0 + 1 } ?? 0
+        let letters = bytes[start...].lazy.filter { lowercase.contains($0) || uppercase.contains($0) }
+        return casing == 2 ? letters.allSatisfy { !lowercase.contains($0) } : letters.first.map { !lowercase.contains($0) } ?? false
     }
 
     /// The mentions in `document`, sentence by sentence, longest form first and without overlaps.
@@ -150,7 +195,7 @@ struct LexiconPhrases: Sendable {
     private func longestForm(at k: Int, before end: Int, in tokens: [Token]) -> (form: Form, last: Int)? {
         guard let candidates = candidates(for: tokens[k].key) else { return nil }
         for form in candidates {
-            guard fits(tokens[k], form.cases[0]) else { continue }
+            guard fits(tokens[k].text, form.cases[0]) else { continue }
             var at = k
             var ok = true
             for place in form.keys.indices.dropFirst() {
@@ -159,7 +204,7 @@ struct LexiconPhrases: Sendable {
                    tokens[next].span.start == tokens[at].span.end {
                     next += 1
                 }
-                guard next < end, tokens[next].key == form.keys[place], fits(tokens[next], form.cases[place]) else { ok = false; break }
+                guard next < end, tokens[next].key == form.keys[place], fits(tokens[next].text, form.cases[place]) else { ok = false; break }
                 at = next
             }
             if ok && form.isPrefix {

@@ -22,12 +22,16 @@ struct NameEvidence {
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
         let known = NameRuns.known(in: context)
+        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
+        // The version's name words that no other text writes, by sentence: the candidates. Most
+        // versions have none, and then nothing else need be made.
+        let unknown = versionRuns.map { runs in runs.flatMap(\.tokens).filter { !known.contains(base($0.key)) } }
+        guard unknown.contains(where: { !$0.isEmpty }) else { return [] }
         let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
         // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
         let entities = LexiconPhrases.mentions(.entities, in: context)
         let honorifics = NameRuns.honorifics(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
-        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         // The version's own names that the other texts confirm, by sentence.
         let confirmed = context.version.sentences.indices.map { index in
             versionRuns[index].flatMap(\.tokens)
@@ -44,27 +48,46 @@ struct NameEvidence {
                 mentions[key, default: []].append((sentence, run))
             }
         }
+        // Each distinct name with its key (the base of its word), that key's length in scalars, its
+        // first mention and its first in another sentence: the one it is compared by from a sentence
+        // that has the first. Made once, when a name first needs them.
+        lazy var names = order.map { key in
+            let list = mentions[key]!
+            return (key: key, length: key.unicodeScalars.count, first: list[0], next: list.first { $0.sentence != list[0].sentence })
+        }
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
-            let new = versionRuns[index].flatMap(\.tokens)
-                .filter { !known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
+            let new = unknown[index].map { NameRuns.Run(tokens: [$0]) }
                 .filter { run in !reported.contains { $0.overlaps(run.span) } }
             guard !new.isEmpty else { continue }
             let readings = context.consensusReadings(ofVersionSentence: index)
             // The sentence's words, for the consensus, which needs readings (most sentences have none).
             lazy var here = Set(context.version.tokens[context.version.sentences[index].tokens].map { base($0.key) })
-            // The version's names in its other sentences, in text order, so that of names alike the
-            // first written wins: made once a sentence, when a name needs them.
-            lazy var elsewhere = order.compactMap { key in mentions[key]!.first { $0.sentence != index } }
-                .sorted { ($0.sentence, $0.run.span.start) < ($1.sentence, $1.run.span.start) }.map(\.run)
             for run in new {
                 if !readings.isEmpty, let found = consensus(for: run, readings: readings, names: otherNames, context: context, here: here, entities: entities) {
                     corruptions.append(found)
                     continue
                 }
-                // The version's own spelling in another sentence.
+                // The version's own spelling in another sentence: of the names most alike, the first
+                // written (each name by its first mention outside this sentence).
                 let key = base(run.key)
-                if let (best, similarity) = elsewhere.map({ ($0, NameRuns.similarity(key, base($0.key))) }).max(by: { $0.1 < $1.1 }),
+                let length = key.unicodeScalars.count
+                var found: (run: NameRuns.Run, similarity: Double, sentence: Int, start: Int)?
+                for name in names {
+                    guard let mention = name.first.sentence != index ? name.first : name.next else { continue }
+                    // The distance is at least the difference of the lengths: a name too much longer or
+                    // shorter cannot reach the threshold, and is not compared. (Leaving out names below
+                    // the threshold changes neither whether the best reaches it nor, if so, which is best.)
+                    guard Double(min(length, name.length)) / Double(max(length, name.length))
+                            >= NameCorruptionDetector.threshold - 1e-9 else { continue }
+                    let similarity = NameRuns.similarity(key, name.key)
+                    if let known = found, similarity < known.similarity
+                        || (similarity == known.similarity && (known.sentence, known.start) < (mention.sentence, mention.run.span.start)) {
+                        continue
+                    }
+                    found = (mention.run, similarity, mention.sentence, mention.run.span.start)
+                }
+                if let (best, similarity, _, _) = found,
                    similarity >= NameCorruptionDetector.threshold, !related(run.key, best.key),
                    LexiconPhrases.ids(overlapping: run.span, in: entities.version)
                     .isDisjoint(with: LexiconPhrases.ids(overlapping: best.span, in: entities.version)) {

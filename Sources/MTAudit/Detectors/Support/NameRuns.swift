@@ -67,9 +67,23 @@ struct NameRuns {
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
-        context.memoized("name-runs-\(ofSource ? "source" : "version")-\(openerZipf)") {
+        context.memoized(runsKey(ofSource: ofSource, openerZipf: openerZipf)) {
             let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
-            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf) }
+            // The word-list rows fetched once for all the sentences, not from the memo for each.
+            var rows: DocumentWordRows?
+            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+        }
+    }
+
+    /// The memo key of `sentenceRuns`. Some rules ask for every sentence: the keys of the values they
+    /// use are written out, not made by formatting the number each time (the same strings).
+    private static func runsKey(ofSource: Bool, openerZipf: Float) -> String {
+        switch (ofSource, openerZipf) {
+        case (true, 3.5): "name-runs-source-3.5"
+        case (false, 3.5): "name-runs-version-3.5"
+        case (true, 5.0): "name-runs-source-5.0"
+        case (false, 5.0): "name-runs-version-5.0"
+        default: "name-runs-\(ofSource ? "source" : "version")-\(openerZipf)"
         }
     }
 
@@ -79,21 +93,27 @@ struct NameRuns {
     /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
     /// name when it is rarer than `openerZipf` in the language.
     func runs(in document: Document, sentence index: Int, openerZipf: Float = 3.5) -> [Run] {
-        let sentence = document.sentences[index]
-        let tokens = document.tokens[sentence.tokens]
-        let firstWord = tokens.first { $0.isWordLike }?.span.start
+        var rows: DocumentWordRows?
+        return runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
+    }
+
+    /// `runs(in:sentence:openerZipf:)`, with the text's word-list rows in `rows` once a word has been
+    /// weighed (fetched then, when nil).
+    private func runs(in document: Document, sentence index: Int, openerZipf: Float, rows: inout DocumentWordRows?) -> [Run] {
+        // The tokens by index: most are no name, and a copy of each (its text and key retained) cost
+        // more than telling so.
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
         var runs: [Run] = []
         var current: [Token] = []
-        // The text's word-list rows, fetched when a word is first weighed.
-        var rows: DocumentWordRows?
-        for position in sentence.tokens {
-            let token = document.tokens[position]
-            if isName(token, opensSentence: token.span.start == firstWord, openerZipf: openerZipf, zipf: { language in
+        for position in positions {
+            if isName(at: position, in: tokens, opensSentence: tokens[position].span.start == firstWord, openerZipf: openerZipf, zipf: { language in
                 if rows == nil { rows = DocumentWordRows.of(document) }
-                return rows!.zipf(ofToken: position, key: token.key, in: language)
+                return rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
             }) {
-                current.append(token)
-            } else if token.isWordLike || token.text != "." {
+                current.append(tokens[position])
+            } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
             }
         }
@@ -105,23 +125,32 @@ struct NameRuns {
     /// for a name that stands in another's place. The sentence's first word only counts when it is
     /// rarer than `openerZipf` or an acronym ("However" is capitalized for opening the sentence).
     func capitalizedRuns(in document: Document, sentence index: Int, openerZipf: Float) -> [Run] {
-        let tokens = document.tokens[document.sentences[index].tokens]
-        let firstWord = tokens.first { $0.isWordLike }?.span.start
+        // By index, as in `runs`: only the tokens kept are copied.
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
         var runs: [Run] = []
         var current: [Token] = []
-        for position in document.sentences[index].tokens {
-            let token = document.tokens[position]
-            if token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-               token.scalarCount >= 2, !honorifics.contains(token.key),
-               token.span.start != firstWord || NameRuns.isAcronym(token)
-                || DocumentWordRows.of(document).zipf(ofToken: position, key: token.key, in: language ?? "en") < openerZipf {
-                current.append(token)
-            } else if token.isWordLike || token.text != "." {
+        for position in positions {
+            if tokens[position].kind == .letters, NameRuns.startsWithCapital(tokens[position].text),
+               tokens[position].scalarCount >= 2, !honorifics.contains(tokens[position].key),
+               tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
+                || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                current.append(tokens[position])
+            } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
             }
         }
         if !current.isEmpty { runs.append(Run(tokens: current)) }
         return runs
+    }
+
+    /// Whether `text` starts with a capital (a scalar with Unicode's uppercase property). An ASCII
+    /// first byte is its scalar, told without decoding one.
+    static func startsWithCapital(_ text: String) -> Bool {
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) }
+        return text.unicodeScalars.first!.hasUppercaseProperty
     }
 
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
@@ -136,13 +165,13 @@ struct NameRuns {
                 tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
     }
 
-    /// `zipf` gives the token's Zipf frequency in a language.
-    private func isName(_ token: Token, opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
-        guard token.kind == .letters, token.text.unicodeScalars.first?.hasUppercaseProperty == true,
-              token.scalarCount >= 2,
-              !honorifics.contains(token.key) else { return false }
+    /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language.
+    private func isName(at position: Int, in tokens: [Token], opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
+        guard tokens[position].kind == .letters, NameRuns.startsWithCapital(tokens[position].text),
+              tokens[position].scalarCount >= 2,
+              !honorifics.contains(tokens[position].key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
-        if opensSentence || token.text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
+        if opensSentence || tokens[position].text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
             if let language, zipf(language) >= (opensSentence ? openerZipf : 5.0) {
                 return false
             }
@@ -186,7 +215,7 @@ struct NameRuns {
             for sentence in document.sentences {
                 let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
                 for token in words.dropFirst() where token.kind == .letters
-                    && token.text.unicodeScalars.first?.hasUppercaseProperty == true {
+                    && NameRuns.startsWithCapital(token.text) {
                     keys.insert(base(token.key))
                 }
             }
@@ -195,12 +224,14 @@ struct NameRuns {
     }
 
     /// The base forms of the keys of `document`'s letter words ("kerry" of "Kerry's"): whether a
-    /// text writes a name at all. Made once per document, however many contexts ask.
-    static func letterKeys(of document: Document) -> Set<String> {
+    /// text writes a name at all. Made once per document, however many contexts ask; a `KeySet`,
+    /// whose hash costs a fraction of the standard set's for every word of the text.
+    static func letterKeys(of document: Document) -> KeySet {
         document.memo.value("names-letter-keys", from: document) { document in
-            var keys: Set<String> = []
-            keys.reserveCapacity(document.tokens.count)
-            for token in document.tokens where token.kind == .letters { keys.insert(base(token.key)) }
+            // Room for a short text's words; a long one's distinct words are far fewer than its words.
+            var keys = KeySet(minimumCapacity: min(document.tokens.count, 256))
+            let tokens = document.tokens
+            for k in tokens.indices where tokens[k].kind == .letters { keys.insert(base(tokens[k].key)) }
             return keys
         }
     }
@@ -214,7 +245,7 @@ struct NameRuns {
 
     /// Keys of several texts, each text's in a set of its own.
     struct KnownKeys {
-        let sets: [Set<String>]
+        let sets: [KeySet]
 
         /// Whether one of the texts has `key`.
         func contains(_ key: String) -> Bool { sets.contains { $0.contains(key) } }
@@ -305,6 +336,13 @@ private func isPlainBase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
 }
 
+/// `isPlainBase` without a carriage return, told in the same one pass over the bytes: a key whose
+/// every byte is a letter of its own for `sharesStem`.
+private func isPlainStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 || $0 == 0x0D }
+        && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+}
+
 /// Whether two names are forms of one: one begins the other, or they share their first five letters.
 func sharesStem(_ a: String, _ b: String) -> Bool {
     // Most keys are plain ASCII (their own base, and without a carriage return, the one ASCII byte
@@ -312,7 +350,7 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
     // the common prefix of the bytes, with no base made and no characters compared.
     let plain = a.utf8.withContiguousStorageIfAvailable { x in
         b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
-            guard isPlainBase(x), isPlainBase(y), !x.contains(0x0D), !y.contains(0x0D) else { return nil }
+            guard isPlainStem(x), isPlainStem(y) else { return nil }
             let shorter = min(x.count, y.count)
             var common = 0
             while common < shorter && x[common] == y[common] { common += 1 }
@@ -409,6 +447,9 @@ struct NameSubstitutions {
         let confusions = LexiconPhrases.mentions(.confusions, in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         let sourceRuns = NameRuns.sentenceRuns(ofSource: true, in: context)
+        // The source's runs as entity-omitted finds them, for `positionalPairs`: fetched from the memo
+        // once, when a sentence first needs them, not once a sentence.
+        lazy var sourceOpenerRuns = NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: EntityOmittedDetector.commonWordZipf)
         var pairs: [Pair] = []
         for index in context.version.sentences.indices {
             guard let sourceIndex = context.alignment.sourceOf[index],
@@ -461,7 +502,8 @@ struct NameSubstitutions {
                 let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
                 pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
             }
-            pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, known: known, inVersion: inVersion,
+            pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, finders: (versionNames, sourceNames),
+                                     sourceRuns: { sourceOpenerRuns }, known: known, inVersion: inVersion,
                                      taken: pairs.map(\.version.span) + derived.map(\.span), takenSource: pairs.map(\.source.span))
         }
         return pairs
@@ -505,10 +547,14 @@ struct NameSubstitutions {
     /// source has a name the version lacks, between the same words ("Lyon took the lead" for "Napoli
     /// took the lead", "in Europe, Nagano Prefecture" for "in Suwa City, Nagano Prefecture"). The
     /// frame is the evidence the case alone cannot give at the start of a sentence or for a common word.
+    /// `finders` are the version's and the source's name finders, `sourceRuns` gives the source's
+    /// `sentenceRuns` at entity-omitted's opener threshold: the caller's, handed over rather than
+    /// fetched from the memo for every sentence.
     private static func positionalPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
-                                        known: NameRuns.KnownKeys, inVersion: Set<String>,
+                                        finders: (version: NameRuns, source: NameRuns), sourceRuns: () -> [[NameRuns.Run]],
+                                        known: NameRuns.KnownKeys, inVersion: KeySet,
                                         taken: [TextSpan], takenSource: [TextSpan]) -> [Pair] {
-        let versionNames = NameRuns.version(in: context), sourceNames = NameRuns.source(in: context)
+        let (versionNames, sourceNames) = finders
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
             spans.contains { $0.start < run.span.end && run.span.start < $0.end }
         }
@@ -520,7 +566,7 @@ struct NameSubstitutions {
         let versionTokens = context.version.tokens[context.version.sentences[versionIndex].tokens]
         // The source's side holds a name by the usual signs ("Suwa"), with the capitalized words around
         // it ("Suwa City").
-        let names = Set(NameRuns.sentenceRuns(ofSource: true, in: context, openerZipf: EntityOmittedDetector.commonWordZipf)[sourceIndex]
+        let names = Set(sourceRuns()[sourceIndex]
             .flatMap { $0.tokens.map(\.span) })
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
