@@ -114,9 +114,11 @@ public struct UntranslatedDetector: Detector {
         lazy var names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
         for index in latin {
+            // Read in place: most words are common, and stop here before the token is copied.
+            let keyLength = Self.characterCount(version.tokens[index].key)
+            guard keyLength >= 2, version.tokens[index].text.unicodeScalars.contains(where: \.hasLowercaseProperty),
+                  rows.zipf(ofToken: index, key: version.tokens[index].key, in: language) < Self.rareZipf else { continue }
             let token = version.tokens[index]
-            guard token.key.count >= 2, token.text.unicodeScalars.contains(where: \.hasLowercaseProperty),
-                  rows.zipf(ofToken: index, key: token.key, in: language) < Self.rareZipf else { continue }
             guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
@@ -125,12 +127,12 @@ public struct UntranslatedDetector: Detector {
                 foreign.append((token, other))
                 continue
             }
-            guard token.key.count > 2 else { continue }
+            guard keyLength > 2 else { continue }
             let best = frequencies.languages.filter { $0 != language }
                 .map { ($0, rows.zipf(ofToken: index, key: token.key, in: $0)) }.max { $0.1 < $1.1 }
             if let best, best.1 >= Self.commonZipf {
                 foreign.append((token, best.0))
-            } else if token.key.count >= 6, let other = looksForeign(token, language: language, context) {
+            } else if keyLength >= 6, let other = looksForeign(token, language: language, context) {
                 foreign.append((token, other))
             }
         }
@@ -157,6 +159,13 @@ public struct UntranslatedDetector: Detector {
         guard let best = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key) else { return nil }
         let capitalized = token.text.unicodeScalars.first?.hasUppercaseProperty == true
         return best.margin >= (capitalized ? Self.nameMargin : Self.wordMargin) ? best.language : nil
+    }
+
+    /// `key.count` (its characters), read from its length in bytes when it is ASCII without a carriage
+    /// return (the one ASCII byte that joins the next into one character): no grapheme breaking.
+    static func characterCount(_ key: String) -> Int {
+        let plain = key.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        return plain == true ? key.utf8.count : key.count
     }
 
     /// How much more likely (nats per trigram) an unlisted word must look in another language.
