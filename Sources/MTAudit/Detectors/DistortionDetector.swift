@@ -110,11 +110,12 @@ public struct DistortionDetector: Detector {
                     && words.distinct.contains { long($0) && sharesStem(keys[$0], keys[number]) }
             }
             func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
-                let token = document.tokens[index]
-                if token.kind == .number { return true }
-                guard token.kind == .letters else { return false }
+                // The token's fields read in place, with no copy of the token.
+                let kind = document.tokens[index].kind
+                if kind == .number { return true }
+                guard kind == .letters else { return false }
                 // The token's row when `key` is its own key (most are), else a look-up.
-                let zipf = key == token.key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
+                let zipf = key == document.tokens[index].key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
                 return zipf < Self.contentWordZipf
             }
             // The stretches between consecutive shared words (a chain rising in both sentences).
@@ -173,6 +174,8 @@ public struct DistortionDetector: Detector {
 
         init(_ numbers: [Int], of keys: [String]) {
             present = Array(repeating: false, count: keys.count)
+            // (Room for every number given: appending would otherwise grow the array again and again.)
+            distinct.reserveCapacity(numbers.count)
             for number in numbers where !present[number] {
                 present[number] = true
                 distinct.append(number)
