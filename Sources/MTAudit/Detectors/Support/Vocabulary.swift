@@ -24,11 +24,16 @@ struct Vocabulary {
         /// Every word-like token, by key: one table, so that reading a token is one look-up.
         let entries: [String: Entry]
         let pairs: Pairs
+        /// The keys of the words written with a capital inside a sentence (the proper names among
+        /// them) as bits of a small Bloom filter: most words are none, told by a byte hash and one
+        /// bit rather than by hashing the key for `entries`.
+        let capitalizedKeys: ProperNameFilter
 
         init(_ document: Document) {
             pairs = Pairs([document])
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(document.tokens.count)
+            var capitalizedKeys = ProperNameFilter()
             let tokens = document.tokens
             // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
             // word-like token of the same sentence came before it.
@@ -41,8 +46,10 @@ struct Vocabulary {
                     if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
                 }
                 entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
+                if capitalized != nil { capitalizedKeys.insert(token.key) }
             }
             self.entries = entries
+            self.capitalizedKeys = capitalizedKeys
         }
 
         static func of(_ document: Document) -> Part {
@@ -66,6 +73,10 @@ struct Vocabulary {
 
     /// The proper name `key` as first written with its capital, or nil when `key` is none.
     func properName(_ key: String) -> String? {
+        // A proper name is written with a capital inside a sentence by some document: where no
+        // document's filter has the key, it is none.
+        let slot = ProperNameFilter.slot(key)
+        guard parts.contains(where: { $0.capitalizedKeys.mayContain(slot) }) else { return nil }
         var capitalized: String? = nil
         for part in parts {
             guard let entry = part.entries[key] else { continue }
@@ -73,6 +84,23 @@ struct Vocabulary {
             if capitalized == nil { capitalized = entry.capitalized }
         }
         return capitalized
+    }
+
+    /// A Bloom filter of one hash over 256 bits, for the few capitalized words of one document: kept
+    /// inline (no array to allocate for every document).
+    struct ProperNameFilter: Sendable {
+        private var bits = SIMD4<UInt64>()
+
+        mutating func insert(_ key: String) {
+            let slot = Self.slot(key)
+            bits[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+
+        /// The bit of `key`: `KeyFilter`'s hash of its bytes, folded to this filter's size.
+        static func slot(_ key: String) -> Int { KeyFilter.slot(key) & 255 }
+
+        /// False when the key of `slot` is surely none of the keys.
+        func mayContain(_ slot: Int) -> Bool { bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
     }
 
     /// The vocabulary of `documents`: each document's words, made once for the document and kept
