@@ -149,7 +149,11 @@ public struct NumberMismatchDetector: Detector {
         // The tokens other than punctuation, by index: a copy of each token would retain and release
         // its text and key.
         let all = document.tokens
-        let tokens = TokenIndices(all: all, indices: document.tokens(in: span).indices.filter { all[$0].kind != .punctuation })
+        let inSpan = document.tokens(in: span).indices
+        var indices: [Int] = []
+        indices.reserveCapacity(inSpan.count)
+        for k in inSpan where all[k].kind != .punctuation { indices.append(k) }
+        let tokens = TokenIndices(all: all, indices: indices)
         // Each token's number word, looked up once (a multiplier is also asked of the token before it).
         let meanings = tokens.indices.map { words[all[$0].key] }
         var k = 0
