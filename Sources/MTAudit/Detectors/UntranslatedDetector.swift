@@ -202,6 +202,8 @@ public struct UntranslatedDetector: Detector {
     static func writtenKeys(_ document: Document) -> Set<String> {
         document.memo.value("untranslated-written-keys", from: document) { document in
             var known: Set<String> = []
+            // Room for every key (and some possessives) at once, rather than growing and rehashing.
+            known.reserveCapacity(document.tokens.count)
             for token in document.tokens {
                 known.insert(token.key)
                 if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
