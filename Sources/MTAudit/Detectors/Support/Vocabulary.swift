@@ -28,6 +28,10 @@ struct Vocabulary {
         /// them) as bits of a small Bloom filter: most words are none, told by a byte hash and one
         /// bit rather than by hashing the key for `entries`.
         let capitalizedKeys: ProperNameFilter
+        /// Every key of `entries` as a bit of a Bloom filter, for `Vocabulary.contains`: most keys
+        /// asked about and not written here (the halves of a merged word, two words joined) end at
+        /// the bit, with no hash of the key for the table.
+        let keys: KeyBits
 
         init(_ document: Document) {
             pairs = Pairs([document])
@@ -35,6 +39,7 @@ struct Vocabulary {
             entries.reserveCapacity(document.tokens.count)
             var capitalizedKeys = ProperNameFilter()
             let tokens = document.tokens
+            var keys = KeyBits(capacity: tokens.count)
             // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
             // word-like token of the same sentence came before it.
             var sentenceWithWord = -1
@@ -47,9 +52,11 @@ struct Vocabulary {
                 }
                 entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
                 if capitalized != nil { capitalizedKeys.insert(token.key) }
+                keys.insert(KeyFilter.slot(token.key))
             }
             self.entries = entries
             self.capitalizedKeys = capitalizedKeys
+            self.keys = keys
         }
 
         static func of(_ document: Document) -> Part {
@@ -65,7 +72,10 @@ struct Vocabulary {
     let pairs: PairTexts
 
     /// Whether some word-like token has the key `key`.
-    func contains(_ key: String) -> Bool { parts.contains { $0.entries[key] != nil } }
+    func contains(_ key: String) -> Bool {
+        let slot = KeyFilter.slot(key)
+        return parts.contains { $0.keys.mayContain(slot) && $0.entries[key] != nil }
+    }
 
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
     /// lower case.
@@ -101,6 +111,31 @@ struct Vocabulary {
 
         /// False when the key of `slot` is surely none of the keys.
         func mayContain(_ slot: Int) -> Bool { bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
+    }
+
+    /// A Bloom filter of one hash over the keys of one document, by their `KeyFilter.slot`: about
+    /// sixteen bits a word, so that few bits are set (up to `KeyFilter.size` bits).
+    struct KeyBits: Sendable {
+        private var bits: [UInt64]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var size = 256
+            while size < 16 * capacity && size < KeyFilter.size { size <<= 1 }
+            bits = [UInt64](repeating: 0, count: size / 64)
+            mask = size - 1
+        }
+
+        mutating func insert(_ slot: Int) {
+            let bit = slot & mask
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        /// False when the key of `slot` (a `KeyFilter.slot`) is surely none of the keys.
+        func mayContain(_ slot: Int) -> Bool {
+            let bit = slot & mask
+            return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
     }
 
     /// The vocabulary of `documents`: each document's words, made once for the document and kept
