@@ -42,7 +42,7 @@ public struct MergedTokensDetector: Detector {
         let honorifics = NameRuns.honorifics(in: context)
         // Whether each word of the version is one of the vocabulary's, read once for both checks.
         let tokens = context.version.tokens
-        let known = tokens.map { $0.kind == .letters && vocabulary.contains($0.key) }
+        let known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key) }
         var findings: [Finding] = []
         // By index: only the unknown words, the candidates, are copied out of the array.
         for k in tokens.indices where tokens[k].kind == .letters && !known[k] {
@@ -109,12 +109,12 @@ public struct MergedTokensDetector: Detector {
         var findings: [Finding] = []
         for k in tokens.indices.dropFirst() {
             // Two known words are no split word: only then is the joined word looked up. (The tests
-            // read the tokens in place; only a pair that passes them is copied.)
+            // read the tokens in place; only a pair that passes them all is copied.)
             guard tokens[k - 1].kind == .letters, tokens[k].kind == .letters, tokens[k - 1].sentence == tokens[k].sentence,
                   !known[k - 1] || !known[k] else { continue }
+            guard vocabulary.contains(tokens[k - 1].key + tokens[k].key),
+                  vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
             let a = tokens[k - 1], b = tokens[k]
-            guard vocabulary.contains(a.key + b.key),
-                  vocabulary.pairs[a.key + " " + b.key] == nil else { continue }
             let span = a.span.union(b.span)
             findings.append(finding(span, in: context,
                                     message: "“\(context.version.text(of: span))” splits one word apart: “\(a.text + b.text)”",
