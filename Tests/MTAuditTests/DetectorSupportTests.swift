@@ -18,21 +18,6 @@ struct DetectorSupportTests {
         }
     }
 
-    @Test("The untranslated rule's alphabets, made from the word lists' bytes, are the word lists' alphabets")
-    func languageAlphabets() {
-        let frequencies = WordFrequencies.builtIn
-        for language in frequencies.languages {
-            let expected = frequencies.alphabet(of: language)
-            let alphabet = LanguageAlphabet(language, in: frequencies)
-            #expect(alphabet.members == expected, "\(language)")
-            // And membership as the rule asks it, for ASCII and some letters outside it.
-            for value in Array(0..<0x80) + [0xE9, 0xDF, 0x17C, 0x142, 0x3B1, 0x430] {
-                let scalar = Unicode.Scalar(value)!
-                #expect(alphabet.contains(scalar) == expected.contains(scalar), "\(language) \(value)")
-            }
-        }
-    }
-
     @Test("A token's scalar count and ASCII test agree with its text")
     func tokenShape() throws {
         let text = "Café ﬁne naïve e\u{301}tude 東京で会議 😀👍🏽 Ω-ohm \r\n Straße's U.S. résumé"

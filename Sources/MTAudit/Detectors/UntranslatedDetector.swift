@@ -110,7 +110,7 @@ public struct UntranslatedDetector: Detector {
         // (Each text's words once per text, however many contexts read it.)
         lazy var known = ([context.source] + context.otherVersions).map(Self.writtenKeys)
         var foreign: [(token: Token, language: String)] = []
-        lazy var alphabet = LanguageAlphabet.builtIn(language)
+        lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
         lazy var names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
         for index in latin {
