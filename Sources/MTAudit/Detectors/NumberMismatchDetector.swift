@@ -236,7 +236,14 @@ public struct NumberMismatchDetector: Detector {
         var numbers: [(String, TextSpan)] = []
         var i = span.start
         while i < span.end {
-            guard isDecimalDigit(scalars[i]) else { i += 1; continue }
+            // To the next digit, read from the buffer without a bounds check per scalar: most
+            // scalars are no digit.
+            i = scalars.withUnsafeBufferPointer { buffer in
+                var next = i
+                while next < span.end && !isDecimalDigit(buffer[next]) { next += 1 }
+                return next
+            }
+            guard i < span.end else { break }
             let start = i
             var end = i
             while end < span.end {
