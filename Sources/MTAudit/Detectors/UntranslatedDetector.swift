@@ -247,6 +247,12 @@ public struct UntranslatedDetector: Detector {
         func families(in tokens: Range<Int>) -> Set<String> { Set(family[tokens].lazy.compactMap { $0 }) }
     }
 
+    /// Whether the ASCII `text` has a letter, read from its contiguous bytes (no iterator over the view).
+    private static func hasASCIILetter(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isLetter) } ?? text.utf8.contains(where: isLetter)
+    }
+
     /// The script families of `document`'s words, made once per document.
     ///
     /// Letters are counted per script in a short list (no family name to look up and hash for every
@@ -262,7 +268,7 @@ public struct UntranslatedDetector: Detector {
                 guard tokens[k].isWordLike else { family.append(nil); continue }
                 // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
                 let script = tokens[k].isASCII
-                    ? (tokens[k].text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? Script.latin : Script.common)
+                    ? (Self.hasASCIILetter(tokens[k].text) ? Script.latin : Script.common)
                     : Script.dominant(in: tokens[k].text)
                 guard !script.isShared, script != .unknown else { family.append(nil); continue }
                 family.append(Self.family(script))
