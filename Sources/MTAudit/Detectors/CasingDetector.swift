@@ -52,9 +52,13 @@ public struct CasingDetector: Detector {
 
     /// The first word of a sentence in a script with case, if its first letter has case.
     private func opening(_ document: Document, _ index: Int) -> Token? {
-        document.tokens[document.sentences[index].tokens].first { token in
-            token.kind == .letters && token.text.unicodeScalars.first.map { $0.properties.changesWhenCaseMapped } == true
+        // By index: only the token found is copied.
+        let tokens = document.tokens
+        for k in document.sentences[index].tokens where tokens[k].kind == .letters
+            && tokens[k].text.unicodeScalars.first.map({ $0.properties.changesWhenCaseMapped }) == true {
+            return tokens[k]
         }
+        return nil
     }
 
     private func sentenceStarts(_ context: DetectionContext) -> [Finding] {
