@@ -105,6 +105,14 @@ public struct UntranslatedDetector: Detector {
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
+        let languageIndex = frequencies.languageIndex(of: language)
+        // The frequency of the token at `index` in the version's language: by the language's index,
+        // found once, for a token with a row (as `rows.zipf(ofToken:key:in:)` reads it by name).
+        func zipf(_ index: Int) -> Float {
+            let row = rows.rows[index]
+            guard row != DocumentWordRows.notLetters else { return rows.zipf(ofToken: index, key: version.tokens[index].key, in: language) }
+            return frequencies.zipf(ofRow: row, language: languageIndex)
+        }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
@@ -117,7 +125,7 @@ public struct UntranslatedDetector: Detector {
             // Read in place: most words are common, and stop here before the token is copied.
             let keyLength = Self.characterCount(version.tokens[index].key)
             guard keyLength >= 2, version.tokens[index].text.unicodeScalars.contains(where: \.hasLowercaseProperty),
-                  rows.zipf(ofToken: index, key: version.tokens[index].key, in: language) < Self.rareZipf else { continue }
+                  zipf(index) < Self.rareZipf else { continue }
             let token = version.tokens[index]
             guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
@@ -128,8 +136,13 @@ public struct UntranslatedDetector: Detector {
                 continue
             }
             guard keyLength > 2 else { continue }
-            let best = frequencies.languages.filter { $0 != language }
-                .map { ($0, rows.zipf(ofToken: index, key: token.key, in: $0)) }.max { $0.1 < $1.1 }
+            let best: (String, Float)?
+            if let languageIndex, rows.rows[index] != DocumentWordRows.notLetters {
+                best = Self.mostFrequentElsewhere(row: rows.rows[index], besides: languageIndex, frequencies)
+            } else {
+                best = frequencies.languages.filter { $0 != language }
+                    .map { ($0, rows.zipf(ofToken: index, key: token.key, in: $0)) }.max { $0.1 < $1.1 }
+            }
             if let best, best.1 >= Self.commonZipf {
                 foreign.append((token, best.0))
             } else if keyLength >= 6, let other = looksForeign(token, language: language, context) {
@@ -151,6 +164,22 @@ public struct UntranslatedDetector: Detector {
             k = end + 1
         }
         return findings
+    }
+
+    /// The language other than the one of `languageIndex` where the word of word-list row `row` is
+    /// most frequent, the first in the lists' order of those that list it most, with its Zipf
+    /// frequency; nil for an unlisted word or one no other language lists.
+    ///
+    /// Read from the row's few listings, rather than a look-up of the word's frequency in every
+    /// language by name; a language that does not list the word has frequency 0, below any language
+    /// that makes it foreign, so the answer is the same as the most frequent of all the languages.
+    private static func mostFrequentElsewhere(row: Int32, besides languageIndex: Int, _ frequencies: WordFrequencies) -> (String, Float)? {
+        guard row >= 0 else { return nil }
+        var best: (language: Int32, zipf: Float)?
+        for listing in frequencies.listings(ofRow: Int(row)) where listing.language != Int32(languageIndex) {
+            if best == nil || listing.zipf > best!.zipf { best = (listing.language, listing.zipf) }
+        }
+        return best.map { (frequencies.languages[Int($0.language)], $0.zipf) }
     }
 
     /// The language an unlisted word looks like by its letters, when clearly not the version's. A
@@ -197,18 +226,28 @@ public struct UntranslatedDetector: Detector {
         !document.tokens.contains { $0.isWordLike && $0.span.start >= a.span.end && $0.span.end <= b.span.start }
     }
 
-    /// The keys of `document`'s tokens, and of their possessives without the "'s" ("CEP's"): a word
-    /// a text writes is no foreign word in another. Made once per document.
-    static func writtenKeys(_ document: Document) -> Set<String> {
+    /// The keys of a document's tokens, and of their possessives without the "'s" ("CEP's"): a word
+    /// a text writes is no foreign word in another.
+    struct WrittenKeys: Sendable {
+        /// The word-like tokens' keys: the document's vocabulary, made once for it.
+        let words: Vocabulary.DocumentKeys
+        /// The other tokens' keys (punctuation, symbols: "™" is "tm"), and the possessives'.
+        let others: Set<String>
+
+        func contains(_ key: String) -> Bool { words.contains(key) || others.contains(key) }
+    }
+
+    /// The written keys of `document`, made once per document. Its words are read from its
+    /// vocabulary (which the merged-tokens rule makes anyway) rather than hashed again into a set.
+    static func writtenKeys(_ document: Document) -> WrittenKeys {
         document.memo.value("untranslated-written-keys", from: document) { document in
-            var known: Set<String> = []
-            // Room for every key (and some possessives) at once, rather than growing and rehashing.
-            known.reserveCapacity(document.tokens.count)
-            for token in document.tokens {
-                known.insert(token.key)
-                if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
+            var others: Set<String> = []
+            let tokens = document.tokens
+            for k in tokens.indices {
+                if !tokens[k].isWordLike { others.insert(tokens[k].key) }
+                if tokens[k].key.hasSuffix("'s") { others.insert(String(tokens[k].key.dropLast(2))) }  // "CEP's"
             }
-            return known
+            return WrittenKeys(words: Vocabulary.DocumentKeys(document), others: others)
         }
     }
 

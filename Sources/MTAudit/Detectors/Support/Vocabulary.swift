@@ -96,6 +96,17 @@ struct Vocabulary {
         return capitalized
     }
 
+    /// The word-like keys of one document, asked one at a time: its part, made once per document
+    /// and kept in its memo (the merged-tokens rule reads the same parts).
+    struct DocumentKeys: Sendable {
+        private let part: Part
+
+        init(_ document: Document) { part = Part.of(document) }
+
+        /// Whether some word-like token of the document has the key `key`.
+        func contains(_ key: String) -> Bool { part.keys.mayContain(KeyFilter.slot(key)) && part.entries[key] != nil }
+    }
+
     /// A Bloom filter of one hash over 256 bits, for the few capitalized words of one document: kept
     /// inline (no array to allocate for every document).
     struct ProperNameFilter: Sendable {
