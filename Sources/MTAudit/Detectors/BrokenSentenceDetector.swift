@@ -86,14 +86,26 @@ public struct BrokenSentenceDetector: Detector {
 
     private func fragments(_ context: DetectionContext) -> [Finding] {
         let version = context.version, source = context.source
-        var shortSourceSentences: Set<[String]> = []
-        for sentence in source.sentences {
-            let words = source.tokens[sentence.tokens].filter(\.isWordLike).map(\.key)
-            if words.count <= 3 { shortSourceSentences.insert(words) }
-        }
+        // The source's short sentences, read only once a version sentence of one or two words asks.
+        lazy var shortSourceSentences: Set<[String]> = {
+            var short: Set<[String]> = []
+            for sentence in source.sentences {
+                let words = source.tokens[sentence.tokens].filter(\.isWordLike).map(\.key)
+                if words.count <= 3 { short.insert(words) }
+            }
+            return short
+        }()
         var findings: [Finding] = []
         for (index, sentence) in version.sentences.enumerated() where index > 0 {
             guard version.sentences[index - 1].paragraph == sentence.paragraph else { continue }
+            // The words counted in place first (to three at most): most sentences have more than two,
+            // and stop here with no token copied.
+            var wordCount = 0
+            for k in sentence.tokens where version.tokens[k].isWordLike {
+                wordCount += 1
+                if wordCount > 2 { break }
+            }
+            guard (1...2).contains(wordCount) else { continue }
             let words = version.tokens[sentence.tokens].filter(\.isWordLike)
             guard (1...2).contains(words.count), words.allSatisfy({ $0.kind == .letters }),
                   let mark = version.terminalMark(ofSentence: index)?.mark, Document.isStatementMark(mark),

@@ -52,9 +52,13 @@ public struct CasingDetector: Detector {
 
     /// The first word of a sentence in a script with case, if its first letter has case.
     private func opening(_ document: Document, _ index: Int) -> Token? {
-        document.tokens[document.sentences[index].tokens].first { token in
-            token.kind == .letters && token.text.unicodeScalars.first.map { $0.properties.changesWhenCaseMapped } == true
+        // By index: only the token found is copied.
+        let tokens = document.tokens
+        for k in document.sentences[index].tokens where tokens[k].kind == .letters
+            && tokens[k].text.unicodeScalars.first.map({ $0.properties.changesWhenCaseMapped }) == true {
+            return tokens[k]
         }
+        return nil
     }
 
     private func sentenceStarts(_ context: DetectionContext) -> [Finding] {
@@ -94,10 +98,14 @@ public struct CasingDetector: Detector {
         let honorifics = NameRuns.honorifics(in: context)
         let version = context.version
         var findings: [Finding] = []
-        for (k, token) in version.tokens.enumerated() where token.kind == .letters {
-            guard let name = vocabulary.properName(token.key), !honorifics.contains(token.key),
-                  token.text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }),
-                  token.text.unicodeScalars.first?.hasLowercaseProperty == true else { continue }
+        let tokens = version.tokens
+        for k in tokens.indices where tokens[k].kind == .letters {
+            // Read in place: only a name in lower case is copied. (Most words are no name of the
+            // source, which the vocabulary's filter tells at once.)
+            guard let name = vocabulary.properName(tokens[k].key), !honorifics.contains(tokens[k].key),
+                  tokens[k].text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }),
+                  tokens[k].text.unicodeScalars.first?.hasLowercaseProperty == true else { continue }
+            let token = tokens[k]
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
             if !version.tokens[sentenceStart..<k].contains(where: \.isWordLike) { continue }  // a sentence start
             // The name must stand where the source has it, beside one of its neighbours there: "kessa

@@ -105,16 +105,33 @@ public struct DistortionDetector: Detector {
                 isLong[number] = answer
                 return answer
             }
+            // Each key's `stemHead` (-1 when it has none), read once: two plain keys that begin
+            // with different bytes share no stem, with no call to `sharesStem`.
+            var heads = [Int?](repeating: nil, count: keys.count)
+            func head(_ number: Int) -> Int {
+                if let known = heads[number] { return known }
+                let answer = stemHead(keys[number]).map(Int.init) ?? -1
+                heads[number] = answer
+                return answer
+            }
             func has(_ words: Words, _ number: Int) -> Bool {
-                words.contains(number) || long(number)
-                    && words.distinct.contains { long($0) && sharesStem(keys[$0], keys[number]) }
+                guard !words.contains(number) else { return true }
+                guard long(number) else { return false }
+                let first = head(number)
+                return words.distinct.contains { other in
+                    guard long(other) else { return false }
+                    let otherFirst = head(other)
+                    if first >= 0 && otherFirst >= 0 && first != otherFirst { return false }
+                    return sharesStem(keys[other], keys[number])
+                }
             }
             func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
-                let token = document.tokens[index]
-                if token.kind == .number { return true }
-                guard token.kind == .letters else { return false }
+                // The token's fields read in place, with no copy of the token.
+                let kind = document.tokens[index].kind
+                if kind == .number { return true }
+                guard kind == .letters else { return false }
                 // The token's row when `key` is its own key (most are), else a look-up.
-                let zipf = key == token.key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
+                let zipf = key == document.tokens[index].key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
                 return zipf < Self.contentWordZipf
             }
             // The stretches between consecutive shared words (a chain rising in both sentences).
@@ -173,6 +190,8 @@ public struct DistortionDetector: Detector {
 
         init(_ numbers: [Int], of keys: [String]) {
             present = Array(repeating: false, count: keys.count)
+            // (Room for every number given: appending would otherwise grow the array again and again.)
+            distinct.reserveCapacity(numbers.count)
             for number in numbers where !present[number] {
                 present[number] = true
                 distinct.append(number)

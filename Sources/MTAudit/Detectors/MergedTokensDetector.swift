@@ -41,9 +41,12 @@ public struct MergedTokensDetector: Detector {
         let vocabulary = Vocabulary([context.source] + context.otherVersions)
         let honorifics = NameRuns.honorifics(in: context)
         // Whether each word of the version is one of the vocabulary's, read once for both checks.
-        let known = context.version.tokens.map { $0.kind == .letters && vocabulary.contains($0.key) }
+        let tokens = context.version.tokens
+        let known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key) }
         var findings: [Finding] = []
-        for (token, known) in zip(context.version.tokens, known) where token.kind == .letters && !known {
+        // By index: only the unknown words, the candidates, are copied out of the array.
+        for k in tokens.indices where tokens[k].kind == .letters && !known[k] {
+            let token = tokens[k]
             if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
                 findings.append(finding(token.span, in: context,
                                         message: "“\(token.text)” runs two words together: “\(split)”",
@@ -105,11 +108,13 @@ public struct MergedTokensDetector: Detector {
         let tokens = context.version.tokens
         var findings: [Finding] = []
         for k in tokens.indices.dropFirst() {
+            // Two known words are no split word: only then is the joined word looked up. (The tests
+            // read the tokens in place; only a pair that passes them all is copied.)
+            guard tokens[k - 1].kind == .letters, tokens[k].kind == .letters, tokens[k - 1].sentence == tokens[k].sentence,
+                  !known[k - 1] || !known[k] else { continue }
+            guard vocabulary.contains(tokens[k - 1].key + tokens[k].key),
+                  vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
             let a = tokens[k - 1], b = tokens[k]
-            // Two known words are no split word: only then is the joined word looked up.
-            guard a.kind == .letters, b.kind == .letters, a.sentence == b.sentence, !known[k - 1] || !known[k],
-                  vocabulary.contains(a.key + b.key),
-                  vocabulary.pairs[a.key + " " + b.key] == nil else { continue }
             let span = a.span.union(b.span)
             findings.append(finding(span, in: context,
                                     message: "“\(context.version.text(of: span))” splits one word apart: “\(a.text + b.text)”",

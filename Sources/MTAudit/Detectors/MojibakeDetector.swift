@@ -42,7 +42,11 @@ public struct MojibakeDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let text = context.version.text
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+        // Most versions are ASCII, which holds no mojibake: a scan of the text's contiguous bytes (no
+        // iterator over the view) tells.
+        let hasNonASCII = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x80 } }
+            ?? text.utf8.contains { $0 >= 0x80 }
+        guard hasNonASCII else { return [] }
         let nfc = Normalizer.mapped(text, to: .nfc)
         let scalars = Array(nfc.text.unicodeScalars)
         return MojibakeRepair.repairs(in: nfc.text).compactMap { repair in

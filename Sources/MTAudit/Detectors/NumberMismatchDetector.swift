@@ -133,7 +133,9 @@ public struct NumberMismatchDetector: Detector {
     /// The numbers written in `span` of `document`, in digits or words, each with its value in one
     /// form: digits, and a "." before decimals.
     static func numbers(in document: Document, span: TextSpan, words: NumberWords = NumberWords([])) -> [(value: String, span: TextSpan)] {
-        var numbers = digits(in: document, span: span)
+        // The scalars, read from the document's memo once for the digits and the numerals.
+        let scalars = document.scalars
+        var numbers = digits(in: scalars, span: span)
         guard !words.isEmpty else { return numbers }
         // The numbers in digits, in the text's order: the tokens, in the same order, walk along them
         // to find the one starting where each starts.
@@ -144,9 +146,16 @@ public struct NumberMismatchDetector: Detector {
             return nextDigits < inDigits.count && inDigits[nextDigits].span.start == start ? inDigits[nextDigits].value : nil
         }
         // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
-        let tokens = document.tokens(in: span).filter { $0.kind != .punctuation }
+        // The tokens other than punctuation, by index: a copy of each token would retain and release
+        // its text and key.
+        let all = document.tokens
+        let inSpan = document.tokens(in: span).indices
+        var indices: [Int] = []
+        indices.reserveCapacity(inSpan.count)
+        for k in inSpan where all[k].kind != .punctuation { indices.append(k) }
+        let tokens = TokenIndices(all: all, indices: indices)
         // Each token's number word, looked up once (a multiplier is also asked of the token before it).
-        let meanings = tokens.map { words[$0.key] }
+        let meanings = tokens.indices.map { words[all[$0].key] }
         var k = 0
         while k < tokens.count {
             var value: Double?
@@ -160,7 +169,6 @@ public struct NumberMismatchDetector: Detector {
             // cut them into, and after digits ("3万"). One character inside a longer word ("一起",
             // together) is no number.
             if tokens[k].kind == .ideographic || value != nil {
-                let scalars = document.scalars
                 let start = tokens[k].kind == .ideographic ? tokens[k].span.start : tokens[k].span.end
                 var end = start
                 // Digits 0–9 count inside such a numeral once a unit of ten thousand came ("1億2000万").
@@ -208,13 +216,34 @@ public struct NumberMismatchDetector: Detector {
         value == value.rounded() && abs(value) < 1e18 ? String(Int64(value)) : String(value)
     }
 
+    /// Some of a document's tokens, by index into `all`, read as tokens: `tokens[k].span` reads one
+    /// field of one token, with no token copied.
+    private struct TokenIndices {
+        let all: [Token]
+        let indices: [Int]
+
+        var count: Int { indices.count }
+        subscript(k: Int) -> Token { all[indices[k]] }
+    }
+
     /// The numbers written in digits.
     static func digits(in document: Document, span: TextSpan) -> [(value: String, span: TextSpan)] {
-        let scalars = document.scalars
+        digits(in: document.scalars, span: span)
+    }
+
+    /// The numbers written in digits in `span` of a document whose scalars are `scalars`.
+    private static func digits(in scalars: [Unicode.Scalar], span: TextSpan) -> [(value: String, span: TextSpan)] {
         var numbers: [(String, TextSpan)] = []
         var i = span.start
         while i < span.end {
-            guard isDecimalDigit(scalars[i]) else { i += 1; continue }
+            // To the next digit, read from the buffer without a bounds check per scalar: most
+            // scalars are no digit.
+            i = scalars.withUnsafeBufferPointer { buffer in
+                var next = i
+                while next < span.end && !isDecimalDigit(buffer[next]) { next += 1 }
+                return next
+            }
+            guard i < span.end else { break }
             let start = i
             var end = i
             while end < span.end {
@@ -227,7 +256,7 @@ public struct NumberMismatchDetector: Detector {
                     break
                 }
             }
-            numbers.append((value(Array(scalars[start..<end])), TextSpan(start: start, end: end)))
+            numbers.append((value(scalars[start..<end]), TextSpan(start: start, end: end)))
             i = end
         }
         return numbers
@@ -241,11 +270,21 @@ public struct NumberMismatchDetector: Detector {
 
     /// One form for a written number: "1,000", "1.000" and "1 000" give "1000"; "3,5" and "3.5" give
     /// "3.5"; "1,250.50" gives "1250.5".
-    static func value(_ written: [Unicode.Scalar]) -> String {
+    static func value(_ written: ArraySlice<Unicode.Scalar>) -> String {
+        // Most numbers are ASCII digits alone: their value is those digits without leading zeros (as
+        // below, with one group and no separator), made from the bytes.
+        if written.allSatisfy({ (0x30...0x39).contains($0.value) }) {
+            var bytes = written.map { UInt8($0.value) }[...]
+            while bytes.count > 1 && bytes.first == 0x30 { bytes.removeFirst() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var groups: [String] = [""]
         var separators: [Unicode.Scalar] = []
         for scalar in written {
-            if let digit = scalar.properties.numericValue, scalar.properties.numericType == .decimal {
+            if (0x30...0x39).contains(scalar.value) {
+                // An ASCII digit is its own value's digit: no property look-up, no number printed.
+                groups[groups.count - 1].unicodeScalars.append(scalar)
+            } else if let digit = scalar.properties.numericValue, scalar.properties.numericType == .decimal {
                 groups[groups.count - 1] += String(Int(digit))
             } else {
                 separators.append(scalar)

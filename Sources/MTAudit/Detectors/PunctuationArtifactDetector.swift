@@ -170,6 +170,9 @@ public struct PunctuationArtifactDetector: Detector {
     private static func pairMarks(_ text: [Unicode.Scalar]) -> [Mark] {
         var marks: [Mark] = []
         for (offset, scalar) in text.enumerated() {
+            // Letters (A–Z, a–z and what lies between them and the marks) are passed over first,
+            // with two compares.
+            if scalar.value > 0x5D && scalar.value < 0xAB || scalar.value > 0x29 && scalar.value < 0x5B { continue }
             switch scalar.value {
             case 0x22, 0x28, 0x29, 0x5B, 0x5D, 0xAB, 0xBB, 0x201C...0x201E, 0x300C...0x300F, 0xFF08, 0xFF09:
                 marks.append((offset, scalar))

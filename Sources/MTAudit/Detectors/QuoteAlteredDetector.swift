@@ -38,7 +38,8 @@ public struct QuoteAlteredDetector: Detector {
 
     public init() {}
 
-    private static let pairs: [(open: Unicode.Scalar, close: Set<Unicode.Scalar>)] = [
+    /// (Closing marks in a short array, not a set: one or two compares per scalar instead of a hash.)
+    private static let pairs: [(open: Unicode.Scalar, close: [Unicode.Scalar])] = [
         ("\u{201C}", ["\u{201D}"]), ("\u{201E}", ["\u{201C}", "\u{201D}"]), ("«", ["»"]), ("\u{300C}", ["\u{300D}"]),
         ("\"", ["\""]),
     ]
@@ -73,7 +74,8 @@ public struct QuoteAlteredDetector: Detector {
         var found: [TextSpan] = []
         var i = span.start
         while i < span.end {
-            guard let pair = pairs.first(where: { $0.open == scalars[i] }) else { i += 1; continue }
+            // Most scalars open no quote: a switch tells, before the pairs (and their sets) are read.
+            guard opensQuote(scalars[i]), let pair = pairs.first(where: { $0.open == scalars[i] }) else { i += 1; continue }
             var j = i + 1
             while j < span.end, !pair.close.contains(scalars[j]) { j += 1 }
             guard j < span.end else { break }
@@ -83,6 +85,14 @@ public struct QuoteAlteredDetector: Detector {
             i = j + 1
         }
         return found
+    }
+
+    /// Whether `scalar` is the opening mark of one of `pairs`: “ „ « 「 and the straight ".
+    private static func opensQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x201C, 0x201E, 0xAB, 0x300C, 0x22: return true
+        default: return false
+        }
     }
 
     private static func words(_ document: Document, _ span: TextSpan) -> [String] {

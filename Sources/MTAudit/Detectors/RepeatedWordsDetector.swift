@@ -119,14 +119,16 @@ public struct RepeatedWordsDetector: Detector {
     private static func qualifies(_ tokens: [Token], _ start: Int, _ length: Int) -> Bool {
         // By index, not by copies of the tokens: this is asked at every token.
         if length == 1 { return tokens[start].kind == .letters || tokens[start].kind == .number }
-        return tokens[start].sentence == tokens[start + length - 1].sentence
-            && tokens[start..<start + length].contains { $0.kind == .letters }
+        guard tokens[start].sentence == tokens[start + length - 1].sentence else { return false }
+        for k in start..<start + length where tokens[k].kind == .letters { return true }
+        return false
     }
 
     /// Whether the `length` tokens at `a` and at `b` are the same and in the same sentence.
     private static func same(_ tokens: [Token], _ a: Int, _ b: Int, _ length: Int) -> Bool {
         guard tokens[a].sentence == tokens[b + length - 1].sentence else { return false }
-        for k in 0..<length where tokens[a + k].key != tokens[b + k].key || tokens[a + k].kind != tokens[b + k].kind {
+        // Kinds first: comparing two enum cases is cheaper than comparing two keys.
+        for k in 0..<length where tokens[a + k].kind != tokens[b + k].kind || tokens[a + k].key != tokens[b + k].key {
             return false
         }
         return true

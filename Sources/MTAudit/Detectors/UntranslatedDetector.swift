@@ -105,6 +105,14 @@ public struct UntranslatedDetector: Detector {
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
+        let languageIndex = frequencies.languageIndex(of: language)
+        // The frequency of the token at `index` in the version's language: by the language's index,
+        // found once, for a token with a row (as `rows.zipf(ofToken:key:in:)` reads it by name).
+        func zipf(_ index: Int) -> Float {
+            let row = rows.rows[index]
+            guard row != DocumentWordRows.notLetters else { return rows.zipf(ofToken: index, key: version.tokens[index].key, in: language) }
+            return frequencies.zipf(ofRow: row, language: languageIndex)
+        }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
@@ -114,9 +122,11 @@ public struct UntranslatedDetector: Detector {
         lazy var names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
         for index in latin {
+            // Read in place: most words are common, and stop here before the token is copied.
+            let keyLength = Self.characterCount(version.tokens[index].key)
+            guard keyLength >= 2, version.tokens[index].text.unicodeScalars.contains(where: \.hasLowercaseProperty),
+                  zipf(index) < Self.rareZipf else { continue }
             let token = version.tokens[index]
-            guard token.key.count >= 2, token.text.unicodeScalars.contains(where: \.hasLowercaseProperty),
-                  rows.zipf(ofToken: index, key: token.key, in: language) < Self.rareZipf else { continue }
             guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
@@ -125,12 +135,17 @@ public struct UntranslatedDetector: Detector {
                 foreign.append((token, other))
                 continue
             }
-            guard token.key.count > 2 else { continue }
-            let best = frequencies.languages.filter { $0 != language }
-                .map { ($0, rows.zipf(ofToken: index, key: token.key, in: $0)) }.max { $0.1 < $1.1 }
+            guard keyLength > 2 else { continue }
+            let best: (String, Float)?
+            if let languageIndex, rows.rows[index] != DocumentWordRows.notLetters {
+                best = Self.mostFrequentElsewhere(row: rows.rows[index], besides: languageIndex, frequencies)
+            } else {
+                best = frequencies.languages.filter { $0 != language }
+                    .map { ($0, rows.zipf(ofToken: index, key: token.key, in: $0)) }.max { $0.1 < $1.1 }
+            }
             if let best, best.1 >= Self.commonZipf {
                 foreign.append((token, best.0))
-            } else if token.key.count >= 6, let other = looksForeign(token, language: language, context) {
+            } else if keyLength >= 6, let other = looksForeign(token, language: language, context) {
                 foreign.append((token, other))
             }
         }
@@ -151,12 +166,35 @@ public struct UntranslatedDetector: Detector {
         return findings
     }
 
+    /// The language other than the one of `languageIndex` where the word of word-list row `row` is
+    /// most frequent, the first in the lists' order of those that list it most, with its Zipf
+    /// frequency; nil for an unlisted word or one no other language lists.
+    ///
+    /// Read from the row's few listings, rather than a look-up of the word's frequency in every
+    /// language by name; a language that does not list the word has frequency 0, below any language
+    /// that makes it foreign, so the answer is the same as the most frequent of all the languages.
+    private static func mostFrequentElsewhere(row: Int32, besides languageIndex: Int, _ frequencies: WordFrequencies) -> (String, Float)? {
+        guard row >= 0 else { return nil }
+        var best: (language: Int32, zipf: Float)?
+        for listing in frequencies.listings(ofRow: Int(row)) where listing.language != Int32(languageIndex) {
+            if best == nil || listing.zipf > best!.zipf { best = (listing.language, listing.zipf) }
+        }
+        return best.map { (frequencies.languages[Int($0.language)], $0.zipf) }
+    }
+
     /// The language an unlisted word looks like by its letters, when clearly not the version's. A
     /// capitalized word must look more foreign, since it may be a name ("Friedrichshafen").
     private func looksForeign(_ token: Token, language: String, _ context: DetectionContext) -> String? {
         guard let best = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key) else { return nil }
         let capitalized = token.text.unicodeScalars.first?.hasUppercaseProperty == true
         return best.margin >= (capitalized ? Self.nameMargin : Self.wordMargin) ? best.language : nil
+    }
+
+    /// `key.count` (its characters), read from its length in bytes when it is ASCII without a carriage
+    /// return (the one ASCII byte that joins the next into one character): no grapheme breaking.
+    static func characterCount(_ key: String) -> Int {
+        let plain = key.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        return plain == true ? key.utf8.count : key.count
     }
 
     /// How much more likely (nats per trigram) an unlisted word must look in another language.
@@ -188,16 +226,28 @@ public struct UntranslatedDetector: Detector {
         !document.tokens.contains { $0.isWordLike && $0.span.start >= a.span.end && $0.span.end <= b.span.start }
     }
 
-    /// The keys of `document`'s tokens, and of their possessives without the "'s" ("CEP's"): a word
-    /// a text writes is no foreign word in another. Made once per document.
-    static func writtenKeys(_ document: Document) -> Set<String> {
+    /// The keys of a document's tokens, and of their possessives without the "'s" ("CEP's"): a word
+    /// a text writes is no foreign word in another.
+    struct WrittenKeys: Sendable {
+        /// The word-like tokens' keys: the document's vocabulary, made once for it.
+        let words: Vocabulary.DocumentKeys
+        /// The other tokens' keys (punctuation, symbols: "™" is "tm"), and the possessives'.
+        let others: Set<String>
+
+        func contains(_ key: String) -> Bool { words.contains(key) || others.contains(key) }
+    }
+
+    /// The written keys of `document`, made once per document. Its words are read from its
+    /// vocabulary (which the merged-tokens rule makes anyway) rather than hashed again into a set.
+    static func writtenKeys(_ document: Document) -> WrittenKeys {
         document.memo.value("untranslated-written-keys", from: document) { document in
-            var known: Set<String> = []
-            for token in document.tokens {
-                known.insert(token.key)
-                if token.key.hasSuffix("'s") { known.insert(String(token.key.dropLast(2))) }  // "CEP's"
+            var others: Set<String> = []
+            let tokens = document.tokens
+            for k in tokens.indices {
+                if !tokens[k].isWordLike { others.insert(tokens[k].key) }
+                if tokens[k].key.hasSuffix("'s") { others.insert(String(tokens[k].key.dropLast(2))) }  // "CEP's"
             }
-            return known
+            return WrittenKeys(words: Vocabulary.DocumentKeys(document), others: others)
         }
     }
 
@@ -236,6 +286,12 @@ public struct UntranslatedDetector: Detector {
         func families(in tokens: Range<Int>) -> Set<String> { Set(family[tokens].lazy.compactMap { $0 }) }
     }
 
+    /// Whether the ASCII `text` has a letter, read from its contiguous bytes (no iterator over the view).
+    private static func hasASCIILetter(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isLetter) } ?? text.utf8.contains(where: isLetter)
+    }
+
     /// The script families of `document`'s words, made once per document.
     ///
     /// Letters are counted per script in a short list (no family name to look up and hash for every
@@ -251,7 +307,7 @@ public struct UntranslatedDetector: Detector {
                 guard tokens[k].isWordLike else { family.append(nil); continue }
                 // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
                 let script = tokens[k].isASCII
-                    ? (tokens[k].text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ? Script.latin : Script.common)
+                    ? (Self.hasASCIILetter(tokens[k].text) ? Script.latin : Script.common)
                     : Script.dominant(in: tokens[k].text)
                 guard !script.isShared, script != .unknown else { family.append(nil); continue }
                 family.append(Self.family(script))

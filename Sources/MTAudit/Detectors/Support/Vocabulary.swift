@@ -24,12 +24,22 @@ struct Vocabulary {
         /// Every word-like token, by key: one table, so that reading a token is one look-up.
         let entries: [String: Entry]
         let pairs: Pairs
+        /// The keys of the words written with a capital inside a sentence (the proper names among
+        /// them) as bits of a small Bloom filter: most words are none, told by a byte hash and one
+        /// bit rather than by hashing the key for `entries`.
+        let capitalizedKeys: ProperNameFilter
+        /// Every key of `entries` as a bit of a Bloom filter, for `Vocabulary.contains`: most keys
+        /// asked about and not written here (the halves of a merged word, two words joined) end at
+        /// the bit, with no hash of the key for the table.
+        let keys: KeyBits
 
         init(_ document: Document) {
             pairs = Pairs([document])
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(document.tokens.count)
+            var capitalizedKeys = ProperNameFilter()
             let tokens = document.tokens
+            var keys = KeyBits(capacity: tokens.count)
             // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
             // word-like token of the same sentence came before it.
             var sentenceWithWord = -1
@@ -41,8 +51,12 @@ struct Vocabulary {
                     if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
                 }
                 entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
+                if capitalized != nil { capitalizedKeys.insert(token.key) }
+                keys.insert(KeyFilter.slot(token.key))
             }
             self.entries = entries
+            self.capitalizedKeys = capitalizedKeys
+            self.keys = keys
         }
 
         static func of(_ document: Document) -> Part {
@@ -58,7 +72,10 @@ struct Vocabulary {
     let pairs: PairTexts
 
     /// Whether some word-like token has the key `key`.
-    func contains(_ key: String) -> Bool { parts.contains { $0.entries[key] != nil } }
+    func contains(_ key: String) -> Bool {
+        let slot = KeyFilter.slot(key)
+        return parts.contains { $0.keys.mayContain(slot) && $0.entries[key] != nil }
+    }
 
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
     /// lower case.
@@ -66,6 +83,10 @@ struct Vocabulary {
 
     /// The proper name `key` as first written with its capital, or nil when `key` is none.
     func properName(_ key: String) -> String? {
+        // A proper name is written with a capital inside a sentence by some document: where no
+        // document's filter has the key, it is none.
+        let slot = ProperNameFilter.slot(key)
+        guard parts.contains(where: { $0.capitalizedKeys.mayContain(slot) }) else { return nil }
         var capitalized: String? = nil
         for part in parts {
             guard let entry = part.entries[key] else { continue }
@@ -73,6 +94,59 @@ struct Vocabulary {
             if capitalized == nil { capitalized = entry.capitalized }
         }
         return capitalized
+    }
+
+    /// The word-like keys of one document, asked one at a time: its part, made once per document
+    /// and kept in its memo (the merged-tokens rule reads the same parts).
+    struct DocumentKeys: Sendable {
+        private let part: Part
+
+        init(_ document: Document) { part = Part.of(document) }
+
+        /// Whether some word-like token of the document has the key `key`.
+        func contains(_ key: String) -> Bool { part.keys.mayContain(KeyFilter.slot(key)) && part.entries[key] != nil }
+    }
+
+    /// A Bloom filter of one hash over 256 bits, for the few capitalized words of one document: kept
+    /// inline (no array to allocate for every document).
+    struct ProperNameFilter: Sendable {
+        private var bits = SIMD4<UInt64>()
+
+        mutating func insert(_ key: String) {
+            let slot = Self.slot(key)
+            bits[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+
+        /// The bit of `key`: `KeyFilter`'s hash of its bytes, folded to this filter's size.
+        static func slot(_ key: String) -> Int { KeyFilter.slot(key) & 255 }
+
+        /// False when the key of `slot` is surely none of the keys.
+        func mayContain(_ slot: Int) -> Bool { bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
+    }
+
+    /// A Bloom filter of one hash over the keys of one document, by their `KeyFilter.slot`: about
+    /// sixteen bits a word, so that few bits are set (up to `KeyFilter.size` bits).
+    struct KeyBits: Sendable {
+        private var bits: [UInt64]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var size = 256
+            while size < 16 * capacity && size < KeyFilter.size { size <<= 1 }
+            bits = [UInt64](repeating: 0, count: size / 64)
+            mask = size - 1
+        }
+
+        mutating func insert(_ slot: Int) {
+            let bit = slot & mask
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        /// False when the key of `slot` (a `KeyFilter.slot`) is surely none of the keys.
+        func mayContain(_ slot: Int) -> Bool {
+            let bit = slot & mask
+            return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
     }
 
     /// The vocabulary of `documents`: each document's words, made once for the document and kept
