@@ -48,6 +48,16 @@ struct MatchingKeyTable: Sendable {
         }
     }
 
+    /// The matching form of an ASCII `text` from its bytes `utf8`: the text itself when nothing
+    /// changes, else the folded bytes. Nil when the text is not ASCII.
+    static func asciiKey(of text: String, utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        switch kind(of: utf8) {
+        case .key: return text
+        case .ascii: return asciiKey(of: utf8)
+        case .other: return nil
+        }
+    }
+
     /// What a text needs to become its matching form.
     private enum Kind {
         /// Nothing: ASCII without upper case, backticks, white space other than single spaces.

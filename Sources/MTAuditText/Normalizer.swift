@@ -85,6 +85,12 @@ public enum Normalizer {
         MatchingKeyTable.shared.key(of: text) ?? matchingForm(of: text).text
     }
 
+    /// `matchingKey(text)` of a `text` whose UTF-8 bytes are `utf8`, when the caller has them in hand
+    /// (a segmenter's tokens): an ASCII text is folded from them with no second look at the String.
+    public static func matchingKey(_ text: String, utf8: UnsafeBufferPointer<UInt8>) -> String {
+        MatchingKeyTable.asciiKey(of: text, utf8: utf8) ?? matchingKey(text)
+    }
+
     /// `text` without its combining marks, for comparing names across accents ("Galápagos" and
     /// "Galapagos"): NFD, then every nonspacing mark dropped.
     public static func strippingMarks(_ text: String) -> String {

@@ -80,6 +80,11 @@ public final class Segmenter {
     // MARK: Paragraphs
 
     private func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        // A text of one line (no line feed, no U+2029) is one paragraph.
+        if !Self.hasLineBreak(bytes) {
+            let line = trim(bytes, 0..<bytes.count)
+            return line.isEmpty ? [] : [line]
+        }
         var lines: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -113,6 +118,17 @@ public final class Segmenter {
         }
         if let open = current { paragraphs.append(open) }
         return paragraphs
+    }
+
+    /// Whether `bytes` hold a line feed or a U+2029 PARAGRAPH SEPARATOR (E2 80 A9).
+    private static func hasLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A { return true }
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA9 { return true }
+            index += 1
+        }
+        return false
     }
 
     // MARK: Sentences

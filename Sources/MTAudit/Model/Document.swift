@@ -44,11 +44,13 @@ public struct Document: Sendable {
             let first = tokens.count
             while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
                 words.removeFirst()
-                let written = bytes.withUnsafeBufferPointer {
-                    String(decoding: UnsafeBufferPointer(rebasing: $0[word.utf8]), as: UTF8.self)
+                let (written, key) = bytes.withUnsafeBufferPointer {
+                    let utf8 = UnsafeBufferPointer(rebasing: $0[word.utf8])
+                    let written = String(decoding: utf8, as: UTF8.self)
+                    return (written, Normalizer.matchingKey(written, utf8: utf8))
                 }
                 tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
-                                    key: Normalizer.matchingKey(written), sentence: sentences.count))
+                                    key: key, sentence: sentences.count))
             }
             sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
                                       tokens: first..<tokens.count))
