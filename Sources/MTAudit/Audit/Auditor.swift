@@ -11,8 +11,15 @@ public struct Auditor: Sendable {
     /// the pool's key for them, made once per auditor rather than at every audit.
     private let setups = SegmenterSetups()
 
+    /// The configuration's chrF-like metrics, which share their n-gram counts, and the others: told
+    /// apart once here rather than by a cast for every version.
+    private let characterFScores: [CharacterFScore]
+    private let otherMetrics: [any SentenceMetric]
+
     public init(configuration: AuditConfiguration = AuditConfiguration()) {
         self.configuration = configuration
+        characterFScores = configuration.metrics.compactMap { $0 as? CharacterFScore }
+        otherMetrics = configuration.metrics.filter { !($0 is CharacterFScore) }
     }
 
     public func audit(source: TextInput, versions: [TextInput]) throws(TextError) -> AuditResult {
@@ -90,13 +97,13 @@ public struct Auditor: Sendable {
         // The version's text prepared once for all the metrics.
         let versionText = MetricText(context.version.text)
         // chrF and chrF++ share their character n-grams: counted once for both.
-        let chrFs = configuration.metrics.compactMap { $0 as? CharacterFScore }
+        let chrFs = characterFScores
         for (metric, score) in zip(chrFs, CharacterFScore.scores(chrFs, hypothesis: versionText, reference: sourceText)) {
             scores[metric.name] = (score * 100).rounded() / 100
         }
         // One sentence against one is a pair already; texts of several are paired by the alignment.
         let single = context.source.sentences.count <= 1 && context.version.sentences.count <= 1
-        for metric in configuration.metrics where !(metric is CharacterFScore) {
+        for metric in otherMetrics {
             let score = single ? metric.score(hypothesis: versionText, reference: sourceText)
                 : metric.score(hypothesis: versionText, reference: sourceText) { Self.alignedSegments(context) }
             scores[metric.name] = (score * 100).rounded() / 100
