@@ -60,7 +60,23 @@ public struct Document: Sendable {
     }
 
     /// The text's Unicode scalars, indexable by the code-point offsets of spans; made once.
-    public var scalars: [Unicode.Scalar] { memo.value("scalars") { Array(text.unicodeScalars) } }
+    public var scalars: [Unicode.Scalar] {
+        memo.value("scalars", from: text) { text in
+            // An ASCII text's scalars are its bytes, copied in one pass (its length, the spans'
+            // scalar count, tells): the scalar view counted them first, then decoded them.
+            let count = text.utf8.count
+            if let scalars = text.utf8.withContiguousStorageIfAvailable({ bytes -> [Unicode.Scalar]? in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+                return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    for index in 0..<count { buffer.initializeElement(at: index, to: Unicode.Scalar(bytes[index])) }
+                    initialized = count
+                }
+            }) ?? nil {
+                return scalars
+            }
+            return Array(text.unicodeScalars)
+        }
+    }
 
     /// The tokens inside `span`, found by binary search (tokens are in text order).
     public func tokens(in span: TextSpan) -> ArraySlice<Token> {
