@@ -17,7 +17,9 @@ struct JSONLineWriter {
 
     private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1024) }
+    /// Room for a typical answer at once (a version with a few findings takes about a kilobyte):
+    /// growing the buffer copied it several times a line.
+    init() { bytes.reserveCapacity(4096) }
 
     /// `{"id":…,"versions":[…]}` followed by a line break.
     mutating func writeAudited(id: String, versions: [VersionResult]) throws {
@@ -123,7 +125,10 @@ struct JSONLineWriter {
 
     /// ASCII written as is (keys, punctuation, digits).
     private mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        // From the string's bytes in place: appending its UTF-8 view went a byte at a time.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
     }
 
     /// Swift's shortest round-trip form without a trailing ".0", as `JSONEncoder` writes a `Double`.
@@ -141,8 +146,11 @@ struct JSONLineWriter {
     private mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         // Most strings need no escape: copied whole, not byte by byte.
-        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C } }) == true {
-            bytes.append(contentsOf: text.utf8)
+        if text.utf8.withContiguousStorageIfAvailable({ utf8 in
+            guard utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }) == true {
             bytes.append(UInt8(ascii: "\""))
             return
         }
