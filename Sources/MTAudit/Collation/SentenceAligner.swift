@@ -1,4 +1,5 @@
 import Foundation
+import MTAuditText
 import Synchronization
 
 /// Aligns the sentences of a version to those of the source, allowing merges (one sentence renders
@@ -483,7 +484,19 @@ struct SentenceWords {
     }
 
     fileprivate static func sortedUnique(_ values: [Int32]) -> [Int32] {
-        var sorted = values.sorted()
+        var sorted = values
+        if sorted.count <= 32 {
+            // A sentence's few ids: an insertion sort in place, where `sorted()` made a copy and
+            // ran its general sort.
+            for i in sorted.indices.dropFirst() {
+                let value = sorted[i]
+                var j = i
+                while j > 0, sorted[j - 1] > value { sorted[j] = sorted[j - 1]; j -= 1 }
+                sorted[j] = value
+            }
+        } else {
+            sorted.sort()
+        }
         var write = 0
         for value in sorted where write == 0 || sorted[write - 1] != value { sorted[write] = value; write += 1 }
         sorted.removeLast(sorted.count - write)
@@ -643,29 +656,35 @@ private final class DocumentWords: Sendable {
         anchors.reserveCapacity(document.sentences.count)
         var firstTokens: [Int32] = []
         firstTokens.reserveCapacity(room)
-        for sentence in document.sentences {
-            var set: [Int32] = [], anchor: [Int32] = []
-            set.reserveCapacity(sentence.tokens.count)
-            for index in sentence.tokens where document.tokens[index].isWordLike {
-                let known = ids.keys.count
-                let id = Int32(ids.number(document.tokens[index].key))
-                if id == known { firstTokens.append(Int32(index)) }
-                set.append(id)
-                if Self.isAnchor(document.tokens[index]) { anchor.append(id) }
+        // The tokens read in place: a copy of each (its text and key retained) cost as much as its number.
+        document.tokens.withUnsafeBufferPointer { tokens in
+            for sentence in document.sentences {
+                var set: [Int32] = [], anchor: [Int32] = []
+                set.reserveCapacity(sentence.tokens.count)
+                anchor.reserveCapacity(sentence.tokens.count)
+                for index in sentence.tokens where tokens[index].isWordLike {
+                    let known = ids.keys.count
+                    let id = Int32(ids.number(tokens[index].key))
+                    if id == known { firstTokens.append(Int32(index)) }
+                    set.append(id)
+                    if Self.isAnchor(kind: tokens[index].kind, text: tokens[index].text, scalarCount: tokens[index].scalarCount) {
+                        anchor.append(id)
+                    }
+                }
+                sentences.append(SentenceWords.sortedUnique(set))
+                anchors.append(SentenceWords.sortedUnique(anchor))
             }
-            sentences.append(SentenceWords.sortedUnique(set))
-            anchors.append(SentenceWords.sortedUnique(anchor))
         }
         (self.ids, self.sentences, self.anchors, self.firstTokens) = (ids, sentences, anchors, firstTokens)
     }
 
     /// A number, or a capitalized word of three letters or more: a word whose sharing says much. (The
     /// token's scalar count is its span's length; an ASCII capital is told by its byte.)
-    private static func isAnchor(_ token: Token) -> Bool {
-        if token.kind == .number { return true }
-        guard token.scalarCount > 2 else { return false }
-        if let first = token.text.utf8.first, first < 0x80 { return first >= 0x41 && first <= 0x5A }
-        return token.text.unicodeScalars.first?.hasUppercaseProperty == true
+    private static func isAnchor(kind: WordKind, text: String, scalarCount: Int) -> Bool {
+        if kind == .number { return true }
+        guard scalarCount > 2 else { return false }
+        if let first = text.utf8.first, first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        return text.unicodeScalars.first?.hasUppercaseProperty == true
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
