@@ -63,14 +63,9 @@ struct LexiconPhrases: Sendable {
                     guard !pieces.isEmpty else { continue }
                     let keys = pieces.map { Normalizer.matchingKey($0) }
                     let cases = pieces.map(Self.casing)
-                    // A form listed under two entries names both ("Korea", "Brussels").
-                    if let at = forms[keys[0]]?.firstIndex(where: { $0.keys == keys }) {
-                        let known = forms[keys[0]]![at]
-                        forms[keys[0]]![at] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
-                                                   ids: known.ids.union(entryIDs), field: known.field)
-                    } else {
-                        forms[keys[0], default: []].append(Form(keys: keys, cases: cases, ids: entryIDs, field: field))
-                    }
+                    // A form listed under two entries names both ("Korea", "Brussels"). The list of
+                    // forms sharing the first key is changed in place: its key hashed once, not up to thrice.
+                    Self.add(keys: keys, cases: cases, ids: entryIDs, field: field, to: &forms[keys[0], default: []])
                 }
             }
         }
@@ -90,6 +85,18 @@ struct LexiconPhrases: Sendable {
         self.classes = classes
         self.forms = forms
         self.vocabulary = vocabulary
+    }
+
+    /// Adds a form to `list`, the forms with its first key, or merges it into the form there with the
+    /// same keys: the ids of both, and the laxer case for each word.
+    private static func add(keys: [String], cases: [UInt8], ids: Set<String>, field: String, to list: inout [Form]) {
+        if let at = list.firstIndex(where: { $0.keys == keys }) {
+            let known = list[at]
+            list[at] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
+                            ids: known.ids.union(ids), field: known.field)
+        } else {
+            list.append(Form(keys: keys, cases: cases, ids: ids, field: field))
+        }
     }
 
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
