@@ -160,7 +160,16 @@ struct DetectorSupportTests {
             let form = (0..<Int.random(in: 0...8, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
             #expect(LexiconPhrases.pieces(form) == slow(form), "\(form.debugDescription)")
         }
-        for form in ["Secretary-General", "Lt. Gen.", "U.S.", "Côte d’Ivoire", "Sino–", "a\u{A0}b", "x\u{2028}y"] {
+        // Outside ASCII, with scalars that join their neighbours into one character (combining marks,
+        // a prepended sign, a joiner, a spacing mark) and some that never do (cased letters).
+        let wide = ["Ж", "ж", "é", "e\u{301}", "\u{301}", "\u{600}", "\u{200D}", "\u{E33}", "中", "\u{3000}", "\u{A0}",
+                    "–", "—", "‐", ".", " ", "-", "\r\n", "a", "ǅ", "\u{FF9E}"]
+        for _ in 0..<20_000 {
+            let form = (0..<Int.random(in: 1...8, using: &generator)).map { _ in wide.randomElement(using: &generator)! }.joined()
+            #expect(LexiconPhrases.pieces(form) == slow(form), "\(form.debugDescription)")
+        }
+        for form in ["Secretary-General", "Lt. Gen.", "U.S.", "Côte d’Ivoire", "Sino–", "a\u{A0}b", "x\u{2028}y",
+                     "Соединённые Штаты", "Кот-д’Ивуар", "Ж.\u{301} ж"] {
             #expect(LexiconPhrases.pieces(form) == slow(form), "\(form)")
         }
     }

@@ -63,14 +63,9 @@ struct LexiconPhrases: Sendable {
                     guard !pieces.isEmpty else { continue }
                     let keys = pieces.map { Normalizer.matchingKey($0) }
                     let cases = pieces.map(Self.casing)
-                    // A form listed under two entries names both ("Korea", "Brussels").
-                    if let at = forms[keys[0]]?.firstIndex(where: { $0.keys == keys }) {
-                        let known = forms[keys[0]]![at]
-                        forms[keys[0]]![at] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
-                                                   ids: known.ids.union(entryIDs), field: known.field)
-                    } else {
-                        forms[keys[0], default: []].append(Form(keys: keys, cases: cases, ids: entryIDs, field: field))
-                    }
+                    // A form listed under two entries names both ("Korea", "Brussels"). The list of
+                    // forms sharing the first key is changed in place: its key hashed once, not up to thrice.
+                    Self.add(keys: keys, cases: cases, ids: entryIDs, field: field, to: &forms[keys[0], default: []])
                 }
             }
         }
@@ -92,6 +87,18 @@ struct LexiconPhrases: Sendable {
         self.vocabulary = vocabulary
     }
 
+    /// Adds a form to `list`, the forms with its first key, or merges it into the form there with the
+    /// same keys: the ids of both, and the laxer case for each word.
+    private static func add(keys: [String], cases: [UInt8], ids: Set<String>, field: String, to list: inout [Form]) {
+        if let at = list.firstIndex(where: { $0.keys == keys }) {
+            let known = list[at]
+            list[at] = Form(keys: keys, cases: zip(known.cases, cases).map { min($0, $1) },
+                            ids: known.ids.union(ids), field: known.field)
+        } else {
+            list.append(Form(keys: keys, cases: cases, ids: ids, field: field))
+        }
+    }
+
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
     /// ("U.S." is the word "U.S" and a stop).
     static func pieces(_ form: String) -> [String] {
@@ -108,11 +115,51 @@ struct LexiconPhrases: Sendable {
         }) ?? nil {
             return pieces
         }
+        if let pieces = scalarPieces(form) { return pieces }
         return form.split(whereSeparator: isPieceSeparator).compactMap { piece in
             var text = String(piece)
             while text.hasSuffix(".") { text.removeLast() }
             return text.isEmpty ? nil : text
         }
+    }
+
+    /// `pieces` of a form outside ASCII cut at its scalars, without the cost of finding its characters;
+    /// nil where that could differ from cutting at characters: where a separator or a final full stop
+    /// stands next to a scalar that might join it into a larger character (a combining mark after
+    /// it, a prepended sign before it). Scalars below U+0300 and cased letters ("Соединённые
+    /// Штаты") never do; below U+0300 only CR LF is one character of two scalars, both white space.
+    private static func scalarPieces(_ form: String) -> [String]? {
+        let view = form.unicodeScalars
+        let scalars = Array(view)
+        let positions = Array(view.indices) + [view.endIndex]
+        func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x2D, 0x2010, 0x2013, 0x2014: return true  // "-", "‐", "–", "—"
+            default: return scalar.properties.isWhitespace
+            }
+        }
+        /// Whether the scalar at `k`, if any, may join a neighbouring separator or full stop into one
+        /// character.
+        func mayJoin(_ k: Int) -> Bool {
+            guard k >= 0 && k < scalars.count && scalars[k].value >= 0x300 && !isSeparator(scalars[k]) else { return false }
+            switch scalars[k].properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter: return false
+            default: return true
+            }
+        }
+        var pieces: [String] = []
+        var start = 0
+        for k in 0...scalars.count where k == scalars.count || isSeparator(scalars[k]) {
+            if k < scalars.count && (mayJoin(k - 1) || mayJoin(k + 1)) { return nil }
+            var end = k
+            while end > start && scalars[end - 1] == "." {
+                if end - 2 >= start && mayJoin(end - 2) { return nil }
+                end -= 1
+            }
+            if end > start { pieces.append(String(view[positions[start]..<positions[end]])) }
+            start = k + 1
+        }
+        return pieces
     }
 
     /// Whether a character of a form outside ASCII parts its words: white space or a dash. The
