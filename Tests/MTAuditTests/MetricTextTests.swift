@@ -32,6 +32,24 @@ struct MetricTextTests {
         return text
     }
 
+    @Test("TER's shift search, skipping candidates whose gain cannot make them the best, counts the edits the plain search does")
+    func editRateShiftPruning() {
+        var generator = SplitMix(seed: 8)
+        for round in 0..<3000 {
+            // Few distinct words, so that many runs match and many shifts are candidates; some
+            // references beyond 64 words or far longer than the hypothesis, for the beam's matrix.
+            let vocabulary = UInt32.random(in: 1...6, using: &generator)
+            let longest = round % 10 == 0 ? 90 : 30
+            let ref = (0..<Int.random(in: 0...longest, using: &generator)).map { _ in UInt32.random(in: 0..<vocabulary, using: &generator) }
+            var hyp = ref.shuffled(using: &generator)
+            hyp = Array(hyp.prefix(Int.random(in: 0...hyp.count, using: &generator)))
+            hyp += (0..<Int.random(in: 0...8, using: &generator)).map { _ in UInt32.random(in: 0..<vocabulary + 2, using: &generator) }
+            let pruned = TranslationEditRate.editsAndLength(hyp, ref)
+            let plain = TranslationEditRate.editsAndLength(hyp, ref, prunes: false)
+            #expect(pruned == plain, "\(hyp) \(ref)")
+        }
+    }
+
     @Test("13a's chain of rules, in windows around the marks, cuts the tokens its passes make")
     func tokenizer13a() {
         var generator = SplitMix(seed: 13)

@@ -108,14 +108,15 @@ public struct TranslationEditRate: SentenceMetric {
         return (hyp, ref)
     }
 
-    /// The number of edits (shifts included) and the reference's length.
-    static func editsAndLength(_ hyp: [UInt32], _ ref: [UInt32]) -> (Int, Int) {
+    /// The number of edits (shifts included) and the reference's length. `prunes: false` scores
+    /// every candidate shift (the plain search, for tests).
+    static func editsAndLength(_ hyp: [UInt32], _ ref: [UInt32], prunes: Bool = true) -> (Int, Int) {
         if ref.isEmpty { return (hyp.count, 0) }
         var shifts = 0
         var words = hyp
         var checked = 0
         while true {
-            let (distance, gain, shifted, count) = bestShift(words, ref, checked: checked)
+            let (distance, gain, shifted, count) = bestShift(words, ref, checked: checked, prunes: prunes)
             checked = count
             // The search stops before the shift is made, so `distance` is that of the final words.
             if checked >= maximumShiftCandidates || gain <= 0 { return (shifts + distance, ref.count) }
@@ -144,7 +145,7 @@ public struct TranslationEditRate: SentenceMetric {
 
     /// The edit distance of `words` before any shift; the shift that lowers it most, its gain, and
     /// the candidates counted so far.
-    private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int) -> (distance: Int, gain: Int, shifted: [UInt32], checked: Int) {
+    private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int, prunes: Bool) -> (distance: Int, gain: Int, shifted: [UInt32], checked: Int) {
         // Where the beam covers the whole matrix (references of up to about 25 words, the beam's
         // width: most sentence pairs; the bit vectors themselves hold up to 64),
         // the unshifted words and every candidate are scored by bit vectors, and the trace is read
@@ -165,6 +166,18 @@ public struct TranslationEditRate: SentenceMetric {
         } ?? alignment(words, ref) { i, j in matrix!.operation(i, j) }
         var checked = checked
         var best: Candidate?
+        /// An upper bound on a candidate's gain, known before its distance: moving a block of
+        /// `length` words is undone by deleting and reinserting it, and equally by deleting and
+        /// reinserting the words it jumps over, so the shifted words are at most twice the smaller
+        /// of the two from the unshifted ones, and by the triangle inequality their distance to the
+        /// reference at most that much lower; nor can it fall below the difference of the lengths.
+        /// Only for the full matrix's distances (the bit vectors): the beam's are no metric.
+        func gainBound(start: Int, length: Int, target: Int) -> Int {
+            var moved = length
+            if target < start { moved = min(moved, start - target) }
+            if target > start + length { moved = min(moved, min(target, words.count) - (start + length)) }
+            return min(2 * moved, before - abs(words.count - ref.count))
+        }
         var shifted: [UInt32] = [], rows = DistanceRows()
         forEachShiftedPair(words, ref) { start, refStart, length in
             if hypErrors[start..<start + length].allSatisfy({ !$0 }) { return true }
@@ -182,6 +195,10 @@ public struct TranslationEditRate: SentenceMetric {
                 }
                 if target == previous { continue }
                 previous = target
+                checked += 1
+                // Skipped unscored when even its largest possible gain would not make it the best.
+                if prunes, bitVectors != nil, let best, !Candidate(gain: gainBound(start: start, length: length, target: target),
+                                        length: length, start: start, target: target).isBetter(than: best) { continue }
                 let distance: Int
                 if let bitVectors {
                     distance = bitVectors.distance(words, shifting: start, length: length, to: target)
@@ -191,7 +208,6 @@ public struct TranslationEditRate: SentenceMetric {
                     distance = Self.distance(shifted, ref, from: matrix!, sharedRows: min(start, target), rows: &rows)
                 }
                 let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
-                checked += 1
                 if best == nil || candidate.isBetter(than: best!) { best = candidate }
             }
             return checked < maximumShiftCandidates
