@@ -27,8 +27,9 @@ public final class Segmenter {
     private var boundaries: [Int32] = []
     private var statuses: [Int32] = []
     /// Whether a paragraph that can only be one sentence skips ICU (`isOneSentence`), and an ASCII
-    /// text is cut into words without it (`asciiWords`); tests turn it off to compare with ICU.
-    var usesShortcuts = true
+    /// text is cut into words without it (`asciiWords`). The tests and the segmenter's fuzz target
+    /// turn it off in a second segmenter to check that both cut every text alike.
+    public var usesShortcuts = true
     /// Whether this locale's word rules cut ASCII as `asciiWords` does: checked on a probe when the
     /// segmenter is made (a locale may tailor them: "en_US_POSIX" does not join "x.y").
     private(set) var asciiWordRulesHold = false

@@ -2,9 +2,15 @@ import FuzzSupport
 import MTAuditText
 
 nonisolated(unsafe) private var segmenter: Segmenter? = try? Segmenter()
+/// The same segmenter with every segment from ICU: its shortcuts for ASCII must cut alike.
+nonisolated(unsafe) private var icuSegmenter: Segmenter? = {
+    let segmenter = try? Segmenter()
+    segmenter?.usesShortcuts = false
+    return segmenter
+}()
 
 /// Any valid text through the segmenter: paragraphs, sentences and words in order, inside the text,
-/// with UTF-8 ranges that match their scalar spans.
+/// with UTF-8 ranges that match their scalar spans, and the same as ICU alone makes them.
 @main
 enum FuzzSegmenter {
     /// SwiftPM renames an executable's entry point, so libFuzzer's own `main` is bypassed: start its driver here.
@@ -23,6 +29,10 @@ func fuzzSegmenter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let scalars = Array(text.unicodeScalars)
     let utf8 = Array(text.utf8)
     let segmentation = segmenter.segment(text)
+    if let icuSegmenter {
+        let icu = icuSegmenter.segment(text)
+        precondition(segmentation.sentences == icu.sentences && segmentation.words == icu.words, "the shortcuts cut as ICU does")
+    }
     for segments in [segmentation.paragraphs, segmentation.sentences, segmentation.words.map(\.segment)] {
         var end = 0
         for segment in segments {
