@@ -33,6 +33,10 @@ public final class Segmenter {
     /// Whether this locale's word rules cut ASCII as `asciiWords` does: checked on a probe when the
     /// segmenter is made (a locale may tailor them: "en_US_POSIX" does not join "x.y").
     private(set) var asciiWordRulesHold = false
+    /// Whether this locale's sentence rules end a sentence at ". ! ?" alone among ASCII characters, as
+    /// `isOneSentence` assumes: checked on a probe when the segmenter is made (Greek ends a question
+    /// at ";").
+    private(set) var asciiSentenceRulesHold = false
 
     public init(locale: String = "en", abbreviations: Set<String> = Segmenter.defaultAbbreviations) throws(TextError) {
         self.locale = locale
@@ -47,6 +51,8 @@ public final class Segmenter {
         }
         sentenceBreaker = sentences
         wordBreaker = words
+        var sentenceProbe = Self.asciiSentenceProbe
+        asciiSentenceRulesHold = sentenceProbe.withUTF8 { run(sentenceBreaker, $0).count == 2 }
         var probe = Self.asciiWordProbe
         let offsets = ScalarOffsets(probe)
         asciiWordRulesHold = probe.withUTF8 { Self.asciiWords($0, offsets: offsets) == icuWordSegments($0, offsets: offsets) }
@@ -135,7 +141,7 @@ public final class Segmenter {
     // MARK: Sentences
 
     private func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>) -> [Range<Int>] {
-        if usesShortcuts, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
+        if usesShortcuts, asciiSentenceRulesHold, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
             let range = trim(bytes, paragraph)
             return range.isEmpty ? [] : [range]
         }
@@ -155,6 +161,13 @@ public final class Segmenter {
         if !last.isEmpty { sentences.append(last) }
         return sentences
     }
+
+    /// Every printable ASCII character but ". ! ?" between two words, and once opening one: a text in
+    /// which a locale whose sentence rules `isOneSentence` holds for finds no break.
+    static let asciiSentenceProbe: String = {
+        let marks = (0x21..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }.filter { !".!?".contains($0) && !$0.isLetter && !$0.isNumber }
+        return marks.map { "Ab\($0) cd \($0)Ef" }.joined(separator: " ") + " end"
+    }()
 
     /// Whether ICU's sentence rules find no break inside `paragraph`, by bytes alone: it is ASCII and
     /// its only sentence terminators (". ! ?") end it, followed by nothing but closing brackets or

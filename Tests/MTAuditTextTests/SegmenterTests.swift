@@ -104,19 +104,26 @@ struct SegmenterTests {
     func oneSentenceShortcut() throws {
         // Every text of up to four pieces: letters, digits, each sentence terminator, closers, spaces,
         // line breaks, an abbreviation and a non-ASCII word, in every order.
-        let pieces = ["Hi", "we", "3", " ", ".", "!", "?", ")", "(", "\"", "'", "\n", "\n\n", "Mr.", "é", ","]
-        let fast = try Segmenter(), slow = try Segmenter()
-        slow.usesShortcuts = false
-        var texts = [""], taken = 0
-        for _ in 1...4 {
-            texts = texts.flatMap { text in pieces.map { text + $0 } }
-            for text in texts {
-                let expected = slow.segment(text).sentences, found = fast.segment(text).sentences
-                #expect(found == expected, "\(text.debugDescription)")
-                if text.utf8.withContiguousStorageIfAvailable(Segmenter.isOneSentence) == true { taken += 1 }
+        let pieces = ["Hi", "we", "3", " ", ".", "!", "?", ")", "(", "\"", "'", "\n", "\n\n", "Mr.", "é", ",", ";"]
+        var taken = 0
+        // Every piece count up to four in English; up to three in locales with sentence rules of their
+        // own (the shortcut holds for every locale, unlike the word probe's).
+        for (locale, length) in [("en", 4), ("de", 3), ("el", 3), ("fi", 3), ("ja", 3), ("en_US_POSIX", 3)] {
+            let fast = try Segmenter(locale: locale), slow = try Segmenter(locale: locale)
+            slow.usesShortcuts = false
+            var texts = [""]
+            for _ in 1...length {
+                texts = texts.flatMap { text in pieces.map { text + $0 } }
+                for text in texts {
+                    let expected = slow.segment(text).sentences, found = fast.segment(text).sentences
+                    #expect(found == expected, "\(locale): \(text.debugDescription)")
+                    if text.utf8.withContiguousStorageIfAvailable(Segmenter.isOneSentence) == true { taken += 1 }
+                }
             }
         }
         #expect(taken > 1000)
+        #expect(try Segmenter().asciiSentenceRulesHold)
+        #expect(try !Segmenter(locale: "el").asciiSentenceRulesHold, "Greek ends a question at ;")
     }
 
     @Test("An ASCII text cut into words without ICU is cut as ICU cuts it")

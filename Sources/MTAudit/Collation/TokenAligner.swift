@@ -79,6 +79,8 @@ public struct TokenAligner: Sendable {
             prefix += 1
         }
         // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
+        // The table below is filled through unchecked buffers, sized by these counts.
+        precondition(numbersA.count == countA && numbersB.count == countB, "a number for every key")
         let width = countB - prefix + 1
         var table = [Int32](repeating: 0, count: (countA - prefix + 1) * width)
         func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }

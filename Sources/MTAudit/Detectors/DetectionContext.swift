@@ -106,7 +106,7 @@ public final class DetectionContext: Sendable {
     public func entries(_ kind: LexiconKind) -> [String] { lexicons.entries(kind, language: version.language) }
 
     /// The value `compute` makes, computed once for this context under `key`.
-    func memoized<T>(_ key: String, _ compute: () -> T) -> T { memo.value(key, compute) }
+    func memoized<T: Sendable>(_ key: String, _ compute: () -> T) -> T { memo.value(key, compute) }
 }
 
 /// A small thread-safe cache of values by key.
@@ -126,8 +126,9 @@ final class Memo: Sendable {
         var entries: [Entry]
     }
 
-    /// A value and the type it was kept as. Unchecked: a value is never changed once kept, and the
-    /// threads that share a memo (a document's, read by the contexts of one story) only read it.
+    /// A value and the type it was kept as. Unchecked only because the box is typed away: every value
+    /// kept is `Sendable` (`value` and `existing` require it). Two threads that miss one key may both
+    /// compute it, and the second's equal value replaces the first's.
     private struct Entry: @unchecked Sendable {
         let type: ObjectIdentifier
         let box: AnyObject
@@ -146,10 +147,10 @@ final class Memo: Sendable {
         state = Mutex(State(keys: KeyNumbering(capacity: capacity), entries: entries))
     }
 
-    func value<T>(_ key: String, _ compute: () -> T) -> T { value(key, from: ()) { _ in compute() } }
+    func value<T: Sendable>(_ key: String, _ compute: () -> T) -> T { value(key, from: ()) { _ in compute() } }
 
     /// The value kept under `key` as a `T`, if one was made.
-    func existing<T>(_ key: String, as type: T.Type) -> T? {
+    func existing<T: Sendable>(_ key: String, as type: T.Type) -> T? {
         guard let entry = state.withLock({ state in state.keys.number(of: key).map { state.entries[$0] } }),
               entry.type == ObjectIdentifier(T.self) else { return nil }
         return unsafeDowncast(entry.box, to: Box<T>.self).value
@@ -157,7 +158,7 @@ final class Memo: Sendable {
 
     /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
     /// captured, so that asking again does not copy it.
-    func value<T, Input>(_ key: String, from input: Input, _ compute: (Input) -> T) -> T {
+    func value<T: Sendable, Input>(_ key: String, from input: Input, _ compute: (Input) -> T) -> T {
         if let value = existing(key, as: T.self) { return value }
         let value = compute(input)
         let entry = Entry(type: ObjectIdentifier(T.self), box: Box(value))

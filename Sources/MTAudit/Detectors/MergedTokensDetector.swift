@@ -112,6 +112,9 @@ public struct MergedTokensDetector: Detector {
             // read the tokens in place; only a pair that passes them all is copied.)
             guard tokens[k - 1].kind == .letters, tokens[k].kind == .letters, tokens[k - 1].sentence == tokens[k].sentence,
                   !known[k - 1] || !known[k] else { continue }
+            // (The joined keys are looked up by their bytes. Two matching keys joined are in normal
+            // form unless the second starts with a character that combines with the first's end, a
+            // mark or a trailing jamo, which the word rules never leave at the start of a word.)
             guard vocabulary.contains(tokens[k - 1].key + tokens[k].key),
                   vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
             let a = tokens[k - 1], b = tokens[k]

@@ -16,7 +16,8 @@ struct KeyFilter: Sendable {
         }
     }
 
-    /// The bit of `key`: an FNV-1a hash of its UTF-8 bytes, folded (equal strings, equal bytes).
+    /// The bit of `key`: an FNV-1a hash of its UTF-8 bytes, folded. Keys in one normal form (matching
+    /// keys, their `base` forms) have equal bytes when they are equal strings.
     static func slot(_ key: String) -> Int {
         func fold(_ bytes: some Sequence<UInt8>) -> Int {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
