@@ -76,8 +76,7 @@ private struct ByteWordTable {
     mutating func id(text: Int, _ range: Range<Int>) -> UInt32 {
         let offset = text == 0 ? 0 : first.count
         let word = bytes(range.lowerBound + offset, range.upperBound + offset)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = FNV1a.hash(word)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {

@@ -72,11 +72,7 @@ struct KeyNumbering {
         key.utf8.withContiguousStorageIfAvailable(hash(bytes:)) ?? hash(bytes: Array(key.utf8))
     }
 
-    private static func hash(bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    private static func hash(bytes: some Sequence<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 
     private static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.withContiguousStorageIfAvailable { x in
@@ -84,5 +80,17 @@ struct KeyNumbering {
                 x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
             }
         }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+}
+
+/// The 64-bit FNV-1a hash of bytes: the one hash of the tables that key words by their UTF-8 bytes
+/// (`KeyNumbering`, `KeyFilter`, the metrics' word numbering). Words are short: a byte at a time is
+/// fast enough.
+enum FNV1a {
+    @inline(__always)
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 }

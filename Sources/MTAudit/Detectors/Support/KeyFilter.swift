@@ -20,8 +20,7 @@ struct KeyFilter: Sendable {
     /// keys, their `base` forms) have equal bytes when they are equal strings.
     static func slot(_ key: String) -> Int {
         func fold(_ bytes: some Sequence<UInt8>) -> Int {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let hash = FNV1a.hash(bytes)
             return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(size - 1))
         }
         return key.utf8.withContiguousStorageIfAvailable(fold) ?? fold(key.utf8)
