@@ -683,8 +683,7 @@ private final class DocumentWords: Sendable {
     private static func isAnchor(kind: WordKind, text: String, scalarCount: Int) -> Bool {
         if kind == .number { return true }
         guard scalarCount > 2 else { return false }
-        if let first = text.utf8.first, first < 0x80 { return first >= 0x41 && first <= 0x5A }
-        return text.unicodeScalars.first?.hasUppercaseProperty == true
+        return text.startsWithCapital
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.

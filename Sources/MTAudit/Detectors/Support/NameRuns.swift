@@ -132,7 +132,7 @@ struct NameRuns {
         var runs: [Run] = []
         var current: [Token] = []
         for position in positions {
-            if tokens[position].kind == .letters, NameRuns.startsWithCapital(tokens[position].text),
+            if tokens[position].kind == .letters, tokens[position].text.startsWithCapital,
                tokens[position].scalarCount >= 2, !honorifics.contains(tokens[position].key),
                tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
                 || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
@@ -143,14 +143,6 @@ struct NameRuns {
         }
         if !current.isEmpty { runs.append(Run(tokens: current)) }
         return runs
-    }
-
-    /// Whether `text` starts with a capital (a scalar with Unicode's uppercase property). An ASCII
-    /// first byte is its scalar, told without decoding one.
-    static func startsWithCapital(_ text: String) -> Bool {
-        guard let byte = text.utf8.first else { return false }
-        if byte < 0x80 { return (0x41...0x5A).contains(byte) }
-        return text.unicodeScalars.first!.hasUppercaseProperty
     }
 
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
@@ -167,7 +159,7 @@ struct NameRuns {
 
     /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language.
     private func isName(at position: Int, in tokens: [Token], opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
-        guard tokens[position].kind == .letters, NameRuns.startsWithCapital(tokens[position].text),
+        guard tokens[position].kind == .letters, tokens[position].text.startsWithCapital,
               tokens[position].scalarCount >= 2,
               !honorifics.contains(tokens[position].key) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
@@ -215,7 +207,7 @@ struct NameRuns {
             for sentence in document.sentences {
                 let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
                 for token in words.dropFirst() where token.kind == .letters
-                    && NameRuns.startsWithCapital(token.text) {
+                    && token.text.startsWithCapital {
                     keys.insert(base(token.key))
                 }
             }
@@ -338,7 +330,7 @@ private func isPlainBase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 
 /// `isPlainBase` without a carriage return, told in the same one pass over the bytes: a key whose
 /// every byte is a letter of its own for `sharesStem`.
-private func isPlainStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+func isPlainStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 || $0 == 0x0D }
         && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
 }

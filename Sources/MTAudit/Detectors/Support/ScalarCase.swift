@@ -15,3 +15,13 @@ extension Unicode.Scalar {
         value < 0x80 ? (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) : properties.isAlphabetic
     }
 }
+
+extension String {
+    /// Whether the first scalar has the uppercase property: an ASCII first byte is that scalar, told
+    /// without decoding one (the name rules and the aligner ask it of every word).
+    var startsWithCapital: Bool {
+        guard let byte = utf8.first else { return false }
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) }
+        return unicodeScalars.first!.hasUppercaseProperty
+    }
+}

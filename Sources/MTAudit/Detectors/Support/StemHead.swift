@@ -8,9 +8,6 @@
 func stemHead(_ key: String) -> UInt8? {
     let utf8 = key.utf8
     guard let first = utf8.first else { return nil }
-    let plain = utf8.withContiguousStorageIfAvailable { bytes in
-        !bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: ".") || $0 == 0x0D }
-            && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
-    }
+    let plain = utf8.withContiguousStorageIfAvailable(isPlainStem)
     return plain == true ? first : nil
 }
