@@ -78,16 +78,16 @@ public struct SentenceAligner: Sendable {
         // Which source sentences hold each word that is not too common.
         // (One flat list, word after word, rather than an array per word, which every look-up
         // would retain and release.)
-        var holderStarts = [Int](repeating: 0, count: words.vocabularySize + 1)
+        var holderStarts = [Int](filledWith: 0, count: words.vocabularySize + 1)
         for set in words.source { for word in set { holderStarts[Int(word) + 1] += 1 } }
         for word in 0..<words.vocabularySize { holderStarts[word + 1] += holderStarts[word] }
-        var holders = [Int32](repeating: 0, count: holderStarts[words.vocabularySize])
+        var holders = [Int32](filledWith: 0, count: holderStarts[words.vocabularySize])
         var filled = holderStarts
         for (s, set) in words.source.enumerated() {
             for word in set { holders[filled[Int(word)]] = Int32(s); filled[Int(word)] += 1 }
         }
         var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
-        var shared = [Int](repeating: 0, count: sourceCount)
+        var shared = [Int](filledWith: 0, count: sourceCount)
         var candidates: [(score: Double, link: SentenceAlignment.Link)] = []
         // The pairs already considered, so that each is scored once. Every pair is considered from a
         // version sentence v it holds; only a split (one source sentence, two version sentences w and
@@ -96,9 +96,9 @@ public struct SentenceAligner: Sendable {
         // a look-up instead of a set of every pair of the text. The two splits of a source sentence
         // that may be in play at v (w = v - 1 and w = v) are kept apart by the parity of w.
         let never = Int.min
-        var singles = [Int](repeating: never, count: sourceCount)       // s..<s + 1 with v..<v + 1
-        var merges = [Int](repeating: never, count: sourceCount)        // s..<s + 2 with v..<v + 1
-        var splits = [Int](repeating: never, count: 2 * sourceCount)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
+        var singles = [Int](filledWith: never, count: sourceCount)       // s..<s + 1 with v..<v + 1
+        var merges = [Int](filledWith: never, count: sourceCount)        // s..<s + 2 with v..<v + 1
+        var splits = [Int](filledWith: never, count: 2 * sourceCount)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
         var top: [Int] = []
         var touched: [Int] = []
         /// Scores the pair if it lies in both texts and `seen` (called only then) says it is new.
@@ -152,8 +152,8 @@ public struct SentenceAligner: Sendable {
             for s in touched { shared[s] = 0 }
         }
         candidates.sort { ($0.score, -$0.link.version.lowerBound, -$0.link.source.lowerBound) > ($1.score, -$1.link.version.lowerBound, -$1.link.source.lowerBound) }
-        var sourceTaken = [Bool](repeating: false, count: sourceCount)
-        var versionTaken = [Bool](repeating: false, count: versionCount)
+        var sourceTaken = [Bool](filledWith: false, count: sourceCount)
+        var versionTaken = [Bool](filledWith: false, count: versionCount)
         var links: [SentenceAlignment.Link] = []
         for (_, link) in candidates where !link.source.contains(where: { sourceTaken[$0] }) && !link.version.contains(where: { versionTaken[$0] }) {
             links.append(link)
@@ -171,8 +171,8 @@ public struct SentenceAligner: Sendable {
     static func fillGaps(_ links: [SentenceAlignment.Link], sourceCount: Int, versionCount: Int,
                          words: SentenceWords, minimum: Double) -> [SentenceAlignment.Link] {
         guard !links.isEmpty else { return [] }
-        var sourceOf = [Int?](repeating: nil, count: versionCount)
-        var taken = [Bool](repeating: false, count: sourceCount)
+        var sourceOf = [Int?](filledWith: nil, count: versionCount)
+        var taken = [Bool](filledWith: false, count: sourceCount)
         for link in links {
             for (offset, v) in link.version.enumerated() { sourceOf[v] = offset == 0 ? link.source.lowerBound : link.source.upperBound - 1 }
             for s in link.source { taken[s] = true }
@@ -244,8 +244,8 @@ public struct SentenceAligner: Sendable {
         for k in knots.indices.dropLast() {
             drifts.append(Int(abs((knots[k + 1].i - knots[k].i) - (knots[k + 1].j - knots[k].j)).rounded(.up)))
         }
-        var centers = [Int](repeating: 0, count: n + 1)
-        var bands = [Int](repeating: 0, count: n + 1)
+        var centers = [Int](filledWith: 0, count: n + 1)
+        var bands = [Int](filledWith: 0, count: n + 1)
         var knot = 0
         for i in 0...n {
             while knot + 2 < knots.count && knots[knot + 1].i <= Double(i) { knot += 1 }
@@ -268,15 +268,15 @@ public struct SentenceAligner: Sendable {
         // The dynamic program in the band; nil when the band leaves no path to the end.
         func solve(centers: [Int], bands: [Int]) -> [SentenceAlignment.Link]? {
             // Row i holds columns centers[i] − bands[i] ... centers[i] + bands[i], from rowStarts[i] on.
-            var rowStarts = [Int](repeating: 0, count: n + 2)
+            var rowStarts = [Int](filledWith: 0, count: n + 2)
             for i in 0...n { rowStarts[i + 1] = rowStarts[i] + 2 * bands[i] + 1 }
             func cell(_ i: Int, _ j: Int) -> Int? {
                 let offset = j - centers[i] + bands[i]
                 return offset >= 0 && offset <= 2 * bands[i] ? rowStarts[i] + offset : nil
             }
             guard let origin = cell(0, 0), let end = cell(n, m) else { return nil }
-            var table = [Double](repeating: .infinity, count: rowStarts[n + 1])
-            var back = [Int8](repeating: -1, count: rowStarts[n + 1])
+            var table = [Double](filledWith: .infinity, count: rowStarts[n + 1])
+            var back = [Int8](filledWith: -1, count: rowStarts[n + 1])
             table[origin] = 0
             for i in 0...n {
                 let center = centers[i], band = bands[i]
@@ -313,7 +313,7 @@ public struct SentenceAligner: Sendable {
         // The band along the pins; should it leave no path, the diagonal band wide enough for any.
         let links = solve(centers: centers, bands: bands)
             ?? solve(centers: (0...n).map { Int((Double($0) * Double(m) / Double(n)).rounded()) },
-                     bands: [Int](repeating: 12 + abs(n - m), count: n + 1))
+                     bands: [Int](filledWith: 12 + abs(n - m), count: n + 1))
             ?? []
         return links.reversed()
     }
@@ -448,7 +448,7 @@ struct SentenceWords {
         // then the version's words the source lacks, in the version's order.
         let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
         var keys = sourceWords.keys
-        var toJoint = [Int32](repeating: 0, count: versionWords.keys.count)
+        var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
         for (local, key) in versionWords.keys.enumerated() {
             if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(keys.count); keys.append(key) }
         }
@@ -463,7 +463,7 @@ struct SentenceWords {
         (sourcePairs, versionPairs) = (pairs(self.source), pairs(self.version))
         (sourceAnchorPairs, versionAnchorPairs) = (pairs(sourceAnchors), pairs(versionAnchors))
         vocabularySize = keys.count
-        var weights = [Double](repeating: 1, count: keys.count)
+        var weights = [Double](filledWith: 1, count: keys.count)
         if let language, WordFrequencies.builtIn.knows(language) {
             // Common words ("the", "said") say little; rare ones and names say much.
             let sourceZipf = sourceWords.zipf(in: language, of: source), versionZipf = versionWords.zipf(in: language, of: version)
@@ -473,7 +473,7 @@ struct SentenceWords {
             }
         } else {
             // Without a word list: the words' rarity across the sentences of both texts.
-            var holders = [Int](repeating: 0, count: keys.count)
+            var holders = [Int](filledWith: 0, count: keys.count)
             for set in self.source + self.version { for id in set { holders[Int(id)] += 1 } }
             let total = Double(self.source.count + self.version.count)
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
@@ -543,7 +543,7 @@ struct SentenceWords {
         /// The version sentence v the marks are around; nil before any.
         fileprivate var center: Int?
 
-        init(vocabularySize: Int) { bits = [UInt8](repeating: 0, count: vocabularySize) }
+        init(vocabularySize: Int) { bits = [UInt8](filledWith: 0, count: vocabularySize) }
     }
 
     /// Marks the words of version sentences v - 1, v and v + 1, clearing the marks made before.
@@ -613,7 +613,7 @@ struct SentenceWords {
         // Longest strictly rising chain: by source, and for one source sentence the later version
         // sentence first, so that a chain takes at most one pin of each sentence.
         let pairs = pinnedPairs().sorted { ($0.source, -$0.version) < ($1.source, -$1.version) }
-        var tails: [Int] = [], previous = [Int](repeating: -1, count: pairs.count)
+        var tails: [Int] = [], previous = [Int](filledWith: -1, count: pairs.count)
         for (index, pair) in pairs.enumerated() {
             var low = 0, high = tails.count
             while low < high {

@@ -43,12 +43,12 @@ public struct SentenceAlignment: Sendable, Hashable {
     /// An alignment made of `links`, with `similarity(v, s)` giving the likeness of single sentences.
     public init(links: [Link], sourceCount: Int, versionCount: Int, similarity pair: (Int, Int) -> Double) {
         let links = links.sorted { ($0.version.lowerBound, $0.source.lowerBound) < ($1.version.lowerBound, $1.source.lowerBound) }
-        var sourceOf = [Int?](repeating: nil, count: versionCount)
-        var versionOf = [Int?](repeating: nil, count: sourceCount)
-        var similarity = [Double](repeating: 0, count: versionCount)
-        var linkOfVersion = [Int?](repeating: nil, count: versionCount)
-        var linkOfSource = [Int?](repeating: nil, count: sourceCount)
-        var best = [Double](repeating: -1, count: sourceCount)
+        var sourceOf = [Int?](filledWith: nil, count: versionCount)
+        var versionOf = [Int?](filledWith: nil, count: sourceCount)
+        var similarity = [Double](filledWith: 0, count: versionCount)
+        var linkOfVersion = [Int?](filledWith: nil, count: versionCount)
+        var linkOfSource = [Int?](filledWith: nil, count: sourceCount)
+        var best = [Double](filledWith: -1, count: sourceCount)
         for (index, link) in links.enumerated() {
             for v in link.version {
                 linkOfVersion[v] = index

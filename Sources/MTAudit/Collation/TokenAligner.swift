@@ -82,7 +82,7 @@ public struct TokenAligner: Sendable {
         // The table below is filled through unchecked buffers, sized by these counts.
         precondition(numbersA.count == countA && numbersB.count == countB, "a number for every key")
         let width = countB - prefix + 1
-        var table = [Int32](repeating: 0, count: (countA - prefix + 1) * width)
+        var table = [Int32](filledWith: 0, count: (countA - prefix + 1) * width)
         func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }
         // Filled through buffers: every cell is in bounds by construction, and the checks of array
         // subscripts cost as much as the cells.

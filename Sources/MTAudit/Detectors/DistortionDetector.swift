@@ -98,7 +98,7 @@ public struct DistortionDetector: Detector {
             let inSource = Words(sourceNumbers, of: keys), inVersion = Words(versionNumbers, of: keys)
             let inOthers = Words(othersNumbers, of: keys)
             // Only words of four letters or more share a stem: "a" and "in" begin too many words.
-            var isLong = [Bool?](repeating: nil, count: keys.count)
+            var isLong = [Bool?](filledWith: nil, count: keys.count)
             func long(_ number: Int) -> Bool {
                 if let known = isLong[number] { return known }
                 let answer = TokenAligner.scalarCount(keys[number]) >= 4
@@ -107,7 +107,7 @@ public struct DistortionDetector: Detector {
             }
             // Each key's `stemHead` (-1 when it has none), read once: two plain keys that begin
             // with different bytes share no stem, with no call to `sharesStem`.
-            var heads = [Int?](repeating: nil, count: keys.count)
+            var heads = [Int?](filledWith: nil, count: keys.count)
             func head(_ number: Int) -> Int {
                 if let known = heads[number] { return known }
                 let answer = stemHead(keys[number]).map(Int.init) ?? -1
@@ -189,7 +189,7 @@ public struct DistortionDetector: Detector {
         private(set) var distinct: [Int] = []
 
         init(_ numbers: [Int], of keys: [String]) {
-            present = Array(repeating: false, count: keys.count)
+            present = Array(filledWith: false, count: keys.count)
             // (Room for every number given: appending would otherwise grow the array again and again.)
             distinct.reserveCapacity(numbers.count)
             for number in numbers where !present[number] {

@@ -75,7 +75,7 @@ public struct NumberMismatchDetector: Detector {
         // Each source sentence's numbers, read once: a sentence is asked for as the aligned one and
         // again as a neighbour of the sentences before and after it. A sentence that spans the whole
         // text (a one-sentence text) has the whole text's numbers, already read.
-        var sourceSentenceNumbers = [[(value: String, span: TextSpan)]?](repeating: nil, count: context.source.sentences.count)
+        var sourceSentenceNumbers = [[(value: String, span: TextSpan)]?](filledWith: nil, count: context.source.sentences.count)
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] {
             if let known = sourceSentenceNumbers[index] { return known }
             let span = context.source.sentences[index].span

@@ -29,7 +29,7 @@ final class DocumentWordRows: Sendable {
     private init(_ document: Document) {
         let frequencies = WordFrequencies.builtIn
         let tokens = document.tokens
-        var rows = [Int32](repeating: Self.notLetters, count: tokens.count)
+        var rows = [Int32](filledWith: Self.notLetters, count: tokens.count)
         var letterCount = 0
         // A batch of tokens at a time: the table slots where their look-ups start are read first, all
         // together (their cache misses overlap), then each token is looked up.

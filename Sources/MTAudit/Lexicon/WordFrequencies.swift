@@ -179,8 +179,8 @@ public struct WordFrequencies: Sendable {
     /// The likely language of `count` words, whose listings `each` holds in the words' order.
     private func likelyLanguage(ofListings each: some Sequence<WordListTable.Listings>, count: Int) -> String? {
         guard count > 0 else { return nil }
-        var scores = [Float](repeating: 0, count: languages.count)
-        var hits = [Int](repeating: 0, count: languages.count)
+        var scores = [Float](filledWith: 0, count: languages.count)
+        var hits = [Int](filledWith: 0, count: languages.count)
         for listings in each {
             for listing in listings {
                 scores[Int(listing.language)] += listing.zipf

@@ -4,7 +4,7 @@ import MTAuditText
 ///
 /// Every span is in **Unicode scalar (code point) offsets** into `text` exactly as given (decoded, not
 /// normalized), end exclusive.
-public struct Document: Sendable {
+public final class Document: Sendable {
     public let id: String
     public let text: String
     /// BCP 47 language tag as given, or "und".

@@ -16,7 +16,7 @@ struct KeyNumbering {
     /// A numbering with room for `capacity` keys before it grows.
     init(capacity: Int = 0) {
         keys.reserveCapacity(capacity)
-        slots = [UInt64](repeating: 0, count: Self.slotCount(for: capacity))
+        slots = [UInt64](filledWith: 0, count: Self.slotCount(for: capacity))
     }
 
     private static func slotCount(for capacity: Int) -> Int {
@@ -58,7 +58,7 @@ struct KeyNumbering {
 
     /// Twice the slots, every key placed again.
     private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: 2 * slots.count)
+        slots = [UInt64](filledWith: 0, count: 2 * slots.count)
         let mask = slots.count - 1
         for (number, key) in keys.enumerated() {
             let hash = Self.hash(key)
