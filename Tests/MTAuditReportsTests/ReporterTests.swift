@@ -117,7 +117,7 @@ struct ReporterTests {
                                 span: Excerpt(start: 0, end: 3, text: "a\nb"), suggestion: "x\"y")
         baselined.baseline = .known
         let bare = Finding(rule: "r", category: .grammar, severity: .minor, message: "m",
-                           span: Excerpt(start: 4, end: 5, text: ""),
+                           span: Excerpt(start: 40, end: 1_234_567_890, text: ""),
                            sourceSpan: Excerpt(start: 1, end: 2, text: "\u{8}\u{C}\r"), evidence: .consensus)
         let numbers = [0, -0.0, 1, 0.5, 97.81, 1e-7, 1e16, 1e15, 1.0 / 3, 123456789.125, 1.2345678901234567e19]
         let versions = numbers.indices.map { index in
