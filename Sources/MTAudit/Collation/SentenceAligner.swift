@@ -483,7 +483,9 @@ struct SentenceWords {
         versionSets = FlatSets(self.version, pairs: versionPairs, weights: weights)
     }
 
-    fileprivate static func sortedUnique(_ values: [Int32]) -> [Int32] {
+    /// The distinct values, sorted. `values` is consumed: sorted in its own buffer when the caller is
+    /// done with it, rather than in a copy.
+    fileprivate static func sortedUnique(_ values: consuming [Int32]) -> [Int32] {
         var sorted = values
         if sorted.count <= 32 {
             // A sentence's few ids: an insertion sort in place, where `sorted()` made a copy and
@@ -671,8 +673,8 @@ private final class DocumentWords: Sendable {
                         anchor.append(id)
                     }
                 }
-                sentences.append(SentenceWords.sortedUnique(set))
-                anchors.append(SentenceWords.sortedUnique(anchor))
+                sentences.append(SentenceWords.sortedUnique(consume set))
+                anchors.append(SentenceWords.sortedUnique(consume anchor))
             }
         }
         (self.ids, self.sentences, self.anchors, self.firstTokens) = (ids, sentences, anchors, firstTokens)

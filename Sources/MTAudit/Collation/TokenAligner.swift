@@ -119,6 +119,18 @@ public struct TokenAligner: Sendable {
     private func gap(_ gapA: Range<Int>, _ gapB: Range<Int>, _ keysA: [String], _ keysB: [String],
                      into pairs: inout [TokenAlignment.Pair]) {
         guard !gapA.isEmpty, !gapB.isEmpty else { return }
+        if gapA.count == 1, gapB.count == 1 {
+            // One word for one (the commonest gap): what the general case below gives, without its lists.
+            let (x, y) = (gapA.lowerBound, gapB.lowerBound)
+            let (m, n) = (Self.scalarCount(keysA[x]), Self.scalarCount(keysB[y]))
+            let mayBeAlike = m > 0 && n > 0 ? 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling : similarSpelling <= 0
+            if mayBeAlike, NameRuns.similarity(keysA[x], keysB[y]) >= similarSpelling {
+                pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .similar))
+            } else if substitutionLimit >= 1 {
+                pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted))
+            }
+            return
+        }
         var freeA = Array(gapA), freeB = Array(gapB)
         // The spelling similarity is 1 − distance / longer length, and the edit distance is at least
         // the difference of the lengths (in scalars, as the distance counts). So a pair whose
