@@ -21,43 +21,54 @@ struct Vocabulary {
     /// contexts and detectors ask (a document is the source of each version's context, and each
     /// version one of the others of every other version's).
     private final class Part: Sendable {
-        /// Every word-like token, by key: one table, so that reading a token is one look-up.
-        let entries: [String: Entry]
+        /// Every word-like token's key, numbered: one table, so that reading a token is one
+        /// look-up. (Keys are matching forms, told apart by their bytes, as the filters below tell them.)
+        private let ids: KeyNumbering
+        /// What the document writes of each key, by its number.
+        private let entryList: [Entry]
         let pairs: Pairs
         /// The keys of the words written with a capital inside a sentence (the proper names among
         /// them) as bits of a small Bloom filter: most words are none, told by a byte hash and one
-        /// bit rather than by hashing the key for `entries`.
+        /// bit rather than by hashing the key for the table.
         let capitalizedKeys: ProperNameFilter
-        /// Every key of `entries` as a bit of a Bloom filter, for `Vocabulary.contains`: most keys
-        /// asked about and not written here (the halves of a merged word, two words joined) end at
-        /// the bit, with no hash of the key for the table.
+        /// Every key as a bit of a Bloom filter, for `Vocabulary.contains`: most keys asked about and
+        /// not written here (the halves of a merged word, two words joined) end at the bit, with no
+        /// look-up in the table.
         let keys: KeyBits
 
         init(_ document: Document) {
             pairs = Pairs([document])
-            var entries: [String: Entry] = [:]
-            entries.reserveCapacity(document.tokens.count)
-            var capitalizedKeys = ProperNameFilter()
             let tokens = document.tokens
+            var ids = KeyNumbering(capacity: tokens.count)
+            var entryList: [Entry] = []
+            entryList.reserveCapacity(tokens.count)
+            var capitalizedKeys = ProperNameFilter()
             var keys = KeyBits(capacity: tokens.count)
             // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
             // word-like token of the same sentence came before it.
             var sentenceWithWord = -1
-            for token in tokens where token.isWordLike {
-                let opensSentence = sentenceWithWord != token.sentence
-                sentenceWithWord = token.sentence
+            // The tokens read in place: a copy of each would retain and release its text and key.
+            for index in tokens.indices where tokens[index].isWordLike {
+                let opensSentence = sentenceWithWord != tokens[index].sentence
+                sentenceWithWord = tokens[index].sentence
                 var capitalized: String? = nil, lowercased = false
-                if token.kind == .letters, let first = token.text.unicodeScalars.first {
-                    if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
+                if tokens[index].kind == .letters, let first = tokens[index].text.unicodeScalars.first {
+                    if first.hasUppercaseProperty, !opensSentence { capitalized = tokens[index].text } else { lowercased = first.hasLowercaseProperty }
                 }
-                entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
-                if capitalized != nil { capitalizedKeys.insert(token.key) }
-                keys.insert(KeyFilter.slot(token.key))
+                let number = ids.number(tokens[index].key)
+                if number == entryList.count { entryList.append(Entry()) }
+                entryList[number].record(capitalized: capitalized, lowercased: lowercased)
+                if capitalized != nil { capitalizedKeys.insert(tokens[index].key) }
+                keys.insert(KeyFilter.slot(tokens[index].key))
             }
-            self.entries = entries
+            self.ids = ids
+            self.entryList = entryList
             self.capitalizedKeys = capitalizedKeys
             self.keys = keys
         }
+
+        /// What the document writes of `key`, if it writes the word.
+        func entry(_ key: String) -> Entry? { ids.number(of: key).map { entryList[$0] } }
 
         static func of(_ document: Document) -> Part {
             document.memo.value("vocabulary", from: document) { Part($0) }
@@ -74,7 +85,7 @@ struct Vocabulary {
     /// Whether some word-like token has the key `key`.
     func contains(_ key: String) -> Bool {
         let slot = KeyFilter.slot(key)
-        return parts.contains { $0.keys.mayContain(slot) && $0.entries[key] != nil }
+        return parts.contains { $0.keys.mayContain(slot) && $0.entry(key) != nil }
     }
 
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
@@ -89,7 +100,7 @@ struct Vocabulary {
         guard parts.contains(where: { $0.capitalizedKeys.mayContain(slot) }) else { return nil }
         var capitalized: String? = nil
         for part in parts {
-            guard let entry = part.entries[key] else { continue }
+            guard let entry = part.entry(key) else { continue }
             if entry.lowercased { return nil }
             if capitalized == nil { capitalized = entry.capitalized }
         }
@@ -104,7 +115,7 @@ struct Vocabulary {
         init(_ document: Document) { part = Part.of(document) }
 
         /// Whether some word-like token of the document has the key `key`.
-        func contains(_ key: String) -> Bool { part.keys.mayContain(KeyFilter.slot(key)) && part.entries[key] != nil }
+        func contains(_ key: String) -> Bool { part.keys.mayContain(KeyFilter.slot(key)) && part.entry(key) != nil }
     }
 
     /// A Bloom filter of one hash over 256 bits, for the few capitalized words of one document: kept
@@ -133,7 +144,7 @@ struct Vocabulary {
         init(capacity: Int) {
             var size = 256
             while size < 16 * capacity && size < KeyFilter.size { size <<= 1 }
-            bits = [UInt64](repeating: 0, count: size / 64)
+            bits = [UInt64](filledWith: 0, count: size / 64)
             mask = size - 1
         }
 
