@@ -75,6 +75,14 @@ public struct SentenceAligner: Sendable {
     private func linksByWords(_ words: SentenceWords) -> [SentenceAlignment.Link] {
         let sourceCount = words.source.count, versionCount = words.version.count
         guard sourceCount > 0, versionCount > 0 else { return [] }
+        if sourceCount == 1, versionCount == 1 {
+            // One sentence against one (most pairs of a feed): the pair is the only candidate, and
+            // the walk below proposes it when the two share a word. (Its Dice through the marks is
+            // the same sum in the same order as this one.)
+            guard commonWordLimit >= 1, candidateLimit >= 1, Self.shareAWord(words.source[0], words.version[0]) else { return [] }
+            let dice = words.dice(version: 0..<1, source: 0..<1)
+            return dice >= threshold ? [SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: dice)] : []
+        }
         // Which source sentences hold each word that is not too common.
         // (One flat list, word after word, rather than an array per word, which every look-up
         // would retain and release.)
@@ -161,6 +169,16 @@ public struct SentenceAligner: Sendable {
             for v in link.version { versionTaken[v] = true }
         }
         return links
+    }
+
+    /// Whether two sorted sets of word ids have one in common.
+    private static func shareAWord(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
     }
 
     /// Links by position for the sentences left between matched ones: "a, ?, c" against "A, B, C"
