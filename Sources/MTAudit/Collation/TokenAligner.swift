@@ -167,6 +167,10 @@ public struct TokenAligner: Sendable {
     static func words(_ document: Document, _ sentences: Range<Int>) -> [Int] {
         guard let first = sentences.first.map({ document.sentences[$0].tokens.lowerBound }),
               let last = sentences.last.map({ document.sentences[$0].tokens.upperBound }) else { return [] }
-        return (first..<last).filter { document.tokens[$0].isWordLike }
+        let tokens = document.tokens
+        var words: [Int] = []
+        words.reserveCapacity(last - first)
+        for index in first..<last where tokens[index].isWordLike { words.append(index) }
+        return words
     }
 }

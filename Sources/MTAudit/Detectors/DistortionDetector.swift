@@ -74,8 +74,9 @@ public struct DistortionDetector: Detector {
             let sourceWords = TokenAligner.words(context.source, link.source)
             // A word counts as there in another form too ("approve" for "approved"). Each base key
             // is numbered once, for the alignment and for telling which texts write it.
-            let versionKeys = versionWords.map { base(context.version.tokens[$0].key) }
-            let sourceKeys = sourceWords.map { base(context.source.tokens[$0].key) }
+            let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
+            let versionKeys = versionWords.map { base(versionTokens[$0].key) }
+            let sourceKeys = sourceWords.map { base(sourceTokens[$0].key) }
             // (Room for these words and as many of the other versions'.)
             var numbering = TokenAligner.Numbering(capacity: 2 * (versionWords.count + sourceWords.count))
             let versionNumbers = versionKeys.map { numbering.number($0) }
