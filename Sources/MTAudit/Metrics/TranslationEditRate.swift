@@ -76,30 +76,41 @@ public struct TranslationEditRate: SentenceMetric {
         words(MetricText(text))
     }
 
-    /// `words` of a prepared text. A text of ASCII and General Punctuation (U+2000–U+206F: curly
-    /// quotes, dashes, spaces) is lowered byte by byte, and its words are the text's words at white
-    /// space: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
-    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
+    /// `words` of a prepared text, lowered as `lowercased()` lowers it: scalar by scalar, each by its
+    /// `lowercaseMapping` (the standard library's definition). ASCII is lowered byte by byte, and a
+    /// scalar that `changesWhenLowercased` does not is its own mapping (true of every scalar:
+    /// `TranslationEditRateTests` checks them all), copied as it is; the others (a few capitals) are
+    /// looked up. Where no scalar's mapping changed its length the words are the text's words at
+    /// white space, at the same offsets (no space lowers to a non-space or back); else the lowered
+    /// bytes are split again.
     static func words(_ text: MetricText) -> ByteWords {
-        var utf8 = text.utf8
-        if text.isASCII || lowersByBytes(utf8) {
-            for index in utf8.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(utf8[index]) { utf8[index] |= 0x20 }
-            return ByteWords(utf8: utf8, ranges: text.spaceWords, isASCII: text.isASCII)
+        let utf8 = text.utf8
+        if text.isASCII {
+            var lowered = utf8
+            for index in lowered.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lowered[index]) { lowered[index] |= 0x20 }
+            return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
         }
-        utf8 = Array(text.text.lowercased().utf8)
-        return ByteWords(utf8: utf8, ranges: PythonText.split(utf8))
-    }
-
-    /// Whether every scalar is ASCII or General Punctuation.
-    private static func lowersByBytes(_ utf8: [UInt8]) -> Bool {
-        var index = 0
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(utf8.count)
+        var index = 0, sameLength = true
         while index < utf8.count {
-            if utf8[index] < 0x80 { index += 1; continue }
+            let byte = utf8[index]
+            if byte < 0x80 {
+                lowered.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+                index += 1
+                continue
+            }
             let (scalar, length) = PythonText.scalar(utf8, at: index)
-            guard (0x2000...0x206F).contains(scalar.value) else { return false }
+            if scalar.properties.changesWhenLowercased {
+                let mapping = scalar.properties.lowercaseMapping.utf8
+                if mapping.count != length { sameLength = false }
+                lowered.append(contentsOf: mapping)
+            } else {
+                lowered.append(contentsOf: utf8[index..<index + length])
+            }
             index += length
         }
-        return true
+        return ByteWords(utf8: lowered, ranges: sameLength ? text.spaceWords : PythonText.split(lowered), isASCII: false)
     }
 
     /// The words of both texts, numbered alike.
