@@ -19,19 +19,39 @@ struct BitVectorEditDistance {
     private let positions: [UInt64]
     private let mask: UInt64
     /// The rows of the unshifted words: row i after their first i words.
-    private let rows: [Row]
+    private var rows: [Row] = []
 
-    init(words: [UInt32], reference: [UInt32]) {
+    /// The reference's bit vectors, with no words yet (`setWords`).
+    init(reference: [UInt32]) {
         precondition(reference.count <= 64)
         var positions = [UInt64](repeating: 0, count: Int(reference.max() ?? 0) + 1)
         for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 << UInt64(index) }
         self.positions = positions
         mask = reference.count == 64 ? ~0 : (1 << UInt64(reference.count)) - 1
-        // Row 0: the distance of no words to the first j reference words is j, rising all along.
-        var rows = [Row(increases: mask, decreases: 0)]
+    }
+
+    init(words: [UInt32], reference: [UInt32]) {
+        self.init(reference: reference)
+        setWords(words)
+    }
+
+    /// Makes `words` the unshifted words: their rows, in the buffer of the last ones.
+    mutating func setWords(_ words: [UInt32]) {
+        rows.removeAll(keepingCapacity: true)
         rows.reserveCapacity(words.count + 1)
-        for word in words { rows.append(Self.next(rows[rows.count - 1], matching: positions, word)) }
-        self.rows = rows
+        // Row 0: the distance of no words to the first j reference words is j, rising all along.
+        var row = Row(increases: mask, decreases: 0)
+        rows.append(row)
+        for word in words {
+            row = Self.next(row, matching: positions, word)
+            rows.append(row)
+        }
+    }
+
+    /// The edit distance of the unshifted words to the reference.
+    var distance: Int {
+        let row = rows[rows.count - 1]
+        return rows.count - 1 + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
     }
 
     /// The row after `row` for one more hypothesis word.

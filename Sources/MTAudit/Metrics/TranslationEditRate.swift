@@ -123,134 +123,21 @@ public struct TranslationEditRate: SentenceMetric {
     /// every candidate shift (the plain search, for tests).
     static func editsAndLength(_ hyp: [UInt32], _ ref: [UInt32], prunes: Bool = true) -> (Int, Int) {
         if ref.isEmpty { return (hyp.count, 0) }
+        var search = ShiftSearch(count: hyp.count, reference: ref)
         var shifts = 0
         var words = hyp
         var checked = 0
         while true {
-            let (distance, gain, shifted, count) = bestShift(words, ref, checked: checked, prunes: prunes)
+            let (distance, best, count) = search.bestShift(words, checked: checked, prunes: prunes)
             checked = count
             // The search stops before the shift is made, so `distance` is that of the final words.
-            if checked >= maximumShiftCandidates || gain <= 0 { return (shifts + distance, ref.count) }
+            guard let best, checked < maximumShiftCandidates, best.gain > 0 else { return (shifts + distance, ref.count) }
             shifts += 1
-            words = shifted
+            words = perform(words, start: best.start, length: best.length, target: best.target)
         }
     }
 
     // MARK: Shifts
-
-    private struct Candidate {
-        let gain: Int
-        let length: Int
-        let start: Int
-        let target: Int
-
-        /// Tercom's preference: most gain, then the longest block, the earliest block, the earliest target.
-        func isBetter(than other: Candidate) -> Bool {
-            if gain != other.gain { return gain > other.gain }
-            if length != other.length { return length > other.length }
-            if start != other.start { return start < other.start }
-            if target != other.target { return target < other.target }
-            return false
-        }
-    }
-
-    /// The edit distance of `words` before any shift; the shift that lowers it most, its gain, and
-    /// the candidates counted so far.
-    private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int, prunes: Bool) -> (distance: Int, gain: Int, shifted: [UInt32], checked: Int) {
-        // Where the beam covers the whole matrix (references of up to about 25 words, the beam's
-        // width: most sentence pairs; the bit vectors themselves hold up to 64),
-        // the unshifted words and every candidate are scored by bit vectors, and the trace is read
-        // off the bit vectors' rows; elsewhere by the beam's matrix.
-        let bitVectors = ref.count <= 64 && beamCoversMatrix(count: words.count, columns: ref.count + 1)
-            ? BitVectorEditDistance(words: words, reference: ref) : nil
-        let before: Int, matrix: Matrix?
-        if let bitVectors {
-            before = bitVectors.distance(words, sharedRows: words.count)
-            matrix = nil
-        } else {
-            (before, matrix) = editDistance(words, ref)
-        }
-        // No edits, no errors: every candidate would be passed over below.
-        if before == 0 { return (0, 0, words, checked) }
-        let (align, refErrors, hypErrors) = bitVectors.map { bitVectors in
-            alignment(words, ref) { i, j in operation(words, ref, i, j, cost: bitVectors.cost) }
-        } ?? alignment(words, ref) { i, j in matrix!.operation(i, j) }
-        var checked = checked
-        var best: Candidate?
-        /// An upper bound on a candidate's gain, known before its distance: moving a block of
-        /// `length` words is undone by deleting and reinserting it, and equally by deleting and
-        /// reinserting the words it jumps over, so the shifted words are at most twice the smaller
-        /// of the two from the unshifted ones, and by the triangle inequality their distance to the
-        /// reference at most that much lower; nor can it fall below the difference of the lengths.
-        /// Only for the full matrix's distances (the bit vectors): the beam's are no metric.
-        func gainBound(start: Int, length: Int, target: Int) -> Int {
-            var moved = length
-            if target < start { moved = min(moved, start - target) }
-            if target > start + length { moved = min(moved, min(target, words.count) - (start + length)) }
-            return min(2 * moved, before - abs(words.count - ref.count))
-        }
-        var shifted: [UInt32] = [], rows = DistanceRows()
-        forEachShiftedPair(words, ref) { start, refStart, length in
-            if hypErrors[start..<start + length].allSatisfy({ !$0 }) { return true }
-            if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { return true }
-            if start <= align[refStart] && align[refStart] < start + length { return true }
-            var previous = -1
-            for offset in -1..<length {
-                let target: Int
-                if refStart + offset == -1 {
-                    target = 0
-                } else if align[refStart + offset] != unaligned {
-                    target = align[refStart + offset] + 1
-                } else {
-                    break
-                }
-                if target == previous { continue }
-                previous = target
-                checked += 1
-                // Skipped unscored when even its largest possible gain would not make it the best.
-                if prunes, bitVectors != nil, let best, !Candidate(gain: gainBound(start: start, length: length, target: target),
-                                        length: length, start: start, target: target).isBetter(than: best) { continue }
-                let distance: Int
-                if let bitVectors {
-                    distance = bitVectors.distance(words, shifting: start, length: length, to: target)
-                } else {
-                    perform(words, start: start, length: length, target: target, into: &shifted)
-                    // The shifted words agree with the unshifted ones up to the block or the target.
-                    distance = Self.distance(shifted, ref, from: matrix!, sharedRows: min(start, target), rows: &rows)
-                }
-                let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
-                if best == nil || candidate.isBetter(than: best!) { best = candidate }
-            }
-            return checked < maximumShiftCandidates
-        }
-        guard let best else { return (before, 0, words, checked) }
-        return (before, best.gain, perform(words, start: best.start, length: best.length, target: best.target), checked)
-    }
-
-    /// Calls `body` on the matching runs of words in the hypothesis and the reference, not too far
-    /// apart, each prefix of a run on its own: (hypothesis start, reference start, length), by
-    /// hypothesis start, then reference start, then length; until `body` returns false. The
-    /// reference's positions are listed per word, so a hypothesis word meets only its matches.
-    private static func forEachShiftedPair(_ hyp: [UInt32], _ ref: [UInt32], _ body: (Int, Int, Int) -> Bool) {
-        // The reference positions of word w: positions[firsts[w]..<firsts[w + 1]], in order.
-        let vocabulary = Int(ref.max() ?? 0) + 1
-        var firsts = [Int](repeating: 0, count: vocabulary + 1)
-        for word in ref { firsts[Int(word) + 1] += 1 }
-        for word in 0..<vocabulary { firsts[word + 1] += firsts[word] }
-        var positions = [Int](repeating: 0, count: ref.count), next = firsts
-        for (index, word) in ref.enumerated() { positions[next[Int(word)]] = index; next[Int(word)] += 1 }
-        for start in hyp.indices where Int(hyp[start]) < vocabulary {
-            let word = Int(hyp[start])
-            for refStart in positions[firsts[word]..<firsts[word + 1]] where abs(refStart - start) <= maximumShiftDistance {
-                var length = 0
-                while length < maximumShiftSize && start + length < hyp.count && refStart + length < ref.count
-                    && hyp[start + length] == ref[refStart + length] {
-                    length += 1
-                    if !body(start, refStart, length) { return }
-                }
-            }
-        }
-    }
 
     /// `words` with the block of `length` at `start` moved to `target`, as sacreBLEU's `_perform_shift`
     /// does it, with Python's slices: bounds past the end are clamped to it, as when a target inside
@@ -291,8 +178,20 @@ public struct TranslationEditRate: SentenceMetric {
     /// reference word without a hypothesis word), and which positions of each side are in error.
     /// `operation(i, j)` is the operation that ends at cell (i, j) of the hypothesis-to-reference matrix.
     static func alignment(_ hyp: [UInt32], _ ref: [UInt32], operation: (Int, Int) -> Operation) -> ([Int], [Bool], [Bool]) {
-        var align = [Int](repeating: unaligned, count: ref.count)
-        var refErrors = [Bool](repeating: false, count: ref.count), hypErrors = [Bool](repeating: false, count: hyp.count)
+        var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
+        alignment(hyp, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors, operation: operation)
+        return (align, refErrors, hypErrors)
+    }
+
+    /// `alignment` into buffers kept from one round of shifts to the next.
+    static func alignment(_ hyp: [UInt32], _ ref: [UInt32], align: inout [Int], refErrors: inout [Bool], hypErrors: inout [Bool],
+                          operation: (Int, Int) -> Operation) {
+        align.removeAll(keepingCapacity: true)
+        align.append(contentsOf: repeatElement(unaligned, count: ref.count))
+        refErrors.removeAll(keepingCapacity: true)
+        refErrors.append(contentsOf: repeatElement(false, count: ref.count))
+        hypErrors.removeAll(keepingCapacity: true)
+        hypErrors.append(contentsOf: repeatElement(false, count: hyp.count))
         var i = hyp.count, j = ref.count
         while i > 0 || j > 0 {
             switch operation(i, j) {
@@ -315,7 +214,6 @@ public struct TranslationEditRate: SentenceMetric {
                 (i, j) = (0, 0)
             }
         }
-        return (align, refErrors, hypErrors)
     }
 
     /// The edit distance from hypothesis to reference, computed in a beam around the (length-scaled)
