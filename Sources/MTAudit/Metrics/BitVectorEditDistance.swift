@@ -73,6 +73,24 @@ struct BitVectorEditDistance {
         return i + (rows[i].increases & before).nonzeroBitCount - (rows[i].decreases & before).nonzeroBitCount
     }
 
+    /// `TranslationEditRate.operation(words, reference, i, j, cost: cost)` for the unshifted words,
+    /// the three neighbours' costs read off rows i - 1 and i at once.
+    func operation(_ words: [UInt32], _ reference: [UInt32], _ i: Int, _ j: Int) -> TranslationEditRate.Operation {
+        if i == 0 { return .insert }
+        if j == 0 { return .delete }
+        let above = rows[i - 1], here = rows[i]
+        let bit: UInt64 = 1 << UInt64(j - 1), before = bit &- 1
+        let diagonal = i - 1 + (above.increases & before).nonzeroBitCount - (above.decreases & before).nonzeroBitCount
+        let up = diagonal + (above.increases & bit != 0 ? 1 : 0) - (above.decreases & bit != 0 ? 1 : 0)
+        let left = i + (here.increases & before).nonzeroBitCount - (here.decreases & before).nonzeroBitCount
+        let same = words[i - 1] == reference[j - 1]
+        var best = diagonal + (same ? 0 : 1)
+        var operation: TranslationEditRate.Operation = same ? .match : .substitute
+        if up + 1 < best { best = up + 1; operation = .delete }
+        if left + 1 < best { operation = .insert }
+        return operation
+    }
+
     /// The edit distance of `hypothesis` (as long as the unshifted words, and equal to them in the
     /// first `sharedRows` words) to the reference.
     func distance(_ hypothesis: [UInt32], sharedRows: Int) -> Int {

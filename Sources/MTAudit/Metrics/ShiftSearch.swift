@@ -82,7 +82,7 @@ struct ShiftSearch {
         } else {
             let vectors = vectors!
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in
-                TER.operation(words, ref, i, j, cost: vectors.cost)
+                vectors.operation(words, ref, i, j)
             }
         }
         let bounds = prunes && vectors != nil
