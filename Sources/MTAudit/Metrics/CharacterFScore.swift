@@ -20,7 +20,16 @@ public struct CharacterFScore: SentenceMetric {
         self.beta = beta
     }
 
-    public var name: String { wordOrder == 0 ? "chrF" : "chrF" + String(repeating: "+", count: wordOrder) }
+    /// "chrF" and a "+" per word order: literals, made by no concatenation.
+    public var name: String {
+        switch wordOrder {
+        case 0: "chrF"
+        case 1: "chrF+"
+        case 2: "chrF++"
+        case 3: "chrF+++"
+        default: "chrF++++"
+        }
+    }
 
     public var signature: String {
         "nrefs:1|case:mixed|eff:yes|nc:\(charOrder)|nw:\(wordOrder)|space:no|version:2.6.0"
