@@ -40,6 +40,9 @@ struct ShiftSearch {
     private let exact: Bool
     /// The round's alignment (`TranslationEditRate.alignment`).
     private var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
+    /// The beam's matrix of the last round's words, and how many of its rows (after row 0) hold
+    /// for this round's words: those of the words before the last shift's block or target.
+    private var matrix: TER.Matrix?, matrixRows = 0
     /// Buffers for the beam's candidates.
     private var shifted: [UInt32] = [], rows = TER.DistanceRows()
 
@@ -71,8 +74,12 @@ struct ShiftSearch {
         }
         if exact {
             (before, matrix) = (fullBefore, nil)
+        } else if self.matrix == nil {
+            (before, self.matrix) = TER.editDistance(words, ref)
+            matrix = self.matrix
         } else {
-            (before, matrix) = TER.editDistance(words, ref)
+            before = TER.editDistance(words, ref, into: &self.matrix!, fromRow: matrixRows + 1)
+            matrix = self.matrix
         }
         // No edits, no errors: every candidate would be passed over below.
         if before == 0 { return (0, nil, checked) }
@@ -158,6 +165,7 @@ struct ShiftSearch {
                 }
             }
         }
+        matrixRows = best.map { min($0.start, $0.target) } ?? 0
         return (before, best, checked)
     }
 }

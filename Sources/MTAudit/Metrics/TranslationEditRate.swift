@@ -311,12 +311,20 @@ public struct TranslationEditRate: SentenceMetric {
         var matrix = Matrix(cost: [Int](repeating: infinity, count: size), operation: [Operation](repeating: .undefined, count: size),
                             start: start, low: low, high: high)
         for j in 0..<columns { matrix.cost[j] = j; matrix.operation[j] = .insert }
-        if !hyp.isEmpty {
+        let distance = editDistance(hyp, ref, into: &matrix, fromRow: 1)
+        return (distance, matrix)
+    }
+
+    /// `editDistance` into the matrix of a hypothesis of the same length whose first `fromRow - 1`
+    /// words are `hyp`'s (row i depends on the first i words alone): its rows from `fromRow` on.
+    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32], into matrix: inout Matrix, fromRow: Int) -> Int {
+        precondition(matrix.low.count == hyp.count + 1 && matrix.high[0] == ref.count + 1 && fromRow >= 1)
+        if fromRow <= hyp.count {
             let start = matrix.start, lows = matrix.low, highs = matrix.high
             ref.withUnsafeBufferPointer { ref in
             matrix.cost.withUnsafeMutableBufferPointer { cost in
             matrix.operation.withUnsafeMutableBufferPointer { operation in
-                for i in 1...hyp.count {
+                for i in fromRow...hyp.count {
                     let word = hyp[i - 1]
                     let rowStart = start[i], low = lows[i], high = highs[i]
                     let above = start[i - 1], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
@@ -345,8 +353,7 @@ public struct TranslationEditRate: SentenceMetric {
             }
             }
         }
-        let distance = matrix.value(hyp.count, ref.count)
-        return (distance, matrix)
+        return matrix.value(hyp.count, ref.count)
     }
 
     /// The two rows `distance` works in, kept from one candidate shift to the next: each spans every
