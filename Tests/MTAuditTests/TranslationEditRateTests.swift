@@ -91,7 +91,8 @@ struct TranslationEditRateTests {
                 TranslationEditRate.operation(words, reference, $0, $1, cost: bitVectors.cost)
             }
             #expect(fromMatrix.0 == fromBitVectors.0 && fromMatrix.1 == fromBitVectors.1 && fromMatrix.2 == fromBitVectors.2)
-            let fromRows = TranslationEditRate.alignment(words, reference) { bitVectors.operation(words, reference, $0, $1) }
+            var walk = bitVectors.traceWalk
+            let fromRows = TranslationEditRate.alignment(words, reference) { walk.operation(words, reference, $0, $1) }
             #expect(fromRows.0 == fromBitVectors.0 && fromRows.1 == fromBitVectors.1 && fromRows.2 == fromBitVectors.2)
             #expect(!fromMatrix.0.contains(TranslationEditRate.unaligned))
         }

@@ -73,23 +73,38 @@ struct BitVectorEditDistance {
         return i + (rows[i].increases & before).nonzeroBitCount - (rows[i].decreases & before).nonzeroBitCount
     }
 
-    /// `TranslationEditRate.operation(words, reference, i, j, cost: cost)` for the unshifted words,
-    /// the three neighbours' costs read off rows i - 1 and i at once.
-    func operation(_ words: [UInt32], _ reference: [UInt32], _ i: Int, _ j: Int) -> TranslationEditRate.Operation {
-        if i == 0 { return .insert }
-        if j == 0 { return .delete }
-        let above = rows[i - 1], here = rows[i]
-        let bit: UInt64 = 1 << UInt64(j - 1), before = bit &- 1
-        let diagonal = i - 1 + (above.increases & before).nonzeroBitCount - (above.decreases & before).nonzeroBitCount
-        let up = diagonal + (above.increases & bit != 0 ? 1 : 0) - (above.decreases & bit != 0 ? 1 : 0)
-        let left = i + (here.increases & before).nonzeroBitCount - (here.decreases & before).nonzeroBitCount
-        let same = words[i - 1] == reference[j - 1]
-        var best = diagonal + (same ? 0 : 1)
-        var operation: TranslationEditRate.Operation = same ? .match : .substitute
-        if up + 1 < best { best = up + 1; operation = .delete }
-        if left + 1 < best { operation = .insert }
-        return operation
+    /// A walk back along the unshifted words' trace from the last cell, as
+    /// `TranslationEditRate.alignment` makes it: `operation(i, j)` is
+    /// `TranslationEditRate.operation(words, reference, i, j, cost: cost)`, for cells each one
+    /// operation from the one before (the first the last cell). The walk keeps the cost of the
+    /// cell it is at, so that a step reads one cell off the rows, not three.
+    struct TraceWalk {
+        let vectors: BitVectorEditDistance
+        /// The cost of the cell the walk is at.
+        var cost: Int
+
+        mutating func operation(_ words: [UInt32], _ reference: [UInt32], _ i: Int, _ j: Int) -> TranslationEditRate.Operation {
+            if i == 0 { cost = j - 1; return .insert }
+            if j == 0 { cost = i - 1; return .delete }
+            let above = vectors.rows[i - 1], here = vectors.rows[i]
+            let bit: UInt64 = 1 << UInt64(j - 1), through = bit | (bit &- 1)
+            // (i - 1, j) counted off row i - 1; (i - 1, j - 1) and (i, j - 1) one step left of it and of here.
+            let up = i - 1 + (above.increases & through).nonzeroBitCount - (above.decreases & through).nonzeroBitCount
+            let diagonal = up - (above.increases & bit != 0 ? 1 : 0) + (above.decreases & bit != 0 ? 1 : 0)
+            let left = cost - (here.increases & bit != 0 ? 1 : 0) + (here.decreases & bit != 0 ? 1 : 0)
+            let same = words[i - 1] == reference[j - 1]
+            var best = diagonal + (same ? 0 : 1)
+            var operation: TranslationEditRate.Operation = same ? .match : .substitute
+            var next = diagonal
+            if up + 1 < best { best = up + 1; operation = .delete; next = up }
+            if left + 1 < best { operation = .insert; next = left }
+            cost = next
+            return operation
+        }
     }
+
+    /// A walk along the unshifted words' trace, from the last cell.
+    var traceWalk: TraceWalk { TraceWalk(vectors: self, cost: distance) }
 
     /// The edit distance of `hypothesis` (as long as the unshifted words, and equal to them in the
     /// first `sharedRows` words) to the reference.

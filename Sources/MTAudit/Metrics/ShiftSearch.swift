@@ -50,11 +50,17 @@ struct ShiftSearch {
         self.ref = ref
         self.count = count
         let vocabulary = Int(ref.max() ?? 0) + 1
+        // Each word's count, summed into where its positions end, then (filled from the last
+        // position back) where they begin; the last entry stays the reference's length.
         var firsts = [Int](repeating: 0, count: vocabulary + 1)
-        for word in ref { firsts[Int(word) + 1] += 1 }
+        for word in ref { firsts[Int(word)] += 1 }
         for word in 0..<vocabulary { firsts[word + 1] += firsts[word] }
-        var positions = [Int](repeating: 0, count: ref.count), next = firsts
-        for (index, word) in ref.enumerated() { positions[next[Int(word)]] = index; next[Int(word)] += 1 }
+        var positions = [Int](repeating: 0, count: ref.count)
+        for index in ref.indices.reversed() {
+            let word = Int(ref[index])
+            firsts[word] -= 1
+            positions[firsts[word]] = index
+        }
         (self.firsts, self.positions) = (firsts, positions)
         bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
         exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
@@ -87,9 +93,9 @@ struct ShiftSearch {
         if let matrix {
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
         } else {
-            let vectors = vectors!
+            var walk = vectors!.traceWalk
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in
-                vectors.operation(words, ref, i, j)
+                walk.operation(words, ref, i, j)
             }
         }
         let bounds = prunes && vectors != nil

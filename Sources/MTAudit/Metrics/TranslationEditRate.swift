@@ -186,12 +186,17 @@ public struct TranslationEditRate: SentenceMetric {
     /// `alignment` into buffers kept from one round of shifts to the next.
     static func alignment(_ hyp: [UInt32], _ ref: [UInt32], align: inout [Int], refErrors: inout [Bool], hypErrors: inout [Bool],
                           operation: (Int, Int) -> Operation) {
-        align.removeAll(keepingCapacity: true)
-        align.append(contentsOf: repeatElement(unaligned, count: ref.count))
-        refErrors.removeAll(keepingCapacity: true)
-        refErrors.append(contentsOf: repeatElement(false, count: ref.count))
-        hypErrors.removeAll(keepingCapacity: true)
-        hypErrors.append(contentsOf: repeatElement(false, count: hyp.count))
+        /// `buffer` made `count` times `value`: filled in place when it has that count already.
+        func fill<Element>(_ buffer: inout [Element], with value: Element, count: Int) {
+            if buffer.count == count {
+                buffer.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+            } else {
+                buffer = Array(repeating: value, count: count)
+            }
+        }
+        fill(&align, with: unaligned, count: ref.count)
+        fill(&refErrors, with: false, count: ref.count)
+        fill(&hypErrors, with: false, count: hyp.count)
         var i = hyp.count, j = ref.count
         while i > 0 || j > 0 {
             switch operation(i, j) {
