@@ -325,35 +325,51 @@ public struct TranslationEditRate: SentenceMetric {
     static func editDistance(_ hyp: [UInt32], _ ref: [UInt32], into matrix: inout Matrix, fromRow: Int) -> Int {
         precondition(matrix.low.count == hyp.count + 1 && matrix.high[0] == ref.count + 1 && fromRow >= 1)
         if fromRow <= hyp.count {
-            let start = matrix.start, lows = matrix.low, highs = matrix.high
+            let columns = ref.count + 1
+            let starts = matrix.start, lows = matrix.low, highs = matrix.high
+            // Two rows that span every column, infinite outside their row's band, so that a cell
+            // reads its neighbours unchecked (as `distance` does): the row above, from the matrix
+            // at first, and the row being made, written to the matrix too.
+            var rows = [Int](repeating: infinity, count: 2 * columns)
             ref.withUnsafeBufferPointer { ref in
+            rows.withUnsafeMutableBufferPointer { rows in
             matrix.cost.withUnsafeMutableBufferPointer { cost in
             matrix.operation.withUnsafeMutableBufferPointer { operation in
+                var above = UnsafeMutableBufferPointer(rebasing: rows[0..<columns])
+                var current = UnsafeMutableBufferPointer(rebasing: rows[columns...])
+                let kept = starts[fromRow - 1] - lows[fromRow - 1]
+                for j in lows[fromRow - 1]..<highs[fromRow - 1] { above[j] = cost[kept + j] }
                 for i in fromRow...hyp.count {
                     let word = hyp[i - 1]
-                    let rowStart = start[i], low = lows[i], high = highs[i]
-                    let above = start[i - 1], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
-                    guard low < high else { continue }
-                    for j in low..<high {
-                        let here = rowStart &+ j &- low
-                        if j == 0 {
-                            cost[here] = (aboveLow == 0 && aboveHigh > 0 ? cost[above] : infinity) + 1
-                            operation[here] = .delete
-                            continue
-                        }
+                    let low = lows[i], high = highs[i], rowStart = starts[i] &- low
+                    // `current` holds row i - 2 (or nothing yet): its band is made infinite again.
+                    if i - 2 >= fromRow - 1 {
+                        for j in lows[i - 2]..<highs[i - 2] { current[j] = infinity }
+                    }
+                    var j = low
+                    if j == 0 && j < high {
+                        current[0] = above[0] &+ 1
+                        cost[rowStart] = current[0]
+                        operation[rowStart] = .delete
+                        j = 1
+                    }
+                    while j < high {
                         // Wrapping arithmetic: costs stay near `infinity` at most, far from overflow.
                         let same = word == ref[j &- 1]
-                        let diagonalCell = j &- 1 >= aboveLow && j &- 1 < aboveHigh ? cost[above &+ j &- 1 &- aboveLow] : infinity
-                        var best = diagonalCell &+ (same ? 0 : 1)
+                        var best = above[j &- 1] &+ (same ? 0 : 1)
                         var kind: Operation = same ? .match : .substitute
-                        let up = (j >= aboveLow && j < aboveHigh ? cost[above &+ j &- aboveLow] : infinity) &+ 1
+                        let up = above[j] &+ 1
                         if up < best { best = up; kind = .delete }
-                        let left = (j &- 1 >= low ? cost[here &- 1] : infinity) &+ 1
+                        let left = current[j &- 1] &+ 1
                         if left < best { best = left; kind = .insert }
-                        cost[here] = best
-                        operation[here] = kind
+                        current[j] = best
+                        cost[rowStart &+ j] = best
+                        operation[rowStart &+ j] = kind
+                        j &+= 1
                     }
+                    swap(&above, &current)
                 }
+            }
             }
             }
             }
