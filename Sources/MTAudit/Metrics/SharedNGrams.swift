@@ -20,20 +20,23 @@ enum SharedNGrams {
         var matches = [Int](repeating: 0, count: maximumOrder)
         if hyp.isEmpty || ref.isEmpty { return matches }
         // Both sequences one after the other, each element plus one and each sequence followed by
-        // `maximumOrder` zeros: an n-gram near a sequence's end reads zeros (sorting first) where it
-        // has no elements, and no n-gram runs into the other sequence.
+        // `maximumOrder` times its padding (0 after the hypothesis, `refPadding` after the
+        // reference): an n-gram near a sequence's end reads its padding where it has no elements,
+        // and no n-gram runs into the other sequence.
         // Then, in the same buffer (one allocation), the positions to sort, the buffer each pass
         // sorts into, the histogram of the elements (plus one) of both sequences, and the counts of
         // each element at a place.
         let refStart = hyp.count + maximumOrder
         let paddedCount = refStart + ref.count + maximumOrder, total = hyp.count + ref.count
-        let keys = alphabetSize + 1  // 0 for the padding, then each element plus one
+        // 0 for the hypothesis's padding, then each element plus one, then the reference's padding.
+        let keys = alphabetSize + 2
+        let refPadding = UInt32(truncatingIfNeeded: alphabetSize + 1)
         // Uninitialized but for the padding and the histogram: every other element is written before it is read.
         let all = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: paddedCount + 2 * total + keys + keys + 1)
         defer { all.deallocate() }
         do {
             UnsafeMutableBufferPointer(rebasing: all[hyp.count..<refStart]).update(repeating: 0)
-            UnsafeMutableBufferPointer(rebasing: all[(refStart + ref.count)..<paddedCount]).update(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: all[(refStart + ref.count)..<paddedCount]).update(repeating: refPadding)
             let histogram = UnsafeMutableBufferPointer(rebasing: all[(paddedCount + 2 * total)..<(paddedCount + 2 * total + keys)])
             histogram.update(repeating: 0)
             for (index, element) in hyp.enumerated() { all[index] = element &+ 1; histogram[Int(element) &+ 1] &+= 1 }
@@ -49,8 +52,8 @@ enum SharedNGrams {
             // the other.
             for place in (0..<maximumOrder).reversed() {
                 // At this place a sequence of n elements reads its elements from the place-th on and
-                // min(place, n) zeros: each key's count, one place up, then summed into where the
-                // key's positions begin.
+                // min(place, n) times its padding: each key's count, one place up, then summed into
+                // where the key's positions begin.
                 counts[0] = 0
                 for key in 0..<keys { counts[key &+ 1] = histogram[key] }
                 for index in 0..<min(place, hyp.count) {
@@ -59,7 +62,7 @@ enum SharedNGrams {
                 }
                 for index in refStart..<refStart + min(place, ref.count) {
                     counts[Int(padded[index]) &+ 1] &-= 1
-                    counts[1] &+= 1
+                    counts[Int(refPadding) &+ 1] &+= 1
                 }
                 for index in 1...keys { counts[index] &+= counts[index - 1] }
                 for position in order {
@@ -70,31 +73,26 @@ enum SharedNGrams {
                 swap(&order, &sorted)
             }
             // Runs: the run of an n-gram of order k ends where the next position shares fewer than k
-            // elements with it; a position adds itself to the runs of the orders it has elements
-            // for. Each order's count (a lane per order) of hypothesis and reference positions in
-            // its current run, and its matches so far.
+            // elements with it. Each order's count (a lane per order) of hypothesis and reference
+            // positions in its current run, and its matches so far. Every position counts in every
+            // order: where a sequence ends, its n-grams read its own padding, which no element and
+            // not the other's padding equals, so such an n-gram's run holds positions of one
+            // sequence alone, and adds no match.
             var hypInRun = Lanes(), refInRun = Lanes(), matched = Lanes()
-            // The runs open are those of the orders the last position has elements for (the others
-            // ended where it began, or before, and count 0).
-            let hypEnd = hyp.count, refEnd = refStart + ref.count
-            var previous = 0, previousOrders = 0
+            let one = Lanes(repeating: 1)
+            var previous = Int(order[0])
             for position in order {
                 let position = Int(position)
-                // The orders it has elements for: up to its sequence's end.
-                let isHyp = position < refStart
-                let orders = min(maximumOrder, (isHyp ? hypEnd : refEnd) &- position)
                 var shared = 0
-                let limit = min(orders, previousOrders)
-                while shared < limit && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+                while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
                 // The runs of the orders past those shared end: their matches are counted, and
                 // they start again at 0.
                 let ending = Self.lanes .>= Lanes(repeating: UInt32(truncatingIfNeeded: shared))
                 matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
                 hypInRun.replace(with: 0, where: ending)
                 refInRun.replace(with: 0, where: ending)
-                let adding = Lanes(repeating: 1).replacing(with: 0, where: Self.lanes .>= Lanes(repeating: UInt32(truncatingIfNeeded: orders)))
-                if isHyp { hypInRun &+= adding } else { refInRun &+= adding }
-                (previous, previousOrders) = (position, orders)
+                if position < refStart { hypInRun &+= one } else { refInRun &+= one }
+                previous = position
             }
             matched &+= pointwiseMin(hypInRun, refInRun)
             for k in 0..<maximumOrder { matches[k] = Int(matched[k]) }
