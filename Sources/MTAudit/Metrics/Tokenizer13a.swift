@@ -54,20 +54,26 @@ enum Tokenizer13a {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(2 * spaceWords.count)
         var next = 0
-        for word in spaceWords {
-            var start = word.lowerBound
-            for index in word.lowerBound + 1..<word.upperBound {
-                var cut = separated[Int(line[index - 1])] || separated[Int(line[index])]
-                if !cut && next < ruleCuts.count {
-                    while next < ruleCuts.count && ruleCuts[next] < index { next += 1 }
-                    cut = next < ruleCuts.count && ruleCuts[next] == index
+        separated.withUnsafeBufferPointer { separated in
+            for word in spaceWords {
+                var start = word.lowerBound
+                // Whether the byte before `index` is a mark of rule 1: each byte's looked up once.
+                var afterMark = separated[Int(line[word.lowerBound])]
+                for index in word.lowerBound + 1..<word.upperBound {
+                    let isMark = separated[Int(line[index])]
+                    var cut = afterMark || isMark
+                    afterMark = isMark
+                    if !cut && next < ruleCuts.count {
+                        while next < ruleCuts.count && ruleCuts[next] < index { next += 1 }
+                        cut = next < ruleCuts.count && ruleCuts[next] == index
+                    }
+                    if cut {
+                        ranges.append(start..<index)
+                        start = index
+                    }
                 }
-                if cut {
-                    ranges.append(start..<index)
-                    start = index
-                }
+                ranges.append(start..<word.upperBound)
             }
-            ranges.append(start..<word.upperBound)
         }
         return ranges
     }
