@@ -92,6 +92,17 @@ struct MetricTextTests {
         }
     }
 
+    @Test("A scalar that does not change when lowercased is its own lowercase mapping, as TER's words assume: every scalar")
+    func lowercaseMappings() {
+        var unchanged = 0
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenLowercased else { continue }
+            unchanged += 1
+            #expect(scalar.properties.lowercaseMapping == String(scalar), "U+\(String(value, radix: 16))")
+        }
+        #expect(unchanged > 1_000_000)
+    }
+
     @Test("TER's and chrF++'s words from the shared words at white space")
     func words() {
         var generator = SplitMix(seed: 7)

@@ -61,6 +61,22 @@ struct TranslationEditRateTests {
         #expect(banded > 300, "most pairs reach the banded path")
     }
 
+    @Test("The beam's matrix redone from the first row whose words changed is the matrix made afresh")
+    func matrixFromARow() {
+        var generator = SplitMix(seed: 23)
+        for _ in 0..<600 {
+            let words = (0..<Int.random(in: 1...70, using: &generator)).map { _ in UInt32.random(in: 0...6, using: &generator) }
+            let reference = (0..<Int.random(in: 1...70, using: &generator)).map { _ in UInt32.random(in: 0...7, using: &generator) }
+            var matrix = TranslationEditRate.editDistance(words, reference).matrix
+            let sharedRows = Int.random(in: 0...words.count, using: &generator)
+            var shifted = words
+            shifted[sharedRows...].shuffle(using: &generator)
+            let fresh = TranslationEditRate.editDistance(shifted, reference)
+            #expect(TranslationEditRate.editDistance(shifted, reference, into: &matrix, fromRow: sharedRows + 1) == fresh.distance)
+            #expect(matrix.cost == fresh.matrix.cost && matrix.operation == fresh.matrix.operation)
+        }
+    }
+
     @Test("The alignment traced in the beam's matrix is the one traced from bit vectors' distances where the beam covers it")
     func alignments() {
         var generator = SplitMix(seed: 19)
@@ -75,6 +91,9 @@ struct TranslationEditRateTests {
                 TranslationEditRate.operation(words, reference, $0, $1, cost: bitVectors.cost)
             }
             #expect(fromMatrix.0 == fromBitVectors.0 && fromMatrix.1 == fromBitVectors.1 && fromMatrix.2 == fromBitVectors.2)
+            var walk = bitVectors.traceWalk
+            let fromRows = TranslationEditRate.alignment(words, reference) { walk.operation(words, reference, $0, $1) }
+            #expect(fromRows.0 == fromBitVectors.0 && fromRows.1 == fromBitVectors.1 && fromRows.2 == fromBitVectors.2)
             #expect(!fromMatrix.0.contains(TranslationEditRate.unaligned))
         }
     }

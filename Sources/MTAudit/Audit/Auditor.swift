@@ -93,7 +93,7 @@ public struct Auditor: Sendable {
 
     /// Each metric of the version against the source (`sourceText`, its text prepared), to two decimals.
     private func metrics(_ context: DetectionContext, sourceText: MetricText) -> [String: Double] {
-        var scores: [String: Double] = [:]
+        var scores: [String: Double] = Dictionary(minimumCapacity: characterFScores.count + otherMetrics.count)
         // The version's text prepared once for all the metrics.
         let versionText = MetricText(context.version.text)
         // chrF and chrF++ share their character n-grams: counted once for both.

@@ -19,19 +19,39 @@ struct BitVectorEditDistance {
     private let positions: [UInt64]
     private let mask: UInt64
     /// The rows of the unshifted words: row i after their first i words.
-    private let rows: [Row]
+    private var rows: [Row] = []
 
-    init(words: [UInt32], reference: [UInt32]) {
+    /// The reference's bit vectors, with no words yet (`setWords`).
+    init(reference: [UInt32]) {
         precondition(reference.count <= 64)
         var positions = [UInt64](repeating: 0, count: Int(reference.max() ?? 0) + 1)
         for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 << UInt64(index) }
         self.positions = positions
         mask = reference.count == 64 ? ~0 : (1 << UInt64(reference.count)) - 1
-        // Row 0: the distance of no words to the first j reference words is j, rising all along.
-        var rows = [Row(increases: mask, decreases: 0)]
+    }
+
+    init(words: [UInt32], reference: [UInt32]) {
+        self.init(reference: reference)
+        setWords(words)
+    }
+
+    /// Makes `words` the unshifted words: their rows, in the buffer of the last ones.
+    mutating func setWords(_ words: [UInt32]) {
+        rows.removeAll(keepingCapacity: true)
         rows.reserveCapacity(words.count + 1)
-        for word in words { rows.append(Self.next(rows[rows.count - 1], matching: positions, word)) }
-        self.rows = rows
+        // Row 0: the distance of no words to the first j reference words is j, rising all along.
+        var row = Row(increases: mask, decreases: 0)
+        rows.append(row)
+        for word in words {
+            row = Self.next(row, matching: positions, word)
+            rows.append(row)
+        }
+    }
+
+    /// The edit distance of the unshifted words to the reference.
+    var distance: Int {
+        let row = rows[rows.count - 1]
+        return rows.count - 1 + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
     }
 
     /// The row after `row` for one more hypothesis word.
@@ -52,6 +72,39 @@ struct BitVectorEditDistance {
         let before: UInt64 = j == 64 ? ~0 : (1 << UInt64(j)) - 1
         return i + (rows[i].increases & before).nonzeroBitCount - (rows[i].decreases & before).nonzeroBitCount
     }
+
+    /// A walk back along the unshifted words' trace from the last cell, as
+    /// `TranslationEditRate.alignment` makes it: `operation(i, j)` is
+    /// `TranslationEditRate.operation(words, reference, i, j, cost: cost)`, for cells each one
+    /// operation from the one before (the first the last cell). The walk keeps the cost of the
+    /// cell it is at, so that a step reads one cell off the rows, not three.
+    struct TraceWalk {
+        let vectors: BitVectorEditDistance
+        /// The cost of the cell the walk is at.
+        var cost: Int
+
+        mutating func operation(_ words: [UInt32], _ reference: [UInt32], _ i: Int, _ j: Int) -> TranslationEditRate.Operation {
+            if i == 0 { cost = j - 1; return .insert }
+            if j == 0 { cost = i - 1; return .delete }
+            let above = vectors.rows[i - 1], here = vectors.rows[i]
+            let bit: UInt64 = 1 << UInt64(j - 1), through = bit | (bit &- 1)
+            // (i - 1, j) counted off row i - 1; (i - 1, j - 1) and (i, j - 1) one step left of it and of here.
+            let up = i - 1 + (above.increases & through).nonzeroBitCount - (above.decreases & through).nonzeroBitCount
+            let diagonal = up - (above.increases & bit != 0 ? 1 : 0) + (above.decreases & bit != 0 ? 1 : 0)
+            let left = cost - (here.increases & bit != 0 ? 1 : 0) + (here.decreases & bit != 0 ? 1 : 0)
+            let same = words[i - 1] == reference[j - 1]
+            var best = diagonal + (same ? 0 : 1)
+            var operation: TranslationEditRate.Operation = same ? .match : .substitute
+            var next = diagonal
+            if up + 1 < best { best = up + 1; operation = .delete; next = up }
+            if left + 1 < best { operation = .insert; next = left }
+            cost = next
+            return operation
+        }
+    }
+
+    /// A walk along the unshifted words' trace, from the last cell.
+    var traceWalk: TraceWalk { TraceWalk(vectors: self, cost: distance) }
 
     /// The edit distance of `hypothesis` (as long as the unshifted words, and equal to them in the
     /// first `sharedRows` words) to the reference.

@@ -20,7 +20,16 @@ public struct CharacterFScore: SentenceMetric {
         self.beta = beta
     }
 
-    public var name: String { wordOrder == 0 ? "chrF" : "chrF" + String(repeating: "+", count: wordOrder) }
+    /// "chrF" and a "+" per word order: literals, made by no concatenation.
+    public var name: String {
+        switch wordOrder {
+        case 0: "chrF"
+        case 1: "chrF+"
+        case 2: "chrF++"
+        case 3: "chrF+++"
+        default: "chrF++++"
+        }
+    }
 
     public var signature: String {
         "nrefs:1|case:mixed|eff:yes|nc:\(charOrder)|nw:\(wordOrder)|space:no|version:2.6.0"
@@ -48,7 +57,13 @@ public struct CharacterFScore: SentenceMetric {
 
     /// `scores` of prepared texts.
     public static func scores(_ metrics: [CharacterFScore], hypothesis: MetricText, reference: MetricText) -> [Double] {
-        guard let charOrder = metrics.map(\.charOrder).max(), let wordOrder = metrics.map(\.wordOrder).max() else { return [] }
+        guard !metrics.isEmpty else { return [] }
+        var charOrder = 0, wordOrder = 0
+        for metric in metrics {
+            charOrder = max(charOrder, metric.charOrder)
+            wordOrder = max(wordOrder, metric.wordOrder)
+        }
+        // Each order's counts: the characters' orders, then the words'.
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
         statistics.reserveCapacity(charOrder + wordOrder)
         func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) {
@@ -67,9 +82,12 @@ public struct CharacterFScore: SentenceMetric {
             let (hypWords, refWords, vocabulary) = WordNumbering.ids(hypothesis.characterFScoreWords, reference.characterFScoreWords)
             count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder)
         }
-        return metrics.map { metric in
-            metric.fScore(Array(statistics[..<metric.charOrder]) + Array(statistics[charOrder..<(charOrder + metric.wordOrder)]))
+        var scores: [Double] = []
+        scores.reserveCapacity(metrics.count)
+        for metric in metrics {
+            scores.append(metric.fScore(statistics[..<metric.charOrder], statistics[charOrder..<(charOrder + metric.wordOrder)]))
         }
+        return scores
     }
 
     /// The text's words, with one mark split off the end of a word, or else off its start ("(hi)"
@@ -107,14 +125,21 @@ public struct CharacterFScore: SentenceMetric {
         return table
     }()
 
-    private func fScore(_ statistics: [(hyp: Int, ref: Int, match: Int)]) -> Double {
+    /// The F-score of the orders' counts: the characters' orders, then the words' (in that order,
+    /// as sacreBLEU sums them).
+    private func fScore(_ characterOrders: ArraySlice<(hyp: Int, ref: Int, match: Int)>,
+                        _ wordOrders: ArraySlice<(hyp: Int, ref: Int, match: Int)>) -> Double {
         let factor = beta * beta
         var precision = 0.0, recall = 0.0, effectiveOrder = 0
-        for order in statistics where order.hyp > 0 && order.ref > 0 {
-            precision += Double(order.match) / Double(order.hyp)
-            recall += Double(order.match) / Double(order.ref)
-            effectiveOrder += 1
+        func add(_ orders: ArraySlice<(hyp: Int, ref: Int, match: Int)>) {
+            for order in orders where order.hyp > 0 && order.ref > 0 {
+                precision += Double(order.match) / Double(order.hyp)
+                recall += Double(order.match) / Double(order.ref)
+                effectiveOrder += 1
+            }
         }
+        add(characterOrders)
+        add(wordOrders)
         guard effectiveOrder > 0 else { return 0 }
         precision /= Double(effectiveOrder)
         recall /= Double(effectiveOrder)

@@ -4,7 +4,7 @@ import Foundation
 /// tokenizer, n-grams of orders 1–4, exponential smoothing (mteval's), and the effective order (only
 /// the orders the hypothesis has n-grams of).
 public struct SentenceBLEU: SentenceMetric {
-    public static let maximumOrder = 4
+    public static let maximumOrder = 4  // the lanes of `score`'s precisions
 
     public init() {}
 
@@ -25,23 +25,25 @@ public struct SentenceBLEU: SentenceMetric {
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
         let (hyp, ref, vocabulary) = WordNumbering.ids(hypothesis.tokens13a, reference.tokens13a)
         let correct = SharedNGrams.matches(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder)
-        let total = (1...Self.maximumOrder).map { max(0, hyp.count - $0 + 1) }
         guard correct.contains(where: { $0 > 0 }) else { return 0 }
         let brevity = hyp.count < ref.count ? (hyp.isEmpty ? 0 : exp(1 - Double(ref.count) / Double(hyp.count))) : 1
-        var precisions = [Double](repeating: 0, count: Self.maximumOrder)
+        // Each order's precision, in lanes rather than an array.
+        var precisions = SIMD4<Double>()
         var smoothing = 1.0
         var effectiveOrder = Self.maximumOrder
         for n in 1...Self.maximumOrder {
-            if total[n - 1] == 0 { break }
+            let total = max(0, hyp.count - n + 1)
+            if total == 0 { break }
             effectiveOrder = n
             if correct[n - 1] == 0 {
                 smoothing *= 2
-                precisions[n - 1] = 100 / (smoothing * Double(total[n - 1]))
+                precisions[n - 1] = 100 / (smoothing * Double(total))
             } else {
-                precisions[n - 1] = 100 * Double(correct[n - 1]) / Double(total[n - 1])
+                precisions[n - 1] = 100 * Double(correct[n - 1]) / Double(total)
             }
         }
-        let logSum = precisions[..<effectiveOrder].reduce(0.0) { $0 + ($1 == 0 ? -9_999_999_999 : log($1)) }
+        var logSum = 0.0
+        for n in 0..<effectiveOrder { logSum += precisions[n] == 0 ? -9_999_999_999 : log(precisions[n]) }
         return brevity * exp(logSum / Double(effectiveOrder))
     }
 }

@@ -8,23 +8,37 @@
 /// pass per place: the elements read at a place are those of both sequences but the first few of
 /// each, so each place's counts follow from one histogram.
 enum SharedNGrams {
+    /// A count per order (lane k: order k + 1), updated for all orders at once.
+    private typealias Lanes = SIMD8<UInt32>
+    /// Each lane's order less one.
+    private static let lanes = Lanes(0, 1, 2, 3, 4, 5, 6, 7)
+
     /// `hyp` and `ref` hold numbers below `alphabetSize`. Positions, elements and counts are 32-bit
     /// and added without overflow checks (texts are far below 2³² characters), in three buffers.
     static func matches(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> [Int] {
+        precondition(maximumOrder <= Lanes.scalarCount, "orders beyond \(Lanes.scalarCount) are not supported")
         var matches = [Int](repeating: 0, count: maximumOrder)
         if hyp.isEmpty || ref.isEmpty { return matches }
         // Both sequences one after the other, each element plus one and each sequence followed by
-        // `maximumOrder` zeros: an n-gram near a sequence's end reads zeros (sorting first) where it
-        // has no elements, and no n-gram runs into the other sequence.
+        // `maximumOrder` times its padding (0 after the hypothesis, `refPadding` after the
+        // reference): an n-gram near a sequence's end reads its padding where it has no elements,
+        // and no n-gram runs into the other sequence.
         // Then, in the same buffer (one allocation), the positions to sort, the buffer each pass
-        // sorts into, the histogram of the elements (plus one) of both sequences, and the counts (of
-        // each element at a place, then of each order's run and matches).
+        // sorts into, the histogram of the elements (plus one) of both sequences, and the counts of
+        // each element at a place.
         let refStart = hyp.count + maximumOrder
         let paddedCount = refStart + ref.count + maximumOrder, total = hyp.count + ref.count
-        let keys = alphabetSize + 1  // 0 for the padding, then each element plus one
-        var scratch = [UInt32](repeating: 0, count: paddedCount + 2 * total + keys + max(keys + 1, 3 * maximumOrder))
-        scratch.withUnsafeMutableBufferPointer { all in
+        // 0 for the hypothesis's padding, then each element plus one, then the reference's padding.
+        let keys = alphabetSize + 2
+        let refPadding = UInt32(truncatingIfNeeded: alphabetSize + 1)
+        // Uninitialized but for the padding and the histogram: every other element is written before it is read.
+        let all = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: paddedCount + 2 * total + keys + keys + 1)
+        defer { all.deallocate() }
+        do {
+            UnsafeMutableBufferPointer(rebasing: all[hyp.count..<refStart]).update(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: all[(refStart + ref.count)..<paddedCount]).update(repeating: refPadding)
             let histogram = UnsafeMutableBufferPointer(rebasing: all[(paddedCount + 2 * total)..<(paddedCount + 2 * total + keys)])
+            histogram.update(repeating: 0)
             for (index, element) in hyp.enumerated() { all[index] = element &+ 1; histogram[Int(element) &+ 1] &+= 1 }
             for (index, element) in ref.enumerated() { all[refStart + index] = element &+ 1; histogram[Int(element) &+ 1] &+= 1 }
             let padded = UnsafeBufferPointer(rebasing: all[0..<paddedCount])
@@ -38,8 +52,8 @@ enum SharedNGrams {
             // the other.
             for place in (0..<maximumOrder).reversed() {
                 // At this place a sequence of n elements reads its elements from the place-th on and
-                // min(place, n) zeros: each key's count, one place up, then summed into where the
-                // key's positions begin.
+                // min(place, n) times its padding: each key's count, one place up, then summed into
+                // where the key's positions begin.
                 counts[0] = 0
                 for key in 0..<keys { counts[key &+ 1] = histogram[key] }
                 for index in 0..<min(place, hyp.count) {
@@ -48,7 +62,7 @@ enum SharedNGrams {
                 }
                 for index in refStart..<refStart + min(place, ref.count) {
                     counts[Int(padded[index]) &+ 1] &-= 1
-                    counts[1] &+= 1
+                    counts[Int(refPadding) &+ 1] &+= 1
                 }
                 for index in 1...keys { counts[index] &+= counts[index - 1] }
                 for position in order {
@@ -59,40 +73,29 @@ enum SharedNGrams {
                 swap(&order, &sorted)
             }
             // Runs: the run of an n-gram of order k ends where the next position shares fewer than k
-            // elements with it; a position adds itself to the runs of the orders it has elements
-            // for. Each order's count of hypothesis and reference positions in its current run, and
-            // its matches so far.
-            let inRun = UnsafeMutableBufferPointer(rebasing: counts[0..<2 * maximumOrder])
-            let matched = UnsafeMutableBufferPointer(rebasing: counts[2 * maximumOrder..<3 * maximumOrder])
-            inRun.update(repeating: 0)
-            matched.update(repeating: 0)
-            // The runs open are those of the orders the last position has elements for (the others
-            // ended where it began, or before).
-            let hypEnd = hyp.count, refEnd = refStart + ref.count
-            var previous = 0, previousOrders = 0
+            // elements with it. Each order's count (a lane per order) of hypothesis and reference
+            // positions in its current run, and its matches so far. Every position counts in every
+            // order: where a sequence ends, its n-grams read its own padding, which no element and
+            // not the other's padding equals, so such an n-gram's run holds positions of one
+            // sequence alone, and adds no match.
+            var hypInRun = Lanes(), refInRun = Lanes(), matched = Lanes()
+            let one = Lanes(repeating: 1)
+            var previous = Int(order[0])
             for position in order {
                 let position = Int(position)
-                // The orders it has elements for: up to its sequence's end.
-                let side = position < refStart ? 0 : 1
-                let orders = min(maximumOrder, (side == 0 ? hypEnd : refEnd) &- position)
                 var shared = 0
-                let limit = min(orders, previousOrders)
-                while shared < limit && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
-                var k = shared
-                while k < previousOrders {
-                    matched[k] &+= min(inRun[2 &* k], inRun[2 &* k &+ 1])
-                    inRun[2 &* k] = 0
-                    inRun[2 &* k &+ 1] = 0
-                    k &+= 1
-                }
-                k = 0
-                while k < orders {
-                    inRun[2 &* k &+ side] &+= 1
-                    k &+= 1
-                }
-                (previous, previousOrders) = (position, orders)
+                while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+                // The runs of the orders past those shared end: their matches are counted, and
+                // they start again at 0.
+                let ending = Self.lanes .>= Lanes(repeating: UInt32(truncatingIfNeeded: shared))
+                matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
+                hypInRun.replace(with: 0, where: ending)
+                refInRun.replace(with: 0, where: ending)
+                if position < refStart { hypInRun &+= one } else { refInRun &+= one }
+                previous = position
             }
-            for k in 0..<maximumOrder { matches[k] = Int(matched[k] &+ min(inRun[2 * k], inRun[2 * k + 1])) }
+            matched &+= pointwiseMin(hypInRun, refInRun)
+            for k in 0..<maximumOrder { matches[k] = Int(matched[k]) }
         }
         return matches
     }

@@ -54,20 +54,26 @@ enum Tokenizer13a {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(2 * spaceWords.count)
         var next = 0
-        for word in spaceWords {
-            var start = word.lowerBound
-            for index in word.lowerBound + 1..<word.upperBound {
-                var cut = separated[Int(line[index - 1])] || separated[Int(line[index])]
-                if !cut && next < ruleCuts.count {
-                    while next < ruleCuts.count && ruleCuts[next] < index { next += 1 }
-                    cut = next < ruleCuts.count && ruleCuts[next] == index
+        separated.withUnsafeBufferPointer { separated in
+            for word in spaceWords {
+                var start = word.lowerBound
+                // Whether the byte before `index` is a mark of rule 1: each byte's looked up once.
+                var afterMark = separated[Int(line[word.lowerBound])]
+                for index in word.lowerBound + 1..<word.upperBound {
+                    let isMark = separated[Int(line[index])]
+                    var cut = afterMark || isMark
+                    afterMark = isMark
+                    if !cut && next < ruleCuts.count {
+                        while next < ruleCuts.count && ruleCuts[next] < index { next += 1 }
+                        cut = next < ruleCuts.count && ruleCuts[next] == index
+                    }
+                    if cut {
+                        ranges.append(start..<index)
+                        start = index
+                    }
                 }
-                if cut {
-                    ranges.append(start..<index)
-                    start = index
-                }
+                ranges.append(start..<word.upperBound)
             }
-            ranges.append(start..<word.upperBound)
         }
         return ranges
     }
@@ -85,7 +91,9 @@ enum Tokenizer13a {
     /// holding nothing at its start and giving out what is held at its end, instead of meeting the
     /// characters around it, cuts the same places.
     static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var cuts: [Int] = []
+        // One chain for all windows, restarted at each: its cuts go on in one array (windows are
+        // at least 5 bytes apart, so no cut of a window repeats the last of the one before).
+        var chain = RuleChain(after: 0)
         var index = 0
         while index < line.count {
             guard isRuleMark(line[index]) else { index += 1; continue }
@@ -96,7 +104,7 @@ enum Tokenizer13a {
                 probe += 1
             }
             let end = min(line.count, last + 5)
-            var chain = RuleChain(after: start)
+            chain.restart(after: start)
             // 1. Separate the marks above, in the line padded with a space at both ends.
             if start == 0 { chain.push2(space, -1) }
             for index in start..<end {
@@ -109,10 +117,9 @@ enum Tokenizer13a {
             }
             if end == line.count { chain.push2(space, -1) }
             chain.finish()
-            cuts.append(contentsOf: chain.cuts)
             index = end
         }
-        return cuts
+        return chain.cuts
     }
 
     /// Where all four rules put a space, the chain run over the whole line: what `ruleCuts` and the
@@ -148,6 +155,14 @@ enum Tokenizer13a {
 
         /// A chain that starts at the line's byte `after`.
         init(after: Int) {
+            self.after = after
+        }
+
+        /// The chain started again, empty, at the line's byte `after`: the cuts so far are kept.
+        mutating func restart(after: Int) {
+            held2.offset = -2
+            held3.offset = -2
+            held4.offset = -2
             self.after = after
         }
 

@@ -76,30 +76,41 @@ public struct TranslationEditRate: SentenceMetric {
         words(MetricText(text))
     }
 
-    /// `words` of a prepared text. A text of ASCII and General Punctuation (U+2000–U+206F: curly
-    /// quotes, dashes, spaces) is lowered byte by byte, and its words are the text's words at white
-    /// space: `lowercased()` maps scalar by scalar, and of these it changes A–Z alone.
-    /// Any other text is lowered by `lowercased()`, whose mappings beyond can change a character's length.
+    /// `words` of a prepared text, lowered as `lowercased()` lowers it: scalar by scalar, each by its
+    /// `lowercaseMapping` (the standard library's definition). ASCII is lowered byte by byte, and a
+    /// scalar that `changesWhenLowercased` does not is its own mapping (true of every scalar:
+    /// `TranslationEditRateTests` checks them all), copied as it is; the others (a few capitals) are
+    /// looked up. Where no scalar's mapping changed its length the words are the text's words at
+    /// white space, at the same offsets (no space lowers to a non-space or back); else the lowered
+    /// bytes are split again.
     static func words(_ text: MetricText) -> ByteWords {
-        var utf8 = text.utf8
-        if text.isASCII || lowersByBytes(utf8) {
-            for index in utf8.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(utf8[index]) { utf8[index] |= 0x20 }
-            return ByteWords(utf8: utf8, ranges: text.spaceWords, isASCII: text.isASCII)
+        let utf8 = text.utf8
+        if text.isASCII {
+            var lowered = utf8
+            for index in lowered.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lowered[index]) { lowered[index] |= 0x20 }
+            return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
         }
-        utf8 = Array(text.text.lowercased().utf8)
-        return ByteWords(utf8: utf8, ranges: PythonText.split(utf8))
-    }
-
-    /// Whether every scalar is ASCII or General Punctuation.
-    private static func lowersByBytes(_ utf8: [UInt8]) -> Bool {
-        var index = 0
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(utf8.count)
+        var index = 0, sameLength = true
         while index < utf8.count {
-            if utf8[index] < 0x80 { index += 1; continue }
+            let byte = utf8[index]
+            if byte < 0x80 {
+                lowered.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+                index += 1
+                continue
+            }
             let (scalar, length) = PythonText.scalar(utf8, at: index)
-            guard (0x2000...0x206F).contains(scalar.value) else { return false }
+            if scalar.properties.changesWhenLowercased {
+                let mapping = scalar.properties.lowercaseMapping.utf8
+                if mapping.count != length { sameLength = false }
+                lowered.append(contentsOf: mapping)
+            } else {
+                lowered.append(contentsOf: utf8[index..<index + length])
+            }
             index += length
         }
-        return true
+        return ByteWords(utf8: lowered, ranges: sameLength ? text.spaceWords : PythonText.split(lowered), isASCII: false)
     }
 
     /// The words of both texts, numbered alike.
@@ -112,134 +123,21 @@ public struct TranslationEditRate: SentenceMetric {
     /// every candidate shift (the plain search, for tests).
     static func editsAndLength(_ hyp: [UInt32], _ ref: [UInt32], prunes: Bool = true) -> (Int, Int) {
         if ref.isEmpty { return (hyp.count, 0) }
+        var search = ShiftSearch(count: hyp.count, reference: ref)
         var shifts = 0
         var words = hyp
         var checked = 0
         while true {
-            let (distance, gain, shifted, count) = bestShift(words, ref, checked: checked, prunes: prunes)
+            let (distance, best, count) = search.bestShift(words, checked: checked, prunes: prunes)
             checked = count
             // The search stops before the shift is made, so `distance` is that of the final words.
-            if checked >= maximumShiftCandidates || gain <= 0 { return (shifts + distance, ref.count) }
+            guard let best, checked < maximumShiftCandidates, best.gain > 0 else { return (shifts + distance, ref.count) }
             shifts += 1
-            words = shifted
+            words = perform(words, start: best.start, length: best.length, target: best.target)
         }
     }
 
     // MARK: Shifts
-
-    private struct Candidate {
-        let gain: Int
-        let length: Int
-        let start: Int
-        let target: Int
-
-        /// Tercom's preference: most gain, then the longest block, the earliest block, the earliest target.
-        func isBetter(than other: Candidate) -> Bool {
-            if gain != other.gain { return gain > other.gain }
-            if length != other.length { return length > other.length }
-            if start != other.start { return start < other.start }
-            if target != other.target { return target < other.target }
-            return false
-        }
-    }
-
-    /// The edit distance of `words` before any shift; the shift that lowers it most, its gain, and
-    /// the candidates counted so far.
-    private static func bestShift(_ words: [UInt32], _ ref: [UInt32], checked: Int, prunes: Bool) -> (distance: Int, gain: Int, shifted: [UInt32], checked: Int) {
-        // Where the beam covers the whole matrix (references of up to about 25 words, the beam's
-        // width: most sentence pairs; the bit vectors themselves hold up to 64),
-        // the unshifted words and every candidate are scored by bit vectors, and the trace is read
-        // off the bit vectors' rows; elsewhere by the beam's matrix.
-        let bitVectors = ref.count <= 64 && beamCoversMatrix(count: words.count, columns: ref.count + 1)
-            ? BitVectorEditDistance(words: words, reference: ref) : nil
-        let before: Int, matrix: Matrix?
-        if let bitVectors {
-            before = bitVectors.distance(words, sharedRows: words.count)
-            matrix = nil
-        } else {
-            (before, matrix) = editDistance(words, ref)
-        }
-        // No edits, no errors: every candidate would be passed over below.
-        if before == 0 { return (0, 0, words, checked) }
-        let (align, refErrors, hypErrors) = bitVectors.map { bitVectors in
-            alignment(words, ref) { i, j in operation(words, ref, i, j, cost: bitVectors.cost) }
-        } ?? alignment(words, ref) { i, j in matrix!.operation(i, j) }
-        var checked = checked
-        var best: Candidate?
-        /// An upper bound on a candidate's gain, known before its distance: moving a block of
-        /// `length` words is undone by deleting and reinserting it, and equally by deleting and
-        /// reinserting the words it jumps over, so the shifted words are at most twice the smaller
-        /// of the two from the unshifted ones, and by the triangle inequality their distance to the
-        /// reference at most that much lower; nor can it fall below the difference of the lengths.
-        /// Only for the full matrix's distances (the bit vectors): the beam's are no metric.
-        func gainBound(start: Int, length: Int, target: Int) -> Int {
-            var moved = length
-            if target < start { moved = min(moved, start - target) }
-            if target > start + length { moved = min(moved, min(target, words.count) - (start + length)) }
-            return min(2 * moved, before - abs(words.count - ref.count))
-        }
-        var shifted: [UInt32] = [], rows = DistanceRows()
-        forEachShiftedPair(words, ref) { start, refStart, length in
-            if hypErrors[start..<start + length].allSatisfy({ !$0 }) { return true }
-            if refErrors[refStart..<refStart + length].allSatisfy({ !$0 }) { return true }
-            if start <= align[refStart] && align[refStart] < start + length { return true }
-            var previous = -1
-            for offset in -1..<length {
-                let target: Int
-                if refStart + offset == -1 {
-                    target = 0
-                } else if align[refStart + offset] != unaligned {
-                    target = align[refStart + offset] + 1
-                } else {
-                    break
-                }
-                if target == previous { continue }
-                previous = target
-                checked += 1
-                // Skipped unscored when even its largest possible gain would not make it the best.
-                if prunes, bitVectors != nil, let best, !Candidate(gain: gainBound(start: start, length: length, target: target),
-                                        length: length, start: start, target: target).isBetter(than: best) { continue }
-                let distance: Int
-                if let bitVectors {
-                    distance = bitVectors.distance(words, shifting: start, length: length, to: target)
-                } else {
-                    perform(words, start: start, length: length, target: target, into: &shifted)
-                    // The shifted words agree with the unshifted ones up to the block or the target.
-                    distance = Self.distance(shifted, ref, from: matrix!, sharedRows: min(start, target), rows: &rows)
-                }
-                let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
-                if best == nil || candidate.isBetter(than: best!) { best = candidate }
-            }
-            return checked < maximumShiftCandidates
-        }
-        guard let best else { return (before, 0, words, checked) }
-        return (before, best.gain, perform(words, start: best.start, length: best.length, target: best.target), checked)
-    }
-
-    /// Calls `body` on the matching runs of words in the hypothesis and the reference, not too far
-    /// apart, each prefix of a run on its own: (hypothesis start, reference start, length), by
-    /// hypothesis start, then reference start, then length; until `body` returns false. The
-    /// reference's positions are listed per word, so a hypothesis word meets only its matches.
-    private static func forEachShiftedPair(_ hyp: [UInt32], _ ref: [UInt32], _ body: (Int, Int, Int) -> Bool) {
-        // The reference positions of word w: positions[firsts[w]..<firsts[w + 1]], in order.
-        let vocabulary = Int(ref.max() ?? 0) + 1
-        var firsts = [Int](repeating: 0, count: vocabulary + 1)
-        for word in ref { firsts[Int(word) + 1] += 1 }
-        for word in 0..<vocabulary { firsts[word + 1] += firsts[word] }
-        var positions = [Int](repeating: 0, count: ref.count), next = firsts
-        for (index, word) in ref.enumerated() { positions[next[Int(word)]] = index; next[Int(word)] += 1 }
-        for start in hyp.indices where Int(hyp[start]) < vocabulary {
-            let word = Int(hyp[start])
-            for refStart in positions[firsts[word]..<firsts[word + 1]] where abs(refStart - start) <= maximumShiftDistance {
-                var length = 0
-                while length < maximumShiftSize && start + length < hyp.count && refStart + length < ref.count
-                    && hyp[start + length] == ref[refStart + length] {
-                    length += 1
-                    if !body(start, refStart, length) { return }
-                }
-            }
-        }
-    }
 
     /// `words` with the block of `length` at `start` moved to `target`, as sacreBLEU's `_perform_shift`
     /// does it, with Python's slices: bounds past the end are clamped to it, as when a target inside
@@ -280,8 +178,25 @@ public struct TranslationEditRate: SentenceMetric {
     /// reference word without a hypothesis word), and which positions of each side are in error.
     /// `operation(i, j)` is the operation that ends at cell (i, j) of the hypothesis-to-reference matrix.
     static func alignment(_ hyp: [UInt32], _ ref: [UInt32], operation: (Int, Int) -> Operation) -> ([Int], [Bool], [Bool]) {
-        var align = [Int](repeating: unaligned, count: ref.count)
-        var refErrors = [Bool](repeating: false, count: ref.count), hypErrors = [Bool](repeating: false, count: hyp.count)
+        var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
+        alignment(hyp, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors, operation: operation)
+        return (align, refErrors, hypErrors)
+    }
+
+    /// `alignment` into buffers kept from one round of shifts to the next.
+    static func alignment(_ hyp: [UInt32], _ ref: [UInt32], align: inout [Int], refErrors: inout [Bool], hypErrors: inout [Bool],
+                          operation: (Int, Int) -> Operation) {
+        /// `buffer` made `count` times `value`: filled in place when it has that count already.
+        func fill<Element>(_ buffer: inout [Element], with value: Element, count: Int) {
+            if buffer.count == count {
+                buffer.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+            } else {
+                buffer = Array(repeating: value, count: count)
+            }
+        }
+        fill(&align, with: unaligned, count: ref.count)
+        fill(&refErrors, with: false, count: ref.count)
+        fill(&hypErrors, with: false, count: hyp.count)
         var i = hyp.count, j = ref.count
         while i > 0 || j > 0 {
             switch operation(i, j) {
@@ -304,7 +219,6 @@ public struct TranslationEditRate: SentenceMetric {
                 (i, j) = (0, 0)
             }
         }
-        return (align, refErrors, hypErrors)
     }
 
     /// The edit distance from hypothesis to reference, computed in a beam around the (length-scaled)
@@ -402,42 +316,65 @@ public struct TranslationEditRate: SentenceMetric {
         var matrix = Matrix(cost: [Int](repeating: infinity, count: size), operation: [Operation](repeating: .undefined, count: size),
                             start: start, low: low, high: high)
         for j in 0..<columns { matrix.cost[j] = j; matrix.operation[j] = .insert }
-        if !hyp.isEmpty {
-            let start = matrix.start, lows = matrix.low, highs = matrix.high
+        let distance = editDistance(hyp, ref, into: &matrix, fromRow: 1)
+        return (distance, matrix)
+    }
+
+    /// `editDistance` into the matrix of a hypothesis of the same length whose first `fromRow - 1`
+    /// words are `hyp`'s (row i depends on the first i words alone): its rows from `fromRow` on.
+    static func editDistance(_ hyp: [UInt32], _ ref: [UInt32], into matrix: inout Matrix, fromRow: Int) -> Int {
+        precondition(matrix.low.count == hyp.count + 1 && matrix.high[0] == ref.count + 1 && fromRow >= 1)
+        if fromRow <= hyp.count {
+            let columns = ref.count + 1
+            let starts = matrix.start, lows = matrix.low, highs = matrix.high
+            // Two rows that span every column, infinite outside their row's band, so that a cell
+            // reads its neighbours unchecked (as `distance` does): the row above, from the matrix
+            // at first, and the row being made, written to the matrix too.
+            var rows = [Int](repeating: infinity, count: 2 * columns)
             ref.withUnsafeBufferPointer { ref in
+            rows.withUnsafeMutableBufferPointer { rows in
             matrix.cost.withUnsafeMutableBufferPointer { cost in
             matrix.operation.withUnsafeMutableBufferPointer { operation in
-                for i in 1...hyp.count {
+                var above = UnsafeMutableBufferPointer(rebasing: rows[0..<columns])
+                var current = UnsafeMutableBufferPointer(rebasing: rows[columns...])
+                let kept = starts[fromRow - 1] - lows[fromRow - 1]
+                for j in lows[fromRow - 1]..<highs[fromRow - 1] { above[j] = cost[kept + j] }
+                for i in fromRow...hyp.count {
                     let word = hyp[i - 1]
-                    let rowStart = start[i], low = lows[i], high = highs[i]
-                    let above = start[i - 1], aboveLow = lows[i - 1], aboveHigh = highs[i - 1]
-                    guard low < high else { continue }
-                    for j in low..<high {
-                        let here = rowStart &+ j &- low
-                        if j == 0 {
-                            cost[here] = (aboveLow == 0 && aboveHigh > 0 ? cost[above] : infinity) + 1
-                            operation[here] = .delete
-                            continue
-                        }
+                    let low = lows[i], high = highs[i], rowStart = starts[i] &- low
+                    // `current` holds row i - 2 (or nothing yet): its band is made infinite again.
+                    if i - 2 >= fromRow - 1 {
+                        for j in lows[i - 2]..<highs[i - 2] { current[j] = infinity }
+                    }
+                    var j = low
+                    if j == 0 && j < high {
+                        current[0] = above[0] &+ 1
+                        cost[rowStart] = current[0]
+                        operation[rowStart] = .delete
+                        j = 1
+                    }
+                    while j < high {
                         // Wrapping arithmetic: costs stay near `infinity` at most, far from overflow.
                         let same = word == ref[j &- 1]
-                        let diagonalCell = j &- 1 >= aboveLow && j &- 1 < aboveHigh ? cost[above &+ j &- 1 &- aboveLow] : infinity
-                        var best = diagonalCell &+ (same ? 0 : 1)
+                        var best = above[j &- 1] &+ (same ? 0 : 1)
                         var kind: Operation = same ? .match : .substitute
-                        let up = (j >= aboveLow && j < aboveHigh ? cost[above &+ j &- aboveLow] : infinity) &+ 1
+                        let up = above[j] &+ 1
                         if up < best { best = up; kind = .delete }
-                        let left = (j &- 1 >= low ? cost[here &- 1] : infinity) &+ 1
+                        let left = current[j &- 1] &+ 1
                         if left < best { best = left; kind = .insert }
-                        cost[here] = best
-                        operation[here] = kind
+                        current[j] = best
+                        cost[rowStart &+ j] = best
+                        operation[rowStart &+ j] = kind
+                        j &+= 1
                     }
+                    swap(&above, &current)
                 }
             }
             }
             }
+            }
         }
-        let distance = matrix.value(hyp.count, ref.count)
-        return (distance, matrix)
+        return matrix.value(hyp.count, ref.count)
     }
 
     /// The two rows `distance` works in, kept from one candidate shift to the next: each spans every

@@ -44,7 +44,7 @@ enum WordNumbering {
     }
 }
 
-/// An open-addressing table from a word's bytes to its number: FNV-1a hashes, linear probing. A
+/// An open-addressing table from a word's bytes to its number: hashes of eight bytes at a time, linear probing. A
 /// word is kept as the place of its first occurrence in one of the two texts, whose bytes the table
 /// reads (valid while the texts' buffers are: within `WordNumbering.ids`), not copied. Its storage
 /// is the caller's (allocated for the words of both texts), read and written unchecked.
@@ -76,16 +76,14 @@ private struct ByteWordTable {
     mutating func id(text: Int, _ range: Range<Int>) -> UInt32 {
         let offset = text == 0 ? 0 : first.count
         let word = bytes(range.lowerBound + offset, range.upperBound + offset)
-        let hash = FNV1a.hash(word)
+        let hash = Self.hash(word)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] & 0xFFFF_FFFF) &- 1
             if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
                 let other = bytes(places[2 &* id], places[2 &* id &+ 1])
-                if other.count == word.count && (word.isEmpty || memcmp(other.baseAddress!, word.baseAddress!, word.count) == 0) {
-                    return UInt32(id)
-                }
+                if Self.equal(other, word) { return UInt32(id) }
             }
             slot = (slot &+ 1) & mask
         }
@@ -95,5 +93,66 @@ private struct ByteWordTable {
         count &+= 1
         slots[slot] = tag | UInt64(id &+ 1)
         return UInt32(id)
+    }
+
+    /// A hash of the bytes and their count, eight bytes at a time (loaded unaligned, within the
+    /// bytes), mixed at the end so that its upper half (the tag) and lower bits (the slot) both vary.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return mix(hash) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+            index &+= 8
+        }
+        if index < bytes.count { hash = (hash ^ tail(raw, from: index, to: bytes.count)) &* 0x9E37_79B9_7F4A_7C15 }
+        return mix(hash)
+    }
+
+    /// The fewer than eight bytes at `start..<end` as one number (the first in the lowest bits): at
+    /// most three loads, none past `end`.
+    @inline(__always)
+    private static func tail(_ raw: UnsafeRawPointer, from start: Int, to end: Int) -> UInt64 {
+        var value: UInt64 = 0, index = start, shift: UInt64 = 0
+        if end &- index >= 4 {
+            value = UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+            index &+= 4
+            shift = 32
+        }
+        if end &- index >= 2 {
+            value |= UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)) << shift
+            index &+= 2
+            shift &+= 16
+        }
+        if index < end { value |= UInt64(raw.load(fromByteOffset: index, as: UInt8.self)) << shift }
+        return value
+    }
+
+    /// A final mix (splitmix64's).
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
+        hash = (hash ^ hash >> 30) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ hash >> 27) &* 0x94D0_49BB_1331_11EB
+        return hash ^ hash >> 31
+    }
+
+    /// Whether two runs of bytes are equal, eight bytes at a time.
+    @inline(__always)
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let aBase = a.baseAddress, let bBase = b.baseAddress else { return true }
+        let aRaw = UnsafeRawPointer(aBase), bRaw = UnsafeRawPointer(bBase)
+        var index = 0
+        while index &+ 8 <= a.count {
+            if aRaw.loadUnaligned(fromByteOffset: index, as: UInt64.self) != bRaw.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
+            index &+= 8
+        }
+        return index == a.count || tail(aRaw, from: index, to: a.count) == tail(bRaw, from: index, to: a.count)
     }
 }

@@ -1,0 +1,177 @@
+/// TER's search for the shift that lowers the edit distance most, round after round on one pair
+/// (sacreBLEU's `_shift`, Tercom's heuristics): what depends on the reference alone, and on the
+/// hypothesis's length, which shifts keep, is made once for all rounds, and each round refills the
+/// same buffers.
+///
+/// Where the beam covers the whole matrix (references of up to about 25 words, the beam's width:
+/// most sentence pairs; the bit vectors themselves hold up to 64), the unshifted words and every
+/// candidate are scored by bit vectors, and the trace is read off the bit vectors' rows; elsewhere
+/// by the beam's matrix, and a candidate goes to the beam only if the full matrix's distance (bit
+/// vectors, for references of up to 64 words), which is never above the beam's, leaves it a chance
+/// to be the best.
+struct ShiftSearch {
+    /// A shift of the block of `length` words at `start` to `target`, and how much it lowers the distance.
+    struct Candidate {
+        let gain: Int
+        let length: Int
+        let start: Int
+        let target: Int
+
+        /// Tercom's preference: most gain, then the longest block, the earliest block, the earliest target.
+        func isBetter(than other: Candidate) -> Bool {
+            if gain != other.gain { return gain > other.gain }
+            if length != other.length { return length > other.length }
+            if start != other.start { return start < other.start }
+            if target != other.target { return target < other.target }
+            return false
+        }
+    }
+
+    private typealias TER = TranslationEditRate
+
+    private let ref: [UInt32]
+    /// The hypothesis's length, every round's.
+    private let count: Int
+    /// The reference positions of word w: `positions[firsts[w]..<firsts[w + 1]]`, in order.
+    private let firsts: [Int], positions: [Int]
+    /// The full matrix's distances, for references of up to 64 words.
+    private var bitVectors: BitVectorEditDistance?
+    /// Whether the beam covers the whole matrix, so that the bit vectors' distances are TER's.
+    private let exact: Bool
+    /// The round's alignment (`TranslationEditRate.alignment`).
+    private var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
+    /// The beam's matrix of the last round's words, and how many of its rows (after row 0) hold
+    /// for this round's words: those of the words before the last shift's block or target.
+    private var matrix: TER.Matrix?, matrixRows = 0
+    /// Buffers for the beam's candidates.
+    private var shifted: [UInt32] = [], rows = TER.DistanceRows()
+
+    init(count: Int, reference ref: [UInt32]) {
+        self.ref = ref
+        self.count = count
+        let vocabulary = Int(ref.max() ?? 0) + 1
+        // Each word's count, summed into where its positions end, then (filled from the last
+        // position back) where they begin; the last entry stays the reference's length.
+        var firsts = [Int](repeating: 0, count: vocabulary + 1)
+        for word in ref { firsts[Int(word)] += 1 }
+        for word in 0..<vocabulary { firsts[word + 1] += firsts[word] }
+        var positions = [Int](repeating: 0, count: ref.count)
+        for index in ref.indices.reversed() {
+            let word = Int(ref[index])
+            firsts[word] -= 1
+            positions[firsts[word]] = index
+        }
+        (self.firsts, self.positions) = (firsts, positions)
+        bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
+        exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
+    }
+
+    /// The edit distance of `words` before any shift; the shift that lowers it most (nil if none
+    /// does, or nothing is in error), and the candidates counted so far. `prunes: false` scores
+    /// every candidate (the plain search, for tests).
+    mutating func bestShift(_ words: [UInt32], checked: Int, prunes: Bool) -> (distance: Int, best: Candidate?, checked: Int) {
+        precondition(words.count == count)
+        let before: Int, matrix: TER.Matrix?
+        // `fullBefore`: the full matrix's distance of the unshifted words, where known.
+        var fullBefore = 0
+        if bitVectors != nil {
+            bitVectors!.setWords(words)
+            fullBefore = bitVectors!.distance
+        }
+        if exact {
+            (before, matrix) = (fullBefore, nil)
+        } else if self.matrix == nil {
+            (before, self.matrix) = TER.editDistance(words, ref)
+            matrix = self.matrix
+        } else {
+            before = TER.editDistance(words, ref, into: &self.matrix!, fromRow: matrixRows + 1)
+            matrix = self.matrix
+        }
+        // No edits, no errors: every candidate would be passed over below.
+        if before == 0 { return (0, nil, checked) }
+        let vectors = bitVectors
+        if let matrix {
+            TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
+        } else {
+            var walk = vectors!.traceWalk
+            TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in
+                walk.operation(words, ref, i, j)
+            }
+        }
+        let bounds = prunes && vectors != nil
+        // d(words, shifted) ≤ 2 × moved and d(shifted, ref) ≥ |count − ref.count| (full matrix).
+        let lengthDifference = abs(count - ref.count)
+        var checked = checked
+        var best: Candidate?
+        /// Whether a candidate whose gain is at most `bound` could be the best so far.
+        func couldBeBest(_ bound: Int, _ length: Int, _ start: Int, _ target: Int) -> Bool {
+            guard let best else { return true }
+            return Candidate(gain: bound, length: length, start: start, target: target).isBetter(than: best)
+        }
+        // The matching runs of words in the hypothesis and the reference, not too far apart, each
+        // prefix of a run on its own, by hypothesis start, then reference start, then length; a
+        // hypothesis word meets only the reference positions of its word.
+        search: for start in 0..<count where Int(words[start]) + 1 < firsts.count {
+            let word = Int(words[start])
+            for index in firsts[word]..<firsts[word + 1] {
+                let refStart = positions[index]
+                if refStart - start > TER.maximumShiftDistance { break }
+                if start - refStart > TER.maximumShiftDistance { continue }
+                var length = 0, hypError = false, refError = false
+                while length < TER.maximumShiftSize && start + length < count && refStart + length < ref.count
+                    && words[start + length] == ref[refStart + length] {
+                    hypError = hypError || hypErrors[start + length]
+                    refError = refError || refErrors[refStart + length]
+                    length += 1
+                    if !hypError || !refError { continue }
+                    if start <= align[refStart] && align[refStart] < start + length { continue }
+                    var previous = -1
+                    for offset in -1..<length {
+                        let target: Int
+                        if refStart + offset == -1 {
+                            target = 0
+                        } else if align[refStart + offset] != TER.unaligned {
+                            target = align[refStart + offset] + 1
+                        } else {
+                            break
+                        }
+                        if target == previous { continue }
+                        previous = target
+                        checked += 1
+                        // Skipped unscored when even its largest possible gain would not make it the best.
+                        if bounds {
+                            // Moving a block of `length` words is undone by deleting and reinserting
+                            // it, and equally by deleting and reinserting the words it jumps over, so
+                            // the shifted words are at most twice the smaller of the two from the
+                            // unshifted ones, and by the triangle inequality their distance to the
+                            // reference at most that much lower (the full matrix's distances: the
+                            // beam's are no metric, but never below them).
+                            var moved = length
+                            if target < start { moved = min(moved, start - target) }
+                            if target > start + length { moved = min(moved, min(target, count) - (start + length)) }
+                            let bound = before - max(fullBefore - 2 * moved, lengthDifference)
+                            if !couldBeBest(bound, length, start, target) { continue }
+                        }
+                        let distance: Int
+                        if exact {
+                            distance = vectors!.distance(words, shifting: start, length: length, to: target)
+                        } else {
+                            if bounds {
+                                let full = vectors!.distance(words, shifting: start, length: length, to: target)
+                                if !couldBeBest(before - full, length, start, target) { continue }
+                            }
+                            TER.perform(words, start: start, length: length, target: target, into: &shifted)
+                            // The shifted words agree with the unshifted ones up to the block or the target.
+                            distance = TER.distance(shifted, ref, from: matrix!, sharedRows: min(start, target), rows: &rows)
+                        }
+                        let candidate = Candidate(gain: before - distance, length: length, start: start, target: target)
+                        if best == nil || candidate.isBetter(than: best!) { best = candidate }
+                    }
+                    if checked >= TER.maximumShiftCandidates { break search }
+                }
+            }
+        }
+        matrixRows = best.map { min($0.start, $0.target) } ?? 0
+        return (before, best, checked)
+    }
+}
