@@ -95,7 +95,7 @@ public struct EntitySubstitutionDetector: Detector {
         let texts = [context.source, context.version] + context.otherVersions
         lazy var lowercaseKeys = texts.map(Self.lowercaseKeys(of:))
         func isLowercase(_ key: String) -> Bool { lowercaseKeys.contains { $0.contains(key) } }
-        let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
+        lazy var titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
         // The name finders of the other versions (consensus readings are theirs), by their place
         // (ids may repeat), made on first need.
         var names: [Int: NameRuns] = [:]

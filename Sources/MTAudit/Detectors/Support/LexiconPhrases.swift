@@ -329,15 +329,36 @@ struct LexiconPhrases: Sendable {
         let source: [Mention]
         let version: [Mention]
         let others: [[Mention]]
-        let sourcePhrases: LexiconPhrases
-        let versionPhrases: LexiconPhrases
+        /// The source's and the version's phrases, where their texts were read with them; nil for a text
+        /// without words, whose language's tables are made only if a rule asks for them.
+        private let sourceTable: LexiconPhrases?
+        private let versionTable: LexiconPhrases?
+        private let kind: LexiconKind
+        private let lexicons: Lexicons
+        private let sourceLanguage: String
+        private let versionLanguage: String
 
-        init(source: [Mention], version: [Mention], others: [[Mention]], sourcePhrases: LexiconPhrases, versionPhrases: LexiconPhrases) {
+        /// The phrases of the source's language.
+        var sourcePhrases: LexiconPhrases {
+            sourceTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: sourceLanguage)
+        }
+
+        /// The phrases of the version's language.
+        var versionPhrases: LexiconPhrases {
+            versionTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: versionLanguage)
+        }
+
+        init(kind: LexiconKind, lexicons: Lexicons, source: [Mention], version: [Mention], others: [[Mention]],
+             sourceLanguage: String, sourceTable: LexiconPhrases?, versionLanguage: String, versionTable: LexiconPhrases?) {
+            self.kind = kind
+            self.lexicons = lexicons
             self.source = source
             self.version = version
             self.others = others
-            self.sourcePhrases = sourcePhrases
-            self.versionPhrases = versionPhrases
+            self.sourceLanguage = sourceLanguage
+            self.sourceTable = sourceTable
+            self.versionLanguage = versionLanguage
+            self.versionTable = versionTable
         }
     }
 
@@ -346,18 +367,29 @@ struct LexiconPhrases: Sendable {
     /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
     static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
         let byKind = context.memoized("lexicon-mentions") { () -> [KindMentions?] in
-            func starts(_ document: Document, _ guess: String?) -> FormStarts {
-                FormStarts.of(context.lexicons, language: language(of: document, guess: guess))
+            // A text without words (".") mentions nothing. Its starts are not looked for: a text too
+            // short for a guess at its language is read in every language, whose tables cost more to
+            // make than anything else here.
+            func starts(_ document: Document, language: String) -> FormStarts? {
+                document.tokens.contains(where: \.isWordLike) ? FormStarts.of(context.lexicons, language: language) : nil
             }
-            let sourceStarts = starts(context.source, context.sourceLanguageGuess)
-            let versionStarts = starts(context.version, context.versionLanguageGuess)
-            let source = sourceStarts.mentions(in: context.source)
-            let version = versionStarts.mentions(in: context.version)
-            let others = context.otherVersions.map { starts($0, Comparability.guessedLanguage(of: $0)).mentions(in: $0) }
+            let none = Array(repeating: [Mention](), count: LexiconKind.allCases.count)
+            let sourceLanguage = language(of: context.source, guess: context.sourceLanguageGuess)
+            let versionLanguage = language(of: context.version, guess: context.versionLanguageGuess)
+            let sourceStarts = starts(context.source, language: sourceLanguage)
+            let versionStarts = starts(context.version, language: versionLanguage)
+            let source = sourceStarts?.mentions(in: context.source) ?? none
+            let version = versionStarts?.mentions(in: context.version) ?? none
+            let others = context.otherVersions.map { document in
+                starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
+                    .mentions(in: document) ?? none
+            }
             return LexiconKind.allCases.enumerated().map { place, kind in
                 guard kind.isStructured else { return nil }
-                return KindMentions(source: source[place], version: version[place], others: others.map { $0[place] },
-                                    sourcePhrases: sourceStarts.phrases(of: kind), versionPhrases: versionStarts.phrases(of: kind))
+                return KindMentions(kind: kind, lexicons: context.lexicons,
+                                    source: source[place], version: version[place], others: others.map { $0[place] },
+                                    sourceLanguage: sourceLanguage, sourceTable: sourceStarts?.phrases(of: kind),
+                                    versionLanguage: versionLanguage, versionTable: versionStarts?.phrases(of: kind))
             }
         }
         return byKind[FormStarts.place(of: kind)]!
