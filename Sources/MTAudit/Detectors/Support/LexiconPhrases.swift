@@ -1,8 +1,9 @@
 import MTAuditText
 
 /// The forms of a structured lexicon (countries, titles, date-time words) found in a document's
-/// tokens, longest first, each with the identities it stands for.
-struct LexiconPhrases: Sendable {
+/// tokens, longest first, each with the identities it stands for. A class: each context's mentions
+/// hand the tables over, and a reference is one count to keep where a copy of the tables was three.
+final class LexiconPhrases: Sendable {
     /// One place a form stands in a document.
     struct Mention: Sendable {
         /// The tokens matched, as indices into `Document.tokens`.
@@ -55,8 +56,8 @@ struct LexiconPhrases: Sendable {
         var forms: [String: [Form]] = [:]
         for entry in entries {
             if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
-            // The entry's id as a set once, for all its forms.
-            let entryIDs: Set<String> = [entry.id]
+            // The entry's id as a set once, for all its forms (and only where it has forms in the language).
+            lazy var entryIDs: Set<String> = [entry.id]
             for field in fields {
                 for written in entry.forms(field, language: language) {
                     let pieces = Self.pieces(written)
@@ -106,12 +107,20 @@ struct LexiconPhrases: Sendable {
         // two-byte character, is white space either way), and the only dash is the hyphen.
         if let pieces = form.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return bytes.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) || $0 == UInt8(ascii: "-") })
-                .compactMap { (piece: Slice<UnsafeBufferPointer<UInt8>>) -> String? in
-                    var piece = piece
-                    while piece.last == UInt8(ascii: ".") { piece = piece.dropLast() }
-                    return piece.isEmpty ? nil : String(decoding: piece, as: UTF8.self)
-                }
+            // The pieces between separators, each without its final full stops, the empty ones left out.
+            var pieces: [String] = []
+            var start = 0
+            func cut(at end: Int) {
+                var last = end
+                while last > start && bytes[last - 1] == UInt8(ascii: ".") { last -= 1 }
+                if last > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)) }
+                start = end + 1
+            }
+            for k in bytes.indices where bytes[k] == 0x20 || (0x09...0x0D).contains(bytes[k]) || bytes[k] == UInt8(ascii: "-") {
+                cut(at: k)
+            }
+            cut(at: bytes.count)
+            return pieces
         }) ?? nil {
             return pieces
         }
@@ -373,21 +382,20 @@ struct LexiconPhrases: Sendable {
             func starts(_ document: Document, language: String) -> FormStarts? {
                 document.tokens.contains(where: \.isWordLike) ? FormStarts.of(context.lexicons, language: language) : nil
             }
-            let none = Array(repeating: [Mention](), count: LexiconKind.allCases.count)
             let sourceLanguage = language(of: context.source, guess: context.sourceLanguageGuess)
             let versionLanguage = language(of: context.version, guess: context.versionLanguageGuess)
             let sourceStarts = starts(context.source, language: sourceLanguage)
             let versionStarts = starts(context.version, language: versionLanguage)
-            let source = sourceStarts?.mentions(in: context.source) ?? none
-            let version = versionStarts?.mentions(in: context.version) ?? none
+            let source = sourceStarts?.mentions(in: context.source)
+            let version = versionStarts?.mentions(in: context.version)
             let others = context.otherVersions.map { document in
                 starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
-                    .mentions(in: document) ?? none
+                    .mentions(in: document)
             }
             return LexiconKind.allCases.enumerated().map { place, kind in
                 guard kind.isStructured else { return nil }
                 return KindMentions(kind: kind, lexicons: context.lexicons,
-                                    source: source[place], version: version[place], others: others.map { $0[place] },
+                                    source: source?[place] ?? [], version: version?[place] ?? [], others: others.map { $0?[place] ?? [] },
                                     sourceLanguage: sourceLanguage, sourceTable: sourceStarts?.phrases(of: kind),
                                     versionLanguage: versionLanguage, versionTable: versionStarts?.phrases(of: kind))
             }
