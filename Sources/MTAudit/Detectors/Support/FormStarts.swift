@@ -1,42 +1,62 @@
 /// Which words of a document may start a form of each structured lexicon (countries, entities,
 /// titles, …) in a language: the first keys of every kind's forms together, each with the kinds it
 /// starts forms of. A document's words are looked up here once for all the kinds; each kind's
-/// phrases then look up only the words marked for it.
-struct FormStarts: Sendable {
-    /// The kinds whose forms start with a key, one bit a kind (`bit(of:)`).
-    private let kinds: [String: UInt16]
+/// phrases then look up only the words marked for it. A class: contexts hand it over by one reference.
+final class FormStarts: Sendable {
+    /// The first keys of every kind's forms, numbered: a word's key is hashed once here, and its
+    /// number then reads the kinds and each kind's forms.
+    private let numbering: KeyNumbering
+    /// The kinds whose forms start with each numbered key, one bit a kind (`bit(of:)`).
+    private let kinds: [UInt16]
+    /// For each structured kind (at its place) the forms that start with each numbered key, longest
+    /// first (empty where none does, and for the flat kinds).
+    private let starting: [[[LexiconPhrases.Form]]]
     /// The phrases of each structured kind in this language, at the kind's place in
     /// `LexiconKind.allCases` (nil for the flat kinds).
     private let phrases: [LexiconPhrases?]
     /// The key a document's mentions are kept under in its memo: the lexicons and the language.
     private let memoKey: String
-    /// The keys of `kinds`: most words start no form, and reading a bit costs far less than hashing
-    /// the word for the table.
+    /// The numbered keys: most words start no form, and reading a bit costs less than looking the
+    /// word up in the numbering.
     private let filter: KeyFilter
 
-    private init(kinds: [String: UInt16], phrases: [LexiconPhrases?], memoKey: String) {
+    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases?], memoKey: String) {
+        precondition(kinds.count == numbering.keys.count, "the kinds of each numbered key")
+        self.numbering = numbering
         self.kinds = kinds
         self.phrases = phrases
         self.memoKey = memoKey
-        filter = KeyFilter(kinds.keys)
+        // Each kind's lists put at their keys' numbers, its table read in order rather than asked for
+        // every key.
+        starting = phrases.map { kindPhrases in
+            guard let kindPhrases else { return [] }
+            var lists = [[LexiconPhrases.Form]](repeating: [], count: kinds.count)
+            for (key, list) in kindPhrases.formsByFirstKey { lists[numbering.number(of: key)!] = list }
+            return lists
+        }
+        filter = KeyFilter(numbering.keys)
     }
 
     /// The keys of the table the filter would wrongly turn away (none: a test checks).
-    func filteredOut() -> [String] { kinds.keys.filter { !filter.mayContain($0) } }
+    func filteredOut() -> [String] { numbering.keys.filter { !filter.mayContain($0) } }
 
     /// The starts of `language` in `lexicons`, made once for the lexicons.
     static func of(_ lexicons: Lexicons, language: String) -> FormStarts {
         lexicons.derived.formStarts.value(language) {
-            var kinds: [String: UInt16] = [:]
+            var numbering = KeyNumbering()
+            var kinds: [UInt16] = []
             var phrases: [LexiconPhrases?] = Array(repeating: nil, count: LexiconKind.allCases.count)
             for (place, kind) in LexiconKind.allCases.enumerated() where kind.isStructured {
                 let kindPhrases = LexiconPhrases.cached(kind, lexicons: lexicons, language: language)
                 phrases[place] = kindPhrases
-                for key in kindPhrases.firstKeys {
-                    kinds[key, default: 0] |= bit(of: kind)
+                for key in kindPhrases.formsByFirstKey.keys {
+                    let number = numbering.number(key)
+                    if number == kinds.count { kinds.append(0) }
+                    kinds[number] |= bit(of: kind)
                 }
             }
-            return FormStarts(kinds: kinds, phrases: phrases, memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
+            return FormStarts(numbering: numbering, kinds: kinds, phrases: phrases,
+                              memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
         }
     }
 
@@ -62,35 +82,39 @@ struct FormStarts: Sendable {
         document.memo.value(memoKey, from: document) { document in
             let marks = marks(in: document)
             return phrases.indices.map { place in
-                phrases[place]?.mentions(in: document, marks: marks, bit: 1 << UInt16(place)) ?? []
+                phrases[place]?.mentions(in: document, marks: marks, bit: 1 << UInt64(place), starting: starting[place]) ?? []
             }
         }
     }
 
-    /// For each token of `document`, the kinds whose forms may start there: those of every key
-    /// `LexiconPhrases.lookUp` may try for the word.
-    private func marks(in document: Document) -> [UInt16] {
+    /// For each token of `document`, its mark: in the low 16 bits, the kinds whose forms may start
+    /// there (those of every key `LexiconPhrases.lookUp` may try for the word); in the high 32, one
+    /// more than the number of the word's key where that is the one key tried and a form starts
+    /// with it (else 0). One array for both: one allocation a document.
+    private func marks(in document: Document) -> [UInt64] {
         // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
         let tokens = document.tokens
         // The tables as local constants: the look-up's closure then reads them in place, where
         // reading them through `self` copied (retained and released) the table for every word.
-        let kinds = kinds, filter = filter
-        var marks = [UInt16](repeating: 0, count: tokens.count)
+        let kinds = kinds, filter = filter, numbering = numbering
+        var marks = [UInt64](repeating: 0, count: tokens.count)
         let apostrophe = UInt8(ascii: "'")
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
             // Without an apostrophe the look-up tries the word's own key alone (most words): that one
             // is weighed here, with no closure to call.
             guard key.utf8.withContiguousStorageIfAvailable({ $0.contains(apostrophe) }) ?? key.utf8.contains(apostrophe) else {
-                marks[k] = filter.mayContain(key) ? kinds[key] ?? 0 : 0
+                if filter.mayContain(key), let number = numbering.number(of: key) {
+                    marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
+                }
                 continue
             }
             var mark: UInt16 = 0
             _ = LexiconPhrases.lookUp(key) { key -> Void? in
-                if filter.mayContain(key) { mark |= kinds[key] ?? 0 }
+                if filter.mayContain(key), let number = numbering.number(of: key) { mark |= kinds[number] }
                 return nil  // every key the look-up may try
             }
-            marks[k] = mark
+            marks[k] = UInt64(mark)
         }
         return marks
     }

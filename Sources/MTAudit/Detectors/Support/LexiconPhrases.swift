@@ -16,8 +16,9 @@ final class LexiconPhrases: Sendable {
         let field: String
     }
 
-    /// A class, so that trying a word's candidate forms hands each over by one reference.
-    private final class Form: Sendable {
+    /// One form: its words' keys, the case each asks, the identities it names. A class, so that
+    /// trying a word's candidate forms hands each over by one reference.
+    final class Form: Sendable {
         let keys: [String]
         /// For each key: 0 any case, 1 capitalized, 2 all capitals.
         let cases: [UInt8]
@@ -228,7 +229,13 @@ final class LexiconPhrases: Sendable {
     /// A form of the `prefixes` field counts only before a hyphen ("Sino-"). Only the tokens whose
     /// `marks` (`FormStarts`) have `bit` set, those where a form of these phrases' kind may
     /// start, are looked up. `FormStarts.mentions(in:)` keeps them for the document.
-    func mentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
+    ///
+    /// A mark's high 32 bits give one more than the number of the word's key among the first keys of
+    /// `FormStarts` (0 when the word is looked up by its key: one with an apostrophe), and `starting`
+    /// the forms that start with each numbered key: a marked word's candidates are read there, not
+    /// found by hashing its key.
+    func mentions(in document: Document, marks: [UInt64], bit: UInt64, starting: [[Form]]) -> [Mention] {
+        precondition(marks.count == document.tokens.count, "one mark a token")
         var mentions: [Mention] = []
         let tokens = document.tokens
         // Only marked words can start a form, and a form ends in its sentence: go from one marked word
@@ -238,7 +245,12 @@ final class LexiconPhrases: Sendable {
             k = start
             let sentence = tokens[k].sentence
             let end = document.sentences[sentence].tokens.upperBound
-            guard let (form, last) = longestForm(at: k, before: end, in: tokens) else { k += 1; continue }
+            let number = Int(marks[k] >> 32) - 1
+            let candidates = number >= 0 ? starting[number] : candidates(for: tokens[k].key)
+            guard let candidates, let (form, last) = longestForm(at: k, before: end, in: tokens, candidates: candidates) else {
+                k += 1
+                continue
+            }
             mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
                                     sentence: sentence, ids: form.ids, field: form.field))
             k = last + 1
@@ -246,10 +258,9 @@ final class LexiconPhrases: Sendable {
         return mentions
     }
 
-    /// The first of the forms that start at token `k` (longest first) that the tokens up to `end`
-    /// write, with the index of its last token.
-    private func longestForm(at k: Int, before end: Int, in tokens: [Token]) -> (form: Form, last: Int)? {
-        guard let candidates = candidates(for: tokens[k].key) else { return nil }
+    /// The first of `candidates`, the forms that may start at token `k` (longest first), that the
+    /// tokens up to `end` write, with the index of its last token.
+    private func longestForm(at k: Int, before end: Int, in tokens: [Token], candidates: [Form]) -> (form: Form, last: Int)? {
         for form in candidates {
             guard fits(tokens[k].text, form.cases[0]) else { continue }
             var at = k
@@ -293,8 +304,8 @@ final class LexiconPhrases: Sendable {
         return find(String(key[key.index(after: apostrophe)...]))
     }
 
-    /// The keys the forms start with, for `FormStarts`.
-    var firstKeys: Set<String> { Set(forms.keys) }
+    /// The forms by their first key (longest first), for `FormStarts`.
+    var formsByFirstKey: [String: [Form]] { forms }
 
     /// The ids of `mention` whose class is `entryClass` (all of them for nil).
     func ids(of mention: Mention, class entryClass: String?) -> Set<String> {
