@@ -66,14 +66,26 @@ struct NameRuns {
 
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
-    static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
+    static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = NameRuns.usualOpenerZipf) -> [[Run]] {
         context.memoized(runsKey(ofSource: ofSource, openerZipf: openerZipf)) {
             let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
             // The word-list rows fetched once for all the sentences, not from the memo for each.
             var rows: DocumentWordRows?
-            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+            guard openerZipf != usualOpenerZipf else {
+                return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+            }
+            // The threshold weighs only a sentence's first word: where that word is read alike by
+            // both, the sentence's runs are the usual ones (which the name rules have made by then).
+            let usual = sentenceRuns(ofSource: ofSource, in: context)
+            return document.sentences.indices.map { index in
+                names.opensAlike(in: document, sentence: index, openerZipfs: (usualOpenerZipf, openerZipf), rows: &rows)
+                    ? usual[index] : names.runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
+            }
         }
     }
+
+    /// The opener threshold that most rules use.
+    static let usualOpenerZipf: Float = 3.5
 
     /// The memo key of `sentenceRuns`. Some rules ask for every sentence: the keys of the values they
     /// use are written out, not made by formatting the number each time (the same strings).
@@ -92,7 +104,7 @@ struct NameRuns {
 
     /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
     /// name when it is rarer than `openerZipf` in the language.
-    func runs(in document: Document, sentence index: Int, openerZipf: Float = 3.5) -> [Run] {
+    func runs(in document: Document, sentence index: Int, openerZipf: Float = NameRuns.usualOpenerZipf) -> [Run] {
         var rows: DocumentWordRows?
         return runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
     }
@@ -155,6 +167,27 @@ struct NameRuns {
         }
         return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
                 tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
+    }
+
+    /// Whether the word opening `sentence` is a name by both opener thresholds or by neither: the
+    /// sentence's runs are then the same by both. (The thresholds weigh that word alone.)
+    private func opensAlike(in document: Document, sentence index: Int, openerZipfs: (Float, Float),
+                            rows: inout DocumentWordRows?) -> Bool {
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        // Without a language, an opening word is never a name; without a word, nothing opens.
+        guard let language, let firstWord = positions.first(where: { tokens[$0].isWordLike }).map({ tokens[$0].span.start }) else {
+            return true
+        }
+        for position in positions where tokens[position].span.start == firstWord {
+            // The tests of `isName` before the threshold.
+            guard tokens[position].kind == .letters, tokens[position].text.startsWithCapital,
+                  tokens[position].scalarCount >= 2, !honorifics.contains(tokens[position].key) else { continue }
+            if rows == nil { rows = DocumentWordRows.of(document) }
+            let zipf = rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
+            if (zipf < openerZipfs.0) != (zipf < openerZipfs.1) { return false }
+        }
+        return true
     }
 
     /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language.
