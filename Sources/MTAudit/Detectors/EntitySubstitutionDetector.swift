@@ -102,7 +102,8 @@ public struct EntitySubstitutionDetector: Detector {
         func nameRuns(of reading: Reading) -> NameRuns {
             let k = reading.otherVersion!  // consensus readings always name their version
             if let known = names[k] { return known }
-            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
+            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess,
+                                honorifics: NameRuns.honorificKeys(in: context))
             names[k] = made
             return made
         }

@@ -30,7 +30,7 @@ struct NameEvidence {
         let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
         // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
         let entities = LexiconPhrases.mentions(.entities, in: context)
-        let honorifics = NameRuns.honorifics(in: context)
+        let honorifics = NameRuns.honorificKeys(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
         // The version's own names that the other texts confirm, by sentence.
         let confirmed = context.version.sentences.indices.map { index in

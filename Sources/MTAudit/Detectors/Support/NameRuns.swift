@@ -25,10 +25,10 @@ struct NameRuns {
     }
 
     let language: String?
-    private let honorifics: Set<String>
+    private let honorifics: KeySet
 
-    /// `honorifics` are the matching keys of the titles written before names (`honorifics(in:)`).
-    init(document: Document, languageGuess: String?, honorifics: Set<String>) {
+    /// `honorifics` are the matching keys of the titles written before names (`honorificKeys(in:)`).
+    init(document: Document, languageGuess: String?, honorifics: KeySet) {
         language = Comparability.listedLanguage(of: document, guess: languageGuess)
         self.honorifics = honorifics
     }
@@ -37,6 +37,19 @@ struct NameRuns {
     /// once for the lexicons, not for every text.
     static func honorifics(in context: DetectionContext) -> Set<String> {
         context.lexicons.matchingKeys(.honorifics, language: context.version.language)
+    }
+
+    /// `honorifics(in:)` as a `KeySet`, made once for the lexicons: the name finders ask it about
+    /// every capitalized word, and its hash costs a fraction of the standard set's. (Matching keys,
+    /// like the tokens' keys it is asked for: equal when their bytes are.)
+    static func honorificKeys(in context: DetectionContext) -> KeySet {
+        let language = context.version.language
+        return context.lexicons.derived.honorificKeys.value(language) {
+            let keys = context.lexicons.matchingKeys(.honorifics, language: language)
+            var set = KeySet(minimumCapacity: keys.count)
+            for key in keys { set.insert(key) }
+            return set
+        }
     }
 
     /// A name made only of words this common in the language ("Urban", "Territory") is more likely a
@@ -54,13 +67,13 @@ struct NameRuns {
     /// The name finders of the context's source and version, made once per context.
     static func source(in context: DetectionContext) -> NameRuns {
         context.memoized("names-source") {
-            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics(in: context))
+            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorificKeys(in: context))
         }
     }
 
     static func version(in context: DetectionContext) -> NameRuns {
         context.memoized("names-version") {
-            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics(in: context))
+            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorificKeys(in: context))
         }
     }
 
