@@ -365,7 +365,54 @@ func base(_ key: String) -> String {
     if utf8.withContiguousStorageIfAvailable(isPlainBase) == true { return key }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
-    return Normalizer.strippingMarks(key)
+    return strippingLatinMarks(key) ?? Normalizer.strippingMarks(key)
+}
+
+/// The UTF-8 of `Normalizer.strippingMarks` of each scalar below U+0180 (ASCII, Latin-1 and Latin
+/// Extended-A: "é" is "e", "ł" and "ß" are themselves), made once by that function.
+private let latinBases: [[UInt8]] = (0..<0x180).map { value in
+    let base = Array(Normalizer.strippingMarks(String(Character(Unicode.Scalar(UInt32(value))!))).utf8)
+    // `strippingLatinMarks` writes a key's bases in the room of its own bytes.
+    precondition(base.count <= (value < 0x80 ? 1 : 2), "a base no longer than its scalar")
+    return base
+}
+
+/// `Normalizer.strippingMarks` of a key whose scalars are all below U+0180, scalar by scalar from a
+/// table, without normalizing the text (nil for another key). The same: no scalar there is a
+/// combining mark or decomposes to anything but a letter and marks, so the key's decomposition is
+/// its scalars' decompositions in a row, and each loses its own marks. Read from the UTF-8 bytes:
+/// below U+0180 a scalar is an ASCII byte, or a lead byte C2–C5 and one continuation byte.
+private func strippingLatinMarks(_ key: String) -> String? {
+    func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // ASCII is its own (as `strippingMarks` says first).
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return key }
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] < 0x80 { k += 1; continue }
+            guard (0xC2...0xC5).contains(bytes[k]), k + 1 < bytes.count, bytes[k + 1] & 0xC0 == 0x80 else { return nil }
+            k += 2
+        }
+        // Each scalar's bytes give way to its base's, as many or fewer.
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var k = 0, count = 0
+            while k < bytes.count {
+                if bytes[k] < 0x80 {
+                    output[count] = bytes[k]
+                    count += 1
+                    k += 1
+                    continue
+                }
+                let value = Int(bytes[k] & 0x1F) << 6 | Int(bytes[k + 1] & 0x3F)
+                for byte in latinBases[value] {
+                    output[count] = byte
+                    count += 1
+                }
+                k += 2
+            }
+            return count
+        }
+    }
+    return key.utf8.withContiguousStorageIfAvailable(strip) ?? nil
 }
 
 /// Whether the UTF-8 `bytes` of a key are their own `base`: ASCII without a full stop or a final "'s".
