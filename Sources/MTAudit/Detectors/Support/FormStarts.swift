@@ -110,8 +110,28 @@ final class FormStarts: Sendable {
                 continue
             }
             var mark: UInt16 = 0
-            _ = LexiconPhrases.lookUp(key) { key -> Void? in
+            func weigh(_ key: String) {
                 if filter.mayContain(key), let number = numbering.number(of: key) { mark |= kinds[number] }
+            }
+            // An ASCII key without a carriage return (most), where each character is a byte: the keys
+            // `lookUp` tries, cut from its bytes.
+            if let ascii = key.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
+                weigh(key)
+                let count = bytes.count
+                if count >= 2 && bytes[count - 2] == apostrophe && bytes[count - 1] == UInt8(ascii: "s") {
+                    weigh(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(count - 2)]), as: UTF8.self))
+                }
+                if let first = bytes.firstIndex(of: apostrophe), first <= 4 {
+                    weigh(String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), as: UTF8.self))
+                }
+                return true
+            }), ascii {
+                marks[k] = UInt64(mark)
+                continue
+            }
+            _ = LexiconPhrases.lookUp(key) { key -> Void? in
+                weigh(key)
                 return nil  // every key the look-up may try
             }
             marks[k] = UInt64(mark)

@@ -51,10 +51,14 @@ final class LexiconPhrases: Sendable {
     /// with a capital matches only a capitalized word ("Turkey", not "turkey"); forms in capitals
     /// ("US", "PM") need capitals.
     init(entries: [LexiconEntry], fields: [String], language: String) {
+        // Room made first for an entry's class and a form or two each: the tables grow (and rehash)
+        // less often.
         var classes: [String: String] = [:]
+        classes.reserveCapacity(entries.count)
         // Forms by their first key: a form is found among the few that share its first word, by
         // hashing that word, not its whole list of words.
         var forms: [String: [Form]] = [:]
+        forms.reserveCapacity(entries.count)
         for entry in entries {
             if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
             // The entry's id as a set once, for all its forms (and only where it has forms in the language).
