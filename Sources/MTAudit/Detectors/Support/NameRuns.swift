@@ -314,7 +314,9 @@ struct NameRuns {
     /// operations, with no table and no allocation.
     static func asciiDistance(_ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { positions in
-            positions.initialize(repeating: 0)
+            // Only the entries of the two words' bytes are read: those are cleared, not all 128.
+            for byte in pattern { (positions.baseAddress! + Int(byte & 0x7F)).initialize(to: 0) }
+            for byte in text { (positions.baseAddress! + Int(byte & 0x7F)).initialize(to: 0) }
             for (index, byte) in pattern.enumerated() { positions[Int(byte & 0x7F)] |= 1 << UInt64(index) }
             let last: UInt64 = 1 << UInt64(pattern.count - 1)
             var up: UInt64 = ~0, down: UInt64 = 0
