@@ -60,6 +60,10 @@ final class FormStarts: Sendable {
         }
     }
 
+    /// The structured kinds with their places in `LexiconKind.allCases`.
+    static let structuredKinds: [(place: Int, kind: LexiconKind)] = LexiconKind.allCases.enumerated()
+        .filter { $0.element.isStructured }.map { ($0.offset, $0.element) }
+
     /// The bit of `kind` in the marks.
     static func bit(of kind: LexiconKind) -> UInt16 {
         1 << UInt16(place(of: kind))
@@ -69,6 +73,9 @@ final class FormStarts: Sendable {
     static func place(of kind: LexiconKind) -> Int {
         LexiconKind.allCases.firstIndex(of: kind)!
     }
+
+    /// The phrases of the structured kind at `place` in `LexiconKind.allCases`.
+    func phrases(at place: Int) -> LexiconPhrases? { phrases[place] }
 
     /// The phrases of a structured `kind` in this language.
     func phrases(of kind: LexiconKind) -> LexiconPhrases {
@@ -81,8 +88,20 @@ final class FormStarts: Sendable {
     func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
         document.memo.value(memoKey, from: document) { document in
             let marks = marks(in: document)
-            return phrases.indices.map { place in
-                phrases[place]?.mentions(in: document, marks: marks, bit: 1 << UInt64(place), starting: starting[place]) ?? []
+            // The tokens marked for any kind, listed once for all the kinds (most words start no form),
+            // in room on the stack: at most one a token.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
+                var count = 0
+                for k in marks.indices where marks[k] & 0xFFFF != 0 {
+                    (room.baseAddress! + count).initialize(to: k)
+                    count += 1
+                }
+                let marked = UnsafeBufferPointer(rebasing: room[..<count])
+                return phrases.indices.map { place in
+                    guard count > 0, let kindPhrases = phrases[place] else { return [] }
+                    return kindPhrases.mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(place),
+                                                starting: starting[place])
+                }
             }
         }
     }

@@ -238,26 +238,27 @@ final class LexiconPhrases: Sendable {
     /// `FormStarts` (0 when the word is looked up by its key: one with an apostrophe), and `starting`
     /// the forms that start with each numbered key: a marked word's candidates are read there, not
     /// found by hashing its key.
-    func mentions(in document: Document, marks: [UInt64], bit: UInt64, starting: [[Form]]) -> [Mention] {
+    ///
+    /// `marked` are the tokens with a mark for any kind, in order: the few a form may start at.
+    func mentions(in document: Document, marks: [UInt64], marked: UnsafeBufferPointer<Int>, bit: UInt64,
+                  starting: [[Form]]) -> [Mention] {
         precondition(marks.count == document.tokens.count, "one mark a token")
         var mentions: [Mention] = []
         let tokens = document.tokens
         // Only marked words can start a form, and a form ends in its sentence: go from one marked word
         // to the next (past the words a form took), not through every word of every sentence.
-        var k = 0
-        while let start = marks[k...].firstIndex(where: { $0 & bit != 0 }) {
-            k = start
+        var next = 0
+        for k in marked where k >= next && marks[k] & bit != 0 {
             let sentence = tokens[k].sentence
             let end = document.sentences[sentence].tokens.upperBound
             let number = Int(marks[k] >> 32) - 1
             let candidates = number >= 0 ? starting[number] : candidates(for: tokens[k].key)
             guard let candidates, let (form, last) = longestForm(at: k, before: end, in: tokens, candidates: candidates) else {
-                k += 1
                 continue
             }
             mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
                                     sentence: sentence, ids: form.ids, field: form.field))
-            k = last + 1
+            next = last + 1
         }
         return mentions
     }
@@ -407,13 +408,15 @@ final class LexiconPhrases: Sendable {
                 starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
                     .mentions(in: document)
             }
-            return LexiconKind.allCases.enumerated().map { place, kind in
-                guard kind.isStructured else { return nil }
-                return KindMentions(kind: kind, lexicons: context.lexicons,
-                                    source: source?[place] ?? [], version: version?[place] ?? [], others: others.map { $0?[place] ?? [] },
-                                    sourceLanguage: sourceLanguage, sourceTable: sourceStarts?.phrases(of: kind),
-                                    versionLanguage: versionLanguage, versionTable: versionStarts?.phrases(of: kind))
+            var byKind: [KindMentions?] = Array(repeating: nil, count: LexiconKind.allCases.count)
+            for (place, kind) in FormStarts.structuredKinds {
+                byKind[place] = KindMentions(kind: kind, lexicons: context.lexicons,
+                                             source: source?[place] ?? [], version: version?[place] ?? [],
+                                             others: others.map { $0?[place] ?? [] },
+                                             sourceLanguage: sourceLanguage, sourceTable: sourceStarts?.phrases(at: place),
+                                             versionLanguage: versionLanguage, versionTable: versionStarts?.phrases(at: place))
             }
+            return byKind
         }
         return byKind[FormStarts.place(of: kind)]!
     }
