@@ -70,6 +70,20 @@ struct DetectorSupportTests {
         #expect(NameRuns.similarity("Zürich", "zurich") == NameRuns.similarity(Array("Zürich".unicodeScalars.map(\.value)), Array("zurich".unicodeScalars.map(\.value))))
     }
 
+    @Test("A key's base strips the marks of Latin letters as normalizing the key does")
+    func latinBases() {
+        var keys = (0x80..<0x180).map { String(Character(Unicode.Scalar(UInt32($0))!)) }
+        keys += keys.map { "a\($0)b" }
+        var generator = SplitMix(seed: 29)
+        let pieces = ["a", "Z", "é", "e\u{301}", "ß", "ł", "ĳ", "ø", "\u{308}", "ж", "ő", "Å", "\u{17F}", "\u{180}", "ǎ", "-"]
+        for _ in 0..<2000 {
+            keys.append((0..<Int(generator.next() % 6 + 1)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for key in keys where !key.contains(".") && !key.hasSuffix("'s") {
+            #expect(Array(base(key).utf8) == Array(Normalizer.strippingMarks(key).utf8), "\(key)")
+        }
+    }
+
     @Test("A language's first subtag is the first piece between hyphens that is not empty, in lower case")
     func subtags() {
         for tag in ["en", "EN-gb", "zh-Hant-TW", "", "-", "--", "-fr", "--De-AT", "und", "x-", "sr-Latn-", "é-x"] {

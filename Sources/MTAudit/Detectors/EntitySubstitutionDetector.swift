@@ -95,14 +95,15 @@ public struct EntitySubstitutionDetector: Detector {
         let texts = [context.source, context.version] + context.otherVersions
         lazy var lowercaseKeys = texts.map(Self.lowercaseKeys(of:))
         func isLowercase(_ key: String) -> Bool { lowercaseKeys.contains { $0.contains(key) } }
-        let titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
+        lazy var titleWords = LexiconPhrases.mentions(.titles, in: context).versionPhrases.vocabulary
         // The name finders of the other versions (consensus readings are theirs), by their place
         // (ids may repeat), made on first need.
         var names: [Int: NameRuns] = [:]
         func nameRuns(of reading: Reading) -> NameRuns {
             let k = reading.otherVersion!  // consensus readings always name their version
             if let known = names[k] { return known }
-            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
+            let made = NameRuns(document: reading.document, languageGuess: context.versionLanguageGuess,
+                                honorifics: NameRuns.honorificKeys(in: context))
             names[k] = made
             return made
         }

@@ -17,6 +17,9 @@ final class DerivedLookups: Sendable {
     let formStarts = Cache<String, FormStarts>()
     /// The matching keys of flat lists ("mr", "dr" of the honorifics), by kind and language.
     let matchingKeys = Cache<KindAndLanguage, Set<String>>()
+    /// The honorifics' matching keys by language, as a `KeySet` (`NameRuns.honorificKeys`): the name
+    /// rules ask it about every capitalized word.
+    let honorificKeys = Cache<String, KeySet>()
     /// The number words' values, by language (`NumberWords.cached`).
     let numberWords = Cache<String, NumberWords>()
 

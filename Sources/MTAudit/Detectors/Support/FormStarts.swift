@@ -1,44 +1,68 @@
 /// Which words of a document may start a form of each structured lexicon (countries, entities,
 /// titles, …) in a language: the first keys of every kind's forms together, each with the kinds it
 /// starts forms of. A document's words are looked up here once for all the kinds; each kind's
-/// phrases then look up only the words marked for it.
-struct FormStarts: Sendable {
-    /// The kinds whose forms start with a key, one bit a kind (`bit(of:)`).
-    private let kinds: [String: UInt16]
+/// phrases then look up only the words marked for it. A class: contexts hand it over by one reference.
+final class FormStarts: Sendable {
+    /// The first keys of every kind's forms, numbered: a word's key is hashed once here, and its
+    /// number then reads the kinds and each kind's forms.
+    private let numbering: KeyNumbering
+    /// The kinds whose forms start with each numbered key, one bit a kind (`bit(of:)`).
+    private let kinds: [UInt16]
+    /// For each structured kind (at its place) the forms that start with each numbered key, longest
+    /// first (empty where none does, and for the flat kinds).
+    private let starting: [[[LexiconPhrases.Form]]]
     /// The phrases of each structured kind in this language, at the kind's place in
     /// `LexiconKind.allCases` (nil for the flat kinds).
     private let phrases: [LexiconPhrases?]
     /// The key a document's mentions are kept under in its memo: the lexicons and the language.
     private let memoKey: String
-    /// The keys of `kinds`: most words start no form, and reading a bit costs far less than hashing
-    /// the word for the table.
+    /// The numbered keys: most words start no form, and reading a bit costs less than looking the
+    /// word up in the numbering.
     private let filter: KeyFilter
 
-    private init(kinds: [String: UInt16], phrases: [LexiconPhrases?], memoKey: String) {
+    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases?], memoKey: String) {
+        precondition(kinds.count == numbering.keys.count, "the kinds of each numbered key")
+        self.numbering = numbering
         self.kinds = kinds
         self.phrases = phrases
         self.memoKey = memoKey
-        filter = KeyFilter(kinds.keys)
+        // Each kind's lists put at their keys' numbers, its table read in order rather than asked for
+        // every key.
+        starting = phrases.map { kindPhrases in
+            guard let kindPhrases else { return [] }
+            var lists = [[LexiconPhrases.Form]](repeating: [], count: kinds.count)
+            for (key, list) in kindPhrases.formsByFirstKey { lists[numbering.number(of: key)!] = list }
+            return lists
+        }
+        filter = KeyFilter(numbering.keys)
     }
 
     /// The keys of the table the filter would wrongly turn away (none: a test checks).
-    func filteredOut() -> [String] { kinds.keys.filter { !filter.mayContain($0) } }
+    func filteredOut() -> [String] { numbering.keys.filter { !filter.mayContain($0) } }
 
     /// The starts of `language` in `lexicons`, made once for the lexicons.
     static func of(_ lexicons: Lexicons, language: String) -> FormStarts {
         lexicons.derived.formStarts.value(language) {
-            var kinds: [String: UInt16] = [:]
+            var numbering = KeyNumbering()
+            var kinds: [UInt16] = []
             var phrases: [LexiconPhrases?] = Array(repeating: nil, count: LexiconKind.allCases.count)
             for (place, kind) in LexiconKind.allCases.enumerated() where kind.isStructured {
                 let kindPhrases = LexiconPhrases.cached(kind, lexicons: lexicons, language: language)
                 phrases[place] = kindPhrases
-                for key in kindPhrases.firstKeys {
-                    kinds[key, default: 0] |= bit(of: kind)
+                for key in kindPhrases.formsByFirstKey.keys {
+                    let number = numbering.number(key)
+                    if number == kinds.count { kinds.append(0) }
+                    kinds[number] |= bit(of: kind)
                 }
             }
-            return FormStarts(kinds: kinds, phrases: phrases, memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
+            return FormStarts(numbering: numbering, kinds: kinds, phrases: phrases,
+                              memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
         }
     }
+
+    /// The structured kinds with their places in `LexiconKind.allCases`.
+    static let structuredKinds: [(place: Int, kind: LexiconKind)] = LexiconKind.allCases.enumerated()
+        .filter { $0.element.isStructured }.map { ($0.offset, $0.element) }
 
     /// The bit of `kind` in the marks.
     static func bit(of kind: LexiconKind) -> UInt16 {
@@ -49,6 +73,9 @@ struct FormStarts: Sendable {
     static func place(of kind: LexiconKind) -> Int {
         LexiconKind.allCases.firstIndex(of: kind)!
     }
+
+    /// The phrases of the structured kind at `place` in `LexiconKind.allCases`.
+    func phrases(at place: Int) -> LexiconPhrases? { phrases[place] }
 
     /// The phrases of a structured `kind` in this language.
     func phrases(of kind: LexiconKind) -> LexiconPhrases {
@@ -61,36 +88,72 @@ struct FormStarts: Sendable {
     func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
         document.memo.value(memoKey, from: document) { document in
             let marks = marks(in: document)
-            return phrases.indices.map { place in
-                phrases[place]?.mentions(in: document, marks: marks, bit: 1 << UInt16(place)) ?? []
+            // The tokens marked for any kind, listed once for all the kinds (most words start no form),
+            // in room on the stack: at most one a token.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
+                var count = 0
+                for k in marks.indices where marks[k] & 0xFFFF != 0 {
+                    (room.baseAddress! + count).initialize(to: k)
+                    count += 1
+                }
+                let marked = UnsafeBufferPointer(rebasing: room[..<count])
+                return phrases.indices.map { place in
+                    guard count > 0, let kindPhrases = phrases[place] else { return [] }
+                    return kindPhrases.mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(place),
+                                                starting: starting[place])
+                }
             }
         }
     }
 
-    /// For each token of `document`, the kinds whose forms may start there: those of every key
-    /// `LexiconPhrases.lookUp` may try for the word.
-    private func marks(in document: Document) -> [UInt16] {
+    /// For each token of `document`, its mark: in the low 16 bits, the kinds whose forms may start
+    /// there (those of every key `LexiconPhrases.lookUp` may try for the word); in the high 32, one
+    /// more than the number of the word's key where that is the one key tried and a form starts
+    /// with it (else 0). One array for both: one allocation a document.
+    private func marks(in document: Document) -> [UInt64] {
         // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
         let tokens = document.tokens
         // The tables as local constants: the look-up's closure then reads them in place, where
         // reading them through `self` copied (retained and released) the table for every word.
-        let kinds = kinds, filter = filter
-        var marks = [UInt16](repeating: 0, count: tokens.count)
+        let kinds = kinds, filter = filter, numbering = numbering
+        var marks = [UInt64](repeating: 0, count: tokens.count)
         let apostrophe = UInt8(ascii: "'")
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
             // Without an apostrophe the look-up tries the word's own key alone (most words): that one
             // is weighed here, with no closure to call.
             guard key.utf8.withContiguousStorageIfAvailable({ $0.contains(apostrophe) }) ?? key.utf8.contains(apostrophe) else {
-                marks[k] = filter.mayContain(key) ? kinds[key] ?? 0 : 0
+                if filter.mayContain(key), let number = numbering.number(of: key) {
+                    marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
+                }
                 continue
             }
             var mark: UInt16 = 0
+            func weigh(_ key: String) {
+                if filter.mayContain(key), let number = numbering.number(of: key) { mark |= kinds[number] }
+            }
+            // An ASCII key without a carriage return (most), where each character is a byte: the keys
+            // `lookUp` tries, cut from its bytes.
+            if let ascii = key.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
+                weigh(key)
+                let count = bytes.count
+                if count >= 2 && bytes[count - 2] == apostrophe && bytes[count - 1] == UInt8(ascii: "s") {
+                    weigh(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(count - 2)]), as: UTF8.self))
+                }
+                if let first = bytes.firstIndex(of: apostrophe), first <= 4 {
+                    weigh(String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), as: UTF8.self))
+                }
+                return true
+            }), ascii {
+                marks[k] = UInt64(mark)
+                continue
+            }
             _ = LexiconPhrases.lookUp(key) { key -> Void? in
-                if filter.mayContain(key) { mark |= kinds[key] ?? 0 }
+                weigh(key)
                 return nil  // every key the look-up may try
             }
-            marks[k] = mark
+            marks[k] = UInt64(mark)
         }
         return marks
     }

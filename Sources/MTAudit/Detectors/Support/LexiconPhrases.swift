@@ -1,8 +1,9 @@
 import MTAuditText
 
 /// The forms of a structured lexicon (countries, titles, date-time words) found in a document's
-/// tokens, longest first, each with the identities it stands for.
-struct LexiconPhrases: Sendable {
+/// tokens, longest first, each with the identities it stands for. A class: each context's mentions
+/// hand the tables over, and a reference is one count to keep where a copy of the tables was three.
+final class LexiconPhrases: Sendable {
     /// One place a form stands in a document.
     struct Mention: Sendable {
         /// The tokens matched, as indices into `Document.tokens`.
@@ -15,8 +16,9 @@ struct LexiconPhrases: Sendable {
         let field: String
     }
 
-    /// A class, so that trying a word's candidate forms hands each over by one reference.
-    private final class Form: Sendable {
+    /// One form: its words' keys, the case each asks, the identities it names. A class, so that
+    /// trying a word's candidate forms hands each over by one reference.
+    final class Form: Sendable {
         let keys: [String]
         /// For each key: 0 any case, 1 capitalized, 2 all capitals.
         let cases: [UInt8]
@@ -49,14 +51,18 @@ struct LexiconPhrases: Sendable {
     /// with a capital matches only a capitalized word ("Turkey", not "turkey"); forms in capitals
     /// ("US", "PM") need capitals.
     init(entries: [LexiconEntry], fields: [String], language: String) {
+        // Room made first for an entry's class and a form or two each: the tables grow (and rehash)
+        // less often.
         var classes: [String: String] = [:]
+        classes.reserveCapacity(entries.count)
         // Forms by their first key: a form is found among the few that share its first word, by
         // hashing that word, not its whole list of words.
         var forms: [String: [Form]] = [:]
+        forms.reserveCapacity(entries.count)
         for entry in entries {
             if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
-            // The entry's id as a set once, for all its forms.
-            let entryIDs: Set<String> = [entry.id]
+            // The entry's id as a set once, for all its forms (and only where it has forms in the language).
+            lazy var entryIDs: Set<String> = [entry.id]
             for field in fields {
                 for written in entry.forms(field, language: language) {
                     let pieces = Self.pieces(written)
@@ -106,12 +112,20 @@ struct LexiconPhrases: Sendable {
         // two-byte character, is white space either way), and the only dash is the hyphen.
         if let pieces = form.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return bytes.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) || $0 == UInt8(ascii: "-") })
-                .compactMap { (piece: Slice<UnsafeBufferPointer<UInt8>>) -> String? in
-                    var piece = piece
-                    while piece.last == UInt8(ascii: ".") { piece = piece.dropLast() }
-                    return piece.isEmpty ? nil : String(decoding: piece, as: UTF8.self)
-                }
+            // The pieces between separators, each without its final full stops, the empty ones left out.
+            var pieces: [String] = []
+            var start = 0
+            func cut(at end: Int) {
+                var last = end
+                while last > start && bytes[last - 1] == UInt8(ascii: ".") { last -= 1 }
+                if last > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)) }
+                start = end + 1
+            }
+            for k in bytes.indices where bytes[k] == 0x20 || (0x09...0x0D).contains(bytes[k]) || bytes[k] == UInt8(ascii: "-") {
+                cut(at: k)
+            }
+            cut(at: bytes.count)
+            return pieces
         }) ?? nil {
             return pieces
         }
@@ -219,28 +233,39 @@ struct LexiconPhrases: Sendable {
     /// A form of the `prefixes` field counts only before a hyphen ("Sino-"). Only the tokens whose
     /// `marks` (`FormStarts`) have `bit` set, those where a form of these phrases' kind may
     /// start, are looked up. `FormStarts.mentions(in:)` keeps them for the document.
-    func mentions(in document: Document, marks: [UInt16], bit: UInt16) -> [Mention] {
+    ///
+    /// A mark's high 32 bits give one more than the number of the word's key among the first keys of
+    /// `FormStarts` (0 when the word is looked up by its key: one with an apostrophe), and `starting`
+    /// the forms that start with each numbered key: a marked word's candidates are read there, not
+    /// found by hashing its key.
+    ///
+    /// `marked` are the tokens with a mark for any kind, in order: the few a form may start at.
+    func mentions(in document: Document, marks: [UInt64], marked: UnsafeBufferPointer<Int>, bit: UInt64,
+                  starting: [[Form]]) -> [Mention] {
+        precondition(marks.count == document.tokens.count, "one mark a token")
         var mentions: [Mention] = []
         let tokens = document.tokens
         // Only marked words can start a form, and a form ends in its sentence: go from one marked word
         // to the next (past the words a form took), not through every word of every sentence.
-        var k = 0
-        while let start = marks[k...].firstIndex(where: { $0 & bit != 0 }) {
-            k = start
+        var next = 0
+        for k in marked where k >= next && marks[k] & bit != 0 {
             let sentence = tokens[k].sentence
             let end = document.sentences[sentence].tokens.upperBound
-            guard let (form, last) = longestForm(at: k, before: end, in: tokens) else { k += 1; continue }
+            let number = Int(marks[k] >> 32) - 1
+            let candidates = number >= 0 ? starting[number] : candidates(for: tokens[k].key)
+            guard let candidates, let (form, last) = longestForm(at: k, before: end, in: tokens, candidates: candidates) else {
+                continue
+            }
             mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
                                     sentence: sentence, ids: form.ids, field: form.field))
-            k = last + 1
+            next = last + 1
         }
         return mentions
     }
 
-    /// The first of the forms that start at token `k` (longest first) that the tokens up to `end`
-    /// write, with the index of its last token.
-    private func longestForm(at k: Int, before end: Int, in tokens: [Token]) -> (form: Form, last: Int)? {
-        guard let candidates = candidates(for: tokens[k].key) else { return nil }
+    /// The first of `candidates`, the forms that may start at token `k` (longest first), that the
+    /// tokens up to `end` write, with the index of its last token.
+    private func longestForm(at k: Int, before end: Int, in tokens: [Token], candidates: [Form]) -> (form: Form, last: Int)? {
         for form in candidates {
             guard fits(tokens[k].text, form.cases[0]) else { continue }
             var at = k
@@ -284,8 +309,8 @@ struct LexiconPhrases: Sendable {
         return find(String(key[key.index(after: apostrophe)...]))
     }
 
-    /// The keys the forms start with, for `FormStarts`.
-    var firstKeys: Set<String> { Set(forms.keys) }
+    /// The forms by their first key (longest first), for `FormStarts`.
+    var formsByFirstKey: [String: [Form]] { forms }
 
     /// The ids of `mention` whose class is `entryClass` (all of them for nil).
     func ids(of mention: Mention, class entryClass: String?) -> Set<String> {
@@ -329,15 +354,36 @@ struct LexiconPhrases: Sendable {
         let source: [Mention]
         let version: [Mention]
         let others: [[Mention]]
-        let sourcePhrases: LexiconPhrases
-        let versionPhrases: LexiconPhrases
+        /// The source's and the version's phrases, where their texts were read with them; nil for a text
+        /// without words, whose language's tables are made only if a rule asks for them.
+        private let sourceTable: LexiconPhrases?
+        private let versionTable: LexiconPhrases?
+        private let kind: LexiconKind
+        private let lexicons: Lexicons
+        private let sourceLanguage: String
+        private let versionLanguage: String
 
-        init(source: [Mention], version: [Mention], others: [[Mention]], sourcePhrases: LexiconPhrases, versionPhrases: LexiconPhrases) {
+        /// The phrases of the source's language.
+        var sourcePhrases: LexiconPhrases {
+            sourceTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: sourceLanguage)
+        }
+
+        /// The phrases of the version's language.
+        var versionPhrases: LexiconPhrases {
+            versionTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: versionLanguage)
+        }
+
+        init(kind: LexiconKind, lexicons: Lexicons, source: [Mention], version: [Mention], others: [[Mention]],
+             sourceLanguage: String, sourceTable: LexiconPhrases?, versionLanguage: String, versionTable: LexiconPhrases?) {
+            self.kind = kind
+            self.lexicons = lexicons
             self.source = source
             self.version = version
             self.others = others
-            self.sourcePhrases = sourcePhrases
-            self.versionPhrases = versionPhrases
+            self.sourceLanguage = sourceLanguage
+            self.sourceTable = sourceTable
+            self.versionLanguage = versionLanguage
+            self.versionTable = versionTable
         }
     }
 
@@ -346,19 +392,31 @@ struct LexiconPhrases: Sendable {
     /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
     static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
         let byKind = context.memoized("lexicon-mentions") { () -> [KindMentions?] in
-            func starts(_ document: Document, _ guess: String?) -> FormStarts {
-                FormStarts.of(context.lexicons, language: language(of: document, guess: guess))
+            // A text without words (".") mentions nothing. Its starts are not looked for: a text too
+            // short for a guess at its language is read in every language, whose tables cost more to
+            // make than anything else here.
+            func starts(_ document: Document, language: String) -> FormStarts? {
+                document.tokens.contains(where: \.isWordLike) ? FormStarts.of(context.lexicons, language: language) : nil
             }
-            let sourceStarts = starts(context.source, context.sourceLanguageGuess)
-            let versionStarts = starts(context.version, context.versionLanguageGuess)
-            let source = sourceStarts.mentions(in: context.source)
-            let version = versionStarts.mentions(in: context.version)
-            let others = context.otherVersions.map { starts($0, Comparability.guessedLanguage(of: $0)).mentions(in: $0) }
-            return LexiconKind.allCases.enumerated().map { place, kind in
-                guard kind.isStructured else { return nil }
-                return KindMentions(source: source[place], version: version[place], others: others.map { $0[place] },
-                                    sourcePhrases: sourceStarts.phrases(of: kind), versionPhrases: versionStarts.phrases(of: kind))
+            let sourceLanguage = language(of: context.source, guess: context.sourceLanguageGuess)
+            let versionLanguage = language(of: context.version, guess: context.versionLanguageGuess)
+            let sourceStarts = starts(context.source, language: sourceLanguage)
+            let versionStarts = starts(context.version, language: versionLanguage)
+            let source = sourceStarts?.mentions(in: context.source)
+            let version = versionStarts?.mentions(in: context.version)
+            let others = context.otherVersions.map { document in
+                starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
+                    .mentions(in: document)
             }
+            var byKind: [KindMentions?] = Array(repeating: nil, count: LexiconKind.allCases.count)
+            for (place, kind) in FormStarts.structuredKinds {
+                byKind[place] = KindMentions(kind: kind, lexicons: context.lexicons,
+                                             source: source?[place] ?? [], version: version?[place] ?? [],
+                                             others: others.map { $0?[place] ?? [] },
+                                             sourceLanguage: sourceLanguage, sourceTable: sourceStarts?.phrases(at: place),
+                                             versionLanguage: versionLanguage, versionTable: versionStarts?.phrases(at: place))
+            }
+            return byKind
         }
         return byKind[FormStarts.place(of: kind)]!
     }

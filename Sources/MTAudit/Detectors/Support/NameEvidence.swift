@@ -24,13 +24,15 @@ struct NameEvidence {
         let known = NameRuns.known(in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         // The version's name words that no other text writes, by sentence: the candidates. Most
-        // versions have none, and then nothing else need be made.
+        // versions have none, and then nothing else need be made (nor the lists, asked first).
+        guard versionRuns.contains(where: { runs in
+            runs.contains { run in run.tokens.contains { !known.contains(base($0.key)) } }
+        }) else { return [] }
         let unknown = versionRuns.map { runs in runs.flatMap(\.tokens).filter { !known.contains(base($0.key)) } }
-        guard unknown.contains(where: { !$0.isEmpty }) else { return [] }
         let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
         // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
         let entities = LexiconPhrases.mentions(.entities, in: context)
-        let honorifics = NameRuns.honorifics(in: context)
+        let honorifics = NameRuns.honorificKeys(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
         // The version's own names that the other texts confirm, by sentence.
         let confirmed = context.version.sentences.indices.map { index in

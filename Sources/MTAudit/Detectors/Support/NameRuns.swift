@@ -25,10 +25,10 @@ struct NameRuns {
     }
 
     let language: String?
-    private let honorifics: Set<String>
+    private let honorifics: KeySet
 
-    /// `honorifics` are the matching keys of the titles written before names (`honorifics(in:)`).
-    init(document: Document, languageGuess: String?, honorifics: Set<String>) {
+    /// `honorifics` are the matching keys of the titles written before names (`honorificKeys(in:)`).
+    init(document: Document, languageGuess: String?, honorifics: KeySet) {
         language = Comparability.listedLanguage(of: document, guess: languageGuess)
         self.honorifics = honorifics
     }
@@ -37,6 +37,19 @@ struct NameRuns {
     /// once for the lexicons, not for every text.
     static func honorifics(in context: DetectionContext) -> Set<String> {
         context.lexicons.matchingKeys(.honorifics, language: context.version.language)
+    }
+
+    /// `honorifics(in:)` as a `KeySet`, made once for the lexicons: the name finders ask it about
+    /// every capitalized word, and its hash costs a fraction of the standard set's. (Matching keys,
+    /// like the tokens' keys it is asked for: equal when their bytes are.)
+    static func honorificKeys(in context: DetectionContext) -> KeySet {
+        let language = context.version.language
+        return context.lexicons.derived.honorificKeys.value(language) {
+            let keys = context.lexicons.matchingKeys(.honorifics, language: language)
+            var set = KeySet(minimumCapacity: keys.count)
+            for key in keys { set.insert(key) }
+            return set
+        }
     }
 
     /// A name made only of words this common in the language ("Urban", "Territory") is more likely a
@@ -54,26 +67,38 @@ struct NameRuns {
     /// The name finders of the context's source and version, made once per context.
     static func source(in context: DetectionContext) -> NameRuns {
         context.memoized("names-source") {
-            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics(in: context))
+            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorificKeys(in: context))
         }
     }
 
     static func version(in context: DetectionContext) -> NameRuns {
         context.memoized("names-version") {
-            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics(in: context))
+            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorificKeys(in: context))
         }
     }
 
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
-    static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = 3.5) -> [[Run]] {
+    static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = NameRuns.usualOpenerZipf) -> [[Run]] {
         context.memoized(runsKey(ofSource: ofSource, openerZipf: openerZipf)) {
             let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
             // The word-list rows fetched once for all the sentences, not from the memo for each.
             var rows: DocumentWordRows?
-            return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+            guard openerZipf != usualOpenerZipf else {
+                return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+            }
+            // The threshold weighs only a sentence's first word: where that word is read alike by
+            // both, the sentence's runs are the usual ones (which the name rules have made by then).
+            let usual = sentenceRuns(ofSource: ofSource, in: context)
+            return document.sentences.indices.map { index in
+                names.opensAlike(in: document, sentence: index, openerZipfs: (usualOpenerZipf, openerZipf), rows: &rows)
+                    ? usual[index] : names.runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
+            }
         }
     }
+
+    /// The opener threshold that most rules use.
+    static let usualOpenerZipf: Float = 3.5
 
     /// The memo key of `sentenceRuns`. Some rules ask for every sentence: the keys of the values they
     /// use are written out, not made by formatting the number each time (the same strings).
@@ -92,7 +117,7 @@ struct NameRuns {
 
     /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
     /// name when it is rarer than `openerZipf` in the language.
-    func runs(in document: Document, sentence index: Int, openerZipf: Float = 3.5) -> [Run] {
+    func runs(in document: Document, sentence index: Int, openerZipf: Float = NameRuns.usualOpenerZipf) -> [Run] {
         var rows: DocumentWordRows?
         return runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
     }
@@ -155,6 +180,27 @@ struct NameRuns {
         }
         return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
                 tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
+    }
+
+    /// Whether the word opening `sentence` is a name by both opener thresholds or by neither: the
+    /// sentence's runs are then the same by both. (The thresholds weigh that word alone.)
+    private func opensAlike(in document: Document, sentence index: Int, openerZipfs: (Float, Float),
+                            rows: inout DocumentWordRows?) -> Bool {
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        // Without a language, an opening word is never a name; without a word, nothing opens.
+        guard let language, let firstWord = positions.first(where: { tokens[$0].isWordLike }).map({ tokens[$0].span.start }) else {
+            return true
+        }
+        for position in positions where tokens[position].span.start == firstWord {
+            // The tests of `isName` before the threshold.
+            guard tokens[position].kind == .letters, tokens[position].text.startsWithCapital,
+                  tokens[position].scalarCount >= 2, !honorifics.contains(tokens[position].key) else { continue }
+            if rows == nil { rows = DocumentWordRows.of(document) }
+            let zipf = rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
+            if (zipf < openerZipfs.0) != (zipf < openerZipfs.1) { return false }
+        }
+        return true
     }
 
     /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language.
@@ -268,7 +314,9 @@ struct NameRuns {
     /// operations, with no table and no allocation.
     static func asciiDistance(_ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { positions in
-            positions.initialize(repeating: 0)
+            // Only the entries of the two words' bytes are read: those are cleared, not all 128.
+            for byte in pattern { (positions.baseAddress! + Int(byte & 0x7F)).initialize(to: 0) }
+            for byte in text { (positions.baseAddress! + Int(byte & 0x7F)).initialize(to: 0) }
             for (index, byte) in pattern.enumerated() { positions[Int(byte & 0x7F)] |= 1 << UInt64(index) }
             let last: UInt64 = 1 << UInt64(pattern.count - 1)
             var up: UInt64 = ~0, down: UInt64 = 0
@@ -319,7 +367,54 @@ func base(_ key: String) -> String {
     if utf8.withContiguousStorageIfAvailable(isPlainBase) == true { return key }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
-    return Normalizer.strippingMarks(key)
+    return strippingLatinMarks(key) ?? Normalizer.strippingMarks(key)
+}
+
+/// The UTF-8 of `Normalizer.strippingMarks` of each scalar below U+0180 (ASCII, Latin-1 and Latin
+/// Extended-A: "é" is "e", "ł" and "ß" are themselves), made once by that function.
+private let latinBases: [[UInt8]] = (0..<0x180).map { value in
+    let base = Array(Normalizer.strippingMarks(String(Character(Unicode.Scalar(UInt32(value))!))).utf8)
+    // `strippingLatinMarks` writes a key's bases in the room of its own bytes.
+    precondition(base.count <= (value < 0x80 ? 1 : 2), "a base no longer than its scalar")
+    return base
+}
+
+/// `Normalizer.strippingMarks` of a key whose scalars are all below U+0180, scalar by scalar from a
+/// table, without normalizing the text (nil for another key). The same: no scalar there is a
+/// combining mark or decomposes to anything but a letter and marks, so the key's decomposition is
+/// its scalars' decompositions in a row, and each loses its own marks. Read from the UTF-8 bytes:
+/// below U+0180 a scalar is an ASCII byte, or a lead byte C2–C5 and one continuation byte.
+private func strippingLatinMarks(_ key: String) -> String? {
+    func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // ASCII is its own (as `strippingMarks` says first).
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return key }
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] < 0x80 { k += 1; continue }
+            guard (0xC2...0xC5).contains(bytes[k]), k + 1 < bytes.count, bytes[k + 1] & 0xC0 == 0x80 else { return nil }
+            k += 2
+        }
+        // Each scalar's bytes give way to its base's, as many or fewer.
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var k = 0, count = 0
+            while k < bytes.count {
+                if bytes[k] < 0x80 {
+                    output[count] = bytes[k]
+                    count += 1
+                    k += 1
+                    continue
+                }
+                let value = Int(bytes[k] & 0x1F) << 6 | Int(bytes[k + 1] & 0x3F)
+                for byte in latinBases[value] {
+                    output[count] = byte
+                    count += 1
+                }
+                k += 2
+            }
+            return count
+        }
+    }
+    return key.utf8.withContiguousStorageIfAvailable(strip) ?? nil
 }
 
 /// Whether the UTF-8 `bytes` of a key are their own `base`: ASCII without a full stop or a final "'s".
