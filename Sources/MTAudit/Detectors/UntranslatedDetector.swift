@@ -101,7 +101,9 @@ public struct UntranslatedDetector: Detector {
     private func foreignWords(_ context: DetectionContext, _ scripts: Scripts) -> [Finding] {
         let frequencies = WordFrequencies.builtIn
         let version = context.version
-        let latin = version.tokens.indices.lazy.filter { version.tokens[$0].kind == .letters && scripts.family[$0] == "Latn" }
+        // The tokens read once from the document (a read through it retains the array each time).
+        let tokens = version.tokens
+        let latin = tokens.indices.lazy.filter { tokens[$0].kind == .letters && scripts.family[$0] == "Latn" }
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
@@ -110,7 +112,7 @@ public struct UntranslatedDetector: Detector {
         // found once, for a token with a row (as `rows.zipf(ofToken:key:in:)` reads it by name).
         func zipf(_ index: Int) -> Float {
             let row = rows.rows[index]
-            guard row != DocumentWordRows.notLetters else { return rows.zipf(ofToken: index, key: version.tokens[index].key, in: language) }
+            guard row != DocumentWordRows.notLetters else { return rows.zipf(ofToken: index, key: tokens[index].key, in: language) }
             return frequencies.zipf(ofRow: row, language: languageIndex)
         }
         // What the other texts write, the alphabet and the names are read only once a word is rare
@@ -123,10 +125,10 @@ public struct UntranslatedDetector: Detector {
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
         for index in latin {
             // Read in place: most words are common, and stop here before the token is copied.
-            let keyLength = Self.characterCount(version.tokens[index].key)
-            guard keyLength >= 2, version.tokens[index].text.unicodeScalars.contains(where: \.hasLowercaseProperty),
+            let keyLength = Self.characterCount(tokens[index].key)
+            guard keyLength >= 2, tokens[index].text.unicodeScalars.contains(where: \.hasLowercaseProperty),
                   zipf(index) < Self.rareZipf else { continue }
-            let token = version.tokens[index]
+            let token = tokens[index]
             guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
