@@ -19,6 +19,8 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
 
 namespace {
 
@@ -209,6 +211,12 @@ int32_t cicu_is_normalized_utf8(int32_t form, const uint8_t *text, int64_t lengt
 
 struct cicu_breaker {
     UBreakIterator *iterator;
+    // The text of the last run in UTF-16, which break iterators read natively (over a UTF-8 UText
+    // every step maps chunks of bytes), and for each unit, and one past the last, the UTF-8 offset
+    // of its code point: the boundaries are mapped back through it. Kept from run to run, so that
+    // the buffers are not allocated again; the iterator reads `units` until the next run sets it.
+    std::vector<UChar> units;
+    std::vector<int32_t> offsets;
 };
 
 cicu_breaker *cicu_breaker_open(int32_t kind, const char *locale, int32_t *status) {
@@ -216,7 +224,7 @@ cicu_breaker *cicu_breaker_open(int32_t kind, const char *locale, int32_t *statu
     UErrorCode err = U_ZERO_ERROR;
     UBreakIterator *bi = ubrk_open((UBreakIteratorType)kind, locale, nullptr, 0, &err);
     if (U_FAILURE(err)) { fail(status, (int32_t)err); return nullptr; }
-    cicu_breaker *b = new (std::nothrow) cicu_breaker{bi};
+    cicu_breaker *b = new (std::nothrow) cicu_breaker{bi, {}, {}};
     if (!b) { ubrk_close(bi); fail(status, CICU_E_OUT_OF_MEMORY); return nullptr; }
     *status = CICU_OK;
     return b;
@@ -230,28 +238,50 @@ void cicu_breaker_close(cicu_breaker *breaker) {
 
 int64_t cicu_breaker_run(cicu_breaker *breaker, const uint8_t *text, int64_t length,
                          int32_t *boundaries, int32_t *rule_status, int32_t *status) {
-    if (!status || !breaker || !boundaries || !rule_status || !fits_int32(length))
+    if (!status || !breaker || !boundaries || !rule_status || !fits_int32(length) || (!text && length))
         return fail(status, CICU_E_INVALID_ARGUMENT);
-    static const char empty[1] = {0};
-    UErrorCode err = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(nullptr, length ? (const char *)text : empty, length, &err);
-    if (U_FAILURE(err)) return fail(status, (int32_t)err);
-    ubrk_setUText(breaker->iterator, ut, &err);
-    if (U_FAILURE(err)) { utext_close(ut); return fail(status, (int32_t)err); }
-    int64_t n = 0;
-    int32_t p = ubrk_first(breaker->iterator);
-    boundaries[n] = p; rule_status[n] = 0; n++;
-    while ((p = ubrk_next(breaker->iterator)) != UBRK_DONE && n < length + 2) {
-        boundaries[n] = p;
-        rule_status[n] = ubrk_getRuleStatus(breaker->iterator);
-        n++;
+    static const UChar empty[1] = {0};
+    std::vector<UChar> &units = breaker->units;
+    std::vector<int32_t> &offsets = breaker->offsets;
+    units.clear();
+    offsets.clear();
+    try {
+        units.reserve((size_t)length);
+        offsets.reserve((size_t)length + 1);
+        const int32_t n = (int32_t)length;
+        int32_t i = 0;
+        while (i < n) {
+            const int32_t start = i;
+            UChar32 c;
+            U8_NEXT(text, i, n, c);
+            if (c < 0) c = 0xFFFD;  // as a UTF-8 UText reads an ill-formed sequence
+            if (c <= 0xFFFF) {
+                units.push_back((UChar)c);
+                offsets.push_back(start);
+            } else {
+                units.push_back(U16_LEAD(c));
+                offsets.push_back(start);
+                units.push_back(U16_TRAIL(c));
+                offsets.push_back(start);
+            }
+        }
+        offsets.push_back(n);
+    } catch (...) {
+        return fail(status, CICU_E_OUT_OF_MEMORY);
     }
-    // Detach the iterator from the caller's bytes before they go away.
-    UText *none = utext_openUTF8(ut, empty, 0, &err);
-    ubrk_setUText(breaker->iterator, none, &err);
-    utext_close(none);
+    UErrorCode err = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, units.empty() ? empty : units.data(), (int32_t)units.size(), &err);
+    if (U_FAILURE(err)) return fail(status, (int32_t)err);
+    int64_t count = 0;
+    int32_t p = ubrk_first(breaker->iterator);
+    boundaries[count] = offsets[p]; rule_status[count] = 0; count++;
+    while ((p = ubrk_next(breaker->iterator)) != UBRK_DONE && count < length + 2) {
+        boundaries[count] = offsets[p];
+        rule_status[count] = ubrk_getRuleStatus(breaker->iterator);
+        count++;
+    }
     *status = CICU_OK;
-    return n;
+    return count;
 }
 
 struct cicu_transliterator {
