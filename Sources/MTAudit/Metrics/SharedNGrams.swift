@@ -16,8 +16,14 @@ enum SharedNGrams {
     /// `hyp` and `ref` hold numbers below `alphabetSize`. Positions, elements and counts are 32-bit
     /// and added without overflow checks (texts are far below 2³² characters), in three buffers.
     static func matches(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> [Int] {
+        let matches = matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+        return (0..<maximumOrder).map { Int(matches[$0]) }
+    }
+
+    /// `matches` in the lanes of a vector (lane k: order k + 1; 0 past the maximum order): no array made.
+    static func matchLanes(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32> {
         precondition(maximumOrder <= Lanes.scalarCount, "orders beyond \(Lanes.scalarCount) are not supported")
-        var matches = [Int](repeating: 0, count: maximumOrder)
+        var matches = Lanes()
         if hyp.isEmpty || ref.isEmpty { return matches }
         // Both sequences one after the other, each element plus one and each sequence followed by
         // `maximumOrder` times its padding (0 after the hypothesis, `refPadding` after the
@@ -95,7 +101,8 @@ enum SharedNGrams {
                 previous = position
             }
             matched &+= pointwiseMin(hypInRun, refInRun)
-            for k in 0..<maximumOrder { matches[k] = Int(matched[k]) }
+            // The lanes past the maximum order counted runs of nothing.
+            matches = matched.replacing(with: 0, where: Self.lanes .>= Lanes(repeating: UInt32(truncatingIfNeeded: maximumOrder)))
         }
         return matches
     }
