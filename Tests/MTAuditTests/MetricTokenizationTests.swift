@@ -14,6 +14,27 @@ struct MetricTokenizationTests {
         }
     }
 
+    @Test("13a's eight-byte test for a comma, dash or full stop says what a test of each byte says")
+    func ruleMarks() {
+        func plain(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 == 0x2C || $0 == 0x2D || $0 == 0x2E } }
+        func word(_ bytes: [UInt8]) -> UInt64 { bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } }
+        // Every byte in every place among bytes next to the marks, and random words.
+        for filler: UInt8 in [0x00, 0x2B, 0x2F, 0x41, 0xAC, 0xFF] {
+            for place in 0..<8 {
+                for byte in UInt8(0)...255 {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[place] = byte
+                    #expect(Tokenizer13a.hasRuleMark(word(bytes)) == plain(bytes), "\(bytes)")
+                }
+            }
+        }
+        var generator = SplitMix(seed: 29)
+        for _ in 0..<20000 {
+            let bytes = (0..<8).map { _ in UInt8.random(in: 0x28...0x31, using: &generator) | (Bool.random(using: &generator) ? 0x80 : 0) }
+            #expect(Tokenizer13a.hasRuleMark(word(bytes)) == plain(bytes), "\(bytes)")
+        }
+    }
+
     @Test("Words are split at white space of any length in bytes")
     func split() {
         #expect(PythonText.words(Array(" a\u{3000}bé\u{A0}\u{2003}c\u{1F600} ".utf8)) == ["a", "bé", "c\u{1F600}"])

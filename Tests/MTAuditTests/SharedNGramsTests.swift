@@ -32,4 +32,15 @@ struct SharedNGramsTests {
                     == Self.plainMatches(hyp, ref, maximumOrder: maximumOrder), "\(hyp) \(ref) \(maximumOrder)")
         }
     }
+
+    @Test("Long sequences, counted in 16-bit lanes just below 2¹⁵ positions and in 32-bit lanes from there")
+    func longSequences() {
+        var generator = SplitMix(seed: 31)
+        for (hypCount, refCount) in [(16383, 16384), (16384, 16384), (30000, 12000)] {
+            // Two letters: long runs of equal n-grams, and matches in the thousands.
+            let hyp = (0..<hypCount).map { _ in UInt32.random(in: 0..<2, using: &generator) }
+            let ref = (0..<refCount).map { _ in UInt32.random(in: 0..<2, using: &generator) }
+            #expect(SharedNGrams.matches(hyp, ref, alphabetSize: 2, maximumOrder: 6) == Self.plainMatches(hyp, ref, maximumOrder: 6))
+        }
+    }
 }

@@ -54,6 +54,11 @@ struct BitVectorEditDistance {
         return rows.count - 1 + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
     }
 
+    /// The reference positions that hold `word`, as bits (position j: bit j).
+    func referencePositions(of word: UInt32) -> UInt64 {
+        Int(word) < positions.count ? positions[Int(word)] : 0
+    }
+
     /// The row after `row` for one more hypothesis word.
     private static func next(_ row: Row, matching positions: [UInt64], _ word: UInt32) -> Row {
         let equal = Int(word) < positions.count ? positions[Int(word)] : 0

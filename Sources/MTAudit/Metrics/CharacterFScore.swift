@@ -67,10 +67,10 @@ public struct CharacterFScore: SentenceMetric {
         var statistics: [(hyp: Int, ref: Int, match: Int)] = []
         statistics.reserveCapacity(charOrder + wordOrder)
         func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) {
-            let matches = SharedNGrams.matches(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+            let matches = SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
             for order in 1...maximumOrder {
                 let refCount = max(0, ref.count - order + 1)
-                statistics.append((refCount == 0 ? 0 : max(0, hyp.count - order + 1), refCount, matches[order - 1]))
+                statistics.append((refCount == 0 ? 0 : max(0, hyp.count - order + 1), refCount, Int(matches[order - 1])))
             }
         }
         // The reference's characters are numbered once; the hypothesis's go on from its numbering.

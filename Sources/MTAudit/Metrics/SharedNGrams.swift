@@ -10,14 +10,18 @@
 enum SharedNGrams {
     /// A count per order (lane k: order k + 1), updated for all orders at once.
     private typealias Lanes = SIMD8<UInt32>
-    /// Each lane's order less one.
-    private static let lanes = Lanes(0, 1, 2, 3, 4, 5, 6, 7)
 
     /// `hyp` and `ref` hold numbers below `alphabetSize`. Positions, elements and counts are 32-bit
     /// and added without overflow checks (texts are far below 2³² characters), in three buffers.
     static func matches(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> [Int] {
+        let matches = matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+        return (0..<maximumOrder).map { Int(matches[$0]) }
+    }
+
+    /// `matches` in the lanes of a vector (lane k: order k + 1; 0 past the maximum order): no array made.
+    static func matchLanes(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32> {
         precondition(maximumOrder <= Lanes.scalarCount, "orders beyond \(Lanes.scalarCount) are not supported")
-        var matches = [Int](repeating: 0, count: maximumOrder)
+        var matches = Lanes()
         if hyp.isEmpty || ref.isEmpty { return matches }
         // Both sequences one after the other, each element plus one and each sequence followed by
         // `maximumOrder` times its padding (0 after the hypothesis, `refPadding` after the
@@ -72,31 +76,72 @@ enum SharedNGrams {
                 }
                 swap(&order, &sorted)
             }
-            // Runs: the run of an n-gram of order k ends where the next position shares fewer than k
-            // elements with it. Each order's count (a lane per order) of hypothesis and reference
-            // positions in its current run, and its matches so far. Every position counts in every
-            // order: where a sequence ends, its n-grams read its own padding, which no element and
-            // not the other's padding equals, so such an n-gram's run holds positions of one
-            // sequence alone, and adds no match.
-            var hypInRun = Lanes(), refInRun = Lanes(), matched = Lanes()
-            let one = Lanes(repeating: 1)
-            var previous = Int(order[0])
-            for position in order {
-                let position = Int(position)
-                var shared = 0
-                while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
-                // The runs of the orders past those shared end: their matches are counted, and
-                // they start again at 0.
-                let ending = Self.lanes .>= Lanes(repeating: UInt32(truncatingIfNeeded: shared))
-                matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
-                hypInRun.replace(with: 0, where: ending)
-                refInRun.replace(with: 0, where: ending)
-                if position < refStart { hypInRun &+= one } else { refInRun &+= one }
-                previous = position
-            }
-            matched &+= pointwiseMin(hypInRun, refInRun)
-            for k in 0..<maximumOrder { matches[k] = Int(matched[k]) }
+            // Counts fit 16-bit lanes when there are fewer positions than 2¹⁵: no run and no
+            // order's matches count more.
+            matches = total < 1 << 15 ? countRuns16(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
+                : countRuns32(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
         }
         return matches
+    }
+
+    /// The matches of each order, from the positions sorted by their n-grams (`order`), counted
+    /// in 16-bit lanes (lane k: order k + 1; one SSE register, whose minimum is one instruction):
+    /// for fewer than 2¹⁵ positions, so that no count overflows. `countRuns32` is the same pass in
+    /// 32-bit lanes, for more (written out twice: made generic over the lanes, it runs at half the speed).
+    ///
+    /// Runs: the run of an n-gram of order k ends where the next position shares fewer than k
+    /// elements with it. Each order's count of hypothesis and reference positions in its current
+    /// run, and its matches so far. Every position counts in every order: where a sequence ends,
+    /// its n-grams read its own padding, which no element and not the other's padding equals, so
+    /// such an n-gram's run holds positions of one sequence alone, and adds no match.
+    private static func countRuns16(_ order: UnsafeBufferPointer<UInt32>, _ padded: UnsafeBufferPointer<UInt32>,
+                                    refStart: Int, maximumOrder: Int) -> SIMD8<UInt32> {
+        precondition(order.count < 1 << 15)
+        typealias Counts = SIMD8<Int16>
+        let lanes = Counts(0, 1, 2, 3, 4, 5, 6, 7)
+        var hypInRun = Counts(), refInRun = Counts(), matched = Counts()
+        let one = Counts(repeating: 1)
+        var previous = Int(order[0])
+        for position in order {
+            let position = Int(position)
+            var shared = 0
+            while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+            // The runs of the orders past those shared end: their matches are counted, and they
+            // start again at 0.
+            let ending = lanes .>= Counts(repeating: Int16(truncatingIfNeeded: shared))
+            matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
+            hypInRun.replace(with: 0, where: ending)
+            refInRun.replace(with: 0, where: ending)
+            if position < refStart { hypInRun &+= one } else { refInRun &+= one }
+            previous = position
+        }
+        matched &+= pointwiseMin(hypInRun, refInRun)
+        // The lanes past the maximum order counted runs of nothing.
+        matched.replace(with: 0, where: lanes .>= Counts(repeating: Int16(truncatingIfNeeded: maximumOrder)))
+        return SIMD8<UInt32>(truncatingIfNeeded: matched)
+    }
+
+    /// `countRuns16` in 32-bit lanes, for 2¹⁵ positions or more.
+    private static func countRuns32(_ order: UnsafeBufferPointer<UInt32>, _ padded: UnsafeBufferPointer<UInt32>,
+                                    refStart: Int, maximumOrder: Int) -> SIMD8<UInt32> {
+        typealias Counts = SIMD8<UInt32>
+        let lanes = Counts(0, 1, 2, 3, 4, 5, 6, 7)
+        var hypInRun = Counts(), refInRun = Counts(), matched = Counts()
+        let one = Counts(repeating: 1)
+        var previous = Int(order[0])
+        for position in order {
+            let position = Int(position)
+            var shared = 0
+            while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+            let ending = lanes .>= Counts(repeating: UInt32(truncatingIfNeeded: shared))
+            matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
+            hypInRun.replace(with: 0, where: ending)
+            refInRun.replace(with: 0, where: ending)
+            if position < refStart { hypInRun &+= one } else { refInRun &+= one }
+            previous = position
+        }
+        matched &+= pointwiseMin(hypInRun, refInRun)
+        matched.replace(with: 0, where: lanes .>= Counts(repeating: UInt32(truncatingIfNeeded: maximumOrder)))
+        return matched
     }
 }

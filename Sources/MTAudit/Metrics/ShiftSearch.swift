@@ -32,7 +32,8 @@ struct ShiftSearch {
     private let ref: [UInt32]
     /// The hypothesis's length, every round's.
     private let count: Int
-    /// The reference positions of word w: `positions[firsts[w]..<firsts[w + 1]]`, in order.
+    /// The reference positions of word w: `positions[firsts[w]..<firsts[w + 1]]`, in order; for
+    /// references of more than 64 words (shorter ones have them as the bit vectors' bit sets).
     private let firsts: [Int], positions: [Int]
     /// The full matrix's distances, for references of up to 64 words.
     private var bitVectors: BitVectorEditDistance?
@@ -49,6 +50,12 @@ struct ShiftSearch {
     init(count: Int, reference ref: [UInt32]) {
         self.ref = ref
         self.count = count
+        bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
+        exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
+        guard bitVectors == nil else {
+            (firsts, positions) = ([], [])
+            return
+        }
         let vocabulary = Int(ref.max() ?? 0) + 1
         // Each word's count, summed into where its positions end, then (filled from the last
         // position back) where they begin; the last entry stays the reference's length.
@@ -62,8 +69,6 @@ struct ShiftSearch {
             positions[firsts[word]] = index
         }
         (self.firsts, self.positions) = (firsts, positions)
-        bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
-        exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
     }
 
     /// The edit distance of `words` before any shift; the shift that lowers it most (nil if none
@@ -111,10 +116,26 @@ struct ShiftSearch {
         // The matching runs of words in the hypothesis and the reference, not too far apart, each
         // prefix of a run on its own, by hypothesis start, then reference start, then length; a
         // hypothesis word meets only the reference positions of its word.
-        search: for start in 0..<count where Int(words[start]) + 1 < firsts.count {
-            let word = Int(words[start])
-            for index in firsts[word]..<firsts[word + 1] {
-                let refStart = positions[index]
+        search: for start in 0..<count {
+            // The word's reference positions: the bits of `mask`, or `positions[index..<end]`.
+            let word = words[start]
+            var mask: UInt64 = 0, index = 0, end = 0
+            if let vectors {
+                mask = vectors.referencePositions(of: word)
+            } else if Int(word) + 1 < firsts.count {
+                (index, end) = (firsts[Int(word)], firsts[Int(word) + 1])
+            }
+            while true {
+                let refStart: Int
+                if mask != 0 {
+                    refStart = mask.trailingZeroBitCount
+                    mask &= mask &- 1
+                } else if index < end {
+                    refStart = positions[index]
+                    index += 1
+                } else {
+                    break
+                }
                 if refStart - start > TER.maximumShiftDistance { break }
                 if start - refStart > TER.maximumShiftDistance { continue }
                 var length = 0, hypError = false, refError = false

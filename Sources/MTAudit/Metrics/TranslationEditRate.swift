@@ -86,8 +86,16 @@ public struct TranslationEditRate: SentenceMetric {
     static func words(_ text: MetricText) -> ByteWords {
         let utf8 = text.utf8
         if text.isASCII {
-            var lowered = utf8
-            for index in lowered.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lowered[index]) { lowered[index] |= 0x20 }
+            // One pass that copies and lowers, with no test of uniqueness per byte.
+            let lowered = [UInt8](unsafeUninitializedCapacity: utf8.count) { lowered, count in
+                utf8.withUnsafeBufferPointer { utf8 in
+                    for index in utf8.indices {
+                        let byte = utf8[index]
+                        lowered[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    }
+                }
+                count = utf8.count
+            }
             return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
         }
         var lowered: [UInt8] = []
