@@ -240,7 +240,7 @@ final class LexiconPhrases: Sendable {
     /// found by hashing its key.
     ///
     /// `marked` are the tokens with a mark for any kind, in order: the few a form may start at.
-    func mentions(in document: Document, marks: [UInt64], marked: UnsafeBufferPointer<Int>, bit: UInt64,
+    func mentions(in document: Document, marks: UnsafeBufferPointer<UInt64>, marked: UnsafeBufferPointer<Int>, bit: UInt64,
                   starting: [[Form]]) -> [Mention] {
         precondition(marks.count == document.tokens.count, "one mark a token")
         var mentions: [Mention] = []
