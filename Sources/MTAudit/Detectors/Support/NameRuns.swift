@@ -81,19 +81,22 @@ struct NameRuns {
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = NameRuns.usualOpenerZipf) -> [[Run]] {
         context.memoized(runsKey(ofSource: ofSource, openerZipf: openerZipf)) {
-            let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
-            // The word-list rows fetched once for all the sentences, not from the memo for each.
-            var rows: DocumentWordRows?
-            guard openerZipf != usualOpenerZipf else {
-                return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+            // The document handed to a function rather than copied into a pair with its finder.
+            func runs(of document: Document, by names: NameRuns) -> [[Run]] {
+                // The word-list rows fetched once for all the sentences, not from the memo for each.
+                var rows: DocumentWordRows?
+                guard openerZipf != usualOpenerZipf else {
+                    return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+                }
+                // The threshold weighs only a sentence's first word: where that word is read alike by
+                // both, the sentence's runs are the usual ones (which the name rules have made by then).
+                let usual = sentenceRuns(ofSource: ofSource, in: context)
+                return document.sentences.indices.map { index in
+                    names.opensAlike(in: document, sentence: index, openerZipfs: (usualOpenerZipf, openerZipf), rows: &rows)
+                        ? usual[index] : names.runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
+                }
             }
-            // The threshold weighs only a sentence's first word: where that word is read alike by
-            // both, the sentence's runs are the usual ones (which the name rules have made by then).
-            let usual = sentenceRuns(ofSource: ofSource, in: context)
-            return document.sentences.indices.map { index in
-                names.opensAlike(in: document, sentence: index, openerZipfs: (usualOpenerZipf, openerZipf), rows: &rows)
-                    ? usual[index] : names.runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
-            }
+            return ofSource ? runs(of: context.source, by: source(in: context)) : runs(of: context.version, by: version(in: context))
         }
     }
 
@@ -168,6 +171,17 @@ struct NameRuns {
         }
         if !current.isEmpty { runs.append(Run(tokens: current)) }
         return runs
+    }
+
+    /// Whether `sentence` has a word that `capitalizedRuns` may put in a run (the test of its opening
+    /// word's frequency aside) whose key `keep` keeps: a quick test, with no runs made, that most
+    /// sentences fail.
+    func hasCapitalized(in document: Document, sentence index: Int, where keep: (String) -> Bool) -> Bool {
+        let tokens = document.tokens
+        return document.sentences[index].tokens.contains { position in
+            tokens[position].kind == .letters && tokens[position].text.startsWithCapital
+                && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key) && keep(tokens[position].key)
+        }
     }
 
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
@@ -644,6 +658,10 @@ struct NameSubstitutions {
         let (versionNames, sourceNames) = finders
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
             spans.contains { $0.start < run.span.end && run.span.start < $0.end }
+        }
+        // Most sentences have no capitalized word that the other texts lack, and so no new part.
+        guard versionNames.hasCapitalized(in: context.version, sentence: versionIndex, where: { !known.contains(base($0)) }) else {
+            return []
         }
         // Each part with the whole capitalized run it belongs to.
         let versionRuns = versionNames.capitalizedRuns(in: context.version, sentence: versionIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
