@@ -564,44 +564,49 @@ struct NameSubstitutions {
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
             let new = versionRuns[index].flatMap { $0.parts { !known.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.version) }
-            let missingParts = sourceRuns[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
-                .filter { !overlapsConfusion($0, \.source) }
-            // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
-            // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
-            // but the rest of the source's name does ("Galápagos Islands" of "Ecuadorean Galápagos
-            // Islands" for "Ecuador").
-            // Forms the country or entity lexicon gives one identity are one entity too: "China's" for
-            // "Chinese", "Bombay" for "Mumbai".
-            let derived = new.filter { run in
-                missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
-            }
-            var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
-            missing.removeAll { source in new.contains { sameCountry($0, source) } }
-            let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
-            // First the names that look like one of the source's (corruptions), then the others in
-            // order of appearance: "Spain and Iceland" for "Portugal and Ireland" pairs Iceland with
-            // Ireland, then Spain with Portugal.
-            var unpaired: [NameRuns.Run] = []
-            for run in candidates {
-                guard !missing.isEmpty else { break }
-                let scored = missing.enumerated().map { ($0.offset, NameRuns.similarity(base(run.key), base($0.element.key))) }
-                let best = scored.max { ($0.1, $1.0) < ($1.1, $0.0) }!
-                if best.1 >= NameCorruptionDetector.threshold {
-                    pairs.append(Pair(version: run, source: missing.remove(at: best.0), similarity: best.1))
-                } else {
-                    unpaired.append(run)
+            // Without a new name there is nothing to pair here but by position (most sentences): the
+            // source's missing names are not needed.
+            var derived: [NameRuns.Run] = []
+            if !new.isEmpty {
+                let missingParts = sourceRuns[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+                    .filter { !overlapsConfusion($0, \.source) }
+                // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
+                // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
+                // but the rest of the source's name does ("Galápagos Islands" of "Ecuadorean Galápagos
+                // Islands" for "Ecuador").
+                // Forms the country or entity lexicon gives one identity are one entity too: "China's" for
+                // "Chinese", "Bombay" for "Mumbai".
+                derived = new.filter { run in
+                    missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
                 }
-            }
-            for run in unpaired {
-                guard let index = missing.indices.first else { break }
-                let replaced = missing[index]
-                // A new name unlike the source's must look like a name to stand for one: rare as a word,
-                // or as common as the source's name it replaces ("Spain" for "Argentina").
-                let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
-                    && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
-                guard versionNames.isEntityLike(run) || commonPair else { continue }
-                let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
-                pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
+                var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
+                missing.removeAll { source in new.contains { sameCountry($0, source) } }
+                let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
+                // First the names that look like one of the source's (corruptions), then the others in
+                // order of appearance: "Spain and Iceland" for "Portugal and Ireland" pairs Iceland with
+                // Ireland, then Spain with Portugal.
+                var unpaired: [NameRuns.Run] = []
+                for run in candidates {
+                    guard !missing.isEmpty else { break }
+                    let scored = missing.enumerated().map { ($0.offset, NameRuns.similarity(base(run.key), base($0.element.key))) }
+                    let best = scored.max { ($0.1, $1.0) < ($1.1, $0.0) }!
+                    if best.1 >= NameCorruptionDetector.threshold {
+                        pairs.append(Pair(version: run, source: missing.remove(at: best.0), similarity: best.1))
+                    } else {
+                        unpaired.append(run)
+                    }
+                }
+                for run in unpaired {
+                    guard let index = missing.indices.first else { break }
+                    let replaced = missing[index]
+                    // A new name unlike the source's must look like a name to stand for one: rare as a word,
+                    // or as common as the source's name it replaces ("Spain" for "Argentina").
+                    let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
+                        && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
+                    guard versionNames.isEntityLike(run) || commonPair else { continue }
+                    let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
+                    pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
+                }
             }
             pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, finders: (versionNames, sourceNames),
                                      sourceRuns: { sourceOpenerRuns }, known: known, inVersion: inVersion,
