@@ -354,36 +354,48 @@ final class LexiconPhrases: Sendable {
         let source: [Mention]
         let version: [Mention]
         let others: [[Mention]]
-        /// The source's and the version's phrases, where their texts were read with them; nil for a text
-        /// without words, whose language's tables are made only if a rule asks for them.
-        private let sourceTable: LexiconPhrases?
-        private let versionTable: LexiconPhrases?
         private let kind: LexiconKind
-        private let lexicons: Lexicons
-        private let sourceLanguage: String
-        private let versionLanguage: String
+        /// The place of `kind` in `LexiconKind.allCases`.
+        private let place: Int
+        /// What the context's kinds share: the lexicons, the languages, the starts.
+        private let texts: Texts
 
         /// The phrases of the source's language.
         var sourcePhrases: LexiconPhrases {
-            sourceTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: sourceLanguage)
+            texts.sourceStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.sourceLanguage)
         }
 
         /// The phrases of the version's language.
         var versionPhrases: LexiconPhrases {
-            versionTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: versionLanguage)
+            texts.versionStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.versionLanguage)
         }
 
-        init(kind: LexiconKind, lexicons: Lexicons, source: [Mention], version: [Mention], others: [[Mention]],
-             sourceLanguage: String, sourceTable: LexiconPhrases?, versionLanguage: String, versionTable: LexiconPhrases?) {
+        init(kind: LexiconKind, place: Int, texts: Texts, source: [Mention], version: [Mention], others: [[Mention]]) {
             self.kind = kind
-            self.lexicons = lexicons
+            self.place = place
+            self.texts = texts
             self.source = source
             self.version = version
             self.others = others
-            self.sourceLanguage = sourceLanguage
-            self.sourceTable = sourceTable
-            self.versionLanguage = versionLanguage
-            self.versionTable = versionTable
+        }
+
+        /// The lexicons, and the source's and the version's languages with their starts, once for all
+        /// the kinds of a context. A start is nil for a text without words, whose language's tables
+        /// are made only if a rule asks for them.
+        final class Texts: Sendable {
+            let lexicons: Lexicons
+            let sourceLanguage: String
+            let versionLanguage: String
+            let sourceStarts: FormStarts?
+            let versionStarts: FormStarts?
+
+            init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?) {
+                self.lexicons = lexicons
+                self.sourceLanguage = sourceLanguage
+                self.versionLanguage = versionLanguage
+                self.sourceStarts = sourceStarts
+                self.versionStarts = versionStarts
+            }
         }
     }
 
@@ -408,13 +420,13 @@ final class LexiconPhrases: Sendable {
                 starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
                     .mentions(in: document)
             }
+            let texts = KindMentions.Texts(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
+                                           sourceStarts: sourceStarts, versionStarts: versionStarts)
             var byKind: [KindMentions?] = Array(repeating: nil, count: LexiconKind.allCases.count)
             for (place, kind) in FormStarts.structuredKinds {
-                byKind[place] = KindMentions(kind: kind, lexicons: context.lexicons,
+                byKind[place] = KindMentions(kind: kind, place: place, texts: texts,
                                              source: source?[place] ?? [], version: version?[place] ?? [],
-                                             others: others.map { $0?[place] ?? [] },
-                                             sourceLanguage: sourceLanguage, sourceTable: sourceStarts?.phrases(at: place),
-                                             versionLanguage: versionLanguage, versionTable: versionStarts?.phrases(at: place))
+                                             others: others.map { $0?[place] ?? [] })
             }
             return byKind
         }
