@@ -21,8 +21,11 @@ struct Vocabulary {
     /// contexts and detectors ask (a document is the source of each version's context, and each
     /// version one of the others of every other version's).
     private final class Part: Sendable {
-        /// Every word-like token, by key: one table, so that reading a token is one look-up.
-        let entries: [String: Entry]
+        /// Every word-like token's key, numbered (`KeyNumbering`, whose FNV hash over the bytes costs
+        /// a fraction of the standard table's SipHash for every word of the text); `entries` holds
+        /// each key's entry at its number. Keys are matching keys, equal when their bytes are.
+        let numbering: KeyNumbering
+        let entries: [Entry]
         let pairs: Pairs
         /// The keys of the words written with a capital inside a sentence (the proper names among
         /// them) as bits of a small Bloom filter: most words are none, told by a byte hash and one
@@ -35,7 +38,8 @@ struct Vocabulary {
 
         init(_ document: Document) {
             pairs = Pairs([document])
-            var entries: [String: Entry] = [:]
+            var numbering = KeyNumbering(capacity: document.tokens.count)
+            var entries: [Entry] = []
             entries.reserveCapacity(document.tokens.count)
             var capitalizedKeys = ProperNameFilter()
             let tokens = document.tokens
@@ -50,14 +54,20 @@ struct Vocabulary {
                 if token.kind == .letters, let first = token.text.unicodeScalars.first {
                     if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
                 }
-                entries[token.key, default: Entry()].record(capitalized: capitalized, lowercased: lowercased)
+                let number = numbering.number(token.key)
+                if number == entries.count { entries.append(Entry()) }
+                entries[number].record(capitalized: capitalized, lowercased: lowercased)
                 if capitalized != nil { capitalizedKeys.insert(token.key) }
                 keys.insert(KeyFilter.slot(token.key))
             }
+            self.numbering = numbering
             self.entries = entries
             self.capitalizedKeys = capitalizedKeys
             self.keys = keys
         }
+
+        /// The entry of `key`, if a token has it.
+        func entry(_ key: String) -> Entry? { numbering.number(of: key).map { entries[$0] } }
 
         static func of(_ document: Document) -> Part {
             document.memo.value("vocabulary", from: document) { Part($0) }
@@ -74,7 +84,7 @@ struct Vocabulary {
     /// Whether some word-like token has the key `key`.
     func contains(_ key: String) -> Bool {
         let slot = KeyFilter.slot(key)
-        return parts.contains { $0.keys.mayContain(slot) && $0.entries[key] != nil }
+        return parts.contains { $0.keys.mayContain(slot) && $0.entry(key) != nil }
     }
 
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
@@ -89,7 +99,7 @@ struct Vocabulary {
         guard parts.contains(where: { $0.capitalizedKeys.mayContain(slot) }) else { return nil }
         var capitalized: String? = nil
         for part in parts {
-            guard let entry = part.entries[key] else { continue }
+            guard let entry = part.entry(key) else { continue }
             if entry.lowercased { return nil }
             if capitalized == nil { capitalized = entry.capitalized }
         }
@@ -104,7 +114,7 @@ struct Vocabulary {
         init(_ document: Document) { part = Part.of(document) }
 
         /// Whether some word-like token of the document has the key `key`.
-        func contains(_ key: String) -> Bool { part.keys.mayContain(KeyFilter.slot(key)) && part.entries[key] != nil }
+        func contains(_ key: String) -> Bool { part.keys.mayContain(KeyFilter.slot(key)) && part.entry(key) != nil }
     }
 
     /// A Bloom filter of one hash over 256 bits, for the few capitalized words of one document: kept
