@@ -47,18 +47,20 @@ struct Vocabulary {
             // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
             // word-like token of the same sentence came before it.
             var sentenceWithWord = -1
-            for token in tokens where token.isWordLike {
-                let opensSentence = sentenceWithWord != token.sentence
-                sentenceWithWord = token.sentence
+            // By index: a copy of each token (its text and key retained) costs more than reading it.
+            for k in tokens.indices where tokens[k].isWordLike {
+                let opensSentence = sentenceWithWord != tokens[k].sentence
+                sentenceWithWord = tokens[k].sentence
                 var capitalized: String? = nil, lowercased = false
-                if token.kind == .letters, let first = token.text.unicodeScalars.first {
-                    if first.hasUppercaseProperty, !opensSentence { capitalized = token.text } else { lowercased = first.hasLowercaseProperty }
+                if tokens[k].kind == .letters, let first = tokens[k].text.unicodeScalars.first {
+                    if first.hasUppercaseProperty, !opensSentence { capitalized = tokens[k].text } else { lowercased = first.hasLowercaseProperty }
                 }
-                let number = numbering.number(token.key)
+                let key = tokens[k].key
+                let number = numbering.number(key)
                 if number == entries.count { entries.append(Entry()) }
                 entries[number].record(capitalized: capitalized, lowercased: lowercased)
-                if capitalized != nil { capitalizedKeys.insert(token.key) }
-                keys.insert(KeyFilter.slot(token.key))
+                if capitalized != nil { capitalizedKeys.insert(key) }
+                keys.insert(KeyFilter.slot(key))
             }
             self.numbering = numbering
             self.entries = entries
