@@ -1,4 +1,5 @@
 import MTAuditText
+import Synchronization
 
 /// The forms of a structured lexicon (countries, titles, date-time words) found in a document's
 /// tokens, longest first, each with the identities it stands for. A class: each context's mentions
@@ -41,8 +42,23 @@ final class LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
-    /// leave to the lexicon's own rule even where they stand alone.
-    let vocabulary: Set<String>
+    /// leave to the lexicon's own rule even where they stand alone. Made at the first question (the
+    /// rules ask the titles' alone, and seldom), then kept.
+    var vocabulary: Set<String> {
+        vocabularyTable.withLock { table in
+            if let table { return table }
+            // Room made first: a set made from the joined keys grows (and rehashes) again and again.
+            var vocabulary = Set<String>(minimumCapacity: forms.count)
+            for list in forms.values {
+                for form in list {
+                    for key in form.keys { vocabulary.insert(key) }
+                }
+            }
+            table = vocabulary
+            return vocabulary
+        }
+    }
+    private let vocabularyTable = Mutex<Set<String>?>(nil)
 
     /// Between the words of a form, a text may write one of these: "Secretary-General", "Lt. Gen.".
     private static let joiners: Set<String> = ["-", "‐", "–", "—", "."]
@@ -81,16 +97,8 @@ final class LexiconPhrases: Sendable {
                 .sorted { ($0.form.keys.count, $0.joined) > ($1.form.keys.count, $1.joined) }
             forms[key] = sorted.map(\.form)
         }
-        // Room made first: a set made from the joined keys grows (and rehashes) again and again.
-        var vocabulary = Set<String>(minimumCapacity: forms.count)
-        for list in forms.values {
-            for form in list {
-                for key in form.keys { vocabulary.insert(key) }
-            }
-        }
         self.classes = classes
         self.forms = forms
-        self.vocabulary = vocabulary
     }
 
     /// Adds a form to `list`, the forms with its first key, or merges it into the form there with the
