@@ -80,7 +80,8 @@ public struct EntityOmittedDetector: Detector {
         let substituted = Set(NameSubstitutions.pairs(in: context).map { $0.source.span })
         var findings: [Finding] = []
         var reported: Set<Int> = []
-        let texts = [context.source, context.version] + context.otherVersions
+        // The texts, gathered when a name first needs them (few do).
+        lazy var texts = [context.source, context.version] + context.otherVersions
         let capitalizedInside = { (key: String) in texts.contains { NameRuns.capitalizedInside($0).contains(key) } }
         // A name the version writes in another form the entity lexicon gives (an alias, a
         // transliteration: "the Atlantic Alliance" for "NATO", "Qaddafi" for "Gaddafi") is there.

@@ -47,6 +47,8 @@ public struct MisplacedEntityDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let found = LexiconPhrases.mentions(.countries, in: context)
+        // A finding is a country of the version: a version naming none has none.
+        guard !found.version.isEmpty else { return [] }
         // Regions and peoples ("Indo-Pacific") are matched so that their words do not read as a
         // country, but they are no country themselves.
         func countries(_ mention: LexiconPhrases.Mention, _ phrases: LexiconPhrases) -> Set<String> {

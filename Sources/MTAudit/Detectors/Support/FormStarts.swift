@@ -87,20 +87,23 @@ final class FormStarts: Sendable {
     /// and one pass over the marked words serves them all.
     func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
         document.memo.value(memoKey, from: document) { document in
-            let marks = marks(in: document)
-            // The tokens marked for any kind, listed once for all the kinds (most words start no form),
-            // in room on the stack: at most one a token.
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
-                var count = 0
-                for k in marks.indices where marks[k] & 0xFFFF != 0 {
-                    (room.baseAddress! + count).initialize(to: k)
-                    count += 1
-                }
-                let marked = UnsafeBufferPointer(rebasing: room[..<count])
-                return phrases.indices.map { place in
-                    guard count > 0, let kindPhrases = phrases[place] else { return [] }
-                    return kindPhrases.mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(place),
-                                                starting: starting[place])
+            // The marks and the tokens marked for any kind, listed once for all the kinds (most words
+            // start no form), in room on the stack: a mark a token, at most one place.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: document.tokens.count) { room in
+                marks(in: document, into: room)
+                let marks = UnsafeBufferPointer(room)
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
+                    var count = 0
+                    for k in marks.indices where marks[k] & 0xFFFF != 0 {
+                        (room.baseAddress! + count).initialize(to: k)
+                        count += 1
+                    }
+                    let marked = UnsafeBufferPointer(rebasing: room[..<count])
+                    return phrases.indices.map { place in
+                        guard count > 0, let kindPhrases = phrases[place] else { return [] }
+                        return kindPhrases.mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(place),
+                                                    starting: starting[place])
+                    }
                 }
             }
         }
@@ -110,13 +113,14 @@ final class FormStarts: Sendable {
     /// there (those of every key `LexiconPhrases.lookUp` may try for the word); in the high 32, one
     /// more than the number of the word's key where that is the one key tried and a form starts
     /// with it (else 0). One array for both: one allocation a document.
-    private func marks(in document: Document) -> [UInt64] {
+    private func marks(in document: Document, into marks: UnsafeMutableBufferPointer<UInt64>) {
         // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
         let tokens = document.tokens
         // The tables as local constants: the look-up's closure then reads them in place, where
         // reading them through `self` copied (retained and released) the table for every word.
         let kinds = kinds, filter = filter, numbering = numbering
-        var marks = [UInt64](repeating: 0, count: tokens.count)
+        precondition(marks.count == tokens.count, "a mark a token")
+        marks.initialize(repeating: 0)
         let apostrophe = UInt8(ascii: "'")
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
@@ -155,6 +159,5 @@ final class FormStarts: Sendable {
             }
             marks[k] = UInt64(mark)
         }
-        return marks
     }
 }

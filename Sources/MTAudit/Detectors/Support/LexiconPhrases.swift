@@ -1,4 +1,5 @@
 import MTAuditText
+import Synchronization
 
 /// The forms of a structured lexicon (countries, titles, date-time words) found in a document's
 /// tokens, longest first, each with the identities it stands for. A class: each context's mentions
@@ -41,8 +42,23 @@ final class LexiconPhrases: Sendable {
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
-    /// leave to the lexicon's own rule even where they stand alone.
-    let vocabulary: Set<String>
+    /// leave to the lexicon's own rule even where they stand alone. Made at the first question (the
+    /// rules ask the titles' alone, and seldom), then kept.
+    var vocabulary: Set<String> {
+        vocabularyTable.withLock { table in
+            if let table { return table }
+            // Room made first: a set made from the joined keys grows (and rehashes) again and again.
+            var vocabulary = Set<String>(minimumCapacity: forms.count)
+            for list in forms.values {
+                for form in list {
+                    for key in form.keys { vocabulary.insert(key) }
+                }
+            }
+            table = vocabulary
+            return vocabulary
+        }
+    }
+    private let vocabularyTable = Mutex<Set<String>?>(nil)
 
     /// Between the words of a form, a text may write one of these: "Secretary-General", "Lt. Gen.".
     private static let joiners: Set<String> = ["-", "‐", "–", "—", "."]
@@ -81,16 +97,8 @@ final class LexiconPhrases: Sendable {
                 .sorted { ($0.form.keys.count, $0.joined) > ($1.form.keys.count, $1.joined) }
             forms[key] = sorted.map(\.form)
         }
-        // Room made first: a set made from the joined keys grows (and rehashes) again and again.
-        var vocabulary = Set<String>(minimumCapacity: forms.count)
-        for list in forms.values {
-            for form in list {
-                for key in form.keys { vocabulary.insert(key) }
-            }
-        }
         self.classes = classes
         self.forms = forms
-        self.vocabulary = vocabulary
     }
 
     /// Adds a form to `list`, the forms with its first key, or merges it into the form there with the
@@ -240,7 +248,7 @@ final class LexiconPhrases: Sendable {
     /// found by hashing its key.
     ///
     /// `marked` are the tokens with a mark for any kind, in order: the few a form may start at.
-    func mentions(in document: Document, marks: [UInt64], marked: UnsafeBufferPointer<Int>, bit: UInt64,
+    func mentions(in document: Document, marks: UnsafeBufferPointer<UInt64>, marked: UnsafeBufferPointer<Int>, bit: UInt64,
                   starting: [[Form]]) -> [Mention] {
         precondition(marks.count == document.tokens.count, "one mark a token")
         var mentions: [Mention] = []
@@ -354,36 +362,48 @@ final class LexiconPhrases: Sendable {
         let source: [Mention]
         let version: [Mention]
         let others: [[Mention]]
-        /// The source's and the version's phrases, where their texts were read with them; nil for a text
-        /// without words, whose language's tables are made only if a rule asks for them.
-        private let sourceTable: LexiconPhrases?
-        private let versionTable: LexiconPhrases?
         private let kind: LexiconKind
-        private let lexicons: Lexicons
-        private let sourceLanguage: String
-        private let versionLanguage: String
+        /// The place of `kind` in `LexiconKind.allCases`.
+        private let place: Int
+        /// What the context's kinds share: the lexicons, the languages, the starts.
+        private let texts: Texts
 
         /// The phrases of the source's language.
         var sourcePhrases: LexiconPhrases {
-            sourceTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: sourceLanguage)
+            texts.sourceStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.sourceLanguage)
         }
 
         /// The phrases of the version's language.
         var versionPhrases: LexiconPhrases {
-            versionTable ?? LexiconPhrases.cached(kind, lexicons: lexicons, language: versionLanguage)
+            texts.versionStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.versionLanguage)
         }
 
-        init(kind: LexiconKind, lexicons: Lexicons, source: [Mention], version: [Mention], others: [[Mention]],
-             sourceLanguage: String, sourceTable: LexiconPhrases?, versionLanguage: String, versionTable: LexiconPhrases?) {
+        init(kind: LexiconKind, place: Int, texts: Texts, source: [Mention], version: [Mention], others: [[Mention]]) {
             self.kind = kind
-            self.lexicons = lexicons
+            self.place = place
+            self.texts = texts
             self.source = source
             self.version = version
             self.others = others
-            self.sourceLanguage = sourceLanguage
-            self.sourceTable = sourceTable
-            self.versionLanguage = versionLanguage
-            self.versionTable = versionTable
+        }
+
+        /// The lexicons, and the source's and the version's languages with their starts, once for all
+        /// the kinds of a context. A start is nil for a text without words, whose language's tables
+        /// are made only if a rule asks for them.
+        final class Texts: Sendable {
+            let lexicons: Lexicons
+            let sourceLanguage: String
+            let versionLanguage: String
+            let sourceStarts: FormStarts?
+            let versionStarts: FormStarts?
+
+            init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?) {
+                self.lexicons = lexicons
+                self.sourceLanguage = sourceLanguage
+                self.versionLanguage = versionLanguage
+                self.sourceStarts = sourceStarts
+                self.versionStarts = versionStarts
+            }
         }
     }
 
@@ -408,13 +428,13 @@ final class LexiconPhrases: Sendable {
                 starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
                     .mentions(in: document)
             }
+            let texts = KindMentions.Texts(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
+                                           sourceStarts: sourceStarts, versionStarts: versionStarts)
             var byKind: [KindMentions?] = Array(repeating: nil, count: LexiconKind.allCases.count)
             for (place, kind) in FormStarts.structuredKinds {
-                byKind[place] = KindMentions(kind: kind, lexicons: context.lexicons,
+                byKind[place] = KindMentions(kind: kind, place: place, texts: texts,
                                              source: source?[place] ?? [], version: version?[place] ?? [],
-                                             others: others.map { $0?[place] ?? [] },
-                                             sourceLanguage: sourceLanguage, sourceTable: sourceStarts?.phrases(at: place),
-                                             versionLanguage: versionLanguage, versionTable: versionStarts?.phrases(at: place))
+                                             others: others.map { $0?[place] ?? [] })
             }
             return byKind
         }

@@ -81,19 +81,22 @@ struct NameRuns {
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = NameRuns.usualOpenerZipf) -> [[Run]] {
         context.memoized(runsKey(ofSource: ofSource, openerZipf: openerZipf)) {
-            let (names, document) = ofSource ? (source(in: context), context.source) : (version(in: context), context.version)
-            // The word-list rows fetched once for all the sentences, not from the memo for each.
-            var rows: DocumentWordRows?
-            guard openerZipf != usualOpenerZipf else {
-                return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+            // The document handed to a function rather than copied into a pair with its finder.
+            func runs(of document: Document, by names: NameRuns) -> [[Run]] {
+                // The word-list rows fetched once for all the sentences, not from the memo for each.
+                var rows: DocumentWordRows?
+                guard openerZipf != usualOpenerZipf else {
+                    return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
+                }
+                // The threshold weighs only a sentence's first word: where that word is read alike by
+                // both, the sentence's runs are the usual ones (which the name rules have made by then).
+                let usual = sentenceRuns(ofSource: ofSource, in: context)
+                return document.sentences.indices.map { index in
+                    names.opensAlike(in: document, sentence: index, openerZipfs: (usualOpenerZipf, openerZipf), rows: &rows)
+                        ? usual[index] : names.runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
+                }
             }
-            // The threshold weighs only a sentence's first word: where that word is read alike by
-            // both, the sentence's runs are the usual ones (which the name rules have made by then).
-            let usual = sentenceRuns(ofSource: ofSource, in: context)
-            return document.sentences.indices.map { index in
-                names.opensAlike(in: document, sentence: index, openerZipfs: (usualOpenerZipf, openerZipf), rows: &rows)
-                    ? usual[index] : names.runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
-            }
+            return ofSource ? runs(of: context.source, by: source(in: context)) : runs(of: context.version, by: version(in: context))
         }
     }
 
@@ -168,6 +171,17 @@ struct NameRuns {
         }
         if !current.isEmpty { runs.append(Run(tokens: current)) }
         return runs
+    }
+
+    /// Whether `sentence` has a word that `capitalizedRuns` may put in a run (the test of its opening
+    /// word's frequency aside) whose key `keep` keeps: a quick test, with no runs made, that most
+    /// sentences fail.
+    func hasCapitalized(in document: Document, sentence index: Int, where keep: (String) -> Bool) -> Bool {
+        let tokens = document.tokens
+        return document.sentences[index].tokens.contains { position in
+            tokens[position].kind == .letters && tokens[position].text.startsWithCapital
+                && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key) && keep(tokens[position].key)
+        }
     }
 
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
@@ -550,44 +564,49 @@ struct NameSubstitutions {
             // Only the parts of a name that are new: "Ingrid Halverson" against "Ingrid Halvorsen".
             let new = versionRuns[index].flatMap { $0.parts { !known.contains(base($0.key)) } }
                 .filter { !overlapsConfusion($0, \.version) }
-            let missingParts = sourceRuns[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
-                .filter { !overlapsConfusion($0, \.source) }
-            // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
-            // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
-            // but the rest of the source's name does ("Galápagos Islands" of "Ecuadorean Galápagos
-            // Islands" for "Ecuador").
-            // Forms the country or entity lexicon gives one identity are one entity too: "China's" for
-            // "Chinese", "Bombay" for "Mumbai".
-            let derived = new.filter { run in
-                missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
-            }
-            var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
-            missing.removeAll { source in new.contains { sameCountry($0, source) } }
-            let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
-            // First the names that look like one of the source's (corruptions), then the others in
-            // order of appearance: "Spain and Iceland" for "Portugal and Ireland" pairs Iceland with
-            // Ireland, then Spain with Portugal.
-            var unpaired: [NameRuns.Run] = []
-            for run in candidates {
-                guard !missing.isEmpty else { break }
-                let scored = missing.enumerated().map { ($0.offset, NameRuns.similarity(base(run.key), base($0.element.key))) }
-                let best = scored.max { ($0.1, $1.0) < ($1.1, $0.0) }!
-                if best.1 >= NameCorruptionDetector.threshold {
-                    pairs.append(Pair(version: run, source: missing.remove(at: best.0), similarity: best.1))
-                } else {
-                    unpaired.append(run)
+            // Without a new name there is nothing to pair here but by position (most sentences): the
+            // source's missing names are not needed.
+            var derived: [NameRuns.Run] = []
+            if !new.isEmpty {
+                let missingParts = sourceRuns[sourceIndex].flatMap { $0.parts { !inVersion.contains(base($0.key)) } }
+                    .filter { !overlapsConfusion($0, \.source) }
+                // A derived form of a source name is the same entity: "Russia" for "Russian's", "Asian" for
+                // "Asia", "Organisation" for "Organization", "Dmitri" for "Dmitry". Neither side takes part,
+                // but the rest of the source's name does ("Galápagos Islands" of "Ecuadorean Galápagos
+                // Islands" for "Ecuador").
+                // Forms the country or entity lexicon gives one identity are one entity too: "China's" for
+                // "Chinese", "Bombay" for "Mumbai".
+                derived = new.filter { run in
+                    missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
                 }
-            }
-            for run in unpaired {
-                guard let index = missing.indices.first else { break }
-                let replaced = missing[index]
-                // A new name unlike the source's must look like a name to stand for one: rare as a word,
-                // or as common as the source's name it replaces ("Spain" for "Argentina").
-                let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
-                    && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
-                guard versionNames.isEntityLike(run) || commonPair else { continue }
-                let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
-                pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
+                var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
+                missing.removeAll { source in new.contains { sameCountry($0, source) } }
+                let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
+                // First the names that look like one of the source's (corruptions), then the others in
+                // order of appearance: "Spain and Iceland" for "Portugal and Ireland" pairs Iceland with
+                // Ireland, then Spain with Portugal.
+                var unpaired: [NameRuns.Run] = []
+                for run in candidates {
+                    guard !missing.isEmpty else { break }
+                    let scored = missing.enumerated().map { ($0.offset, NameRuns.similarity(base(run.key), base($0.element.key))) }
+                    let best = scored.max { ($0.1, $1.0) < ($1.1, $0.0) }!
+                    if best.1 >= NameCorruptionDetector.threshold {
+                        pairs.append(Pair(version: run, source: missing.remove(at: best.0), similarity: best.1))
+                    } else {
+                        unpaired.append(run)
+                    }
+                }
+                for run in unpaired {
+                    guard let index = missing.indices.first else { break }
+                    let replaced = missing[index]
+                    // A new name unlike the source's must look like a name to stand for one: rare as a word,
+                    // or as common as the source's name it replaces ("Spain" for "Argentina").
+                    let commonPair = !sourceNames.isEntityLike(replaced) && versionNames.isEntityLike(run, commonWordZipf: 5.5)
+                        && replaced.tokens.allSatisfy { $0.text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
+                    guard versionNames.isEntityLike(run) || commonPair else { continue }
+                    let similarity = NameRuns.similarity(base(run.key), base(replaced.key))
+                    pairs.append(Pair(version: run, source: missing.remove(at: index), similarity: similarity))
+                }
             }
             pairs += positionalPairs(versionIndex: index, sourceIndex: sourceIndex, in: context, finders: (versionNames, sourceNames),
                                      sourceRuns: { sourceOpenerRuns }, known: known, inVersion: inVersion,
@@ -644,6 +663,10 @@ struct NameSubstitutions {
         let (versionNames, sourceNames) = finders
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
             spans.contains { $0.start < run.span.end && run.span.start < $0.end }
+        }
+        // Most sentences have no capitalized word that the other texts lack, and so no new part.
+        guard versionNames.hasCapitalized(in: context.version, sentence: versionIndex, where: { !known.contains(base($0)) }) else {
+            return []
         }
         // Each part with the whole capitalized run it belongs to.
         let versionRuns = versionNames.capitalizedRuns(in: context.version, sentence: versionIndex, openerZipf: EntityOmittedDetector.commonWordZipf)

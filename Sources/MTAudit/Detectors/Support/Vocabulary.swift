@@ -21,54 +21,55 @@ struct Vocabulary {
     /// contexts and detectors ask (a document is the source of each version's context, and each
     /// version one of the others of every other version's).
     private final class Part: Sendable {
-        /// Every word-like token's key, numbered: one table, so that reading a token is one
-        /// look-up. (Keys are matching forms, told apart by their bytes, as the filters below tell them.)
-        private let ids: KeyNumbering
-        /// What the document writes of each key, by its number.
-        private let entryList: [Entry]
+        /// Every word-like token's key, numbered (`KeyNumbering`, whose FNV hash over the bytes costs
+        /// a fraction of the standard table's SipHash for every word of the text); `entries` holds
+        /// each key's entry at its number. Keys are matching keys, equal when their bytes are.
+        let numbering: KeyNumbering
+        let entries: [Entry]
         let pairs: Pairs
         /// The keys of the words written with a capital inside a sentence (the proper names among
         /// them) as bits of a small Bloom filter: most words are none, told by a byte hash and one
-        /// bit rather than by hashing the key for the table.
+        /// bit rather than by hashing the key for `entries`.
         let capitalizedKeys: ProperNameFilter
-        /// Every key as a bit of a Bloom filter, for `Vocabulary.contains`: most keys asked about and
-        /// not written here (the halves of a merged word, two words joined) end at the bit, with no
-        /// look-up in the table.
+        /// Every key of `entries` as a bit of a Bloom filter, for `Vocabulary.contains`: most keys
+        /// asked about and not written here (the halves of a merged word, two words joined) end at
+        /// the bit, with no hash of the key for the table.
         let keys: KeyBits
 
         init(_ document: Document) {
             pairs = Pairs([document])
-            let tokens = document.tokens
-            var ids = KeyNumbering(capacity: tokens.count)
-            var entryList: [Entry] = []
-            entryList.reserveCapacity(tokens.count)
+            var numbering = KeyNumbering(capacity: document.tokens.count)
+            var entries: [Entry] = []
+            entries.reserveCapacity(document.tokens.count)
             var capitalizedKeys = ProperNameFilter()
+            let tokens = document.tokens
             var keys = KeyBits(capacity: tokens.count)
             // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
             // word-like token of the same sentence came before it.
             var sentenceWithWord = -1
-            // The tokens read in place: a copy of each would retain and release its text and key.
-            for index in tokens.indices where tokens[index].isWordLike {
-                let opensSentence = sentenceWithWord != tokens[index].sentence
-                sentenceWithWord = tokens[index].sentence
+            // By index: a copy of each token (its text and key retained) costs more than reading it.
+            for k in tokens.indices where tokens[k].isWordLike {
+                let opensSentence = sentenceWithWord != tokens[k].sentence
+                sentenceWithWord = tokens[k].sentence
                 var capitalized: String? = nil, lowercased = false
-                if tokens[index].kind == .letters, let first = tokens[index].text.unicodeScalars.first {
-                    if first.hasUppercaseProperty, !opensSentence { capitalized = tokens[index].text } else { lowercased = first.hasLowercaseProperty }
+                if tokens[k].kind == .letters, let first = tokens[k].text.unicodeScalars.first {
+                    if first.hasUppercaseProperty, !opensSentence { capitalized = tokens[k].text } else { lowercased = first.hasLowercaseProperty }
                 }
-                let number = ids.number(tokens[index].key)
-                if number == entryList.count { entryList.append(Entry()) }
-                entryList[number].record(capitalized: capitalized, lowercased: lowercased)
-                if capitalized != nil { capitalizedKeys.insert(tokens[index].key) }
-                keys.insert(KeyFilter.slot(tokens[index].key))
+                let key = tokens[k].key
+                let number = numbering.number(key)
+                if number == entries.count { entries.append(Entry()) }
+                entries[number].record(capitalized: capitalized, lowercased: lowercased)
+                if capitalized != nil { capitalizedKeys.insert(key) }
+                keys.insert(KeyFilter.slot(key))
             }
-            self.ids = ids
-            self.entryList = entryList
+            self.numbering = numbering
+            self.entries = entries
             self.capitalizedKeys = capitalizedKeys
             self.keys = keys
         }
 
-        /// What the document writes of `key`, if it writes the word.
-        func entry(_ key: String) -> Entry? { ids.number(of: key).map { entryList[$0] } }
+        /// The entry of `key`, if a token has it.
+        func entry(_ key: String) -> Entry? { numbering.number(of: key).map { entries[$0] } }
 
         static func of(_ document: Document) -> Part {
             document.memo.value("vocabulary", from: document) { Part($0) }
@@ -144,7 +145,7 @@ struct Vocabulary {
         init(capacity: Int) {
             var size = 256
             while size < 16 * capacity && size < KeyFilter.size { size <<= 1 }
-            bits = [UInt64](filledWith: 0, count: size / 64)
+            bits = [UInt64](repeating: 0, count: size / 64)
             mask = size - 1
         }
 
