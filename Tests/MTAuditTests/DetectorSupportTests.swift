@@ -18,6 +18,27 @@ struct DetectorSupportTests {
         }
     }
 
+    @Test("Word pairs found by walking the tokens are the pairs the table holds, first occurrence first")
+    func wordPairsWalkedAsTabled() throws {
+        let segmenter = try Segmenter()
+        let first = Document(id: "a", text: "Mr. Brennan met Lord Ashby, Mr. Brennan said. The harbour-master spoke; mr brennan left. Zoë Ng waved", segmenter: segmenter)
+        let second = Document(id: "b", text: "Lord Ashby—Mr Brennan. Naïve Zoë ng.", segmenter: segmenter)
+        // Every pair of neighbouring keys, across sentences too, and some that are none.
+        var keys: [String] = []
+        for document in [first, second] {
+            let words = document.tokens.filter(\.isWordLike)
+            for (a, b) in zip(words, words.dropFirst()) { keys += [a.key + " " + b.key, b.key + " " + a.key] }
+        }
+        keys += ["", " ", "mr", "mr brennanx", "ashby mr", "zoë ng", "zoe ng", "lord  ashby"]
+        // The first look-ups walk the tokens; later ones, more than the walks allowed, read the table.
+        let vocabulary = Vocabulary([first, second])
+        let walked = keys.map { vocabulary.pairs[$0] }
+        let tabled = keys.map { vocabulary.pairs[$0] }
+        #expect(walked.count > 16 && walked == tabled)
+        #expect(vocabulary.pairs["mr brennan"] == "Mr. Brennan")
+        #expect(vocabulary.pairs["ashby mr"] == "Ashby, Mr")
+    }
+
     @Test("A token's scalar count and ASCII test agree with its text")
     func tokenShape() throws {
         let text = "Café ﬁne naïve e\u{301}tude 東京で会議 😀👍🏽 Ω-ohm \r\n Straße's U.S. résumé"

@@ -143,16 +143,33 @@ public struct Auditor: Sendable {
     /// left out) is that finding again, counted twice: it is dropped.
     static func withoutDistortionsExplained(_ findings: [Finding]) -> [Finding] {
         let rule = DistortionDetector.description.id
-        let explained = findings.filter { $0.rule != rule }.map(\.span.span)
+        // The other findings' spans by start, with the furthest end reached so far: a distortion
+        // reads only the spans that start before it ends, back to where none reaches its start
+        // (every span that can explain it is among them), where it read every span of the text.
+        let explained = findings.filter { $0.rule != rule }.map(\.span.span).sorted { $0.start < $1.start }
         guard !explained.isEmpty else { return findings }
-        return findings.filter { finding in
-            let span = finding.span.span
-            // Spans that overlap; a point counts when it lies inside the other span or on it.
-            return finding.rule != rule || !explained.contains { other in
-                span.isEmpty || other.isEmpty ? other.start <= span.start && span.end <= other.end || span.start <= other.start && other.end <= span.end
-                    : other.overlaps(span)
+        var reach: [Int] = []
+        reach.reserveCapacity(explained.count)
+        for span in explained { reach.append(max(reach.last ?? span.end, span.end)) }
+        func isExplained(_ span: TextSpan) -> Bool {
+            var low = 0, high = explained.count
+            while low < high {
+                let middle = (low + high) / 2
+                if explained[middle].start <= span.end { low = middle + 1 } else { high = middle }
             }
+            var index = low - 1
+            while index >= 0, reach[index] >= span.start {
+                let other = explained[index]
+                // Spans that overlap; a point counts when it lies inside the other span or on it.
+                if span.isEmpty || other.isEmpty ? other.start <= span.start && span.end <= other.end || span.start <= other.start && other.end <= span.end
+                    : other.overlaps(span) {
+                    return true
+                }
+                index -= 1
+            }
+            return false
         }
+        return findings.filter { $0.rule != rule || !isExplained($0.span.span) }
     }
 
     /// The ICU locale for a BCP 47 tag: its language subtag, English when undetermined.

@@ -46,6 +46,10 @@ public struct DateTimeMismatchDetector: Detector {
         let found = LexiconPhrases.mentions(.dateTimeWords, in: context)
         guard !found.version.isEmpty, !found.source.isEmpty else { return [] }
         var findings: [Finding] = []
+        // Each text's mentions by sentence, in their order: each sentence reads its own, where a
+        // filter of all the text's mentions for every sentence grew with the square of the text.
+        let versionBySentence = Dictionary(grouping: found.version, by: \.sentence)
+        let sourceBySentence = Dictionary(grouping: found.source, by: \.sentence)
         for entryClass in Self.classes {
             func ids(_ mentions: [LexiconPhrases.Mention], _ phrases: LexiconPhrases) -> Set<String> {
                 mentions.reduce(into: Set<String>()) { $0.formUnion(phrases.ids(of: $1, class: entryClass)) }
@@ -55,12 +59,12 @@ public struct DateTimeMismatchDetector: Detector {
             for index in context.version.sentences.indices {
                 guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
                 if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
-                let inVersion = found.version.filter { $0.sentence == index && !found.versionPhrases.ids(of: $0, class: entryClass).isEmpty }
+                let inVersion = (versionBySentence[index] ?? []).filter { !found.versionPhrases.ids(of: $0, class: entryClass).isEmpty }
                 guard !inVersion.isEmpty else { continue }
                 let here = ids(inVersion, found.versionPhrases)
                 var missing: [LexiconPhrases.Mention] = []
                 var missingIDs: Set<String> = []
-                for mention in found.source where mention.sentence == sourceIndex {
+                for mention in sourceBySentence[sourceIndex] ?? [] {
                     let mentionIDs = found.sourcePhrases.ids(of: mention, class: entryClass)
                     guard !mentionIDs.isEmpty, mentionIDs.isDisjoint(with: here), mentionIDs.isDisjoint(with: missingIDs) else { continue }
                     missing.append(mention)

@@ -186,16 +186,63 @@ struct Vocabulary {
     /// document's memo, and a document held there would never be freed.
     final class Pairs: Sendable {
         private let texts: [(text: String, tokens: [Token])]
-        private let table = Mutex<[String: String]?>(nil)
+        /// The table of every pair, once made; and how many look-ups walked the tokens before it was.
+        private struct State {
+            var table: [String: String]?
+            var walks = 0
+        }
+        private let state = Mutex(State())
+        /// The look-ups answered by walking the tokens before the table is made. A walk costs a
+        /// fraction of the table (one pass, no string made but for a pair of the key's length), and
+        /// most documents are asked about a pair or two; a long one asked about many gets its table.
+        private static let walksBeforeTable = 16
 
         init(_ documents: [Document]) { texts = documents.map { ($0.text, $0.tokens) } }
 
         /// The pair `key` ("a b") as written where it first occurs, or nil.
         subscript(key: String) -> String? {
-            table.withLock { table in
-                if table == nil { table = Self.make(texts) }
-                return table![key]
+            state.withLock { state in
+                if let table = state.table { return table[key] }
+                if state.walks < Self.walksBeforeTable {
+                    state.walks += 1
+                    return Self.walk(texts, for: key)
+                }
+                let table = Self.make(texts)
+                state.table = table
+                return table[key]
             }
+        }
+
+        /// What `make` maps `key` to, found by walking the tokens in the same order to the first
+        /// pair that is `key`. (Keys are in one normal form, where equal keys have equal bytes: the
+        /// two keys' bytes are compared with the key's, with no pair joined.)
+        private static func walk(_ texts: [(text: String, tokens: [Token])], for key: String) -> String? {
+            let keyBytes = Array(key.utf8)
+            let length = keyBytes.count
+            for (text, tokens) in texts {
+                for index in tokens.indices where tokens[index].kind == .letters {
+                    // A first word of another length has no space after it in the key: most stop here.
+                    let firstCount = tokens[index].key.utf8.count
+                    guard firstCount < length, keyBytes[firstCount] == UInt8(ascii: " ") else { continue }
+                    var next = index + 1
+                    if next < tokens.count, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text) {
+                        next += 1
+                    }
+                    guard next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == tokens[index].sentence,
+                          firstCount + 1 + tokens[next].key.utf8.count == length,
+                          keyBytes[..<firstCount].elementsEqual(tokens[index].key.utf8),
+                          keyBytes[(firstCount + 1)...].elementsEqual(tokens[next].key.utf8) else { continue }
+                    return written(text, from: tokens[index], to: tokens[next])
+                }
+            }
+            return nil
+        }
+
+        /// The text from `first` to `last`, by the bytes the tokens know.
+        private static func written(_ text: String, from first: Token, to last: Token) -> String {
+            let utf8 = text.utf8
+            return String(utf8[utf8.index(utf8.startIndex, offsetBy: first.utf8.lowerBound)
+                ..< utf8.index(utf8.startIndex, offsetBy: last.utf8.upperBound)])!
         }
 
         /// What may stand between the words of a pair.
@@ -214,12 +261,7 @@ struct Vocabulary {
                     }
                     if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == token.sentence {
                         let joined = token.key + " " + tokens[next].key
-                        if pairs[joined] == nil {
-                            // Tokens know their bytes: the text from this word to the next one.
-                            let utf8 = text.utf8
-                            pairs[joined] = String(utf8[utf8.index(utf8.startIndex, offsetBy: token.utf8.lowerBound)
-                                ..< utf8.index(utf8.startIndex, offsetBy: tokens[next].utf8.upperBound)])!
-                        }
+                        if pairs[joined] == nil { pairs[joined] = written(text, from: token, to: tokens[next]) }
                     }
                 }
             }
