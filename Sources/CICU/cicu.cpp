@@ -213,8 +213,9 @@ struct cicu_breaker {
     UBreakIterator *iterator;
     // The text of the last run in UTF-16, which break iterators read natively (over a UTF-8 UText
     // every step maps chunks of bytes), and for each unit, and one past the last, the UTF-8 offset
-    // of its code point: the boundaries are mapped back through it. Kept from run to run, so that
-    // the buffers are not allocated again; the iterator reads `units` until the next run sets it.
+    // of its code point: the boundaries are mapped back through it. Kept from run to run (up to 64K
+    // units), so that the buffers are not allocated again; the iterator reads `units` until the next
+    // run sets it.
     std::vector<UChar> units;
     std::vector<int32_t> offsets;
 };
@@ -279,6 +280,13 @@ int64_t cicu_breaker_run(cicu_breaker *breaker, const uint8_t *text, int64_t len
         boundaries[count] = offsets[p];
         rule_status[count] = ubrk_getRuleStatus(breaker->iterator);
         count++;
+    }
+    // A long paragraph's buffers are not kept for the short ones after it: the iterator is detached
+    // from them first.
+    if (units.capacity() > (1u << 16)) {
+        ubrk_setText(breaker->iterator, empty, 0, &err);
+        std::vector<UChar>().swap(units);
+        std::vector<int32_t>().swap(offsets);
     }
     *status = CICU_OK;
     return count;
