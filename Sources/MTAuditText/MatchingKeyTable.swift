@@ -71,7 +71,7 @@ struct MatchingKeyTable: Sendable {
     /// (Over the text's bytes in place: through the UTF-8 view's iterator, reading a token's bytes
     /// cost more than folding them.)
     private static func kind(of text: String) -> Kind {
-        text.utf8.withContiguousStorageIfAvailable(kind(of:)) ?? kind(of: Array(text.utf8))
+        text.utf8.withContiguousStorageIfAvailable { kind(of: $0) } ?? kind(of: Array(text.utf8))
     }
 
     private static func kind(of bytes: some Collection<UInt8>) -> Kind {
@@ -87,7 +87,7 @@ struct MatchingKeyTable: Sendable {
 
     /// The matching form of an ASCII text, which is never longer than the text.
     private static func asciiKey(of text: String) -> String {
-        text.utf8.withContiguousStorageIfAvailable(asciiKey(of:)) ?? asciiKey(of: Array(text.utf8))
+        text.utf8.withContiguousStorageIfAvailable { asciiKey(of: $0) } ?? asciiKey(of: Array(text.utf8))
     }
 
     private static func asciiKey(of bytes: some Collection<UInt8>) -> String {

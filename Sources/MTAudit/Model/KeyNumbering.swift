@@ -69,10 +69,8 @@ struct KeyNumbering {
     }
 
     private static func hash(_ key: String) -> UInt64 {
-        key.utf8.withContiguousStorageIfAvailable(hash(bytes:)) ?? hash(bytes: Array(key.utf8))
+        key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
     }
-
-    private static func hash(bytes: some Sequence<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 
     private static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.withContiguousStorageIfAvailable { x in

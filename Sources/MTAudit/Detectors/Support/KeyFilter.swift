@@ -23,7 +23,7 @@ struct KeyFilter: Sendable {
             let hash = FNV1a.hash(bytes)
             return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(size - 1))
         }
-        return key.utf8.withContiguousStorageIfAvailable(fold) ?? fold(key.utf8)
+        return key.utf8.withContiguousStorageIfAvailable { fold($0) } ?? fold(key.utf8)
     }
 
     /// False when `key` is surely none of the keys.

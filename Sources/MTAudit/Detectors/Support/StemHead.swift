@@ -8,6 +8,6 @@
 func stemHead(_ key: String) -> UInt8? {
     let utf8 = key.utf8
     guard let first = utf8.first else { return nil }
-    let plain = utf8.withContiguousStorageIfAvailable(isPlainStem)
+    let plain = utf8.withContiguousStorageIfAvailable { isPlainStem($0) }
     return plain == true ? first : nil
 }
