@@ -653,7 +653,7 @@ struct SentenceWords {
 /// A document's words numbered in order of first appearance, with each sentence's words and anchors
 /// (numbers, capitalized words of three letters or more) as sorted ids: made once per document, since
 /// the document is aligned with the source and with every other version.
-private final class DocumentWords: Sendable {
+final class DocumentWords: Sendable {
     /// The matching keys of the distinct words, by id.
     var keys: [String] { ids.keys }
     /// The words' ids.

@@ -46,18 +46,18 @@ public struct AdditionDetector: Detector {
         guard rendering.coverage >= 0.2 else { return [] }
         let source = context.source, version = context.version
         // The source sentences' words, read for the first candidate (most versions render every
-        // sentence): each sentence's distinct keys as sorted numbers, where a set of strings per
-        // sentence cost as much as the rest of the rule on a long text. (Keys are in one normal form:
-        // equal keys have equal bytes, as the numbering tells them.)
-        lazy var sourceWords = Self.sentenceWords(source)
+        // sentence): each sentence's distinct keys as sorted numbers, the aligner's (made once per
+        // document), where a set of strings per sentence cost as much as the rest of the rule on a
+        // long text. (Keys are in one normal form: equal keys have equal bytes, as the numbering
+        // tells them.)
+        lazy var sourceWords = DocumentWords.of(source)
         var additions: [(span: TextSpan, words: [Token])] = []
         for (index, sentence) in version.sentences.enumerated() where !rendering.version[index] {
             let words = version.tokens[sentence.tokens].filter(\.isWordLike)
             guard words.count >= 2, context.consensusReadings(ofVersionSentence: index).isEmpty else { continue }
             let set = Set(words.map(\.key))
-            let (numbering, sentences) = sourceWords
-            let numbers = set.compactMap { numbering.number(of: $0) }.sorted()
-            let echo = sentences.contains { 2 * Double(Self.sharedCount($0, numbers)) / Double($0.count + set.count) >= Self.echoSimilarity }
+            let numbers = set.compactMap { sourceWords.ids.number(of: $0).map(Int32.init) }.sorted()
+            let echo = sourceWords.sentences.contains { 2 * Double(Self.sharedCount($0, numbers)) / Double($0.count + set.count) >= Self.echoSimilarity }
             guard !echo else { continue }
             let tokens = version.tokens[sentence.tokens]
             additions.append((tokens.first!.span.union(tokens.last!.span), words))
@@ -73,27 +73,8 @@ public struct AdditionDetector: Detector {
         return findings
     }
 
-    /// The document's word keys numbered, and each sentence's distinct numbers, sorted.
-    private static func sentenceWords(_ document: Document) -> (KeyNumbering, [[Int]]) {
-        let tokens = document.tokens
-        var numbering = KeyNumbering(capacity: tokens.count)
-        var sentences: [[Int]] = []
-        sentences.reserveCapacity(document.sentences.count)
-        for sentence in document.sentences {
-            var numbers: [Int] = []
-            numbers.reserveCapacity(sentence.tokens.count)
-            for index in sentence.tokens where tokens[index].isWordLike { numbers.append(numbering.number(tokens[index].key)) }
-            numbers.sort()
-            var write = 0
-            for number in numbers where write == 0 || numbers[write - 1] != number { numbers[write] = number; write += 1 }
-            numbers.removeLast(numbers.count - write)
-            sentences.append(numbers)
-        }
-        return (numbering, sentences)
-    }
-
     /// How many numbers two sorted lists of distinct numbers share.
-    private static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+    private static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
         var i = 0, j = 0, shared = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }

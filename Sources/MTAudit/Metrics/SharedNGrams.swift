@@ -12,7 +12,7 @@ enum SharedNGrams {
     private typealias Lanes = SIMD8<UInt32>
 
     /// `hyp` and `ref` hold numbers below `alphabetSize`. Positions, elements and counts are 32-bit
-    /// and added without overflow checks (texts are far below 2³² characters), in three buffers.
+    /// and added without overflow checks (texts are far below 2³² characters), in one buffer.
     static func matches(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> [Int] {
         let matches = matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
         return (0..<maximumOrder).map { Int(matches[$0]) }

@@ -79,7 +79,7 @@ public struct TranslationEditRate: SentenceMetric {
     /// `words` of a prepared text, lowered as `lowercased()` lowers it: scalar by scalar, each by its
     /// `lowercaseMapping` (the standard library's definition). ASCII is lowered byte by byte, and a
     /// scalar that `changesWhenLowercased` does not is its own mapping (true of every scalar:
-    /// `TranslationEditRateTests` checks them all), copied as it is; the others (a few capitals) are
+    /// `MetricTextTests` checks them all), copied as it is; the others (a few capitals) are
     /// looked up. Where no scalar's mapping changed its length the words are the text's words at
     /// white space, at the same offsets (no space lowers to a non-space or back); else the lowered
     /// bytes are split again.

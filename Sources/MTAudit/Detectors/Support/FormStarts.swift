@@ -46,7 +46,7 @@ final class FormStarts: Sendable {
             var numbering = KeyNumbering()
             var kinds: [UInt16] = []
             var phrases: [LexiconPhrases?] = Array(repeating: nil, count: LexiconKind.allCases.count)
-            for (place, kind) in LexiconKind.allCases.enumerated() where kind.isStructured {
+            for (place, kind) in structuredKinds {
                 let kindPhrases = LexiconPhrases.cached(kind, lexicons: lexicons, language: language)
                 phrases[place] = kindPhrases
                 for key in kindPhrases.formsByFirstKey.keys {
@@ -76,11 +76,6 @@ final class FormStarts: Sendable {
 
     /// The phrases of the structured kind at `place` in `LexiconKind.allCases`.
     func phrases(at place: Int) -> LexiconPhrases? { phrases[place] }
-
-    /// The phrases of a structured `kind` in this language.
-    func phrases(of kind: LexiconKind) -> LexiconPhrases {
-        phrases[Self.place(of: kind)]!
-    }
 
     /// The mentions of every structured kind in `document`, at each kind's place (empty for the flat
     /// kinds). Made once per document: every context reading the document asks for several kinds,

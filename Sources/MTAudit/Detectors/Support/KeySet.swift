@@ -8,8 +8,6 @@
 struct KeySet: Sendable {
     private var numbering: KeyNumbering
 
-    var count: Int { numbering.keys.count }
-
     /// A set with room for `capacity` keys before it grows.
     init(minimumCapacity capacity: Int = 0) { numbering = KeyNumbering(capacity: capacity) }
 

@@ -154,12 +154,7 @@ final class LexiconPhrases: Sendable {
         let view = form.unicodeScalars
         let scalars = Array(view)
         let positions = Array(view.indices) + [view.endIndex]
-        func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x2D, 0x2010, 0x2013, 0x2014: return true  // "-", "‐", "–", "—"
-            default: return scalar.properties.isWhitespace
-            }
-        }
+        func isSeparator(_ scalar: Unicode.Scalar) -> Bool { isDash(scalar) || scalar.properties.isWhitespace }
         /// Whether the scalar at `k`, if any, may join a neighbouring separator or full stop into one
         /// character.
         func mayJoin(_ k: Int) -> Bool {
@@ -191,9 +186,14 @@ final class LexiconPhrases: Sendable {
         if character.isWhitespace { return true }
         var scalars = character.unicodeScalars.makeIterator()
         guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        return isDash(scalar)
+    }
+
+    /// The dashes that join the words of a form: "-", "‐", "–", "—".
+    private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x2D, 0x2010, 0x2013, 0x2014: return true  // "-", "‐", "–", "—"
-        default: return false
+        case 0x2D, 0x2010, 0x2013, 0x2014: true
+        default: false
         }
     }
 

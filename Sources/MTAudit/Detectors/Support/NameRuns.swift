@@ -103,16 +103,21 @@ struct NameRuns {
     /// The opener threshold that most rules use.
     static let usualOpenerZipf: Float = 3.5
 
-    /// The memo key of `sentenceRuns`. Some rules ask for every sentence: the keys of the values they
-    /// use are written out, not made by formatting the number each time (the same strings).
+    /// The memo key of `sentenceRuns`. Some rules ask for every sentence: the keys of the thresholds
+    /// they use are made once, from those thresholds, not by formatting the number each time.
     private static func runsKey(ofSource: Bool, openerZipf: Float) -> String {
-        switch (ofSource, openerZipf) {
-        case (true, 3.5): "name-runs-source-3.5"
-        case (false, 3.5): "name-runs-version-3.5"
-        case (true, 5.0): "name-runs-source-5.0"
-        case (false, 5.0): "name-runs-version-5.0"
-        default: "name-runs-\(ofSource ? "source" : "version")-\(openerZipf)"
-        }
+        if openerZipf == usualOpenerZipf { return ofSource ? usualRunsKeys.source : usualRunsKeys.version }
+        if openerZipf == EntityOmittedDetector.commonWordZipf { return ofSource ? omittedRunsKeys.source : omittedRunsKeys.version }
+        return formattedRunsKey(ofSource: ofSource, openerZipf: openerZipf)
+    }
+
+    private static let usualRunsKeys = (source: formattedRunsKey(ofSource: true, openerZipf: usualOpenerZipf),
+                                        version: formattedRunsKey(ofSource: false, openerZipf: usualOpenerZipf))
+    private static let omittedRunsKeys = (source: formattedRunsKey(ofSource: true, openerZipf: EntityOmittedDetector.commonWordZipf),
+                                          version: formattedRunsKey(ofSource: false, openerZipf: EntityOmittedDetector.commonWordZipf))
+
+    private static func formattedRunsKey(ofSource: Bool, openerZipf: Float) -> String {
+        "name-runs-\(ofSource ? "source" : "version")-\(openerZipf)"
     }
 
     /// Whether names can be told by case in this text's language.

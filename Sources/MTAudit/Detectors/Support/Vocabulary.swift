@@ -224,11 +224,7 @@ struct Vocabulary {
                     // A first word of another length has no space after it in the key: most stop here.
                     let firstCount = tokens[index].key.utf8.count
                     guard firstCount < length, keyBytes[firstCount] == UInt8(ascii: " ") else { continue }
-                    var next = index + 1
-                    if next < tokens.count, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text) {
-                        next += 1
-                    }
-                    guard next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == tokens[index].sentence,
+                    guard let next = nextWord(after: index, in: tokens),
                           firstCount + 1 + tokens[next].key.utf8.count == length,
                           keyBytes[..<firstCount].elementsEqual(tokens[index].key.utf8),
                           keyBytes[(firstCount + 1)...].elementsEqual(tokens[next].key.utf8) else { continue }
@@ -248,21 +244,24 @@ struct Vocabulary {
         /// What may stand between the words of a pair.
         private static let joiners = [",", ".", "-", "–", "—"]
 
+        /// The word that makes a pair with the letter word at `index`: the next word in the same
+        /// sentence, past at most one comma, dash or full stop; nil when there is none.
+        private static func nextWord(after index: Int, in tokens: [Token]) -> Int? {
+            var next = index + 1
+            if next < tokens.count, tokens[next].kind == .punctuation, joiners.contains(tokens[next].text) { next += 1 }
+            guard next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == tokens[index].sentence else { return nil }
+            return next
+        }
+
         private static func make(_ texts: [(text: String, tokens: [Token])]) -> [String: String] {
             var pairs: [String: String] = [:]
             // At most a pair a token: room for them all, rather than growing (and rehashing) the table.
             pairs.reserveCapacity(texts.reduce(0) { $0 + $1.tokens.count })
             for (text, tokens) in texts {
                 for (index, token) in tokens.enumerated() where token.kind == .letters {
-                    // The next word in the same sentence, past at most one comma, dash or full stop.
-                    var next = index + 1
-                    if next < tokens.count, tokens[next].kind == .punctuation, Self.joiners.contains(tokens[next].text) {
-                        next += 1
-                    }
-                    if next < tokens.count, tokens[next].kind == .letters, tokens[next].sentence == token.sentence {
-                        let joined = token.key + " " + tokens[next].key
-                        if pairs[joined] == nil { pairs[joined] = written(text, from: token, to: tokens[next]) }
-                    }
+                    guard let next = nextWord(after: index, in: tokens) else { continue }
+                    let joined = token.key + " " + tokens[next].key
+                    if pairs[joined] == nil { pairs[joined] = written(text, from: token, to: tokens[next]) }
                 }
             }
             return pairs
