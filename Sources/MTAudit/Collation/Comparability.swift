@@ -37,12 +37,14 @@ public enum Comparability {
 
     /// The language of the word lists that `document`'s words most likely belong to.
     public static func guessedLanguage(of document: Document) -> String? {
-        document.memo.value("language-guess") {
+        document.memo.value(guessKey) {
             // The letter words' rows, each looked up once per document (the detectors read them too).
             let rows = DocumentWordRows.of(document)
             return Guess(language: WordFrequencies.builtIn.likelyLanguage(ofRows: rows.letterRows, count: rows.letterCount))
         }.language
     }
+
+    private static let guessKey = MemoKey("language-guess")
 
     /// A guess, boxed so that "no guess" can be kept.
     private struct Guess { let language: String? }

@@ -660,12 +660,16 @@ final class DocumentWords: Sendable {
     let ids: KeyNumbering
     let sentences: [[Int32]]
     let anchors: [[Int32]]
+    /// By token: the id of a word-like token's key, -1 for another token.
+    let tokenIds: [Int32]
     /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
     /// depends on the key alone).
     private let firstTokens: [Int32]
     private let zipfs = Mutex<[String: [Float]]>([:])
 
-    static func of(_ document: Document) -> DocumentWords { document.memo.value("sentence-aligner-words") { DocumentWords(document) } }
+    private static let memoKey = MemoKey("sentence-aligner-words")
+
+    static func of(_ document: Document) -> DocumentWords { document.memo.value(memoKey) { DocumentWords(document) } }
 
     private init(_ document: Document) {
         // Room for every token at once: growing the table as words come rehashes it several times.
@@ -676,6 +680,7 @@ final class DocumentWords: Sendable {
         anchors.reserveCapacity(document.sentences.count)
         var firstTokens: [Int32] = []
         firstTokens.reserveCapacity(room)
+        var tokenIds = [Int32](filledWith: -1, count: room)
         // The tokens read in place: a copy of each (its text and key retained) cost as much as its number.
         document.tokens.withUnsafeBufferPointer { tokens in
             for sentence in document.sentences {
@@ -686,6 +691,7 @@ final class DocumentWords: Sendable {
                     let known = ids.keys.count
                     let id = Int32(ids.number(tokens[index].key))
                     if id == known { firstTokens.append(Int32(index)) }
+                    tokenIds[index] = id
                     set.append(id)
                     if Self.isAnchor(kind: tokens[index].kind, text: tokens[index].text, scalarCount: tokens[index].scalarCount) {
                         anchor.append(id)
@@ -695,7 +701,7 @@ final class DocumentWords: Sendable {
                 anchors.append(SentenceWords.sortedUnique(consume anchor))
             }
         }
-        (self.ids, self.sentences, self.anchors, self.firstTokens) = (ids, sentences, anchors, firstTokens)
+        (self.ids, self.sentences, self.anchors, self.firstTokens, self.tokenIds) = (ids, sentences, anchors, firstTokens, tokenIds)
     }
 
     /// A number, or a capitalized word of three letters or more: a word whose sharing says much. (The

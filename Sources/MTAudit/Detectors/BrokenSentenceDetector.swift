@@ -44,10 +44,12 @@ public struct BrokenSentenceDetector: Detector {
         return splits(context) + fragments(context) + lowerCaseAfterStop(context)
     }
 
+    private static let joinedKey = MemoKey("broken-sentence-joined"), stopsKey = MemoKey("broken-sentence-stops")
+
     /// Words of the source in one sentence, side by side or across a comma: "review of", "Varga, a".
     /// Made once per source document, however many versions' contexts read it.
     private func joinedInSource(_ context: DetectionContext) -> [String: TextSpan] {
-        context.source.memo.value("broken-sentence-joined", from: context.source) { Self.joined(in: $0) }
+        context.source.memo.value(Self.joinedKey, from: context.source) { Self.joined(in: $0) }
     }
 
     private static func joined(in source: Document) -> [String: TextSpan] {
@@ -175,7 +177,7 @@ public struct BrokenSentenceDetector: Detector {
         private let stops: [UInt16: [Int]]
 
         static func of(_ document: Document) -> StopIndex {
-            document.memo.value("broken-sentence-stops", from: document.text) { StopIndex($0) }
+            document.memo.value(BrokenSentenceDetector.stopsKey, from: document.text) { StopIndex($0) }
         }
 
         init(_ text: String) {

@@ -81,17 +81,19 @@ public final class DetectionContext: Sendable {
     /// Which source sentences the version renders, which of its sentences render something, and the
     /// share of the source rendered, by the default `CoverageEstimator`.
     public var rendering: (source: [Bool], version: [Bool], coverage: Double) {
-        memoized("rendering") {
+        memoized(Self.renderingKey) {
             let (source, version) = CoverageEstimator().rendering(alignment, sameLanguage: sameLanguage)
             let coverage = source.isEmpty ? 0 : Double(source.filter { $0 }.count) / Double(source.count)
             return (source, version, coverage)
         }
     }
 
+    private static let renderingKey = MemoKey("rendering"), othersRenderingKey = MemoKey("others-rendering")
+
     /// Whether any of the other versions renders source sentence `index` (each aligned to the source
     /// on first need).
     public func otherVersionsRender(sourceSentence index: Int) -> Bool {
-        let renderings = memoized("others-rendering") {
+        let renderings = memoized(Self.othersRenderingKey) {
             otherVersions.indices.map { k in
                 let other = otherVersions[k]
                 let same = Comparability.sameLanguage(source, other, sourceGuess: .some(sourceLanguageGuess))
@@ -106,66 +108,9 @@ public final class DetectionContext: Sendable {
     public func entries(_ kind: LexiconKind) -> [String] { lexicons.entries(kind, language: version.language) }
 
     /// The value `compute` makes, computed once for this context under `key`.
+    func memoized<T: Sendable>(_ key: MemoKey, _ compute: () -> T) -> T { memo.value(key, compute) }
+
+    /// The value `compute` makes, computed once for this context under `key` (a key made as it is
+    /// asked for; a fixed key is better a `MemoKey`).
     func memoized<T: Sendable>(_ key: String, _ compute: () -> T) -> T { memo.value(key, compute) }
-}
-
-/// A small thread-safe cache of values by key.
-///
-/// Each value is kept in a box with its type's identity: asking for it again compares two identities
-/// and reads the box, where a value kept as `Any` was cast back with `as? T`, a search of the runtime's
-/// conformance tables that cost more than many of the look-ups it saved (1.9% of a feed's instructions).
-final class Memo: Sendable {
-    /// The keys, numbered as they come, and each key's value at its number. In a `Mutex` held by a
-    /// constant: no exclusivity checks, and a lighter lock than `NSLock`. Keys are numbered by their
-    /// bytes (`KeyNumbering`): a context asks its memo a few dozen times, and hashing each key with
-    /// SipHash cost more than the rest of the look-up.
-    private let state: Mutex<State>
-
-    private struct State {
-        var keys: KeyNumbering
-        var entries: [Entry]
-    }
-
-    /// A value and the type it was kept as. Unchecked only because the box is typed away: every value
-    /// kept is `Sendable` (`value` and `existing` require it). Two threads that miss one key may both
-    /// compute it, and the second's equal value replaces the first's.
-    private struct Entry: @unchecked Sendable {
-        let type: ObjectIdentifier
-        let box: AnyObject
-    }
-
-    private final class Box<T> {
-        let value: T
-        init(_ value: T) { self.value = value }
-    }
-
-    /// A cache with room for `capacity` values before its table grows (a context keeps a score of
-    /// them, a document fewer: growing a table rehashes every key).
-    init(capacity: Int = 0) {
-        var entries: [Entry] = []
-        entries.reserveCapacity(capacity)
-        state = Mutex(State(keys: KeyNumbering(capacity: capacity), entries: entries))
-    }
-
-    func value<T: Sendable>(_ key: String, _ compute: () -> T) -> T { value(key, from: ()) { _ in compute() } }
-
-    /// The value kept under `key` as a `T`, if one was made.
-    func existing<T: Sendable>(_ key: String, as type: T.Type) -> T? {
-        guard let entry = state.withLock({ state in state.keys.number(of: key).map { state.entries[$0] } }),
-              entry.type == ObjectIdentifier(T.self) else { return nil }
-        return unsafeDowncast(entry.box, to: Box<T>.self).value
-    }
-
-    /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
-    /// captured, so that asking again does not copy it.
-    func value<T: Sendable, Input>(_ key: String, from input: Input, _ compute: (Input) -> T) -> T {
-        if let value = existing(key, as: T.self) { return value }
-        let value = compute(input)
-        let entry = Entry(type: ObjectIdentifier(T.self), box: Box(value))
-        state.withLock { state in
-            let number = state.keys.number(key)
-            if number == state.entries.count { state.entries.append(entry) } else { state.entries[number] = entry }
-        }
-        return value
-    }
 }

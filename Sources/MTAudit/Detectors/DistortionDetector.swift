@@ -81,7 +81,26 @@ public struct DistortionDetector: Detector {
             var numbering = TokenAligner.Numbering(capacity: 2 * (versionWords.count + sourceWords.count))
             let versionNumbers = versionKeys.map { numbering.number($0) }
             let sourceNumbers = sourceKeys.map { numbering.number($0) }
-            let pairs = TokenAligner().align(versionKeys, versionNumbers, sourceKeys, sourceNumbers).filter { $0.kind != .substituted }
+            let inSource = Words(sourceNumbers, count: numbering.keys.count), inVersion = Words(versionNumbers, count: numbering.keys.count)
+            func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
+                // The token's fields read in place, with no copy of the token.
+                let kind = document.tokens[index].kind
+                if kind == .number { return true }
+                guard kind == .letters else { return false }
+                // The token's row when `key` is its own key (most are), else a look-up.
+                let zipf = key == document.tokens[index].key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
+                return zipf < Self.contentWordZipf
+            }
+            // A word is astray only if it is a content word the other sentence does not write as
+            // such: when every content word is written on the other side too, no stretch has one,
+            // whatever the alignment, and the link is done (most links, and before the alignment,
+            // the costliest step).
+            let mayStray = versionWords.indices.contains { place in
+                !inSource.contains(versionNumbers[place]) && isContent(versionWords[place], of: context.version, versionRows, versionKeys[place])
+            } || sourceWords.indices.contains { place in
+                !inVersion.contains(sourceNumbers[place]) && isContent(sourceWords[place], of: context.source, sourceRows, sourceKeys[place])
+            }
+            guard mayStray else { continue }
             // The words the other versions write in these sentences' place: where they agree with
             // this version, its wording is no distortion.
             var othersNumbers: [Int] = []
@@ -96,8 +115,6 @@ public struct DistortionDetector: Detector {
                 }
             }
             let keys = numbering.keys
-            let inSource = Words(sourceNumbers, of: keys), inVersion = Words(versionNumbers, of: keys)
-            let inOthers = Words(othersNumbers, of: keys)
             // Only words of four letters or more share a stem: "a" and "in" begin too many words.
             var isLong = [Bool?](filledWith: nil, count: keys.count)
             func long(_ number: Int) -> Bool {
@@ -126,15 +143,8 @@ public struct DistortionDetector: Detector {
                     return sharesStem(keys[other], keys[number])
                 }
             }
-            func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
-                // The token's fields read in place, with no copy of the token.
-                let kind = document.tokens[index].kind
-                if kind == .number { return true }
-                guard kind == .letters else { return false }
-                // The token's row when `key` is its own key (most are), else a look-up.
-                let zipf = key == document.tokens[index].key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
-                return zipf < Self.contentWordZipf
-            }
+            let inOthers = Words(othersNumbers, count: keys.count)
+            let pairs = TokenAligner().align(versionKeys, versionNumbers, sourceKeys, sourceNumbers).filter { $0.kind != .substituted }
             // The stretches between consecutive shared words (a chain rising in both sentences).
             var anchors: [(version: Int, source: Int)] = []
             for pair in pairs where pair.source > anchors.last?.source ?? -1 {
@@ -189,8 +199,9 @@ public struct DistortionDetector: Detector {
         /// Each of them once.
         private(set) var distinct: [Int] = []
 
-        init(_ numbers: [Int], of keys: [String]) {
-            present = Array(filledWith: false, count: keys.count)
+        /// The words `numbers`, of a numbering of `count` keys.
+        init(_ numbers: [Int], count: Int) {
+            present = Array(filledWith: false, count: count)
             // (Room for every number given: appending would otherwise grow the array again and again.)
             distinct.reserveCapacity(numbers.count)
             for number in numbers where !present[number] {

@@ -103,7 +103,7 @@ public struct UntranslatedDetector: Detector {
         let version = context.version
         // The tokens read once from the document (a read through it retains the array each time).
         let tokens = version.tokens
-        let latin = tokens.indices.lazy.filter { tokens[$0].kind == .letters && scripts.family[$0] == "Latn" }
+        let latin = tokens.indices.lazy.filter { tokens[$0].kind == .letters && scripts.isLatin($0) }
         guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
@@ -239,10 +239,12 @@ public struct UntranslatedDetector: Detector {
         func contains(_ key: String) -> Bool { words.contains(key) || others.contains(key) }
     }
 
+    private static let writtenKeysKey = MemoKey("untranslated-written-keys")
+
     /// The written keys of `document`, made once per document. Its words are read from its
     /// vocabulary (which the merged-tokens rule makes anyway) rather than hashed again into a set.
     static func writtenKeys(_ document: Document) -> WrittenKeys {
-        document.memo.value("untranslated-written-keys", from: document) { document in
+        document.memo.value(writtenKeysKey, from: document) { document in
             var others: Set<String> = []
             let tokens = document.tokens
             for k in tokens.indices {
@@ -260,7 +262,7 @@ public struct UntranslatedDetector: Detector {
         var current: Run?
         for k in tokens {
             // Tokens that are not word-like have no family here.
-            guard let tokenFamily = scripts.family[k] else { continue }
+            guard let tokenFamily = scripts.family(at: k) else { continue }
             if tokenFamily == family {
                 if let run = current { runs.append(run) }
                 current = nil
@@ -278,14 +280,23 @@ public struct UntranslatedDetector: Detector {
     /// The script families of a document's words, read once per document (every rule above reads
     /// them, for the version and the source alike).
     struct Scripts: Sendable {
-        /// For each token: the family of a word-like token's letters, nil for other tokens and for
-        /// digits and symbols.
-        let family: [String?]
+        /// For each token: the family of a word-like token's letters, as its index in `names`; -1
+        /// for other tokens and for digits and symbols. (Numbers, not names: an array of strings
+        /// costs a release per token when it is freed.)
+        let codes: [Int32]
+        /// The names of the families the document's words are in, each once.
+        let names: [String]
         /// The family most of the letters are in.
         let dominant: String?
 
+        /// The family of token `index`'s letters; nil for other tokens and for digits and symbols.
+        func family(at index: Int) -> String? { codes[index] < 0 ? nil : names[Int(codes[index])] }
+
+        /// Whether token `index`'s letters are Latin.
+        func isLatin(_ index: Int) -> Bool { codes[index] >= 0 && names[Int(codes[index])] == "Latn" }
+
         /// The families of the tokens `tokens`.
-        func families(in tokens: Range<Int>) -> Set<String> { Set(family[tokens].lazy.compactMap { $0 }) }
+        func families(in tokens: Range<Int>) -> Set<String> { Set(codes[tokens].lazy.filter { $0 >= 0 }.map { names[Int($0)] }) }
     }
 
     /// Whether the ASCII `text` has a letter, read from its contiguous bytes (no iterator over the view).
@@ -294,34 +305,42 @@ public struct UntranslatedDetector: Detector {
         return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isLetter) } ?? text.utf8.contains(where: isLetter)
     }
 
+    private static let scriptsKey = MemoKey("untranslated-scripts")
+
     /// The script families of `document`'s words, made once per document.
     ///
     /// Letters are counted per script in a short list (no family name to look up and hash for every
     /// word), then summed by family.
     static func scripts(of document: Document) -> Scripts {
-        document.memo.value("untranslated-scripts", from: document) { document in
-            var family: [String?] = []
-            family.reserveCapacity(document.tokens.count)
-            var byScript: [(script: Script, count: Int)] = []
+        document.memo.value(scriptsKey, from: document) { document in
+            var codes: [Int32] = []
+            codes.reserveCapacity(document.tokens.count)
+            var names: [String] = []
+            var byScript: [(script: Script, count: Int, code: Int32)] = []
             let tokens = document.tokens
             // By index: a copy of each token would retain and release its text and key.
             for k in tokens.indices {
-                guard tokens[k].isWordLike else { family.append(nil); continue }
+                guard tokens[k].isWordLike else { codes.append(-1); continue }
                 // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
                 let script = tokens[k].isASCII
                     ? (Self.hasASCIILetter(tokens[k].text) ? Script.latin : Script.common)
                     : Script.dominant(in: tokens[k].text)
-                guard !script.isShared, script != .unknown else { family.append(nil); continue }
-                family.append(Self.family(script))
+                guard !script.isShared, script != .unknown else { codes.append(-1); continue }
                 if let index = byScript.firstIndex(where: { $0.script == script }) {
                     byScript[index].count += tokens[k].scalarCount
+                    codes.append(byScript[index].code)
                 } else {
-                    byScript.append((script, tokens[k].scalarCount))
+                    // A script first seen: its family's name, found once.
+                    let name = Self.family(script)
+                    let code = names.firstIndex(of: name) ?? names.count
+                    if code == names.count { names.append(name) }
+                    byScript.append((script, tokens[k].scalarCount, Int32(code)))
+                    codes.append(Int32(code))
                 }
             }
             var counts: [String: Int] = [:]
-            for (script, count) in byScript { counts[Self.family(script), default: 0] += count }
-            return Scripts(family: family, dominant: counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+            for (script, count, _) in byScript { counts[Self.family(script), default: 0] += count }
+            return Scripts(codes: codes, names: names, dominant: counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
         }
     }
 }

@@ -24,7 +24,7 @@ final class DocumentWordRows: Sendable {
     /// does), without looking every token up when nothing has.
     static func ifMade(_ document: Document) -> DocumentWordRows? { document.memo.existing(memoKey, as: DocumentWordRows.self) }
 
-    private static let memoKey = "word-rows"
+    private static let memoKey = MemoKey("word-rows")
 
     private init(_ document: Document) {
         let frequencies = WordFrequencies.builtIn

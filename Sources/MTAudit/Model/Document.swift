@@ -59,9 +59,11 @@ public final class Document: Sendable {
         self.tokens = tokens
     }
 
+    private static let scalarsKey = MemoKey("scalars")
+
     /// The text's Unicode scalars, indexable by the code-point offsets of spans; made once.
     public var scalars: [Unicode.Scalar] {
-        memo.value("scalars", from: text) { text in
+        memo.value(Self.scalarsKey, from: text) { text in
             // An ASCII text's scalars are its bytes, copied in one pass (its length, the spans'
             // scalar count, tells): the scalar view counted them first, then decoded them.
             let count = text.utf8.count

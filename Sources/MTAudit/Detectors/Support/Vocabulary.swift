@@ -38,12 +38,14 @@ struct Vocabulary {
 
         init(_ document: Document) {
             pairs = Pairs([document])
-            var numbering = KeyNumbering(capacity: document.tokens.count)
-            var entries: [Entry] = []
-            entries.reserveCapacity(document.tokens.count)
+            // The words as the sentence aligner numbers them (word-like tokens' keys, in order of
+            // first appearance), made once per document for both.
+            let words = DocumentWords.of(document)
+            var entries = [Entry](filledWith: Entry(), count: words.keys.count)
             var capitalizedKeys = ProperNameFilter()
-            let tokens = document.tokens
+            let tokens = document.tokens, ids = words.tokenIds
             var keys = KeyBits(capacity: tokens.count)
+            for key in words.keys { keys.insert(KeyFilter.slot(key)) }
             // The sentence of the last word-like token seen: a word opens its sentence unless an earlier
             // word-like token of the same sentence came before it.
             var sentenceWithWord = -1
@@ -55,14 +57,10 @@ struct Vocabulary {
                 if tokens[k].kind == .letters, let first = tokens[k].text.unicodeScalars.first {
                     if first.hasUppercaseProperty, !opensSentence { capitalized = tokens[k].text } else { lowercased = first.hasLowercaseProperty }
                 }
-                let key = tokens[k].key
-                let number = numbering.number(key)
-                if number == entries.count { entries.append(Entry()) }
-                entries[number].record(capitalized: capitalized, lowercased: lowercased)
-                if capitalized != nil { capitalizedKeys.insert(key) }
-                keys.insert(KeyFilter.slot(key))
+                entries[Int(ids[k])].record(capitalized: capitalized, lowercased: lowercased)
+                if capitalized != nil { capitalizedKeys.insert(tokens[k].key) }
             }
-            self.numbering = numbering
+            numbering = words.ids
             self.entries = entries
             self.capitalizedKeys = capitalizedKeys
             self.keys = keys
@@ -71,8 +69,10 @@ struct Vocabulary {
         /// The entry of `key`, if a token has it.
         func entry(_ key: String) -> Entry? { numbering.number(of: key).map { entries[$0] } }
 
+        private static let memoKey = MemoKey("vocabulary")
+
         static func of(_ document: Document) -> Part {
-            document.memo.value("vocabulary", from: document) { Part($0) }
+            document.memo.value(memoKey, from: document) { Part($0) }
         }
     }
 
