@@ -88,6 +88,9 @@ public struct RepeatedWordsDetector: Detector {
     /// Every immediately repeated unit of a document, shortest unit first, runs not overlapping.
     static func repeats(in document: Document) -> [Run] {
         let tokens = document.tokens
+        // Words are compared by their ids in the document (equal keys, equal ids), made once per
+        // document for the sentence aligner: one integer against another, not two strings.
+        let ids = DocumentWords.of(document).tokenIds
         var runs: [Run] = []
         var index = 0
         while index < tokens.count {
@@ -95,7 +98,7 @@ public struct RepeatedWordsDetector: Detector {
             for length in 1...maximumUnit where index + 2 * length <= tokens.count && qualifies(tokens, index, length) {
                 var copies = 1
                 while index + (copies + 1) * length <= tokens.count,
-                      same(tokens, index, index + copies * length, length) {
+                      same(tokens, ids, index, index + copies * length, length) {
                     copies += 1
                 }
                 if copies > 1 {
@@ -124,12 +127,16 @@ public struct RepeatedWordsDetector: Detector {
         return false
     }
 
-    /// Whether the `length` tokens at `a` and at `b` are the same and in the same sentence.
-    private static func same(_ tokens: [Token], _ a: Int, _ b: Int, _ length: Int) -> Bool {
+    /// Whether the `length` tokens at `a` and at `b` are the same and in the same sentence. `ids`
+    /// holds the word-like tokens' key ids (`DocumentWords.tokenIds`).
+    private static func same(_ tokens: [Token], _ ids: [Int32], _ a: Int, _ b: Int, _ length: Int) -> Bool {
         guard tokens[a].sentence == tokens[b + length - 1].sentence else { return false }
-        // Kinds first: comparing two enum cases is cheaper than comparing two keys.
-        for k in 0..<length where tokens[a + k].kind != tokens[b + k].kind || tokens[a + k].key != tokens[b + k].key {
-            return false
+        for k in 0..<length {
+            let (x, y) = (a + k, b + k)
+            // Kinds first: comparing two enum cases is cheaper than comparing two keys. Of one kind,
+            // both tokens are word-like (with ids) or neither is.
+            guard tokens[x].kind == tokens[y].kind else { return false }
+            if tokens[x].isWordLike ? ids[x] != ids[y] : tokens[x].key != tokens[y].key { return false }
         }
         return true
     }
