@@ -39,4 +39,40 @@ struct TokenAlignerAnchorTests {
             #expect(same == Self.fullTableAnchors(a, b), "\(a) against \(b)")
         }
     }
+
+    /// Past the shared beginning, a source of at most 64 words is walked by bit vectors
+    /// (`SuffixSubsequences`), a longer one by the table: both around the boundary.
+    @Test("Long word sequences, on both sides of 64 words: the same anchors as the full table")
+    func sameAnchorsWhenLong() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let alphabet = Int.random(in: 1...40, using: &generator)
+            let shared = (0..<Int.random(in: 0...3, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            let a = shared + (0..<Int.random(in: 40...80, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            let b = shared + (0..<Int.random(in: 58...70, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            let keysA = a.map { "w\($0)" }, keysB = b.map { "w\($0)" }
+            let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(keysA, a, keysB, b).filter { $0.kind == .same }
+            #expect(same == Self.fullTableAnchors(a, b), "\(a) against \(b)")
+        }
+    }
+
+    @Test("Suffix subsequence lengths from bit vectors: those of the full table")
+    func suffixLengths() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let alphabet = Int.random(in: 1...12, using: &generator)
+            let a = (0..<Int.random(in: 0...70, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            let b = (0..<Int.random(in: 0...64, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            let lengths = SuffixSubsequences(a, b, from: 0)
+            let width = b.count + 1
+            var table = [Int](repeating: 0, count: (a.count + 1) * width)
+            for i in stride(from: a.count - 1, through: 0, by: -1) {
+                for j in stride(from: b.count - 1, through: 0, by: -1) {
+                    table[i * width + j] = a[i] == b[j] ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
+                }
+            }
+            let wrong = (0...a.count).flatMap { i in (0...b.count).map { j in (i, j) } }.filter { lengths.length($0.0, $0.1) != table[$0.0 * width + $0.1] }
+            #expect(wrong.isEmpty, "\(a) against \(b)")
+        }
+    }
 }

@@ -78,30 +78,44 @@ public struct TokenAligner: Sendable {
             anchors.append((prefix, prefix))
             prefix += 1
         }
-        // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
-        // The table below is filled through unchecked buffers, sized by these counts.
-        precondition(numbersA.count == countA && numbersB.count == countB, "a number for every key")
-        let width = countB - prefix + 1
-        var table = [Int32](filledWith: 0, count: (countA - prefix + 1) * width)
-        func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }
-        // Filled through buffers: every cell is in bounds by construction, and the checks of array
-        // subscripts cost as much as the cells.
-        table.withUnsafeMutableBufferPointer { table in
-            numbersA.withUnsafeBufferPointer { numbersA in
-                numbersB.withUnsafeBufferPointer { numbersB in
-                    for i in stride(from: countA - 1, through: prefix, by: -1) {
-                        let row = (i - prefix) * width - prefix, below = row + width
-                        let word = numbersA[i]
-                        for j in stride(from: countB - 1, through: prefix, by: -1) {
-                            table[row + j] = word == numbersB[j] ? table[below + j + 1] + 1 : max(table[below + j], table[row + j + 1])
+        // The walk from the end of the shared beginning: at two equal words, take them; else step
+        // past the version's word while that keeps the longest subsequence of what follows, else
+        // past the source's.
+        var i = prefix, j = prefix
+        if countB - prefix <= 64 {
+            // The lengths of those subsequences from bit vectors (`SuffixSubsequences`), a word per
+            // row: most sentences are short, and the table below costs a cell per pair of words.
+            let lengths = SuffixSubsequences(numbersA, numbersB, from: prefix)
+            while i < countA && j < countB {
+                if numbersA[i] == numbersB[j] {
+                    anchors.append((i, j)); i += 1; j += 1
+                } else if lengths.length(i + 1, j) >= lengths.length(i, j + 1) { i += 1 } else { j += 1 }
+            }
+        } else {
+            // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
+            // The table below is filled through unchecked buffers, sized by these counts.
+            precondition(numbersA.count == countA && numbersB.count == countB, "a number for every key")
+            let width = countB - prefix + 1
+            var table = [Int32](filledWith: 0, count: (countA - prefix + 1) * width)
+            func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }
+            // Filled through buffers: every cell is in bounds by construction, and the checks of array
+            // subscripts cost as much as the cells.
+            table.withUnsafeMutableBufferPointer { table in
+                numbersA.withUnsafeBufferPointer { numbersA in
+                    numbersB.withUnsafeBufferPointer { numbersB in
+                        for i in stride(from: countA - 1, through: prefix, by: -1) {
+                            let row = (i - prefix) * width - prefix, below = row + width
+                            let word = numbersA[i]
+                            for j in stride(from: countB - 1, through: prefix, by: -1) {
+                                table[row + j] = word == numbersB[j] ? table[below + j + 1] + 1 : max(table[below + j], table[row + j + 1])
+                            }
                         }
                     }
                 }
             }
-        }
-        var i = prefix, j = prefix
-        while i < countA && j < countB {
-            if numbersA[i] == numbersB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[cell(i + 1, j)] >= table[cell(i, j + 1)] { i += 1 } else { j += 1 }
+            while i < countA && j < countB {
+                if numbersA[i] == numbersB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[cell(i + 1, j)] >= table[cell(i, j + 1)] { i += 1 } else { j += 1 }
+            }
         }
         anchors.append((countA, countB))
         // The gaps between anchors (and before the first and after the last).

@@ -1,0 +1,45 @@
+/// The length of the longest common subsequence of every pair of suffixes `a[i...]` and `b[j...]` of
+/// two word sequences (by their numbers) past a shared beginning, for `b`'s suffix of at most 64
+/// words: what `TokenAligner`'s walk asks at each step, from one machine word per suffix of `a`
+/// rather than a table cell per pair of words.
+///
+/// The bit-parallel computation of Crochemore, Iliopoulos, Pinzon and Reid ("A fast and practical
+/// bit-vector algorithm for the longest common subsequence problem", 2001), run on both sequences
+/// reversed, so that prefixes of the reversed sequences are the suffixes asked about. After reading
+/// the first p words of reversed `a`, bit k of the row is 0 exactly where the longest common
+/// subsequence with the first k + 1 words of reversed `b` is one longer than with the first k: so
+/// the length for the first q words of reversed `b` is the number of zeros among the row's low q bits.
+struct SuffixSubsequences {
+    /// By p, the number of `a`'s last words read: the row after reading them.
+    private let rows: [UInt64]
+    private let countA: Int
+    private let countB: Int
+
+    /// `a[start...]` against `b[start...]`; `b.count - start` must be at most 64.
+    init(_ a: [Int], _ b: [Int], from start: Int) {
+        precondition(b.count - start <= 64, "a suffix of at most 64 words")
+        (countA, countB) = (a.count, b.count)
+        // Where each number stands in reversed `b`, as a mask of bits (numbers above every one of
+        // `b`'s match nothing).
+        let largest = b[start...].max() ?? 0
+        var masks = [UInt64](filledWith: 0, count: largest + 1)
+        for k in 0..<(b.count - start) { masks[b[b.count - 1 - k]] |= 1 << UInt64(k) }
+        var rows = [UInt64](filledWith: 0, count: a.count - start + 1)
+        rows[0] = ~0
+        for p in stride(from: 1, through: a.count - start, by: 1) {
+            let number = a[a.count - p]
+            let mask = number >= 0 && number <= largest ? masks[number] : 0
+            let row = rows[p - 1], matched = row & mask
+            rows[p] = (row &+ matched) | (row & ~mask)
+        }
+        self.rows = rows
+    }
+
+    /// The length of the longest common subsequence of `a[i...]` and `b[j...]` (`i` and `j` at least
+    /// `start`, at most the counts).
+    func length(_ i: Int, _ j: Int) -> Int {
+        let q = countB - j
+        let low: UInt64 = q == 64 ? ~0 : (1 << UInt64(q)) &- 1
+        return q - (rows[countA - i] & low).nonzeroBitCount
+    }
+}
