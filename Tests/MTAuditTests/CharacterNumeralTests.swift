@@ -20,4 +20,14 @@ struct CharacterNumeralTests {
             #expect(words.characterNumeral(written.unicodeScalars) == nil, "\(written)")
         }
     }
+
+    /// `NumberMismatchDetector.isDecimalDigit` answers some ranges without a property look-up: it
+    /// must agree with the look-up on every scalar.
+    @Test("Decimal digits: the shortcut agrees with Unicode's numeric type on every scalar")
+    func decimalDigits() {
+        let disagreeing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            NumberMismatchDetector.isDecimalDigit($0) != ($0.properties.numericType == .decimal)
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(10).map { String($0.value, radix: 16) })")
+    }
 }

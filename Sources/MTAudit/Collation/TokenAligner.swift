@@ -68,11 +68,14 @@ public struct TokenAligner: Sendable {
     /// these sequences (not token indices), in the order of `keysA`.
     func align(_ keysA: [String], _ numbersA: [Int], _ keysB: [String], _ numbersB: [Int]) -> [TokenAlignment.Pair] {
         let countA = keysA.count, countB = keysB.count
+        // (Room for a pair per word of `keysA` and an anchor per word of the shorter: no growing.)
         var pairs: [TokenAlignment.Pair] = []
+        pairs.reserveCapacity(countA)
         // Longest common subsequence of equal words. The walk below takes equal words as it meets
         // them, so the words both sequences begin with are anchors, and the table (the subsequences
         // of what follows each pair of places) is needed only past them.
         var anchors: [(Int, Int)] = []
+        anchors.reserveCapacity(min(countA, countB) + 1)
         var prefix = 0
         while prefix < countA && prefix < countB && numbersA[prefix] == numbersB[prefix] {
             anchors.append((prefix, prefix))

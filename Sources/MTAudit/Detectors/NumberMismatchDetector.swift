@@ -262,10 +262,16 @@ public struct NumberMismatchDetector: Detector {
         return numbers
     }
 
-    /// Whether `scalar` is a decimal digit of any script; ASCII is answered without a property look-up.
+    /// Whether `scalar` is a decimal digit of any script. ASCII, and the ranges that hold no decimal
+    /// digit and most other text (Latin to Hebrew; punctuation to the Han and Yi blocks; Hangul to
+    /// the halfwidth forms: Chinese, Japanese and Korean scalar by scalar), are answered without a
+    /// property look-up (a test checks every scalar of the ranges).
     @inline(__always)
     static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) }
+        if value < 0x660 || (0x2000..<0xA620).contains(value) || (0xAC00..<0xFF10).contains(value) { return false }
+        return scalar.properties.numericType == .decimal
     }
 
     /// One form for a written number: "1,000", "1.000" and "1 000" give "1000"; "3,5" and "3.5" give
