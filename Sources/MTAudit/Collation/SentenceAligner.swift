@@ -47,7 +47,9 @@ public struct SentenceAligner: Sendable {
     }
 
     public func align(source: Document, version: Document, sameLanguage: Bool, language: String?) -> SentenceAlignment {
-        let words = SentenceWords(source: source, version: version, language: language)
+        // Words are weighed only to be compared in one language (`dice`); across languages the
+        // aligner reads lengths, anchors and plain counts.
+        let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage)
         var links: [SentenceAlignment.Link]
         if !sameLanguage {
             links = linksByLength(source: source, version: version, words: words)
@@ -454,21 +456,23 @@ struct SentenceWords {
     let sourceAnchorPairs: [[Int32]]
     let versionAnchorPairs: [[Int32]]
     let vocabularySize: Int
-    /// Each word's weight: how much sharing it says about two sentences.
+    /// Each word's weight: how much sharing it says about two sentences (empty when not `weighted`).
     let weights: [Double]
     /// The words of each sentence and neighbour pair with their weights and summed weights, for
     /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
     private let sourceSets: FlatSets
     private let versionSets: FlatSets
 
-    init(source: Document, version: Document, language: String?) {
+    /// `weighted`: whether the words are weighed, for `dice` (their Zipf frequencies looked up).
+    init(source: Document, version: Document, language: String?, weighted: Bool = true) {
         // Ids in order of first appearance, the source's words first: the source's own numbering,
         // then the version's words the source lacks, in the version's order.
         let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
-        var keys = sourceWords.keys
+        // (Counted, not listed: only their number is needed.)
+        var vocabularySize = sourceWords.keys.count
         var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
         for (local, key) in versionWords.keys.enumerated() {
-            if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(keys.count); keys.append(key) }
+            if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
         }
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
             guard let map else { return (words.sentences, words.anchors) }
@@ -480,8 +484,14 @@ struct SentenceWords {
         func pairs(_ sets: [[Int32]]) -> [[Int32]] { sets.indices.dropLast().map { Self.merged(sets[$0], sets[$0 + 1]) } }
         (sourcePairs, versionPairs) = (pairs(self.source), pairs(self.version))
         (sourceAnchorPairs, versionAnchorPairs) = (pairs(sourceAnchors), pairs(versionAnchors))
-        vocabularySize = keys.count
-        var weights = [Double](filledWith: 1, count: keys.count)
+        self.vocabularySize = vocabularySize
+        guard weighted else {
+            weights = []
+            sourceSets = FlatSets(self.source, pairs: sourcePairs)
+            versionSets = FlatSets(self.version, pairs: versionPairs)
+            return
+        }
+        var weights = [Double](filledWith: 1, count: vocabularySize)
         if let language, WordFrequencies.builtIn.knows(language) {
             // Common words ("the", "said") say little; rare ones and names say much.
             let sourceZipf = sourceWords.zipf(in: language, of: source), versionZipf = versionWords.zipf(in: language, of: version)
@@ -491,7 +501,7 @@ struct SentenceWords {
             }
         } else {
             // Without a word list: the words' rarity across the sentences of both texts.
-            var holders = [Int](filledWith: 0, count: keys.count)
+            var holders = [Int](filledWith: 0, count: vocabularySize)
             for set in self.source + self.version { for id in set { holders[Int(id)] += 1 } }
             let total = Double(self.source.count + self.version.count)
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
@@ -546,7 +556,7 @@ struct SentenceWords {
     }
 
     /// The Dice coefficient of the words of version sentences `version` and source sentences
-    /// `source`, each word counted by its weight.
+    /// `source`, each word counted by its weight (the words must be `weighted`).
     func dice(version: Range<Int>, source: Range<Int>) -> Double {
         let (a, b) = entries(version, source)
         let shared = versionSets.sharedWeight(with: sourceSets, a, b)
