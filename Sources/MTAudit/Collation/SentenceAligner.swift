@@ -81,7 +81,7 @@ public struct SentenceAligner: Sendable {
             // One sentence against one (most pairs of a feed): the pair is the only candidate, and
             // the walk below proposes it when the two share a word. (Its Dice through the marks is
             // the same sum in the same order as this one.)
-            guard commonWordLimit >= 1, candidateLimit >= 1, Self.shareAWord(words.source[0], words.version[0]) else { return [] }
+            guard commonWordLimit >= 1, candidateLimit >= 1, SortedIds.sharedCount(words.source[0], words.version[0], upTo: 1) > 0 else { return [] }
             let dice = words.dice(version: 0..<1, source: 0..<1)
             return dice >= threshold ? [SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: dice)] : []
         }
@@ -171,16 +171,6 @@ public struct SentenceAligner: Sendable {
             for v in link.version { versionTaken[v] = true }
         }
         return links
-    }
-
-    /// Whether two sorted sets of word ids have one in common.
-    private static func shareAWord(_ a: [Int32], _ b: [Int32]) -> Bool {
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { return true }
-            if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return false
     }
 
     /// Links by position for the sentences left between matched ones: "a, ?, c" against "A, B, C"
@@ -389,12 +379,8 @@ fileprivate struct FlatSets {
     func sharedCount(with sets: FlatSets, _ entry: Int, _ other: Int) -> Int {
         values.withUnsafeBufferPointer { x in
             sets.values.withUnsafeBufferPointer { y in
-                var i = starts[entry], j = sets.starts[other], count = 0
-                let iEnd = starts[entry + 1], jEnd = sets.starts[other + 1]
-                while i < iEnd && j < jEnd {
-                    if x[i] == y[j] { count += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
-                }
-                return count
+                SortedIds.sharedCount(UnsafeBufferPointer(rebasing: x[starts[entry]..<starts[entry + 1]]),
+                                      UnsafeBufferPointer(rebasing: y[sets.starts[other]..<sets.starts[other + 1]]))
             }
         }
     }

@@ -57,7 +57,7 @@ public struct AdditionDetector: Detector {
             guard words.count >= 2, context.consensusReadings(ofVersionSentence: index).isEmpty else { continue }
             let set = Set(words.map(\.key))
             let numbers = set.compactMap { sourceWords.ids.number(of: $0).map(Int32.init) }.sorted()
-            let echo = sourceWords.sentences.contains { 2 * Double(Self.sharedCount($0, numbers)) / Double($0.count + set.count) >= Self.echoSimilarity }
+            let echo = sourceWords.sentences.contains { 2 * Double(SortedIds.sharedCount($0, numbers)) / Double($0.count + set.count) >= Self.echoSimilarity }
             guard !echo else { continue }
             let tokens = version.tokens[sentence.tokens]
             additions.append((tokens.first!.span.union(tokens.last!.span), words))
@@ -71,14 +71,5 @@ public struct AdditionDetector: Detector {
                                     evidence: .source))
         }
         return findings
-    }
-
-    /// How many numbers two sorted lists of distinct numbers share.
-    private static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return shared
     }
 }
