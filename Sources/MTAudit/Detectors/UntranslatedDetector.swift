@@ -338,9 +338,11 @@ public struct UntranslatedDetector: Detector {
                     codes.append(Int32(code))
                 }
             }
-            var counts: [String: Int] = [:]
-            for (script, count, _) in byScript { counts[Self.family(script), default: 0] += count }
-            return Scripts(codes: codes, names: names, dominant: counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+            // Letters by family (by code), and the family with the most (the first name in order on a tie).
+            var counts = [Int](filledWith: 0, count: names.count)
+            for (_, count, code) in byScript { counts[Int(code)] += count }
+            let dominant = names.indices.max { (counts[$0], names[$1]) < (counts[$1], names[$0]) }.map { names[$0] }
+            return Scripts(codes: codes, names: names, dominant: dominant)
         }
     }
 }
