@@ -501,21 +501,27 @@ struct SentenceWords {
     /// done with it, rather than in a copy.
     fileprivate static func sortedUnique(_ values: consuming [Int32]) -> [Int32] {
         var sorted = values
-        if sorted.count <= 32 {
-            // A sentence's few ids: an insertion sort in place, where `sorted()` made a copy and
-            // ran its general sort.
-            for i in sorted.indices.dropFirst() {
-                let value = sorted[i]
-                var j = i
-                while j > 0, sorted[j - 1] > value { sorted[j] = sorted[j - 1]; j -= 1 }
-                sorted[j] = value
+        let count = sorted.count
+        guard count > 1 else { return sorted }
+        // In place through the buffer (every index is in bounds), duplicates dropped as they are
+        // written back.
+        let write = sorted.withUnsafeMutableBufferPointer { buffer in
+            if count <= 32 {
+                // A sentence's few ids: an insertion sort, where `sort()` ran its general sort.
+                for i in 1..<count {
+                    let value = buffer[i]
+                    var j = i
+                    while j > 0, buffer[j - 1] > value { buffer[j] = buffer[j - 1]; j -= 1 }
+                    buffer[j] = value
+                }
+            } else {
+                buffer.sort()
             }
-        } else {
-            sorted.sort()
+            var write = 1
+            for i in 1..<count where buffer[i] != buffer[write - 1] { buffer[write] = buffer[i]; write += 1 }
+            return write
         }
-        var write = 0
-        for value in sorted where write == 0 || sorted[write - 1] != value { sorted[write] = value; write += 1 }
-        sorted.removeLast(sorted.count - write)
+        if write < count { sorted.removeLast(count - write) }
         return sorted
     }
 
@@ -661,7 +667,9 @@ final class DocumentWords: Sendable {
     /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
     /// depends on the key alone).
     private let firstTokens: [Int32]
-    private let zipfs = Mutex<[String: [Float]]>([:])
+    /// The Zipf frequencies looked up, by language: a list, not a dictionary (a text is read in
+    /// one language or two, and hashing a language's name cost more than comparing it).
+    private let zipfs = Mutex<[(language: String, values: [Float])]>([])
 
     private static let memoKey = MemoKey("sentence-aligner-words")
 
@@ -710,7 +718,7 @@ final class DocumentWords: Sendable {
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
     func zipf(in language: String, of document: Document) -> [Float] {
-        if let known = zipfs.withLock({ $0[language] }) { return known }
+        if let known = zipfs.withLock({ $0.first { $0.language == language }?.values }) { return known }
         let frequencies = WordFrequencies.builtIn
         let values: [Float]
         if let made = DocumentWordRows.ifMade(document) {
@@ -725,7 +733,7 @@ final class DocumentWords: Sendable {
             // fewer look-ups than every token.
             values = keys.map { frequencies.zipf($0, in: language) }
         }
-        zipfs.withLock { $0[language] = values }
+        zipfs.withLock { known in if !known.contains(where: { $0.language == language }) { known.append((language, values)) } }
         return values
     }
 }
