@@ -345,6 +345,7 @@ fileprivate struct FlatSets {
 
     init(_ singles: [[Int32]], pairs: [[Int32]], weights: [Double]? = nil) {
         values.reserveCapacity(singles.reduce(0) { $0 + 2 * $1.count })
+        starts.reserveCapacity(2 * singles.count + 1)
         for k in singles.indices {
             values += singles[k]
             starts.append(values.count)
