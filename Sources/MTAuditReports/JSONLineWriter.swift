@@ -168,9 +168,10 @@ struct JSONLineWriter {
     /// read as one double). Below a million `description` spells it without an exponent.
     private mutating func hundredths(_ value: Double) -> Bool {
         guard value.sign == .plus, value < 1_000_000 else { return false }
-        let scaled = (value * 100).rounded()
-        guard scaled / 100 == value else { return false }
-        let hundredths = Int(scaled)
+        // The nearest hundredths, truncated from + 0.5 rather than `rounded()` (a call to libm):
+        // whatever k is taken, the test that follows is what makes it right.
+        let hundredths = Int(value * 100 + 0.5)
+        guard Double(hundredths) / 100 == value else { return false }
         integer(hundredths / 100)
         let fraction = hundredths % 100
         if fraction != 0 {
