@@ -131,6 +131,8 @@ public struct TranslationEditRate: SentenceMetric {
     /// every candidate shift (the plain search, for tests).
     static func editsAndLength(_ hyp: [UInt32], _ ref: [UInt32], prunes: Bool = true) -> (Int, Int) {
         if ref.isEmpty { return (hyp.count, 0) }
+        // The same words: no edit, so no shift to look for (the search would find distance 0 and stop).
+        if hyp == ref { return (0, ref.count) }
         var search = ShiftSearch(count: hyp.count, reference: ref)
         var shifts = 0
         var words = hyp
