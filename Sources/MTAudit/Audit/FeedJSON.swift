@@ -21,12 +21,13 @@ enum FeedJSON {
         return reader.index == bytes.count ? object : nil
     }
 
-    /// A feed record's fields, as `record` reads them.
+    /// A feed record's fields, as `record` reads them: the versions made `TextInput`s at once (no
+    /// list of fields in between).
     struct RecordFields {
         let id: String
         let source: String
         let sourceLang: String?
-        let versions: [(id: String, text: String, lang: String?)]
+        let versions: [TextInput]
     }
 
     /// The fields of a line of the record's own shape, read straight from its bytes with no tree of
@@ -110,7 +111,7 @@ enum FeedJSON {
             guard peek == UInt8(ascii: "{") else { return nil }
             index += 1
             var id: String?, source: String?, sourceLang: String?, seenSourceLang = false
-            var versions: [(id: String, text: String, lang: String?)]?
+            var versions: [TextInput]?
             repeat {
                 skipWhitespace()
                 guard let key = knownKey(), colon() else { return nil }
@@ -136,10 +137,10 @@ enum FeedJSON {
         }
 
         /// A record's `versions`, from its `[` on: objects of `id`, `text` and perhaps `lang`.
-        private mutating func versionList() -> [(id: String, text: String, lang: String?)]? {
+        private mutating func versionList() -> [TextInput]? {
             guard peek == UInt8(ascii: "[") else { return nil }
             index += 1
-            var versions: [(id: String, text: String, lang: String?)] = []
+            var versions: [TextInput] = []
             skipWhitespace()
             if peek == UInt8(ascii: "]") { index += 1; return versions }
             repeat {
@@ -165,7 +166,7 @@ enum FeedJSON {
                     }
                 } while nextMember(closing: UInt8(ascii: "}"))
                 guard !failed, let id, let text else { return nil }
-                versions.append((id, text, lang))
+                versions.append(TextInput(id: id, text: text, language: lang))
             } while nextMember(closing: UInt8(ascii: "]"))
             return failed ? nil : versions
         }

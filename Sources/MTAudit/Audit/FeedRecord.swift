@@ -82,16 +82,11 @@ public struct FeedRecord: Sendable, Hashable {
     /// from a tree, in the same order (every key there and of its kind, only sizes are left).
     private static func record(_ fields: FeedJSON.RecordFields, maximumTextBytes: Int) throws(FeedError) -> FeedRecord {
         try checkSource(fields.source, maximumTextBytes: maximumTextBytes, id: fields.id)
-        var versions: [TextInput] = []
-        versions.reserveCapacity(fields.versions.count)
-        for (index, version) in fields.versions.enumerated() {
-            if version.text.utf8.count > maximumTextBytes {
-                try checkSize(version.text, "versions[\(index)].text", maximumTextBytes: maximumTextBytes, id: fields.id)
-            }
-            versions.append(TextInput(id: version.id, text: version.text, language: version.lang))
+        for (index, version) in fields.versions.enumerated() where version.text.utf8.count > maximumTextBytes {
+            try checkSize(version.text, "versions[\(index)].text", maximumTextBytes: maximumTextBytes, id: fields.id)
         }
         return FeedRecord(id: fields.id, source: TextInput(id: "source", text: fields.source, language: fields.sourceLang),
-                          versions: versions)
+                          versions: fields.versions)
     }
 
     /// The source neither blank nor over the size limit.
