@@ -3,7 +3,7 @@
 /// by counting (`SharedNGrams`) over a few dozen numbers instead of 21-bit scalars.
 struct CharacterNumbering {
     /// ASCII scalars' numbers plus one (0: not seen yet); others in a dictionary.
-    private var ascii = [UInt32](repeating: 0, count: 128)
+    private var ascii = [UInt32](specializedRepeating: 0, count: 128)
     private var others = [UInt32: UInt32]()  // `init()`: the empty singleton; a `[:]` literal allocates
     private(set) var count = 0
 
@@ -52,13 +52,22 @@ struct CharacterNumbering {
     /// The text's scalars numbered: by `seen` and `seenOthers` (ASCII numbers plus one, 0 for none;
     /// the others' numbers) where they have the scalar, else by `new` and `newOthers`, where a scalar
     /// seen in neither is numbered `count` (which goes up). ASCII is read and written unchecked, into
-    /// a buffer of the text's length in bytes (no more scalars than bytes).
+    /// an array of the words' scalars (counted first: bytes that start a scalar).
     private static func number(_ text: MetricText, seen: UnsafeBufferPointer<UInt32>, seenOthers: [UInt32: UInt32],
                                new: UnsafeMutableBufferPointer<UInt32>, newOthers: inout [UInt32: UInt32],
                                count: inout Int) -> [UInt32] {
-        let bytes = text.utf8, spaceWords = text.spaceWords
-        return bytes.withUnsafeBufferPointer { utf8 in
-            [UInt32](unsafeUninitializedCapacity: utf8.count) { ids, written in
+        let bytes = text.utf8, spaceWords = text.spaceWords, isASCII = text.isASCII
+        var scalars = 0
+        for range in spaceWords {
+            if isASCII {
+                scalars &+= range.count
+            } else {
+                for index in range where bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
+            }
+        }
+        var numbers = [UInt32](specializedRepeating: 0, count: scalars)
+        bytes.withUnsafeBufferPointer { utf8 in
+            numbers.withUnsafeMutableBufferPointer { ids in
                 var next = 0
                 for range in spaceWords {
                     var index = range.lowerBound
@@ -86,8 +95,8 @@ struct CharacterNumbering {
                         next &+= 1
                     }
                 }
-                written = next
             }
         }
+        return numbers
     }
 }
