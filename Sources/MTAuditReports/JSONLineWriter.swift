@@ -133,6 +133,13 @@ struct JSONLineWriter {
 
     /// An integer in decimal, as `String(value)` spells it, without making the string.
     private mutating func integer(_ value: Int) {
+        // Most are below 1,000 (a score's whole part, an offset in a sentence): digit by digit.
+        if value >= 0 && value < 1000 {
+            if value >= 100 { bytes.append(UInt8(ascii: "0") + UInt8(value / 100)) }
+            if value >= 10 { bytes.append(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

@@ -187,7 +187,8 @@ enum FeedJSON {
             guard index < bytes.count else { return nil }
             let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
-            func named(_ name: StaticString) -> Bool { name.withUTF8Buffer { $0.elementsEqual(key) } }
+            // The lengths are equal where this is asked: the bytes alone are compared.
+            func named(_ name: StaticString) -> Bool { memcmp(name.utf8Start, key.baseAddress!, key.count) == 0 }
             switch key.count {
             case 2: return named("id") ? .id : nil
             case 4: return named("text") ? .text : named("lang") ? .lang : nil
