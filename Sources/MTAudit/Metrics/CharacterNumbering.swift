@@ -83,7 +83,8 @@ struct CharacterNumbering {
                             index &+= 1
                         } else {
                             let (scalar, length) = PythonText.scalar(bytes, at: index)
-                            if let id = seenOthers[scalar.value] ?? newOthers[scalar.value] {
+                            // (The reference's numbering has no `seenOthers`: no lookup, no hash.)
+                            if let id = (seenOthers.isEmpty ? nil : seenOthers[scalar.value]) ?? newOthers[scalar.value] {
                                 ids[next] = id
                             } else {
                                 newOthers[scalar.value] = UInt32(count)
