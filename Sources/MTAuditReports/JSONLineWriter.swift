@@ -67,11 +67,12 @@ struct JSONLineWriter {
         raw(",\"language\":")
         string(version.language)
         raw(",\"metrics\":{")
-        for (index, name) in version.metrics.keys.sorted().enumerated() {
+        // Sorted as pairs: no lookup of each name again.
+        for (index, metric) in version.metrics.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { raw(",") }
-            string(name)
+            string(metric.key)
             raw(":")
-            try number(version.metrics[name]!)
+            try number(metric.value)
         }
         raw("}")
         if let path = version.path {  // omitted when absent, as the synthesized encoding does
@@ -132,6 +133,13 @@ struct JSONLineWriter {
 
     /// An integer in decimal, as `String(value)` spells it, without making the string.
     private mutating func integer(_ value: Int) {
+        // Most are below 1,000 (a score's whole part, an offset in a sentence): digit by digit.
+        if value >= 0 && value < 1000 {
+            if value >= 100 { bytes.append(UInt8(ascii: "0") + UInt8(value / 100)) }
+            if value >= 10 { bytes.append(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -151,11 +159,34 @@ struct JSONLineWriter {
     /// Swift's shortest round-trip form without a trailing ".0", as `JSONEncoder` writes a `Double`.
     private mutating func number(_ value: Double) throws {
         guard value.isFinite else { throw NonFiniteNumber(value: value) }
+        if hundredths(value) { return }
         var text = value.description
         text.withUTF8 { utf8 in
             let whole = utf8.count >= 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
             bytes.append(contentsOf: whole ? UnsafeBufferPointer(rebasing: utf8.dropLast(2)) : utf8)
         }
+    }
+
+    /// A number of at most two decimals (scores and metrics are rounded to hundredths), from 0 to
+    /// below a million, written from its hundredths k without making `description`: true when it was.
+    /// Its shortest round-trip spelling is k/100 as a decimal, trailing zeros dropped: `Double(k) / 100`,
+    /// one correctly rounded division, is the double nearest that decimal, so the decimal reads back
+    /// as the number, and no shorter one does (two decimals of at most 15 significant digits never
+    /// read as one double). Below a million `description` spells it without an exponent.
+    private mutating func hundredths(_ value: Double) -> Bool {
+        guard value.sign == .plus, value < 1_000_000 else { return false }
+        // The nearest hundredths, truncated from + 0.5 rather than `rounded()` (a call to libm):
+        // whatever k is taken, the test that follows is what makes it right.
+        let hundredths = Int(value * 100 + 0.5)
+        guard Double(hundredths) / 100 == value else { return false }
+        integer(hundredths / 100)
+        let fraction = hundredths % 100
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+        }
+        return true
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -140,6 +140,25 @@ struct ReporterTests {
                 "NaN is refused, as JSONEncoder refuses it")
     }
 
+    @Test("Numbers of two decimals, written from their hundredths, are the bytes JSONEncoder writes")
+    func hundredthsMatchEncoder() throws {
+        struct Line: Encodable { let id: String; let versions: [VersionResult] }
+        var numbers = (0..<30_000).map { Double($0) / 100 }
+        numbers += [(100.0).nextDown, (0.07).nextUp, 0.1 + 0.2, 12_345.67, 999_999.99, 999_999.999, 1_000_000, 1e7 + 0.25, 0.001, 0.005]
+        let versions = numbers.map { number in
+            VersionResult(id: "v", path: nil, language: "und", score: number, verdict: .pass, relation: .full,
+                          coverage: (number * 0.37).rounded() / 100, metrics: ["chrF": number.squareRoot(), "TER": (number * 3).rounded() / 100],
+                          findings: [], gateReasons: [])
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var expected = try encoder.encode(Line(id: "n", versions: versions))
+        expected.append(0x0A)
+        let result = AuditResult(source: try Fixture.input().result.source, versions: versions)
+        let written = try JSONReporter().feedLine(.audited(id: "n", result: result))
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+
     @Test("The JSON report carries every key of the contract, with code-point spans and ranks")
     func contractKeys() throws {
         let bytes = try JSONReporter().render(try Fixture.input())

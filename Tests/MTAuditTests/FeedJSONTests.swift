@@ -81,6 +81,80 @@ struct FeedJSONTests {
         #expect(read > 1_000, "the mutations leave enough lines readable to test")
     }
 
+    /// Lines of a record's own shape, which `FeedJSON.record` reads straight into their fields.
+    static let records: [String] = [
+        #"{"id": "a", "source": "The ferry left at noon.", "versions": [{"id": "v", "text": "Le bac est parti à midi."}]}"#,
+        #" {"versions":[],"source":"s","id":""} "#,
+        #"{"id": "esc", "source": "quote \" back \\ \u00e9 \ud83d\ude00", "sourceLang": null, "versions": [{"text": "t\n", "lang": "fr", "id": "v"}, {"id": "w", "text": "", "lang": null}]}"#,
+        #"{"sourceLang": "en", "id": "b", "source": "x", "versions": [ { "id" : "v" , "text" : "y" } ]}"#,
+    ]
+
+    /// Lines `FeedJSON.record` leaves to the general way: keys missing, named twice, escaped or
+    /// unknown, values of other kinds.
+    static let notRecords: [String] = [
+        #"{"id": "a", "source": "s"}"#, #"{"id": "a", "versions": []}"#, #"{"source": "s", "versions": []}"#,
+        #"{"id": "a", "id": "b", "source": "s", "versions": []}"#, #"{"i\u0064": "a", "source": "s", "versions": []}"#,
+        #"{"id": "a", "source": "s", "versions": [], "extra": "x"}"#, #"{"id": null, "source": "s", "versions": []}"#,
+        #"{"id": "a", "source": "s", "versions": {}}"#, #"{"id": "a", "source": "s", "versions": ["v"]}"#,
+        #"{"id": "a", "source": "s", "versions": [{"id": "v"}]}"#, #"{"id": "a", "source": "s", "versions": [{}]}"#,
+        #"{"id": "a", "source": "s", "versions": [{"id": "v", "text": "t", "text": "u"}]}"#,
+        #"{"id": "a", "source": "s", "versions": [{"id": "v", "text": "t", "lang": 1}]}"#,
+        #"{"id": "a", "source": "s", "sourceLang": [], "versions": []}"#, #"{"id": "a", "source": "s", "versions": []} x"#,
+        #"{"id": "a", "source": "s", "versions": [],}"#, #"{"id": "a", "source": "s\u0000", "versions": []}"#,
+        #"[{"id": "a", "source": "s", "versions": []}]"#,
+    ]
+
+    @Test("Record lines are read straight into the fields the general reading gives them; other lines are left to it")
+    func recordFields() throws {
+        for line in Self.records {
+            let fields = try #require(Array(line.utf8).withUnsafeBufferPointer { FeedJSON.record($0) }, "reads \(line)")
+            try Self.expectSame(fields, line)
+        }
+        for line in Self.notRecords { #expect(Array(line.utf8).withUnsafeBufferPointer { FeedJSON.record($0) } == nil, "\(line)") }
+        var generator = SplitMix(seed: 0x2EC0)
+        let alphabet = Array(#"{}[]:,"\ u0Aad8e9nul /tbfrxsoc"#.utf8) + [0x00, 0x0B, 0x1F, 0xC3, 0xA9]
+        var read = 0
+        for _ in 0..<20_000 {
+            var bytes = Array(Self.records.randomElement(using: &generator)!.utf8)
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let place = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes[place] = alphabet.randomElement(using: &generator)!
+                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: place)
+                default: bytes.remove(at: place)
+                }
+                if bytes.isEmpty { bytes = [0x7B] }
+            }
+            guard String(validating: bytes, as: UTF8.self) != nil,
+                  let fields = bytes.withUnsafeBufferPointer({ FeedJSON.record($0) }) else { continue }
+            read += 1
+            try Self.expectSame(fields, String(decoding: bytes, as: UTF8.self))
+        }
+        #expect(read > 1_000, "the mutations leave enough lines readable to test")
+    }
+
+    /// The record's fields are those of the line read as a tree, which has no other key.
+    private static func expectSame(_ fields: FeedJSON.RecordFields, _ line: String) throws {
+        let tree = try #require(fast(line), "the general reading reads \(line)")
+        let full = try #require(try? JSONSerialization.jsonObject(with: Data(line.utf8)), "JSONSerialization reads \(line)")
+        #expect(same(tree, full), "\(line)")
+        func string(_ value: Any?) -> String? { value as? String }
+        #expect(Set(tree.keys).isSubset(of: ["id", "source", "sourceLang", "versions"]), "\(line)")
+        #expect(string(tree["id"]).map { $0.utf8.elementsEqual(fields.id.utf8) } == true, "\(line)")
+        #expect(string(tree["source"]).map { $0.utf8.elementsEqual(fields.source.utf8) } == true, "\(line)")
+        #expect(string(tree["sourceLang"]) == fields.sourceLang && (tree["sourceLang"] == nil || tree["sourceLang"] is NSNull) == (fields.sourceLang == nil), "\(line)")
+        let versions = try #require(tree["versions"] as? [[String: Any]], "\(line)")
+        #expect(versions.count == fields.versions.count, "\(line)")
+        for (version, read) in zip(versions, fields.versions) {
+            #expect(Set(version.keys).isSubset(of: ["id", "text", "lang"]), "\(line)")
+            #expect(string(version["id"]).map { $0.utf8.elementsEqual(read.id.utf8) } == true, "\(line)")
+            #expect(string(version["text"]).map { $0.utf8.elementsEqual(read.text.utf8) } == true, "\(line)")
+            #expect(version["lang"] == nil || version["lang"] is NSNull || version["lang"] is String, "\(line)")
+            #expect(read.language == (string(version["lang"]) ?? "und"), "\(line)")
+            #expect(read.path == nil, "\(line)")
+        }
+    }
+
     private static func fast(_ line: String) -> [String: Any]? {
         Array(line.utf8).withUnsafeBufferPointer { FeedJSON.object($0) }
     }

@@ -35,6 +35,24 @@ struct MetricTokenizationTests {
         }
     }
 
+    @Test("13a's eight-byte test for where a replacement may start says what a test of each byte says")
+    func replacementStarts() {
+        func plain(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 == 0x3C || $0 == 0x0A || $0 == 0x26 } }
+        // Every byte in every place of lines of 1 to 19 bytes, among bytes next to the marks.
+        for filler: UInt8 in [0x00, 0x09, 0x25, 0x3B, 0x3D, 0x8A, 0xBC, 0xFF] {
+            for count in 1..<20 {
+                for place in 0..<count {
+                    for byte in UInt8(0)...255 {
+                        var bytes = [UInt8](repeating: filler, count: count)
+                        bytes[place] = byte
+                        #expect(bytes.withUnsafeBufferPointer { Tokenizer13a.hasReplacementStart($0) } == plain(bytes), "\(bytes)")
+                    }
+                }
+            }
+        }
+        #expect(![UInt8]().withUnsafeBufferPointer { Tokenizer13a.hasReplacementStart($0) })
+    }
+
     @Test("Words are split at white space of any length in bytes")
     func split() {
         #expect(PythonText.words(Array(" a\u{3000}bé\u{A0}\u{2003}c\u{1F600} ".utf8)) == ["a", "bé", "c\u{1F600}"])

@@ -21,6 +21,30 @@ enum FeedJSON {
         return reader.index == bytes.count ? object : nil
     }
 
+    /// A feed record's fields, as `record` reads them: the versions made `TextInput`s at once (no
+    /// list of fields in between).
+    struct RecordFields {
+        let id: String
+        let source: String
+        let sourceLang: String?
+        let versions: [TextInput]
+    }
+
+    /// The fields of a line of the record's own shape, read straight from its bytes with no tree of
+    /// `Any` made: an object of the keys `id`, `source` and `versions` (strings and an array of
+    /// objects of `id` and `text`), and perhaps `sourceLang` (and a version's `lang`), a string or
+    /// `null`. Any other line (another key, a key written with an escape, a key named twice, a value
+    /// of another kind, or whatever `object` leaves alone) answers nil and goes the general way,
+    /// through `object` and `FeedRecord`'s checks, whose verdicts and messages stand. Strings are
+    /// read as `object` reads them.
+    static func record(_ bytes: UnsafeBufferPointer<UInt8>) -> RecordFields? {
+        var reader = Reader(bytes: bytes, depthLeft: 0)
+        reader.skipWhitespace()
+        guard let fields = reader.record() else { return nil }
+        reader.skipWhitespace()
+        return reader.index == bytes.count ? fields : nil
+    }
+
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         /// How many more arrays and objects may open.
@@ -44,13 +68,17 @@ enum FeedJSON {
             case UInt8(ascii: "\""): return string()
             case UInt8(ascii: "{"): return object()
             case UInt8(ascii: "["): return array()
-            case UInt8(ascii: "n"):
-                guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
-                      bytes[index + 3] == UInt8(ascii: "l") else { return nil }
-                index += 4
-                return NSNull()
+            case UInt8(ascii: "n"): return null() ? NSNull() : nil
             default: return nil
             }
+        }
+
+        /// `null`, from its `n` on.
+        mutating func null() -> Bool {
+            guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
+                  bytes[index + 3] == UInt8(ascii: "l") else { return false }
+            index += 4
+            return true
         }
 
         mutating func object() -> [String: Any]? {
@@ -77,6 +105,126 @@ enum FeedJSON {
                 }
             }
         }
+
+        /// `FeedJSON.record`'s object, from its `{` on.
+        mutating func record() -> RecordFields? {
+            guard peek == UInt8(ascii: "{") else { return nil }
+            index += 1
+            var id: String?, source: String?, sourceLang: String?, seenSourceLang = false
+            var versions: [TextInput]?
+            repeat {
+                skipWhitespace()
+                guard let key = knownKey(), colon() else { return nil }
+                switch key {
+                case .id:
+                    guard id == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
+                    id = value
+                case .source:
+                    guard source == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
+                    source = value
+                case .sourceLang:
+                    guard !seenSourceLang, let value = stringOrNull() else { return nil }
+                    (sourceLang, seenSourceLang) = (value, true)
+                case .versions:
+                    guard versions == nil, let value = versionList() else { return nil }
+                    versions = value
+                default:
+                    return nil
+                }
+            } while nextMember(closing: UInt8(ascii: "}"))
+            guard !failed, let id, let source, let versions else { return nil }
+            return RecordFields(id: id, source: source, sourceLang: sourceLang, versions: versions)
+        }
+
+        /// A record's `versions`, from its `[` on: objects of `id`, `text` and perhaps `lang`.
+        private mutating func versionList() -> [TextInput]? {
+            guard peek == UInt8(ascii: "[") else { return nil }
+            index += 1
+            var versions: [TextInput] = []
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") { index += 1; return versions }
+            repeat {
+                skipWhitespace()
+                guard peek == UInt8(ascii: "{") else { return nil }
+                index += 1
+                var id: String?, text: String?, lang: String?, seenLang = false
+                repeat {
+                    skipWhitespace()
+                    guard let key = knownKey(), colon() else { return nil }
+                    switch key {
+                    case .id:
+                        guard id == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
+                        id = value
+                    case .text:
+                        guard text == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
+                        text = value
+                    case .lang:
+                        guard !seenLang, let value = stringOrNull() else { return nil }
+                        (lang, seenLang) = (value, true)
+                    default:
+                        return nil
+                    }
+                } while nextMember(closing: UInt8(ascii: "}"))
+                guard !failed, let id, let text else { return nil }
+                versions.append(TextInput(id: id, text: text, language: lang))
+            } while nextMember(closing: UInt8(ascii: "]"))
+            return failed ? nil : versions
+        }
+
+        /// The keys of a record and its versions.
+        private enum RecordKey { case id, source, sourceLang, versions, text, lang }
+
+        /// A key of a record or a version, from its opening quote to its close; nil for any other
+        /// key, and for one written with an escape (left to the general way, which decodes it).
+        private mutating func knownKey() -> RecordKey? {
+            guard peek == UInt8(ascii: "\"") else { return nil }
+            index += 1
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                if bytes[index] == UInt8(ascii: "\\") || bytes[index] < 0x20 { return nil }
+                index += 1
+            }
+            guard index < bytes.count else { return nil }
+            let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            index += 1
+            // The lengths are equal where this is asked: the bytes alone are compared.
+            func named(_ name: StaticString) -> Bool { memcmp(name.utf8Start, key.baseAddress!, key.count) == 0 }
+            switch key.count {
+            case 2: return named("id") ? .id : nil
+            case 4: return named("text") ? .text : named("lang") ? .lang : nil
+            case 6: return named("source") ? .source : nil
+            case 8: return named("versions") ? .versions : nil
+            case 10: return named("sourceLang") ? .sourceLang : nil
+            default: return nil
+            }
+        }
+
+        /// The `:` after a key, white space around it skipped.
+        private mutating func colon() -> Bool {
+            skipWhitespace()
+            guard peek == UInt8(ascii: ":") else { return false }
+            index += 1
+            skipWhitespace()
+            return true
+        }
+
+        /// A string, or `null` (`.some(nil)`); nil for anything else.
+        private mutating func stringOrNull() -> String?? {
+            if peek == UInt8(ascii: "\"") { return string().map { .some($0) } }
+            return peek == UInt8(ascii: "n") && null() ? .some(nil) : nil
+        }
+
+        /// Whether a `,` follows a member (white space skipped); false at `closing`, which is read,
+        /// and at anything else, which sets `failed`.
+        private mutating func nextMember(closing: UInt8) -> Bool {
+            skipWhitespace()
+            if peek == UInt8(ascii: ",") { index += 1; return true }
+            if peek == closing { index += 1 } else { failed = true }
+            return false
+        }
+
+        /// Set when `nextMember` met neither a `,` nor the closing bracket.
+        var failed = false
 
         mutating func array() -> [Any]? {
             guard depthLeft > 0 else { return nil }

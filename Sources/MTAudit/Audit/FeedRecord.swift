@@ -21,8 +21,12 @@ public struct FeedRecord: Sendable, Hashable {
         if let bad = bytes.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
             throw FeedError(code: .invalidUTF8, message: "invalid UTF-8 at byte \(bad) of the line", id: nil)
         }
-        // Well-formed lines are read by the shortcut. Anything it does not read is checked for its
-        // shape, then read by the full decoder, whose verdicts stand.
+        // A line of the record's own shape is read straight into its fields (nearly every line).
+        if let fields = bytes.withUnsafeBufferPointer({ FeedJSON.record($0) }) {
+            return try Self.record(fields, maximumTextBytes: maximumTextBytes)
+        }
+        // Other well-formed lines are read by the shortcut. Anything it does not read is checked for
+        // its shape, then read by the full decoder, whose verdicts stand.
         let object: Any
         if let read = bytes.withUnsafeBufferPointer({ FeedJSON.object($0) }) {
             object = read
@@ -57,10 +61,7 @@ public struct FeedRecord: Sendable, Hashable {
         guard let list = rawVersions as? [Any] else {
             throw FeedError(code: .invalidValue, message: "\"versions\" must be an array", id: id)
         }
-        if source.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            throw FeedError(code: .emptySource, message: "\"source\" is empty", id: id)
-        }
-        try Self.checkSize(source, "source", maximumTextBytes: maximumTextBytes, id: id)
+        try Self.checkSource(source, maximumTextBytes: maximumTextBytes, id: id)
         var versions: [TextInput] = []
         for (index, element) in list.enumerated() {
             let path = "versions[\(index)]."
@@ -75,6 +76,25 @@ public struct FeedRecord: Sendable, Hashable {
         }
         return FeedRecord(id: id, source: TextInput(id: "source", text: source, language: sourceLang),
                           versions: versions)
+    }
+
+    /// The record of fields read by `FeedJSON.record`, checked as `parse` checks those it reads
+    /// from a tree, in the same order (every key there and of its kind, only sizes are left).
+    private static func record(_ fields: FeedJSON.RecordFields, maximumTextBytes: Int) throws(FeedError) -> FeedRecord {
+        try checkSource(fields.source, maximumTextBytes: maximumTextBytes, id: fields.id)
+        for (index, version) in fields.versions.enumerated() where version.text.utf8.count > maximumTextBytes {
+            try checkSize(version.text, "versions[\(index)].text", maximumTextBytes: maximumTextBytes, id: fields.id)
+        }
+        return FeedRecord(id: fields.id, source: TextInput(id: "source", text: fields.source, language: fields.sourceLang),
+                          versions: fields.versions)
+    }
+
+    /// The source neither blank nor over the size limit.
+    private static func checkSource(_ source: String, maximumTextBytes: Int, id: String) throws(FeedError) {
+        if source.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            throw FeedError(code: .emptySource, message: "\"source\" is empty", id: id)
+        }
+        try checkSize(source, "source", maximumTextBytes: maximumTextBytes, id: id)
     }
 
     private static func string(_ object: [String: Any], _ key: String, at path: String,

@@ -75,19 +75,15 @@ public struct CharacterFScore: SentenceMetric {
         }
         // The reference's characters are numbered once; the hypothesis's go on from its numbering.
         let (numbering, refCharacters) = reference.numberedCharacters
-        var characters = numbering
-        let hypCharacters = characters.ids(hypothesis)
-        count(hypCharacters, refCharacters, alphabetSize: characters.count, maximumOrder: charOrder)
+        let (hypCharacters, alphabetSize) = numbering.idsContinued(hypothesis)
+        count(hypCharacters, refCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder)
         if wordOrder > 0 {
             let (hypWords, refWords, vocabulary) = WordNumbering.ids(hypothesis.characterFScoreWords, reference.characterFScoreWords)
             count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder)
         }
-        var scores: [Double] = []
-        scores.reserveCapacity(metrics.count)
-        for metric in metrics {
-            scores.append(metric.fScore(statistics[..<metric.charOrder], statistics[charOrder..<(charOrder + metric.wordOrder)]))
+        return metrics.map { metric in
+            metric.fScore(statistics[..<metric.charOrder], statistics[charOrder..<(charOrder + metric.wordOrder)])
         }
-        return scores
     }
 
     /// The text's words, with one mark split off the end of a word, or else off its start ("(hi)"

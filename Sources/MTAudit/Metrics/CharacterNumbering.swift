@@ -3,9 +3,12 @@
 /// by counting (`SharedNGrams`) over a few dozen numbers instead of 21-bit scalars.
 struct CharacterNumbering {
     /// ASCII scalars' numbers plus one (0: not seen yet); others in a dictionary.
-    private var ascii = [UInt32](repeating: 0, count: 128)
-    private var others: [UInt32: UInt32] = [:]
+    private var ascii = [UInt32](specializedRepeating: 0, count: 128)
+    private var others = [UInt32: UInt32]()  // `init()`: the empty singleton; a `[:]` literal allocates
     private(set) var count = 0
+
+    /// No ASCII scalar seen: what `ids` reads as the numbering it goes on from.
+    private static let unseen = [UInt32](repeating: 0, count: 128)
 
     /// The text's scalars, white space removed, as numbers.
     mutating func ids(_ text: String) -> [UInt32] {
@@ -13,12 +16,9 @@ struct CharacterNumbering {
     }
 
     /// The text's scalars, white space removed (those of its words at white space), as numbers.
-    /// ASCII is numbered from the table, read and written unchecked, into a buffer of the text's
-    /// length in bytes (no more scalars than bytes).
     mutating func ids(_ text: MetricText) -> [UInt32] {
-        let bytes = text.utf8, spaceWords = text.spaceWords
         // The tables taken out of `self` while they are written (and put back after), unshared.
-        var count = self.count, ascii: [UInt32] = [], others: [UInt32: UInt32] = [:]
+        var count = self.count, ascii: [UInt32] = [], others = [UInt32: UInt32]()
         swap(&ascii, &self.ascii)
         swap(&others, &self.others)
         defer {
@@ -27,34 +27,77 @@ struct CharacterNumbering {
             self.count = count
         }
         return ascii.withUnsafeMutableBufferPointer { ascii in
-            bytes.withUnsafeBufferPointer { utf8 in
-                [UInt32](unsafeUninitializedCapacity: utf8.count) { ids, written in
-                    var next = 0
-                    for range in spaceWords {
-                        var index = range.lowerBound
-                        while index < range.upperBound {
-                            let byte = utf8[index]
-                            if byte < 0x80 {
-                                if ascii[Int(byte)] == 0 { count &+= 1; ascii[Int(byte)] = UInt32(count) }
-                                ids[next] = ascii[Int(byte)] &- 1
-                                index &+= 1
-                            } else {
-                                let (scalar, length) = PythonText.scalar(bytes, at: index)
-                                if let id = others[scalar.value] {
-                                    ids[next] = id
-                                } else {
-                                    others[scalar.value] = UInt32(count)
-                                    ids[next] = UInt32(count)
-                                    count &+= 1
-                                }
-                                index &+= length
+            Self.unseen.withUnsafeBufferPointer { unseen in
+                Self.number(text, seen: unseen, seenOthers: [UInt32: UInt32](), new: ascii, newOthers: &others, count: &count)
+            }
+        }
+    }
+
+    /// `ids` of a text numbered on from this numbering, which is left as it is: a hypothesis's
+    /// characters go on from its reference's numbering, which every version of the source shares,
+    /// and copying its table for each (512 bytes and an allocation) cost more than numbering a
+    /// sentence. The scalars it has not seen are numbered in a table of the call's own. The
+    /// numbers, and how many distinct scalars the numbering and the text have.
+    func idsContinued(_ text: MetricText) -> (ids: [UInt32], count: Int) {
+        var count = self.count, others = [UInt32: UInt32]()
+        let ids = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { new in
+            new.initialize(repeating: 0)
+            return ascii.withUnsafeBufferPointer { seen in
+                Self.number(text, seen: seen, seenOthers: self.others, new: new, newOthers: &others, count: &count)
+            }
+        }
+        return (ids, count)
+    }
+
+    /// The text's scalars numbered: by `seen` and `seenOthers` (ASCII numbers plus one, 0 for none;
+    /// the others' numbers) where they have the scalar, else by `new` and `newOthers`, where a scalar
+    /// seen in neither is numbered `count` (which goes up). ASCII is read and written unchecked, into
+    /// an array of the words' scalars (counted first: bytes that start a scalar).
+    private static func number(_ text: MetricText, seen: UnsafeBufferPointer<UInt32>, seenOthers: [UInt32: UInt32],
+                               new: UnsafeMutableBufferPointer<UInt32>, newOthers: inout [UInt32: UInt32],
+                               count: inout Int) -> [UInt32] {
+        let bytes = text.utf8, spaceWords = text.spaceWords, isASCII = text.isASCII
+        var scalars = 0
+        for range in spaceWords {
+            if isASCII {
+                scalars &+= range.count
+            } else {
+                for index in range where bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
+            }
+        }
+        var numbers = [UInt32](specializedRepeating: 0, count: scalars)
+        bytes.withUnsafeBufferPointer { utf8 in
+            numbers.withUnsafeMutableBufferPointer { ids in
+                var next = 0
+                for range in spaceWords {
+                    var index = range.lowerBound
+                    while index < range.upperBound {
+                        let byte = utf8[index]
+                        if byte < 0x80 {
+                            var id = seen[Int(byte)]
+                            if id == 0 {
+                                if new[Int(byte)] == 0 { count &+= 1; new[Int(byte)] = UInt32(count) }
+                                id = new[Int(byte)]
                             }
-                            next &+= 1
+                            ids[next] = id &- 1
+                            index &+= 1
+                        } else {
+                            let (scalar, length) = PythonText.scalar(bytes, at: index)
+                            // (The reference's numbering has no `seenOthers`: no lookup, no hash.)
+                            if let id = (seenOthers.isEmpty ? nil : seenOthers[scalar.value]) ?? newOthers[scalar.value] {
+                                ids[next] = id
+                            } else {
+                                newOthers[scalar.value] = UInt32(count)
+                                ids[next] = UInt32(count)
+                                count &+= 1
+                            }
+                            index &+= length
                         }
+                        next &+= 1
                     }
-                    written = next
                 }
             }
         }
+        return numbers
     }
 }

@@ -21,8 +21,7 @@ enum SharedNGrams {
     /// `matches` in the lanes of a vector (lane k: order k + 1; 0 past the maximum order): no array made.
     static func matchLanes(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32> {
         precondition(maximumOrder <= Lanes.scalarCount, "orders beyond \(Lanes.scalarCount) are not supported")
-        var matches = Lanes()
-        if hyp.isEmpty || ref.isEmpty { return matches }
+        if hyp.isEmpty || ref.isEmpty { return Lanes() }
         // Both sequences one after the other, each element plus one and each sequence followed by
         // `maximumOrder` times its padding (0 after the hypothesis, `refPadding` after the
         // reference): an n-gram near a sequence's end reads its padding where it has no elements,
@@ -35,10 +34,9 @@ enum SharedNGrams {
         // 0 for the hypothesis's padding, then each element plus one, then the reference's padding.
         let keys = alphabetSize + 2
         let refPadding = UInt32(truncatingIfNeeded: alphabetSize + 1)
-        // Uninitialized but for the padding and the histogram: every other element is written before it is read.
-        let all = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: paddedCount + 2 * total + keys + keys + 1)
-        defer { all.deallocate() }
-        do {
+        // Uninitialized but for the padding and the histogram: every other element is written before
+        // it is read. Temporary: on the stack when it is small (a sentence's), no allocation.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: paddedCount + 2 * total + keys + keys + 1) { all in
             UnsafeMutableBufferPointer(rebasing: all[hyp.count..<refStart]).update(repeating: 0)
             UnsafeMutableBufferPointer(rebasing: all[(refStart + ref.count)..<paddedCount]).update(repeating: refPadding)
             let histogram = UnsafeMutableBufferPointer(rebasing: all[(paddedCount + 2 * total)..<(paddedCount + 2 * total + keys)])
@@ -78,10 +76,9 @@ enum SharedNGrams {
             }
             // Counts fit 16-bit lanes when there are fewer positions than 2¹⁵: no run and no
             // order's matches count more.
-            matches = total < 1 << 15 ? countRuns16(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
+            return total < 1 << 15 ? countRuns16(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
                 : countRuns32(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
         }
-        return matches
     }
 
     /// The matches of each order, from the positions sorted by their n-grams (`order`), counted

@@ -27,7 +27,7 @@ enum Tokenizer13a {
         var line = text.utf8
         let spaceWords: [Range<Int>]
         // sacreBLEU's replacements, one after another (Python's `str.replace`: literal, left to right).
-        if line.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "&") }) {
+        if line.withUnsafeBufferPointer({ hasReplacementStart($0) }) {
             line = replacing(line, "<skipped>", with: "")
             line = replacing(line, "-\n", with: "")
             line = replacing(line, "\n", with: " ")
@@ -45,6 +45,25 @@ enum Tokenizer13a {
         }
         // The replacements add and remove ASCII alone: the line is ASCII when the text is.
         return ByteWords(utf8: line, ranges: line.withUnsafeBufferPointer { tokens($0, spaceWords) }, isASCII: text.isASCII)
+    }
+
+    /// Whether any byte is `<`, a line break or `&` (where sacreBLEU's replacements start), eight
+    /// bytes at a time: a word has a byte b when x = word ^ b·0x01… has a zero byte, which
+    /// (x − 0x01…) & ~x & 0x80… tells exactly as a yes or no.
+    static func hasReplacementStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func has(_ word: UInt64, _ byte: UInt64) -> Bool {
+            let x = word ^ byte &* 0x0101_0101_0101_0101
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if has(word, 0x3C) || has(word, 0x0A) || has(word, 0x26) { return true }
+                index &+= 8
+            }
+        }
+        return bytes[index...].contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "&") }
     }
 
     /// The words at white space cut where the rules put spaces: on both sides of a mark of rule 1,

@@ -87,14 +87,14 @@ public struct TranslationEditRate: SentenceMetric {
         let utf8 = text.utf8
         if text.isASCII {
             // One pass that copies and lowers, with no test of uniqueness per byte.
-            let lowered = [UInt8](unsafeUninitializedCapacity: utf8.count) { lowered, count in
+            var lowered = [UInt8](specializedRepeating: 0, count: utf8.count)
+            lowered.withUnsafeMutableBufferPointer { lowered in
                 utf8.withUnsafeBufferPointer { utf8 in
                     for index in utf8.indices {
                         let byte = utf8[index]
                         lowered[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
                     }
                 }
-                count = utf8.count
             }
             return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
         }
@@ -131,6 +131,8 @@ public struct TranslationEditRate: SentenceMetric {
     /// every candidate shift (the plain search, for tests).
     static func editsAndLength(_ hyp: [UInt32], _ ref: [UInt32], prunes: Bool = true) -> (Int, Int) {
         if ref.isEmpty { return (hyp.count, 0) }
+        // The same words: no edit, so no shift to look for (the search would find distance 0 and stop).
+        if hyp == ref { return (0, ref.count) }
         var search = ShiftSearch(count: hyp.count, reference: ref)
         var shifts = 0
         var words = hyp
@@ -199,7 +201,7 @@ public struct TranslationEditRate: SentenceMetric {
             if buffer.count == count {
                 buffer.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
             } else {
-                buffer = Array(repeating: value, count: count)
+                buffer = Array(specializedRepeating: value, count: count)
             }
         }
         fill(&align, with: unaligned, count: ref.count)
@@ -321,7 +323,7 @@ public struct TranslationEditRate: SentenceMetric {
         let columns = ref.count + 1
         let (start, low, high) = bands(count: hyp.count, columns: columns)
         let size = start.last!
-        var matrix = Matrix(cost: [Int](repeating: infinity, count: size), operation: [Operation](repeating: .undefined, count: size),
+        var matrix = Matrix(cost: [Int](specializedRepeating: infinity, count: size), operation: [Operation](specializedRepeating: .undefined, count: size),
                             start: start, low: low, high: high)
         for j in 0..<columns { matrix.cost[j] = j; matrix.operation[j] = .insert }
         let distance = editDistance(hyp, ref, into: &matrix, fromRow: 1)
@@ -338,7 +340,7 @@ public struct TranslationEditRate: SentenceMetric {
             // Two rows that span every column, infinite outside their row's band, so that a cell
             // reads its neighbours unchecked (as `distance` does): the row above, from the matrix
             // at first, and the row being made, written to the matrix too.
-            var rows = [Int](repeating: infinity, count: 2 * columns)
+            var rows = [Int](specializedRepeating: infinity, count: 2 * columns)
             ref.withUnsafeBufferPointer { ref in
             rows.withUnsafeMutableBufferPointer { rows in
             matrix.cost.withUnsafeMutableBufferPointer { cost in

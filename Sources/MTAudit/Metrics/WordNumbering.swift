@@ -10,17 +10,18 @@ enum WordNumbering {
         guard a.comparesByBytes && b.comparesByBytes else { return idsByStrings(a, b) }
         return a.utf8.withUnsafeBufferPointer { aBytes in
             b.utf8.withUnsafeBufferPointer { bBytes in
-                // The table's slots and places, allocated once for both texts.
+                // The table's slots and places, for both texts, in one allocation.
                 let capacity = a.count + b.count
                 var size = 16
                 while size < 2 * capacity { size <<= 1 }
-                let slots = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: size)
+                let slotBytes = size * MemoryLayout<UInt64>.stride
+                let memory = UnsafeMutableRawPointer.allocate(byteCount: slotBytes + 2 * capacity * MemoryLayout<Int>.stride,
+                                                              alignment: MemoryLayout<UInt64>.alignment)
+                defer { memory.deallocate() }
+                let slots = UnsafeMutableBufferPointer(start: memory.bindMemory(to: UInt64.self, capacity: size), count: size)
                 slots.initialize(repeating: 0)
-                let places = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * capacity)
-                defer {
-                    slots.deallocate()
-                    places.deallocate()
-                }
+                let places = UnsafeMutableBufferPointer(start: (memory + slotBytes).bindMemory(to: Int.self, capacity: 2 * capacity),
+                                                        count: 2 * capacity)
                 var table = ByteWordTable(aBytes, bBytes, slots: slots, places: places)
                 let aIDs = a.ranges.map { table.id(text: 0, $0) }
                 let bIDs = b.ranges.map { table.id(text: 1, $0) }
