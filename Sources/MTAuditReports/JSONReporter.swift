@@ -36,7 +36,11 @@ public struct JSONReporter: Reporter {
 
     /// One line of a feed's answer, ending in a line break: compact JSON with sorted keys, written by
     /// `JSONLineWriter` (the same bytes `JSONEncoder` would give, at a fraction of the cost).
-    public func feedLine(_ answer: FeedAnswer) throws -> Data {
+    public func feedLine(_ answer: FeedAnswer) throws -> Data { Data(try feedLineBytes(answer)) }
+
+    /// `feedLine(_:)` as bytes, for a caller that writes them out as they are (no `Data` made of
+    /// them and copied back).
+    public func feedLineBytes(_ answer: FeedAnswer) throws -> [UInt8] {
         var writer = JSONLineWriter()
         switch answer {
         case .audited(let id, let result):
@@ -44,7 +48,7 @@ public struct JSONReporter: Reporter {
         case .failed(let line, let error):
             writer.writeFailed(line: line, error: error)
         }
-        return Data(writer.bytes)
+        return writer.bytes
     }
 
     /// The reports' encoder: pretty-printed, keys sorted, slashes as they are. (Feed lines, compact,

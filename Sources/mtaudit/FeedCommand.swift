@@ -101,7 +101,7 @@ struct FeedCommand: ParsableCommand {
                             answer = processor.answerTooLong(byteCount: count, line: number, limit: limit)
                             size = count + 1
                         }
-                        let bytes = (try? reporter.feedLine(answer)).map { Array($0) } ?? []
+                        let bytes = (try? reporter.feedLineBytes(answer)) ?? []
                         return (answer, bytes, size)
                     }
                 },

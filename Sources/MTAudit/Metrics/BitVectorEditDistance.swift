@@ -24,7 +24,7 @@ struct BitVectorEditDistance {
     /// The reference's bit vectors, with no words yet (`setWords`).
     init(reference: [UInt32]) {
         precondition(reference.count <= 64)
-        var positions = [UInt64](specializedRepeating: 0, count: Int(reference.max() ?? 0) + 1)
+        var positions = [UInt64](filledWith: 0, count: Int(reference.max() ?? 0) + 1)
         for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 << UInt64(index) }
         self.positions = positions
         mask = reference.count == 64 ? ~0 : (1 << UInt64(reference.count)) - 1

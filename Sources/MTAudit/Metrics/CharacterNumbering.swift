@@ -3,7 +3,7 @@
 /// by counting (`SharedNGrams`) over a few dozen numbers instead of 21-bit scalars.
 struct CharacterNumbering {
     /// ASCII scalars' numbers plus one (0: not seen yet); others in a dictionary.
-    private var ascii = [UInt32](specializedRepeating: 0, count: 128)
+    private var ascii = [UInt32](filledWith: 0, count: 128)
     private var others = [UInt32: UInt32]()  // `init()`: the empty singleton; a `[:]` literal allocates
     private(set) var count = 0
 
@@ -65,7 +65,7 @@ struct CharacterNumbering {
                 for index in range where bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
             }
         }
-        var numbers = [UInt32](specializedRepeating: 0, count: scalars)
+        var numbers = [UInt32](filledWith: 0, count: scalars)
         bytes.withUnsafeBufferPointer { utf8 in
             numbers.withUnsafeMutableBufferPointer { ids in
                 var next = 0

@@ -59,10 +59,10 @@ struct ShiftSearch {
         let vocabulary = Int(ref.max() ?? 0) + 1
         // Each word's count, summed into where its positions end, then (filled from the last
         // position back) where they begin; the last entry stays the reference's length.
-        var firsts = [Int](specializedRepeating: 0, count: vocabulary + 1)
+        var firsts = [Int](filledWith: 0, count: vocabulary + 1)
         for word in ref { firsts[Int(word)] += 1 }
         for word in 0..<vocabulary { firsts[word + 1] += firsts[word] }
-        var positions = [Int](specializedRepeating: 0, count: ref.count)
+        var positions = [Int](filledWith: 0, count: ref.count)
         for index in ref.indices.reversed() {
             let word = Int(ref[index])
             firsts[word] -= 1

@@ -87,7 +87,7 @@ public struct TranslationEditRate: SentenceMetric {
         let utf8 = text.utf8
         if text.isASCII {
             // One pass that copies and lowers, with no test of uniqueness per byte.
-            var lowered = [UInt8](specializedRepeating: 0, count: utf8.count)
+            var lowered = [UInt8](filledWith: 0, count: utf8.count)
             lowered.withUnsafeMutableBufferPointer { lowered in
                 utf8.withUnsafeBufferPointer { utf8 in
                     for index in utf8.indices {
@@ -201,7 +201,7 @@ public struct TranslationEditRate: SentenceMetric {
             if buffer.count == count {
                 buffer.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
             } else {
-                buffer = Array(specializedRepeating: value, count: count)
+                buffer = Array(filledWith: value, count: count)
             }
         }
         fill(&align, with: unaligned, count: ref.count)
@@ -323,7 +323,7 @@ public struct TranslationEditRate: SentenceMetric {
         let columns = ref.count + 1
         let (start, low, high) = bands(count: hyp.count, columns: columns)
         let size = start.last!
-        var matrix = Matrix(cost: [Int](specializedRepeating: infinity, count: size), operation: [Operation](specializedRepeating: .undefined, count: size),
+        var matrix = Matrix(cost: [Int](filledWith: infinity, count: size), operation: [Operation](filledWith: .undefined, count: size),
                             start: start, low: low, high: high)
         for j in 0..<columns { matrix.cost[j] = j; matrix.operation[j] = .insert }
         let distance = editDistance(hyp, ref, into: &matrix, fromRow: 1)
@@ -340,7 +340,7 @@ public struct TranslationEditRate: SentenceMetric {
             // Two rows that span every column, infinite outside their row's band, so that a cell
             // reads its neighbours unchecked (as `distance` does): the row above, from the matrix
             // at first, and the row being made, written to the matrix too.
-            var rows = [Int](specializedRepeating: infinity, count: 2 * columns)
+            var rows = [Int](filledWith: infinity, count: 2 * columns)
             ref.withUnsafeBufferPointer { ref in
             rows.withUnsafeMutableBufferPointer { rows in
             matrix.cost.withUnsafeMutableBufferPointer { cost in

@@ -69,10 +69,12 @@ public final class Document: Sendable {
             let count = text.utf8.count
             if let scalars = text.utf8.withContiguousStorageIfAvailable({ bytes -> [Unicode.Scalar]? in
                 guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-                return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-                    for index in 0..<count { buffer.initializeElement(at: index, to: Unicode.Scalar(bytes[index])) }
-                    initialized = count
-                }
+                // (Made by `reserveCapacity` and appends, which are specialized; the uninitialized
+                // initializer looks the storage's type up at run time, about 600 instructions.)
+                var scalars: [Unicode.Scalar] = []
+                scalars.reserveCapacity(count)
+                for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
+                return scalars
             }) ?? nil {
                 return scalars
             }

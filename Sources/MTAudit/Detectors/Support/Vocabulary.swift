@@ -145,7 +145,7 @@ struct Vocabulary {
         init(capacity: Int) {
             var size = 256
             while size < 16 * capacity && size < KeyFilter.size { size <<= 1 }
-            bits = [UInt64](repeating: 0, count: size / 64)
+            bits = [UInt64](filledWith: 0, count: size / 64)
             mask = size - 1
         }
 
