@@ -150,6 +150,11 @@ public struct NumberMismatchDetector: Detector {
         // its text and key.
         let all = document.tokens
         let inSpan = document.tokens(in: span).indices
+        // Without digits, a span holds a number only where a word is a number word or characters may
+        // make a numeral: most spans have neither, and are done here, before any list is made.
+        if inDigits.isEmpty, !inSpan.contains(where: { all[$0].kind == .ideographic || (all[$0].kind != .punctuation && words[all[$0].key] != nil) }) {
+            return numbers
+        }
         var indices: [Int] = []
         indices.reserveCapacity(inSpan.count)
         for k in inSpan where all[k].kind != .punctuation { indices.append(k) }
