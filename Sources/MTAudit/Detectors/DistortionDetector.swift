@@ -68,6 +68,7 @@ public struct DistortionDetector: Detector {
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
         let versionRows = DocumentWordRows.of(context.version), sourceRows = DocumentWordRows.of(context.source)
+        let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionWords = TokenAligner.words(context.version, link.version)
@@ -87,8 +88,11 @@ public struct DistortionDetector: Detector {
                 let kind = document.tokens[index].kind
                 if kind == .number { return true }
                 guard kind == .letters else { return false }
-                // The token's row when `key` is its own key (most are), else a look-up.
-                let zipf = key == document.tokens[index].key ? rows.zipf(ofToken: index, key: key, in: language) : WordFrequencies.builtIn.zipf(key, in: language)
+                // The token's row when `key` is its own key (most are), read in the language found once;
+                // else a look-up.
+                let row = rows.rows[index]
+                let zipf = row != DocumentWordRows.notLetters && key == document.tokens[index].key
+                    ? frequencies.zipf(ofRow: row, language: languageIndex) : frequencies.zipf(key, in: language)
                 return zipf < Self.contentWordZipf
             }
             // A word is astray only if it is a content word the other sentence does not write as
@@ -144,10 +148,12 @@ public struct DistortionDetector: Detector {
                 }
             }
             let inOthers = Words(othersNumbers, count: keys.count)
-            let pairs = TokenAligner().align(versionKeys, versionNumbers, sourceKeys, sourceNumbers).filter { $0.kind != .substituted }
-            // The stretches between consecutive shared words (a chain rising in both sentences).
+            let pairs = TokenAligner().align(versionKeys, versionNumbers, sourceKeys, sourceNumbers)
+            // The stretches between consecutive shared words (a chain rising in both sentences; words
+            // in each other's place are no shared words).
             var anchors: [(version: Int, source: Int)] = []
-            for pair in pairs where pair.source > anchors.last?.source ?? -1 {
+            anchors.reserveCapacity(pairs.count + 1)
+            for pair in pairs where pair.kind != .substituted && pair.source > anchors.last?.source ?? -1 {
                 anchors.append((version: pair.version, source: pair.source))
             }
             anchors.append((version: versionWords.count, source: sourceWords.count))
