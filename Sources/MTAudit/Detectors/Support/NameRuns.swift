@@ -297,15 +297,29 @@ struct NameRuns {
     /// version that one of them writes is not new. Each text's own keys (`letterKeys(of:)`, made once
     /// per text), asked in turn rather than joined into one set for every context.
     static func known(in context: DetectionContext) -> KnownKeys {
-        KnownKeys(sets: [letterKeys(of: context.source)] + context.otherVersions.map(letterKeys(of:)))
+        KnownKeys(source: letterKeys(of: context.source), others: context.otherVersions.map(letterKeys(of:)))
     }
 
-    /// Keys of several texts, each text's in a set of its own.
+    /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
+    /// no other version, and then no array of sets is made.
     struct KnownKeys {
-        let sets: [KeySet]
+        let source: KeySet
+        let others: [KeySet]
 
         /// Whether one of the texts has `key`.
-        func contains(_ key: String) -> Bool { sets.contains { $0.contains(key) } }
+        func contains(_ key: String) -> Bool { source.contains(key) || others.contains { $0.contains(key) } }
+    }
+
+    /// Whether `document` has a word that may be a name the texts of `known` do not write: a letter
+    /// word of two letters or more, capitalized, no honorific (what `isName` and `capitalizedRuns`
+    /// ask of every word they keep), whose base `known` lacks. Without one, no run of the document
+    /// has a new part (most versions): the rules that pair new names need not make the runs.
+    func writesUnknownCapitalized(in document: Document, known: KnownKeys) -> Bool {
+        let tokens = document.tokens
+        return tokens.indices.contains { k in
+            tokens[k].kind == .letters && tokens[k].text.startsWithCapital && tokens[k].scalarCount >= 2
+                && !honorifics.contains(tokens[k].key) && !known.contains(base(tokens[k].key))
+        }
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
@@ -539,6 +553,11 @@ struct NameSubstitutions {
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
         let known = NameRuns.known(in: context)
+        let confusions = LexiconPhrases.mentions(.confusions, in: context)
+        // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
+        // or a wrong form of a known confusion. Most versions have neither: no runs are made for them.
+        guard versionNames.writesUnknownCapitalized(in: context.version, known: known)
+                || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
         let entities = LexiconPhrases.mentions(.entities, in: context)
@@ -550,7 +569,6 @@ struct NameSubstitutions {
                 || !LexiconPhrases.ids(overlapping: version.span, in: entities.version)
                 .isDisjoint(with: LexiconPhrases.ids(overlapping: source.span, in: entities.source))
         }
-        let confusions = LexiconPhrases.mentions(.confusions, in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         let sourceRuns = NameRuns.sentenceRuns(ofSource: true, in: context)
         // The source's runs as entity-omitted finds them, for `positionalPairs`: fetched from the memo
