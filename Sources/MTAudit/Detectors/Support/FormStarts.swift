@@ -88,14 +88,17 @@ final class FormStarts: Sendable {
                 marks(in: document, into: room)
                 let marks = UnsafeBufferPointer(room)
                 return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
-                    var count = 0
+                    // The kinds marked anywhere, too: a kind marked nowhere (most, in a short text)
+                    // mentions nothing, and its phrases are not asked.
+                    var count = 0, markedKinds: UInt64 = 0
                     for k in marks.indices where marks[k] & 0xFFFF != 0 {
                         (room.baseAddress! + count).initialize(to: k)
                         count += 1
+                        markedKinds |= marks[k]
                     }
                     let marked = UnsafeBufferPointer(rebasing: room[..<count])
                     return phrases.indices.map { place in
-                        guard count > 0, let kindPhrases = phrases[place] else { return [] }
+                        guard markedKinds & 1 << UInt64(place) != 0, let kindPhrases = phrases[place] else { return [] }
                         return kindPhrases.mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(place),
                                                     starting: starting[place])
                     }

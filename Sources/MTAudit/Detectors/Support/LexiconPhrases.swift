@@ -356,54 +356,61 @@ final class LexiconPhrases: Sendable {
     }
 
     /// The mentions of one kind in a context's source, version and other versions, with the phrases
-    /// of the source's and the version's languages. A class: rules ask for them many times per
-    /// context, and handing one over costs one reference, not one for each array and table.
-    final class KindMentions: Sendable {
-        let source: [Mention]
-        let version: [Mention]
-        let others: [[Mention]]
-        private let kind: LexiconKind
-        /// The place of `kind` in `LexiconKind.allCases`.
+    /// of the source's and the version's languages: a view of the context's mentions of every kind
+    /// (`Gathered`) at the kind's place, one reference and a number to hand over.
+    struct KindMentions: Sendable {
+        private let gathered: Gathered
+        /// The place of the kind in `LexiconKind.allCases`.
         private let place: Int
-        /// What the context's kinds share: the lexicons, the languages, the starts.
-        private let texts: Texts
+
+        fileprivate init(gathered: Gathered, place: Int) {
+            self.gathered = gathered
+            self.place = place
+        }
+
+        var source: [Mention] { gathered.source?[place] ?? [] }
+        var version: [Mention] { gathered.version?[place] ?? [] }
+        /// Each other version's, in the context's order.
+        var others: [[Mention]] { gathered.others.isEmpty ? [] : gathered.others[place] }
 
         /// The phrases of the source's language.
         var sourcePhrases: LexiconPhrases {
-            texts.sourceStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.sourceLanguage)
+            gathered.sourceStarts?.phrases(at: place)
+                ?? LexiconPhrases.cached(LexiconKind.allCases[place], lexicons: gathered.lexicons, language: gathered.sourceLanguage)
         }
 
         /// The phrases of the version's language.
         var versionPhrases: LexiconPhrases {
-            texts.versionStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.versionLanguage)
+            gathered.versionStarts?.phrases(at: place)
+                ?? LexiconPhrases.cached(LexiconKind.allCases[place], lexicons: gathered.lexicons, language: gathered.versionLanguage)
         }
+    }
 
-        init(kind: LexiconKind, place: Int, texts: Texts, source: [Mention], version: [Mention], others: [[Mention]]) {
-            self.kind = kind
-            self.place = place
-            self.texts = texts
+    /// The mentions of every structured kind in a context's texts, each text's at the kinds' places
+    /// (`FormStarts.mentions(in:)`), with the lexicons and the source's and the version's languages
+    /// and starts. One object a context, whatever the kinds asked. A start is nil for a text without
+    /// words, whose language's tables are made only if a rule asks for them; so are its mentions.
+    fileprivate final class Gathered: Sendable {
+        let lexicons: Lexicons
+        let sourceLanguage: String
+        let versionLanguage: String
+        let sourceStarts: FormStarts?
+        let versionStarts: FormStarts?
+        let source: [[Mention]]?
+        let version: [[Mention]]?
+        /// For each place, each other version's mentions of that kind (empty without other versions).
+        let others: [[[Mention]]]
+
+        init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?,
+             source: [[Mention]]?, version: [[Mention]]?, others: [[[Mention]]?]) {
+            self.lexicons = lexicons
+            self.sourceLanguage = sourceLanguage
+            self.versionLanguage = versionLanguage
+            self.sourceStarts = sourceStarts
+            self.versionStarts = versionStarts
             self.source = source
             self.version = version
-            self.others = others
-        }
-
-        /// The lexicons, and the source's and the version's languages with their starts, once for all
-        /// the kinds of a context. A start is nil for a text without words, whose language's tables
-        /// are made only if a rule asks for them.
-        final class Texts: Sendable {
-            let lexicons: Lexicons
-            let sourceLanguage: String
-            let versionLanguage: String
-            let sourceStarts: FormStarts?
-            let versionStarts: FormStarts?
-
-            init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?) {
-                self.lexicons = lexicons
-                self.sourceLanguage = sourceLanguage
-                self.versionLanguage = versionLanguage
-                self.sourceStarts = sourceStarts
-                self.versionStarts = versionStarts
-            }
+            self.others = others.isEmpty ? [] : LexiconKind.allCases.indices.map { place in others.map { $0?[place] ?? [] } }
         }
     }
 
@@ -411,7 +418,7 @@ final class LexiconPhrases: Sendable {
     /// versions. Every kind's are gathered at the context's first question, from each document's
     /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
     static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
-        let byKind = context.memoized("lexicon-mentions") { () -> [KindMentions?] in
+        let gathered = context.memoized("lexicon-mentions") { () -> Gathered in
             // A text without words (".") mentions nothing. Its starts are not looked for: a text too
             // short for a guess at its language is read in every language, whose tables cost more to
             // make than anything else here.
@@ -422,22 +429,14 @@ final class LexiconPhrases: Sendable {
             let versionLanguage = language(of: context.version, guess: context.versionLanguageGuess)
             let sourceStarts = starts(context.source, language: sourceLanguage)
             let versionStarts = starts(context.version, language: versionLanguage)
-            let source = sourceStarts?.mentions(in: context.source)
-            let version = versionStarts?.mentions(in: context.version)
-            let others = context.otherVersions.map { document in
-                starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
-                    .mentions(in: document)
-            }
-            let texts = KindMentions.Texts(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
-                                           sourceStarts: sourceStarts, versionStarts: versionStarts)
-            var byKind: [KindMentions?] = Array(repeating: nil, count: LexiconKind.allCases.count)
-            for (place, kind) in FormStarts.structuredKinds {
-                byKind[place] = KindMentions(kind: kind, place: place, texts: texts,
-                                             source: source?[place] ?? [], version: version?[place] ?? [],
-                                             others: others.map { $0?[place] ?? [] })
-            }
-            return byKind
+            return Gathered(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
+                            sourceStarts: sourceStarts, versionStarts: versionStarts,
+                            source: sourceStarts?.mentions(in: context.source), version: versionStarts?.mentions(in: context.version),
+                            others: context.otherVersions.map { document in
+                                starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
+                                    .mentions(in: document)
+                            })
         }
-        return byKind[FormStarts.place(of: kind)]!
+        return KindMentions(gathered: gathered, place: FormStarts.place(of: kind))
     }
 }
