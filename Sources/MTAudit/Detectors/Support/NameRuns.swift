@@ -4,7 +4,8 @@ import MTAuditText
 /// detectors compare them between a version and its source.
 struct NameRuns {
     /// Languages that capitalize every noun, where case cannot mark a name.
-    static let nounCapitalizing: Set<String> = ["de", "lb"]
+    /// (A list: two short subtags compare for less than a set's hash of one.)
+    static let nounCapitalizing = ["de", "lb"]
 
     struct Run {
         var tokens: [Token]
