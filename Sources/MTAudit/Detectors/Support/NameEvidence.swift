@@ -25,7 +25,7 @@ struct NameEvidence {
         // The version's name words that no other text writes, by sentence: the candidates. Most
         // versions have none, and then nothing else need be made: not even the runs, when no word
         // of the version may be one (the runs' words are among those).
-        guard versionNames.writesUnknownCapitalized(in: context.version, known: known) else { return [] }
+        guard versionNames.writesCapitalized(in: context.version, where: { !known.contains(base($0)) }) else { return [] }
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         guard versionRuns.contains(where: { runs in
             runs.contains { run in run.tokens.contains { !known.contains(base($0.key)) } }

@@ -311,15 +311,16 @@ struct NameRuns {
         func contains(_ key: String) -> Bool { source.contains(key) || others.contains { $0.contains(key) } }
     }
 
-    /// Whether `document` has a word that may be a name the texts of `known` do not write: a letter
+    /// Whether `document` has a word that may be part of a name, whose key `keep` keeps: a letter
     /// word of two letters or more, capitalized, no honorific (what `isName` and `capitalizedRuns`
-    /// ask of every word they keep), whose base `known` lacks. Without one, no run of the document
-    /// has a new part (most versions): the rules that pair new names need not make the runs.
-    func writesUnknownCapitalized(in document: Document, known: KnownKeys) -> Bool {
+    /// ask of every word they keep). Without one, no run of the document has a part `keep` keeps
+    /// (a name new to the other texts, one the version lacks): the rules that look for such parts
+    /// need not make the runs (most texts).
+    func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
         return tokens.indices.contains { k in
             tokens[k].kind == .letters && tokens[k].text.startsWithCapital && tokens[k].scalarCount >= 2
-                && !honorifics.contains(tokens[k].key) && !known.contains(base(tokens[k].key))
+                && !honorifics.contains(tokens[k].key) && keep(tokens[k].key)
         }
     }
 
@@ -557,7 +558,7 @@ struct NameSubstitutions {
         let confusions = LexiconPhrases.mentions(.confusions, in: context)
         // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
         // or a wrong form of a known confusion. Most versions have neither: no runs are made for them.
-        guard versionNames.writesUnknownCapitalized(in: context.version, known: known)
+        guard versionNames.writesCapitalized(in: context.version, where: { !known.contains(base($0)) })
                 || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
