@@ -41,6 +41,9 @@ final class LexiconPhrases: Sendable {
     let classes: [String: String]
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
+    /// The keys of the forms' words after the first: a word that none of them may be cannot go on a
+    /// form of two words or more, told by a bit before any of those forms is tried.
+    private let continuations: KeyFilter
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone. Made at the first question (the
     /// rules ask the titles' alone, and seldom), then kept.
@@ -99,6 +102,7 @@ final class LexiconPhrases: Sendable {
         }
         self.classes = classes
         self.forms = forms
+        continuations = KeyFilter(forms.values.lazy.joined().flatMap { $0.keys.dropFirst() })
     }
 
     /// Adds a form to `list`, the forms with its first key, or merges it into the form there with the
@@ -261,7 +265,8 @@ final class LexiconPhrases: Sendable {
             let end = document.sentences[sentence].tokens.upperBound
             let number = Int(marks[k] >> 32) - 1
             let candidates = number >= 0 ? starting[number] : candidates(for: tokens[k].key)
-            guard let candidates, let (form, last) = longestForm(at: k, before: end, in: tokens, candidates: candidates) else {
+            guard let candidates, let (form, last) = longestForm(at: k, before: end, in: tokens, candidates: candidates,
+                                                                 mayContinue: mayContinue(after: k, before: end, in: tokens)) else {
                 continue
             }
             mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
@@ -273,9 +278,11 @@ final class LexiconPhrases: Sendable {
 
     /// The first of `candidates`, the forms that may start at token `k` (longest first), that the
     /// tokens up to `end` write, with the index of its last token.
-    private func longestForm(at k: Int, before end: Int, in tokens: [Token], candidates: [Form]) -> (form: Form, last: Int)? {
+    ///
+    /// Without `mayContinue` only the forms of one word are tried: no form's second word follows.
+    private func longestForm(at k: Int, before end: Int, in tokens: [Token], candidates: [Form], mayContinue: Bool) -> (form: Form, last: Int)? {
         for form in candidates {
-            guard fits(tokens[k].text, form.cases[0]) else { continue }
+            guard mayContinue || form.keys.count == 1, fits(tokens[k].text, form.cases[0]) else { continue }
             var at = k
             var ok = true
             for place in form.keys.indices.dropFirst() {
@@ -295,6 +302,16 @@ final class LexiconPhrases: Sendable {
             if ok { return (form, at) }
         }
         return nil
+    }
+
+    /// Whether the word a form's second word would be, after the word at `k` (the next one, or the
+    /// one after a joiner there), may be the second word of a form: false when neither can be.
+    /// (Both are weighed whatever the joiner: a wider test, never a narrower one, than `longestForm`'s.)
+    private func mayContinue(after k: Int, before end: Int, in tokens: [Token]) -> Bool {
+        let next = k + 1
+        guard next < end else { return false }
+        if continuations.mayContain(tokens[next].key) { return true }
+        return tokens[next].kind == .punctuation && next + 1 < end && continuations.mayContain(tokens[next + 1].key)
     }
 
     /// The forms that may start at a word.
