@@ -122,10 +122,14 @@ final class FormStarts: Sendable {
         let apostrophe = UInt8(ascii: "'")
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
+            // Whether the key has an apostrophe, and its bit in the filter, from one reading of its bytes.
+            let (hasApostrophe, slot) = key.utf8.withContiguousStorageIfAvailable { bytes in
+                (bytes.contains(apostrophe), KeyFilter.slot(ofBytes: bytes))
+            } ?? (key.utf8.contains(apostrophe), KeyFilter.slot(key))
             // Without an apostrophe the look-up tries the word's own key alone (most words): that one
             // is weighed here, with no closure to call.
-            guard key.utf8.withContiguousStorageIfAvailable({ $0.contains(apostrophe) }) ?? key.utf8.contains(apostrophe) else {
-                if filter.mayContain(key), let number = numbering.number(of: key) {
+            guard hasApostrophe else {
+                if filter.mayContain(slot: slot), let number = numbering.number(of: key) {
                     marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
                 }
                 continue

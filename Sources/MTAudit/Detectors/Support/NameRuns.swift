@@ -27,11 +27,14 @@ struct NameRuns {
 
     let language: String?
     private let honorifics: KeySet
+    /// Whether names can be told by case in this text's language (told once: every name rule asks).
+    let isUsable: Bool
 
     /// `honorifics` are the matching keys of the titles written before names (`honorificKeys(in:)`).
     init(document: Document, languageGuess: String?, honorifics: KeySet) {
         language = Comparability.listedLanguage(of: document, guess: languageGuess)
         self.honorifics = honorifics
+        isUsable = !NameRuns.nounCapitalizing.contains(language ?? "und")
     }
 
     /// The matching keys of the honorifics lexicon for the version's language ("mr", "dr"), made
@@ -120,9 +123,6 @@ struct NameRuns {
     private static func formattedRunsKey(ofSource: Bool, openerZipf: Float) -> String {
         "name-runs-\(ofSource ? "source" : "version")-\(openerZipf)"
     }
-
-    /// Whether names can be told by case in this text's language.
-    var isUsable: Bool { !NameRuns.nounCapitalizing.contains(language ?? "und") }
 
     /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
     /// name when it is rarer than `openerZipf` in the language.
