@@ -69,15 +69,16 @@ struct NameRuns {
     }
 
     /// The name finders of the context's source and version, made once per context.
-    static func source(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-source") {
-            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorificKeys(in: context))
-        }
-    }
+    static func source(in context: DetectionContext) -> NameRuns { finders(in: context).source }
 
-    static func version(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-version") {
-            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorificKeys(in: context))
+    static func version(in context: DetectionContext) -> NameRuns { finders(in: context).version }
+
+    /// Both finders under one key: the rules want both, and one entry of the memo costs half of two.
+    private static func finders(in context: DetectionContext) -> (source: NameRuns, version: NameRuns) {
+        context.memoized("names") {
+            let honorifics = honorificKeys(in: context)
+            return (NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics),
+                    NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics))
         }
     }
 
@@ -750,11 +751,14 @@ struct ConsensusConfusion {
     let witnesses: [String]
 
     static func all(in context: DetectionContext) -> [ConsensusConfusion] {
-        context.memoized("consensus-confusions") { compute(in: context) }
+        // Without other versions (most contexts) there are none: told before the memo is asked,
+        // which costs more than the telling.
+        guard !context.otherVersions.isEmpty else { return [] }
+        return context.memoized("consensus-confusions") { compute(in: context) }
     }
 
     private static func compute(in context: DetectionContext) -> [ConsensusConfusion] {
-        guard context.sameLanguage, !context.otherVersions.isEmpty else { return [] }
+        guard context.sameLanguage else { return [] }
         let mentions = LexiconPhrases.mentions(.confusions, in: context)
         var found: [ConsensusConfusion] = []
         for index in context.version.sentences.indices {
