@@ -74,11 +74,23 @@ struct NameRuns {
     static func version(in context: DetectionContext) -> NameRuns { finders(in: context).version }
 
     /// Both finders under one key: the rules want both, and one entry of the memo costs half of two.
-    private static func finders(in context: DetectionContext) -> (source: NameRuns, version: NameRuns) {
+    /// In an object: the memo hands over one reference, not a copy of both finders' fields.
+    private static func finders(in context: DetectionContext) -> Finders {
         context.memoized("names") {
             let honorifics = honorificKeys(in: context)
-            return (NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics),
-                    NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics))
+            return Finders(source: NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics),
+                           version: NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics))
+        }
+    }
+
+    /// The name finders of a context's source and version.
+    private final class Finders: Sendable {
+        let source: NameRuns
+        let version: NameRuns
+
+        init(source: NameRuns, version: NameRuns) {
+            self.source = source
+            self.version = version
         }
     }
 
