@@ -374,36 +374,36 @@ final class LexiconPhrases: Sendable {
 
     /// The mentions of one kind in a context's source, version and other versions, with the phrases
     /// of the source's and the version's languages: a view of the context's mentions of every kind
-    /// (`Gathered`) at the kind's place, one reference and a number to hand over.
+    /// (`Gathered`) at the kind's slot, one reference and a number to hand over.
     struct KindMentions: Sendable {
         private let gathered: Gathered
-        /// The place of the kind in `LexiconKind.allCases`.
-        private let place: Int
+        /// The slot of the kind (`FormStarts.slot(of:)`).
+        private let slot: Int
 
-        fileprivate init(gathered: Gathered, place: Int) {
+        fileprivate init(gathered: Gathered, slot: Int) {
             self.gathered = gathered
-            self.place = place
+            self.slot = slot
         }
 
-        var source: [Mention] { gathered.source?[place] ?? [] }
-        var version: [Mention] { gathered.version?[place] ?? [] }
+        var source: [Mention] { gathered.source?[slot] ?? [] }
+        var version: [Mention] { gathered.version?[slot] ?? [] }
         /// Each other version's, in the context's order.
-        var others: [[Mention]] { gathered.others.isEmpty ? [] : gathered.others[place] }
+        var others: [[Mention]] { gathered.others.isEmpty ? [] : gathered.others[slot] }
 
         /// The phrases of the source's language.
         var sourcePhrases: LexiconPhrases {
-            gathered.sourceStarts?.phrases(at: place)
-                ?? LexiconPhrases.cached(LexiconKind.allCases[place], lexicons: gathered.lexicons, language: gathered.sourceLanguage)
+            gathered.sourceStarts?.phrases(at: slot)
+                ?? LexiconPhrases.cached(FormStarts.structuredKinds[slot], lexicons: gathered.lexicons, language: gathered.sourceLanguage)
         }
 
         /// The phrases of the version's language.
         var versionPhrases: LexiconPhrases {
-            gathered.versionStarts?.phrases(at: place)
-                ?? LexiconPhrases.cached(LexiconKind.allCases[place], lexicons: gathered.lexicons, language: gathered.versionLanguage)
+            gathered.versionStarts?.phrases(at: slot)
+                ?? LexiconPhrases.cached(FormStarts.structuredKinds[slot], lexicons: gathered.lexicons, language: gathered.versionLanguage)
         }
     }
 
-    /// The mentions of every structured kind in a context's texts, each text's at the kinds' places
+    /// The mentions of every structured kind in a context's texts, each text's at the kinds' slots
     /// (`FormStarts.mentions(in:)`), with the lexicons and the source's and the version's languages
     /// and starts. One object a context, whatever the kinds asked. A start is nil for a text without
     /// words, whose language's tables are made only if a rule asks for them; so are its mentions.
@@ -415,7 +415,7 @@ final class LexiconPhrases: Sendable {
         let versionStarts: FormStarts?
         let source: [[Mention]]?
         let version: [[Mention]]?
-        /// For each place, each other version's mentions of that kind (empty without other versions).
+        /// For each slot, each other version's mentions of that kind (empty without other versions).
         let others: [[[Mention]]]
 
         init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?,
@@ -427,7 +427,7 @@ final class LexiconPhrases: Sendable {
             self.versionStarts = versionStarts
             self.source = source
             self.version = version
-            self.others = others.isEmpty ? [] : LexiconKind.allCases.indices.map { place in others.map { $0?[place] ?? [] } }
+            self.others = others.isEmpty ? [] : FormStarts.structuredKinds.indices.map { slot in others.map { $0?[slot] ?? [] } }
         }
     }
 
@@ -454,6 +454,6 @@ final class LexiconPhrases: Sendable {
                                     .mentions(in: document)
                             })
         }
-        return KindMentions(gathered: gathered, place: FormStarts.place(of: kind))
+        return KindMentions(gathered: gathered, slot: FormStarts.slot(of: kind))
     }
 }
