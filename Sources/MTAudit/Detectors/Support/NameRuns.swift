@@ -32,7 +32,12 @@ struct NameRuns {
 
     /// `honorifics` are the matching keys of the titles written before names (`honorificKeys(in:)`).
     init(document: Document, languageGuess: String?, honorifics: KeySet) {
-        language = Comparability.listedLanguage(of: document, guess: languageGuess)
+        self.init(language: Comparability.listedLanguage(of: document, guess: languageGuess), honorifics: honorifics)
+    }
+
+    /// A finder for a text whose listed language (`Comparability.listedLanguage`) is `language`.
+    private init(language: String?, honorifics: KeySet) {
+        self.language = language
         self.honorifics = honorifics
         isUsable = !NameRuns.nounCapitalizing.contains(language ?? "und")
     }
@@ -78,8 +83,13 @@ struct NameRuns {
     private static func finders(in context: DetectionContext) -> Finders {
         context.memoized("names") {
             let honorifics = honorificKeys(in: context)
-            return Finders(source: NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics),
-                           version: NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics))
+            let source = NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics)
+            // A version declared and guessed as its source is (most) is listed alike: the source's
+            // language is not looked for again.
+            let version = context.version.language == context.source.language && context.versionLanguageGuess == context.sourceLanguageGuess
+                ? NameRuns(language: source.language, honorifics: honorifics)
+                : NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
+            return Finders(source: source, version: version)
         }
     }
 
