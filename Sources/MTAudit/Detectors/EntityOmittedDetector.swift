@@ -76,6 +76,9 @@ public struct EntityOmittedDetector: Detector {
         let names = NameRuns.source(in: context)
         guard names.isUsable else { return [] }
         let inVersion = NameRuns.letterKeys(of: context.version)
+        // A name is missing only where a word of it the version lacks is: without a source word that
+        // may be part of a name and that the version lacks (most texts), none is, and no runs are made.
+        guard names.writesCapitalized(in: context.source, where: { !inVersion.contains(base($0)) }) else { return [] }
         // Names another name stands for are substitutions (name-corruption, introduced-entity), not omissions.
         let substituted = Set(NameSubstitutions.pairs(in: context).map { $0.source.span })
         var findings: [Finding] = []

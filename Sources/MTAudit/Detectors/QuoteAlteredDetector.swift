@@ -45,7 +45,7 @@ public struct QuoteAlteredDetector: Detector {
     ]
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        guard context.sameLanguage else { return [] }
+        guard context.sameLanguage, Self.mayOpenQuote(context.version.text) else { return [] }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index],
@@ -85,6 +85,13 @@ public struct QuoteAlteredDetector: Detector {
             i = j + 1
         }
         return found
+    }
+
+    /// False when `text` surely has no opening mark, and so no quotation: an ASCII text (most) without
+    /// a straight quote, told from its bytes before its scalars are fetched. (Every other mark is
+    /// outside ASCII.)
+    private static func mayOpenQuote(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\"") } } ?? true
     }
 
     /// Whether `scalar` is the opening mark of one of `pairs`: “ „ « 「 and the straight ".

@@ -33,15 +33,30 @@ final class DerivedLookups: Sendable {
     /// Keys carry a language tag, which a feed may write in endless variations ("en-x-1", "en-x-2",
     /// …): past `limit` values, new ones are made but not kept, so that memory stays flat however
     /// long the feed. Real feeds name a few languages.
+    ///
+    /// The last value found is kept beside the table with its key: a feed asks again and again for
+    /// one language, and comparing that key costs less than hashing it (SipHash, for a key of a
+    /// few bytes) to probe the table.
     final class Cache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-        private let values = Mutex<[Key: Value]>([:])
+        private struct Table {
+            var values: [Key: Value] = [:]
+            var last: (key: Key, value: Value)?
+        }
+        private let table = Mutex(Table())
         static var limit: Int { 256 }
 
         func value(_ key: Key, _ make: () -> Value) -> Value {
-            if let known = values.withLock({ $0[key] }) { return known }
+            if let known = table.withLock({ table -> Value? in
+                if let last = table.last, last.key == key { return last.value }
+                guard let value = table.values[key] else { return nil }
+                table.last = (key, value)
+                return value
+            }) {
+                return known
+            }
             let made = make()
-            values.withLock { values in
-                if values.count < Self.limit { values[key] = made }
+            table.withLock { table in
+                if table.values.count < Self.limit { table.values[key] = made }
             }
             return made
         }

@@ -6,21 +6,20 @@ final class FormStarts: Sendable {
     /// The first keys of every kind's forms, numbered: a word's key is hashed once here, and its
     /// number then reads the kinds and each kind's forms.
     private let numbering: KeyNumbering
-    /// The kinds whose forms start with each numbered key, one bit a kind (`bit(of:)`).
+    /// The kinds whose forms start with each numbered key, one bit a kind (the bit of its slot).
     private let kinds: [UInt16]
-    /// For each structured kind (at its place) the forms that start with each numbered key, longest
-    /// first (empty where none does, and for the flat kinds).
+    /// For each structured kind (at its slot) the forms that start with each numbered key, longest
+    /// first (empty where none does).
     private let starting: [[[LexiconPhrases.Form]]]
-    /// The phrases of each structured kind in this language, at the kind's place in
-    /// `LexiconKind.allCases` (nil for the flat kinds).
-    private let phrases: [LexiconPhrases?]
+    /// The phrases of each structured kind in this language, at the kind's slot (`slot(of:)`).
+    private let phrases: [LexiconPhrases]
     /// The key a document's mentions are kept under in its memo: the lexicons and the language.
     private let memoKey: String
     /// The numbered keys: most words start no form, and reading a bit costs less than looking the
     /// word up in the numbering.
     private let filter: KeyFilter
 
-    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases?], memoKey: String) {
+    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoKey: String) {
         precondition(kinds.count == numbering.keys.count, "the kinds of each numbered key")
         self.numbering = numbering
         self.kinds = kinds
@@ -29,7 +28,6 @@ final class FormStarts: Sendable {
         // Each kind's lists put at their keys' numbers, its table read in order rather than asked for
         // every key.
         starting = phrases.map { kindPhrases in
-            guard let kindPhrases else { return [] }
             var lists = [[LexiconPhrases.Form]](repeating: [], count: kinds.count)
             for (key, list) in kindPhrases.formsByFirstKey { lists[numbering.number(of: key)!] = list }
             return lists
@@ -45,14 +43,14 @@ final class FormStarts: Sendable {
         lexicons.derived.formStarts.value(language) {
             var numbering = KeyNumbering()
             var kinds: [UInt16] = []
-            var phrases: [LexiconPhrases?] = Array(repeating: nil, count: LexiconKind.allCases.count)
-            for (place, kind) in structuredKinds {
+            var phrases: [LexiconPhrases] = []
+            for (slot, kind) in structuredKinds.enumerated() {
                 let kindPhrases = LexiconPhrases.cached(kind, lexicons: lexicons, language: language)
-                phrases[place] = kindPhrases
+                phrases.append(kindPhrases)
                 for key in kindPhrases.formsByFirstKey.keys {
                     let number = numbering.number(key)
                     if number == kinds.count { kinds.append(0) }
-                    kinds[number] |= bit(of: kind)
+                    kinds[number] |= 1 << UInt16(slot)
                 }
             }
             return FormStarts(numbering: numbering, kinds: kinds, phrases: phrases,
@@ -60,25 +58,21 @@ final class FormStarts: Sendable {
         }
     }
 
-    /// The structured kinds with their places in `LexiconKind.allCases`.
-    static let structuredKinds: [(place: Int, kind: LexiconKind)] = LexiconKind.allCases.enumerated()
-        .filter { $0.element.isStructured }.map { ($0.offset, $0.element) }
+    /// The structured kinds, in the order of `LexiconKind.allCases`: a kind's slot is its place here,
+    /// which indexes the bits of the marks, the phrase tables and each document's mentions (the
+    /// flat kinds take none: no empty entry is made for them in every document).
+    static let structuredKinds: [LexiconKind] = LexiconKind.allCases.filter(\.isStructured)
 
-    /// The bit of `kind` in the marks.
-    static func bit(of kind: LexiconKind) -> UInt16 {
-        1 << UInt16(place(of: kind))
+    /// The slot of `kind`, a structured kind.
+    static func slot(of kind: LexiconKind) -> Int {
+        guard let slot = structuredKinds.firstIndex(of: kind) else { preconditionFailure("\(kind) is not structured") }
+        return slot
     }
 
-    /// The place of `kind` in `LexiconKind.allCases`, which indexes the bits and the phrase tables.
-    static func place(of kind: LexiconKind) -> Int {
-        LexiconKind.allCases.firstIndex(of: kind)!
-    }
+    /// The phrases of the structured kind at `slot`.
+    func phrases(at slot: Int) -> LexiconPhrases { phrases[slot] }
 
-    /// The phrases of the structured kind at `place` in `LexiconKind.allCases`.
-    func phrases(at place: Int) -> LexiconPhrases? { phrases[place] }
-
-    /// The mentions of every structured kind in `document`, at each kind's place (empty for the flat
-    /// kinds). Made once per document: every context reading the document asks for several kinds,
+    /// The mentions of every structured kind in `document`, at each kind's slot. Made once per document: every context reading the document asks for several kinds,
     /// and one pass over the marked words serves them all.
     func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
         document.memo.value(memoKey, from: document) { document in
@@ -88,16 +82,19 @@ final class FormStarts: Sendable {
                 marks(in: document, into: room)
                 let marks = UnsafeBufferPointer(room)
                 return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
-                    var count = 0
+                    // The kinds marked anywhere, too: a kind marked nowhere (most, in a short text)
+                    // mentions nothing, and its phrases are not asked.
+                    var count = 0, markedKinds: UInt64 = 0
                     for k in marks.indices where marks[k] & 0xFFFF != 0 {
                         (room.baseAddress! + count).initialize(to: k)
                         count += 1
+                        markedKinds |= marks[k]
                     }
                     let marked = UnsafeBufferPointer(rebasing: room[..<count])
-                    return phrases.indices.map { place in
-                        guard count > 0, let kindPhrases = phrases[place] else { return [] }
-                        return kindPhrases.mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(place),
-                                                    starting: starting[place])
+                    return phrases.indices.map { slot in
+                        guard markedKinds & 1 << UInt64(slot) != 0 else { return [] }
+                        return phrases[slot].mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(slot),
+                                                      starting: starting[slot])
                     }
                 }
             }
@@ -119,10 +116,14 @@ final class FormStarts: Sendable {
         let apostrophe = UInt8(ascii: "'")
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
+            // Whether the key has an apostrophe, and its bit in the filter, from one reading of its bytes.
+            let (hasApostrophe, slot) = key.utf8.withContiguousStorageIfAvailable { bytes in
+                (bytes.contains(apostrophe), KeyFilter.slot(ofBytes: bytes))
+            } ?? (key.utf8.contains(apostrophe), KeyFilter.slot(key))
             // Without an apostrophe the look-up tries the word's own key alone (most words): that one
             // is weighed here, with no closure to call.
-            guard key.utf8.withContiguousStorageIfAvailable({ $0.contains(apostrophe) }) ?? key.utf8.contains(apostrophe) else {
-                if filter.mayContain(key), let number = numbering.number(of: key) {
+            guard hasApostrophe else {
+                if filter.mayContain(slot: slot), let number = numbering.number(of: key) {
                     marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
                 }
                 continue

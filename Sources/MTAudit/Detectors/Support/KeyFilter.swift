@@ -19,16 +19,18 @@ struct KeyFilter: Sendable {
     /// The bit of `key`: an FNV-1a hash of its UTF-8 bytes, folded. Keys in one normal form (matching
     /// keys, their `base` forms) have equal bytes when they are equal strings.
     static func slot(_ key: String) -> Int {
-        func fold(_ bytes: some Sequence<UInt8>) -> Int {
-            let hash = FNV1a.hash(bytes)
-            return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(size - 1))
-        }
-        return key.utf8.withContiguousStorageIfAvailable { fold($0) } ?? fold(key.utf8)
+        key.utf8.withContiguousStorageIfAvailable { slot(ofBytes: $0) } ?? slot(ofBytes: key.utf8)
+    }
+
+    /// The bit of a key of UTF-8 `bytes`: for a caller that reads the bytes in place for more than this.
+    static func slot(ofBytes bytes: some Sequence<UInt8>) -> Int {
+        let hash = FNV1a.hash(bytes)
+        return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(size - 1))
     }
 
     /// False when `key` is surely none of the keys.
-    func mayContain(_ key: String) -> Bool {
-        let slot = Self.slot(key)
-        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
-    }
+    func mayContain(_ key: String) -> Bool { mayContain(slot: Self.slot(key)) }
+
+    /// False when the key of bit `slot` (`slot(_:)`) is surely none of the keys.
+    func mayContain(slot: Int) -> Bool { bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
 }

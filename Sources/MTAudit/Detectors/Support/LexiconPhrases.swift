@@ -41,6 +41,9 @@ final class LexiconPhrases: Sendable {
     let classes: [String: String]
     /// Forms by their first key, longest first.
     private let forms: [String: [Form]]
+    /// The keys of the forms' words after the first: a word that none of them may be cannot go on a
+    /// form of two words or more, told by a bit before any of those forms is tried.
+    private let continuations: KeyFilter
     /// Every word of every form ("deputy", "secretary", "state" of the titles): the words a rule may
     /// leave to the lexicon's own rule even where they stand alone. Made at the first question (the
     /// rules ask the titles' alone, and seldom), then kept.
@@ -99,6 +102,7 @@ final class LexiconPhrases: Sendable {
         }
         self.classes = classes
         self.forms = forms
+        continuations = KeyFilter(forms.values.lazy.joined().flatMap { $0.keys.dropFirst() })
     }
 
     /// Adds a form to `list`, the forms with its first key, or merges it into the form there with the
@@ -261,7 +265,8 @@ final class LexiconPhrases: Sendable {
             let end = document.sentences[sentence].tokens.upperBound
             let number = Int(marks[k] >> 32) - 1
             let candidates = number >= 0 ? starting[number] : candidates(for: tokens[k].key)
-            guard let candidates, let (form, last) = longestForm(at: k, before: end, in: tokens, candidates: candidates) else {
+            guard let candidates, let (form, last) = longestForm(at: k, before: end, in: tokens, candidates: candidates,
+                                                                 mayContinue: mayContinue(after: k, before: end, in: tokens)) else {
                 continue
             }
             mentions.append(Mention(tokens: k..<(last + 1), span: tokens[k].span.union(tokens[last].span),
@@ -273,9 +278,11 @@ final class LexiconPhrases: Sendable {
 
     /// The first of `candidates`, the forms that may start at token `k` (longest first), that the
     /// tokens up to `end` write, with the index of its last token.
-    private func longestForm(at k: Int, before end: Int, in tokens: [Token], candidates: [Form]) -> (form: Form, last: Int)? {
+    ///
+    /// Without `mayContinue` only the forms of one word are tried: no form's second word follows.
+    private func longestForm(at k: Int, before end: Int, in tokens: [Token], candidates: [Form], mayContinue: Bool) -> (form: Form, last: Int)? {
         for form in candidates {
-            guard fits(tokens[k].text, form.cases[0]) else { continue }
+            guard mayContinue || form.keys.count == 1, fits(tokens[k].text, form.cases[0]) else { continue }
             var at = k
             var ok = true
             for place in form.keys.indices.dropFirst() {
@@ -295,6 +302,16 @@ final class LexiconPhrases: Sendable {
             if ok { return (form, at) }
         }
         return nil
+    }
+
+    /// Whether the word a form's second word would be, after the word at `k` (the next one, or the
+    /// one after a joiner there), may be the second word of a form: false when neither can be.
+    /// (Both are weighed whatever the joiner: a wider test, never a narrower one, than `longestForm`'s.)
+    private func mayContinue(after k: Int, before end: Int, in tokens: [Token]) -> Bool {
+        let next = k + 1
+        guard next < end else { return false }
+        if continuations.mayContain(tokens[next].key) { return true }
+        return tokens[next].kind == .punctuation && next + 1 < end && continuations.mayContain(tokens[next + 1].key)
     }
 
     /// The forms that may start at a word.
@@ -356,54 +373,61 @@ final class LexiconPhrases: Sendable {
     }
 
     /// The mentions of one kind in a context's source, version and other versions, with the phrases
-    /// of the source's and the version's languages. A class: rules ask for them many times per
-    /// context, and handing one over costs one reference, not one for each array and table.
-    final class KindMentions: Sendable {
-        let source: [Mention]
-        let version: [Mention]
-        let others: [[Mention]]
-        private let kind: LexiconKind
-        /// The place of `kind` in `LexiconKind.allCases`.
-        private let place: Int
-        /// What the context's kinds share: the lexicons, the languages, the starts.
-        private let texts: Texts
+    /// of the source's and the version's languages: a view of the context's mentions of every kind
+    /// (`Gathered`) at the kind's slot, one reference and a number to hand over.
+    struct KindMentions: Sendable {
+        private let gathered: Gathered
+        /// The slot of the kind (`FormStarts.slot(of:)`).
+        private let slot: Int
+
+        fileprivate init(gathered: Gathered, slot: Int) {
+            self.gathered = gathered
+            self.slot = slot
+        }
+
+        var source: [Mention] { gathered.source?[slot] ?? [] }
+        var version: [Mention] { gathered.version?[slot] ?? [] }
+        /// Each other version's, in the context's order.
+        var others: [[Mention]] { gathered.others.isEmpty ? [] : gathered.others[slot] }
 
         /// The phrases of the source's language.
         var sourcePhrases: LexiconPhrases {
-            texts.sourceStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.sourceLanguage)
+            gathered.sourceStarts?.phrases(at: slot)
+                ?? LexiconPhrases.cached(FormStarts.structuredKinds[slot], lexicons: gathered.lexicons, language: gathered.sourceLanguage)
         }
 
         /// The phrases of the version's language.
         var versionPhrases: LexiconPhrases {
-            texts.versionStarts?.phrases(at: place) ?? LexiconPhrases.cached(kind, lexicons: texts.lexicons, language: texts.versionLanguage)
+            gathered.versionStarts?.phrases(at: slot)
+                ?? LexiconPhrases.cached(FormStarts.structuredKinds[slot], lexicons: gathered.lexicons, language: gathered.versionLanguage)
         }
+    }
 
-        init(kind: LexiconKind, place: Int, texts: Texts, source: [Mention], version: [Mention], others: [[Mention]]) {
-            self.kind = kind
-            self.place = place
-            self.texts = texts
+    /// The mentions of every structured kind in a context's texts, each text's at the kinds' slots
+    /// (`FormStarts.mentions(in:)`), with the lexicons and the source's and the version's languages
+    /// and starts. One object a context, whatever the kinds asked. A start is nil for a text without
+    /// words, whose language's tables are made only if a rule asks for them; so are its mentions.
+    fileprivate final class Gathered: Sendable {
+        let lexicons: Lexicons
+        let sourceLanguage: String
+        let versionLanguage: String
+        let sourceStarts: FormStarts?
+        let versionStarts: FormStarts?
+        let source: [[Mention]]?
+        let version: [[Mention]]?
+        /// For each slot, each other version's mentions of that kind (empty without other versions).
+        let others: [[[Mention]]]
+
+        init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?,
+             source: [[Mention]]?, version: [[Mention]]?, others: [[[Mention]]?]) {
+            self.lexicons = lexicons
+            self.sourceLanguage = sourceLanguage
+            self.versionLanguage = versionLanguage
+            self.sourceStarts = sourceStarts
+            self.versionStarts = versionStarts
             self.source = source
             self.version = version
-            self.others = others
-        }
-
-        /// The lexicons, and the source's and the version's languages with their starts, once for all
-        /// the kinds of a context. A start is nil for a text without words, whose language's tables
-        /// are made only if a rule asks for them.
-        final class Texts: Sendable {
-            let lexicons: Lexicons
-            let sourceLanguage: String
-            let versionLanguage: String
-            let sourceStarts: FormStarts?
-            let versionStarts: FormStarts?
-
-            init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?) {
-                self.lexicons = lexicons
-                self.sourceLanguage = sourceLanguage
-                self.versionLanguage = versionLanguage
-                self.sourceStarts = sourceStarts
-                self.versionStarts = versionStarts
-            }
+            self.others = others.isEmpty ? [] : FormStarts.structuredKinds.indices.map { slot in others.map { $0?[slot] ?? [] } }
         }
     }
 
@@ -411,7 +435,7 @@ final class LexiconPhrases: Sendable {
     /// versions. Every kind's are gathered at the context's first question, from each document's
     /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
     static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
-        let byKind = context.memoized("lexicon-mentions") { () -> [KindMentions?] in
+        let gathered = context.memoized("lexicon-mentions") { () -> Gathered in
             // A text without words (".") mentions nothing. Its starts are not looked for: a text too
             // short for a guess at its language is read in every language, whose tables cost more to
             // make than anything else here.
@@ -422,22 +446,14 @@ final class LexiconPhrases: Sendable {
             let versionLanguage = language(of: context.version, guess: context.versionLanguageGuess)
             let sourceStarts = starts(context.source, language: sourceLanguage)
             let versionStarts = starts(context.version, language: versionLanguage)
-            let source = sourceStarts?.mentions(in: context.source)
-            let version = versionStarts?.mentions(in: context.version)
-            let others = context.otherVersions.map { document in
-                starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
-                    .mentions(in: document)
-            }
-            let texts = KindMentions.Texts(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
-                                           sourceStarts: sourceStarts, versionStarts: versionStarts)
-            var byKind: [KindMentions?] = Array(repeating: nil, count: LexiconKind.allCases.count)
-            for (place, kind) in FormStarts.structuredKinds {
-                byKind[place] = KindMentions(kind: kind, place: place, texts: texts,
-                                             source: source?[place] ?? [], version: version?[place] ?? [],
-                                             others: others.map { $0?[place] ?? [] })
-            }
-            return byKind
+            return Gathered(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
+                            sourceStarts: sourceStarts, versionStarts: versionStarts,
+                            source: sourceStarts?.mentions(in: context.source), version: versionStarts?.mentions(in: context.version),
+                            others: context.otherVersions.map { document in
+                                starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
+                                    .mentions(in: document)
+                            })
         }
-        return byKind[FormStarts.place(of: kind)]!
+        return KindMentions(gathered: gathered, slot: FormStarts.slot(of: kind))
     }
 }

@@ -22,9 +22,11 @@ struct NameEvidence {
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
         let known = NameRuns.known(in: context)
-        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         // The version's name words that no other text writes, by sentence: the candidates. Most
-        // versions have none, and then nothing else need be made (nor the lists, asked first).
+        // versions have none, and then nothing else need be made: not even the runs, when no word
+        // of the version may be one (the runs' words are among those).
+        guard versionNames.writesCapitalized(in: context.version, where: { !known.contains(base($0)) }) else { return [] }
+        let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         guard versionRuns.contains(where: { runs in
             runs.contains { run in run.tokens.contains { !known.contains(base($0.key)) } }
         }) else { return [] }

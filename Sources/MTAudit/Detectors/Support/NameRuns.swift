@@ -4,7 +4,8 @@ import MTAuditText
 /// detectors compare them between a version and its source.
 struct NameRuns {
     /// Languages that capitalize every noun, where case cannot mark a name.
-    static let nounCapitalizing: Set<String> = ["de", "lb"]
+    /// (A list: two short subtags compare for less than a set's hash of one.)
+    static let nounCapitalizing = ["de", "lb"]
 
     struct Run {
         var tokens: [Token]
@@ -26,11 +27,19 @@ struct NameRuns {
 
     let language: String?
     private let honorifics: KeySet
+    /// Whether names can be told by case in this text's language (told once: every name rule asks).
+    let isUsable: Bool
 
     /// `honorifics` are the matching keys of the titles written before names (`honorificKeys(in:)`).
     init(document: Document, languageGuess: String?, honorifics: KeySet) {
-        language = Comparability.listedLanguage(of: document, guess: languageGuess)
+        self.init(language: Comparability.listedLanguage(of: document, guess: languageGuess), honorifics: honorifics)
+    }
+
+    /// A finder for a text whose listed language (`Comparability.listedLanguage`) is `language`.
+    private init(language: String?, honorifics: KeySet) {
+        self.language = language
         self.honorifics = honorifics
+        isUsable = !NameRuns.nounCapitalizing.contains(language ?? "und")
     }
 
     /// The matching keys of the honorifics lexicon for the version's language ("mr", "dr"), made
@@ -65,15 +74,33 @@ struct NameRuns {
     }
 
     /// The name finders of the context's source and version, made once per context.
-    static func source(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-source") {
-            NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorificKeys(in: context))
+    static func source(in context: DetectionContext) -> NameRuns { finders(in: context).source }
+
+    static func version(in context: DetectionContext) -> NameRuns { finders(in: context).version }
+
+    /// Both finders under one key: the rules want both, and one entry of the memo costs half of two.
+    /// In an object: the memo hands over one reference, not a copy of both finders' fields.
+    private static func finders(in context: DetectionContext) -> Finders {
+        context.memoized("names") {
+            let honorifics = honorificKeys(in: context)
+            let source = NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics)
+            // A version declared and guessed as its source is (most) is listed alike: the source's
+            // language is not looked for again.
+            let version = context.version.language == context.source.language && context.versionLanguageGuess == context.sourceLanguageGuess
+                ? NameRuns(language: source.language, honorifics: honorifics)
+                : NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
+            return Finders(source: source, version: version)
         }
     }
 
-    static func version(in context: DetectionContext) -> NameRuns {
-        context.memoized("names-version") {
-            NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorificKeys(in: context))
+    /// The name finders of a context's source and version.
+    private final class Finders: Sendable {
+        let source: NameRuns
+        let version: NameRuns
+
+        init(source: NameRuns, version: NameRuns) {
+            self.source = source
+            self.version = version
         }
     }
 
@@ -119,9 +146,6 @@ struct NameRuns {
     private static func formattedRunsKey(ofSource: Bool, openerZipf: Float) -> String {
         "name-runs-\(ofSource ? "source" : "version")-\(openerZipf)"
     }
-
-    /// Whether names can be told by case in this text's language.
-    var isUsable: Bool { !NameRuns.nounCapitalizing.contains(language ?? "und") }
 
     /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
     /// name when it is rarer than `openerZipf` in the language.
@@ -297,15 +321,30 @@ struct NameRuns {
     /// version that one of them writes is not new. Each text's own keys (`letterKeys(of:)`, made once
     /// per text), asked in turn rather than joined into one set for every context.
     static func known(in context: DetectionContext) -> KnownKeys {
-        KnownKeys(sets: [letterKeys(of: context.source)] + context.otherVersions.map(letterKeys(of:)))
+        KnownKeys(source: letterKeys(of: context.source), others: context.otherVersions.map(letterKeys(of:)))
     }
 
-    /// Keys of several texts, each text's in a set of its own.
+    /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
+    /// no other version, and then no array of sets is made.
     struct KnownKeys {
-        let sets: [KeySet]
+        let source: KeySet
+        let others: [KeySet]
 
         /// Whether one of the texts has `key`.
-        func contains(_ key: String) -> Bool { sets.contains { $0.contains(key) } }
+        func contains(_ key: String) -> Bool { source.contains(key) || others.contains { $0.contains(key) } }
+    }
+
+    /// Whether `document` has a word that may be part of a name, whose key `keep` keeps: a letter
+    /// word of two letters or more, capitalized, no honorific (what `isName` and `capitalizedRuns`
+    /// ask of every word they keep). Without one, no run of the document has a part `keep` keeps
+    /// (a name new to the other texts, one the version lacks): the rules that look for such parts
+    /// need not make the runs (most texts).
+    func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
+        let tokens = document.tokens
+        return tokens.indices.contains { k in
+            tokens[k].kind == .letters && tokens[k].text.startsWithCapital && tokens[k].scalarCount >= 2
+                && !honorifics.contains(tokens[k].key) && keep(tokens[k].key)
+        }
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
@@ -539,6 +578,11 @@ struct NameSubstitutions {
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
         let known = NameRuns.known(in: context)
+        let confusions = LexiconPhrases.mentions(.confusions, in: context)
+        // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
+        // or a wrong form of a known confusion. Most versions have neither: no runs are made for them.
+        guard versionNames.writesCapitalized(in: context.version, where: { !known.contains(base($0)) })
+                || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
         let entities = LexiconPhrases.mentions(.entities, in: context)
@@ -550,7 +594,6 @@ struct NameSubstitutions {
                 || !LexiconPhrases.ids(overlapping: version.span, in: entities.version)
                 .isDisjoint(with: LexiconPhrases.ids(overlapping: source.span, in: entities.source))
         }
-        let confusions = LexiconPhrases.mentions(.confusions, in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         let sourceRuns = NameRuns.sentenceRuns(ofSource: true, in: context)
         // The source's runs as entity-omitted finds them, for `positionalPairs`: fetched from the memo
@@ -730,11 +773,14 @@ struct ConsensusConfusion {
     let witnesses: [String]
 
     static func all(in context: DetectionContext) -> [ConsensusConfusion] {
-        context.memoized("consensus-confusions") { compute(in: context) }
+        // Without other versions (most contexts) there are none: told before the memo is asked,
+        // which costs more than the telling.
+        guard !context.otherVersions.isEmpty else { return [] }
+        return context.memoized("consensus-confusions") { compute(in: context) }
     }
 
     private static func compute(in context: DetectionContext) -> [ConsensusConfusion] {
-        guard context.sameLanguage, !context.otherVersions.isEmpty else { return [] }
+        guard context.sameLanguage else { return [] }
         let mentions = LexiconPhrases.mentions(.confusions, in: context)
         var found: [ConsensusConfusion] = []
         for index in context.version.sentences.indices {
