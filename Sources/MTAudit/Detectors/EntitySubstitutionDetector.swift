@@ -148,10 +148,12 @@ public struct EntitySubstitutionDetector: Detector {
         return findings
     }
 
+    private static let lowercaseKeysKey = MemoKey("entity-substitution-lowercase-keys")
+
     /// The base keys of the letter words `document` writes with a lower-case first letter, made once
     /// per document.
     private static func lowercaseKeys(of document: Document) -> Set<String> {
-        document.memo.value("entity-substitution-lowercase-keys", from: document) { document in
+        document.memo.value(lowercaseKeysKey, from: document) { document in
             var keys: Set<String> = []
             for token in document.tokens where token.kind == .letters && token.text.unicodeScalars.first?.hasLowercaseProperty == true {
                 keys.insert(base(token.key))

@@ -431,11 +431,13 @@ final class LexiconPhrases: Sendable {
         }
     }
 
+    private static let mentionsKey = MemoKey("lexicon-mentions")
+
     /// The mentions of `kind` (a structured kind) in the context's source, version and other
     /// versions. Every kind's are gathered at the context's first question, from each document's
     /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
     static func mentions(_ kind: LexiconKind, in context: DetectionContext) -> KindMentions {
-        let gathered = context.memoized("lexicon-mentions") { () -> Gathered in
+        let gathered = context.memoized(mentionsKey) { () -> Gathered in
             // A text without words (".") mentions nothing. Its starts are not looked for: a text too
             // short for a guess at its language is read in every language, whose tables cost more to
             // make than anything else here.

@@ -13,8 +13,10 @@ struct NameEvidence {
         let witnesses: [String]
     }
 
+    private static let memoKey = MemoKey("name-evidence")
+
     static func corruptions(in context: DetectionContext) -> [Corruption] {
-        context.memoized("name-evidence") { compute(in: context) }
+        context.memoized(memoKey) { compute(in: context) }
     }
 
     private static func compute(in context: DetectionContext) -> [Corruption] {

@@ -81,7 +81,7 @@ struct NameRuns {
     /// Both finders under one key: the rules want both, and one entry of the memo costs half of two.
     /// In an object: the memo hands over one reference, not a copy of both finders' fields.
     private static func finders(in context: DetectionContext) -> Finders {
-        context.memoized("names") {
+        context.memoized(Self.findersKey) {
             let honorifics = honorificKeys(in: context)
             let source = NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics)
             // A version declared and guessed as its source is (most) is listed alike: the source's
@@ -107,7 +107,7 @@ struct NameRuns {
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
     /// openerZipf:)` finds them, made once per context: several rules read the same sentences.
     static func sentenceRuns(ofSource: Bool, in context: DetectionContext, openerZipf: Float = NameRuns.usualOpenerZipf) -> [[Run]] {
-        context.memoized(runsKey(ofSource: ofSource, openerZipf: openerZipf)) {
+        func make() -> [[Run]] {
             // The document handed to a function rather than copied into a pair with its finder.
             func runs(of document: Document, by names: NameRuns) -> [[Run]] {
                 // The word-list rows fetched once for all the sentences, not from the memo for each.
@@ -125,23 +125,30 @@ struct NameRuns {
             }
             return ofSource ? runs(of: context.source, by: source(in: context)) : runs(of: context.version, by: version(in: context))
         }
+        if let key = fixedRunsKey(ofSource: ofSource, openerZipf: openerZipf) { return context.memoized(key, make) }
+        return context.memoized(formattedRunsKey(ofSource: ofSource, openerZipf: openerZipf), make)
     }
+
+    /// The memo keys of what a context or a document keeps of its names.
+    private static let findersKey = MemoKey("names")
+    private static let capitalizedInsideKey = MemoKey("names-capitalized-inside")
+    private static let letterKeysKey = MemoKey("names-letter-keys")
 
     /// The opener threshold that most rules use.
     static let usualOpenerZipf: Float = 3.5
 
-    /// The memo key of `sentenceRuns`. Some rules ask for every sentence: the keys of the thresholds
-    /// they use are made once, from those thresholds, not by formatting the number each time.
-    private static func runsKey(ofSource: Bool, openerZipf: Float) -> String {
+    /// The memo key of `sentenceRuns` at the thresholds the rules use, made once from those
+    /// thresholds (a fixed `MemoKey`); nil for another threshold, whose key is formatted.
+    private static func fixedRunsKey(ofSource: Bool, openerZipf: Float) -> MemoKey? {
         if openerZipf == usualOpenerZipf { return ofSource ? usualRunsKeys.source : usualRunsKeys.version }
         if openerZipf == EntityOmittedDetector.commonWordZipf { return ofSource ? omittedRunsKeys.source : omittedRunsKeys.version }
-        return formattedRunsKey(ofSource: ofSource, openerZipf: openerZipf)
+        return nil
     }
 
-    private static let usualRunsKeys = (source: formattedRunsKey(ofSource: true, openerZipf: usualOpenerZipf),
-                                        version: formattedRunsKey(ofSource: false, openerZipf: usualOpenerZipf))
-    private static let omittedRunsKeys = (source: formattedRunsKey(ofSource: true, openerZipf: EntityOmittedDetector.commonWordZipf),
-                                          version: formattedRunsKey(ofSource: false, openerZipf: EntityOmittedDetector.commonWordZipf))
+    private static let usualRunsKeys = (source: MemoKey(formattedRunsKey(ofSource: true, openerZipf: usualOpenerZipf)),
+                                        version: MemoKey(formattedRunsKey(ofSource: false, openerZipf: usualOpenerZipf)))
+    private static let omittedRunsKeys = (source: MemoKey(formattedRunsKey(ofSource: true, openerZipf: EntityOmittedDetector.commonWordZipf)),
+                                          version: MemoKey(formattedRunsKey(ofSource: false, openerZipf: EntityOmittedDetector.commonWordZipf)))
 
     private static func formattedRunsKey(ofSource: Bool, openerZipf: Float) -> String {
         "name-runs-\(ofSource ? "source" : "version")-\(openerZipf)"
@@ -291,7 +298,7 @@ struct NameRuns {
     /// The keys of the words `document` capitalizes inside a sentence (not as its first word): names
     /// by the text's own evidence, whatever the word lists say. Made once per document.
     static func capitalizedInside(_ document: Document) -> Set<String> {
-        document.memo.value("names-capitalized-inside", from: document) { document in
+        document.memo.value(Self.capitalizedInsideKey, from: document) { document in
             var keys: Set<String> = []
             for sentence in document.sentences {
                 let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
@@ -308,7 +315,7 @@ struct NameRuns {
     /// text writes a name at all. Made once per document, however many contexts ask; a `KeySet`,
     /// whose hash costs a fraction of the standard set's for every word of the text.
     static func letterKeys(of document: Document) -> KeySet {
-        document.memo.value("names-letter-keys", from: document) { document in
+        document.memo.value(Self.letterKeysKey, from: document) { document in
             // Room for a short text's words; a long one's distinct words are far fewer than its words.
             var keys = KeySet(minimumCapacity: min(document.tokens.count, 256))
             let tokens = document.tokens
@@ -566,10 +573,12 @@ struct NameSubstitutions {
             ? .lexiconWord : .commonWord
     }
 
+    private static let pairsKey = MemoKey("name-substitutions")
+
     /// For each aligned sentence, the version's names unknown to the source (and the other versions),
     /// each paired with the most similar source name of that sentence that the version lacks.
     static func pairs(in context: DetectionContext) -> [Pair] {
-        context.memoized("name-substitutions") { computePairs(in: context) }
+        context.memoized(pairsKey) { computePairs(in: context) }
     }
 
     private static func computePairs(in context: DetectionContext) -> [Pair] {
@@ -772,11 +781,13 @@ struct ConsensusConfusion {
     /// The other versions that write it so.
     let witnesses: [String]
 
+    private static let memoKey = MemoKey("consensus-confusions")
+
     static func all(in context: DetectionContext) -> [ConsensusConfusion] {
         // Without other versions (most contexts) there are none: told before the memo is asked,
         // which costs more than the telling.
         guard !context.otherVersions.isEmpty else { return [] }
-        return context.memoized("consensus-confusions") { compute(in: context) }
+        return context.memoized(memoKey) { compute(in: context) }
     }
 
     private static func compute(in context: DetectionContext) -> [ConsensusConfusion] {
