@@ -224,4 +224,12 @@ struct DetectorSupportTests {
             #expect(numbering.keys == order)
         }
     }
+
+    @Test("Quote altered: the scalars its switch takes for opening marks are exactly the pairs' openers")
+    func quoteOpeners() {
+        let disagreeing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { scalar in
+            QuoteAlteredDetector.opensQuote(scalar) != QuoteAlteredDetector.pairs.contains { $0.open == scalar }
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing.map { String($0.value, radix: 16) })")
+    }
 }

@@ -49,22 +49,28 @@ struct FeedJSONTests {
         for line in Self.leftAlone { #expect(Self.fast(line) == nil, "\(line)") }
     }
 
+    /// `line`'s bytes with one to three bytes replaced, inserted (from `alphabet`) or removed.
+    static func mutated(_ line: String, from alphabet: [UInt8], using generator: inout SplitMix) -> [UInt8] {
+        var bytes = Array(line.utf8)
+        for _ in 0..<Int.random(in: 1...3, using: &generator) {
+            let place = Int.random(in: 0..<bytes.count, using: &generator)
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: bytes[place] = alphabet.randomElement(using: &generator)!
+            case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: place)
+            default: bytes.remove(at: place)
+            }
+            if bytes.isEmpty { bytes = [0x7B] }
+        }
+        return bytes
+    }
+
     @Test("Mutated lines: the shortcut never reads what JSONSerialization refuses, and reads the rest as it does")
     func mutations() throws {
         var generator = SplitMix(seed: 0x5EED)
         let alphabet = Array(#"{}[]:,"\ u0Aad8e9nul /tbfr"#.utf8) + [0x00, 0x0B, 0x1F, 0xC3, 0xA9]
         var read = 0
         for _ in 0..<20_000 {
-            var bytes = Array(Self.readable.randomElement(using: &generator)!.utf8)
-            for _ in 0..<Int.random(in: 1...3, using: &generator) {
-                let place = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes[place] = alphabet.randomElement(using: &generator)!
-                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: place)
-                default: bytes.remove(at: place)
-                }
-                if bytes.isEmpty { bytes = [0x7B] }
-            }
+            let bytes = Self.mutated(Self.readable.randomElement(using: &generator)!, from: alphabet, using: &generator)
             // The shortcut is only ever given valid UTF-8, checked before it.
             guard String(validating: bytes, as: UTF8.self) != nil else { continue }
             let fast = bytes.withUnsafeBufferPointer { FeedJSON.object($0) }
@@ -115,16 +121,7 @@ struct FeedJSONTests {
         let alphabet = Array(#"{}[]:,"\ u0Aad8e9nul /tbfrxsoc"#.utf8) + [0x00, 0x0B, 0x1F, 0xC3, 0xA9]
         var read = 0
         for _ in 0..<20_000 {
-            var bytes = Array(Self.records.randomElement(using: &generator)!.utf8)
-            for _ in 0..<Int.random(in: 1...3, using: &generator) {
-                let place = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes[place] = alphabet.randomElement(using: &generator)!
-                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: place)
-                default: bytes.remove(at: place)
-                }
-                if bytes.isEmpty { bytes = [0x7B] }
-            }
+            let bytes = Self.mutated(Self.records.randomElement(using: &generator)!, from: alphabet, using: &generator)
             guard String(validating: bytes, as: UTF8.self) != nil,
                   let fields = bytes.withUnsafeBufferPointer({ FeedJSON.record($0) }) else { continue }
             read += 1

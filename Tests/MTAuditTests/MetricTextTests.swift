@@ -129,7 +129,11 @@ struct MetricTextTests {
             let reference = Self.text(&generator), hypothesis = Self.text(&generator)
             let prepared = MetricText(reference)
             var numbering = prepared.numberedCharacters.numbering
+            // A hypothesis numbered on from the reference's numbering, which is left as it was (as
+            // chrF numbers it), and as the numbering taking it in numbers it.
+            let continued = numbering.idsContinued(MetricText(hypothesis))
             let ids = prepared.numberedCharacters.ids + numbering.ids(MetricText(hypothesis))
+            #expect(continued.ids == Array(ids.dropFirst(prepared.numberedCharacters.ids.count)) && continued.count == numbering.count)
             let scalars = (reference.unicodeScalars + hypothesis.unicodeScalars).filter { !PythonText.isSpace($0) }
             #expect(ids.count == scalars.count)
             var idOf: [Unicode.Scalar: UInt32] = [:], scalarOf: [UInt32: Unicode.Scalar] = [:]

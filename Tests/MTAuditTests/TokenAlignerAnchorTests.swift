@@ -25,40 +25,41 @@ struct TokenAlignerAnchorTests {
         return anchors
     }
 
-    @Test("Random word sequences with shared beginnings: the same anchors as the full table")
-    func sameAnchors() {
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3_000 {
-            let alphabet = Int.random(in: 1...6, using: &generator)
-            let shared = (0..<Int.random(in: 0...5, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
-            let a = shared + (0..<Int.random(in: 0...9, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
-            let b = shared + (0..<Int.random(in: 0...9, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+    /// `runs` pairs of random word sequences that begin alike (up to `shared` words) and go on for
+    /// `lengthsA` and `lengthsB` words from `alphabet` words: the aligner's `.same` pairs must be the
+    /// anchors of the full table.
+    static func expectSameAnchors(runs: Int, alphabet: ClosedRange<Int>, shared: ClosedRange<Int>,
+                                  lengthsA: ClosedRange<Int>, lengthsB: ClosedRange<Int>, seed: UInt64) {
+        var generator = SplitMix(seed: seed)
+        for _ in 0..<runs {
+            let alphabet = Int.random(in: alphabet, using: &generator)
+            func words(_ count: ClosedRange<Int>) -> [Int] {
+                (0..<Int.random(in: count, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
+            }
+            let beginning = words(shared)
+            let a = beginning + words(lengthsA), b = beginning + words(lengthsB)
             // Keys that no two words spell alike, so that only equal words pair up as `.same`.
             let keysA = a.map { "w\($0)" }, keysB = b.map { "w\($0)" }
             let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(keysA, a, keysB, b).filter { $0.kind == .same }
-            #expect(same == Self.fullTableAnchors(a, b), "\(a) against \(b)")
+            #expect(same == fullTableAnchors(a, b), "\(a) against \(b)")
         }
+    }
+
+    @Test("Random word sequences with shared beginnings: the same anchors as the full table")
+    func sameAnchors() {
+        Self.expectSameAnchors(runs: 3_000, alphabet: 1...6, shared: 0...5, lengthsA: 0...9, lengthsB: 0...9, seed: 0xA1)
     }
 
     /// Past the shared beginning, a source of at most 64 words is walked by bit vectors
     /// (`SuffixSubsequences`), a longer one by the table: both around the boundary.
     @Test("Long word sequences, on both sides of 64 words: the same anchors as the full table")
     func sameAnchorsWhenLong() {
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<400 {
-            let alphabet = Int.random(in: 1...40, using: &generator)
-            let shared = (0..<Int.random(in: 0...3, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
-            let a = shared + (0..<Int.random(in: 40...80, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
-            let b = shared + (0..<Int.random(in: 58...70, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }
-            let keysA = a.map { "w\($0)" }, keysB = b.map { "w\($0)" }
-            let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(keysA, a, keysB, b).filter { $0.kind == .same }
-            #expect(same == Self.fullTableAnchors(a, b), "\(a) against \(b)")
-        }
+        Self.expectSameAnchors(runs: 400, alphabet: 1...40, shared: 0...3, lengthsA: 40...80, lengthsB: 58...70, seed: 0xA2)
     }
 
     @Test("Suffix subsequence lengths from bit vectors: those of the full table")
     func suffixLengths() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 0xA3)
         for _ in 0..<300 {
             let alphabet = Int.random(in: 1...12, using: &generator)
             let a = (0..<Int.random(in: 0...70, using: &generator)).map { _ in Int.random(in: 0..<alphabet, using: &generator) }

@@ -116,15 +116,9 @@ enum FeedJSON {
                 skipWhitespace()
                 guard let key = knownKey(), colon() else { return nil }
                 switch key {
-                case .id:
-                    guard id == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
-                    id = value
-                case .source:
-                    guard source == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
-                    source = value
-                case .sourceLang:
-                    guard !seenSourceLang, let value = stringOrNull() else { return nil }
-                    (sourceLang, seenSourceLang) = (value, true)
+                case .id: guard uniqueString(&id) else { return nil }
+                case .source: guard uniqueString(&source) else { return nil }
+                case .sourceLang: guard uniqueStringOrNull(&sourceLang, seen: &seenSourceLang) else { return nil }
                 case .versions:
                     guard versions == nil, let value = versionList() else { return nil }
                     versions = value
@@ -134,6 +128,21 @@ enum FeedJSON {
             } while nextMember(closing: UInt8(ascii: "}"))
             guard !failed, let id, let source, let versions else { return nil }
             return RecordFields(id: id, source: source, sourceLang: sourceLang, versions: versions)
+        }
+
+        /// Reads a string into `field`, which no earlier member of the object has set; false for a
+        /// repeated key or another value (the line then goes the general way).
+        private mutating func uniqueString(_ field: inout String?) -> Bool {
+            guard field == nil, peek == UInt8(ascii: "\""), let value = string() else { return false }
+            field = value
+            return true
+        }
+
+        /// Reads a string or `null` into `field`, which `seen` says no earlier member has set.
+        private mutating func uniqueStringOrNull(_ field: inout String?, seen: inout Bool) -> Bool {
+            guard !seen, let value = stringOrNull() else { return false }
+            (field, seen) = (value, true)
+            return true
         }
 
         /// A record's `versions`, from its `[` on: objects of `id`, `text` and perhaps `lang`.
@@ -152,15 +161,9 @@ enum FeedJSON {
                     skipWhitespace()
                     guard let key = knownKey(), colon() else { return nil }
                     switch key {
-                    case .id:
-                        guard id == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
-                        id = value
-                    case .text:
-                        guard text == nil, peek == UInt8(ascii: "\""), let value = string() else { return nil }
-                        text = value
-                    case .lang:
-                        guard !seenLang, let value = stringOrNull() else { return nil }
-                        (lang, seenLang) = (value, true)
+                    case .id: guard uniqueString(&id) else { return nil }
+                    case .text: guard uniqueString(&text) else { return nil }
+                    case .lang: guard uniqueStringOrNull(&lang, seen: &seenLang) else { return nil }
                     default:
                         return nil
                     }

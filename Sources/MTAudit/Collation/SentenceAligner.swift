@@ -1,6 +1,5 @@
 import Foundation
 import MTAuditText
-import Synchronization
 
 /// Aligns the sentences of a version to those of the source, allowing merges (one sentence renders
 /// two), splits (two render one), omissions, additions and paragraphs out of order.
@@ -369,7 +368,10 @@ fileprivate struct FlatSets {
     func count(_ entry: Int) -> Int { starts[entry + 1] - starts[entry] }
 
     /// The summed weights of `entry`'s ids.
-    func weight(_ entry: Int) -> Double { sums[entry] }
+    func weight(_ entry: Int) -> Double {
+        precondition(!sums.isEmpty, "weighted sets")
+        return sums[entry]
+    }
 
     /// How many values sentences `range` (one or two) share with sentences `other` of `sets`.
     func sharedCount(with sets: FlatSets, _ range: Range<Int>, _ other: Range<Int>) -> Int {
@@ -443,15 +445,14 @@ struct SentenceWords {
     let sourceAnchorPairs: [[Int32]]
     let versionAnchorPairs: [[Int32]]
     let vocabularySize: Int
-    /// Each word's weight: how much sharing it says about two sentences (empty when not `weighted`).
-    let weights: [Double]
     /// The words of each sentence and neighbour pair with their weights and summed weights, for
     /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
     private let sourceSets: FlatSets
     private let versionSets: FlatSets
 
-    /// `weighted`: whether the words are weighed, for `dice` (their Zipf frequencies looked up).
-    init(source: Document, version: Document, language: String?, weighted: Bool = true) {
+    /// `weighted`: whether the words are weighed (each word by how much sharing it says about two
+    /// sentences, from its Zipf frequency), as `dice` needs.
+    init(source: Document, version: Document, language: String?, weighted: Bool) {
         // Ids in order of first appearance, the source's words first: the source's own numbering,
         // then the version's words the source lacks, in the version's order.
         let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
@@ -463,8 +464,8 @@ struct SentenceWords {
         }
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
             guard let map else { return (words.sentences, words.anchors) }
-            return (words.sentences.map { Self.sortedUnique($0.map { map[Int($0)] }) },
-                    words.anchors.map { Self.sortedUnique($0.map { map[Int($0)] }) })
+            return (words.sentences.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) },
+                    words.anchors.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) })
         }
         (self.source, sourceAnchors) = sets(sourceWords, nil)
         (self.version, versionAnchors) = sets(versionWords, toJoint)
@@ -473,7 +474,6 @@ struct SentenceWords {
         (sourceAnchorPairs, versionAnchorPairs) = (pairs(sourceAnchors), pairs(versionAnchors))
         self.vocabularySize = vocabularySize
         guard weighted else {
-            weights = []
             sourceSets = FlatSets(self.source, pairs: sourcePairs)
             versionSets = FlatSets(self.version, pairs: versionPairs)
             return
@@ -493,40 +493,11 @@ struct SentenceWords {
             let total = Double(self.source.count + self.version.count)
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
         }
-        self.weights = weights
         sourceSets = FlatSets(self.source, pairs: sourcePairs, weights: weights)
         versionSets = FlatSets(self.version, pairs: versionPairs, weights: weights)
     }
 
-    /// The distinct values, sorted. `values` is consumed: sorted in its own buffer when the caller is
-    /// done with it, rather than in a copy.
-    fileprivate static func sortedUnique(_ values: consuming [Int32]) -> [Int32] {
-        var sorted = values
-        let count = sorted.count
-        guard count > 1 else { return sorted }
-        // In place through the buffer (every index is in bounds), duplicates dropped as they are
-        // written back.
-        let write = sorted.withUnsafeMutableBufferPointer { buffer in
-            if count <= 32 {
-                // A sentence's few ids: an insertion sort, where `sort()` ran its general sort.
-                for i in 1..<count {
-                    let value = buffer[i]
-                    var j = i
-                    while j > 0, buffer[j - 1] > value { buffer[j] = buffer[j - 1]; j -= 1 }
-                    buffer[j] = value
-                }
-            } else {
-                buffer.sort()
-            }
-            var write = 1
-            for i in 1..<count where buffer[i] != buffer[write - 1] { buffer[write] = buffer[i]; write += 1 }
-            return write
-        }
-        if write < count { sorted.removeLast(count - write) }
-        return sorted
-    }
-
-    /// The union of two sorted sets, sorted: what `sortedUnique(a + b)` gives, in linear time.
+    /// The union of two sorted sets, sorted: what `SortedIds.sortedUnique(a + b)` gives, in linear time.
     private static func merged(_ a: [Int32], _ b: [Int32]) -> [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(a.count + b.count)
@@ -650,91 +621,5 @@ struct SentenceWords {
         var index = tails.last ?? -1
         while index >= 0 { chain.append(pairs[index]); index = previous[index] }
         return chain.reversed()
-    }
-}
-
-/// A document's words numbered in order of first appearance, with each sentence's words and anchors
-/// (numbers, capitalized words of three letters or more) as sorted ids: made once per document, since
-/// the document is aligned with the source and with every other version.
-final class DocumentWords: Sendable {
-    /// The matching keys of the distinct words, by id.
-    var keys: [String] { ids.keys }
-    /// The words' ids.
-    let ids: KeyNumbering
-    let sentences: [[Int32]]
-    let anchors: [[Int32]]
-    /// By token: the id of a word-like token's key, -1 for another token.
-    let tokenIds: [Int32]
-    /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
-    /// depends on the key alone).
-    private let firstTokens: [Int32]
-    /// The Zipf frequencies looked up, by language: a list, not a dictionary (a text is read in
-    /// one language or two, and hashing a language's name cost more than comparing it).
-    private let zipfs = Mutex<[(language: String, values: [Float])]>([])
-
-    private static let memoKey = MemoKey("sentence-aligner-words")
-
-    static func of(_ document: Document) -> DocumentWords { document.memo.value(memoKey) { DocumentWords(document) } }
-
-    private init(_ document: Document) {
-        // Room for every token at once: growing the table as words come rehashes it several times.
-        let room = document.tokens.count
-        var ids = KeyNumbering(capacity: room)
-        var sentences: [[Int32]] = [], anchors: [[Int32]] = []
-        sentences.reserveCapacity(document.sentences.count)
-        anchors.reserveCapacity(document.sentences.count)
-        var firstTokens: [Int32] = []
-        firstTokens.reserveCapacity(room)
-        var tokenIds = [Int32](filledWith: -1, count: room)
-        // The tokens read in place: a copy of each (its text and key retained) cost as much as its number.
-        document.tokens.withUnsafeBufferPointer { tokens in
-            for sentence in document.sentences {
-                var set: [Int32] = [], anchor: [Int32] = []
-                set.reserveCapacity(sentence.tokens.count)
-                anchor.reserveCapacity(sentence.tokens.count)
-                for index in sentence.tokens where tokens[index].isWordLike {
-                    let known = ids.keys.count
-                    let id = Int32(ids.number(tokens[index].key))
-                    if id == known { firstTokens.append(Int32(index)) }
-                    tokenIds[index] = id
-                    set.append(id)
-                    if Self.isAnchor(kind: tokens[index].kind, text: tokens[index].text, scalarCount: tokens[index].scalarCount) {
-                        anchor.append(id)
-                    }
-                }
-                sentences.append(SentenceWords.sortedUnique(consume set))
-                anchors.append(SentenceWords.sortedUnique(consume anchor))
-            }
-        }
-        (self.ids, self.sentences, self.anchors, self.firstTokens, self.tokenIds) = (ids, sentences, anchors, firstTokens, tokenIds)
-    }
-
-    /// A number, or a capitalized word of three letters or more: a word whose sharing says much. (The
-    /// token's scalar count is its span's length; an ASCII capital is told by its byte.)
-    private static func isAnchor(kind: WordKind, text: String, scalarCount: Int) -> Bool {
-        if kind == .number { return true }
-        guard scalarCount > 2 else { return false }
-        return text.startsWithCapital
-    }
-
-    /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
-    func zipf(in language: String, of document: Document) -> [Float] {
-        if let known = zipfs.withLock({ $0.first { $0.language == language }?.values }) { return known }
-        let frequencies = WordFrequencies.builtIn
-        let values: [Float]
-        if let made = DocumentWordRows.ifMade(document) {
-            // The audit has looked every token up already (for its language guess): read the rows.
-            let index = frequencies.languageIndex(of: language)
-            values = zip(keys, firstTokens).map { key, token in
-                let row = made.rows[Int(token)]
-                return row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
-            }
-        } else {
-            // Alone (the aligner's benchmark, a caller without a guess): each distinct word once,
-            // fewer look-ups than every token.
-            values = keys.map { frequencies.zipf($0, in: language) }
-        }
-        zipfs.withLock { known in if !known.contains(where: { $0.language == language }) { known.append((language, values)) } }
-        return values
     }
 }

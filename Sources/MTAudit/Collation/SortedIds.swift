@@ -14,4 +14,32 @@ enum SortedIds {
         }
         return shared
     }
+
+    /// The distinct values, sorted. `values` is consumed: sorted in its own buffer when the caller is
+    /// done with it, rather than in a copy.
+    static func sortedUnique(_ values: consuming [Int32]) -> [Int32] {
+        var sorted = values
+        let count = sorted.count
+        guard count > 1 else { return sorted }
+        // In place through the buffer (every index is in bounds), duplicates dropped as they are
+        // written back.
+        let write = sorted.withUnsafeMutableBufferPointer { buffer in
+            if count <= 32 {
+                // A sentence's few ids: an insertion sort, where `sort()` ran its general sort.
+                for i in 1..<count {
+                    let value = buffer[i]
+                    var j = i
+                    while j > 0, buffer[j - 1] > value { buffer[j] = buffer[j - 1]; j -= 1 }
+                    buffer[j] = value
+                }
+            } else {
+                buffer.sort()
+            }
+            var write = 1
+            for i in 1..<count where buffer[i] != buffer[write - 1] { buffer[write] = buffer[i]; write += 1 }
+            return write
+        }
+        if write < count { sorted.removeLast(count - write) }
+        return sorted
+    }
 }

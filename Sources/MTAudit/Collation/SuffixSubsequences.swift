@@ -15,20 +15,26 @@ struct SuffixSubsequences {
     private let countA: Int
     private let countB: Int
 
-    /// `a[start...]` against `b[start...]`; `b.count - start` must be at most 64.
+    /// `a[start...]` against `b[start...]`, numbers from 0 on (a numbering's); `b.count - start` must
+    /// be at most 64.
     init(_ a: [Int], _ b: [Int], from start: Int) {
         precondition(b.count - start <= 64, "a suffix of at most 64 words")
         (countA, countB) = (a.count, b.count)
         // Where each number stands in reversed `b`, as a mask of bits (numbers above every one of
         // `b`'s match nothing).
-        let largest = b[start...].max() ?? 0
+        let largest = max(0, b[start...].max() ?? 0)
         var masks = [UInt64](filledWith: 0, count: largest + 1)
-        for k in 0..<(b.count - start) { masks[b[b.count - 1 - k]] |= 1 << UInt64(k) }
+        for k in 0..<(b.count - start) {
+            let number = b[b.count - 1 - k]
+            precondition(number >= 0, "word numbers from 0 on")
+            masks[number] |= 1 << UInt64(k)
+        }
         var rows = [UInt64](filledWith: 0, count: a.count - start + 1)
         rows[0] = ~0
         for p in stride(from: 1, through: a.count - start, by: 1) {
             let number = a[a.count - p]
-            let mask = number >= 0 && number <= largest ? masks[number] : 0
+            precondition(number >= 0, "word numbers from 0 on")
+            let mask = number <= largest ? masks[number] : 0
             let row = rows[p - 1], matched = row & mask
             rows[p] = (row &+ matched) | (row & ~mask)
         }

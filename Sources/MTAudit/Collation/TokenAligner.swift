@@ -84,6 +84,8 @@ public struct TokenAligner: Sendable {
         // The walk from the end of the shared beginning: at two equal words, take them; else step
         // past the version's word while that keeps the longest subsequence of what follows, else
         // past the source's.
+        // The walk and the tables below read the numbers through unchecked buffers, sized by these counts.
+        precondition(numbersA.count == countA && numbersB.count == countB, "a number for every key")
         var i = prefix, j = prefix
         if countB - prefix <= 64 {
             // The lengths of those subsequences from bit vectors (`SuffixSubsequences`), a word per
@@ -96,8 +98,6 @@ public struct TokenAligner: Sendable {
             }
         } else {
             // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
-            // The table below is filled through unchecked buffers, sized by these counts.
-            precondition(numbersA.count == countA && numbersB.count == countB, "a number for every key")
             let width = countB - prefix + 1
             var table = [Int32](filledWith: 0, count: (countA - prefix + 1) * width)
             func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }

@@ -82,6 +82,8 @@ public struct DistortionDetector: Detector {
             var numbering = TokenAligner.Numbering(capacity: 2 * (versionWords.count + sourceWords.count))
             let versionNumbers = versionKeys.map { numbering.number($0) }
             let sourceNumbers = sourceKeys.map { numbering.number($0) }
+            // (Sized for the version's and the source's words, numbered so far: they are asked only
+            // about those, never about the other versions' numbered below.)
             let inSource = Words(sourceNumbers, count: numbering.keys.count), inVersion = Words(versionNumbers, count: numbering.keys.count)
             func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
                 // The token's fields read in place, with no copy of the token.
@@ -90,9 +92,8 @@ public struct DistortionDetector: Detector {
                 guard kind == .letters else { return false }
                 // The token's row when `key` is its own key (most are), read in the language found once;
                 // else a look-up.
-                let row = rows.rows[index]
-                let zipf = row != DocumentWordRows.notLetters && key == document.tokens[index].key
-                    ? frequencies.zipf(ofRow: row, language: languageIndex) : frequencies.zipf(key, in: language)
+                let zipf = key == document.tokens[index].key
+                    ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex) : frequencies.zipf(key, in: language)
                 return zipf < Self.contentWordZipf
             }
             // A word is astray only if it is a content word the other sentence does not write as

@@ -39,7 +39,7 @@ public struct QuoteAlteredDetector: Detector {
     public init() {}
 
     /// (Closing marks in a short array, not a set: one or two compares per scalar instead of a hash.)
-    private static let pairs: [(open: Unicode.Scalar, close: [Unicode.Scalar])] = [
+    static let pairs: [(open: Unicode.Scalar, close: [Unicode.Scalar])] = [
         ("\u{201C}", ["\u{201D}"]), ("\u{201E}", ["\u{201C}", "\u{201D}"]), ("«", ["»"]), ("\u{300C}", ["\u{300D}"]),
         ("\"", ["\""]),
     ]
@@ -88,14 +88,19 @@ public struct QuoteAlteredDetector: Detector {
     }
 
     /// False when `text` surely has no opening mark, and so no quotation: an ASCII text (most) without
-    /// a straight quote, told from its bytes before its scalars are fetched. (Every other mark is
-    /// outside ASCII.)
+    /// an ASCII opening mark of `pairs` (the straight quote), told from its bytes before its scalars
+    /// are fetched.
     private static func mayOpenQuote(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\"") } } ?? true
+        let openers = asciiOpeners  // (read once, not at every byte)
+        return text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 >= 0x80 || openers[Int($0)] } } ?? true
     }
 
-    /// Whether `scalar` is the opening mark of one of `pairs`: “ „ « 「 and the straight ".
-    private static func opensQuote(_ scalar: Unicode.Scalar) -> Bool {
+    /// By ASCII byte: whether it is the opening mark of one of `pairs`.
+    private static let asciiOpeners: [Bool] = (0..<128).map { byte in pairs.contains { $0.open.value == UInt32(byte) } }
+
+    /// Whether `scalar` is the opening mark of one of `pairs`: “ „ « 「 and the straight ". (A switch:
+    /// asked of every scalar; a test checks it against `pairs`.)
+    static func opensQuote(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x201C, 0x201E, 0xAB, 0x300C, 0x22: return true
         default: return false

@@ -108,13 +108,9 @@ public struct UntranslatedDetector: Detector {
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
         let languageIndex = frequencies.languageIndex(of: language)
-        // The frequency of the token at `index` in the version's language: by the language's index,
-        // found once, for a token with a row (as `rows.zipf(ofToken:key:in:)` reads it by name).
-        func zipf(_ index: Int) -> Float {
-            let row = rows.rows[index]
-            guard row != DocumentWordRows.notLetters else { return rows.zipf(ofToken: index, key: tokens[index].key, in: language) }
-            return frequencies.zipf(ofRow: row, language: languageIndex)
-        }
+        // The frequency of the token at `index` in the version's language, by the language's index
+        // found once.
+        func zipf(_ index: Int) -> Float { rows.zipf(ofToken: index, key: tokens[index].key, in: language, languageIndex: languageIndex) }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
@@ -347,7 +343,8 @@ public struct UntranslatedDetector: Detector {
                     codes.append(Int32(code))
                 }
             }
-            // Letters by family (by code), and the family with the most (the first name in order on a tie).
+            // Letters by family (by code), and the family with the most (on a tie, the name first in
+            // alphabetical order, as a dictionary of families compared it).
             var counts = [Int](filledWith: 0, count: names.count)
             for (_, count, code) in byScript { counts[Int(code)] += count }
             let dominant = names.indices.max { (counts[$0], names[$1]) < (counts[$1], names[$0]) }.map { names[$0] }

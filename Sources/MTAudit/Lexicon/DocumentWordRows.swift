@@ -59,8 +59,14 @@ final class DocumentWordRows: Sendable {
 
     /// `WordFrequencies.builtIn.zipf(key, in: language)` of the token at `index`, whose key is `key`.
     func zipf(ofToken index: Int, key: String, in language: String) -> Float {
+        zipf(ofToken: index, key: key, in: language, languageIndex: WordFrequencies.builtIn.languageIndex(of: language))
+    }
+
+    /// `zipf(ofToken:key:in:)` with the language's `WordFrequencies.languageIndex(of:)` found once by
+    /// the caller, for many tokens.
+    func zipf(ofToken index: Int, key: String, in language: String, languageIndex: Int?) -> Float {
         let row = rows[index]
         return row == Self.notLetters ? WordFrequencies.builtIn.zipf(key, in: language)
-            : WordFrequencies.builtIn.zipf(ofRow: row, in: language)
+            : WordFrequencies.builtIn.zipf(ofRow: row, language: languageIndex)
     }
 }

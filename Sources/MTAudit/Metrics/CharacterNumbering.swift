@@ -4,16 +4,11 @@
 struct CharacterNumbering {
     /// ASCII scalars' numbers plus one (0: not seen yet); others in a dictionary.
     private var ascii = [UInt32](filledWith: 0, count: 128)
-    private var others = [UInt32: UInt32]()  // `init()`: the empty singleton; a `[:]` literal allocates
+    private var others = [UInt32: UInt32]()  // `init()`: the empty singleton, inline; a `[:]` literal is a call
     private(set) var count = 0
 
     /// No ASCII scalar seen: what `ids` reads as the numbering it goes on from.
     private static let unseen = [UInt32](repeating: 0, count: 128)
-
-    /// The text's scalars, white space removed, as numbers.
-    mutating func ids(_ text: String) -> [UInt32] {
-        ids(MetricText(text))
-    }
 
     /// The text's scalars, white space removed (those of its words at white space), as numbers.
     mutating func ids(_ text: MetricText) -> [UInt32] {

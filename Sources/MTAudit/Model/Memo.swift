@@ -40,7 +40,8 @@ final class Memo: Sendable {
         init(_ value: T) { self.value = value }
     }
 
-    /// A cache with room for `capacity` values before its arrays grow.
+    /// A cache with room for the values of keys numbered below `capacity` (`MemoKey`s are numbered
+    /// process-wide, in the order they are first made) before its array grows.
     init(capacity: Int = 0) {
         var slots: [Entry?] = []
         slots.reserveCapacity(capacity)

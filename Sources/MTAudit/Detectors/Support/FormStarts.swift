@@ -72,8 +72,9 @@ final class FormStarts: Sendable {
     /// The phrases of the structured kind at `slot`.
     func phrases(at slot: Int) -> LexiconPhrases { phrases[slot] }
 
-    /// The mentions of every structured kind in `document`, at each kind's slot. Made once per document: every context reading the document asks for several kinds,
-    /// and one pass over the marked words serves them all.
+    /// The mentions of every structured kind in `document`, at each kind's slot. Made once per
+    /// document: every context reading the document asks for several kinds, and one pass over the
+    /// marked words serves them all.
     func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
         document.memo.value(memoKey, from: document) { document in
             // The marks and the tokens marked for any kind, listed once for all the kinds (most words

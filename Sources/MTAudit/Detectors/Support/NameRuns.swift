@@ -196,8 +196,7 @@ struct NameRuns {
         var runs: [Run] = []
         var current: [Token] = []
         for position in positions {
-            if tokens[position].kind == .letters, tokens[position].text.startsWithCapital,
-               tokens[position].scalarCount >= 2, !honorifics.contains(tokens[position].key),
+            if mayBeName(tokens, position),
                tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
                 || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
                 current.append(tokens[position])
@@ -214,10 +213,7 @@ struct NameRuns {
     /// sentences fail.
     func hasCapitalized(in document: Document, sentence index: Int, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
-        return document.sentences[index].tokens.contains { position in
-            tokens[position].kind == .letters && tokens[position].text.startsWithCapital
-                && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key) && keep(tokens[position].key)
-        }
+        return document.sentences[index].tokens.contains { position in mayBeName(tokens, position) && keep(tokens[position].key) }
     }
 
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
@@ -244,8 +240,7 @@ struct NameRuns {
         }
         for position in positions where tokens[position].span.start == firstWord {
             // The tests of `isName` before the threshold.
-            guard tokens[position].kind == .letters, tokens[position].text.startsWithCapital,
-                  tokens[position].scalarCount >= 2, !honorifics.contains(tokens[position].key) else { continue }
+            guard mayBeName(tokens, position) else { continue }
             if rows == nil { rows = DocumentWordRows.of(document) }
             let zipf = rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
             if (zipf < openerZipfs.0) != (zipf < openerZipfs.1) { return false }
@@ -255,9 +250,7 @@ struct NameRuns {
 
     /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language.
     private func isName(at position: Int, in tokens: [Token], opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
-        guard tokens[position].kind == .letters, tokens[position].text.startsWithCapital,
-              tokens[position].scalarCount >= 2,
-              !honorifics.contains(tokens[position].key) else { return false }
+        guard mayBeName(tokens, position) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
         if opensSentence || tokens[position].text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
             if let language, zipf(language) >= (opensSentence ? openerZipf : 5.0) {
@@ -348,10 +341,17 @@ struct NameRuns {
     /// need not make the runs (most texts).
     func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
-        return tokens.indices.contains { k in
-            tokens[k].kind == .letters && tokens[k].text.startsWithCapital && tokens[k].scalarCount >= 2
-                && !honorifics.contains(tokens[k].key) && keep(tokens[k].key)
-        }
+        return tokens.indices.contains { k in mayBeName(tokens, k) && keep(tokens[k].key) }
+    }
+
+    /// Whether the token at `position` may be part of a name: a letter word of two letters or more,
+    /// capitalized, no honorific. What `isName` and `capitalizedRuns` ask of every word first, and
+    /// all that the quick tests (`hasCapitalized`, `opensAlike`, `writesCapitalized`) ask: one test,
+    /// so that a quick test can never turn away a word the full ones would keep.
+    @inline(__always)
+    private func mayBeName(_ tokens: [Token], _ position: Int) -> Bool {
+        tokens[position].kind == .letters && tokens[position].text.startsWithCapital
+            && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key)
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their
