@@ -68,12 +68,14 @@ public final class Segmenter {
         let offsets = ScalarOffsets(text)
         var text = text
         return text.withUTF8 { bytes in
-            let paragraphs = paragraphRanges(bytes).map { Segment(span: offsets.span(ofBytes: $0), utf8: $0) }
+            let paragraphRanges = paragraphRanges(bytes)
+            var paragraphs: [Segment] = []
+            paragraphs.reserveCapacity(paragraphRanges.count)
             var sentences: [Segment] = []
-            for paragraph in paragraphs {
-                for range in sentenceRanges(bytes, in: paragraph.utf8) {
-                    sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range))
-                }
+            sentences.reserveCapacity(paragraphRanges.count)
+            for range in paragraphRanges {
+                paragraphs.append(Segment(span: offsets.span(ofBytes: range), utf8: range))
+                appendSentences(bytes, in: range, offsets: offsets, to: &sentences)
             }
             let words = wordSegments(bytes, offsets: offsets)
             return Segmentation(paragraphs: paragraphs, sentences: sentences, words: words, offsets: offsets)
@@ -140,26 +142,30 @@ public final class Segmenter {
 
     // MARK: Sentences
 
-    private func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>) -> [Range<Int>] {
+    /// Appends the sentences of `paragraph` to `sentences` (one array for the whole text: a paragraph's
+    /// own array of ranges, made and thrown away, cost more than finding its one sentence).
+    private func appendSentences(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>, offsets: ScalarOffsets,
+                                 to sentences: inout [Segment]) {
+        func append(_ range: Range<Int>) {
+            if !range.isEmpty { sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range)) }
+        }
         if usesShortcuts, asciiSentenceRulesHold, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
-            let range = trim(bytes, paragraph)
-            return range.isEmpty ? [] : [range]
+            append(trim(bytes, paragraph))
+            return
         }
         // Inside a paragraph a line break is only wrapping: hand ICU spaces instead (same byte count).
         var flat = Array(bytes[paragraph])
         for k in flat.indices where flat[k] == 0x0A || flat[k] == 0x0D { flat[k] = 0x20 }
-        let cuts = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }.map { Int($0) + paragraph.lowerBound }
-        var sentences: [Range<Int>] = []
+        let cuts = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }
         var start = paragraph.lowerBound
-        for cut in cuts.dropFirst() where cut < paragraph.upperBound {
+        for boundary in cuts.dropFirst() {
+            let cut = Int(boundary) + paragraph.lowerBound
+            guard cut < paragraph.upperBound else { continue }
             if endsWithAbbreviation(bytes, before: cut) { continue }
-            let range = trim(bytes, start..<cut)
-            if !range.isEmpty { sentences.append(range) }
+            append(trim(bytes, start..<cut))
             start = cut
         }
-        let last = trim(bytes, start..<paragraph.upperBound)
-        if !last.isEmpty { sentences.append(last) }
-        return sentences
+        append(trim(bytes, start..<paragraph.upperBound))
     }
 
     /// Every printable ASCII character but ". ! ?" between two words, and once opening one: a text in
@@ -274,7 +280,9 @@ public final class Segmenter {
             return nil
         }
         var words: [WordSegment] = []
-        words.reserveCapacity(bytes.count / 4)
+        // English averages a segment every four or five bytes, but short texts with punctuation run
+        // denser: a third of the bytes seldom grows the array.
+        words.reserveCapacity(bytes.count / 3 + 2)
         var index = 0
         while index < bytes.count {
             let start = index, byte = bytes[index]
