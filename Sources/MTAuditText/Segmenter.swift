@@ -131,6 +131,8 @@ public final class Segmenter {
 
     /// Whether `bytes` hold a line feed or a U+2029 PARAGRAPH SEPARATOR (E2 80 A9).
     private static func hasLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if ByteScan.contains(0x0A, in: bytes) { return true }
+        if !ByteScan.contains(0xE2, in: bytes) { return false }
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x0A { return true }
@@ -185,8 +187,8 @@ public final class Segmenter {
         while end > 0, isSentenceSpace(paragraph[end - 1]) { end -= 1 }
         while end > 0, isClose(paragraph[end - 1]) { end -= 1 }
         while end > 0, isTerminator(paragraph[end - 1]) { end -= 1 }
-        for index in 0..<end where paragraph[index] >= 0x80 || isTerminator(paragraph[index]) { return false }
-        return true
+        return !ByteScan.containsNonASCII(orAnyOf: UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                                          in: UnsafeBufferPointer(rebasing: paragraph[0..<end]))
     }
 
     /// ATerm and STerm of the sentence rules, in ASCII.
@@ -276,9 +278,7 @@ public final class Segmenter {
     ///
     /// ICU's iterator cost about 1,000 instructions a word; most texts of an English feed are ASCII.
     static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment]? {
-        for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
-            return nil
-        }
+        if ByteScan.containsNonASCII(orAnyOf: UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "@"), in: bytes) { return nil }
         var words: [WordSegment] = []
         // English averages a segment every four or five bytes, but short texts with punctuation run
         // denser: a third of the bytes seldom grows the array.
