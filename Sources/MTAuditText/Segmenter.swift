@@ -26,6 +26,8 @@ public final class Segmenter {
     private let wordBreaker: OpaquePointer
     private var boundaries: [Int32] = []
     private var statuses: [Int32] = []
+    /// The arrays of segments `withSegmentation` lends, kept from text to text.
+    private var buffers = Buffers()
     /// Whether a paragraph that can only be one sentence skips ICU (`isOneSentence`), and an ASCII
     /// text is cut into words without it (`asciiWords`). The tests and the segmenter's fuzz target
     /// turn it off in a second segmenter to check that both cut every text alike.
@@ -65,21 +67,64 @@ public final class Segmenter {
 
     /// Paragraphs, sentences and words in one pass over the text.
     public func segment(_ text: String) -> Segmentation {
+        var buffers = Buffers()
+        let offsets = fill(&buffers, from: text)
+        return Segmentation(paragraphs: buffers.paragraphs, sentences: buffers.sentences, words: buffers.words, offsets: offsets)
+    }
+
+    /// `segment(text)` lent to `body`, in arrays the segmenter keeps and reuses for the next text: for
+    /// a caller that makes something else of the segments (a document its tokens), three arrays
+    /// fewer to make and free a text. (A copy `body` keeps stays valid: it is copied on the next write.)
+    public func withSegmentation<Result>(of text: String, _ body: (Segmentation) throws -> Result) rethrows -> Result {
+        // Taken out of the class while in use (its properties are checked for exclusive access at
+        // every touch), and put back emptied.
+        var buffers = self.buffers
+        self.buffers = Buffers()
+        let offsets = fill(&buffers, from: text)
+        defer {
+            buffers.empty()
+            self.buffers = buffers
+        }
+        return try body(Segmentation(paragraphs: buffers.paragraphs, sentences: buffers.sentences, words: buffers.words,
+                                     offsets: offsets))
+    }
+
+    /// The arrays a text's segments are cut into.
+    private struct Buffers {
+        var paragraphs: [Segment] = []
+        var sentences: [Segment] = []
+        var words: [WordSegment] = []
+
+        /// The most words whose array is kept for the next text (about 160 KB): a long text's is freed.
+        static let keptCapacity = 4096
+
+        mutating func empty() {
+            let keeps = words.capacity <= Self.keptCapacity
+            paragraphs.removeAll(keepingCapacity: keeps)
+            sentences.removeAll(keepingCapacity: keeps)
+            words.removeAll(keepingCapacity: keeps)
+        }
+    }
+
+    /// Cuts `text` into `buffers` (empty before).
+    private func fill(_ buffers: inout Buffers, from text: String) -> ScalarOffsets {
         let offsets = ScalarOffsets(text)
         var text = text
-        return text.withUTF8 { bytes in
+        let sentenceShortcut = usesShortcuts && asciiSentenceRulesHold
+        let wordShortcut = usesShortcuts && asciiWordRulesHold
+        text.withUTF8 { bytes in
             let paragraphRanges = paragraphRanges(bytes)
-            var paragraphs: [Segment] = []
-            paragraphs.reserveCapacity(paragraphRanges.count)
-            var sentences: [Segment] = []
-            sentences.reserveCapacity(paragraphRanges.count)
+            buffers.paragraphs.reserveCapacity(paragraphRanges.count)
+            buffers.sentences.reserveCapacity(paragraphRanges.count)
             for range in paragraphRanges {
-                paragraphs.append(Segment(span: offsets.span(ofBytes: range), utf8: range))
-                appendSentences(bytes, in: range, offsets: offsets, to: &sentences)
+                buffers.paragraphs.append(Segment(span: offsets.span(ofBytes: range), utf8: range))
+                appendSentences(bytes, in: range, offsets: offsets, shortcut: sentenceShortcut, to: &buffers.sentences)
             }
-            let words = wordSegments(bytes, offsets: offsets)
-            return Segmentation(paragraphs: paragraphs, sentences: sentences, words: words, offsets: offsets)
+            if !wordShortcut || !Self.appendASCIIWords(bytes, offsets: offsets, to: &buffers.words) {
+                appendICUWords(bytes, offsets: offsets, to: &buffers.words)
+            }
         }
+        return offsets
     }
 
     public func paragraphs(in text: String) -> [Segment] { segment(text).paragraphs }
@@ -147,11 +192,11 @@ public final class Segmenter {
     /// Appends the sentences of `paragraph` to `sentences` (one array for the whole text: a paragraph's
     /// own array of ranges, made and thrown away, cost more than finding its one sentence).
     private func appendSentences(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>, offsets: ScalarOffsets,
-                                 to sentences: inout [Segment]) {
+                                 shortcut: Bool, to sentences: inout [Segment]) {
         func append(_ range: Range<Int>) {
             if !range.isEmpty { sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range)) }
         }
-        if usesShortcuts, asciiSentenceRulesHold, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
+        if shortcut, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
             append(trim(bytes, paragraph))
             return
         }
@@ -228,14 +273,14 @@ public final class Segmenter {
 
     // MARK: Words
 
-    private func wordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
-        if usesShortcuts, asciiWordRulesHold, let words = Self.asciiWords(bytes, offsets: offsets) { return words }
-        return icuWordSegments(bytes, offsets: offsets)
+    private func icuWordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
+        var words: [WordSegment] = []
+        appendICUWords(bytes, offsets: offsets, to: &words)
+        return words
     }
 
-    private func icuWordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
+    private func appendICUWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, to words: inout [WordSegment]) {
         let cuts = run(wordBreaker, bytes)
-        var words: [WordSegment] = []
         words.reserveCapacity(cuts.count / 2)
         for k in 1..<max(1, cuts.count) {
             let range = Int(cuts[k - 1])..<Int(cuts[k])
@@ -260,7 +305,6 @@ public final class Segmenter {
             }
             words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
         }
-        return words
     }
 
     /// A text on which a locale's word rules must cut as `asciiWords` does, one case of each rule it
@@ -278,8 +322,13 @@ public final class Segmenter {
     ///
     /// ICU's iterator cost about 1,000 instructions a word; most texts of an English feed are ASCII.
     static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment]? {
-        if ByteScan.containsNonASCII(orAnyOf: UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "@"), in: bytes) { return nil }
         var words: [WordSegment] = []
+        return appendASCIIWords(bytes, offsets: offsets, to: &words) ? words : nil
+    }
+
+    /// `asciiWords` appended to `words`; false, with nothing appended, where it is nil.
+    static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, to words: inout [WordSegment]) -> Bool {
+        if ByteScan.containsNonASCII(orAnyOf: UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "@"), in: bytes) { return false }
         // English averages a segment every four or five bytes, but short texts with punctuation run
         // denser: a third of the bytes seldom grows the array.
         words.reserveCapacity(bytes.count / 3 + 2)
@@ -314,7 +363,7 @@ public final class Segmenter {
             let range = start..<index
             words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
         }
-        return words
+        return true
     }
 
     @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

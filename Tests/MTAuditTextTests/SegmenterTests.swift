@@ -155,4 +155,24 @@ struct SegmenterTests {
             }
         }
     }
+
+    @Test("A segmentation lent in the segmenter's arrays is the one it makes, text after text")
+    func lentSegmentation() throws {
+        let lender = try Segmenter(), maker = try Segmenter()
+        let texts = ["The cat sat on the mat.", "", "Dr. Smith arrived.\n\nHe left! Did he?", "東京は日本の首都です。",
+                     String(repeating: "Long text, many words. ", count: 500), "x", "The cat sat on the mat."]
+        var kept: [Segmentation] = []
+        for text in texts {
+            let made = maker.segment(text)
+            let lent = lender.withSegmentation(of: text) { segmentation in
+                kept.append(segmentation)
+                return segmentation
+            }
+            #expect(lent.paragraphs == made.paragraphs && lent.sentences == made.sentences && lent.words == made.words)
+        }
+        // Copies kept past the lending are not overwritten by the next text.
+        for (text, segmentation) in zip(texts, kept) {
+            #expect(segmentation.words == maker.segment(text).words)
+        }
+    }
 }

@@ -22,10 +22,19 @@ public final class Document: Sendable {
         self.id = id
         self.text = text
         self.language = language
-        let segmentation = segmenter.segment(text)
-        offsets = segmentation.offsets
-        paragraphs = segmentation.paragraphs.map(\.span)
+        // The segments are read where the segmenter keeps them: they become this document's spans,
+        // sentences and tokens, and need no arrays of their own.
+        let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation in
+            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation))
+        }
+        self.offsets = offsets
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.tokens = tokens
+    }
 
+    /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes.
+    private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation) -> ([Sentence], [Token]) {
         var sentences: [Sentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         var tokens: [Token] = []
@@ -55,8 +64,7 @@ public final class Document: Sendable {
                                           tokens: first..<tokens.count))
             }
         }
-        self.sentences = sentences
-        self.tokens = tokens
+        return (sentences, tokens)
     }
 
     private static let scalarsKey = MemoKey("scalars")
