@@ -56,7 +56,10 @@ public final class Document: Sendable {
                 while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
                     words.removeFirst()
                     let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
-                    let written = String(decoding: utf8, as: UTF8.self)
+                    // A one-byte token (a punctuation mark, "a", "I": one in five) from a table: decoding it
+                    // cost as much as the rest of its token.
+                    let written = utf8.count == 1 && utf8[0] < 0x80 ? Self.asciiCharacters[Int(utf8[0])]
+                        : String(decoding: utf8, as: UTF8.self)
                     tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
                                         key: Normalizer.matchingKey(written, utf8: utf8), sentence: sentences.count))
                 }
@@ -66,6 +69,9 @@ public final class Document: Sendable {
         }
         return (sentences, tokens)
     }
+
+    /// Each ASCII character as a String, decoded as a token's text is.
+    private static let asciiCharacters: [String] = (0..<0x80).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     private static let scalarsKey = MemoKey("scalars")
 
