@@ -113,12 +113,10 @@ public final class Segmenter {
         let sentenceShortcut = usesShortcuts && asciiSentenceRulesHold
         let wordShortcut = usesShortcuts && asciiWordRulesHold
         text.withUTF8 { bytes in
-            let paragraphRanges = paragraphRanges(bytes)
-            buffers.paragraphs.reserveCapacity(paragraphRanges.count)
-            buffers.sentences.reserveCapacity(paragraphRanges.count)
-            for range in paragraphRanges {
-                buffers.paragraphs.append(Segment(span: offsets.span(ofBytes: range), utf8: range))
-                appendSentences(bytes, in: range, offsets: offsets, shortcut: sentenceShortcut, to: &buffers.sentences)
+            appendParagraphs(bytes, offsets: offsets, to: &buffers.paragraphs)
+            buffers.sentences.reserveCapacity(buffers.paragraphs.count)
+            for paragraph in buffers.paragraphs {
+                appendSentences(bytes, in: paragraph.utf8, offsets: offsets, shortcut: sentenceShortcut, to: &buffers.sentences)
             }
             if !wordShortcut || !Self.appendASCIIWords(bytes, offsets: offsets, to: &buffers.words) {
                 appendICUWords(bytes, offsets: offsets, to: &buffers.words)
@@ -133,12 +131,20 @@ public final class Segmenter {
 
     // MARK: Paragraphs
 
-    private func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        // A text of one line (no line feed, no U+2029) is one paragraph.
+    private func appendParagraphs(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, to paragraphs: inout [Segment]) {
+        // A text of one line (no line feed, no U+2029) is one paragraph: appended with no array of ranges.
         if !Self.hasLineBreak(bytes) {
             let line = trim(bytes, 0..<bytes.count)
-            return line.isEmpty ? [] : [line]
+            if !line.isEmpty { paragraphs.append(Segment(span: offsets.span(ofBytes: line), utf8: line)) }
+            return
         }
+        let ranges = paragraphRanges(bytes)
+        paragraphs.reserveCapacity(ranges.count)
+        for range in ranges { paragraphs.append(Segment(span: offsets.span(ofBytes: range), utf8: range)) }
+    }
+
+    /// The paragraphs of a text of more than one line.
+    private func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         var i = 0
