@@ -40,9 +40,14 @@ public struct CoverageEstimator: Sendable {
             return Estimate(coverage: 0, relation: .unrelated, rendered: source.sentences.map { _ in false })
         }
         let comparable = sameLanguage ?? Comparability.sameLanguage(source, version)
-        let alignment = known ?? SentenceAligner().align(source: source, version: version, sameLanguage: comparable,
-                                                                 language: Comparability.listedLanguage(of: source, guess: nil))
-        let (rendered, renders) = rendering(alignment, sameLanguage: comparable)
+        // The known alignment read where it is (`known ?? …` made a copy of its six arrays to release).
+        let (rendered, renders) = if let known {
+            rendering(known, sameLanguage: comparable)
+        } else {
+            rendering(SentenceAligner().align(source: source, version: version, sameLanguage: comparable,
+                                              language: Comparability.listedLanguage(of: source, guess: nil)),
+                      sameLanguage: comparable)
+        }
         var added = 0
         for (v, sentence) in version.sentences.enumerated() where !renders[v] {
             added += version.tokens[sentence.tokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
