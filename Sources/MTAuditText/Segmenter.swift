@@ -57,7 +57,7 @@ public final class Segmenter {
         asciiSentenceRulesHold = sentenceProbe.withUTF8 { run(sentenceBreaker, $0).count == 2 }
         var probe = Self.asciiWordProbe
         let offsets = ScalarOffsets(probe)
-        asciiWordRulesHold = probe.withUTF8 { Self.asciiWords($0, offsets: offsets) == icuWordSegments($0, offsets: offsets) }
+        asciiWordRulesHold = probe.withUTF8 { Self.asciiWords($0) == icuWordSegments($0, offsets: offsets) }
     }
 
     deinit {
@@ -118,7 +118,7 @@ public final class Segmenter {
             for paragraph in buffers.paragraphs {
                 appendSentences(bytes, in: paragraph.utf8, offsets: offsets, shortcut: sentenceShortcut, to: &buffers.sentences)
             }
-            if !wordShortcut || !Self.appendASCIIWords(bytes, offsets: offsets, to: &buffers.words) {
+            if !wordShortcut || !Self.appendASCIIWords(bytes, to: &buffers.words) {
                 appendICUWords(bytes, offsets: offsets, to: &buffers.words)
             }
         }
@@ -355,13 +355,13 @@ public final class Segmenter {
     /// ":" (a letter's middle in some locales).
     ///
     /// ICU's iterator cost about 1,000 instructions a word; most texts of an English feed are ASCII.
-    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment]? {
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [WordSegment]? {
         var words: [WordSegment] = []
-        return appendASCIIWords(bytes, offsets: offsets, to: &words) ? words : nil
+        return appendASCIIWords(bytes, to: &words) ? words : nil
     }
 
     /// `asciiWords` appended to `words`; false, with nothing appended, where it is nil.
-    static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, to words: inout [WordSegment]) -> Bool {
+    static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, to words: inout [WordSegment]) -> Bool {
         if ByteScan.containsNonASCII(orAnyOf: UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "@"), in: bytes) { return false }
         // English averages a segment every four or five bytes, but short texts with punctuation run
         // denser: a third of the bytes seldom grows the array.
@@ -395,7 +395,8 @@ public final class Segmenter {
                 kind = asciiPunctuation[Int(byte)] ? .punctuation : .symbol
             }
             let range = start..<index
-            words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
+            // (An ASCII text: its scalar offsets are its byte offsets.)
+            words.append(WordSegment(segment: Segment(span: TextSpan(range), utf8: range), kind: kind))
         }
         return true
     }
