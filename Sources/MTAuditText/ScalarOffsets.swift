@@ -11,6 +11,8 @@ public struct ScalarOffsets: Sendable {
     public init(_ text: String) {
         var text = text
         let (table, bytes, scalars) = text.withUTF8 { buffer -> ([Int32]?, Int, Int) in
+            // Most texts are ASCII: one scalar a byte, told eight bytes at a time.
+            if ByteScan.isASCII(buffer) { return (nil, buffer.count, buffer.count) }
             var scalars = 0
             for byte in buffer where byte & 0xC0 != 0x80 { scalars += 1 }
             if scalars == buffer.count { return (nil, buffer.count, scalars) }

@@ -26,6 +26,8 @@ public final class Segmenter {
     private let wordBreaker: OpaquePointer
     private var boundaries: [Int32] = []
     private var statuses: [Int32] = []
+    /// The arrays of segments `withSegmentation` lends, kept from text to text.
+    private var buffers = Buffers()
     /// Whether a paragraph that can only be one sentence skips ICU (`isOneSentence`), and an ASCII
     /// text is cut into words without it (`asciiWords`). The tests and the segmenter's fuzz target
     /// turn it off in a second segmenter to check that both cut every text alike.
@@ -55,7 +57,7 @@ public final class Segmenter {
         asciiSentenceRulesHold = sentenceProbe.withUTF8 { run(sentenceBreaker, $0).count == 2 }
         var probe = Self.asciiWordProbe
         let offsets = ScalarOffsets(probe)
-        asciiWordRulesHold = probe.withUTF8 { Self.asciiWords($0, offsets: offsets) == icuWordSegments($0, offsets: offsets) }
+        asciiWordRulesHold = probe.withUTF8 { Self.asciiWords($0) == icuWordSegments($0, offsets: offsets) }
     }
 
     deinit {
@@ -65,19 +67,62 @@ public final class Segmenter {
 
     /// Paragraphs, sentences and words in one pass over the text.
     public func segment(_ text: String) -> Segmentation {
+        var buffers = Buffers()
+        let offsets = fill(&buffers, from: text)
+        return Segmentation(paragraphs: buffers.paragraphs, sentences: buffers.sentences, words: buffers.words, offsets: offsets)
+    }
+
+    /// `segment(text)` lent to `body`, in arrays the segmenter keeps and reuses for the next text: for
+    /// a caller that makes something else of the segments (a document its tokens), three arrays
+    /// fewer to make and free a text. (A copy `body` keeps stays valid: it is copied on the next write.)
+    public func withSegmentation<Result>(of text: String, _ body: (Segmentation) throws -> Result) rethrows -> Result {
+        // Taken out of the class while in use (its properties are checked for exclusive access at
+        // every touch), and put back emptied.
+        var buffers = self.buffers
+        self.buffers = Buffers()
+        let offsets = fill(&buffers, from: text)
+        defer {
+            buffers.empty()
+            self.buffers = buffers
+        }
+        return try body(Segmentation(paragraphs: buffers.paragraphs, sentences: buffers.sentences, words: buffers.words,
+                                     offsets: offsets))
+    }
+
+    /// The arrays a text's segments are cut into.
+    private struct Buffers {
+        var paragraphs: [Segment] = []
+        var sentences: [Segment] = []
+        var words: [WordSegment] = []
+
+        /// The most words whose array is kept for the next text (about 160 KB): a long text's is freed.
+        static let keptCapacity = 4096
+
+        mutating func empty() {
+            let keeps = words.capacity <= Self.keptCapacity
+            paragraphs.removeAll(keepingCapacity: keeps)
+            sentences.removeAll(keepingCapacity: keeps)
+            words.removeAll(keepingCapacity: keeps)
+        }
+    }
+
+    /// Cuts `text` into `buffers` (empty before).
+    private func fill(_ buffers: inout Buffers, from text: String) -> ScalarOffsets {
         let offsets = ScalarOffsets(text)
         var text = text
-        return text.withUTF8 { bytes in
-            let paragraphs = paragraphRanges(bytes).map { Segment(span: offsets.span(ofBytes: $0), utf8: $0) }
-            var sentences: [Segment] = []
-            for paragraph in paragraphs {
-                for range in sentenceRanges(bytes, in: paragraph.utf8) {
-                    sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range))
-                }
+        let sentenceShortcut = usesShortcuts && asciiSentenceRulesHold
+        let wordShortcut = usesShortcuts && asciiWordRulesHold
+        text.withUTF8 { bytes in
+            appendParagraphs(bytes, offsets: offsets, to: &buffers.paragraphs)
+            buffers.sentences.reserveCapacity(buffers.paragraphs.count)
+            for paragraph in buffers.paragraphs {
+                appendSentences(bytes, in: paragraph.utf8, offsets: offsets, shortcut: sentenceShortcut, to: &buffers.sentences)
             }
-            let words = wordSegments(bytes, offsets: offsets)
-            return Segmentation(paragraphs: paragraphs, sentences: sentences, words: words, offsets: offsets)
+            if !wordShortcut || !Self.appendASCIIWords(bytes, to: &buffers.words) {
+                appendICUWords(bytes, offsets: offsets, to: &buffers.words)
+            }
         }
+        return offsets
     }
 
     public func paragraphs(in text: String) -> [Segment] { segment(text).paragraphs }
@@ -86,12 +131,20 @@ public final class Segmenter {
 
     // MARK: Paragraphs
 
-    private func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        // A text of one line (no line feed, no U+2029) is one paragraph.
+    private func appendParagraphs(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, to paragraphs: inout [Segment]) {
+        // A text of one line (no line feed, no U+2029) is one paragraph: appended with no array of ranges.
         if !Self.hasLineBreak(bytes) {
             let line = trim(bytes, 0..<bytes.count)
-            return line.isEmpty ? [] : [line]
+            if !line.isEmpty { paragraphs.append(Segment(span: offsets.span(ofBytes: line), utf8: line)) }
+            return
         }
+        let ranges = paragraphRanges(bytes)
+        paragraphs.reserveCapacity(ranges.count)
+        for range in ranges { paragraphs.append(Segment(span: offsets.span(ofBytes: range), utf8: range)) }
+    }
+
+    /// The paragraphs of a text of more than one line.
+    private func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -129,6 +182,8 @@ public final class Segmenter {
 
     /// Whether `bytes` hold a line feed or a U+2029 PARAGRAPH SEPARATOR (E2 80 A9).
     private static func hasLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if ByteScan.contains(0x0A, in: bytes) { return true }
+        if !ByteScan.contains(0xE2, in: bytes) { return false }
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x0A { return true }
@@ -140,26 +195,30 @@ public final class Segmenter {
 
     // MARK: Sentences
 
-    private func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>) -> [Range<Int>] {
-        if usesShortcuts, asciiSentenceRulesHold, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
-            let range = trim(bytes, paragraph)
-            return range.isEmpty ? [] : [range]
+    /// Appends the sentences of `paragraph` to `sentences` (one array for the whole text: a paragraph's
+    /// own array of ranges, made and thrown away, cost more than finding its one sentence).
+    private func appendSentences(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>, offsets: ScalarOffsets,
+                                 shortcut: Bool, to sentences: inout [Segment]) {
+        func append(_ range: Range<Int>) {
+            if !range.isEmpty { sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range)) }
+        }
+        if shortcut, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
+            append(trim(bytes, paragraph))
+            return
         }
         // Inside a paragraph a line break is only wrapping: hand ICU spaces instead (same byte count).
         var flat = Array(bytes[paragraph])
         for k in flat.indices where flat[k] == 0x0A || flat[k] == 0x0D { flat[k] = 0x20 }
-        let cuts = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }.map { Int($0) + paragraph.lowerBound }
-        var sentences: [Range<Int>] = []
+        let cuts = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }
         var start = paragraph.lowerBound
-        for cut in cuts.dropFirst() where cut < paragraph.upperBound {
+        for boundary in cuts.dropFirst() {
+            let cut = Int(boundary) + paragraph.lowerBound
+            guard cut < paragraph.upperBound else { continue }
             if endsWithAbbreviation(bytes, before: cut) { continue }
-            let range = trim(bytes, start..<cut)
-            if !range.isEmpty { sentences.append(range) }
+            append(trim(bytes, start..<cut))
             start = cut
         }
-        let last = trim(bytes, start..<paragraph.upperBound)
-        if !last.isEmpty { sentences.append(last) }
-        return sentences
+        append(trim(bytes, start..<paragraph.upperBound))
     }
 
     /// Every printable ASCII character but ". ! ?" between two words, and once opening one: a text in
@@ -169,18 +228,46 @@ public final class Segmenter {
         return marks.map { "Ab\($0) cd \($0)Ef" }.joined(separator: " ") + " end"
     }()
 
-    /// Whether ICU's sentence rules find no break inside `paragraph`, by bytes alone: it is ASCII and
-    /// its only sentence terminators (". ! ?") end it, followed by nothing but closing brackets or
-    /// quotes and spaces. Without a terminator inside, rule SB11 has nowhere to break, and an ASCII
-    /// paragraph holds no separator ICU sees (its line breaks are handed over as spaces). Most texts
-    /// of a feed of sentence pairs are such: ICU's iterator cost 15,000 instructions for each.
+    /// Whether ICU's sentence rules find no break inside `paragraph`, by bytes alone: its only sentence
+    /// terminators (ASCII ". ! ?") end it, followed by nothing but ASCII closing brackets or quotes and
+    /// spaces, and none of its other scalars is a terminator or a separator (`endsSentence`). Without
+    /// a terminator inside, rule SB11 has nowhere to break, and without a separator SB4 has none
+    /// either (its line breaks are handed over as spaces). Most texts of a feed of sentence pairs are
+    /// such: ICU's iterator cost 12,000 to 15,000 instructions for each.
     static func isOneSentence(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = paragraph.count
         while end > 0, isSentenceSpace(paragraph[end - 1]) { end -= 1 }
         while end > 0, isClose(paragraph[end - 1]) { end -= 1 }
         while end > 0, isTerminator(paragraph[end - 1]) { end -= 1 }
-        for index in 0..<end where paragraph[index] >= 0x80 || isTerminator(paragraph[index]) { return false }
+        let body = UnsafeBufferPointer(rebasing: paragraph[0..<end])
+        guard ByteScan.containsNonASCII(orAnyOf: UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), in: body) else {
+            return true
+        }
+        // Not ASCII (or a terminator inside): scalar by scalar.
+        var index = 0
+        while index < body.count {
+            let byte = body[index]
+            if byte < 0x80 {
+                if isTerminator(byte) { return false }
+                index += 1
+                continue
+            }
+            var iterator = UnsafeBufferPointer(rebasing: body[index...]).makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator), !endsSentence(scalar) else { return false }
+            index += UTF8.width(scalar)
+        }
         return true
+    }
+
+    /// Whether a non-ASCII scalar may end a sentence: STerm ("。", "！", "।"), ATerm (U+2024 ONE DOT
+    /// LEADER, U+FE52 SMALL FULL STOP, U+FF0E FULLWIDTH FULL STOP) or Sep (U+0085, U+2028, U+2029)
+    /// of the sentence rules.
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2024, 0xFE52, 0xFF0E, 0x0085, 0x2028, 0x2029: return true
+        default: return scalar.properties.isSentenceTerminal
+        }
     }
 
     /// ATerm and STerm of the sentence rules, in ASCII.
@@ -220,14 +307,14 @@ public final class Segmenter {
 
     // MARK: Words
 
-    private func wordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
-        if usesShortcuts, asciiWordRulesHold, let words = Self.asciiWords(bytes, offsets: offsets) { return words }
-        return icuWordSegments(bytes, offsets: offsets)
+    private func icuWordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
+        var words: [WordSegment] = []
+        appendICUWords(bytes, offsets: offsets, to: &words)
+        return words
     }
 
-    private func icuWordSegments(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment] {
+    private func appendICUWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, to words: inout [WordSegment]) {
         let cuts = run(wordBreaker, bytes)
-        var words: [WordSegment] = []
         words.reserveCapacity(cuts.count / 2)
         for k in 1..<max(1, cuts.count) {
             let range = Int(cuts[k - 1])..<Int(cuts[k])
@@ -252,7 +339,6 @@ public final class Segmenter {
             }
             words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
         }
-        return words
     }
 
     /// A text on which a locale's word rules must cut as `asciiWords` does, one case of each rule it
@@ -269,12 +355,17 @@ public final class Segmenter {
     /// ":" (a letter's middle in some locales).
     ///
     /// ICU's iterator cost about 1,000 instructions a word; most texts of an English feed are ASCII.
-    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets) -> [WordSegment]? {
-        for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") {
-            return nil
-        }
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [WordSegment]? {
         var words: [WordSegment] = []
-        words.reserveCapacity(bytes.count / 4)
+        return appendASCIIWords(bytes, to: &words) ? words : nil
+    }
+
+    /// `asciiWords` appended to `words`; false, with nothing appended, where it is nil.
+    static func appendASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, to words: inout [WordSegment]) -> Bool {
+        if ByteScan.containsNonASCII(orAnyOf: UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "@"), in: bytes) { return false }
+        // English averages a segment every four or five bytes, but short texts with punctuation run
+        // denser: a third of the bytes seldom grows the array.
+        words.reserveCapacity(bytes.count / 3 + 2)
         var index = 0
         while index < bytes.count {
             let start = index, byte = bytes[index]
@@ -304,9 +395,10 @@ public final class Segmenter {
                 kind = asciiPunctuation[Int(byte)] ? .punctuation : .symbol
             }
             let range = start..<index
-            words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
+            // (An ASCII text: its scalar offsets are its byte offsets.)
+            words.append(WordSegment(segment: Segment(span: TextSpan(range), utf8: range), kind: kind))
         }
-        return words
+        return true
     }
 
     @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -122,6 +122,26 @@ struct SegmenterTests {
             }
         }
         #expect(taken > 1000)
+        // Non-ASCII letters, marks, spaces, quotes and every kind of terminator and separator among
+        // ASCII sentences, in every order of three.
+        let other = ["Ça", "日本", " ", ". ", "é.", "。", "！", "？", "।", "\u{2024}", "\u{FE52}", "\u{FF0E}", "\u{0085}",
+                     "\u{2028}", "…", "”", "«", "»", "\u{00A0}", "\u{037E}", "؟", "·", "e\u{0301}", "Ab.", "\n"]
+        var otherTaken = 0
+        for locale in ["en", "de", "el", "ja", "zh", "ar", "hi"] {
+            let fast = try Segmenter(locale: locale), slow = try Segmenter(locale: locale)
+            slow.usesShortcuts = false
+            var texts = [""]
+            for _ in 1...3 {
+                texts = texts.flatMap { text in other.map { text + $0 } }
+                for text in texts {
+                    let expected = slow.segment(text).sentences, found = fast.segment(text).sentences
+                    #expect(found == expected, "\(locale): \(text.debugDescription)")
+                    if text.utf8.contains(where: { $0 >= 0x80 }),
+                       text.utf8.withContiguousStorageIfAvailable(Segmenter.isOneSentence) == true { otherTaken += 1 }
+                }
+            }
+        }
+        #expect(otherTaken > 1000)
         #expect(try Segmenter().asciiSentenceRulesHold)
         #expect(try !Segmenter(locale: "el").asciiSentenceRulesHold, "Greek ends a question at ;")
     }
@@ -153,6 +173,26 @@ struct SegmenterTests {
             for text in contexts + [Segmenter.asciiWordProbe] {
                 #expect(fast.segment(text).words == slow.segment(text).words, "\(locale): \(text.debugDescription)")
             }
+        }
+    }
+
+    @Test("A segmentation lent in the segmenter's arrays is the one it makes, text after text")
+    func lentSegmentation() throws {
+        let lender = try Segmenter(), maker = try Segmenter()
+        let texts = ["The cat sat on the mat.", "", "Dr. Smith arrived.\n\nHe left! Did he?", "東京は日本の首都です。",
+                     String(repeating: "Long text, many words. ", count: 500), "x", "The cat sat on the mat."]
+        var kept: [Segmentation] = []
+        for text in texts {
+            let made = maker.segment(text)
+            let lent = lender.withSegmentation(of: text) { segmentation in
+                kept.append(segmentation)
+                return segmentation
+            }
+            #expect(lent.paragraphs == made.paragraphs && lent.sentences == made.sentences && lent.words == made.words)
+        }
+        // Copies kept past the lending are not overwritten by the next text.
+        for (text, segmentation) in zip(texts, kept) {
+            #expect(segmentation.words == maker.segment(text).words)
         }
     }
 }

@@ -42,7 +42,10 @@ public struct SentenceAlignment: Sendable, Hashable {
 
     /// An alignment made of `links`, with `similarity(v, s)` giving the likeness of single sentences.
     public init(links: [Link], sourceCount: Int, versionCount: Int, similarity pair: (Int, Int) -> Double) {
-        let links = links.sorted { ($0.version.lowerBound, $0.source.lowerBound) < ($1.version.lowerBound, $1.source.lowerBound) }
+        // Aligners give their links in order nearly always: then they are kept as they are (the sort,
+        // stable, would leave them so) rather than copied.
+        let inOrder: (Link, Link) -> Bool = { ($0.version.lowerBound, $0.source.lowerBound) < ($1.version.lowerBound, $1.source.lowerBound) }
+        let links = links.indices.dropFirst().allSatisfy({ !inOrder(links[$0], links[$0 - 1]) }) ? links : links.sorted(by: inOrder)
         var sourceOf = [Int?](filledWith: nil, count: versionCount)
         var versionOf = [Int?](filledWith: nil, count: sourceCount)
         var similarity = [Double](filledWith: 0, count: versionCount)
@@ -52,14 +55,23 @@ public struct SentenceAlignment: Sendable, Hashable {
         for (index, link) in links.enumerated() {
             for v in link.version {
                 linkOfVersion[v] = index
-                let scored = link.source.map { (s: $0, score: pair(v, $0)) }
-                let top = scored.max { ($0.score, -$0.s) < ($1.score, -$1.s) }!
-                sourceOf[v] = top.s
-                similarity[v] = top.score
-                for (s, score) in scored where score > best[s] {
-                    best[s] = score
-                    versionOf[s] = v
+                // The source sentence most like `v` (of equals, the first), each scored once, with no
+                // array of scores: a link holds one or two.
+                var top: (s: Int, score: Double)?
+                for s in link.source {
+                    let score = pair(v, s)
+                    if let known = top {
+                        if (known.score, -known.s) < (score, -s) { top = (s, score) }
+                    } else {
+                        top = (s, score)
+                    }
+                    if score > best[s] {
+                        best[s] = score
+                        versionOf[s] = v
+                    }
                 }
+                sourceOf[v] = top!.s
+                similarity[v] = top!.score
             }
             for s in link.source { linkOfSource[s] = index }
         }

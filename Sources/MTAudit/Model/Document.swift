@@ -22,42 +22,56 @@ public final class Document: Sendable {
         self.id = id
         self.text = text
         self.language = language
-        let segmentation = segmenter.segment(text)
-        offsets = segmentation.offsets
-        paragraphs = segmentation.paragraphs.map(\.span)
+        // The segments are read where the segmenter keeps them: they become this document's spans,
+        // sentences and tokens, and need no arrays of their own.
+        let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation in
+            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation))
+        }
+        self.offsets = offsets
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.tokens = tokens
+    }
 
+    /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes.
+    private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation) -> ([Sentence], [Token]) {
         var sentences: [Sentence] = []
+        sentences.reserveCapacity(segmentation.sentences.count)
         var tokens: [Token] = []
         tokens.reserveCapacity(segmentation.words.count)
         var words = segmentation.words[...]
         var paragraphIndex = 0
-        // Each token's text straight from the text's bytes: through string indices, finding a token's
-        // bounds and copying its substring cost more than its matching key.
-        let bytes = Array(text.utf8)
-        for sentence in segmentation.sentences {
-            while paragraphIndex + 1 < segmentation.paragraphs.count,
-                  segmentation.paragraphs[paragraphIndex].utf8.upperBound < sentence.utf8.lowerBound {
-                paragraphIndex += 1
-            }
-            // Words before this sentence (stray white-space-only areas) belong to no sentence: skip them.
-            while let word = words.first, word.utf8.lowerBound < sentence.utf8.lowerBound { words.removeFirst() }
-            let first = tokens.count
-            while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
-                words.removeFirst()
-                let (written, key) = bytes.withUnsafeBufferPointer {
-                    let utf8 = UnsafeBufferPointer(rebasing: $0[word.utf8])
-                    let written = String(decoding: utf8, as: UTF8.self)
-                    return (written, Normalizer.matchingKey(written, utf8: utf8))
+        // Each token's text straight from the text's bytes (read in place, not copied): through string
+        // indices, finding a token's bounds and copying its substring cost more than its matching key.
+        var source = text
+        source.withUTF8 { bytes in
+            for sentence in segmentation.sentences {
+                while paragraphIndex + 1 < segmentation.paragraphs.count,
+                      segmentation.paragraphs[paragraphIndex].utf8.upperBound < sentence.utf8.lowerBound {
+                    paragraphIndex += 1
                 }
-                tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
-                                    key: key, sentence: sentences.count))
+                // Words before this sentence (stray white-space-only areas) belong to no sentence: skip them.
+                while let word = words.first, word.utf8.lowerBound < sentence.utf8.lowerBound { words.removeFirst() }
+                let first = tokens.count
+                while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
+                    words.removeFirst()
+                    let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
+                    // A one-byte token (a punctuation mark, "a", "I": one in five) from a table: decoding it
+                    // cost as much as the rest of its token.
+                    let written = utf8.count == 1 && utf8[0] < 0x80 ? Self.asciiCharacters[Int(utf8[0])]
+                        : String(decoding: utf8, as: UTF8.self)
+                    tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
+                                        key: Normalizer.matchingKey(written, utf8: utf8), sentence: sentences.count))
+                }
+                sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
+                                          tokens: first..<tokens.count))
             }
-            sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
-                                      tokens: first..<tokens.count))
         }
-        self.sentences = sentences
-        self.tokens = tokens
+        return (sentences, tokens)
     }
+
+    /// Each ASCII character as a String, decoded as a token's text is.
+    private static let asciiCharacters: [String] = (0..<0x80).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     private static let scalarsKey = MemoKey("scalars")
 

@@ -40,14 +40,21 @@ public struct CoverageEstimator: Sendable {
             return Estimate(coverage: 0, relation: .unrelated, rendered: source.sentences.map { _ in false })
         }
         let comparable = sameLanguage ?? Comparability.sameLanguage(source, version)
-        let alignment = known ?? SentenceAligner().align(source: source, version: version, sameLanguage: comparable,
-                                                                 language: Comparability.listedLanguage(of: source, guess: nil))
-        let (rendered, renders) = rendering(alignment, sameLanguage: comparable)
+        // The known alignment read where it is (`known ?? …` made a copy of its six arrays to release).
+        let (rendered, renders) = if let known {
+            rendering(known, sameLanguage: comparable)
+        } else {
+            rendering(SentenceAligner().align(source: source, version: version, sameLanguage: comparable,
+                                              language: Comparability.listedLanguage(of: source, guess: nil)),
+                      sameLanguage: comparable)
+        }
         var added = 0
         for (v, sentence) in version.sentences.enumerated() where !renders[v] {
             added += version.tokens[sentence.tokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
         }
-        let coverage = (Double(rendered.filter { $0 }.count) / Double(rendered.count) * 1000).rounded() / 1000
+        var renderedCount = 0
+        for isRendered in rendered where isRendered { renderedCount += 1 }
+        let coverage = (Double(renderedCount) / Double(rendered.count) * 1000).rounded() / 1000
         let addsMuch: Bool = Double(versionWords) > maximumLengthRatio * Double(sourceWords)
             || Double(added) > maximumAddedShare * Double(versionWords)
         var relation: Relation
@@ -74,9 +81,14 @@ public struct CoverageEstimator: Sendable {
     /// whether a link of `alignment` holds it. A link by position counts when its sentences share
     /// `renderedSimilarity` of their words (across languages, always).
     public func rendering(_ alignment: SentenceAlignment, sameLanguage: Bool) -> (source: [Bool], version: [Bool]) {
-        let counts = alignment.links.map { !sameLanguage || !$0.byPosition || $0.similarity >= renderedSimilarity }
-        return (alignment.linkOfSource.map { $0.map { counts[$0] } ?? false },
-                alignment.linkOfVersion.map { $0.map { counts[$0] } ?? false })
+        // (Each sentence's link judged where it is read: an array of the links' judgements cost more.)
+        let links = alignment.links
+        let threshold = renderedSimilarity
+        func counts(_ link: Int?) -> Bool {
+            guard let link else { return false }
+            return !sameLanguage || !links[link].byPosition || links[link].similarity >= threshold
+        }
+        return (alignment.linkOfSource.map(counts), alignment.linkOfVersion.map(counts))
     }
 
     /// In one language, the least similarity for a link made by position to count as a rendering.
