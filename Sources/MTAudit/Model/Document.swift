@@ -14,7 +14,8 @@ public final class Document: Sendable {
     public let tokens: [Token]
     private let offsets: ScalarOffsets
     /// What detectors derive from the text alone (its language guess, its lexicon mentions), made
-    /// once however many contexts read it: every copy of a document shares it.
+    /// once however many contexts read it: every copy of a document shares it. (Room for the values
+    /// of the first keys numbered; the array grows once for keys numbered later.)
     let memo = Memo(capacity: 16)
 
     /// Segments `text` with `segmenter` (whose locale should suit the text).
