@@ -66,6 +66,10 @@ public struct CasingDetector: Detector {
         let sourceStarts = source.sentences.indices.compactMap { opening(source, $0) }
         let sourceCapitalizes = !sourceStarts.isEmpty
             && sourceStarts.filter { $0.text.unicodeScalars.first!.hasUppercaseProperty }.count * 2 > sourceStarts.count
+        // The words the source opens sentences with, as a set, made on the first sentence that asks:
+        // a long text has many lower-case openings, and a search of the list for each grew with the
+        // square of its length.
+        lazy var sourceOpenings = Set(sourceStarts.lazy.map(\.text))
         var findings: [Finding] = []
         for index in version.sentences.indices {
             guard let token = opening(version, index), let first = token.text.unicodeScalars.first,
@@ -83,7 +87,7 @@ public struct CasingDetector: Detector {
                 continue  // a sentence the source does not have: additions are judged elsewhere
             }
             // The source writes this very word in lower case at a sentence start ("e. e. cummings").
-            if sourceStarts.contains(where: { $0.text == token.text }) { continue }
+            if sourceOpenings.contains(token.text) { continue }
             guard expected else { continue }
             findings.append(finding(token.span, in: context, message: "the sentence starts in lower case: “\(token.text)”",
                                     suggestion: Self.capitalized(token.text), evidence: .source))
