@@ -1,7 +1,7 @@
-/// Looks for bytes in UTF-8 text eight at a time (one 64-bit word), for the segmenter's checks that
-/// read a whole text before anything is cut: is it ASCII, does it hold a line feed or a terminator.
-/// Byte by byte, these checks cost 6 to 8 instructions a byte, as much as cutting the text.
-enum ByteScan {
+/// Looks for bytes in UTF-8 text eight at a time (one 64-bit word): the checks that read a whole text
+/// before anything is cut (is it ASCII, does it hold a line feed, a terminator, a mark where a rule
+/// starts). Byte by byte, these checks cost 6 to 8 instructions a byte, as much as cutting the text.
+public enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -14,7 +14,7 @@ enum ByteScan {
     }
 
     /// Whether every byte is ASCII (below 0x80).
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         var index = 0
@@ -32,35 +32,36 @@ enum ByteScan {
     }
 
     /// Whether `bytes` hold `byte`.
-    static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= bytes.count {
-            if word(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), has: byte) { return true }
-            index += 8
-        }
-        while index < bytes.count {
-            if bytes[index] == byte { return true }
-            index += 1
-        }
-        return false
+    public static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        scan(bytes, byte, byte, byte, orNonASCII: false)
+    }
+
+    /// Whether `bytes` hold one of `a`, `b` and `c` (ASCII bytes; name one twice to look for two).
+    public static func containsAny(of a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        scan(bytes, a, b, c, orNonASCII: false)
     }
 
     /// Whether `bytes` hold a byte that is not ASCII, or one of `a`, `b` and `c` (ASCII bytes; name
     /// one twice to look for two).
-    static func containsNonASCII(orAnyOf a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func containsNonASCII(orAnyOf a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        scan(bytes, a, b, c, orNonASCII: true)
+    }
+
+    /// The one scan behind the three: whether a byte is `a`, `b` or `c`, or, `orNonASCII`, 0x80 or above.
+    @inline(__always)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ a: UInt8, _ b: UInt8, _ c: UInt8, orNonASCII: Bool) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
+        let high = orNonASCII ? highs : 0
         var index = 0
         while index + 8 <= bytes.count {
             let eight = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if eight & highs != 0 || word(eight, has: a) || word(eight, has: b) || word(eight, has: c) { return true }
+            if eight & high != 0 || word(eight, has: a) || word(eight, has: b) || word(eight, has: c) { return true }
             index += 8
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x80 || byte == a || byte == b || byte == c { return true }
+            if (orNonASCII && byte >= 0x80) || byte == a || byte == b || byte == c { return true }
             index += 1
         }
         return false

@@ -10,3 +10,11 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension RandomNumberGenerator {
+    /// A random sequence of word numbers: a count drawn from `counts`, then each number from `values`
+    /// (the draws in that order, as the tests that spelled it out made them).
+    mutating func words(_ counts: ClosedRange<Int>, of values: ClosedRange<UInt32>) -> [UInt32] {
+        (0..<Int.random(in: counts, using: &self)).map { _ in UInt32.random(in: values, using: &self) }
+    }
+}

@@ -16,8 +16,8 @@ struct TranslationEditRateTests {
     func candidateDistances() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
-            let words = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...4, using: &generator) }
-            let reference = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...5, using: &generator) }
+            let words = generator.words(1...24, of: 0...4)
+            let reference = generator.words(1...24, of: 0...5)
             let base = TranslationEditRate.editDistance(words, reference)
             let bitVectors = BitVectorEditDistance(words: words, reference: reference)
             var rows = TranslationEditRate.DistanceRows()
@@ -45,8 +45,8 @@ struct TranslationEditRateTests {
         var generator = SplitMix(seed: 17)
         var banded = 0
         for _ in 0..<600 {
-            let words = (0..<Int.random(in: 20...90, using: &generator)).map { _ in UInt32.random(in: 0...6, using: &generator) }
-            let reference = (0..<Int.random(in: 20...90, using: &generator)).map { _ in UInt32.random(in: 0...7, using: &generator) }
+            let words = generator.words(20...90, of: 0...6)
+            let reference = generator.words(20...90, of: 0...7)
             if !TranslationEditRate.beamCoversMatrix(count: words.count, columns: reference.count + 1) { banded += 1 }
             let base = TranslationEditRate.editDistance(words, reference)
             var rows = TranslationEditRate.DistanceRows()
@@ -65,8 +65,8 @@ struct TranslationEditRateTests {
     func matrixFromARow() {
         var generator = SplitMix(seed: 23)
         for _ in 0..<600 {
-            let words = (0..<Int.random(in: 1...70, using: &generator)).map { _ in UInt32.random(in: 0...6, using: &generator) }
-            let reference = (0..<Int.random(in: 1...70, using: &generator)).map { _ in UInt32.random(in: 0...7, using: &generator) }
+            let words = generator.words(1...70, of: 0...6)
+            let reference = generator.words(1...70, of: 0...7)
             var matrix = TranslationEditRate.editDistance(words, reference).matrix
             let sharedRows = Int.random(in: 0...words.count, using: &generator)
             var shifted = words
@@ -81,8 +81,8 @@ struct TranslationEditRateTests {
     func alignments() {
         var generator = SplitMix(seed: 19)
         for _ in 0..<2000 {
-            let words = (0..<Int.random(in: 0...24, using: &generator)).map { _ in UInt32.random(in: 0...4, using: &generator) }
-            let reference = (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt32.random(in: 0...5, using: &generator) }
+            let words = generator.words(0...24, of: 0...4)
+            let reference = generator.words(1...24, of: 0...5)
             guard TranslationEditRate.beamCoversMatrix(count: words.count, columns: reference.count + 1) else { continue }
             let matrix = TranslationEditRate.editDistance(words, reference).matrix
             let bitVectors = BitVectorEditDistance(words: words, reference: reference)

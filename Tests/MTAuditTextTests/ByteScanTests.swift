@@ -34,6 +34,7 @@ struct ByteScanTests {
                         for (a, b, c) in triples {
                             let expected = bytes.contains { $0 >= 0x80 || $0 == a || $0 == b || $0 == c }
                             #expect(ByteScan.containsNonASCII(orAnyOf: a, b, c, in: bytes) == expected, "\(text)")
+                            #expect(ByteScan.containsAny(of: a, b, c, in: bytes) == bytes.contains { $0 == a || $0 == b || $0 == c }, "\(text)")
                         }
                     }
                     checked += 1

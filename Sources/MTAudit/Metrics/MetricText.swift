@@ -1,3 +1,5 @@
+import MTAuditText
+
 /// A text as the metrics read it, each form made once, when first asked for, and shared: its UTF-8
 /// bytes, its words at white space (which chrF++'s words, TER's and 13a's tokens refine), its
 /// characters for chrF, and each metric's words. The audit prepares the source once for all its
@@ -14,16 +16,8 @@ public final class MetricText {
     /// The text's UTF-8 bytes.
     private(set) lazy var utf8: [UInt8] = Array(text.utf8)
 
-    /// Whether every byte is ASCII: then words compare by bytes, whatever the tokenizer. Eight
-    /// bytes at a time.
-    private(set) lazy var isASCII: Bool = utf8.withUnsafeBytes { bytes in
-        var index = 0
-        while index + 8 <= bytes.count {
-            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        return bytes[index...].allSatisfy { $0 < 0x80 }
-    }
+    /// Whether every byte is ASCII: then words compare by bytes, whatever the tokenizer.
+    private(set) lazy var isASCII: Bool = utf8.withUnsafeBufferPointer { ByteScan.isASCII($0) }
 
     /// `text.split()`: the byte ranges of the runs of non-space characters.
     private(set) lazy var spaceWords: [Range<Int>] = PythonText.split(utf8)

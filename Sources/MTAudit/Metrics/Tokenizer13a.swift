@@ -1,3 +1,5 @@
+import MTAuditText
+
 /// sacreBLEU's `13a` tokenizer (mteval-v13a), rule for rule, on the text's UTF-8 bytes: every mark
 /// its rules name is ASCII, and no byte of a longer character is, so a rule over characters matches
 /// the same places over bytes. The tokens are runs of the text's bytes, no strings until they are asked for.
@@ -47,23 +49,10 @@ enum Tokenizer13a {
         return ByteWords(utf8: line, ranges: line.withUnsafeBufferPointer { tokens($0, spaceWords) }, isASCII: text.isASCII)
     }
 
-    /// Whether any byte is `<`, a line break or `&` (where sacreBLEU's replacements start), eight
-    /// bytes at a time: a word has a byte b when x = word ^ b·0x01… has a zero byte, which
-    /// (x − 0x01…) & ~x & 0x80… tells exactly as a yes or no.
+    /// Whether any byte is `<`, a line break or `&`: where sacreBLEU's replacements start (read eight
+    /// bytes at a time).
     static func hasReplacementStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        @inline(__always) func has(_ word: UInt64, _ byte: UInt64) -> Bool {
-            let x = word ^ byte &* 0x0101_0101_0101_0101
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-        }
-        var index = 0
-        if let base = bytes.baseAddress {
-            while index &+ 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if has(word, 0x3C) || has(word, 0x0A) || has(word, 0x26) { return true }
-                index &+= 8
-            }
-        }
-        return bytes[index...].contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "&") }
+        ByteScan.containsAny(of: UInt8(ascii: "<"), UInt8(ascii: "\n"), UInt8(ascii: "&"), in: bytes)
     }
 
     /// The words at white space cut where the rules put spaces: on both sides of a mark of rule 1,
