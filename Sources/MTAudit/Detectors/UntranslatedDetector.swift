@@ -122,7 +122,7 @@ public struct UntranslatedDetector: Detector {
         for index in latin {
             // Read in place: most words are common, and stop here before the token is copied.
             let keyLength = Self.characterCount(tokens[index].key)
-            guard keyLength >= 2, Self.hasLowercase(tokens[index].text, ascii: tokens[index].isASCII),
+            guard keyLength >= 2, tokens[index].text.containsLowercase(isASCII: tokens[index].isASCII),
                   zipf(index) < Self.rareZipf else { continue }
             let token = tokens[index]
             guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
@@ -186,15 +186,6 @@ public struct UntranslatedDetector: Detector {
         guard let best = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key) else { return nil }
         let capitalized = token.text.unicodeScalars.first?.hasUppercaseProperty == true
         return best.margin >= (capitalized ? Self.nameMargin : Self.wordMargin) ? best.language : nil
-    }
-
-    /// Whether a token's `text` has a lower-case letter: an `ascii` one is told by its bytes, without
-    /// a Unicode property look-up per scalar. (The text, not the token: a copy of a token retains and
-    /// releases its strings.)
-    private static func hasLowercase(_ text: String, ascii: Bool) -> Bool {
-        guard ascii else { return text.unicodeScalars.contains(where: \.hasLowercaseProperty) }
-        return text.utf8.withContiguousStorageIfAvailable { $0.contains { (0x61...0x7A).contains($0) } }
-            ?? text.utf8.contains { (0x61...0x7A).contains($0) }
     }
 
     /// `key.count` (its characters), read from its length in bytes when it is ASCII without a carriage

@@ -24,4 +24,19 @@ extension String {
         if byte < 0x80 { return (0x41...0x5A).contains(byte) }
         return unicodeScalars.first!.hasUppercaseProperty
     }
+
+    /// Whether the first scalar has the lowercase property, told as `startsWithCapital` is.
+    var startsWithLowercase: Bool {
+        guard let byte = utf8.first else { return false }
+        if byte < 0x80 { return (0x61...0x7A).contains(byte) }
+        return unicodeScalars.first!.hasLowercaseProperty
+    }
+
+    /// Whether some scalar has the lowercase property. A string the caller knows `isASCII` is read
+    /// from its bytes, with no scalar decoded.
+    func containsLowercase(isASCII: Bool) -> Bool {
+        guard isASCII else { return unicodeScalars.contains(where: \.hasLowercaseProperty) }
+        return utf8.withContiguousStorageIfAvailable { $0.contains { (0x61...0x7A).contains($0) } }
+            ?? utf8.contains { (0x61...0x7A).contains($0) }
+    }
 }

@@ -54,11 +54,12 @@ struct Vocabulary {
                 let opensSentence = sentenceWithWord != tokens[k].sentence
                 sentenceWithWord = tokens[k].sentence
                 var capitalized: String? = nil, lowercased = false
-                if tokens[k].kind == .letters, let first = tokens[k].text.utf8.first {
-                    // An ASCII first letter's case told by its byte; another's by its Unicode properties.
-                    let (upper, lower) = first < 0x80 ? ((0x41...0x5A).contains(first), (0x61...0x7A).contains(first))
-                        : tokens[k].text.unicodeScalars.first.map { ($0.hasUppercaseProperty, $0.hasLowercaseProperty) } ?? (false, false)
-                    if upper, !opensSentence { capitalized = tokens[k].text } else { lowercased = lower }
+                if tokens[k].kind == .letters {
+                    if tokens[k].text.startsWithCapital, !opensSentence {
+                        capitalized = tokens[k].text
+                    } else {
+                        lowercased = tokens[k].text.startsWithLowercase
+                    }
                 }
                 entries[Int(ids[k])].record(capitalized: capitalized, lowercased: lowercased)
                 if capitalized != nil { capitalizedKeys.insert(tokens[k].key) }
