@@ -41,6 +41,42 @@ struct FeedProcessorTests {
         }
     }
 
+    @Test("A source that comes again, line after line, is audited as if it came first")
+    func sourcesAgain() throws {
+        // Three sources, each with versions that find different things, in an order that brings each
+        // back more than twice (a source is kept from its second line on); one comes with another
+        // language tag, which is another source.
+        let sources = ["Ms. Ruiz said the 14 trucks left Lyon on 3 March. The mayor, Omar Haddad, waited.",
+                       "Prices rose 2.5% in May, the bank said.",
+                       "“We will not sign,” the union's leader, Petra Lind, told reporters."]
+        let versions = [["Ms. Ruiz said the 41 trucks left Lyon on 3 March. The mayor waited.",
+                         "Ms. Ruis said the 14 trucks left Lyon on 3 March. The mayor, Omar Haddad, waited waited.",
+                         "Ms. Ruiz said the 14 trucks left Lyon on 3 March. The mayor, Omar Haddad, waited."],
+                        ["Prices rose 25% in May, the bank said.", "Prices fell in June.", "Prices rose 2.5% in May."],
+                        ["“We will sign,” the union's leader, Petra Lind, told reporters.",
+                         "“We will not sign,” the union's leader told reporters.",
+                         "“We will not sign,” the union leader, Peter Lind, told reporters."]]
+        var lines: [String] = []
+        for round in 0..<3 {
+            for (s, source) in sources.enumerated() {
+                let language = round == 2 && s == 1 ? "de" : "en"
+                lines.append(#"{"id": "r\#(round)s\#(s)", "source": "\#(source)", "sourceLang": "\#(language)", "versions": [{"id": "v\#(round)", "text": "\#(versions[s][round])"}]}"#)
+            }
+        }
+        let again = FeedProcessor()
+        var findings = 0
+        for (number, line) in (lines + lines).enumerated() {
+            guard case .audited(_, let result) = again.answer(Array(line.utf8), line: number + 1),
+                  case .audited(_, let first) = FeedProcessor().answer(Array(line.utf8), line: 1) else {
+                Issue.record("line \(number + 1) not audited")
+                continue
+            }
+            #expect(result == first, "line \(number + 1)")
+            findings += result.versions[0].findings.count
+        }
+        #expect(findings >= 2 * 6, "the versions should find changed numbers, names, words and quotes")
+    }
+
     @Test("Bad lines answer an error with a code, a message and the id when it is known", arguments: [
         ("not json", FeedError.Code.invalidJSON, nil as String?, "not valid JSON"),
         ("[1, 2]", .invalidJSON, nil, "not an object"),

@@ -11,6 +11,10 @@ public struct Auditor: Sendable {
     /// the pool's key for them, made once per auditor rather than at every audit.
     private let setups = SegmenterSetups()
 
+    /// The sources segmented lately, with what the detectors derived from them, for the next line
+    /// that names one again.
+    private let recentSources = RecentSources()
+
     /// The configuration's chrF-like metrics, which share their n-gram counts, and the others: told
     /// apart once here rather than by a cast for every version.
     private let characterFScores: [CharacterFScore]
@@ -28,7 +32,9 @@ public struct Auditor: Sendable {
                 configuration.lexicons.entries(.abbreviations, language: language)))
         }
         let (sourceDocument, documents) = try SegmenterPool.shared.with(setup) { segmenter in
-            (Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter),
+            (recentSources.document(source) {
+                Document(id: source.id, text: source.text, language: source.language, segmenter: segmenter)
+             },
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
         let collation = Collation(versions: documents)

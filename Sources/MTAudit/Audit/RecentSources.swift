@@ -1,0 +1,75 @@
+import Synchronization
+
+/// The source documents an auditor has segmented lately, kept to be audited again with other
+/// versions: a feed that carries one pair a line (several systems' translations of one sentence, a
+/// story audited again when a version comes in) names the same source line after line.
+///
+/// A document is a function of its id, text and language (the segmenter follows the language), and
+/// what its memo keeps is derived from the document alone under the auditor's configuration: the
+/// audit of a version reads the same values whether the document was made now or for an earlier line,
+/// and the output does not change. Documents are thread-safe; the feed's workers share this.
+///
+/// A document is kept when its source comes a second time: a feed of stories that each come once
+/// keeps only their hashes (a document with its memo takes some fifty times its text's size).
+/// Bounded, first in first out: at most `maximumCount` documents and `maximumBytes` of their texts,
+/// none longer than `maximumTextBytes` (a long article seldom comes twice), and the hashes of the last
+/// `maximumSeen` sources.
+final class RecentSources: Sendable {
+    static let maximumCount = 512
+    static let maximumBytes = 128 << 10
+    static let maximumTextBytes = 4 << 10
+    static let maximumSeen = 8192
+
+    private struct Key: Hashable {
+        let id: String
+        let text: String
+        let language: String
+    }
+
+    private struct State {
+        var documents: [Key: Document] = [:]
+        /// The keys in the order they were kept, oldest at `oldest`.
+        var order: [Key] = []
+        var oldest = 0
+        var bytes = 0
+        /// The hashes of the sources seen lately, kept or not; emptied when full.
+        var seen: Set<Int> = []
+    }
+
+    private let state = Mutex(State())
+
+    /// The document of `input`: one kept, or `make`'s, kept if it is short enough.
+    func document(_ input: TextInput, make: () -> Document) -> Document {
+        let bytes = input.text.utf8.count
+        guard bytes <= Self.maximumTextBytes else { return make() }
+        let key = Key(id: input.id, text: input.text, language: input.language)
+        let hash = key.hashValue
+        let (known, again) = state.withLock { state -> (Document?, Bool) in
+            if let known = state.documents[key] { return (known, true) }
+            if state.seen.count >= Self.maximumSeen { state.seen.removeAll(keepingCapacity: true) }
+            return (nil, !state.seen.insert(hash).inserted)
+        }
+        if let known { return known }
+        let made = make()
+        guard again else { return made }
+        state.withLock { state in
+            guard state.documents[key] == nil else { return }
+            while state.oldest < state.order.count,
+                  state.documents.count >= Self.maximumCount || state.bytes + bytes > Self.maximumBytes {
+                let evicted = state.order[state.oldest]
+                state.oldest += 1
+                state.bytes -= evicted.text.utf8.count
+                state.documents[evicted] = nil
+            }
+            // The evicted keys' room is given back once they are half the list.
+            if state.oldest > state.order.count / 2 {
+                state.order.removeFirst(state.oldest)
+                state.oldest = 0
+            }
+            state.documents[key] = made
+            state.order.append(key)
+            state.bytes += bytes
+        }
+        return made
+    }
+}
