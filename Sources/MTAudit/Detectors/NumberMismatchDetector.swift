@@ -66,23 +66,14 @@ public struct NumberMismatchDetector: Detector {
         func numbers(_ document: Document, _ words: NumberWords, _ span: TextSpan) -> [(value: String, span: TextSpan)] {
             Self.numbers(in: document, span: span, words: words)
         }
-        let sourceText = TextSpan(start: 0, end: context.source.length)
         let versionText = TextSpan(start: 0, end: context.version.length)
-        let whole = numbers(context.source, sourceWords, sourceText)
+        // The source's numbers, whole and sentence by sentence, read once per source document
+        // however many versions (and feed lines) it is compared with.
+        let source = SourceNumbers.of(context.source, words: sourceWords, lexicons: context.lexicons)
         let versionWhole = numbers(context.version, versionWords, versionText)
-        let sourceEverywhere = Set(whole.map(\.value))
+        let sourceEverywhere = source.values
         let versionEverywhere = Set(versionWhole.map(\.value))
-        // Each source sentence's numbers, read once: a sentence is asked for as the aligned one and
-        // again as a neighbour of the sentences before and after it. A sentence that spans the whole
-        // text (a one-sentence text) has the whole text's numbers, already read.
-        var sourceSentenceNumbers = [[(value: String, span: TextSpan)]?](filledWith: nil, count: context.source.sentences.count)
-        func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] {
-            if let known = sourceSentenceNumbers[index] { return known }
-            let span = context.source.sentences[index].span
-            let found = span == sourceText ? whole : numbers(context.source, sourceWords, span)
-            sourceSentenceNumbers[index] = found
-            return found
-        }
+        func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
             sentence.span == versionText ? versionWhole : numbers(context.version, versionWords, sentence.span)
         }
@@ -128,6 +119,37 @@ public struct NumberMismatchDetector: Detector {
             }
         }
         return findings
+    }
+
+    /// A source's numbers: the whole text's, and each sentence's (a sentence is asked for as the
+    /// aligned one and again as a neighbour of the sentences before and after it). Made once per
+    /// document for the number words of its language in one set of lexicons.
+    private final class SourceNumbers: Sendable {
+        let lexicons: Int
+        let whole: [(value: String, span: TextSpan)]
+        /// The values of `whole`.
+        let values: Set<String>
+        let sentences: [[(value: String, span: TextSpan)]]
+
+        private init(_ document: Document, words: NumberWords, lexicons: Int) {
+            self.lexicons = lexicons
+            let text = TextSpan(start: 0, end: document.length)
+            let whole = NumberMismatchDetector.numbers(in: document, span: text, words: words)
+            self.whole = whole
+            values = Set(whole.map(\.value))
+            // A sentence that spans the whole text (a one-sentence text) has the whole text's numbers.
+            sentences = document.sentences.map { $0.span == text ? whole : NumberMismatchDetector.numbers(in: document, span: $0.span, words: words) }
+        }
+
+        private static let memoKey = MemoKey("source-numbers")
+
+        /// `document`'s numbers with `words`, the number words of its language in `lexicons`.
+        static func of(_ document: Document, words: NumberWords, lexicons: Lexicons) -> SourceNumbers {
+            let id = lexicons.derived.id
+            let kept = document.memo.value(memoKey) { SourceNumbers(document, words: words, lexicons: id) }
+            // (Documents are audited with one set of lexicons: another set's numbers are read anew.)
+            return kept.lexicons == id ? kept : SourceNumbers(document, words: words, lexicons: id)
+        }
     }
 
     /// The numbers written in `span` of `document`, in digits or words, each with its value in one
