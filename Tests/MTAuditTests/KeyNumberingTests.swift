@@ -22,6 +22,18 @@ struct KeyNumberingTests {
                 #expect(numbering.keys[number] == key)
             }
             #expect(numbering.number(of: "absent key") == nil)
+            // A slice of a longer key's bytes, looked up with its hash, finds what its string finds.
+            for key in expected.keys.shuffled(using: &generator).prefix(20) {
+                let longer = Array((key + "xyz").utf8)
+                for end in 0...longer.count {
+                    let slice = String(decoding: longer[..<end], as: UTF8.self)
+                    let found = longer.withUnsafeBufferPointer { bytes in
+                        let part = UnsafeBufferPointer(rebasing: bytes[..<end])
+                        return numbering.number(ofBytes: part, hash: FNV1a.hash(part))
+                    }
+                    #expect(found == numbering.number(of: slice), "\(slice)")
+                }
+            }
         }
     }
 

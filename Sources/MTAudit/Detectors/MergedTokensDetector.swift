@@ -71,7 +71,7 @@ public struct MergedTokensDetector: Detector {
         // The scalars (an ASCII word's are its bytes), and where each starts, so that each half is a
         // slice of the text, not rebuilt scalar by scalar (made only when a split is written out,
         // or, outside ASCII, for the keys).
-        let scalars = asciiKey != nil ? token.text.utf8.map { Unicode.Scalar($0) } : Array(view)
+        lazy var scalars = asciiKey != nil ? token.text.utf8.map { Unicode.Scalar($0) } : Array(view)
         lazy var starts = Array(view.indices)
         func leftKey(_ k: Int) -> String {
             asciiKey.map { String(decoding: $0[..<k], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[..<starts[k]]))
@@ -80,13 +80,28 @@ public struct MergedTokensDetector: Detector {
             asciiKey.map { String(decoding: $0[k...], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[starts[k]...]))
         }
         for k in 2...(count - 2) {
-            // Never split a base letter from its combining marks (ASCII has none).
-            if asciiKey == nil, scalars[k].properties.generalCategory.isMark { continue }
-            // The left half first: where it is no word, the right half need not be read.
-            let left = leftKey(k)
-            guard vocabulary.contains(left) || honorifics.contains(left) else { continue }
-            let right = rightKey(k)
-            guard vocabulary.contains(right) else { continue }
+            let left: String, right: String
+            if let asciiKey {
+                // The halves of an ASCII key are looked up by their bytes, each hashed once: most cuts
+                // make no word, and no string is made for them.
+                let words = asciiKey.withUnsafeBufferPointer { key in
+                    let left = UnsafeBufferPointer(rebasing: key[..<k]), leftHash = FNV1a.hash(left)
+                    guard vocabulary.contains(bytes: left, hash: leftHash) || honorifics.contains(bytes: left, hash: leftHash) else { return false }
+                    let right = UnsafeBufferPointer(rebasing: key[k...])
+                    return vocabulary.contains(bytes: right, hash: FNV1a.hash(right))
+                }
+                guard words else { continue }
+                left = leftKey(k)
+                right = rightKey(k)
+            } else {
+                // Never split a base letter from its combining marks (ASCII has none).
+                if scalars[k].properties.generalCategory.isMark { continue }
+                // The left half first: where it is no word, the right half need not be read.
+                left = leftKey(k)
+                guard vocabulary.contains(left) || honorifics.contains(left) else { continue }
+                right = rightKey(k)
+                guard vocabulary.contains(right) else { continue }
+            }
             let leftText = String(view[..<starts[k]]), rightText = String(view[starts[k]...])
             let turnsCase = scalars[k - 1].hasLowercaseProperty && scalars[k].hasUppercaseProperty
             if turnsCase && (honorifics.contains(left) || vocabulary.isProperName(right)) {

@@ -39,6 +39,23 @@ struct KeyNumbering {
     /// The number of `key`, if it has one.
     func number(of key: String) -> Int? { find(key).found }
 
+    /// The number of the key whose UTF-8 bytes are `bytes` and whose hash (`FNV1a.hash(bytes)`) is
+    /// `hash`, if it has one: for a caller that holds a slice of a longer key's bytes and has hashed
+    /// it for a filter already, with no string made of it.
+    func number(ofBytes bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let number = Int(entry & 0xFFFF_FFFF) - 1
+                if Self.equal(keys[number], bytes) { return number }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// The number of `key` if it is in the table; otherwise the empty slot where it would go. And the
     /// upper half of its hash, which the slot keeps.
     private func find(_ key: String) -> (found: Int?, slot: Int, tag: UInt64) {
@@ -70,6 +87,12 @@ struct KeyNumbering {
 
     private static func hash(_ key: String) -> UInt64 {
         key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
+    }
+
+    private static func equal(_ a: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.utf8.withContiguousStorageIfAvailable { x in
+            x.count == bytes.count && (x.isEmpty || memcmp(x.baseAddress!, bytes.baseAddress!, x.count) == 0)
+        } ?? a.utf8.elementsEqual(bytes)
     }
 
     private static func equal(_ a: String, _ b: String) -> Bool {

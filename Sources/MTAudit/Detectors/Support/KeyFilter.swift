@@ -23,10 +23,10 @@ struct KeyFilter: Sendable {
     }
 
     /// The bit of a key of UTF-8 `bytes`: for a caller that reads the bytes in place for more than this.
-    static func slot(ofBytes bytes: some Sequence<UInt8>) -> Int {
-        let hash = FNV1a.hash(bytes)
-        return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(size - 1))
-    }
+    static func slot(ofBytes bytes: some Sequence<UInt8>) -> Int { slot(hash: FNV1a.hash(bytes)) }
+
+    /// The bit of a key whose FNV-1a hash (`FNV1a.hash`) is `hash`.
+    static func slot(hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(size - 1)) }
 
     /// False when `key` is surely none of the keys.
     func mayContain(_ key: String) -> Bool { mayContain(slot: Self.slot(key)) }

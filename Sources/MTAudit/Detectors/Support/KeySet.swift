@@ -15,6 +15,9 @@ struct KeySet: Sendable {
 
     func contains(_ key: String) -> Bool { numbering.number(of: key) != nil }
 
+    /// Whether the key of UTF-8 `bytes`, whose FNV-1a hash is `hash`, is in the set.
+    func contains(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool { numbering.number(ofBytes: bytes, hash: hash) != nil }
+
     /// Whether one of the keys satisfies `predicate` (in no particular order).
     func contains(where predicate: (String) -> Bool) -> Bool { numbering.keys.contains(where: predicate) }
 }

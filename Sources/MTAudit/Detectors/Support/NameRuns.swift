@@ -429,7 +429,7 @@ func base(_ key: String) -> String {
     // search would cost more than the rest.
     let dot = UInt8(ascii: "."), utf8 = key.utf8
     // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells.
-    if utf8.withContiguousStorageIfAvailable { isPlainBase($0) } == true { return key }
+    if utf8.withContiguousStorageIfAvailable({ isPlainBase($0) }) == true { return key }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
     return strippingLatinMarks(key) ?? Normalizer.strippingMarks(key)

@@ -93,6 +93,14 @@ struct Vocabulary {
         return parts.contains { $0.keys.mayContain(slot) && $0.entry(key) != nil }
     }
 
+    /// Whether some word-like token has the key of UTF-8 `bytes` (a slice of a longer key's bytes,
+    /// hashed once for every document's filter and table, with no string made of it).
+    /// `hash` is the bytes' `FNV1a.hash`.
+    func contains(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+        let slot = KeyFilter.slot(hash: hash)
+        return parts.contains { $0.keys.mayContain(slot) && $0.numbering.number(ofBytes: bytes, hash: hash) != nil }
+    }
+
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
     /// lower case.
     func isProperName(_ key: String) -> Bool { properName(key) != nil }
