@@ -198,10 +198,21 @@ struct Vocabulary {
     /// document's memo, and a document held there would never be freed.
     final class Pairs: Sendable {
         private let texts: [(text: String, tokens: [Token])]
-        /// The table of every pair, once made; and how many look-ups walked the tokens before it was.
+        /// The table of every pair, once made; and how many look-ups walked the tokens before it was,
+        /// and the pairs they walk (listed at the first walk).
         private struct State {
             var table: [String: String]?
             var walks = 0
+            var pairs: [[Pair]]?
+        }
+
+        /// A pair of letter words of one text (`nextWord(after:)`): the tokens' indices and their keys'
+        /// lengths in bytes. A walk reads these rather than every token and its key's length.
+        private struct Pair {
+            let first: Int32
+            let next: Int32
+            let firstCount: Int32
+            let count: Int32
         }
         private let state = Mutex(State())
         /// The look-ups answered by walking the tokens before the table is made. A walk costs a
@@ -217,7 +228,8 @@ struct Vocabulary {
                 if let table = state.table { return table[key] }
                 if state.walks < Self.walksBeforeTable {
                     state.walks += 1
-                    return Self.walk(texts, for: key)
+                    if state.pairs == nil { state.pairs = texts.map { Self.pairs(in: $0.tokens) } }
+                    return Self.walk(texts, pairs: state.pairs!, for: key)
                 }
                 let table = Self.make(texts)
                 state.table = table
@@ -228,22 +240,33 @@ struct Vocabulary {
         /// What `make` maps `key` to, found by walking the tokens in the same order to the first
         /// pair that is `key`. (Keys are in one normal form, where equal keys have equal bytes: the
         /// two keys' bytes are compared with the key's, with no pair joined.)
-        private static func walk(_ texts: [(text: String, tokens: [Token])], for key: String) -> String? {
+        private static func walk(_ texts: [(text: String, tokens: [Token])], pairs: [[Pair]], for key: String) -> String? {
             let keyBytes = Array(key.utf8)
-            let length = keyBytes.count
-            for (text, tokens) in texts {
-                for index in tokens.indices where tokens[index].kind == .letters {
-                    // A first word of another length has no space after it in the key: most stop here.
-                    let firstCount = tokens[index].key.utf8.count
-                    guard firstCount < length, keyBytes[firstCount] == UInt8(ascii: " ") else { continue }
-                    guard let next = nextWord(after: index, in: tokens),
-                          firstCount + 1 + tokens[next].key.utf8.count == length,
-                          keyBytes[..<firstCount].elementsEqual(tokens[index].key.utf8),
+            let length = Int32(keyBytes.count)
+            for ((text, tokens), pairs) in zip(texts, pairs) {
+                for pair in pairs {
+                    // A pair of another length, or whose first word has no space after it in the key, is
+                    // not the key: most stop here.
+                    guard pair.count == length, keyBytes[Int(pair.firstCount)] == UInt8(ascii: " ") else { continue }
+                    let first = Int(pair.first), next = Int(pair.next), firstCount = Int(pair.firstCount)
+                    guard keyBytes[..<firstCount].elementsEqual(tokens[first].key.utf8),
                           keyBytes[(firstCount + 1)...].elementsEqual(tokens[next].key.utf8) else { continue }
-                    return written(text, from: tokens[index], to: tokens[next])
+                    return written(text, from: tokens[first], to: tokens[next])
                 }
             }
             return nil
+        }
+
+        /// The pairs of `tokens` in text order, as `make` joins them.
+        private static func pairs(in tokens: [Token]) -> [Pair] {
+            var pairs: [Pair] = []
+            for index in tokens.indices where tokens[index].kind == .letters {
+                guard let next = nextWord(after: index, in: tokens) else { continue }
+                let firstCount = tokens[index].key.utf8.count
+                pairs.append(Pair(first: Int32(index), next: Int32(next), firstCount: Int32(firstCount),
+                                  count: Int32(firstCount + 1 + tokens[next].key.utf8.count)))
+            }
+            return pairs
         }
 
         /// The text from `first` to `last`, by the bytes the tokens know.
