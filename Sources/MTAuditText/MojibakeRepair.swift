@@ -52,7 +52,11 @@ public enum MojibakeRepair {
         var bestConsumed = 0
         // A repair starts at a scalar that some charset reads as the lead byte of a UTF-8 sequence: a
         // run without one (Chinese, most accented text) has none to find in any charset.
-        let mayHoldMojibake = run.contains { SingleByteTable.mayBeLeadByte(scalars[$0]) }
+        // And the lead byte must be followed by a continuation byte in the same run: a lead scalar
+        // that ends its run ("é" in "café", a curly quote before a letter) starts no sequence.
+        let mayHoldMojibake = run.dropLast().contains {
+            SingleByteTable.mayBeLeadByte(scalars[$0]) && SingleByteTable.mayBeContinuationByte(scalars[$0 + 1])
+        }
         for charset in charsets where mayHoldMojibake {
             guard let table = SingleByteTable.table(for: charset) else { continue }
             let found = decode(scalars, run, table: table, charset: charset)
@@ -272,5 +276,21 @@ enum SingleByteTable {
 
     static func mayBeLeadByte(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x10000 && leadScalars[Int(scalar.value) / 64] & (1 << UInt64(scalar.value % 64)) != 0
+    }
+
+    /// One bit per scalar of the Basic Multilingual Plane: whether a charset reads it as a byte from
+    /// 0x80 to 0xBF, which continues a UTF-8 sequence.
+    private static let continuationScalars: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for table in tables.values {
+            for (value, byte) in table where (0x80...0xBF).contains(byte) && value < 0x10000 {
+                bits[Int(value) / 64] |= 1 << UInt64(value % 64)
+            }
+        }
+        return bits
+    }()
+
+    static func mayBeContinuationByte(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 && continuationScalars[Int(scalar.value) / 64] & (1 << UInt64(scalar.value % 64)) != 0
     }
 }

@@ -30,6 +30,34 @@ struct MojibakeRepairTests {
         #expect(repaired(garbled) == clean)
     }
 
+    @Test("Words garbled through any charset are found, between ASCII words and beside clean accents")
+    func garbledThroughEveryCharset() throws {
+        // Each charset's bytes as scalars: garbling a word is writing its UTF-8 bytes in them.
+        let words = ["régime", "Ærøskøbing", "Zürich", "Łódź", "Čapek", "Δελφοί", "Москва", "İzmir", "naïve"]
+        for charset in MojibakeRepair.charsets {
+            let table = try #require(SingleByteTable.table(for: charset))
+            var scalarOf: [UInt8: Unicode.Scalar] = [:]
+            for (value, byte) in table where byte >= 0x80 { scalarOf[byte] = Unicode.Scalar(value) }
+            for word in words {
+                // Only words every byte of which the charset has a scalar for can be garbled through it.
+                let garbledScalars = word.utf8.map { $0 < 0x80 ? Unicode.Scalar($0) : scalarOf[$0] }
+                guard garbledScalars.allSatisfy({ $0 != nil }) else { continue }
+                let garbled = String(String.UnicodeScalarView(garbledScalars.map { $0! }))
+                let text = "café, " + garbled + " and “more”"
+                // Every garbled character is repaired, and nothing else is. (What a stretch reads as
+                // depends on the charsets that decode it: some bytes read alike in several.)
+                let start = "café, ".unicodeScalars.count
+                let garbledRange = start..<start + garbled.unicodeScalars.count
+                let scalars = Array(text.unicodeScalars)
+                let repairs = MojibakeRepair.repairs(in: text)
+                #expect(!repairs.isEmpty && repairs.allSatisfy { garbledRange.contains($0.range.lowerBound) && $0.range.upperBound <= garbledRange.upperBound },
+                        "\(charset): \(garbled) \(repairs)")
+                #expect(garbledRange.allSatisfy { k in scalars[k].value < 0x80 || repairs.contains { $0.range.contains(k) } },
+                        "\(charset): \(garbled) \(repairs)")
+            }
+        }
+    }
+
     @Test("Clean text is left alone", arguments: [
         "Αθήνα ¨ανατροφή¨ δυστυχώς", "Сёмга и Ёлка", "Tiếng Việt", "NESTLÉ®", "NICIODATĂ™", "TRANSFORMATORIŲ™",
         "a lot of Ã’s in text", "L’épisode", "OK??:(   `¬´    ):", "4288×…", "frataraká§ 141", "😀 👩‍👩‍👧 🇳🇴",

@@ -47,6 +47,9 @@ public struct MojibakeDetector: Detector {
         let hasNonASCII = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x80 } }
             ?? text.utf8.contains { $0 >= 0x80 }
         guard hasNonASCII else { return [] }
+        // A text in NFC already (most) is its own NFC text: where it holds nothing to repair, no map
+        // back to its offsets is made.
+        if Normalizer.isNormalized(text, form: .nfc), MojibakeRepair.repairs(in: text).isEmpty { return [] }
         let nfc = Normalizer.mapped(text, to: .nfc)
         let scalars = Array(nfc.text.unicodeScalars)
         return MojibakeRepair.repairs(in: nfc.text).compactMap { repair in
