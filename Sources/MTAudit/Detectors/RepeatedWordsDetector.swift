@@ -95,7 +95,10 @@ public struct RepeatedWordsDetector: Detector {
         var index = 0
         while index < tokens.count {
             var found: Run?
-            for length in 1...maximumUnit where index + 2 * length <= tokens.count && qualifies(tokens, index, length) {
+            // A unit is repeated only where the token a unit's length on is the same as the first: most
+            // tokens end there, before the unit is looked at.
+            for length in 1...maximumUnit where index + 2 * length <= tokens.count
+                && sameToken(tokens, ids, index, index + length) && qualifies(tokens, index, length) {
                 var copies = 1
                 while index + (copies + 1) * length <= tokens.count,
                       same(tokens, ids, index, index + copies * length, length) {
@@ -127,16 +130,20 @@ public struct RepeatedWordsDetector: Detector {
         return false
     }
 
+    /// Whether the tokens at `x` and `y` are the same: kinds first (comparing two enum cases is
+    /// cheaper than comparing two keys); of one kind, both tokens are word-like (with ids) or neither is.
+    @inline(__always)
+    private static func sameToken(_ tokens: [Token], _ ids: [Int32], _ x: Int, _ y: Int) -> Bool {
+        tokens[x].kind == tokens[y].kind && (tokens[x].isWordLike ? ids[x] == ids[y] : tokens[x].key == tokens[y].key)
+    }
+
     /// Whether the `length` tokens at `a` and at `b` are the same and in the same sentence. `ids`
     /// holds the word-like tokens' key ids (`DocumentWords.tokenIds`).
     private static func same(_ tokens: [Token], _ ids: [Int32], _ a: Int, _ b: Int, _ length: Int) -> Bool {
         guard tokens[a].sentence == tokens[b + length - 1].sentence else { return false }
         for k in 0..<length {
             let (x, y) = (a + k, b + k)
-            // Kinds first: comparing two enum cases is cheaper than comparing two keys. Of one kind,
-            // both tokens are word-like (with ids) or neither is.
-            guard tokens[x].kind == tokens[y].kind else { return false }
-            if tokens[x].isWordLike ? ids[x] != ids[y] : tokens[x].key != tokens[y].key { return false }
+            guard sameToken(tokens, ids, x, y) else { return false }
         }
         return true
     }
