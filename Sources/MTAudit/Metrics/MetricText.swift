@@ -34,6 +34,9 @@ public final class MetricText {
     private static let characterFScoreWordsKey = MemoKey("metric-chrf-words")
     private static let editRateWordsKey = MemoKey("metric-ter-words")
     private static let tokens13aKey = MemoKey("metric-13a-tokens")
+    private static let characterFScoreVocabularyKey = MemoKey("metric-chrf-vocabulary")
+    private static let editRateVocabularyKey = MemoKey("metric-ter-vocabulary")
+    private static let vocabulary13aKey = MemoKey("metric-13a-vocabulary")
 
     /// The form `make` makes of this text: kept under `key` in the shared memo when there is one
     /// (made there once, from this text's own lazy forms), else made for this text alone.
@@ -68,4 +71,15 @@ public final class MetricText {
 
     /// BLEU's 13a tokens (`Tokenizer13a.words`).
     private(set) lazy var tokens13a: ByteWords = form(Self.tokens13aKey, Tokenizer13a.words)
+
+    /// chrF++'s words numbered, for a reference (`WordVocabulary`).
+    private(set) lazy var characterFScoreVocabulary: WordVocabulary =
+        form(Self.characterFScoreVocabularyKey) { WordVocabulary(CharacterFScore.words($0)) }
+
+    /// TER's words numbered, for a reference.
+    private(set) lazy var editRateVocabulary: WordVocabulary =
+        form(Self.editRateVocabularyKey) { WordVocabulary(TranslationEditRate.words($0)) }
+
+    /// 13a's tokens numbered, for a reference.
+    private(set) lazy var vocabulary13a: WordVocabulary = form(Self.vocabulary13aKey) { WordVocabulary(Tokenizer13a.words($0)) }
 }

@@ -24,7 +24,7 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
-        let (hyp, ref, _) = WordNumbering.ids(hypothesis.editRateWords, reference.editRateWords)
+        let (hyp, ref, _) = reference.editRateVocabulary.ids(continuing: hypothesis.editRateWords)
         let (edits, length) = Self.editsAndLength(hyp, ref)
         return Self.rate(edits: edits, length: length)
     }
