@@ -2,7 +2,7 @@ import MTAuditText
 
 /// A text as the metrics read it, each form made once, when first asked for, and shared: its UTF-8
 /// bytes, its words at white space (which chrF++'s words, TER's and 13a's tokens refine), its
-/// characters for chrF, and each metric's words. The audit prepares the source once for all its
+/// characters for chrF, each metric's words, and (for a reference) each metric's words numbered. The audit prepares the source once for all its
 /// versions and all the metrics, and each version once for all the metrics.
 ///
 /// Not thread-safe (its forms are made lazily): one audit of one story uses it. A text that many
@@ -21,8 +21,8 @@ public final class MetricText {
         shared = nil
     }
 
-    /// A text whose reference forms (its numbered characters, chrF++'s, TER's and 13a's words) are
-    /// kept in `memo`, the memo of the document whose text it is, and made there by the first audit
+    /// A text whose reference forms (its numbered characters; chrF++'s, TER's and 13a's words
+    /// numbered) are kept in `memo`, the memo of the document whose text it is, and made there by the first audit
     /// that asks for them: the source's, kept for the lines that name it again. The forms are
     /// values derived from the text alone, so whichever audit makes one, every audit reads the same.
     init(_ text: String, sharedIn memo: Memo) {
@@ -31,9 +31,6 @@ public final class MetricText {
     }
 
     private static let numberedCharactersKey = MemoKey("metric-numbered-characters")
-    private static let characterFScoreWordsKey = MemoKey("metric-chrf-words")
-    private static let editRateWordsKey = MemoKey("metric-ter-words")
-    private static let tokens13aKey = MemoKey("metric-13a-tokens")
     private static let characterFScoreVocabularyKey = MemoKey("metric-chrf-vocabulary")
     private static let editRateVocabularyKey = MemoKey("metric-ter-vocabulary")
     private static let vocabulary13aKey = MemoKey("metric-13a-vocabulary")
@@ -64,13 +61,13 @@ public final class MetricText {
         }
 
     /// chrF++'s words (`CharacterFScore.words`).
-    private(set) lazy var characterFScoreWords: ByteWords = form(Self.characterFScoreWordsKey, CharacterFScore.words)
+    private(set) lazy var characterFScoreWords: ByteWords = CharacterFScore.words(self)
 
     /// TER's words (`TranslationEditRate.words`).
-    private(set) lazy var editRateWords: ByteWords = form(Self.editRateWordsKey, TranslationEditRate.words)
+    private(set) lazy var editRateWords: ByteWords = TranslationEditRate.words(self)
 
     /// BLEU's 13a tokens (`Tokenizer13a.words`).
-    private(set) lazy var tokens13a: ByteWords = form(Self.tokens13aKey, Tokenizer13a.words)
+    private(set) lazy var tokens13a: ByteWords = Tokenizer13a.words(self)
 
     /// chrF++'s words numbered, for a reference (`WordVocabulary`).
     private(set) lazy var characterFScoreVocabulary: WordVocabulary =

@@ -302,6 +302,19 @@ public struct TranslationEditRate: SentenceMetric {
         return count == 0 || (1...count).allSatisfy { beam.band($0) == 0..<columns }
     }
 
+    /// The highest edit cost at which every path from the first cell to the last lies inside the beam,
+    /// for a hypothesis of `count` words against `columns - 1` reference words (negative where no
+    /// cost is). A path of cost d keeps within (d + |m − n|) / 2 of the length-scaled diagonal (it
+    /// takes |j − i| insertions or deletions at least to reach cell (i, j), and |(m − j) − (n − i)|
+    /// more from there), and the beam reaches `width` columns around the diagonal rounded down: 3
+    /// are kept for the rounding and the floating point's error in it. Where the full matrix's
+    /// distance is at most this cost, every path of that cost is inside the beam, so the beam's
+    /// distance is the same; so is its trace, since the cells a step of the trace chooses among
+    /// with the least cost lie on such paths, and the others cost no less in the beam.
+    static func costWithinBeam(count: Int, columns: Int) -> Int {
+        2 * (Beam(count: count, columns: columns).width - 3) - abs(columns - 1 - count)
+    }
+
     /// The operation that ends at cell (i, j) of the edit distance from `hyp` to `ref`, as
     /// `editDistance` chooses it for its matrix (a match or substitution first, then a deletion, then
     /// an insertion, each only when strictly cheaper), from the full matrix's `cost(i, j)`.
