@@ -99,19 +99,22 @@ struct TranslationEditRateTests {
     }
 
     /// A reference of 26 to 64 words (the beam narrower than the matrix, the bit vectors still
-    /// holding it), and a hypothesis made from it by a few edits and block moves: close enough, most
-    /// often, for every path of its distance to lie inside the beam.
+    /// holding it), and a hypothesis made from it by edits and block moves (some long, some runs of
+    /// insertions or deletions): close enough, often, for every path of its distance to lie inside
+    /// the beam, and often not.
     private static func nearPair(_ generator: inout SplitMix) -> (words: [UInt32], reference: [UInt32]) {
         let reference = generator.words(26...64, of: 0...9)
         var words = reference
-        for _ in 0..<Int.random(in: 0...12, using: &generator) where !words.isEmpty {
+        for _ in 0..<Int.random(in: 0...16, using: &generator) where !words.isEmpty {
             let index = Int.random(in: 0..<words.count, using: &generator)
-            switch Int.random(in: 0..<4, using: &generator) {
+            switch Int.random(in: 0..<6, using: &generator) {
             case 0: words[index] = UInt32.random(in: 0...11, using: &generator)
             case 1: words.insert(UInt32.random(in: 0...11, using: &generator), at: index)
             case 2: words.remove(at: index)
+            case 3: words.insert(contentsOf: generator.words(1...25, of: 0...11), at: index)
+            case 4: words.removeSubrange(index..<min(words.count, index + Int.random(in: 1...25, using: &generator)))
             default:
-                let length = Int.random(in: 1...min(10, words.count - index), using: &generator)
+                let length = Int.random(in: 1...min(30, words.count - index), using: &generator)
                 words = TranslationEditRate.perform(words, start: index, length: length, target: Int.random(in: 0...words.count, using: &generator))
             }
         }
@@ -136,7 +139,7 @@ struct TranslationEditRateTests {
             let fromRows = TranslationEditRate.alignment(words, reference) { walk.operation(words, reference, $0, $1) }
             #expect(fromMatrix.0 == fromRows.0 && fromMatrix.1 == fromRows.1 && fromMatrix.2 == fromRows.2, "\(words) \(reference)")
         }
-        #expect(within > 1000, "most pairs are within the beam's cost")
+        #expect(within > 500, "many pairs are within the beam's cost")
     }
 
     @Test("TER's edits with the bit vectors standing for a narrower beam, in rounds within its cost, are the beam's")
