@@ -152,4 +152,14 @@ struct TranslationEditRateTests {
             #expect(searched == plain, "\(words) \(reference)")
         }
     }
+
+    @Test("Whether the beam covers the matrix, read off two rows, is what every row's band says")
+    func beamCoverage() {
+        for count in 0...130 {
+            for columns in 1...131 {
+                #expect(TranslationEditRate.beamCoversMatrix(count: count, columns: columns)
+                        == TranslationEditRate.beamCoversMatrixByRows(count: count, columns: columns), "\(count) \(columns)")
+            }
+        }
+    }
 }

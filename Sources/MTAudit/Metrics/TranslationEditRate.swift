@@ -297,7 +297,20 @@ public struct TranslationEditRate: SentenceMetric {
 
     /// Whether every row's band is all of its columns, so that the beam's distances are the full
     /// matrix's.
+    ///
+    /// A row's band is all its columns when the diagonal is at most `width` (so the band starts at 0)
+    /// and, but in the last row, reaches `columns` with `width` added. The diagonal never falls from
+    /// one row to the next, so the last row's tells the first condition for all, and the first
+    /// row's the second: two rows read, not every row.
     static func beamCoversMatrix(count: Int, columns: Int) -> Bool {
+        guard count > 0 else { return true }
+        let beam = Beam(count: count, columns: columns)
+        func diagonal(_ i: Int) -> Int { Int((Double(i) * beam.ratio).rounded(.down)) }
+        return diagonal(count) <= beam.width && (count == 1 || diagonal(1) + beam.width >= columns)
+    }
+
+    /// `beamCoversMatrix` row by row (for tests).
+    static func beamCoversMatrixByRows(count: Int, columns: Int) -> Bool {
         let beam = Beam(count: count, columns: columns)
         return count == 0 || (1...count).allSatisfy { beam.band($0) == 0..<columns }
     }
