@@ -146,6 +146,59 @@ struct MetricTextTests {
         }
     }
 
+    @Test("A reference's words numbered once, and each hypothesis's going on from them, tell words apart as numbering both at once does")
+    func wordVocabulary() {
+        var generator = SplitMix(seed: 21)
+        for round in 0..<2000 {
+            let reference = round % 2 == 0 ? Self.text(&generator) : Self.sparseText(&generator)
+            let hypothesis = round % 3 == 0 ? Self.sparseText(&generator) : Self.text(&generator)
+            let pairs = [(Tokenizer13a.words(MetricText(reference)), Tokenizer13a.words(MetricText(hypothesis))),
+                         (TranslationEditRate.words(reference), TranslationEditRate.words(hypothesis)),
+                         (CharacterFScore.words(reference), CharacterFScore.words(hypothesis))]
+            for (ofReference, ofHypothesis) in pairs {
+                let vocabulary = WordVocabulary(ofReference)
+                let continued = vocabulary.ids(continuing: ofHypothesis)
+                let both = WordNumbering.ids(ofHypothesis, ofReference)
+                #expect(continued.count == both.count && continued.hypothesis.count == both.a.count && continued.reference.count == both.b.count)
+                // The same words equal: each number of one numbering stands for one number of the other.
+                var numberOf: [UInt32: UInt32] = [:], back: [UInt32: UInt32] = [:]
+                for (new, old) in zip(continued.hypothesis + continued.reference, both.a + both.b) {
+                    #expect(numberOf[new, default: old] == old && back[old, default: new] == new,
+                            "\(hypothesis.debugDescription) \(reference.debugDescription)")
+                    numberOf[new] = old
+                    back[old] = new
+                }
+                #expect((continued.hypothesis + continued.reference).allSatisfy { Int($0) < continued.count })
+                // Where the words compare by bytes, the reference's come first.
+                #expect(!(ofReference.comparesByBytes && ofHypothesis.comparesByBytes)
+                        || continued.reference.allSatisfy { Int($0) < vocabulary.count })
+            }
+        }
+    }
+
+    @Test("A reference whose forms a memo keeps scores every hypothesis as a fresh one does, whether its text made them or an earlier one")
+    func sharedReference() {
+        var generator = SplitMix(seed: 17)
+        let chrFs = [CharacterFScore.chrF, CharacterFScore.chrFPlusPlus]
+        for _ in 0..<300 {
+            let reference = Self.text(&generator)
+            let memo = Memo()
+            for _ in 0..<3 {
+                // A text of its own for each hypothesis, as each line of a feed makes, reading the one memo.
+                let shared = MetricText(reference, sharedIn: memo)
+                let hypothesis = Self.text(&generator)
+                let fresh = MetricText(reference)
+                #expect(CharacterFScore.scores(chrFs, hypothesis: MetricText(hypothesis), reference: shared)
+                        == CharacterFScore.scores(chrFs, hypothesis: MetricText(hypothesis), reference: fresh))
+                #expect(SentenceBLEU().score(hypothesis: MetricText(hypothesis), reference: shared)
+                        == SentenceBLEU().score(hypothesis: MetricText(hypothesis), reference: fresh))
+                #expect(TranslationEditRate().score(hypothesis: MetricText(hypothesis), reference: shared)
+                        == TranslationEditRate().score(segments: [(hypothesis, reference)]),
+                        "\(hypothesis.debugDescription) \(reference.debugDescription)")
+            }
+        }
+    }
+
     @Test("A reference prepared once scores every hypothesis as a fresh one does, whichever metric reads it first")
     func preparedReference() {
         var generator = SplitMix(seed: 11)

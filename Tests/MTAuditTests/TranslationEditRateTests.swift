@@ -97,4 +97,69 @@ struct TranslationEditRateTests {
             #expect(!fromMatrix.0.contains(TranslationEditRate.unaligned))
         }
     }
+
+    /// A reference of 26 to 64 words (the beam narrower than the matrix, the bit vectors still
+    /// holding it), and a hypothesis made from it by edits and block moves (some long, some runs of
+    /// insertions or deletions): close enough, often, for every path of its distance to lie inside
+    /// the beam, and often not.
+    private static func nearPair(_ generator: inout SplitMix) -> (words: [UInt32], reference: [UInt32]) {
+        let reference = generator.words(26...64, of: 0...9)
+        var words = reference
+        for _ in 0..<Int.random(in: 0...16, using: &generator) where !words.isEmpty {
+            let index = Int.random(in: 0..<words.count, using: &generator)
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: words[index] = UInt32.random(in: 0...11, using: &generator)
+            case 1: words.insert(UInt32.random(in: 0...11, using: &generator), at: index)
+            case 2: words.remove(at: index)
+            case 3: words.insert(contentsOf: generator.words(1...25, of: 0...11), at: index)
+            case 4: words.removeSubrange(index..<min(words.count, index + Int.random(in: 1...25, using: &generator)))
+            default:
+                let length = Int.random(in: 1...min(30, words.count - index), using: &generator)
+                words = TranslationEditRate.perform(words, start: index, length: length, target: Int.random(in: 0...words.count, using: &generator))
+            }
+        }
+        return (words, reference)
+    }
+
+    @Test("Where the full matrix's distance is at most the cost within the beam, a narrower beam's distance and trace are the full matrix's")
+    func costWithinBeam() {
+        var generator = SplitMix(seed: 29)
+        var within = 0
+        for _ in 0..<3000 {
+            let (words, reference) = Self.nearPair(&generator)
+            let columns = reference.count + 1
+            let bitVectors = BitVectorEditDistance(words: words, reference: reference)
+            guard !TranslationEditRate.beamCoversMatrix(count: words.count, columns: columns),
+                  bitVectors.distance <= TranslationEditRate.costWithinBeam(count: words.count, columns: columns) else { continue }
+            within += 1
+            let (distance, matrix) = TranslationEditRate.editDistance(words, reference)
+            #expect(distance == bitVectors.distance)
+            let fromMatrix = TranslationEditRate.alignment(words, reference) { matrix.operation($0, $1) }
+            var walk = bitVectors.traceWalk
+            let fromRows = TranslationEditRate.alignment(words, reference) { walk.operation(words, reference, $0, $1) }
+            #expect(fromMatrix.0 == fromRows.0 && fromMatrix.1 == fromRows.1 && fromMatrix.2 == fromRows.2, "\(words) \(reference)")
+        }
+        #expect(within > 500, "many pairs are within the beam's cost")
+    }
+
+    @Test("TER's edits with the bit vectors standing for a narrower beam, in rounds within its cost, are the beam's")
+    func shiftsWithinBeam() {
+        var generator = SplitMix(seed: 31)
+        for _ in 0..<3000 {
+            let (words, reference) = Self.nearPair(&generator)
+            let searched = TranslationEditRate.editsAndLength(words, reference)
+            let plain = TranslationEditRate.editsAndLength(words, reference, prunes: false)
+            #expect(searched == plain, "\(words) \(reference)")
+        }
+    }
+
+    @Test("Whether the beam covers the matrix, read off two rows, is what every row's band says")
+    func beamCoverage() {
+        for count in 0...130 {
+            for columns in 1...131 {
+                #expect(TranslationEditRate.beamCoversMatrix(count: count, columns: columns)
+                        == TranslationEditRate.beamCoversMatrixByRows(count: count, columns: columns), "\(count) \(columns)")
+            }
+        }
+    }
 }

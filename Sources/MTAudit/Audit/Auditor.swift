@@ -38,8 +38,9 @@ public struct Auditor: Sendable {
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
         let collation = Collation(versions: documents)
-        // The source as the metrics read it, prepared once for every version.
-        let sourceText = MetricText(sourceDocument.text)
+        // The source as the metrics read it, prepared once for every version, and its reference forms
+        // kept with its document for the lines that name it again.
+        let sourceText = MetricText(sourceDocument.text, sharedIn: sourceDocument.memo)
         // Each version aligned to the source once: its own context reads it, and the others' contexts
         // ask which source sentences it renders.
         let toSource = documents.map { SentenceAligner().align(source: sourceDocument, version: $0) }

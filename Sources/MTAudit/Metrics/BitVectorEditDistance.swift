@@ -35,16 +35,21 @@ struct BitVectorEditDistance {
         setWords(words)
     }
 
-    /// Makes `words` the unshifted words: their rows, in the buffer of the last ones.
+    /// Makes `words` the unshifted words: their rows, in the buffer of the last ones (every round
+    /// of a search has as many words), written unchecked.
     mutating func setWords(_ words: [UInt32]) {
-        rows.removeAll(keepingCapacity: true)
-        rows.reserveCapacity(words.count + 1)
-        // Row 0: the distance of no words to the first j reference words is j, rising all along.
-        var row = Row(increases: mask, decreases: 0)
-        rows.append(row)
-        for word in words {
-            row = Self.next(row, matching: positions, word)
-            rows.append(row)
+        if rows.count != words.count + 1 { rows = Array(filledWith: Row(increases: 0, decreases: 0), count: words.count + 1) }
+        let mask = mask
+        positions.withUnsafeBufferPointer { positions in
+            rows.withUnsafeMutableBufferPointer { rows in
+                // Row 0: the distance of no words to the first j reference words is j, rising all along.
+                var row = Row(increases: mask, decreases: 0)
+                rows[0] = row
+                for (index, word) in words.enumerated() {
+                    row = Self.next(row, equal: Int(word) < positions.count ? positions[Int(word)] : 0)
+                    rows[index &+ 1] = row
+                }
+            }
         }
     }
 
@@ -61,7 +66,12 @@ struct BitVectorEditDistance {
 
     /// The row after `row` for one more hypothesis word.
     private static func next(_ row: Row, matching positions: [UInt64], _ word: UInt32) -> Row {
-        let equal = Int(word) < positions.count ? positions[Int(word)] : 0
+        next(row, equal: Int(word) < positions.count ? positions[Int(word)] : 0)
+    }
+
+    /// The row after `row` for one more hypothesis word, found at the reference positions `equal`.
+    @inline(__always)
+    private static func next(_ row: Row, equal: UInt64) -> Row {
         let (up, down) = (row.increases, row.decreases)
         let vertical = equal | down
         let horizontal = (((equal & up) &+ up) ^ up) | equal

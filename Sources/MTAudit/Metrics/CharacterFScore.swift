@@ -78,7 +78,7 @@ public struct CharacterFScore: SentenceMetric {
         let (hypCharacters, alphabetSize) = numbering.idsContinued(hypothesis)
         count(hypCharacters, refCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder)
         if wordOrder > 0 {
-            let (hypWords, refWords, vocabulary) = WordNumbering.ids(hypothesis.characterFScoreWords, reference.characterFScoreWords)
+            let (hypWords, refWords, vocabulary) = reference.characterFScoreVocabulary.ids(continuing: hypothesis.characterFScoreWords)
             count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder)
         }
         return metrics.map { metric in

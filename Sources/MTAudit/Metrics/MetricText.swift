@@ -2,15 +2,44 @@ import MTAuditText
 
 /// A text as the metrics read it, each form made once, when first asked for, and shared: its UTF-8
 /// bytes, its words at white space (which chrF++'s words, TER's and 13a's tokens refine), its
-/// characters for chrF, and each metric's words. The audit prepares the source once for all its
+/// characters for chrF, each metric's words, and (for a reference) each metric's words numbered. The audit prepares the source once for all its
 /// versions and all the metrics, and each version once for all the metrics.
 ///
-/// Not thread-safe (its forms are made lazily): one audit of one story uses it.
+/// Not thread-safe (its forms are made lazily): one audit of one story uses it. A text that many
+/// audits read (a source that comes line after line, each line with versions of its own) keeps the
+/// forms the metrics read of a reference in its document's memo instead (`init(_:sharedIn:)`), which
+/// is thread-safe: each audit makes a `MetricText` of its own that reads them there.
 public final class MetricText {
     public let text: String
 
+    /// Where the forms a reference is read by are kept once made, for every `MetricText` of this
+    /// text on any thread; nil for a text of one audit, whose forms are its own alone.
+    private let shared: Memo?
+
     public init(_ text: String) {
         self.text = text
+        shared = nil
+    }
+
+    /// A text whose reference forms (its numbered characters; chrF++'s, TER's and 13a's words
+    /// numbered) are kept in `memo`, the memo of the document whose text it is, and made there by the first audit
+    /// that asks for them: the source's, kept for the lines that name it again. The forms are
+    /// values derived from the text alone, so whichever audit makes one, every audit reads the same.
+    init(_ text: String, sharedIn memo: Memo) {
+        self.text = text
+        shared = memo
+    }
+
+    private static let numberedCharactersKey = MemoKey("metric-numbered-characters")
+    private static let characterFScoreVocabularyKey = MemoKey("metric-chrf-vocabulary")
+    private static let editRateVocabularyKey = MemoKey("metric-ter-vocabulary")
+    private static let vocabulary13aKey = MemoKey("metric-13a-vocabulary")
+
+    /// The form `make` makes of this text: kept under `key` in the shared memo when there is one
+    /// (made there once, from this text's own lazy forms), else made for this text alone.
+    private func form<Form: Sendable>(_ key: MemoKey, _ make: (MetricText) -> Form) -> Form {
+        guard let shared else { return make(self) }
+        return shared.value(key, from: self, make)
     }
 
     /// The text's UTF-8 bytes.
@@ -24,11 +53,12 @@ public final class MetricText {
 
     /// The scalars of the text, white space removed, numbered from this text on: the numbering goes
     /// on with a hypothesis's characters (chrF's n-grams count the same whichever text is numbered first).
-    private(set) lazy var numberedCharacters: (numbering: CharacterNumbering, ids: [UInt32]) = {
-        var numbering = CharacterNumbering()
-        let ids = numbering.ids(self)
-        return (numbering, ids)
-    }()
+    private(set) lazy var numberedCharacters: (numbering: CharacterNumbering, ids: [UInt32]) =
+        form(Self.numberedCharactersKey) { text in
+            var numbering = CharacterNumbering()
+            let ids = numbering.ids(text)
+            return (numbering, ids)
+        }
 
     /// chrF++'s words (`CharacterFScore.words`).
     private(set) lazy var characterFScoreWords: ByteWords = CharacterFScore.words(self)
@@ -38,4 +68,15 @@ public final class MetricText {
 
     /// BLEU's 13a tokens (`Tokenizer13a.words`).
     private(set) lazy var tokens13a: ByteWords = Tokenizer13a.words(self)
+
+    /// chrF++'s words numbered, for a reference (`WordVocabulary`).
+    private(set) lazy var characterFScoreVocabulary: WordVocabulary =
+        form(Self.characterFScoreVocabularyKey) { WordVocabulary(CharacterFScore.words($0)) }
+
+    /// TER's words numbered, for a reference.
+    private(set) lazy var editRateVocabulary: WordVocabulary =
+        form(Self.editRateVocabularyKey) { WordVocabulary(TranslationEditRate.words($0)) }
+
+    /// 13a's tokens numbered, for a reference.
+    private(set) lazy var vocabulary13a: WordVocabulary = form(Self.vocabulary13aKey) { WordVocabulary(Tokenizer13a.words($0)) }
 }

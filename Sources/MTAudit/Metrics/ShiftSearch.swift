@@ -5,10 +5,13 @@
 ///
 /// Where the beam covers the whole matrix (references of up to about 25 words, the beam's width:
 /// most sentence pairs; the bit vectors themselves hold up to 64), the unshifted words and every
-/// candidate are scored by bit vectors, and the trace is read off the bit vectors' rows; elsewhere
-/// by the beam's matrix, and a candidate goes to the beam only if the full matrix's distance (bit
-/// vectors, for references of up to 64 words), which is never above the beam's, leaves it a chance
-/// to be the best.
+/// candidate are scored by bit vectors, and the trace is read off the bit vectors' rows. So are
+/// they, for references of up to 64 words, in a round whose words are close enough to the reference
+/// that every path of their cost lies inside the beam (`TranslationEditRate.costWithinBeam`): the
+/// beam's distance and trace are then the full matrix's, and a candidate that the bit vectors
+/// score above that cost would lengthen the words' distance in the beam too. Elsewhere the words
+/// are scored by the beam's matrix, and a candidate goes to the beam only if the full matrix's
+/// distance (bit vectors), which is never above the beam's, leaves it a chance to be the best.
 struct ShiftSearch {
     /// A shift of the block of `length` words at `start` to `target`, and how much it lowers the distance.
     struct Candidate {
@@ -39,6 +42,9 @@ struct ShiftSearch {
     private var bitVectors: BitVectorEditDistance?
     /// Whether the beam covers the whole matrix, so that the bit vectors' distances are TER's.
     private let exact: Bool
+    /// The highest full distance of a round's words at which the bit vectors' distances and trace
+    /// are the beam's all the same (`TranslationEditRate.costWithinBeam`).
+    private let costWithinBeam: Int
     /// The round's alignment (`TranslationEditRate.alignment`).
     private var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
     /// The beam's matrix of the last round's words, and how many of its rows (after row 0) hold
@@ -52,6 +58,7 @@ struct ShiftSearch {
         self.count = count
         bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
         exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
+        costWithinBeam = TER.costWithinBeam(count: count, columns: ref.count + 1)
         guard bitVectors == nil else {
             (firsts, positions) = ([], [])
             return
@@ -73,7 +80,7 @@ struct ShiftSearch {
 
     /// The edit distance of `words` before any shift; the shift that lowers it most (nil if none
     /// does, or nothing is in error), and the candidates counted so far. `prunes: false` scores
-    /// every candidate (the plain search, for tests).
+    /// every candidate, in the beam where it does not cover the matrix (the plain search, for tests).
     mutating func bestShift(_ words: [UInt32], checked: Int, prunes: Bool) -> (distance: Int, best: Candidate?, checked: Int) {
         precondition(words.count == count)
         let before: Int, matrix: TER.Matrix?
@@ -83,8 +90,13 @@ struct ShiftSearch {
             bitVectors!.setWords(words)
             fullBefore = bitVectors!.distance
         }
-        if exact {
+        // The bit vectors stand for the beam this round (and every round after: shifts only lower
+        // the distance). The beam's matrix of an earlier round is dropped, its rows no longer this
+        // round's words'.
+        let exactRound = exact || (prunes && bitVectors != nil && fullBefore <= costWithinBeam)
+        if exactRound {
             (before, matrix) = (fullBefore, nil)
+            self.matrix = nil
         } else if self.matrix == nil {
             (before, self.matrix) = TER.editDistance(words, ref)
             matrix = self.matrix
@@ -174,7 +186,7 @@ struct ShiftSearch {
                             if !couldBeBest(bound, length, start, target) { continue }
                         }
                         let distance: Int
-                        if exact {
+                        if exactRound {
                             distance = vectors!.distance(words, shifting: start, length: length, to: target)
                         } else {
                             if bounds {

@@ -24,7 +24,7 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
-        let (hyp, ref, _) = WordNumbering.ids(hypothesis.editRateWords, reference.editRateWords)
+        let (hyp, ref, _) = reference.editRateVocabulary.ids(continuing: hypothesis.editRateWords)
         let (edits, length) = Self.editsAndLength(hyp, ref)
         return Self.rate(edits: edits, length: length)
     }
@@ -297,9 +297,35 @@ public struct TranslationEditRate: SentenceMetric {
 
     /// Whether every row's band is all of its columns, so that the beam's distances are the full
     /// matrix's.
+    ///
+    /// A row's band is all its columns when the diagonal is at most `width` (so the band starts at 0)
+    /// and, but in the last row, reaches `columns` with `width` added. The diagonal never falls from
+    /// one row to the next, so the last row's tells the first condition for all, and the first
+    /// row's the second: two rows read, not every row.
     static func beamCoversMatrix(count: Int, columns: Int) -> Bool {
+        guard count > 0 else { return true }
+        let beam = Beam(count: count, columns: columns)
+        func diagonal(_ i: Int) -> Int { Int((Double(i) * beam.ratio).rounded(.down)) }
+        return diagonal(count) <= beam.width && (count == 1 || diagonal(1) + beam.width >= columns)
+    }
+
+    /// `beamCoversMatrix` row by row (for tests).
+    static func beamCoversMatrixByRows(count: Int, columns: Int) -> Bool {
         let beam = Beam(count: count, columns: columns)
         return count == 0 || (1...count).allSatisfy { beam.band($0) == 0..<columns }
+    }
+
+    /// The highest edit cost at which every path from the first cell to the last lies inside the beam,
+    /// for a hypothesis of `count` words against `columns - 1` reference words (negative where no
+    /// cost is). A path of cost d keeps within (d + |m − n|) / 2 of the length-scaled diagonal (it
+    /// takes |j − i| insertions or deletions at least to reach cell (i, j), and |(m − j) − (n − i)|
+    /// more from there), and the beam reaches `width` columns around the diagonal rounded down: 3
+    /// are kept for the rounding and the floating point's error in it. Where the full matrix's
+    /// distance is at most this cost, every path of that cost is inside the beam, so the beam's
+    /// distance is the same; so is its trace, since the cells a step of the trace chooses among
+    /// with the least cost lie on such paths, and the others cost no less in the beam.
+    static func costWithinBeam(count: Int, columns: Int) -> Int {
+        2 * (Beam(count: count, columns: columns).width - 3) - abs(columns - 1 - count)
     }
 
     /// The operation that ends at cell (i, j) of the edit distance from `hyp` to `ref`, as

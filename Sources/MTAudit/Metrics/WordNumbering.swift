@@ -48,8 +48,9 @@ enum WordNumbering {
 /// An open-addressing table from a word's bytes to its number: hashes of eight bytes at a time, linear probing. A
 /// word is kept as the place of its first occurrence in one of the two texts, whose bytes the table
 /// reads (valid while the texts' buffers are: within `WordNumbering.ids`), not copied. Its storage
-/// is the caller's (allocated for the words of both texts), read and written unchecked.
-private struct ByteWordTable {
+/// is the caller's (allocated for the words of both texts), read and written unchecked. Its hash
+/// and comparison serve `WordVocabulary` too.
+struct ByteWordTable {
     private let first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>
     /// Per slot (a power of two of them, at least twice the words): the upper half of the word's
     /// hash, then its number plus one (0: empty).
@@ -76,8 +77,14 @@ private struct ByteWordTable {
     /// The number of the word at `range` of the first text (`text` 0) or the second (1).
     mutating func id(text: Int, _ range: Range<Int>) -> UInt32 {
         let offset = text == 0 ? 0 : first.count
+        return id(text: text, range, hash: Self.hash(bytes(range.lowerBound + offset, range.upperBound + offset)))
+    }
+
+    /// `id(text:_:)` of a word whose hash (`hash(_:)` of its bytes) the caller has made.
+    @inline(__always)
+    mutating func id(text: Int, _ range: Range<Int>, hash: UInt64) -> UInt32 {
+        let offset = text == 0 ? 0 : first.count
         let word = bytes(range.lowerBound + offset, range.upperBound + offset)
-        let hash = Self.hash(word)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
@@ -99,7 +106,7 @@ private struct ByteWordTable {
     /// A hash of the bytes and their count, eight bytes at a time (loaded unaligned, within the
     /// bytes), mixed at the end so that its upper half (the tag) and lower bits (the slot) both vary.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return mix(hash) }
         let raw = UnsafeRawPointer(base)
@@ -143,7 +150,7 @@ private struct ByteWordTable {
 
     /// Whether two runs of bytes are equal, eight bytes at a time.
     @inline(__always)
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard let aBase = a.baseAddress, let bBase = b.baseAddress else { return true }
         let aRaw = UnsafeRawPointer(aBase), bRaw = UnsafeRawPointer(bBase)

@@ -1,0 +1,113 @@
+/// A reference's words numbered (0, 1, 2, … in order of first appearance), with the table that finds
+/// a word's number by its bytes: made once for a source, whose every version's words are then
+/// numbered by hashing their own words alone (`ids(continuing:)`), not the reference's again.
+///
+/// Numbering the reference first, where `WordNumbering.ids(hypothesis, reference)` numbers the
+/// hypothesis first, gives other numbers but makes the same words equal, which is all the metrics
+/// read of them (n-gram matches; TER's edits and shifts, which compare numbers and order by positions).
+///
+/// Immutable and `Sendable`: a source document's memo keeps it for every line and thread.
+struct WordVocabulary: Sendable {
+    /// The reference's words.
+    let words: ByteWords
+    /// The number of each of the reference's words.
+    let ids: [UInt32]
+    /// How many distinct words the reference has.
+    let count: Int
+    /// Per slot (a power of two of them, at least twice the words): the upper half of the word's
+    /// hash, then its number plus one (0: empty). Empty when the words do not compare by bytes.
+    private let slots: [UInt64]
+    /// Each number's first word, as two byte offsets into `words.utf8` (room for every word's two).
+    private let places: [Int]
+
+    init(_ words: ByteWords) {
+        self.words = words
+        guard words.comparesByBytes else {
+            // Numbered as strings, with the hypothesis's words, each time (`WordNumbering.ids`).
+            (ids, count, slots, places) = ([], 0, [], [])
+            return
+        }
+        var size = 16
+        while size < 2 * words.count { size <<= 1 }
+        var slots = [UInt64](filledWith: 0, count: size), places = [Int](filledWith: 0, count: 2 * words.count)
+        var ids: [UInt32] = [], count = 0
+        ids.reserveCapacity(words.count)
+        words.utf8.withUnsafeBufferPointer { bytes in
+            slots.withUnsafeMutableBufferPointer { slots in
+                places.withUnsafeMutableBufferPointer { places in
+                    for range in words.ranges {
+                        let word = UnsafeBufferPointer(rebasing: bytes[range])
+                        let hash = ByteWordTable.hash(word)
+                        let (id, slot) = Self.find(word, hash: hash, slots: UnsafeBufferPointer(slots), places: UnsafeBufferPointer(places),
+                                                   bytes: bytes)
+                        if let id {
+                            ids.append(id)
+                        } else {
+                            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(count &+ 1)
+                            places[2 &* count] = range.lowerBound
+                            places[2 &* count &+ 1] = range.upperBound
+                            ids.append(UInt32(count))
+                            count &+= 1
+                        }
+                    }
+                }
+            }
+        }
+        (self.ids, self.count, self.slots, self.places) = (ids, count, slots, places)
+    }
+
+    /// The number of `word` (whose hash is `hash`) if the table has it, and the slot where the
+    /// search for it ended (empty when it has not).
+    @inline(__always)
+    private static func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, slots: UnsafeBufferPointer<UInt64>,
+                             places: UnsafeBufferPointer<Int>, bytes: UnsafeBufferPointer<UInt8>) -> (id: UInt32?, slot: Int) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count &- 1
+        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+        while slots[slot] != 0 {
+            let id = Int(slots[slot] & 0xFFFF_FFFF) &- 1
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag,
+               ByteWordTable.equal(UnsafeBufferPointer(rebasing: bytes[places[2 &* id]..<places[2 &* id &+ 1]]), word) {
+                return (UInt32(id), slot)
+            }
+            slot = (slot &+ 1) & mask
+        }
+        return (nil, slot)
+    }
+
+    /// The numbers of `hypothesis`'s words, going on from the reference's (a word the reference has
+    /// takes its number, another the next from `count` on); the reference's numbers; and how many
+    /// distinct words the two have. `WordNumbering.ids` where the words do not compare by bytes.
+    func ids(continuing hypothesis: ByteWords) -> (hypothesis: [UInt32], reference: [UInt32], count: Int) {
+        guard !slots.isEmpty && hypothesis.comparesByBytes else {
+            let (hypothesisIDs, referenceIDs, count) = WordNumbering.ids(hypothesis, words)
+            return (hypothesisIDs, referenceIDs, count)
+        }
+        // The words the reference lacks are numbered in a table of the call's own: its slots and
+        // places (two per word) in one temporary allocation, on the stack when small.
+        var size = 16
+        while size < 2 * hypothesis.count { size <<= 1 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + 2 * hypothesis.count) { memory in
+        hypothesis.utf8.withUnsafeBufferPointer { hypBytes in
+        words.utf8.withUnsafeBufferPointer { refBytes in
+        slots.withUnsafeBufferPointer { slots in
+        places.withUnsafeBufferPointer { places in
+            let newSlots = UnsafeMutableBufferPointer(rebasing: memory[..<size])
+            newSlots.initialize(repeating: 0)
+            let newPlaces = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[size...])).bindMemory(to: Int.self)
+            var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
+            var ids: [UInt32] = []
+            ids.reserveCapacity(hypothesis.count)
+            for range in hypothesis.ranges {
+                let word = UnsafeBufferPointer(rebasing: hypBytes[range])
+                let hash = ByteWordTable.hash(word)
+                let id = Self.find(word, hash: hash, slots: slots, places: places, bytes: refBytes).id
+                ids.append(id ?? UInt32(count) &+ newWords.id(text: 0, range, hash: hash))
+            }
+            return (ids, self.ids, count + newWords.count)
+        }
+        }
+        }
+        }
+        }
+    }
+}
