@@ -140,8 +140,11 @@ public struct ByteStringTable: Sendable, Equatable {
     }
 
     /// The row of the string of `key`'s bytes; nil when the table does not hold it.
-    public func row(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
+    public func row(of key: UnsafeBufferPointer<UInt8>) -> Int? { row(of: key, hash: Self.hash(key)) }
+
+    /// `row(of:)` of a key whose `hash(_:)` is `hash`, for a caller that hashed it for
+    /// `firstSlotByte(hash:)` already.
+    public func row(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let (low, high) = Self.spreadHead(of: key), check = Self.check(key.count, hash: hash)
         let slots = self.slots.base
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -159,8 +162,11 @@ public struct ByteStringTable: Sendable, Equatable {
     /// keys before looking them up lets their cache misses overlap, where a look-up after a look-up
     /// waits for each miss in turn. (The caller keeps the bytes, e.g. in a running XOR it hands to
     /// `keep(_:)`, so that the reads are not optimized away.)
-    public func firstSlotByte(of key: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+    public func firstSlotByte(of key: UnsafeBufferPointer<UInt8>) -> UInt8 { firstSlotByte(hash: Self.hash(key)) }
+
+    /// `firstSlotByte(of:)` of a key whose `hash(_:)` is `hash`.
+    public func firstSlotByte(hash: UInt64) -> UInt8 {
+        let slot = Int(truncatingIfNeeded: hash) & mask
         return slots.base.load(fromByteOffset: slot &* Self.slotSize + 10, as: UInt8.self)
     }
 

@@ -35,14 +35,23 @@ final class DocumentWordRows: Sendable {
         // together (their cache misses overlap), then each token is looked up.
         var touched: UInt8 = 0
         var start = 0
+        // Each key's hash, made for its first slot and read again for its look-up (room for a batch).
+        precondition(Self.batch <= 16, "room for a batch of hashes")
+        var hashes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+                      UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         while start < tokens.count {
             let end = min(start + Self.batch, tokens.count)
-            for index in start..<end where tokens[index].kind == .letters {
-                touched ^= frequencies.firstSlotByte(of: tokens[index].key)
-            }
-            for index in start..<end where tokens[index].kind == .letters {
-                rows[index] = frequencies.rowIndex(of: tokens[index].key)
-                letterCount += 1
+            withUnsafeMutableBytes(of: &hashes) { room in
+                let hashes = room.bindMemory(to: UInt64.self)
+                for index in start..<end where tokens[index].kind == .letters {
+                    let hash = frequencies.hash(of: tokens[index].key)
+                    hashes[index - start] = hash
+                    touched ^= frequencies.firstSlotByte(hash: hash)
+                }
+                for index in start..<end where tokens[index].kind == .letters {
+                    rows[index] = frequencies.rowIndex(of: tokens[index].key, hash: hashes[index - start])
+                    letterCount += 1
+                }
             }
             // And so for the rows' listings, which the language guess reads next: where each row's
             // listings begin, then the first of them.

@@ -128,6 +128,30 @@ public struct WordFrequencies: Sendable {
     /// read for a few words before they are looked up, so that their cache misses overlap.
     func firstSlotByte(of word: String) -> UInt8 { words.firstSlotByte(of: word) }
 
+    /// The hash of `word`'s bytes in the table of words, for `firstSlotByte(hash:)` and
+    /// `rowIndex(of:hash:)`: a word looked up after its first slot was read is hashed once.
+    func hash(of word: String) -> UInt64 {
+        word.utf8.withContiguousStorageIfAvailable { ByteStringTable.hash($0) }
+            ?? Array(word.utf8).withUnsafeBufferPointer { ByteStringTable.hash($0) }
+    }
+
+    /// `firstSlotByte(of:)` of a word whose `hash(of:)` is `hash`.
+    func firstSlotByte(hash: UInt64) -> UInt8 { words.firstSlotByte(hash: hash) }
+
+    /// `rowIndex(of:)` of `word`, whose `hash(of:)` is `hash`.
+    func rowIndex(of word: String, hash: UInt64) -> Int32 {
+        let found = word.utf8.withContiguousStorageIfAvailable { bytes in words.row(of: bytes, hash: hash) }
+        if let found { return found.map(Int32.init) ?? rowIndexComposed(of: word) }
+        return rowIndex(of: word)
+    }
+
+    /// The row of a word the table does not hold as written, in NFC (as `row(of:)` looks again).
+    private func rowIndexComposed(of word: String) -> Int32 {
+        guard word.utf8.contains(where: { $0 >= 0xCC }) else { return -1 }
+        let composed = Normalizer.normalize(word, to: .nfc)
+        return composed.utf8.elementsEqual(word.utf8) ? -1 : words.row(of: composed).map(Int32.init) ?? -1
+    }
+
     /// A byte of where `row`'s listings begin (in the index of listings), read as `firstSlotByte(of:)` is.
     func listingIndexByte(ofRow row: Int) -> UInt8 { table.firstListing.base.load(fromByteOffset: 4 &* row, as: UInt8.self) }
 
