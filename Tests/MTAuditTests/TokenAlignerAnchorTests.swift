@@ -38,9 +38,9 @@ struct TokenAlignerAnchorTests {
             }
             let beginning = words(shared)
             let a = beginning + words(lengthsA), b = beginning + words(lengthsB)
-            // Keys that no two words spell alike, so that only equal words pair up as `.same`.
-            let keysA = a.map { "w\($0)" }, keysB = b.map { "w\($0)" }
-            let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(keysA, a, keysB, b).filter { $0.kind == .same }
+            // Keys (by number) that no two words spell alike, so that only equal words pair up as `.same`.
+            let keys = (0..<alphabet).map { "w\($0)" }
+            let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(a, b, keys: keys).filter { $0.kind == .same }
             #expect(same == fullTableAnchors(a, b), "\(a) against \(b)")
         }
     }
