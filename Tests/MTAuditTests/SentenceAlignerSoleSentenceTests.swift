@@ -29,4 +29,13 @@ struct SentenceAlignerSoleSentenceTests {
             }
         }
     }
+
+    @Test("The alignment of one sentence to one by its sole link equals the general initializer's")
+    func soleLinkAlignment() {
+        for (similarity, plain, byPosition) in [(0.0, 0.0, true), (0.25, 0.4, true), (0.8, 0.75, false), (1.0, 1.0, false)] {
+            let link = SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: similarity, byPosition: byPosition)
+            let general = SentenceAlignment(links: [link], sourceCount: 1, versionCount: 1) { _, _ in plain }
+            #expect(SentenceAlignment(soleLink: link, similarity: plain) == general)
+        }
+    }
 }

@@ -54,7 +54,7 @@ public struct SentenceAligner: Sendable {
             let sole = SentenceWords.soleSentences(source: source, version: version, language: language)
             let matched = commonWordLimit >= 1 && candidateLimit >= 1 && sole.shared > 0 && sole.dice >= threshold
             let link = SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: sole.dice, byPosition: !matched)
-            return SentenceAlignment(links: [link], sourceCount: 1, versionCount: 1) { _, _ in sole.plainDice }
+            return SentenceAlignment(soleLink: link, similarity: sole.plainDice)
         }
         // Words are weighed only to be compared in one language (`dice`); across languages the
         // aligner reads lengths, anchors and plain counts.

@@ -1,3 +1,4 @@
+import Foundation
 import MTAuditText
 
 /// Flags a stretch of an aligned sentence whose content words are not the source's: what the version
@@ -223,7 +224,7 @@ public struct DistortionDetector: Detector {
     /// key's base depends on).
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
         a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && x.elementsEqual(y) }
+            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
         }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 }
