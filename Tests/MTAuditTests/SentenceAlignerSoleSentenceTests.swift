@@ -20,6 +20,9 @@ struct SentenceAlignerSoleSentenceTests {
             let source = Document(id: "s\(round)", text: sentence(), language: "en", segmenter: segmenter)
             let version = Document(id: "v\(round)", text: sentence(), language: "en", segmenter: segmenter)
             guard source.sentences.count == 1, version.sentences.count == 1 else { continue }
+            // Half the rounds with the words' rows looked up (as the audit's language guess does),
+            // half without: the Zipf frequencies come from the rows or from the keys.
+            if round % 2 == 0 { _ = (DocumentWordRows.of(source), DocumentWordRows.of(version)) }
             for language in ["en", nil] as [String?] {
                 let sole = SentenceWords.soleSentences(source: source, version: version, language: language)
                 let full = SentenceWords(source: source, version: version, language: language, weighted: true)
@@ -36,6 +39,22 @@ struct SentenceAlignerSoleSentenceTests {
             let link = SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: similarity, byPosition: byPosition)
             let general = SentenceAlignment(links: [link], sourceCount: 1, versionCount: 1) { _, _ in plain }
             #expect(SentenceAlignment(soleLink: link, similarity: plain) == general)
+        }
+    }
+
+    @Test("A word's Zipf frequency looked up alone equals the document's list of them, with the rows looked up and without")
+    func zipfOfOneWord() throws {
+        let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
+        let text = "The council approved 1998 budgets in Tromsø, naïve zorblat Qwixen said the harbour would."
+        for withRows in [false, true] {
+            let document = Document(id: "d", text: text, language: "en", segmenter: segmenter)
+            let rows = withRows ? DocumentWordRows.of(document) : nil
+            let words = DocumentWords.of(document)
+            for language in ["en", "fr"] {
+                let index = WordFrequencies.builtIn.languageIndex(of: language)
+                let alone = words.keys.indices.map { words.zipf(ofWord: $0, in: language, languageIndex: index, rows: rows) }
+                #expect(alone == words.zipf(in: language, of: document), "\(language), rows: \(withRows)")
+            }
         }
     }
 }

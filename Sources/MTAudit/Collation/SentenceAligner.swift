@@ -529,10 +529,14 @@ struct SentenceWords {
         // of the two sentences hold it.
         let sourceWeights: [Double], versionWeights: [Double]
         if let language, WordFrequencies.builtIn.knows(language) {
-            let sourceZipf = sourceWords.zipf(in: language, of: source), versionZipf = versionWords.zipf(in: language, of: version)
-            // (The version's words the source lacks, by joint id from the source's count on.)
+            let sourceZipf = sourceWords.zipf(in: language, of: source)
+            // The version's words the source lacks, by joint id from the source's count on: only they
+            // are weighed by the version's list, each looked up alone (the version is read once).
+            let rows = DocumentWordRows.ifMade(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
             var ownZipf = [Float](filledWith: 0, count: vocabularySize - sourceCount)
-            for (local, joint) in toJoint.enumerated() where Int(joint) >= sourceCount { ownZipf[Int(joint) - sourceCount] = versionZipf[local] }
+            for (local, joint) in toJoint.enumerated() where Int(joint) >= sourceCount {
+                ownZipf[Int(joint) - sourceCount] = versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows)
+            }
             func weight(_ id: Int32) -> Double {
                 let zipf = Int(id) < sourceCount ? sourceZipf[Int(id)] : ownZipf[Int(id) - sourceCount]
                 return min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
