@@ -125,7 +125,9 @@ public struct TokenAligner: Sendable {
         // The gaps between anchors (and before the first and after the last).
         var previous = (-1, -1)
         for anchor in anchors {
-            gap(previous.0 + 1..<anchor.0, previous.1 + 1..<anchor.1, numbersA, numbersB, keys, into: &pairs)
+            if anchor.0 > previous.0 + 1 && anchor.1 > previous.1 + 1 {
+                gap(previous.0 + 1..<anchor.0, previous.1 + 1..<anchor.1, numbersA, numbersB, keys, into: &pairs)
+            }
             if anchor.0 < countA { pairs.append(TokenAlignment.Pair(version: anchor.0, source: anchor.1, kind: .same)) }
             previous = anchor
         }
@@ -152,27 +154,45 @@ public struct TokenAligner: Sendable {
             }
             return
         }
-        var freeA = Array(gapA), freeB = Array(gapB)
+        // The source's words not paired yet, in order. (The version's are those of `gapA` that no
+        // pair appended from `paired` on holds: pairs come in the order of `gapA`.)
+        var freeB = Array(gapB)
+        let paired = pairs.count
         // The spelling similarity is 1 − distance / longer length, and the edit distance is at least
         // the difference of the lengths (in scalars, as the distance counts). So a pair whose
         // lengths alone give 1 − difference / longer < `similarSpelling` scores under it too (the
         // same division, of a smaller numerator, rounds no higher), and can neither be the best of
         // the gap nor, being under it, change which is: such pairs are not measured.
-        let lengthsA = gapA.map { Self.scalarCount(keyA($0)) }, lengthsB = gapB.map { Self.scalarCount(keyB($0)) }
-        func mayBeAlike(_ x: Int, _ y: Int) -> Bool {
-            let (m, n) = (lengthsA[x - gapA.lowerBound], lengthsB[y - gapB.lowerBound])
+        let lengthsB = gapB.map { Self.scalarCount(keyB($0)) }
+        func mayBeAlike(_ m: Int, _ n: Int) -> Bool {
             guard m > 0, n > 0 else { return similarSpelling <= 0 }
             return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
         }
         for x in gapA {
-            let scored = freeB.lazy.filter { mayBeAlike(x, $0) }.map { ($0, NameRuns.similarity(keyA(x), keyB($0))) }
-            guard let best = scored.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }), best.1 >= similarSpelling else { continue }
-            pairs.append(TokenAlignment.Pair(version: x, source: best.0, kind: .similar))
-            freeA.removeAll { $0 == x }
-            freeB.removeAll { $0 == best.0 }
+            let m = Self.scalarCount(keyA(x))
+            // The most similar free word (of equals, the first), as `max(by:)` on (similarity, −place) picks it.
+            var best: (y: Int, similarity: Double)?
+            for y in freeB where mayBeAlike(m, lengthsB[y - gapB.lowerBound]) {
+                let similarity = NameRuns.similarity(keyA(x), keyB(y))
+                if let known = best {
+                    if (known.similarity, -known.y) < (similarity, -y) { best = (y, similarity) }
+                } else {
+                    best = (y, similarity)
+                }
+            }
+            guard let best, best.similarity >= similarSpelling else { continue }
+            pairs.append(TokenAlignment.Pair(version: x, source: best.y, kind: .similar))
+            freeB.removeAll { $0 == best.y }
         }
-        if freeA.count == freeB.count, freeA.count <= substitutionLimit {
-            for (x, y) in zip(freeA, freeB) { pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted)) }
+        let pairedEnd = pairs.count
+        if gapA.count - (pairedEnd - paired) == freeB.count, freeB.count <= substitutionLimit {
+            // The free words of both sides in order, one for one.
+            var next = paired, k = 0
+            for x in gapA {
+                if next < pairedEnd && pairs[next].version == x { next += 1; continue }
+                pairs.append(TokenAlignment.Pair(version: x, source: freeB[k], kind: .substituted))
+                k += 1
+            }
         }
     }
 

@@ -82,8 +82,8 @@ public struct DistortionDetector: Detector {
                zip(versionWords, sourceWords).allSatisfy({ Self.sameBytes(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
             // A word counts as there in another form too ("approve" for "approved"). Each base key
             // is numbered once, for the alignment and for telling which texts write it.
-            // (Room for these words and as many of the other versions'.)
-            var numbering = TokenAligner.Numbering(capacity: 2 * (versionWords.count + sourceWords.count))
+            // (Room for these words, and as many of the other versions' when there are others.)
+            var numbering = TokenAligner.Numbering(capacity: (context.otherVersions.isEmpty ? 1 : 2) * (versionWords.count + sourceWords.count))
             let versionNumbers = versionWords.map { numbering.number(base(versionTokens[$0].key)) }
             let sourceNumbers = sourceWords.map { numbering.number(base(sourceTokens[$0].key)) }
             // Which texts write each key, by number (`Mark`), in one array: the other versions' keys,
