@@ -524,10 +524,10 @@ struct SentenceWords {
         }
         let sourceSet = sourceWords.sentences[0]
         let versionSet = SortedIds.sortedUnique(versionWords.sentences[0].map { toJoint[Int($0)] })
-        // Each word's weight as `init` gives it, beside it: by the word list, the source's Zipf
-        // frequency for the source's words and the version's for its own; without one, by how many
-        // of the two sentences hold it.
-        let sourceWeights: [Double], versionWeights: [Double]
+        // Each word's weight as `init` gives it: by the word list, the source's Zipf frequency for
+        // the source's words and the version's for its own; without one, by how many of the two
+        // sentences hold it. (Weighed as the sums below meet the words, with no list of weights.)
+        let listed: (source: [Float], own: [Float])?
         if let language, WordFrequencies.builtIn.knows(language) {
             let sourceZipf = sourceWords.zipf(in: language, of: source)
             // The version's words the source lacks, by joint id from the source's count on: only they
@@ -537,24 +537,24 @@ struct SentenceWords {
             for (local, joint) in toJoint.enumerated() where Int(joint) >= sourceCount {
                 ownZipf[Int(joint) - sourceCount] = versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows)
             }
-            func weight(_ id: Int32) -> Double {
-                let zipf = Int(id) < sourceCount ? sourceZipf[Int(id)] : ownZipf[Int(id) - sourceCount]
-                return min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
-            }
-            (sourceWeights, versionWeights) = (sourceSet.map(weight), versionSet.map(weight))
+            listed = (sourceZipf, ownZipf)
         } else {
-            func weight(_ id: Int32) -> Double {
+            listed = nil
+        }
+        func weight(_ id: Int32) -> Double {
+            guard let listed else {
                 let holders = (sourceSet.contains(id) ? 1 : 0) + (versionSet.contains(id) ? 1 : 0)
                 return min(1.5, max(0.1, Foundation.log(2 / Double(holders)) / 2))
             }
-            (sourceWeights, versionWeights) = (sourceSet.map(weight), versionSet.map(weight))
+            let zipf = Int(id) < sourceCount ? listed.source[Int(id)] : listed.own[Int(id) - sourceCount]
+            return min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
         }
-        let sourceWeight = sourceWeights.reduce(0, +), versionWeight = versionWeights.reduce(0, +)
+        let sourceWeight = sourceSet.reduce(0) { $0 + weight($1) }, versionWeight = versionSet.reduce(0) { $0 + weight($1) }
         // The shared words in increasing order of their ids, as `FlatSets.sharedWeight` meets them.
         var i = 0, j = 0, shared = 0, sharedWeight = 0.0
         while i < versionSet.count && j < sourceSet.count {
             if versionSet[i] == sourceSet[j] {
-                sharedWeight += versionWeights[i]; shared += 1; i += 1; j += 1
+                sharedWeight += weight(versionSet[i]); shared += 1; i += 1; j += 1
             } else if versionSet[i] < sourceSet[j] { i += 1 } else { j += 1 }
         }
         let total = versionWeight + sourceWeight
