@@ -38,9 +38,9 @@ struct TokenAlignerAnchorTests {
             }
             let beginning = words(shared)
             let a = beginning + words(lengthsA), b = beginning + words(lengthsB)
-            // Keys that no two words spell alike, so that only equal words pair up as `.same`.
-            let keysA = a.map { "w\($0)" }, keysB = b.map { "w\($0)" }
-            let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(keysA, a, keysB, b).filter { $0.kind == .same }
+            // Keys (by number) that no two words spell alike, so that only equal words pair up as `.same`.
+            let keys = (0..<alphabet).map { "w\($0)" }
+            let same = TokenAligner(similarSpelling: 2, substitutionLimit: 0).align(a, b, keys: keys).filter { $0.kind == .same }
             #expect(same == fullTableAnchors(a, b), "\(a) against \(b)")
         }
     }
@@ -74,6 +74,49 @@ struct TokenAlignerAnchorTests {
             }
             let wrong = (0...a.count).flatMap { i in (0...b.count).map { j in (i, j) } }.filter { lengths.length($0.0, $0.1) != table[$0.0 * width + $0.1] }
             #expect(wrong.isEmpty, "\(a) against \(b)")
+        }
+    }
+
+    /// The words of each gap between the full table's anchors paired as the aligner first paired them:
+    /// every free source word measured against each version word, the best kept (of equals, the
+    /// first), then what is left of a gap of as many words a side, by position.
+    static func fullGapPairs(_ a: [Int], _ b: [Int], keys: [String], similarSpelling: Double, substitutionLimit: Int) -> [TokenAlignment.Pair] {
+        var pairs: [TokenAlignment.Pair] = []
+        var previous = (-1, -1)
+        for anchor in fullTableAnchors(a, b).map({ ($0.version, $0.source) }) + [(a.count, b.count)] {
+            var freeA = Array(previous.0 + 1..<anchor.0), freeB = Array(previous.1 + 1..<anchor.1)
+            if !freeA.isEmpty && !freeB.isEmpty {
+                for x in freeA {
+                    let scored = freeB.map { ($0, NameRuns.similarity(keys[a[x]], keys[b[$0]])) }
+                    guard let best = scored.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }), best.1 >= similarSpelling else { continue }
+                    pairs.append(TokenAlignment.Pair(version: x, source: best.0, kind: .similar))
+                    freeA.removeAll { $0 == x }
+                    freeB.removeAll { $0 == best.0 }
+                }
+                if freeA.count == freeB.count, freeA.count <= substitutionLimit {
+                    for (x, y) in zip(freeA, freeB) { pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted)) }
+                }
+            }
+            if anchor.0 < a.count { pairs.append(TokenAlignment.Pair(version: anchor.0, source: anchor.1, kind: .same)) }
+            previous = anchor
+        }
+        return pairs.sorted { $0.version < $1.version }
+    }
+
+    @Test("Random gaps of words spelled alike and not: the aligner's pairs are those of measuring every pair of the gap")
+    func sameGapPairs() {
+        // Keys that are often alike (one letter apart) and of many lengths, so that the length bound
+        // skips some pairs and ties come up.
+        let keys = ["harbour", "harbor", "habour", "budget", "budgets", "budge", "a", "an", "in", "on", "council", "counsel",
+                    "Tromsø", "Tromso", "naïve", "naive", "x", "approve", "approved", "disapproved"]
+        var generator = SplitMix(seed: 0xA4)
+        for _ in 0..<2_000 {
+            let a = generator.words(0...12, of: 0...UInt32(keys.count - 1)).map(Int.init)
+            let b = generator.words(0...12, of: 0...UInt32(keys.count - 1)).map(Int.init)
+            for (similar, limit) in [(0.6, 3), (0.8, 1), (0.5, 0)] {
+                let aligned = TokenAligner(similarSpelling: similar, substitutionLimit: limit).align(a, b, keys: keys)
+                #expect(aligned == Self.fullGapPairs(a, b, keys: keys, similarSpelling: similar, substitutionLimit: limit), "\(a) against \(b)")
+            }
         }
     }
 }

@@ -93,4 +93,27 @@ struct TokenAlignerTests {
         let trucks = try #require(context.tokenAlignment(ofVersionSentence: 0)?.pairs.first)
         #expect(source.tokens[trucks.source].text == "Trucks" && source.tokens[trucks.source].sentence == 1)
     }
+
+    @Test("Sentences whose words are the same keys in the same order: the full path aligns every word with itself, and the distortion rule (which skips them) finds nothing")
+    func unchangedSentences() throws {
+        let vocabulary = ["harbour", "council", "approved", "budget", "Inchkeith", "ferry", "the", "a", "in", "1998",
+                          "Tromsø", "Halvorsen", "mayor's", "debate", "lighthouse", "reef", "naïve", "storms"]
+        var generator = SplitMix(seed: 0xD157)
+        for _ in 0..<200 {
+            let words = generator.words(1...12, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }
+            let source = words.joined(separator: " ") + "."
+            // The same keys, written otherwise: in capitals here and there, with other punctuation.
+            let version = words.enumerated().map { $0.offset % 3 == 0 ? $0.element.uppercased() : $0.element }
+                .joined(separator: ", ") + "!"
+            let s = try document(source, id: "source"), v = try document(version, id: "version")
+            let alignment = TokenAligner().align(version: v, sentences: 0..<1, source: s, sentences: 0..<1)
+            #expect(alignment.pairs.count == words.count && alignment.pairs.allSatisfy { $0.kind == .same },
+                    "\(version) against \(source)")
+            #expect(DistortionDetector().findings(in: DetectionContext(source: s, version: v)).isEmpty, "\(version) against \(source)")
+        }
+        // And a word changed for a rare one is still found.
+        let s = try document("The council approved the harbour budget after a long debate.", id: "source")
+        let v = try document("The council abolished the harbour budget after a long debate.", id: "version")
+        #expect(DistortionDetector().findings(in: DetectionContext(source: s, version: v)).count == 1)
+    }
 }

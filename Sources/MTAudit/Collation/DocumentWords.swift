@@ -42,12 +42,12 @@ final class DocumentWords: Sendable {
                 set.reserveCapacity(sentence.tokens.count)
                 anchor.reserveCapacity(sentence.tokens.count)
                 for index in sentence.tokens where tokens[index].isWordLike {
-                    let known = ids.keys.count
                     let id = Int32(ids.number(tokens[index].key))
-                    if id == known { firstTokens.append(Int32(index)) }
+                    // (A new id is the count of the words before it.)
+                    if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
                     tokenIds[index] = id
                     set.append(id)
-                    if Self.isAnchor(kind: tokens[index].kind, text: tokens[index].text, scalarCount: tokens[index].scalarCount) {
+                    if Self.isAnchor(kind: tokens[index].kind, scalarCount: tokens[index].scalarCount, text: tokens[index].text) {
                         anchor.append(id)
                     }
                 }
@@ -59,11 +59,12 @@ final class DocumentWords: Sendable {
     }
 
     /// A number, or a capitalized word of three letters or more: a word whose sharing says much. (The
-    /// token's scalar count is its span's length; an ASCII capital is told by its byte.)
-    private static func isAnchor(kind: WordKind, text: String, scalarCount: Int) -> Bool {
+    /// token's scalar count is its span's length; an ASCII capital is told by its byte. Its text is
+    /// read only for a word long enough.)
+    private static func isAnchor(kind: WordKind, scalarCount: Int, text: @autoclosure () -> String) -> Bool {
         if kind == .number { return true }
         guard scalarCount > 2 else { return false }
-        return text.startsWithCapital
+        return text().startsWithCapital
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
@@ -85,5 +86,16 @@ final class DocumentWords: Sendable {
         }
         zipfs.withLock { known in if !known.contains(where: { $0.language == language }) { known.append((language, values)) } }
         return values
+    }
+
+    /// The Zipf frequency of word `id` in `language`'s list (whose `WordFrequencies.languageIndex` is
+    /// `languageIndex`), as `zipf(in:of:)` gives it, looked up alone and not kept: for a text read
+    /// once (a version) of whose words few are asked for. `rows` is `DocumentWordRows.ifMade` of the
+    /// document.
+    func zipf(ofWord id: Int, in language: String, languageIndex: Int?, rows: DocumentWordRows?) -> Float {
+        let frequencies = WordFrequencies.builtIn
+        guard let rows else { return frequencies.zipf(ids.keys[id], in: language) }
+        let row = rows.rows[Int(firstTokens[id])]
+        return row == DocumentWordRows.notLetters ? frequencies.zipf(ids.keys[id], in: language) : frequencies.zipf(ofRow: row, language: languageIndex)
     }
 }

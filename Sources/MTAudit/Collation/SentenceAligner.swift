@@ -46,6 +46,16 @@ public struct SentenceAligner: Sendable {
     }
 
     public func align(source: Document, version: Document, sameLanguage: Bool, language: String?) -> SentenceAlignment {
+        if sameLanguage, source.sentences.count == 1, version.sentences.count == 1 {
+            // One sentence against one (most pairs of a feed): the only link joins them, matched by
+            // its words when they share one and are alike enough (as `linksByWords` would), else by
+            // position (as the fallback below would). Its two likenesses come from the two sentences'
+            // words alone, with none of the tables that scoring many candidates needs.
+            let sole = SentenceWords.soleSentences(source: source, version: version, language: language)
+            let matched = commonWordLimit >= 1 && candidateLimit >= 1 && sole.shared > 0 && sole.dice >= threshold
+            let link = SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: sole.dice, byPosition: !matched)
+            return SentenceAlignment(soleLink: link, similarity: sole.plainDice)
+        }
         // Words are weighed only to be compared in one language (`dice`); across languages the
         // aligner reads lengths, anchors and plain counts.
         let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage)
@@ -495,6 +505,61 @@ struct SentenceWords {
         }
         sourceSets = FlatSets(self.source, pairs: sourcePairs, weights: weights)
         versionSets = FlatSets(self.version, pairs: versionPairs, weights: weights)
+    }
+
+    /// For a source and a version of one sentence each: how many distinct words the two share, and
+    /// `dice` and `plainDice` of the two sentences, as `init(source:version:language:weighted: true)`
+    /// would give them (the same ids, the same weights, summed in the same order), without its tables
+    /// for merges and splits or a weight for every word of the vocabulary.
+    static func soleSentences(source: Document, version: Document, language: String?) -> (shared: Int, dice: Double, plainDice: Double) {
+        let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
+        let sourceCount = sourceWords.keys.count
+        // The version's words by joint id (the source's ids, then the version's other words in its
+        // order), sorted: as `init` numbers them.
+        var vocabularySize = sourceCount
+        let versionKeys = versionWords.keys
+        var toJoint = [Int32](filledWith: 0, count: versionKeys.count)
+        for (local, key) in versionKeys.enumerated() {
+            if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
+        }
+        let sourceSet = sourceWords.sentences[0]
+        let versionSet = SortedIds.sortedUnique(versionWords.sentences[0].map { toJoint[Int($0)] })
+        // Each word's weight as `init` gives it: by the word list, the source's Zipf frequency for
+        // the source's words and the version's for its own; without one, by how many of the two
+        // sentences hold it. (Weighed as the sums below meet the words, with no list of weights.)
+        let listed: (source: [Float], own: [Float])?
+        if let language, WordFrequencies.builtIn.knows(language) {
+            let sourceZipf = sourceWords.zipf(in: language, of: source)
+            // The version's words the source lacks, by joint id from the source's count on: only they
+            // are weighed by the version's list, each looked up alone (the version is read once).
+            let rows = DocumentWordRows.ifMade(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
+            var ownZipf = [Float](filledWith: 0, count: vocabularySize - sourceCount)
+            for (local, joint) in toJoint.enumerated() where Int(joint) >= sourceCount {
+                ownZipf[Int(joint) - sourceCount] = versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows)
+            }
+            listed = (sourceZipf, ownZipf)
+        } else {
+            listed = nil
+        }
+        func weight(_ id: Int32) -> Double {
+            guard let listed else {
+                let holders = (sourceSet.contains(id) ? 1 : 0) + (versionSet.contains(id) ? 1 : 0)
+                return min(1.5, max(0.1, Foundation.log(2 / Double(holders)) / 2))
+            }
+            let zipf = Int(id) < sourceCount ? listed.source[Int(id)] : listed.own[Int(id) - sourceCount]
+            return min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
+        }
+        let sourceWeight = sourceSet.reduce(0) { $0 + weight($1) }, versionWeight = versionSet.reduce(0) { $0 + weight($1) }
+        // The shared words in increasing order of their ids, as `FlatSets.sharedWeight` meets them.
+        var i = 0, j = 0, shared = 0, sharedWeight = 0.0
+        while i < versionSet.count && j < sourceSet.count {
+            if versionSet[i] == sourceSet[j] {
+                sharedWeight += weight(versionSet[i]); shared += 1; i += 1; j += 1
+            } else if versionSet[i] < sourceSet[j] { i += 1 } else { j += 1 }
+        }
+        let total = versionWeight + sourceWeight
+        let sizes = versionSet.count + sourceSet.count
+        return (shared, total > 0 ? 2 * sharedWeight / total : 0, sizes > 0 ? 2 * Double(shared) / Double(sizes) : 0)
     }
 
     /// The union of two sorted sets, sorted: what `SortedIds.sortedUnique(a + b)` gives, in linear time.

@@ -83,6 +83,18 @@ public struct SentenceAlignment: Sendable, Hashable {
         self.linkOfSource = linkOfSource
     }
 
+    /// One sentence of each side joined by `link`, whose single sentences are `similarity` alike:
+    /// what `init(links:sourceCount:versionCount:similarity:)` makes of it, with no pass over links.
+    init(soleLink link: Link, similarity: Double) {
+        precondition(link.source == 0..<1 && link.version == 0..<1, "a link of the one sentence of each side")
+        links = [link]
+        sourceOf = [0]
+        versionOf = [0]
+        self.similarity = [similarity]
+        linkOfVersion = [0]
+        linkOfSource = [0]
+    }
+
     /// The source sentences that version sentence `v` renders, with the rest of its merge or split.
     public func sources(ofVersion v: Int) -> Range<Int>? { linkOfVersion[v].map { links[$0].source } }
 

@@ -43,9 +43,10 @@ public struct TokenAligner: Sendable {
     public func align(version: Document, sentences versionSentences: Range<Int>,
                       source: Document, sentences sourceSentences: Range<Int>) -> TokenAlignment {
         let a = Self.words(version, versionSentences), b = Self.words(source, sourceSentences)
-        let keysA = a.map { base(version.tokens[$0].key) }, keysB = b.map { base(source.tokens[$0].key) }
         var numbering = Numbering(capacity: a.count + b.count)
-        let matched = align(keysA, keysA.map { numbering.number($0) }, keysB, keysB.map { numbering.number($0) })
+        let numbersA = a.map { numbering.number(base(version.tokens[$0].key)) }
+        let numbersB = b.map { numbering.number(base(source.tokens[$0].key)) }
+        let matched = align(numbersA, numbersB, keys: numbering.keys)
         return TokenAlignment(pairs: matched.map { TokenAlignment.Pair(version: a[$0.version], source: b[$0.source], kind: $0.kind) })
     }
 
@@ -60,15 +61,17 @@ public struct TokenAligner: Sendable {
         /// A numbering with room for `capacity` keys before it grows.
         init(capacity: Int = 0) { table = KeyNumbering(capacity: capacity) }
 
-        mutating func number(_ key: String) -> Int { table.number(key) }
+        // (Inlined: called for every word of every link, and the call cost a fifth of the numbering.)
+        @inline(__always) mutating func number(_ key: String) -> Int { table.number(key) }
     }
 
-    /// The alignment of two sequences of words, given by their base keys (`keysA`, `keysB`) and
-    /// those keys' numbers from one `Numbering` (`numbersA`, `numbersB`). The pairs hold positions in
-    /// these sequences (not token indices), in the order of `keysA`.
-    func align(_ keysA: [String], _ numbersA: [Int], _ keysB: [String], _ numbersB: [Int]) -> [TokenAlignment.Pair] {
-        let countA = keysA.count, countB = keysB.count
-        // (Room for a pair per word of `keysA` and an anchor per word of the shorter: no growing.)
+    /// The alignment of two sequences of words, given by the numbers of their base keys in one
+    /// numbering (`numbersA`, `numbersB`), whose keys `keys` holds at their numbers (each word's key
+    /// read from there, with no array of keys per sequence). The pairs hold positions in these
+    /// sequences (not token indices), in the order of `numbersA`.
+    func align(_ numbersA: [Int], _ numbersB: [Int], keys: [String]) -> [TokenAlignment.Pair] {
+        let countA = numbersA.count, countB = numbersB.count
+        // (Room for a pair per word of `numbersA` and an anchor per word of the shorter: no growing.)
         var pairs: [TokenAlignment.Pair] = []
         pairs.reserveCapacity(countA)
         // Longest common subsequence of equal words. The walk below takes equal words as it meets
@@ -84,8 +87,7 @@ public struct TokenAligner: Sendable {
         // The walk from the end of the shared beginning: at two equal words, take them; else step
         // past the version's word while that keeps the longest subsequence of what follows, else
         // past the source's.
-        // The walk and the tables below read the numbers through unchecked buffers, sized by these counts.
-        precondition(numbersA.count == countA && numbersB.count == countB, "a number for every key")
+        // The table below reads the numbers through unchecked buffers, sized by these counts.
         var i = prefix, j = prefix
         if countB - prefix <= 64 {
             // The lengths of those subsequences from bit vectors (`SuffixSubsequences`), a word per
@@ -124,7 +126,9 @@ public struct TokenAligner: Sendable {
         // The gaps between anchors (and before the first and after the last).
         var previous = (-1, -1)
         for anchor in anchors {
-            gap(previous.0 + 1..<anchor.0, previous.1 + 1..<anchor.1, keysA, keysB, into: &pairs)
+            if anchor.0 > previous.0 + 1 && anchor.1 > previous.1 + 1 {
+                gap(previous.0 + 1..<anchor.0, previous.1 + 1..<anchor.1, numbersA, numbersB, keys, into: &pairs)
+            }
             if anchor.0 < countA { pairs.append(TokenAlignment.Pair(version: anchor.0, source: anchor.1, kind: .same)) }
             previous = anchor
         }
@@ -132,43 +136,64 @@ public struct TokenAligner: Sendable {
         return pairs
     }
 
-    /// Pairs the words of a gap, positions `gapA` of `keysA` and `gapB` of `keysB`, adding them to `pairs`.
-    private func gap(_ gapA: Range<Int>, _ gapB: Range<Int>, _ keysA: [String], _ keysB: [String],
+    /// Pairs the words of a gap, positions `gapA` of `numbersA` and `gapB` of `numbersB` (their keys
+    /// in `keys`), adding them to `pairs`.
+    private func gap(_ gapA: Range<Int>, _ gapB: Range<Int>, _ numbersA: [Int], _ numbersB: [Int], _ keys: [String],
                      into pairs: inout [TokenAlignment.Pair]) {
         guard !gapA.isEmpty, !gapB.isEmpty else { return }
+        func keyA(_ x: Int) -> String { keys[numbersA[x]] }
+        func keyB(_ y: Int) -> String { keys[numbersB[y]] }
         if gapA.count == 1, gapB.count == 1 {
             // One word for one (the commonest gap): what the general case below gives, without its lists.
             let (x, y) = (gapA.lowerBound, gapB.lowerBound)
-            let (m, n) = (Self.scalarCount(keysA[x]), Self.scalarCount(keysB[y]))
+            let (m, n) = (Self.scalarCount(keyA(x)), Self.scalarCount(keyB(y)))
             let mayBeAlike = m > 0 && n > 0 ? 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling : similarSpelling <= 0
-            if mayBeAlike, NameRuns.similarity(keysA[x], keysB[y]) >= similarSpelling {
+            if mayBeAlike, NameRuns.similarity(keyA(x), keyB(y)) >= similarSpelling {
                 pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .similar))
             } else if substitutionLimit >= 1 {
                 pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted))
             }
             return
         }
-        var freeA = Array(gapA), freeB = Array(gapB)
+        // The source's words not paired yet, in order. (The version's are those of `gapA` that no
+        // pair appended from `paired` on holds: pairs come in the order of `gapA`.)
+        var freeB = Array(gapB)
+        let paired = pairs.count
         // The spelling similarity is 1 − distance / longer length, and the edit distance is at least
         // the difference of the lengths (in scalars, as the distance counts). So a pair whose
         // lengths alone give 1 − difference / longer < `similarSpelling` scores under it too (the
         // same division, of a smaller numerator, rounds no higher), and can neither be the best of
         // the gap nor, being under it, change which is: such pairs are not measured.
-        let lengthsA = gapA.map { Self.scalarCount(keysA[$0]) }, lengthsB = gapB.map { Self.scalarCount(keysB[$0]) }
-        func mayBeAlike(_ x: Int, _ y: Int) -> Bool {
-            let (m, n) = (lengthsA[x - gapA.lowerBound], lengthsB[y - gapB.lowerBound])
+        let lengthsB = gapB.map { Self.scalarCount(keyB($0)) }
+        func mayBeAlike(_ m: Int, _ n: Int) -> Bool {
             guard m > 0, n > 0 else { return similarSpelling <= 0 }
             return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
         }
         for x in gapA {
-            let scored = freeB.lazy.filter { mayBeAlike(x, $0) }.map { ($0, NameRuns.similarity(keysA[x], keysB[$0])) }
-            guard let best = scored.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }), best.1 >= similarSpelling else { continue }
-            pairs.append(TokenAlignment.Pair(version: x, source: best.0, kind: .similar))
-            freeA.removeAll { $0 == x }
-            freeB.removeAll { $0 == best.0 }
+            let m = Self.scalarCount(keyA(x))
+            // The most similar free word (of equals, the first), as `max(by:)` on (similarity, −place) picks it.
+            var best: (y: Int, similarity: Double)?
+            for y in freeB where mayBeAlike(m, lengthsB[y - gapB.lowerBound]) {
+                let similarity = NameRuns.similarity(keyA(x), keyB(y))
+                if let known = best {
+                    if (known.similarity, -known.y) < (similarity, -y) { best = (y, similarity) }
+                } else {
+                    best = (y, similarity)
+                }
+            }
+            guard let best, best.similarity >= similarSpelling else { continue }
+            pairs.append(TokenAlignment.Pair(version: x, source: best.y, kind: .similar))
+            freeB.removeAll { $0 == best.y }
         }
-        if freeA.count == freeB.count, freeA.count <= substitutionLimit {
-            for (x, y) in zip(freeA, freeB) { pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted)) }
+        let pairedEnd = pairs.count
+        if gapA.count - (pairedEnd - paired) == freeB.count, freeB.count <= substitutionLimit {
+            // The free words of both sides in order, one for one.
+            var next = paired, k = 0
+            for x in gapA {
+                if next < pairedEnd && pairs[next].version == x { next += 1; continue }
+                pairs.append(TokenAlignment.Pair(version: x, source: freeB[k], kind: .substituted))
+                k += 1
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import MTAuditText
 
 /// Flags a stretch of an aligned sentence whose content words are not the source's: what the version
@@ -73,18 +74,23 @@ public struct DistortionDetector: Detector {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionWords = TokenAligner.words(context.version, link.version)
             let sourceWords = TokenAligner.words(context.source, link.source)
+            let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
+            // Sentences that write the same words in the same order (keys equal byte for byte, and so
+            // their base keys) have no word that the other lacks: nothing can stray, and the link is
+            // done before any word is numbered (a sentence left as it was).
+            if versionWords.count == sourceWords.count,
+               zip(versionWords, sourceWords).allSatisfy({ Self.sameBytes(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
             // A word counts as there in another form too ("approve" for "approved"). Each base key
             // is numbered once, for the alignment and for telling which texts write it.
-            let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
-            let versionKeys = versionWords.map { base(versionTokens[$0].key) }
-            let sourceKeys = sourceWords.map { base(sourceTokens[$0].key) }
-            // (Room for these words and as many of the other versions'.)
-            var numbering = TokenAligner.Numbering(capacity: 2 * (versionWords.count + sourceWords.count))
-            let versionNumbers = versionKeys.map { numbering.number($0) }
-            let sourceNumbers = sourceKeys.map { numbering.number($0) }
-            // (Sized for the version's and the source's words, numbered so far: they are asked only
-            // about those, never about the other versions' numbered below.)
-            let inSource = Words(sourceNumbers, count: numbering.keys.count), inVersion = Words(versionNumbers, count: numbering.keys.count)
+            // (Room for these words, and as many of the other versions' when there are others.)
+            var numbering = TokenAligner.Numbering(capacity: (context.otherVersions.isEmpty ? 1 : 2) * (versionWords.count + sourceWords.count))
+            let versionNumbers = versionWords.map { numbering.number(base(versionTokens[$0].key)) }
+            let sourceNumbers = sourceWords.map { numbering.number(base(sourceTokens[$0].key)) }
+            // Which texts write each key, by number (`Mark`), in one array: the other versions' keys,
+            // numbered below, get room when they come.
+            var marks = [UInt8](filledWith: 0, count: numbering.keys.count)
+            for number in versionNumbers { marks[number] |= Mark.version }
+            for number in sourceNumbers { marks[number] |= Mark.source }
             func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
                 // The token's fields read in place, with no copy of the token.
                 let kind = document.tokens[index].kind
@@ -101,9 +107,11 @@ public struct DistortionDetector: Detector {
             // whatever the alignment, and the link is done (most links, and before the alignment,
             // the costliest step).
             let mayStray = versionWords.indices.contains { place in
-                !inSource.contains(versionNumbers[place]) && isContent(versionWords[place], of: context.version, versionRows, versionKeys[place])
+                let number = versionNumbers[place]
+                return marks[number] & Mark.source == 0 && isContent(versionWords[place], of: context.version, versionRows, numbering.keys[number])
             } || sourceWords.indices.contains { place in
-                !inVersion.contains(sourceNumbers[place]) && isContent(sourceWords[place], of: context.source, sourceRows, sourceKeys[place])
+                let number = sourceNumbers[place]
+                return marks[number] & Mark.version == 0 && isContent(sourceWords[place], of: context.source, sourceRows, numbering.keys[number])
             }
             guard mayStray else { continue }
             // The words the other versions write in these sentences' place: where they agree with
@@ -120,36 +128,40 @@ public struct DistortionDetector: Detector {
                 }
             }
             let keys = numbering.keys
+            if keys.count > marks.count { marks.append(contentsOf: repeatElement(0, count: keys.count - marks.count)) }
+            for number in othersNumbers { marks[number] |= Mark.others }
             // Only words of four letters or more share a stem: "a" and "in" begin too many words.
-            var isLong = [Bool?](filledWith: nil, count: keys.count)
             func long(_ number: Int) -> Bool {
-                if let known = isLong[number] { return known }
+                let known = marks[number]
+                if known & Mark.lengthKnown != 0 { return known & Mark.isLong != 0 }
                 let answer = TokenAligner.scalarCount(keys[number]) >= 4
-                isLong[number] = answer
+                marks[number] |= answer ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
                 return answer
             }
-            // Each key's `stemHead` (-1 when it has none), read once: two plain keys that begin
-            // with different bytes share no stem, with no call to `sharesStem`.
-            var heads = [Int?](filledWith: nil, count: keys.count)
+            // Each key's `stemHead` (-1 when it has none; -2 until read), read once: two plain keys
+            // that begin with different bytes share no stem, with no call to `sharesStem`.
+            var heads = [Int16](filledWith: -2, count: keys.count)
             func head(_ number: Int) -> Int {
-                if let known = heads[number] { return known }
+                if heads[number] != -2 { return Int(heads[number]) }
                 let answer = stemHead(keys[number]).map(Int.init) ?? -1
-                heads[number] = answer
+                heads[number] = Int16(answer)
                 return answer
             }
-            func has(_ words: Words, _ number: Int) -> Bool {
-                guard !words.contains(number) else { return true }
+            /// Whether the texts of `mark`, whose words are `numbers`, write key `number`, as such or
+            /// as another form. (`numbers` may repeat a key: whether one of them shares a stem is
+            /// the same question.)
+            func has(_ mark: UInt8, _ numbers: [Int], _ number: Int) -> Bool {
+                guard marks[number] & mark == 0 else { return true }
                 guard long(number) else { return false }
                 let first = head(number)
-                return words.distinct.contains { other in
+                return numbers.contains { other in
                     guard long(other) else { return false }
                     let otherFirst = head(other)
                     if first >= 0 && otherFirst >= 0 && first != otherFirst { return false }
                     return sharesStem(keys[other], keys[number])
                 }
             }
-            let inOthers = Words(othersNumbers, count: keys.count)
-            let pairs = TokenAligner().align(versionKeys, versionNumbers, sourceKeys, sourceNumbers)
+            let pairs = TokenAligner().align(versionNumbers, sourceNumbers, keys: keys)
             // The stretches between consecutive shared words (a chain rising in both sentences; words
             // in each other's place are no shared words).
             var anchors: [(version: Int, source: Int)] = []
@@ -163,17 +175,19 @@ public struct DistortionDetector: Detector {
                 defer { previous = anchor }
                 let versionGap = versionWords[(previous.version + 1)..<anchor.version]
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
-                let added = versionGap.indices.filter { place in
+                // (Counted, not listed: only their number is needed.)
+                var added = 0, lost = 0
+                for place in versionGap.indices {
                     let number = versionNumbers[place]
-                    return isContent(versionWords[place], of: context.version, versionRows, versionKeys[place])
-                        && !has(inSource, number) && !has(inOthers, number)
+                    if isContent(versionWords[place], of: context.version, versionRows, keys[number])
+                        && !has(Mark.source, sourceNumbers, number) && !has(Mark.others, othersNumbers, number) { added += 1 }
                 }
-                let lost = sourceGap.indices.filter { place in
+                for place in sourceGap.indices {
                     let number = sourceNumbers[place]
-                    return isContent(sourceWords[place], of: context.source, sourceRows, sourceKeys[place])
-                        && !has(inVersion, number) && (!othersRender || has(inOthers, number))
+                    if isContent(sourceWords[place], of: context.source, sourceRows, keys[number])
+                        && !has(Mark.version, versionNumbers, number) && (!othersRender || has(Mark.others, othersNumbers, number)) { lost += 1 }
                 }
-                guard !added.isEmpty || !lost.isEmpty else { continue }
+                guard added > 0 || lost > 0 else { continue }
                 let span: TextSpan
                 if let from = versionGap.first, let to = versionGap.last {
                     span = context.version.tokens[from].span.union(context.version.tokens[to].span)
@@ -193,30 +207,24 @@ public struct DistortionDetector: Detector {
                     message = "“\(context.version.text(of: span))” has no counterpart in the source"
                 }
                 findings.append(finding(span, in: context, message: message, sourceSpan: sourceSpan, suggestion: sourceText,
-                                        evidence: .source, severity: added.count + lost.count >= Self.majorWords ? .major : nil))
+                                        evidence: .source, severity: added + lost >= Self.majorWords ? .major : nil))
             }
         }
         return findings
     }
 
-    /// The words of one text in a link, by their numbers in the link's `TokenAligner.Numbering`.
-    private struct Words {
-        /// Whether each number is among them.
-        private var present: [Bool]
-        /// Each of them once.
-        private(set) var distinct: [Int] = []
+    /// What is known of a key in a link, as bits of one byte per key number: which texts write it,
+    /// and whether it is long enough to share a stem (once measured).
+    private enum Mark {
+        static let version: UInt8 = 1, source: UInt8 = 2, others: UInt8 = 4
+        static let lengthKnown: UInt8 = 8, isLong: UInt8 = 16
+    }
 
-        /// The words `numbers`, of a numbering of `count` keys.
-        init(_ numbers: [Int], count: Int) {
-            present = Array(filledWith: false, count: count)
-            // (Room for every number given: appending would otherwise grow the array again and again.)
-            distinct.reserveCapacity(numbers.count)
-            for number in numbers where !present[number] {
-                present[number] = true
-                distinct.append(number)
-            }
-        }
-
-        func contains(_ number: Int) -> Bool { present[number] }
+    /// Whether two keys are the same bytes (not merely the same characters, as `==` tells: what a
+    /// key's base depends on).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 }
