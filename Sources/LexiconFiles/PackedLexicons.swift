@@ -92,7 +92,10 @@ public enum PackedLexicons {
         mutating func string() -> String { String(decoding: field(), as: UTF8.self) }
 
         mutating func count() -> Int {
-            field().reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            field().reduce(0) { count, digit in
+                assert((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit), "a count of the packed lexicons")
+                return count * 10 + Int(digit - UInt8(ascii: "0"))
+            }
         }
 
         mutating func optional() -> String? { string() == "1" ? string() : nil }

@@ -158,21 +158,13 @@ public struct ByteStringTable: Sendable, Equatable {
         }
     }
 
-    /// A byte of the slot where `row(of:)` starts looking for `key`: reading the first slots of many
-    /// keys before looking them up lets their cache misses overlap, where a look-up after a look-up
-    /// waits for each miss in turn. (The caller keeps the bytes, e.g. in a running XOR it hands to
-    /// `keep(_:)`, so that the reads are not optimized away.)
-    public func firstSlotByte(of key: UnsafeBufferPointer<UInt8>) -> UInt8 { firstSlotByte(hash: Self.hash(key)) }
-
-    /// `firstSlotByte(of:)` of a key whose `hash(_:)` is `hash`.
+    /// A byte of the slot where `row(of:)` starts looking for the key whose `hash(_:)` is `hash`:
+    /// reading the first slots of many keys before looking them up lets their cache misses overlap,
+    /// where a look-up after a look-up waits for each miss in turn. (The caller keeps the bytes, e.g.
+    /// in a running XOR it hands to `keep(_:)`, so that the reads are not optimized away.)
     public func firstSlotByte(hash: UInt64) -> UInt8 {
         let slot = Int(truncatingIfNeeded: hash) & mask
         return slots.base.load(fromByteOffset: slot &* Self.slotSize + 10, as: UInt8.self)
-    }
-
-    /// `firstSlotByte(of:)` of a string.
-    public func firstSlotByte(of string: String) -> UInt8 {
-        string.utf8.withContiguousStorageIfAvailable { firstSlotByte(of: $0) } ?? 0
     }
 
     /// Uses `value`, opaquely to the optimizer: reads made only to bring memory into cache stay.

@@ -262,35 +262,28 @@ enum SingleByteTable {
 
     static func table(for charset: String) -> [UInt32: UInt8]? { tables[charset] }
 
-    /// One bit per scalar of the Basic Multilingual Plane: whether a charset reads it as a byte from
-    /// 0xC2 to 0xF4, which can lead a UTF-8 sequence. (No charset maps a byte beyond the plane.)
-    private static let leadScalars: [UInt64] = {
+    /// One bit per scalar of the Basic Multilingual Plane: whether some charset reads it as a byte of
+    /// `bytes`. (No charset maps a byte beyond the plane.)
+    private static func scalars(readAs bytes: ClosedRange<UInt8>) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
         for table in tables.values {
-            for (value, byte) in table where (0xC2...0xF4).contains(byte) && value < 0x10000 {
+            for (value, byte) in table where bytes.contains(byte) && value < 0x10000 {
                 bits[Int(value) / 64] |= 1 << UInt64(value % 64)
             }
         }
         return bits
-    }()
-
-    static func mayBeLeadByte(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 && leadScalars[Int(scalar.value) / 64] & (1 << UInt64(scalar.value % 64)) != 0
     }
 
-    /// One bit per scalar of the Basic Multilingual Plane: whether a charset reads it as a byte from
-    /// 0x80 to 0xBF, which continues a UTF-8 sequence.
-    private static let continuationScalars: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for table in tables.values {
-            for (value, byte) in table where (0x80...0xBF).contains(byte) && value < 0x10000 {
-                bits[Int(value) / 64] |= 1 << UInt64(value % 64)
-            }
-        }
-        return bits
-    }()
-
-    static func mayBeContinuationByte(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 && continuationScalars[Int(scalar.value) / 64] & (1 << UInt64(scalar.value % 64)) != 0
+    private static func has(_ bits: [UInt64], _ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 && bits[Int(scalar.value) / 64] & (1 << UInt64(scalar.value % 64)) != 0
     }
+
+    /// The scalars some charset reads as a byte that can lead a UTF-8 sequence (0xC2 to 0xF4), and as
+    /// one that continues it (0x80 to 0xBF).
+    private static let leadScalars = scalars(readAs: 0xC2...0xF4)
+    private static let continuationScalars = scalars(readAs: 0x80...0xBF)
+
+    static func mayBeLeadByte(_ scalar: Unicode.Scalar) -> Bool { has(leadScalars, scalar) }
+
+    static func mayBeContinuationByte(_ scalar: Unicode.Scalar) -> Bool { has(continuationScalars, scalar) }
 }

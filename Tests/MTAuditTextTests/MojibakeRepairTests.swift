@@ -37,7 +37,7 @@ struct MojibakeRepairTests {
         for charset in MojibakeRepair.charsets {
             let table = try #require(SingleByteTable.table(for: charset))
             var scalarOf: [UInt8: Unicode.Scalar] = [:]
-            for (value, byte) in table where byte >= 0x80 { scalarOf[byte] = Unicode.Scalar(value) }
+            for (value, byte) in table { scalarOf[byte] = Unicode.Scalar(value) }
             for word in words {
                 // Only words every byte of which the charset has a scalar for can be garbled through it.
                 let garbledScalars = word.utf8.map { $0 < 0x80 ? Unicode.Scalar($0) : scalarOf[$0] }
@@ -62,6 +62,8 @@ struct MojibakeRepairTests {
         "Αθήνα ¨ανατροφή¨ δυστυχώς", "Сёмга и Ёлка", "Tiếng Việt", "NESTLÉ®", "NICIODATĂ™", "TRANSFORMATORIŲ™",
         "a lot of Ã’s in text", "L’épisode", "OK??:(   `¬´    ):", "4288×…", "frataraká§ 141", "😀 👩‍👩‍👧 🇳🇴",
         "!YO SÉ¡", "“Quoted” — text…", "שלום עולם", "مرحبا بالعالم",
+        // A possible lead byte with no continuation after it in its run: no sequence starts there.
+        "Ã alone, Â a", "fiancé—née", "Ô. Ç",
     ])
     func clean(text: String) {
         #expect(MojibakeRepair.repairs(in: text).isEmpty)

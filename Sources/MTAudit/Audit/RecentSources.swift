@@ -12,13 +12,20 @@ import Synchronization
 /// A document is kept when its source comes a second time: a feed of stories that each come once
 /// keeps only their hashes (a document with its memo takes some fifty times its text's size).
 /// Bounded, first in first out: at most `maximumCount` documents and `maximumBytes` of their texts,
-/// none longer than `maximumTextBytes` (a long article seldom comes twice), and the hashes of the last
-/// `maximumSeen` sources.
+/// none longer than `maximumTextBytes` (a long article seldom comes twice); and up to `maximumSeen`
+/// hashes of sources seen, forgotten all at once when there are that many.
 final class RecentSources: Sendable {
-    static let maximumCount = 512
-    static let maximumBytes = 128 << 10
-    static let maximumTextBytes = 4 << 10
-    static let maximumSeen = 8192
+    let maximumCount: Int
+    let maximumBytes: Int
+    let maximumTextBytes: Int
+    let maximumSeen: Int
+
+    init(maximumCount: Int = 512, maximumBytes: Int = 128 << 10, maximumTextBytes: Int = 4 << 10, maximumSeen: Int = 8192) {
+        self.maximumCount = maximumCount
+        self.maximumBytes = maximumBytes
+        self.maximumTextBytes = maximumTextBytes
+        self.maximumSeen = maximumSeen
+    }
 
     private struct Key: Hashable {
         let id: String
@@ -28,44 +35,55 @@ final class RecentSources: Sendable {
 
     private struct State {
         var documents: [Key: Document] = [:]
-        /// The keys in the order they were kept, oldest at `oldest`.
+        /// The keys in the order they were kept, oldest at `oldest` (those before it are evicted).
         var order: [Key] = []
         var oldest = 0
         var bytes = 0
-        /// The hashes of the sources seen lately, kept or not; emptied when full.
+        /// The hashes of the sources seen lately, kept or not.
         var seen: Set<Int> = []
+        /// How many documents were found kept (for the tests).
+        var hits = 0
     }
 
     private let state = Mutex(State())
 
+    /// How many documents were found kept, and how many are kept now.
+    var counts: (hits: Int, kept: Int) { state.withLock { ($0.hits, $0.documents.count) } }
+
     /// The document of `input`: one kept, or `make`'s, kept if it is short enough.
     func document(_ input: TextInput, make: () -> Document) -> Document {
         let bytes = input.text.utf8.count
-        guard bytes <= Self.maximumTextBytes else { return make() }
+        guard bytes <= maximumTextBytes else { return make() }
         let key = Key(id: input.id, text: input.text, language: input.language)
         let hash = key.hashValue
+        let maximumSeen = maximumSeen
         let (known, again) = state.withLock { state -> (Document?, Bool) in
-            if let known = state.documents[key] { return (known, true) }
-            if state.seen.count >= Self.maximumSeen { state.seen.removeAll(keepingCapacity: true) }
+            if let known = state.documents[key] {
+                state.hits += 1
+                return (known, true)
+            }
+            if state.seen.count >= maximumSeen { state.seen.removeAll(keepingCapacity: true) }
             return (nil, !state.seen.insert(hash).inserted)
         }
         if let known { return known }
         let made = make()
         guard again else { return made }
+        let (maximumCount, maximumBytes) = (maximumCount, maximumBytes)
         state.withLock { state in
             guard state.documents[key] == nil else { return }
             while state.oldest < state.order.count,
-                  state.documents.count >= Self.maximumCount || state.bytes + bytes > Self.maximumBytes {
+                  state.documents.count >= maximumCount || state.bytes + bytes > maximumBytes {
                 let evicted = state.order[state.oldest]
                 state.oldest += 1
                 state.bytes -= evicted.text.utf8.count
                 state.documents[evicted] = nil
             }
-            // The evicted keys' room is given back once they are half the list.
-            if state.oldest > state.order.count / 2 {
+            // The evicted keys (and their texts) are let go a few dozen at a time.
+            if state.oldest >= 32 || state.oldest == state.order.count {
                 state.order.removeFirst(state.oldest)
                 state.oldest = 0
             }
+            guard maximumCount > 0, bytes <= maximumBytes else { return }
             state.documents[key] = made
             state.order.append(key)
             state.bytes += bytes

@@ -121,13 +121,12 @@ public struct NumberMismatchDetector: Detector {
         return findings
     }
 
-    /// A source's numbers: the whole text's, and each sentence's (a sentence is asked for as the
+    /// A source's numbers: the whole text's values, and each sentence's numbers (a sentence is asked for as the
     /// aligned one and again as a neighbour of the sentences before and after it). Made once per
     /// document for the number words of its language in one set of lexicons.
     private final class SourceNumbers: Sendable {
         let lexicons: Int
-        let whole: [(value: String, span: TextSpan)]
-        /// The values of `whole`.
+        /// The values of the whole text's numbers.
         let values: Set<String>
         let sentences: [[(value: String, span: TextSpan)]]
 
@@ -135,7 +134,6 @@ public struct NumberMismatchDetector: Detector {
             self.lexicons = lexicons
             let text = TextSpan(start: 0, end: document.length)
             let whole = NumberMismatchDetector.numbers(in: document, span: text, words: words)
-            self.whole = whole
             values = Set(whole.map(\.value))
             // A sentence that spans the whole text (a one-sentence text) has the whole text's numbers.
             sentences = document.sentences.map { $0.span == text ? whole : NumberMismatchDetector.numbers(in: document, span: $0.span, words: words) }

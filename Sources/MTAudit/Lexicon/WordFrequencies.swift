@@ -61,8 +61,10 @@ public struct WordFrequencies: Sendable {
     /// equal Strings. Every scalar below U+0300 is NFC on its own and composes with none before it,
     /// so a key without a byte from 0xCC on (a scalar from U+0300 on) is NFC; another key may spell a
     /// listed word otherwise, and is looked up again in NFC.
-    private func row(of word: String) -> Int? {
-        if let row = words.row(of: word) { return row }
+    private func row(of word: String) -> Int? { words.row(of: word) ?? composedRow(of: word) }
+
+    /// The row of a word the table does not hold as written, in NFC.
+    private func composedRow(of word: String) -> Int? {
         guard word.utf8.contains(where: { $0 >= 0xCC }) else { return nil }
         let composed = Normalizer.normalize(word, to: .nfc)
         return composed.utf8.elementsEqual(word.utf8) ? nil : words.row(of: composed)
@@ -124,10 +126,6 @@ public struct WordFrequencies: Sendable {
     /// once, then read by row (see `DocumentWordRows`).
     func rowIndex(of word: String) -> Int32 { row(of: word).map(Int32.init) ?? -1 }
 
-    /// A byte of the table where the look-up of `word` starts (see `ByteStringTable.firstSlotByte(of:)`):
-    /// read for a few words before they are looked up, so that their cache misses overlap.
-    func firstSlotByte(of word: String) -> UInt8 { words.firstSlotByte(of: word) }
-
     /// The hash of `word`'s bytes in the table of words, for `firstSlotByte(hash:)` and
     /// `rowIndex(of:hash:)`: a word looked up after its first slot was read is hashed once.
     func hash(of word: String) -> UInt64 {
@@ -135,27 +133,22 @@ public struct WordFrequencies: Sendable {
             ?? Array(word.utf8).withUnsafeBufferPointer { ByteStringTable.hash($0) }
     }
 
-    /// `firstSlotByte(of:)` of a word whose `hash(of:)` is `hash`.
+    /// A byte of the table where the look-up of the word whose `hash(of:)` is `hash` starts (see
+    /// `ByteStringTable.firstSlotByte(hash:)`): read for a few words before they are looked up, so
+    /// that their cache misses overlap.
     func firstSlotByte(hash: UInt64) -> UInt8 { words.firstSlotByte(hash: hash) }
 
     /// `rowIndex(of:)` of `word`, whose `hash(of:)` is `hash`.
     func rowIndex(of word: String, hash: UInt64) -> Int32 {
         let found = word.utf8.withContiguousStorageIfAvailable { bytes in words.row(of: bytes, hash: hash) }
-        if let found { return found.map(Int32.init) ?? rowIndexComposed(of: word) }
-        return rowIndex(of: word)
+        guard let found else { return rowIndex(of: word) }
+        return (found ?? composedRow(of: word)).map(Int32.init) ?? -1
     }
 
-    /// The row of a word the table does not hold as written, in NFC (as `row(of:)` looks again).
-    private func rowIndexComposed(of word: String) -> Int32 {
-        guard word.utf8.contains(where: { $0 >= 0xCC }) else { return -1 }
-        let composed = Normalizer.normalize(word, to: .nfc)
-        return composed.utf8.elementsEqual(word.utf8) ? -1 : words.row(of: composed).map(Int32.init) ?? -1
-    }
-
-    /// A byte of where `row`'s listings begin (in the index of listings), read as `firstSlotByte(of:)` is.
+    /// A byte of where `row`'s listings begin (in the index of listings), read as `firstSlotByte(hash:)` is.
     func listingIndexByte(ofRow row: Int) -> UInt8 { table.firstListing.base.load(fromByteOffset: 4 &* row, as: UInt8.self) }
 
-    /// A byte of `row`'s first listing, read as `firstSlotByte(of:)` is (after `listingIndexByte(ofRow:)`).
+    /// A byte of `row`'s first listing, read as `firstSlotByte(hash:)` is (after `listingIndexByte(ofRow:)`).
     func listingByte(ofRow row: Int) -> UInt8 {
         let listings = listings(ofRow: row)
         return listings.isEmpty ? 0 : table.listings.base.load(fromByteOffset: 3 &* listings.startIndex, as: UInt8.self)

@@ -41,7 +41,8 @@ struct KeyNumbering {
 
     /// The number of the key whose UTF-8 bytes are `bytes` and whose hash (`FNV1a.hash(bytes)`) is
     /// `hash`, if it has one: for a caller that holds a slice of a longer key's bytes and has hashed
-    /// it for a filter already, with no string made of it.
+    /// it for a filter already, with no string made of it. (The probe is `find`'s, written out again:
+    /// one probe taking a comparison closure cost 2.5M more instructions on the 1,517 pairs.)
     func number(ofBytes bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask

@@ -233,6 +233,7 @@ struct Vocabulary {
                 }
                 let table = Self.make(texts)
                 state.table = table
+                state.pairs = nil
                 return table[key]
             }
         }
