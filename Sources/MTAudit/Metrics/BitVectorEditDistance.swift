@@ -6,8 +6,9 @@
 /// TER scores every candidate shift by the edit distance of the shifted words, and all candidates of
 /// a round have the same length and share their first words with the unshifted ones; the rows of
 /// the unshifted words are kept, so a candidate starts from the row of its first moved word. The
-/// distances are those of the full matrix, so this stands in for TER's beam only where the beam
-/// covers the whole matrix (`TranslationEditRate` checks).
+/// distances are those of the full matrix, so this stands in for TER's beam only where the beam's
+/// distances are the full matrix's: where it covers the whole matrix, or where every path of the
+/// round's cost stays inside it (`TranslationEditRate` checks both).
 struct BitVectorEditDistance {
     /// Where a row goes up (`increases`) and down (`decreases`) by one from reference word to word.
     struct Row {

@@ -2,8 +2,9 @@ import MTAuditText
 
 /// A text as the metrics read it, each form made once, when first asked for, and shared: its UTF-8
 /// bytes, its words at white space (which chrF++'s words, TER's and 13a's tokens refine), its
-/// characters for chrF, each metric's words, and (for a reference) each metric's words numbered. The audit prepares the source once for all its
-/// versions and all the metrics, and each version once for all the metrics.
+/// characters for chrF, each metric's words, and (for a reference) each metric's words numbered. The
+/// audit prepares the source once for all its versions and all the metrics, and each version once
+/// for all the metrics.
 ///
 /// Not thread-safe (its forms are made lazily): one audit of one story uses it. A text that many
 /// audits read (a source that comes line after line, each line with versions of its own) keeps the

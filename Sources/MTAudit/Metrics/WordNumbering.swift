@@ -45,9 +45,10 @@ enum WordNumbering {
     }
 }
 
-/// An open-addressing table from a word's bytes to its number: hashes of eight bytes at a time, linear probing. A
-/// word is kept as the place of its first occurrence in one of the two texts, whose bytes the table
-/// reads (valid while the texts' buffers are: within `WordNumbering.ids`), not copied. Its storage
+/// An open-addressing table from a word's bytes to its number: hashes of eight bytes at a time,
+/// linear probing. A word is kept as the place of its first occurrence in one of the two texts, whose
+/// bytes the table reads (valid while the texts' buffers are: within `WordNumbering.ids` or
+/// `WordVocabulary`'s numbering), not copied. Its storage
 /// is the caller's (allocated for the words of both texts), read and written unchecked. Its hash
 /// and comparison serve `WordVocabulary` too.
 struct ByteWordTable {
