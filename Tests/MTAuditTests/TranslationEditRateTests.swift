@@ -121,16 +121,22 @@ struct TranslationEditRateTests {
         return (words, reference)
     }
 
+    /// Whether the beam is narrower than the matrix for `words` against `reference` and the full
+    /// matrix's distance (`bitVectors`') is within its cost: the round TER then reads from the bit vectors.
+    private static func withinNarrowerBeam(_ words: [UInt32], _ reference: [UInt32], _ bitVectors: BitVectorEditDistance) -> Bool {
+        let columns = reference.count + 1
+        return !TranslationEditRate.beamCoversMatrix(count: words.count, columns: columns)
+            && bitVectors.distance <= TranslationEditRate.costWithinBeam(count: words.count, columns: columns)
+    }
+
     @Test("Where the full matrix's distance is at most the cost within the beam, a narrower beam's distance and trace are the full matrix's")
     func costWithinBeam() {
         var generator = SplitMix(seed: 29)
         var within = 0
         for _ in 0..<3000 {
             let (words, reference) = Self.nearPair(&generator)
-            let columns = reference.count + 1
             let bitVectors = BitVectorEditDistance(words: words, reference: reference)
-            guard !TranslationEditRate.beamCoversMatrix(count: words.count, columns: columns),
-                  bitVectors.distance <= TranslationEditRate.costWithinBeam(count: words.count, columns: columns) else { continue }
+            guard Self.withinNarrowerBeam(words, reference, bitVectors) else { continue }
             within += 1
             let (distance, matrix) = TranslationEditRate.editDistance(words, reference)
             #expect(distance == bitVectors.distance)
@@ -149,12 +155,7 @@ struct TranslationEditRateTests {
         var within = 0
         for _ in 0..<3000 {
             let (words, reference) = Self.nearPair(&generator)
-            let columns = reference.count + 1
-            if !TranslationEditRate.beamCoversMatrix(count: words.count, columns: columns),
-               BitVectorEditDistance(words: words, reference: reference).distance
-                <= TranslationEditRate.costWithinBeam(count: words.count, columns: columns) {
-                within += 1
-            }
+            if Self.withinNarrowerBeam(words, reference, BitVectorEditDistance(words: words, reference: reference)) { within += 1 }
             let searched = TranslationEditRate.editsAndLength(words, reference)
             let plain = TranslationEditRate.editsAndLength(words, reference, prunes: false)
             #expect(searched == plain, "\(words) \(reference)")

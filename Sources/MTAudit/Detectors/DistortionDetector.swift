@@ -1,4 +1,3 @@
-import Foundation
 import MTAuditText
 
 /// Flags a stretch of an aligned sentence whose content words are not the source's: what the version
@@ -79,7 +78,7 @@ public struct DistortionDetector: Detector {
             // their base keys) have no word that the other lacks: nothing can stray, and the link is
             // done before any word is numbered (a sentence left as it was).
             if versionWords.count == sourceWords.count,
-               zip(versionWords, sourceWords).allSatisfy({ Self.sameBytes(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
+               zip(versionWords, sourceWords).allSatisfy({ KeyNumbering.equal(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
             // A word counts as there in another form too ("approve" for "approved"). Each base key
             // is numbered once, for the alignment and for telling which texts write it.
             // (Room for these words, and as many of the other versions' when there are others.)
@@ -218,13 +217,5 @@ public struct DistortionDetector: Detector {
     private enum Mark {
         static let version: UInt8 = 1, source: UInt8 = 2, others: UInt8 = 4
         static let lengthKnown: UInt8 = 8, isLong: UInt8 = 16
-    }
-
-    /// Whether two keys are the same bytes (not merely the same characters, as `==` tells: what a
-    /// key's base depends on).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
-        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 }

@@ -96,7 +96,9 @@ struct KeyNumbering {
         } ?? a.utf8.elementsEqual(bytes)
     }
 
-    private static func equal(_ a: String, _ b: String) -> Bool {
+    /// Whether two keys are the same bytes (not merely the same characters, as `==` tells): how the
+    /// table tells keys apart, and what a key's `base` depends on.
+    static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in
                 x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
