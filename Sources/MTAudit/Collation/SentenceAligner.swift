@@ -120,10 +120,17 @@ public struct SentenceAligner: Sendable {
         var splits = [Int](filledWith: never, count: 2 * sourceCount)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
         var top: [Int] = []
         var touched: [Int] = []
-        /// Scores the pair if it lies in both texts and `seen` (called only then) says it is new.
-        func consider(source: Range<Int>, version: Range<Int>, seen: () -> Bool) {
+        // (The helpers below take what they change as `inout` and capture no variable: a variable a
+        // nested function captures lives in a box whose every access is checked for exclusivity at
+        // run time, which cost a quarter of this walk.)
+        let threshold = threshold
+        /// Scores the pair if it lies in both texts and `table[slot]` does not already say `first`
+        /// (the pair's first version sentence), making it say so.
+        func consider(source: Range<Int>, version: Range<Int>, table: inout [Int], slot: Int, first: Int,
+                      marks: SentenceWords.VersionMarks, into candidates: inout [(score: Double, link: SentenceAlignment.Link)]) {
             guard source.lowerBound >= 0, source.upperBound <= sourceCount,
-                  version.lowerBound >= 0, version.upperBound <= versionCount, !seen() else { return }
+                  version.lowerBound >= 0, version.upperBound <= versionCount, table[slot] != first else { return }
+            table[slot] = first
             let dice = words.dice(version: version, source: source, marks: marks)
             guard dice >= threshold else { return }
             if source.count > 1 {
@@ -135,12 +142,6 @@ public struct SentenceAligner: Sendable {
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append((dice + 0.05 * position, SentenceAlignment.Link(source: source, version: version, similarity: dice)))
         }
-        /// Whether `table[slot]` already says `v`, making it say so.
-        func seen(_ table: inout [Int], _ slot: Int, _ v: Int) -> Bool {
-            if table[slot] == v { return true }
-            table[slot] = v
-            return false
-        }
         for (v, set) in words.version.enumerated() where !set.isEmpty {
             touched.removeAll(keepingCapacity: true)
             for word in set {
@@ -151,22 +152,23 @@ public struct SentenceAligner: Sendable {
             words.mark(&marks, around: v)
             // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
             // that order: picked as they come, since `touched` grows with the text but the pick does not.
+            // (a before b: more shared words, or as many and earlier.)
             top.removeAll(keepingCapacity: true)
             for s in touched {
-                func better(_ a: Int, _ b: Int) -> Bool { (shared[a], -a) > (shared[b], -b) }
-                if top.count >= candidateLimit, let last = top.last, !better(s, last) { continue }
+                let count = shared[s]
+                if top.count >= candidateLimit, let last = top.last, !(count > shared[last] || (count == shared[last] && s < last)) { continue }
                 top.append(s)
                 var k = top.count - 1
-                while k > 0 && better(s, top[k - 1]) { top[k] = top[k - 1]; k -= 1 }
+                while k > 0, count > shared[top[k - 1]] || (count == shared[top[k - 1]] && s < top[k - 1]) { top[k] = top[k - 1]; k -= 1 }
                 top[k] = s
                 if top.count > candidateLimit { top.removeLast() }
             }
             for s in top {
-                consider(source: s..<s + 1, version: v..<v + 1) { seen(&singles, s, v) }
-                consider(source: s..<s + 2, version: v..<v + 1) { seen(&merges, s, v) }
-                consider(source: s - 1..<s + 1, version: v..<v + 1) { seen(&merges, s - 1, v) }
-                consider(source: s..<s + 1, version: v..<v + 2) { seen(&splits, 2 * s + v % 2, v) }
-                consider(source: s..<s + 1, version: v - 1..<v + 1) { seen(&splits, 2 * s + (v - 1) % 2, v - 1) }
+                consider(source: s..<s + 1, version: v..<v + 1, table: &singles, slot: s, first: v, marks: marks, into: &candidates)
+                consider(source: s..<s + 2, version: v..<v + 1, table: &merges, slot: s, first: v, marks: marks, into: &candidates)
+                consider(source: s - 1..<s + 1, version: v..<v + 1, table: &merges, slot: s - 1, first: v, marks: marks, into: &candidates)
+                consider(source: s..<s + 1, version: v..<v + 2, table: &splits, slot: 2 * s + v % 2, first: v, marks: marks, into: &candidates)
+                consider(source: s..<s + 1, version: v - 1..<v + 1, table: &splits, slot: 2 * s + (v - 1) % 2, first: v - 1, marks: marks, into: &candidates)
             }
             for s in touched { shared[s] = 0 }
         }
