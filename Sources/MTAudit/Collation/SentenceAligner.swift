@@ -107,7 +107,7 @@ public struct SentenceAligner: Sendable {
         }
         var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
         var shared = [Int](filledWith: 0, count: sourceCount)
-        var candidates: [(score: Double, link: SentenceAlignment.Link)] = []
+        var candidates: [Candidate] = []
         // The pairs already considered, so that each is scored once. Every pair is considered from a
         // version sentence v it holds; only a split (one source sentence, two version sentences w and
         // w + 1) is considered from two, at w and at w + 1. So a table per shape of pair, indexed by
@@ -127,7 +127,7 @@ public struct SentenceAligner: Sendable {
         /// Scores the pair if it lies in both texts and `table[slot]` does not already say `first`
         /// (the pair's first version sentence), making it say so.
         func consider(source: Range<Int>, version: Range<Int>, table: inout [Int], slot: Int, first: Int,
-                      marks: SentenceWords.VersionMarks, into candidates: inout [(score: Double, link: SentenceAlignment.Link)]) {
+                      marks: SentenceWords.VersionMarks, into candidates: inout [Candidate]) {
             guard source.lowerBound >= 0, source.upperBound <= sourceCount,
                   version.lowerBound >= 0, version.upperBound <= versionCount, table[slot] != first else { return }
             table[slot] = first
@@ -140,7 +140,7 @@ public struct SentenceAligner: Sendable {
                 for v in version where words.shared(version: v..<v + 1, source: source) < 2 { return }
             }
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
-            candidates.append((dice + 0.05 * position, SentenceAlignment.Link(source: source, version: version, similarity: dice)))
+            candidates.append(Candidate(score: dice + 0.05 * position, source: source, version: version, similarity: dice, index: candidates.count))
         }
         for (v, set) in words.version.enumerated() where !set.isEmpty {
             touched.removeAll(keepingCapacity: true)
@@ -172,16 +172,50 @@ public struct SentenceAligner: Sendable {
             }
             for s in touched { shared[s] = 0 }
         }
-        candidates.sort { ($0.score, -$0.link.version.lowerBound, -$0.link.source.lowerBound) > ($1.score, -$1.link.version.lowerBound, -$1.link.source.lowerBound) }
+        candidates.sort()
         var sourceTaken = [Bool](filledWith: false, count: sourceCount)
         var versionTaken = [Bool](filledWith: false, count: versionCount)
         var links: [SentenceAlignment.Link] = []
-        for (_, link) in candidates where !link.source.contains(where: { sourceTaken[$0] }) && !link.version.contains(where: { versionTaken[$0] }) {
+        for candidate in candidates {
+            let link = candidate.link
+            guard !link.source.contains(where: { sourceTaken[$0] }) && !link.version.contains(where: { versionTaken[$0] }) else { continue }
             links.append(link)
             for s in link.source { sourceTaken[s] = true }
             for v in link.version { versionTaken[v] = true }
         }
         return links
+    }
+
+    /// A candidate link of `linksByWords` and its score, kept small for the sort (a link's sides hold
+    /// one or two sentences). Ordered best first: the higher score, then the earlier version sentence,
+    /// then the earlier source sentence, then the one found first.
+    private struct Candidate: Comparable {
+        let score: Double, similarity: Double
+        let version: Int32, source: Int32, index: Int32
+        let versionCount: Int8, sourceCount: Int8
+
+        init(score: Double, source: Range<Int>, version: Range<Int>, similarity: Double, index: Int) {
+            self.score = score
+            self.similarity = similarity
+            self.version = Int32(truncatingIfNeeded: version.lowerBound)
+            self.source = Int32(truncatingIfNeeded: source.lowerBound)
+            self.index = Int32(truncatingIfNeeded: index)
+            versionCount = Int8(truncatingIfNeeded: version.count)
+            sourceCount = Int8(truncatingIfNeeded: source.count)
+        }
+
+        var link: SentenceAlignment.Link {
+            SentenceAlignment.Link(source: Int(source)..<Int(source) + Int(sourceCount),
+                                   version: Int(version)..<Int(version) + Int(versionCount), similarity: similarity)
+        }
+
+        /// Whether `a` comes before `b`.
+        static func < (a: Candidate, b: Candidate) -> Bool {
+            if a.score != b.score { return a.score > b.score }
+            if a.version != b.version { return a.version < b.version }
+            if a.source != b.source { return a.source < b.source }
+            return a.index < b.index
+        }
     }
 
     /// Links by position for the sentences left between matched ones: "a, ?, c" against "A, B, C"
