@@ -181,6 +181,10 @@ public struct NumberMismatchDetector: Detector {
         let tokens = TokenIndices(all: all, indices: indices)
         // Each token's number word, looked up once (a multiplier is also asked of the token before it).
         let meanings = tokens.indices.map { words[all[$0].key] }
+        // The numbers read from words and numerals, in the text's order and apart from one another
+        // (each is read from the token after the last one's end); the numbers in digits that one
+        // covers are left out at the end, in one pass over both lists.
+        var read: [(value: String, span: TextSpan)] = []
         var k = 0
         while k < tokens.count {
             var value: Double?
@@ -211,9 +215,7 @@ public struct NumberMismatchDetector: Detector {
                     || (tokens[k].kind != .ideographic && end > start)
                 if end > start, standsAlone,
                    let number = words.characterNumeral(scalars[start..<end], lead: tokens[k].kind == .ideographic ? nil : value) {
-                    let range = TextSpan(start: tokens[k].span.start, end: end)
-                    numbers.removeAll { range.overlaps($0.span) }
-                    numbers.append((Self.format(number), range))
+                    read.append((Self.format(number), TextSpan(start: tokens[k].span.start, end: end)))
                     k += 1
                     while k < tokens.count, tokens[k].span.start < end { k += 1 }
                     continue
@@ -228,13 +230,17 @@ public struct NumberMismatchDetector: Detector {
             }
             let isWord = meanings[k] != nil
             if isWord || multiplied {
-                let range = tokens[k].span.union(tokens[end].span)
-                numbers.removeAll { range.overlaps($0.span) }
-                numbers.append((Self.format(total), range))
+                read.append((Self.format(total), tokens[k].span.union(tokens[end].span)))
             }
             k = end + 1
         }
-        return numbers.sorted { $0.span < $1.span }
+        guard !read.isEmpty else { return numbers }
+        var kept = read, next = 0
+        for number in numbers {
+            while next < read.count && read[next].span.end <= number.span.start { next += 1 }
+            if !(next < read.count && read[next].span.overlaps(number.span)) { kept.append(number) }
+        }
+        return kept.sorted { $0.span < $1.span }
     }
 
     static func format(_ value: Double) -> String {
