@@ -129,37 +129,7 @@ public struct DistortionDetector: Detector {
             let keys = numbering.keys
             if keys.count > marks.count { marks.append(contentsOf: repeatElement(0, count: keys.count - marks.count)) }
             for number in othersNumbers { marks[number] |= Mark.others }
-            // Only words of four letters or more share a stem: "a" and "in" begin too many words.
-            func long(_ number: Int) -> Bool {
-                let known = marks[number]
-                if known & Mark.lengthKnown != 0 { return known & Mark.isLong != 0 }
-                let answer = TokenAligner.scalarCount(keys[number]) >= 4
-                marks[number] |= answer ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
-                return answer
-            }
-            // Each key's `stemHead` (-1 when it has none; -2 until read), read once: two plain keys
-            // that begin with different bytes share no stem, with no call to `sharesStem`.
-            var heads = [Int16](filledWith: -2, count: keys.count)
-            func head(_ number: Int) -> Int {
-                if heads[number] != -2 { return Int(heads[number]) }
-                let answer = stemHead(keys[number]).map(Int.init) ?? -1
-                heads[number] = Int16(answer)
-                return answer
-            }
-            /// Whether the texts of `mark`, whose words are `numbers`, write key `number`, as such or
-            /// as another form. (`numbers` may repeat a key: whether one of them shares a stem is
-            /// the same question.)
-            func has(_ mark: UInt8, _ numbers: [Int], _ number: Int) -> Bool {
-                guard marks[number] & mark == 0 else { return true }
-                guard long(number) else { return false }
-                let first = head(number)
-                return numbers.contains { other in
-                    guard long(other) else { return false }
-                    let otherFirst = head(other)
-                    if first >= 0 && otherFirst >= 0 && first != otherFirst { return false }
-                    return sharesStem(keys[other], keys[number])
-                }
-            }
+            var facts = KeyFacts(keys: keys, marks: marks)
             let pairs = TokenAligner().align(versionNumbers, sourceNumbers, keys: keys)
             // The stretches between consecutive shared words (a chain rising in both sentences; words
             // in each other's place are no shared words).
@@ -179,12 +149,12 @@ public struct DistortionDetector: Detector {
                 for place in versionGap.indices {
                     let number = versionNumbers[place]
                     if isContent(versionWords[place], of: context.version, versionRows, keys[number])
-                        && !has(Mark.source, sourceNumbers, number) && !has(Mark.others, othersNumbers, number) { added += 1 }
+                        && !facts.has(Mark.source, sourceNumbers, number) && !facts.has(Mark.others, othersNumbers, number) { added += 1 }
                 }
                 for place in sourceGap.indices {
                     let number = sourceNumbers[place]
                     if isContent(sourceWords[place], of: context.source, sourceRows, keys[number])
-                        && !has(Mark.version, versionNumbers, number) && (!othersRender || has(Mark.others, othersNumbers, number)) { lost += 1 }
+                        && !facts.has(Mark.version, versionNumbers, number) && (!othersRender || facts.has(Mark.others, othersNumbers, number)) { lost += 1 }
                 }
                 guard added > 0 || lost > 0 else { continue }
                 let span: TextSpan
@@ -210,6 +180,55 @@ public struct DistortionDetector: Detector {
             }
         }
         return findings
+    }
+
+    /// What is known of the keys of a link, each read once and kept: which texts write it (`Mark`),
+    /// its length, and its `stemHead`. (A struct with mutating methods, not nested functions: a
+    /// variable a nested function captures lives in a box whose every access is checked at run time.)
+    private struct KeyFacts {
+        let keys: [String]
+        /// By key number: `Mark` bits.
+        var marks: [UInt8]
+        /// By key number: its `stemHead` (-1 when it has none; -2 until read).
+        var heads: [Int16]
+
+        init(keys: [String], marks: [UInt8]) {
+            self.keys = keys
+            self.marks = marks
+            heads = [Int16](filledWith: -2, count: keys.count)
+        }
+
+        /// Only words of four letters or more share a stem: "a" and "in" begin too many words.
+        mutating func long(_ number: Int) -> Bool {
+            let known = marks[number]
+            if known & Mark.lengthKnown != 0 { return known & Mark.isLong != 0 }
+            let answer = TokenAligner.scalarCount(keys[number]) >= 4
+            marks[number] |= answer ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
+            return answer
+        }
+
+        /// Two plain keys that begin with different bytes share no stem, with no call to `sharesStem`.
+        mutating func head(_ number: Int) -> Int {
+            if heads[number] != -2 { return Int(heads[number]) }
+            let answer = stemHead(keys[number]).map(Int.init) ?? -1
+            heads[number] = Int16(answer)
+            return answer
+        }
+
+        /// Whether the texts of `mark`, whose words are `numbers`, write key `number`, as such or
+        /// as another form. (`numbers` may repeat a key: whether one of them shares a stem is
+        /// the same question.)
+        mutating func has(_ mark: UInt8, _ numbers: [Int], _ number: Int) -> Bool {
+            guard marks[number] & mark == 0 else { return true }
+            guard long(number) else { return false }
+            let first = head(number)
+            for other in numbers where long(other) {
+                let otherFirst = head(other)
+                if first >= 0 && otherFirst >= 0 && first != otherFirst { continue }
+                if sharesStem(keys[other], keys[number]) { return true }
+            }
+            return false
+        }
     }
 
     /// What is known of a key in a link, as bits of one byte per key number: which texts write it,
