@@ -31,6 +31,24 @@ final class RecentSources: Sendable {
         let id: String
         let text: String
         let language: String
+        /// The hash of the three, computed once: the table asks for it at every look-up, insertion
+        /// and resize, and the text is hashed byte by byte.
+        let hash: Int
+
+        init(id: String, text: String, language: String) {
+            (self.id, self.text, self.language) = (id, text, language)
+            var hasher = Hasher()
+            hasher.combine(id)
+            hasher.combine(text)
+            hasher.combine(language)
+            hash = hasher.finalize()
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.hash == b.hash && a.id == b.id && a.text == b.text && a.language == b.language
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     private struct State {
@@ -55,7 +73,7 @@ final class RecentSources: Sendable {
         let bytes = input.text.utf8.count
         guard bytes <= maximumTextBytes else { return make() }
         let key = Key(id: input.id, text: input.text, language: input.language)
-        let hash = key.hashValue
+        let hash = key.hash
         let maximumSeen = maximumSeen
         let (known, again) = state.withLock { state -> (Document?, Bool) in
             if let known = state.documents[key] {
