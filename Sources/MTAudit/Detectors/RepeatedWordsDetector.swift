@@ -96,8 +96,11 @@ public struct RepeatedWordsDetector: Detector {
         while index < tokens.count {
             var found: Run?
             // A unit is repeated only where the token a unit's length on is the same as the first: most
-            // tokens end there, before the unit is looked at.
+            // tokens end there, before the unit is looked at. Most end at the ids alone (equal tokens
+            // have equal ids, -1 for tokens other than words), read without a check of bounds per length.
+            let id = ids[index]
             for length in 1...maximumUnit where index + 2 * length <= tokens.count
+                && ids.withUnsafeBufferPointer({ ids in id >= 0 ? ids[index + length] == id : ids[index + length] < 0 })
                 && sameToken(tokens, ids, index, index + length) && qualifies(tokens, index, length) {
                 var copies = 1
                 while index + (copies + 1) * length <= tokens.count,
