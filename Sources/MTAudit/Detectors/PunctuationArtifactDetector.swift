@@ -20,6 +20,7 @@ public struct PunctuationArtifactDetector: Detector {
             DetectorExample(source: "The U.S. Supreme Court ruled.", version: "The U.S⟦..⟧ Supreme Court ruled."),
             DetectorExample(source: "Prices rose, and wages fell.", version: "Prices rose⟦,,⟧ and wages fell."),
             DetectorExample(source: "When you call, they answer.", version: "When you call⟦ ⟧, they answer⟦ ⟧."),
+            DetectorExample(source: "The tide rose, and the boats left.", version: "The tide rose⟦\u{00A0}⟧, and the boats left."),
             DetectorExample(source: "He said “the tide will turn” and left.", version: "He said ⟦“⟧the tide will turn and left."),
             DetectorExample(source: "The array (18 turbines) was approved.", version: "The array 18 turbines⟦)⟧ was approved."),
             DetectorExample(source: "The council met on Tuesday.", version: "The council met on Tuesday⟦⟧"),
@@ -39,12 +40,74 @@ public struct PunctuationArtifactDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        let version = context.version.scalars
-        let source = context.source.text
-        return doubledMarks(version, source: source, context)
-            + spacesBeforeMarks(version, source: source, context)
-            + unbalancedPairs(version, context)
-            + lostFinalStops(context)
+        // Most versions give the scans of their scalars nothing to find, which one pass over their
+        // UTF-8 bytes tells: then the scalars are not read (nor made).
+        let screen = Screen(context.version.text)
+        var findings: [Finding] = []
+        if screen.doubled || screen.spaced || screen.paired {
+            let version = context.version.scalars
+            let source = context.source.text
+            if screen.doubled { findings += doubledMarks(version, source: source, context) }
+            if screen.spaced { findings += spacesBeforeMarks(version, source: source, context) }
+            if screen.paired { findings += unbalancedPairs(version, context) }
+        }
+        return findings + lostFinalStops(context)
+    }
+
+    /// Which scans of a text's scalars may find something, from what each needs, read on its UTF-8
+    /// bytes. The marks the scans look for are ASCII, and an ASCII byte is a scalar of its own, next
+    /// to the same neighbours: so each answer is true wherever its scan can find something.
+    private struct Screen {
+        /// A mark of . , ; : ? ! followed by one of . , ; : (with at most one space between).
+        var doubled = false
+        /// A comma or full stop after white space: an ASCII space or control, or a scalar beyond
+        /// ASCII (ending in a byte of 0x80 or more).
+        var spaced = false
+        /// A quote or bracket: " ( ) [ ], or a scalar beyond ASCII.
+        var paired = false
+
+        init(_ text: String) {
+            guard let screened = text.utf8.withContiguousStorageIfAvailable({ Self.screen($0) }) else {
+                (doubled, spaced, paired) = (true, true, true)
+                return
+            }
+            (doubled, spaced, paired) = screened
+        }
+
+        /// What each byte is to the screen, as bits: a quote, bracket or byte beyond ASCII (`pair`);
+        /// white space before a mark, or a byte beyond ASCII (`space`); a mark that may start or end
+        /// a doubled pair; a comma or full stop.
+        private static let pair: UInt8 = 1, space: UInt8 = 2, first: UInt8 = 4, second: UInt8 = 8, commaOrStop: UInt8 = 16
+        private static let classes: [UInt8] = (0...255).map { byte -> UInt8 in
+            if byte >= 0x80 { return pair | space }
+            switch UInt8(byte) {
+            case 0x22, 0x28, 0x29, 0x5B, 0x5D: return pair
+            case 0x09, 0x0B, 0x0C, 0x0D, 0x20: return space
+            case 0x2C, 0x2E: return first | second | commaOrStop
+            case 0x3A, 0x3B: return first | second
+            case 0x21, 0x3F: return first
+            default: return 0
+            }
+        }
+
+        private static func screen(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Bool, Bool) {
+            Self.classes.withUnsafeBufferPointer { classes in
+                var seen: UInt8 = 0, doubled = false, spaced = false
+                let count = bytes.count
+                for i in 0..<count {
+                    let kind = classes[Int(bytes[i])]
+                    seen |= kind
+                    // Marks are rare: the rest of a byte's questions wait for one.
+                    guard kind & (first | commaOrStop) != 0 else { continue }
+                    if kind & commaOrStop != 0, i > 0, classes[Int(bytes[i - 1])] & space != 0 { spaced = true }
+                    if kind & first != 0, i + 1 < count {
+                        let next = classes[Int(bytes[i + 1])]
+                        if next & second != 0 || (bytes[i + 1] == 0x20 && i + 2 < count && classes[Int(bytes[i + 2])] & second != 0) { doubled = true }
+                    }
+                }
+                return (doubled, spaced, seen & pair != 0)
+            }
+        }
     }
 
     // MARK: Doubled marks
