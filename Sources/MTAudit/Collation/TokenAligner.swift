@@ -148,7 +148,8 @@ public struct TokenAligner: Sendable {
             let (x, y) = (gapA.lowerBound, gapB.lowerBound)
             let (m, n) = (Self.scalarCount(keyA(x)), Self.scalarCount(keyB(y)))
             let mayBeAlike = m > 0 && n > 0 ? 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling : similarSpelling <= 0
-            if mayBeAlike, NameRuns.similarity(keyA(x), keyB(y)) >= similarSpelling {
+            if mayBeAlike, m == 0 || n == 0 || mayShareEnough(Self.letterMask(keyA(x)), Self.letterMask(keyB(y)), longer: max(m, n)),
+               NameRuns.similarity(keyA(x), keyB(y)) >= similarSpelling {
                 pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .similar))
             } else if substitutionLimit >= 1 {
                 pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .substituted))
@@ -165,15 +166,18 @@ public struct TokenAligner: Sendable {
         // same division, of a smaller numerator, rounds no higher), and can neither be the best of
         // the gap nor, being under it, change which is: such pairs are not measured.
         let lengthsB = gapB.map { Self.scalarCount(keyB($0)) }
+        // The same holds of the letters: see `mayShareEnough`.
+        let masksB = gapB.map { Self.letterMask(keyB($0)) }
         func mayBeAlike(_ m: Int, _ n: Int) -> Bool {
             guard m > 0, n > 0 else { return similarSpelling <= 0 }
             return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
         }
         for x in gapA {
-            let m = Self.scalarCount(keyA(x))
+            let m = Self.scalarCount(keyA(x)), mask = Self.letterMask(keyA(x))
             // The most similar free word (of equals, the first), as `max(by:)` on (similarity, −place) picks it.
             var best: (y: Int, similarity: Double)?
-            for y in freeB where mayBeAlike(m, lengthsB[y - gapB.lowerBound]) {
+            for y in freeB where mayBeAlike(m, lengthsB[y - gapB.lowerBound])
+                && (m == 0 || mayShareEnough(mask, masksB[y - gapB.lowerBound], longer: max(m, lengthsB[y - gapB.lowerBound]))) {
                 let similarity = NameRuns.similarity(keyA(x), keyB(y))
                 if let known = best {
                     if (known.similarity, -known.y) < (similarity, -y) { best = (y, similarity) }
@@ -195,6 +199,38 @@ public struct TokenAligner: Sendable {
                 k += 1
             }
         }
+    }
+
+    /// Whether two words whose letters are `a` and `b` (`letterMask`) may be as alike as
+    /// `similarSpelling`, the longer of `longer` scalars (more than 0). A letter of one that the other
+    /// lacks must be replaced or deleted: the edit distance is at least the number of letters either
+    /// word has alone, and the masks count no more than those (letters that share a bit count once).
+    /// So a pair this says no to scores under `similarSpelling` (the same division, of a smaller
+    /// numerator), and, as with the lengths, is not measured.
+    private func mayShareEnough(_ a: UInt64, _ b: UInt64, longer: Int) -> Bool {
+        let alone = max((a & ~b).nonzeroBitCount, (b & ~a).nonzeroBitCount)
+        return 1 - Double(alone) / Double(longer) >= similarSpelling
+    }
+
+    /// A bit for each letter (Unicode scalar) of `key`: an ASCII letter's by its byte, another's by
+    /// its UTF-8 bytes folded together; equal letters, equal bits.
+    static func letterMask(_ key: String) -> UInt64 {
+        key.utf8.withContiguousStorageIfAvailable { letterMask(bytes: $0) } ?? letterMask(bytes: key.utf8)
+    }
+
+    private static func letterMask(bytes: some Sequence<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0, folded: UInt32 = 0
+        for byte in bytes {
+            if byte & 0xC0 == 0x80 {
+                folded = folded &* 31 &+ UInt32(byte)
+                continue
+            }
+            if folded != 0 { mask |= 1 << UInt64(folded & 63) }
+            folded = byte < 0x80 ? 0 : UInt32(byte)
+            if byte < 0x80 { mask |= 1 << UInt64(byte & 63) }
+        }
+        if folded != 0 { mask |= 1 << UInt64(folded & 63) }
+        return mask
     }
 
     /// The number of Unicode scalars of `key`, counted on its UTF-8 bytes: those that start a scalar

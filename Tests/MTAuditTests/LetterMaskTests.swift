@@ -1,0 +1,28 @@
+@testable import MTAudit
+import Testing
+
+@Suite("Words' letters as a bound on their likeness")
+struct LetterMaskTests {
+    /// The gap's pairing measures only the pairs whose letters may make them alike enough: a pair
+    /// it passes over must score under the threshold, so that the pairs it finds are those it would
+    /// find measuring every pair.
+    @Test("Letters a word has alone bound its similarity to another: a pair passed over scores under the threshold")
+    func letterMaskBound() {
+        var random = SplitMix(seed: 8)
+        let letters = Array("abcdeéfghiklmnoprstuüwyzßø").map(String.init) + ["\u{0301}", "ж", "ы", "中", "😀"]
+        let threshold = TokenAligner().similarSpelling
+        var passedOver = 0
+        for _ in 0..<20_000 {
+            let a = (0..<Int.random(in: 1...9, using: &random)).map { _ in letters.randomElement(using: &random)! }.joined()
+            let b = (0..<Int.random(in: 1...9, using: &random)).map { _ in letters.randomElement(using: &random)! }.joined()
+            let (x, y) = (TokenAligner.letterMask(a), TokenAligner.letterMask(b))
+            let alone = max((x & ~y).nonzeroBitCount, (y & ~x).nonzeroBitCount)
+            let longer = max(TokenAligner.scalarCount(a), TokenAligner.scalarCount(b))
+            guard 1 - Double(alone) / Double(longer) < threshold else { continue }
+            passedOver += 1
+            #expect(NameRuns.similarity(a, b) < threshold, "\(a) \(b)")
+        }
+        #expect(passedOver > 1_000)
+        #expect(TokenAligner.letterMask("kerry") == TokenAligner.letterMask("rekyr"))
+    }
+}
