@@ -40,7 +40,7 @@ public enum Comparability {
         document.memo.value(guessKey) {
             // The letter words' rows, each looked up once per document (the detectors read them too).
             let rows = DocumentWordRows.of(document)
-            return Guess(language: WordFrequencies.builtIn.likelyLanguage(ofRows: rows.letterRows, count: rows.letterCount))
+            return Guess(language: WordFrequencies.builtIn.likelyLanguage(ofTokenRows: rows.rows, count: rows.letterCount))
         }.language
     }
 

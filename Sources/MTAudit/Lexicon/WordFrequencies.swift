@@ -193,6 +193,35 @@ public struct WordFrequencies: Sendable {
         likelyLanguage(ofListings: rows.lazy.map { $0 < 0 ? table.noListings : listings(ofRow: Int($0)) }, count: count)
     }
 
+    /// `likelyLanguage(ofRows:count:)` of the rows of a document's tokens (`DocumentWordRows.rows`:
+    /// a negative row lists nothing, and a token that is no letter word adds nothing), in one loop
+    /// over the arrays, with no sequence of sequences: the same sums, added in the same order.
+    func likelyLanguage(ofTokenRows rows: [Int32], count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let languageCount = languages.count
+        let best: (language: Int, hits: Int)? = withUnsafeTemporaryAllocation(of: Float.self, capacity: languageCount) { scores in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: languageCount) { hits in
+                scores.initialize(repeating: 0)
+                hits.initialize(repeating: 0)
+                rows.withUnsafeBufferPointer { rows in
+                    for row in rows where row >= 0 {
+                        for listing in listings(ofRow: Int(row)) {
+                            scores[Int(listing.language)] += listing.zipf
+                            hits[Int(listing.language)] += 1
+                        }
+                    }
+                }
+                var best: (language: Int, score: Float)?
+                for language in 0..<languageCount where scores[language] > best?.score ?? 0 {
+                    best = (language, scores[language])
+                }
+                return best.map { ($0.language, hits[$0.language]) }
+            }
+        }
+        guard let best, best.hits * 2 >= count else { return nil }
+        return languages[best.language]
+    }
+
     /// The likely language of `count` words, whose listings `each` holds in the words' order.
     private func likelyLanguage(ofListings each: some Sequence<WordListTable.Listings>, count: Int) -> String? {
         guard count > 0 else { return nil }
