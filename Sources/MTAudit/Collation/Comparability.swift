@@ -65,6 +65,10 @@ public enum Comparability {
     static func subtag(_ language: String) -> String {
         // An ASCII tag (every real one) by its bytes: there a hyphen is a character of its own, and
         // lower case is ASCII's.
+        // Most tags are one subtag in lower case ("en", "und"): their own first subtag, no string made.
+        if language.utf8.withContiguousStorageIfAvailable({ !$0.isEmpty && $0.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }) == true {
+            return language
+        }
         if let ascii = language.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             let hyphen = UInt8(ascii: "-")
