@@ -13,13 +13,16 @@ final class FormStarts: Sendable {
     private let starting: [[[LexiconPhrases.Form]]]
     /// The phrases of each structured kind in this language, at the kind's slot (`slot(of:)`).
     private let phrases: [LexiconPhrases]
-    /// The key a document's mentions are kept under in its memo: the lexicons and the language.
-    private let memoKey: String
+    /// The key a document's mentions are kept under in its memo: one fixed key for these starts
+    /// (made once for the lexicons and the language, like them), whose value sits at its number in
+    /// the memo's array. A string key ("form-starts|lexicons|language") was hashed for every
+    /// document, and made each document's memo a table of string keys for it alone.
+    private let memoKey: MemoKey
     /// The numbered keys: most words start no form, and reading a bit costs less than looking the
     /// word up in the numbering.
     private let filter: KeyFilter
 
-    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoKey: String) {
+    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoKey: MemoKey) {
         precondition(kinds.count == numbering.keys.count, "the kinds of each numbered key")
         self.numbering = numbering
         self.kinds = kinds
@@ -54,7 +57,7 @@ final class FormStarts: Sendable {
                 }
             }
             return FormStarts(numbering: numbering, kinds: kinds, phrases: phrases,
-                              memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
+                              memoKey: MemoKey("form-starts|\(lexicons.derived.id)|\(language)"))
         }
     }
 
