@@ -484,15 +484,60 @@ private func strippingLatinMarks(_ key: String) -> String? {
 
 /// Whether the UTF-8 `bytes` of a key are their own `base`: ASCII without a full stop or a final "'s".
 private func isPlainBase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 }
-        && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+    isPlainASCII(bytes, carriageReturns: false) && !endsInPossessive(bytes)
 }
 
 /// `isPlainBase` without a carriage return, told in the same one pass over the bytes: a key whose
 /// every byte is a letter of its own for `sharesStem`.
 func isPlainStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 || $0 == 0x0D }
-        && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+    isPlainASCII(bytes, carriageReturns: true) && !endsInPossessive(bytes)
+}
+
+/// Whether `bytes` end in "'s".
+@inline(__always)
+private func endsInPossessive(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'")
+}
+
+/// Whether no byte of `bytes` is 0x80 or more or a full stop (nor, with `carriageReturns`, a carriage
+/// return). Eight bytes at a time, as one 64-bit word (the tail of a short key read in pieces of four,
+/// two and one, the rest of the word zero, which is none of those bytes): a byte 0x80 or more sets its
+/// top bit, and a byte equal to `b` is a zero byte of the word XOR `b` in every byte, which the usual
+/// test for a zero byte finds. Most keys are a word or two: a few operations, where a loop over the
+/// bytes took one test and a branch a byte.
+@inline(__always)
+private func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, carriageReturns: Bool) -> Bool {
+    guard let start = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(start)
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+    func isPlain(_ word: UInt64) -> Bool {
+        word & highs == 0 && !hasByte(word, UInt8(ascii: ".")) && !(carriageReturns && hasByte(word, 0x0D))
+    }
+    let count = bytes.count
+    var at = 0
+    while count - at >= 8 {
+        guard isPlain(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) else { return false }
+        at += 8
+    }
+    let rest = count - at
+    guard rest > 0 else { return true }
+    var word: UInt64 = 0, shift: UInt64 = 0
+    if rest & 4 != 0 {
+        word = UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        at += 4
+        shift = 32
+    }
+    if rest & 2 != 0 {
+        word |= UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) << shift
+        at += 2
+        shift += 16
+    }
+    if rest & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: at, as: UInt8.self)) << shift }
+    return isPlain(word)
 }
 
 /// Whether two names are forms of one: one begins the other, or they share their first five letters.
