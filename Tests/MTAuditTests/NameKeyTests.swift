@@ -1,4 +1,5 @@
 @testable import MTAudit
+import MTAuditText
 import Testing
 
 /// The byte tests that let name keys skip `base` and `sharesStem`'s slow path must answer as a test
@@ -25,6 +26,24 @@ struct NameKeyTests {
             }
         }
         return keys
+    }
+
+    @Test("Whether a short text writes a letter word of a base, told by reading its words, is what its set of bases says")
+    func writesLetterWord() throws {
+        let segmenter = try Segmenter()
+        let texts = ["Mr. Obama's U.S. visit: Zoë met 2nd-year students in Köln, and the UN's envoy.",
+                     "The cat sat on the mat.", "O'Neill, d'Artagnan and 3M met at 10 a.m. in São Paulo's ČSSD office.",
+                     "Ёлка и Щука в Москве. 東京で会った。"]
+        for text in texts {
+            // Every token's key and base, and some words no token has, asked of a text that has not
+            // made its set, then of the set.
+            let asked = Document(id: "a", text: text, segmenter: segmenter)
+            var keys = asked.tokens.flatMap { [$0.key, base($0.key)] } + ["", "obamas", "us", "zoe", "köln", "koln", "s", "'s", "oneill"]
+            keys += keys.map { $0.uppercased() }
+            let answers = keys.map { NameRuns.writesLetterWord(base: $0, in: asked) }
+            let set = NameRuns.letterKeys(of: Document(id: "b", text: text, segmenter: segmenter))
+            #expect(answers == keys.map(set.contains), "\(text)")
+        }
     }
 
     @Test("isPlainStem answers as a test of each byte does")

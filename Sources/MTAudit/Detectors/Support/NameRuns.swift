@@ -317,6 +317,32 @@ struct NameRuns {
         }
     }
 
+    /// Whether a letter word of `document` has the base `key`: `letterKeys(of:).contains(key)`, told
+    /// without making the set, where it is not made yet, for a text of at most `shortText` tokens,
+    /// by reading its letter words. A rule's quick test asks about a few words of the other text,
+    /// and its answer most often ends the rule: the version's set is then never needed (most
+    /// contexts), and making it cost more than the few readings.
+    static func writesLetterWord(base key: String, in document: Document) -> Bool {
+        if let keys = document.memo.existing(letterKeysKey, as: KeySet.self) { return keys.contains(key) }
+        let tokens = document.tokens
+        guard tokens.count <= shortText else { return letterKeys(of: document).contains(key) }
+        let first = key.utf8.first
+        return tokens.indices.contains { k in
+            guard tokens[k].kind == .letters else { return false }
+            // An ASCII word's base is its key without full stops and a final "'s": it begins with the
+            // key's first byte when that is a letter or a digit. A word that begins with another than
+            // `key` is not it, told with no base made (most words).
+            if tokens[k].isASCII, let head = tokens[k].key.utf8.first, head != first,
+               (0x61...0x7A).contains(head) || (0x30...0x39).contains(head) {
+                return false
+            }
+            return KeyNumbering.equal(base(tokens[k].key), key)
+        }
+    }
+
+    /// The most tokens of a text that `writesLetterWord` reads rather than make its set: a sentence or two.
+    private static let shortText = 48
+
     /// The base keys of the letter words of the source and the other versions: a name of the
     /// version that one of them writes is not new. Each text's own keys (`letterKeys(of:)`, made once
     /// per text), asked in turn rather than joined into one set for every context.
