@@ -326,15 +326,19 @@ struct NameRuns {
         if let keys = document.memo.existing(letterKeysKey, as: KeySet.self) { return keys.contains(key) }
         let tokens = document.tokens
         guard tokens.count <= shortText else { return letterKeys(of: document).contains(key) }
-        let first = key.utf8.first
+        let first = key.utf8.first, count = key.utf8.count
         return tokens.indices.contains { k in
             guard tokens[k].kind == .letters else { return false }
-            // An ASCII word's base is its key without full stops and a final "'s": it begins with the
-            // key's first byte when that is a letter or a digit. A word that begins with another than
-            // `key` is not it, told with no base made (most words).
-            if tokens[k].isASCII, let head = tokens[k].key.utf8.first, head != first,
-               (0x61...0x7A).contains(head) || (0x30...0x39).contains(head) {
-                return false
+            // An ASCII word's base is its key without full stops and a final "'s": no longer than the
+            // key, and beginning with the key's first byte when that is a letter or a digit. A word
+            // shorter than `key`, or that begins with another byte, is not it, told with no base made
+            // (most words).
+            if tokens[k].isASCII {
+                let tokenKey = tokens[k].key.utf8
+                if tokenKey.count < count { return false }
+                if let head = tokenKey.first, head != first, (0x61...0x7A).contains(head) || (0x30...0x39).contains(head) {
+                    return false
+                }
             }
             return KeyNumbering.equal(base(tokens[k].key), key)
         }
@@ -348,6 +352,14 @@ struct NameRuns {
     /// per text), asked in turn rather than joined into one set for every context.
     static func known(in context: DetectionContext) -> KnownKeys {
         KnownKeys(source: letterKeys(of: context.source), others: context.otherVersions.map(letterKeys(of:)))
+    }
+
+    /// Whether the source or another version writes a letter word of base `key`: `known(in:)
+    /// .contains(key)`, with the source read as `writesLetterWord` reads it. For the quick tests that
+    /// most contexts end at, with no set made of a short source's words (each is made once per
+    /// source, but most sources come once).
+    static func isKnown(_ key: String, in context: DetectionContext) -> Bool {
+        writesLetterWord(base: key, in: context.source) || context.otherVersions.contains { letterKeys(of: $0).contains(key) }
     }
 
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
@@ -657,12 +669,13 @@ struct NameSubstitutions {
         let versionNames = NameRuns.version(in: context)
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
-        let known = NameRuns.known(in: context)
         let confusions = LexiconPhrases.mentions(.confusions, in: context)
         // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
-        // or a wrong form of a known confusion. Most versions have neither: no runs are made for them.
-        guard versionNames.writesCapitalized(in: context.version, where: { !known.contains(base($0)) })
+        // or a wrong form of a known confusion. Most versions have neither: no runs are made for them
+        // (nor the set of a short source's words).
+        guard versionNames.writesCapitalized(in: context.version, where: { !NameRuns.isKnown(base($0), in: context) })
                 || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
+        let known = NameRuns.known(in: context)
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
         let entities = LexiconPhrases.mentions(.entities, in: context)
