@@ -27,7 +27,7 @@ struct NameEvidence {
         // versions have none, and then nothing else need be made: not even the runs, when no word
         // of the version may be one (the runs' words are among those), nor the set of a short
         // source's words.
-        guard versionNames.writesCapitalized(in: context.version, where: { !NameRuns.isKnown(base($0), in: context) }) else { return [] }
+        guard NameRuns.versionWritesNewName(in: context) else { return [] }
         let known = NameRuns.known(in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         guard versionRuns.contains(where: { runs in

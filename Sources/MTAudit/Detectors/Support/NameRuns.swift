@@ -1,4 +1,5 @@
 import MTAuditText
+import Synchronization
 
 /// Names in sentences: runs of capitalized words that are not titles or common words, as the name
 /// detectors compare them between a version and its source.
@@ -97,6 +98,9 @@ struct NameRuns {
     private final class Finders: Sendable {
         let source: NameRuns
         let version: NameRuns
+        /// `versionWritesNewName`'s answer once told: 0 not yet, 1 no, 2 yes. (Two threads that ask
+        /// at once both tell it, alike.)
+        let writesNewName = Atomic<UInt8>(0)
 
         init(source: NameRuns, version: NameRuns) {
             self.source = source
@@ -360,6 +364,23 @@ struct NameRuns {
     /// source, but most sources come once).
     static func isKnown(_ key: String, in context: DetectionContext) -> Bool {
         writesLetterWord(base: key, in: context.source) || context.otherVersions.contains { letterKeys(of: $0).contains(key) }
+    }
+
+    /// Whether the version writes a word that may be part of a name and that neither the source nor
+    /// another version writes (`isKnown`): the quick test that name substitutions and name evidence
+    /// both start with, and most contexts end at, told once per context for both.
+    static func versionWritesNewName(in context: DetectionContext) -> Bool {
+        // Kept with the finders, which both rules fetch anyway: a memo key of its own cost more than
+        // the test where the source's set is made.
+        let finders = finders(in: context)
+        switch finders.writesNewName.load(ordering: .relaxed) {
+        case 1: return false
+        case 2: return true
+        default:
+            let writes = finders.version.writesCapitalized(in: context.version, where: { !isKnown(base($0), in: context) })
+            finders.writesNewName.store(writes ? 2 : 1, ordering: .relaxed)
+            return writes
+        }
     }
 
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
@@ -673,8 +694,7 @@ struct NameSubstitutions {
         // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
         // or a wrong form of a known confusion. Most versions have neither: no runs are made for them
         // (nor the set of a short source's words).
-        guard versionNames.writesCapitalized(in: context.version, where: { !NameRuns.isKnown(base($0), in: context) })
-                || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
+        guard NameRuns.versionWritesNewName(in: context) || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
         let known = NameRuns.known(in: context)
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
