@@ -46,6 +46,14 @@ struct NameKeyTests {
         }
     }
 
+    @Test("A lexicon form's white space is Unicode's White_Space, for every scalar")
+    func whiteSpace() {
+        let disagreeing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            LexiconPhrases.isWhiteSpace($0) != $0.properties.isWhitespace
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing.map { String($0.value, radix: 16) })")
+    }
+
     @Test("isPlainStem answers as a test of each byte does")
     func plainStem() {
         for key in Self.keys() {
