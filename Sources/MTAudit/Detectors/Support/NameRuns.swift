@@ -180,6 +180,8 @@ struct NameRuns {
                 if rows == nil { rows = DocumentWordRows.of(document) }
                 return rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
             }) {
+                // Room for a name of a few words at its first: growing word by word moved it again.
+                if current.isEmpty { current.reserveCapacity(4) }
                 current.append(tokens[position])
             } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
@@ -203,6 +205,7 @@ struct NameRuns {
             if mayBeName(tokens, position),
                tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
                 || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                if current.isEmpty { current.reserveCapacity(4) }
                 current.append(tokens[position])
             } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
