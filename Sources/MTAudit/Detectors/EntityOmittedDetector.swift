@@ -75,10 +75,13 @@ public struct EntityOmittedDetector: Detector {
         guard context.sameLanguage else { return [] }
         let names = NameRuns.source(in: context)
         guard names.isUsable else { return [] }
-        let inVersion = NameRuns.letterKeys(of: context.version)
         // A name is missing only where a word of it the version lacks is: without a source word that
-        // may be part of a name and that the version lacks (most texts), none is, and no runs are made.
-        guard names.writesCapitalized(in: context.source, where: { !inVersion.contains(base($0)) }) else { return [] }
+        // may be part of a name and that the version lacks (most texts), none is, and no runs are made
+        // (nor, for a short version, the set of its words).
+        guard names.writesCapitalized(in: context.source, where: { !NameRuns.writesLetterWord(base: base($0), in: context.version) }) else {
+            return []
+        }
+        let inVersion = NameRuns.letterKeys(of: context.version)
         // Names another name stands for are substitutions (name-corruption, introduced-entity), not omissions.
         let substituted = Set(NameSubstitutions.pairs(in: context).map { $0.source.span })
         var findings: [Finding] = []

@@ -78,7 +78,9 @@ public struct EntitySubstitutionDetector: Detector {
         // same words as a source name, or in its place among the sentence's new names).
         let confusions = ConsensusConfusion.all(in: context)
         var findings = NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .commonWord }
-        findings += confusions.filter { $0.confusion.entryClass != "respelling" }.map { $0.finding(by: self, in: context) }
+        if !confusions.isEmpty {
+            findings += confusions.filter { $0.confusion.entryClass != "respelling" }.map { $0.finding(by: self, in: context) }
+        }
         // The rest reads the other versions where the source lacks a passage: without them, done.
         guard !context.otherVersions.isEmpty else { return findings }
         let honorifics = NameRuns.honorifics(in: context)

@@ -54,11 +54,16 @@ public struct MisplacedEntityDetector: Detector {
         func countries(_ mention: LexiconPhrases.Mention, _ phrases: LexiconPhrases) -> Set<String> {
             mention.ids.filter { phrases.classes[$0] != "region" }
         }
-        var known: Set<String> = []
-        for mention in found.source { known.formUnion(countries(mention, found.sourcePhrases)) }
-        for mentions in found.others {
-            for mention in mentions { known.formUnion(mention.ids) }
-        }
+        // The countries the source and the other versions name: gathered when a version's country
+        // first needs them, where the source's sentence has a country it lacks (few do).
+        lazy var known: Set<String> = {
+            var known: Set<String> = []
+            for mention in found.source { known.formUnion(countries(mention, found.sourcePhrases)) }
+            for mentions in found.others {
+                for mention in mentions { known.formUnion(mention.ids) }
+            }
+            return known
+        }()
         // The name detectors report a name put for another; one finding is enough.
         let named = NameSubstitutions.pairs(in: context).map(\.version.span)
         var findings: [Finding] = []
@@ -78,7 +83,7 @@ public struct MisplacedEntityDetector: Detector {
             }
             for mention in inVersion {
                 let ids = countries(mention, found.versionPhrases)
-                guard !ids.isEmpty, ids.isDisjoint(with: known), !missing.isEmpty,
+                guard !ids.isEmpty, !missing.isEmpty, ids.isDisjoint(with: known),
                       !named.contains(where: { $0.overlaps(mention.span) }) else { continue }
                 let replaced = missing.removeFirst()
                 let written = context.source.text(of: replaced.span)

@@ -69,9 +69,16 @@ public struct NameCorruptionDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .corruption }
-            + ConsensusConfusion.all(in: context).filter { $0.confusion.entryClass == "respelling" }.map { $0.finding(by: self, in: context) }
-            + NameEvidence.corruptions(in: context).map { corruption in
+        var findings = NameSubstitutions.findings(by: self, in: context) { NameSubstitutions.nature(of: $0, in: context) == .corruption }
+        // Each kind's findings added only where it has some (most texts have none of any): joining
+        // empty lists cost as much as the rule's own quick tests.
+        let confusions = ConsensusConfusion.all(in: context)
+        if !confusions.isEmpty {
+            findings += confusions.filter { $0.confusion.entryClass == "respelling" }.map { $0.finding(by: self, in: context) }
+        }
+        let corruptions = NameEvidence.corruptions(in: context)
+        if !corruptions.isEmpty {
+            findings += corruptions.map { corruption in
                 let written = context.version.text(of: corruption.version.span)
                 let message = corruption.evidence == .self
                     ? "“\(written)” is written “\(corruption.written)” elsewhere in this version"
@@ -79,5 +86,7 @@ public struct NameCorruptionDetector: Detector {
                 return finding(corruption.version.span, in: context, message: message, suggestion: corruption.written,
                                evidence: corruption.evidence)
             }
+        }
+        return findings
     }
 }

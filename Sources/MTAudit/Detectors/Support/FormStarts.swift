@@ -13,13 +13,16 @@ final class FormStarts: Sendable {
     private let starting: [[[LexiconPhrases.Form]]]
     /// The phrases of each structured kind in this language, at the kind's slot (`slot(of:)`).
     private let phrases: [LexiconPhrases]
-    /// The key a document's mentions are kept under in its memo: the lexicons and the language.
-    private let memoKey: String
+    /// The key a document's mentions are kept under in its memo: one fixed key for these starts
+    /// (made once for the lexicons and the language, like them), whose value sits at its number in
+    /// the memo's array. A string key ("form-starts|lexicons|language") was hashed for every
+    /// document, and made each document's memo a table of string keys for it alone.
+    private let memoKey: MemoKey
     /// The numbered keys: most words start no form, and reading a bit costs less than looking the
     /// word up in the numbering.
     private let filter: KeyFilter
 
-    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoKey: String) {
+    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoKey: MemoKey) {
         precondition(kinds.count == numbering.keys.count, "the kinds of each numbered key")
         self.numbering = numbering
         self.kinds = kinds
@@ -54,7 +57,7 @@ final class FormStarts: Sendable {
                 }
             }
             return FormStarts(numbering: numbering, kinds: kinds, phrases: phrases,
-                              memoKey: "form-starts|\(lexicons.derived.id)|\(language)")
+                              memoKey: MemoKey("form-starts|\(lexicons.derived.id)|\(language)"))
         }
     }
 
@@ -117,18 +120,24 @@ final class FormStarts: Sendable {
         let apostrophe = UInt8(ascii: "'")
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
-            // Whether the key has an apostrophe, and its bit in the filter, from one reading of its bytes.
-            let (hasApostrophe, slot) = key.utf8.withContiguousStorageIfAvailable { bytes in
-                (bytes.contains(apostrophe), KeyFilter.slot(ofBytes: bytes))
-            } ?? (key.utf8.contains(apostrophe), KeyFilter.slot(key))
-            // Without an apostrophe the look-up tries the word's own key alone (most words): that one
-            // is weighed here, with no closure to call.
-            guard hasApostrophe else {
-                if filter.mayContain(slot: slot), let number = numbering.number(of: key) {
+            // Whether the key has an apostrophe; and without one (most words), its mark: the look-up
+            // then tries the word's own key alone, weighed here with no closure to call, its bytes
+            // hashed once for both the filter's bit and the numbering's table.
+            let plain = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard !bytes.contains(apostrophe) else { return false }
+                let hash = FNV1a.hash(bytes)
+                if filter.mayContain(slot: KeyFilter.slot(hash: hash)), let number = numbering.number(ofBytes: bytes, hash: hash) {
                     marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
                 }
-                continue
-            }
+                return true
+            } ?? {
+                guard !key.utf8.contains(apostrophe) else { return false }
+                if filter.mayContain(key), let number = numbering.number(of: key) {
+                    marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
+                }
+                return true
+            }()
+            if plain { continue }
             var mark: UInt16 = 0
             func weigh(_ key: String) {
                 if filter.mayContain(key), let number = numbering.number(of: key) { mark |= kinds[number] }

@@ -158,7 +158,7 @@ final class LexiconPhrases: Sendable {
         let view = form.unicodeScalars
         let scalars = Array(view)
         let positions = Array(view.indices) + [view.endIndex]
-        func isSeparator(_ scalar: Unicode.Scalar) -> Bool { isDash(scalar) || scalar.properties.isWhitespace }
+        func isSeparator(_ scalar: Unicode.Scalar) -> Bool { isDash(scalar) || isWhiteSpace(scalar) }
         /// Whether the scalar at `k`, if any, may join a neighbouring separator or full stop into one
         /// character.
         func mayJoin(_ k: Int) -> Bool {
@@ -181,6 +181,16 @@ final class LexiconPhrases: Sendable {
             start = k + 1
         }
         return pieces
+    }
+
+    /// Unicode's White_Space property (`properties.isWhitespace`), from its list of 25 scalars (a
+    /// stable property), with no look-up in the property tables: every scalar of a form outside ASCII
+    /// is asked.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Whether a character of a form outside ASCII parts its words: white space or a dash. The

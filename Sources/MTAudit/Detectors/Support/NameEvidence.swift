@@ -23,11 +23,12 @@ struct NameEvidence {
         guard context.sameLanguage else { return [] }
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }
-        let known = NameRuns.known(in: context)
         // The version's name words that no other text writes, by sentence: the candidates. Most
         // versions have none, and then nothing else need be made: not even the runs, when no word
-        // of the version may be one (the runs' words are among those).
-        guard versionNames.writesCapitalized(in: context.version, where: { !known.contains(base($0)) }) else { return [] }
+        // of the version may be one (the runs' words are among those), nor the set of a short
+        // source's words.
+        guard NameRuns.versionWritesNewName(in: context) else { return [] }
+        let known = NameRuns.known(in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
         guard versionRuns.contains(where: { runs in
             runs.contains { run in run.tokens.contains { !known.contains(base($0.key)) } }

@@ -1,4 +1,5 @@
 import MTAuditText
+import Synchronization
 
 /// Names in sentences: runs of capitalized words that are not titles or common words, as the name
 /// detectors compare them between a version and its source.
@@ -97,6 +98,9 @@ struct NameRuns {
     private final class Finders: Sendable {
         let source: NameRuns
         let version: NameRuns
+        /// `versionWritesNewName`'s answer once told: 0 not yet, 1 no, 2 yes. (Two threads that ask
+        /// at once both tell it, alike.)
+        let writesNewName = Atomic<UInt8>(0)
 
         init(source: NameRuns, version: NameRuns) {
             self.source = source
@@ -176,6 +180,8 @@ struct NameRuns {
                 if rows == nil { rows = DocumentWordRows.of(document) }
                 return rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
             }) {
+                // Room for a name of a few words at its first: growing word by word moved it again.
+                if current.isEmpty { current.reserveCapacity(4) }
                 current.append(tokens[position])
             } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
@@ -199,6 +205,7 @@ struct NameRuns {
             if mayBeName(tokens, position),
                tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
                 || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                if current.isEmpty { current.reserveCapacity(4) }
                 current.append(tokens[position])
             } else if tokens[position].isWordLike || tokens[position].text != "." {
                 if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
@@ -317,11 +324,66 @@ struct NameRuns {
         }
     }
 
+    /// Whether a letter word of `document` has the base `key`: `letterKeys(of:).contains(key)`, told
+    /// without making the set, where it is not made yet, for a text of at most `shortText` tokens,
+    /// by reading its letter words. A rule's quick test asks about a few words of the other text,
+    /// and its answer most often ends the rule: the version's set is then never needed (most
+    /// contexts), and making it cost more than the few readings.
+    static func writesLetterWord(base key: String, in document: Document) -> Bool {
+        if let keys = document.memo.existing(letterKeysKey, as: KeySet.self) { return keys.contains(key) }
+        let tokens = document.tokens
+        guard tokens.count <= shortText else { return letterKeys(of: document).contains(key) }
+        let first = key.utf8.first, count = key.utf8.count
+        return tokens.indices.contains { k in
+            guard tokens[k].kind == .letters else { return false }
+            // An ASCII word's base is its key without full stops and a final "'s": no longer than the
+            // key, and beginning with the key's first byte when that is a letter or a digit. A word
+            // shorter than `key`, or that begins with another byte, is not it, told with no base made
+            // (most words).
+            if tokens[k].isASCII {
+                let tokenKey = tokens[k].key.utf8
+                if tokenKey.count < count { return false }
+                if let head = tokenKey.first, head != first, (0x61...0x7A).contains(head) || (0x30...0x39).contains(head) {
+                    return false
+                }
+            }
+            return KeyNumbering.equal(base(tokens[k].key), key)
+        }
+    }
+
+    /// The most tokens of a text that `writesLetterWord` reads rather than make its set: a sentence or two.
+    private static let shortText = 48
+
     /// The base keys of the letter words of the source and the other versions: a name of the
     /// version that one of them writes is not new. Each text's own keys (`letterKeys(of:)`, made once
     /// per text), asked in turn rather than joined into one set for every context.
     static func known(in context: DetectionContext) -> KnownKeys {
         KnownKeys(source: letterKeys(of: context.source), others: context.otherVersions.map(letterKeys(of:)))
+    }
+
+    /// Whether the source or another version writes a letter word of base `key`: `known(in:)
+    /// .contains(key)`, with the source read as `writesLetterWord` reads it. For the quick tests that
+    /// most contexts end at, with no set made of a short source's words (each is made once per
+    /// source, but most sources come once).
+    static func isKnown(_ key: String, in context: DetectionContext) -> Bool {
+        writesLetterWord(base: key, in: context.source) || context.otherVersions.contains { letterKeys(of: $0).contains(key) }
+    }
+
+    /// Whether the version writes a word that may be part of a name and that neither the source nor
+    /// another version writes (`isKnown`): the quick test that name substitutions and name evidence
+    /// both start with, and most contexts end at, told once per context for both.
+    static func versionWritesNewName(in context: DetectionContext) -> Bool {
+        // Kept with the finders, which both rules fetch anyway: a memo key of its own cost more than
+        // the test where the source's set is made.
+        let finders = finders(in: context)
+        switch finders.writesNewName.load(ordering: .relaxed) {
+        case 1: return false
+        case 2: return true
+        default:
+            let writes = finders.version.writesCapitalized(in: context.version, where: { !isKnown(base($0), in: context) })
+            finders.writesNewName.store(writes ? 2 : 1, ordering: .relaxed)
+            return writes
+        }
     }
 
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
@@ -484,15 +546,60 @@ private func strippingLatinMarks(_ key: String) -> String? {
 
 /// Whether the UTF-8 `bytes` of a key are their own `base`: ASCII without a full stop or a final "'s".
 private func isPlainBase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 }
-        && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+    isPlainASCII(bytes, carriageReturns: false) && !endsInPossessive(bytes)
 }
 
 /// `isPlainBase` without a carriage return, told in the same one pass over the bytes: a key whose
 /// every byte is a letter of its own for `sharesStem`.
 func isPlainStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    !bytes.contains { $0 == UInt8(ascii: ".") || $0 >= 0x80 || $0 == 0x0D }
-        && !(bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'"))
+    isPlainASCII(bytes, carriageReturns: true) && !endsInPossessive(bytes)
+}
+
+/// Whether `bytes` end in "'s".
+@inline(__always)
+private func endsInPossessive(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count >= 2 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'")
+}
+
+/// Whether no byte of `bytes` is 0x80 or more or a full stop (nor, with `carriageReturns`, a carriage
+/// return). Eight bytes at a time, as one 64-bit word (the tail of a short key read in pieces of four,
+/// two and one, the rest of the word zero, which is none of those bytes): a byte 0x80 or more sets its
+/// top bit, and a byte equal to `b` is a zero byte of the word XOR `b` in every byte, which the usual
+/// test for a zero byte finds. Most keys are a word or two: a few operations, where a loop over the
+/// bytes took one test and a branch a byte.
+@inline(__always)
+private func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, carriageReturns: Bool) -> Bool {
+    guard let start = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(start)
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+    func isPlain(_ word: UInt64) -> Bool {
+        word & highs == 0 && !hasByte(word, UInt8(ascii: ".")) && !(carriageReturns && hasByte(word, 0x0D))
+    }
+    let count = bytes.count
+    var at = 0
+    while count - at >= 8 {
+        guard isPlain(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) else { return false }
+        at += 8
+    }
+    let rest = count - at
+    guard rest > 0 else { return true }
+    var word: UInt64 = 0, shift: UInt64 = 0
+    if rest & 4 != 0 {
+        word = UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        at += 4
+        shift = 32
+    }
+    if rest & 2 != 0 {
+        word |= UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) << shift
+        at += 2
+        shift += 16
+    }
+    if rest & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: at, as: UInt8.self)) << shift }
+    return isPlain(word)
 }
 
 /// Whether two names are forms of one: one begins the other, or they share their first five letters.
@@ -586,12 +693,12 @@ struct NameSubstitutions {
         let versionNames = NameRuns.version(in: context)
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
-        let known = NameRuns.known(in: context)
         let confusions = LexiconPhrases.mentions(.confusions, in: context)
         // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
-        // or a wrong form of a known confusion. Most versions have neither: no runs are made for them.
-        guard versionNames.writesCapitalized(in: context.version, where: { !known.contains(base($0)) })
-                || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
+        // or a wrong form of a known confusion. Most versions have neither: no runs are made for them
+        // (nor the set of a short source's words).
+        guard NameRuns.versionWritesNewName(in: context) || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
+        let known = NameRuns.known(in: context)
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
         let entities = LexiconPhrases.mentions(.entities, in: context)

@@ -73,6 +73,11 @@ struct Vocabulary {
         /// The entry of `key`, if a token has it.
         func entry(_ key: String) -> Entry? { numbering.number(of: key).map { entries[$0] } }
 
+        /// The entry of the key of UTF-8 `bytes`, whose `FNV1a.hash` is `hash`, if a token has it.
+        func entry(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Entry? {
+            numbering.number(ofBytes: bytes, hash: hash).map { entries[$0] }
+        }
+
         private static let memoKey = MemoKey("vocabulary")
 
         static func of(_ document: Document) -> Part {
@@ -89,6 +94,9 @@ struct Vocabulary {
 
     /// Whether some word-like token has the key `key`.
     func contains(_ key: String) -> Bool {
+        // The key's bytes hashed once, for the filter and the table of every document alike (the
+        // filter's bit and the table's slot come of one FNV-1a hash).
+        if let found = key.utf8.withContiguousStorageIfAvailable({ contains(bytes: $0, hash: FNV1a.hash($0)) }) { return found }
         let slot = KeyFilter.slot(key)
         return parts.contains { $0.keys.mayContain(slot) && $0.entry(key) != nil }
     }
@@ -107,13 +115,26 @@ struct Vocabulary {
 
     /// The proper name `key` as first written with its capital, or nil when `key` is none.
     func properName(_ key: String) -> String? {
+        // The key's bytes hashed once, for the filters and every document's table alike.
+        if let name = key.utf8.withContiguousStorageIfAvailable({ bytes in
+            let hash = FNV1a.hash(bytes)
+            return properName { $0.entry(bytes: bytes, hash: hash) } slot: { KeyFilter.slot(hash: hash) & 255 }
+        }) {
+            return name
+        }
+        return properName { $0.entry(key) } slot: { ProperNameFilter.slot(key) }
+    }
+
+    /// `properName` of the key whose entry in a document's part `entry` gives and whose
+    /// `ProperNameFilter` bit `slot` gives.
+    private func properName(entry: (Part) -> Entry?, slot: () -> Int) -> String? {
         // A proper name is written with a capital inside a sentence by some document: where no
         // document's filter has the key, it is none.
-        let slot = ProperNameFilter.slot(key)
+        let slot = slot()
         guard parts.contains(where: { $0.capitalizedKeys.mayContain(slot) }) else { return nil }
         var capitalized: String? = nil
         for part in parts {
-            guard let entry = part.entry(key) else { continue }
+            guard let entry = entry(part) else { continue }
             if entry.lowercased { return nil }
             if capitalized == nil { capitalized = entry.capitalized }
         }
@@ -128,7 +149,16 @@ struct Vocabulary {
         init(_ document: Document) { part = Part.of(document) }
 
         /// Whether some word-like token of the document has the key `key`.
-        func contains(_ key: String) -> Bool { part.keys.mayContain(KeyFilter.slot(key)) && part.entry(key) != nil }
+        func contains(_ key: String) -> Bool {
+            // The key's bytes hashed once, for the filter and the table.
+            if let found = key.utf8.withContiguousStorageIfAvailable({ bytes in
+                let hash = FNV1a.hash(bytes)
+                return part.keys.mayContain(KeyFilter.slot(hash: hash)) && part.entry(bytes: bytes, hash: hash) != nil
+            }) {
+                return found
+            }
+            return part.keys.mayContain(KeyFilter.slot(key)) && part.entry(key) != nil
+        }
     }
 
     /// A Bloom filter of one hash over 256 bits, for the few capitalized words of one document: kept
