@@ -153,9 +153,12 @@ public struct NumberMismatchDetector: Detector {
     /// The numbers written in `span` of `document`, in digits or words, each with its value in one
     /// form: digits, and a "." before decimals.
     static func numbers(in document: Document, span: TextSpan, words: NumberWords = NumberWords([])) -> [(value: String, span: TextSpan)] {
-        // The scalars, read from the document's memo once for the digits and the numerals.
-        let scalars = document.scalars
-        var numbers = digits(in: scalars, span: span)
+        // An ASCII text (one byte a scalar; most) is read on its bytes, with no array of its scalars
+        // made: it has no numeral in characters (those are beyond ASCII). Another text's scalars are
+        // read from the document's memo once, for the digits and the numerals.
+        let ascii = document.length == document.text.utf8.count
+        let scalars = ascii ? [] : document.scalars
+        var numbers = ascii ? asciiDigits(in: document.text, span: span) : digits(in: scalars, span: span)
         guard !words.isEmpty else { return numbers }
         // The numbers in digits, in the text's order: the tokens, in the same order, walk along them
         // to find the one starting where each starts.
@@ -197,7 +200,7 @@ public struct NumberMismatchDetector: Detector {
             // Numerals in characters ("一千二百", "三百五十万", "二〇二四"), whatever words the segmenter
             // cut them into, and after digits ("3万"). One character inside a longer word ("一起",
             // together) is no number.
-            if tokens[k].kind == .ideographic || value != nil {
+            if !ascii, tokens[k].kind == .ideographic || value != nil {
                 let start = tokens[k].kind == .ideographic ? tokens[k].span.start : tokens[k].span.end
                 var end = start
                 // Digits 0–9 count inside such a numeral once a unit of ten thousand came ("1億2000万").
@@ -259,7 +262,39 @@ public struct NumberMismatchDetector: Detector {
 
     /// The numbers written in digits.
     static func digits(in document: Document, span: TextSpan) -> [(value: String, span: TextSpan)] {
-        digits(in: document.scalars, span: span)
+        document.length == document.text.utf8.count ? asciiDigits(in: document.text, span: span)
+            : digits(in: document.scalars, span: span)
+    }
+
+    /// `digits(in:span:)` of an ASCII text, read on its UTF-8 bytes (each a scalar): the same digits
+    /// and separators (the others are beyond ASCII), the same values.
+    private static func asciiDigits(in text: String, span: TextSpan) -> [(value: String, span: TextSpan)] {
+        guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(value: String, span: TextSpan)] in
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var numbers: [(value: String, span: TextSpan)] = []
+            var i = span.start
+            while i < span.end {
+                while i < span.end && !isDigit(bytes[i]) { i += 1 }
+                guard i < span.end else { break }
+                let start = i
+                var end = i
+                while end < span.end {
+                    if isDigit(bytes[end]) {
+                        end += 1
+                    } else if bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: "."), end + 1 < span.end, isDigit(bytes[end + 1]) {
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                numbers.append((value(ArraySlice(bytes[start..<end].map { Unicode.Scalar($0) })), TextSpan(start: start, end: end)))
+                i = end
+            }
+            return numbers
+        }) else {
+            return digits(in: Array(text.unicodeScalars), span: span)
+        }
+        return found
     }
 
     /// The numbers written in digits in `span` of a document whose scalars are `scalars`.
