@@ -105,6 +105,78 @@ public final class Segmenter {
                                      offsets: offsets))
     }
 
+    /// `withSegmentation(of:_:)`, with the segmenter's `WordStrings` lent to `body` as well, for the
+    /// text and key of each word.
+    public func withSegmentation<Result>(of text: String, _ body: (Segmentation, inout WordStrings) throws -> Result) rethrows -> Result {
+        // Taken out of the class while in use, as the buffers are.
+        var strings = wordStrings
+        wordStrings = WordStrings(slotCount: 0)
+        defer { wordStrings = strings }
+        return try withSegmentation(of: text) { segmentation in try body(segmentation, &strings) }
+    }
+
+    /// The strings of the words met lately, kept from text to text.
+    private var wordStrings = WordStrings()
+
+    /// The text and matching key (`Normalizer.matchingKey`) of words, each short word's kept once met
+    /// (the last met of those that share a slot): a word's text and key are the same strings each time
+    /// it comes, and most words of a feed came before ("the", ".", "said"). Decoding a word and folding
+    /// its key cost 300 to 450 instructions; finding it here, about 60.
+    public struct WordStrings {
+        /// A word of up to 15 bytes, packed in two words with its length in the top byte (an empty
+        /// slot, of length 0, matches none), and its strings.
+        private struct Slot {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var text = ""
+            var key = ""
+        }
+
+        private var slots: [Slot]
+
+        /// 1,024 slots: about 48 KB.
+        public init() { self.init(slotCount: 1024) }
+
+        /// `slotCount` is a power of two (or 0: a placeholder that keeps nothing).
+        init(slotCount: Int) { slots = Array(repeating: Slot(), count: slotCount) }
+
+        /// The text and matching key of the word whose UTF-8 bytes are `utf8`.
+        public mutating func strings(of utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {
+            guard utf8.count > 0, utf8.count <= 15, !slots.isEmpty else { return Self.make(utf8) }
+            // (The first eight bytes read at once when there are eight.)
+            let raw = UnsafeRawPointer(utf8.baseAddress!)
+            var low: UInt64, high = UInt64(utf8.count) << 56
+            if utf8.count >= 8 {
+                low = raw.loadUnaligned(as: UInt64.self)
+                var shift: UInt64 = 0
+                for index in 8..<utf8.count {
+                    high |= UInt64(utf8[index]) << shift
+                    shift += 8
+                }
+            } else {
+                low = 0
+                var shift: UInt64 = 0
+                for index in 0..<utf8.count {
+                    low |= UInt64(utf8[index]) << shift
+                    shift += 8
+                }
+            }
+            let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
+            return slots.withUnsafeMutableBufferPointer { slots in
+                let index = Int(truncatingIfNeeded: mixed ^ (mixed >> 29)) & (slots.count - 1)
+                if slots[index].low == low && slots[index].high == high { return (slots[index].text, slots[index].key) }
+                let (text, key) = Self.make(utf8)
+                slots[index] = Slot(low: low, high: high, text: text, key: key)
+                return (text, key)
+            }
+        }
+
+        private static func make(_ utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {
+            let text = String(decoding: utf8, as: UTF8.self)
+            return (text, Normalizer.matchingKey(text, utf8: utf8))
+        }
+    }
+
     /// The arrays a text's segments are cut into.
     private struct Buffers {
         var paragraphs: [Segment] = []

@@ -25,8 +25,8 @@ public final class Document: Sendable {
         self.language = language
         // The segments are read where the segmenter keeps them: they become this document's spans,
         // sentences and tokens, and need no arrays of their own.
-        let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation in
-            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation))
+        let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation, strings in
+            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation, &strings))
         }
         self.offsets = offsets
         self.paragraphs = paragraphs
@@ -34,8 +34,10 @@ public final class Document: Sendable {
         self.tokens = tokens
     }
 
-    /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes.
-    private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation) -> ([Sentence], [Token]) {
+    /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes
+    /// (or found in `strings`, when the word came before).
+    private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation,
+                                           _ strings: inout Segmenter.WordStrings) -> ([Sentence], [Token]) {
         var sentences: [Sentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         var tokens: [Token] = []
@@ -56,13 +58,9 @@ public final class Document: Sendable {
                 let first = tokens.count
                 while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
                     words.removeFirst()
-                    let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
-                    // A one-byte token (a punctuation mark, "a", "I": one in five) from a table: decoding it
-                    // cost as much as the rest of its token.
-                    let written = utf8.count == 1 && utf8[0] < 0x80 ? Self.asciiCharacters[Int(utf8[0])]
-                        : String(decoding: utf8, as: UTF8.self)
-                    tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
-                                        key: Normalizer.matchingKey(written, utf8: utf8), sentence: sentences.count))
+                    let (written, key) = strings.strings(of: UnsafeBufferPointer(rebasing: bytes[word.utf8]))
+                    tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written, key: key,
+                                        sentence: sentences.count))
                 }
                 sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
                                           tokens: first..<tokens.count))
@@ -70,9 +68,6 @@ public final class Document: Sendable {
         }
         return (sentences, tokens)
     }
-
-    /// Each ASCII character as a String, decoded as a token's text is.
-    private static let asciiCharacters: [String] = (0..<0x80).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     private static let scalarsKey = MemoKey("scalars")
 
