@@ -107,22 +107,21 @@ public final class Segmenter {
 
     /// `withSegmentation(of:_:)`, with the segmenter's `WordStrings` lent to `body` as well, for the
     /// text and key of each word.
-    public func withSegmentation<Result>(of text: String, _ body: (Segmentation, inout WordStrings) throws -> Result) rethrows -> Result {
-        // Taken out of the class while in use, as the buffers are.
-        var strings = wordStrings
-        wordStrings = WordStrings(slotCount: 0)
-        defer { wordStrings = strings }
-        return try withSegmentation(of: text) { segmentation in try body(segmentation, &strings) }
+    public func withSegmentation<Result>(of text: String, _ body: (Segmentation, WordStrings) throws -> Result) rethrows -> Result {
+        try withSegmentation(of: text) { segmentation in try body(segmentation, wordStrings) }
     }
 
     /// The strings of the words met lately, kept from text to text.
-    private var wordStrings = WordStrings()
+    private let wordStrings = WordStrings()
 
     /// The text and matching key (`Normalizer.matchingKey`) of words, each short word's kept once met
     /// (the last met of those that share a slot): a word's text and key are the same strings each time
     /// it comes, and most words of a feed came before ("the", ".", "said"). Decoding a word and folding
     /// its key cost 300 to 450 instructions; finding it here, about 60.
-    public struct WordStrings {
+    ///
+    /// Not thread-safe: one per segmenter. (A class over memory of its own: as an array, each look-up
+    /// checked the array's uniqueness and its bounds.)
+    public final class WordStrings {
         /// A word of up to 15 bytes, packed in two words with its length in the top byte (an empty
         /// slot, of length 0, matches none), and its strings.
         private struct Slot {
@@ -132,17 +131,25 @@ public final class Segmenter {
             var key = ""
         }
 
-        private var slots: [Slot]
+        private let slots: UnsafeMutablePointer<Slot>
+        private let slotCount: Int
 
-        /// 1,024 slots: about 48 KB.
-        public init() { self.init(slotCount: 1024) }
+        /// 1,024 slots (about 48 KB) by default; `slotCount` is a power of two, or 0 for a table that
+        /// keeps nothing.
+        public init(slotCount: Int = 1024) {
+            self.slotCount = slotCount
+            slots = .allocate(capacity: max(slotCount, 1))
+            slots.initialize(repeating: Slot(), count: slotCount)
+        }
 
-        /// `slotCount` is a power of two (or 0: a placeholder that keeps nothing).
-        init(slotCount: Int) { slots = Array(repeating: Slot(), count: slotCount) }
+        deinit {
+            slots.deinitialize(count: slotCount)
+            slots.deallocate()
+        }
 
         /// The text and matching key of the word whose UTF-8 bytes are `utf8`.
-        public mutating func strings(of utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {
-            guard utf8.count > 0, utf8.count <= 15, !slots.isEmpty else { return Self.make(utf8) }
+        public func strings(of utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {
+            guard utf8.count > 0, utf8.count <= 15, slotCount > 0 else { return Self.make(utf8) }
             // (The first eight bytes read at once when there are eight.)
             let raw = UnsafeRawPointer(utf8.baseAddress!)
             var low: UInt64, high = UInt64(utf8.count) << 56
@@ -162,13 +169,11 @@ public final class Segmenter {
                 }
             }
             let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
-            return slots.withUnsafeMutableBufferPointer { slots in
-                let index = Int(truncatingIfNeeded: mixed ^ (mixed >> 29)) & (slots.count - 1)
-                if slots[index].low == low && slots[index].high == high { return (slots[index].text, slots[index].key) }
-                let (text, key) = Self.make(utf8)
-                slots[index] = Slot(low: low, high: high, text: text, key: key)
-                return (text, key)
-            }
+            let slot = slots + (Int(truncatingIfNeeded: mixed ^ (mixed >> 29)) & (slotCount - 1))
+            if slot.pointee.low == low && slot.pointee.high == high { return (slot.pointee.text, slot.pointee.key) }
+            let (text, key) = Self.make(utf8)
+            slot.pointee = Slot(low: low, high: high, text: text, key: key)
+            return (text, key)
         }
 
         private static func make(_ utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {

@@ -10,7 +10,7 @@ struct WordStringsTests {
                      "e\u{301}", "Ǆemal", "1,000.5", "don't", "x"]
         words += (0..<3000).map { "w\($0)" } + (0..<500).map { "W\($0)É" }
         for slotCount in [1024, 4, 1, 0] {
-            var strings = Segmenter.WordStrings(slotCount: slotCount)
+            let strings = Segmenter.WordStrings(slotCount: slotCount)
             for round in 0..<3 {
                 for word in (round == 1 ? words.reversed() : words) {
                     var bytes = word

@@ -26,7 +26,7 @@ public final class Document: Sendable {
         // The segments are read where the segmenter keeps them: they become this document's spans,
         // sentences and tokens, and need no arrays of their own.
         let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation, strings in
-            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation, &strings))
+            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation, strings))
         }
         self.offsets = offsets
         self.paragraphs = paragraphs
@@ -37,7 +37,7 @@ public final class Document: Sendable {
     /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes
     /// (or found in `strings`, when the word came before).
     private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation,
-                                           _ strings: inout Segmenter.WordStrings) -> ([Sentence], [Token]) {
+                                           _ strings: Segmenter.WordStrings) -> ([Sentence], [Token]) {
         var sentences: [Sentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         var tokens: [Token] = []
