@@ -73,22 +73,44 @@ public final class Document: Sendable {
 
     /// The text's Unicode scalars, indexable by the code-point offsets of spans; made once.
     public var scalars: [Unicode.Scalar] {
-        memo.value(Self.scalarsKey, from: text) { text in
-            // An ASCII text's scalars are its bytes, copied in one pass (its length, the spans'
-            // scalar count, tells): the scalar view counted them first, then decoded them.
-            let count = text.utf8.count
-            if let scalars = text.utf8.withContiguousStorageIfAvailable({ bytes -> [Unicode.Scalar]? in
-                guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-                // (Made by `reserveCapacity` and appends, which are specialized; the uninitialized
-                // initializer looks the storage's type up at run time, about 600 instructions.)
+        memo.value(Self.scalarsKey, from: (text, offsets.scalarCount)) { input in
+            // Decoded from the text's bytes in one pass, into room for the count the offsets know: the
+            // scalar view counted them first, then decoded them. An ASCII text (as many bytes as
+            // scalars) is its bytes widened. (Made by `reserveCapacity` and appends, which are
+            // specialized; the uninitialized and repeating initializers look the storage's type up
+            // at run time, about 600 instructions.)
+            var (text, count) = input
+            return text.withUTF8 { bytes in
                 var scalars: [Unicode.Scalar] = []
                 scalars.reserveCapacity(count)
-                for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
-                return scalars
-            }) ?? nil {
+                if bytes.count == count {
+                    for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
+                    return scalars
+                }
+                var index = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    let value: UInt32
+                    switch lead {
+                    case 0..<0x80:
+                        value = lead
+                        index += 1
+                    case 0xC0..<0xE0:
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    case 0xE0..<0xF0:
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    default:
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    // (The bytes are a String's: valid UTF-8, so every value is a scalar.)
+                    scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                }
                 return scalars
             }
-            return Array(text.unicodeScalars)
         }
     }
 
