@@ -136,10 +136,10 @@ public final class Document: Sendable {
     public func text(of span: TextSpan) -> String {
         guard !span.isEmpty else { return "" }
         let bytes = offsets.byteRange(ofScalars: span.range)
-        let view = text.utf8
-        let from = view.index(view.startIndex, offsetBy: bytes.lowerBound)
-        let to = view.index(from, offsetBy: bytes.count)
-        return String(text[from..<to])
+        // Straight from the text's bytes: through string indices and a substring, a span's text cost
+        // twice as much. (Its ends are scalar boundaries: the bytes are valid UTF-8.)
+        var text = text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
     /// `span` with the text it covers, as the machine interface writes it.
