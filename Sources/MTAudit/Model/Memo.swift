@@ -80,8 +80,13 @@ final class Memo: Sendable {
     /// A cache with room for the values of keys numbered below `capacity` (`MemoKey`s are numbered
     /// process-wide, in the order they are first made) before its array grows.
     init(capacity: Int = 0) {
-        // Empty slots made at once: appending them a key at a time cost more than the look-ups.
-        state = Mutex(State(slots: Array(repeating: nil, count: capacity), keys: nil, entries: []))
+        // Empty slots made at once: appending them a key at a time cost more than the look-ups. (By
+        // `reserveCapacity` and appends, which are specialized; `Array(repeating:count:)` looks the
+        // storage's type up at run time, about 500 instructions.)
+        var slots: [Entry?] = []
+        slots.reserveCapacity(capacity)
+        for _ in 0..<capacity { slots.append(nil) }
+        state = Mutex(State(slots: slots, keys: nil, entries: []))
     }
 
     deinit {
