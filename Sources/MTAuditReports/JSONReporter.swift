@@ -42,13 +42,36 @@ public struct JSONReporter: Reporter {
     /// them and copied back).
     public func feedLineBytes(_ answer: FeedAnswer) throws -> [UInt8] {
         var writer = JSONLineWriter()
+        try Self.write(answer, to: &writer)
+        return writer.bytes
+    }
+
+    /// The lines of several answers, one after another in one array, and where each line ends: for a
+    /// feed that answers lines in batches, one buffer a batch rather than one a line. A line that
+    /// cannot be written (a number JSON cannot hold) is left empty, as `try? feedLineBytes` leaves it.
+    public func feedLinesBytes(_ answers: [FeedAnswer]) -> (bytes: [UInt8], ends: [Int]) {
+        var writer = JSONLineWriter(capacity: 1024 * answers.count)
+        var ends: [Int] = []
+        ends.reserveCapacity(answers.count)
+        for answer in answers {
+            let start = writer.count
+            do {
+                try Self.write(answer, to: &writer)
+            } catch {
+                writer.truncate(to: start)
+            }
+            ends.append(writer.count)
+        }
+        return (writer.bytes, ends)
+    }
+
+    private static func write(_ answer: FeedAnswer, to writer: inout JSONLineWriter) throws {
         switch answer {
         case .audited(let id, let result):
             try writer.writeAudited(id: id, versions: result.versions)
         case .failed(let line, let error):
             writer.writeFailed(line: line, error: error)
         }
-        return writer.bytes
     }
 
     /// The reports' encoder: pretty-printed, keys sorted, slashes as they are. (Feed lines, compact,

@@ -13,6 +13,32 @@ public enum ByteScan {
         return (x &- ones) & ~x & highs != 0
     }
 
+    /// Whether one of the eight bytes of `word` is below `bound` (at most 0x80): exact too, by the same
+    /// borrow.
+    @inline(__always)
+    private static func word(_ word: UInt64, hasBelow bound: UInt8) -> Bool {
+        (word &- ones &* UInt64(bound)) & ~word & highs != 0
+    }
+
+    /// The index of the first byte that is a control character (below 0x20), `a` or `b`, or nil: where
+    /// a JSON string's first escape goes.
+    public static func firstControl(orAnyOf a: UInt8, _ b: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let eight = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word(eight, hasBelow: 0x20) || word(eight, has: a) || word(eight, has: b) { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == a || byte == b { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether every byte is ASCII (below 0x80).
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }

@@ -35,6 +35,12 @@ public final class Segmenter {
     /// Whether this locale's word rules cut ASCII as `asciiWords` does: checked on a probe when the
     /// segmenter is made (a locale may tailor them: "en_US_POSIX" does not join "x.y").
     private(set) var asciiWordRulesHold = false
+    /// Whether this locale's word rules also cut Latin letters and the common typographic marks as
+    /// `latinWords` does (and ASCII as `asciiWords` does): checked on a probe when the segmenter is made.
+    private(set) var latinWordRulesHold = false
+    /// Whether this locale's word rules make ":" a segment of its own, as `latinWords` then does
+    /// (Swedish and Finnish join letters across it): checked on a probe when the segmenter is made.
+    private(set) var colonRulesHold = false
     /// Whether this locale's sentence rules end a sentence at ". ! ?" alone among ASCII characters, as
     /// `isOneSentence` assumes: checked on a probe when the segmenter is made (Greek ends a question
     /// at ";").
@@ -58,6 +64,16 @@ public final class Segmenter {
         var probe = Self.asciiWordProbe
         let offsets = ScalarOffsets(probe)
         asciiWordRulesHold = probe.withUTF8 { Self.asciiWords($0) == icuWordSegments($0, offsets: offsets) }
+        var latinProbe = Self.latinWordProbe
+        let latinOffsets = ScalarOffsets(latinProbe)
+        latinWordRulesHold = asciiWordRulesHold && latinProbe.withUTF8 {
+            Self.latinWords($0, offsets: latinOffsets) == icuWordSegments($0, offsets: latinOffsets)
+        }
+        var colonProbe = Self.colonProbe
+        let colonOffsets = ScalarOffsets(colonProbe)
+        colonRulesHold = latinWordRulesHold && colonProbe.withUTF8 {
+            Self.latinWords($0, offsets: colonOffsets, colon: true) == icuWordSegments($0, offsets: colonOffsets)
+        }
     }
 
     deinit {
@@ -89,6 +105,83 @@ public final class Segmenter {
                                      offsets: offsets))
     }
 
+    /// `withSegmentation(of:_:)`, with the segmenter's `WordStrings` lent to `body` as well, for the
+    /// text and key of each word.
+    public func withSegmentation<Result>(of text: String, _ body: (Segmentation, WordStrings) throws -> Result) rethrows -> Result {
+        try withSegmentation(of: text) { segmentation in try body(segmentation, wordStrings) }
+    }
+
+    /// The strings of the words met lately, kept from text to text.
+    private let wordStrings = WordStrings()
+
+    /// The text and matching key (`Normalizer.matchingKey`) of words, each short word's kept once met
+    /// (the last met of those that share a slot): a word's text and key are the same strings each time
+    /// it comes, and most words of a feed came before ("the", ".", "said"). Decoding a word and folding
+    /// its key cost 300 to 450 instructions; finding it here, about 60.
+    ///
+    /// Not thread-safe: one per segmenter. (A class over memory of its own: as an array, each look-up
+    /// checked the array's uniqueness and its bounds.)
+    public final class WordStrings {
+        /// A word of up to 15 bytes, packed in two words with its length in the top byte (an empty
+        /// slot, of length 0, matches none), and its strings.
+        private struct Slot {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var text = ""
+            var key = ""
+        }
+
+        private let slots: UnsafeMutablePointer<Slot>
+        private let slotCount: Int
+
+        /// 1,024 slots (about 48 KB) by default; `slotCount` is a power of two, or 0 for a table that
+        /// keeps nothing.
+        public init(slotCount: Int = 1024) {
+            self.slotCount = slotCount
+            slots = .allocate(capacity: max(slotCount, 1))
+            slots.initialize(repeating: Slot(), count: slotCount)
+        }
+
+        deinit {
+            slots.deinitialize(count: slotCount)
+            slots.deallocate()
+        }
+
+        /// The text and matching key of the word whose UTF-8 bytes are `utf8`.
+        public func strings(of utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {
+            guard utf8.count > 0, utf8.count <= 15, slotCount > 0 else { return Self.make(utf8) }
+            // (The first eight bytes read at once when there are eight.)
+            let raw = UnsafeRawPointer(utf8.baseAddress!)
+            var low: UInt64, high = UInt64(utf8.count) << 56
+            if utf8.count >= 8 {
+                low = raw.loadUnaligned(as: UInt64.self)
+                var shift: UInt64 = 0
+                for index in 8..<utf8.count {
+                    high |= UInt64(utf8[index]) << shift
+                    shift += 8
+                }
+            } else {
+                low = 0
+                var shift: UInt64 = 0
+                for index in 0..<utf8.count {
+                    low |= UInt64(utf8[index]) << shift
+                    shift += 8
+                }
+            }
+            let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
+            let slot = slots + (Int(truncatingIfNeeded: mixed ^ (mixed >> 29)) & (slotCount - 1))
+            if slot.pointee.low == low && slot.pointee.high == high { return (slot.pointee.text, slot.pointee.key) }
+            let (text, key) = Self.make(utf8)
+            slot.pointee = Slot(low: low, high: high, text: text, key: key)
+            return (text, key)
+        }
+
+        private static func make(_ utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {
+            let text = String(decoding: utf8, as: UTF8.self)
+            return (text, Normalizer.matchingKey(text, utf8: utf8))
+        }
+    }
+
     /// The arrays a text's segments are cut into.
     private struct Buffers {
         var paragraphs: [Segment] = []
@@ -112,15 +205,16 @@ public final class Segmenter {
         var text = text
         let sentenceShortcut = usesShortcuts && asciiSentenceRulesHold
         let wordShortcut = usesShortcuts && asciiWordRulesHold
+        let latinShortcut = usesShortcuts && latinWordRulesHold
         text.withUTF8 { bytes in
             appendParagraphs(bytes, offsets: offsets, to: &buffers.paragraphs)
             buffers.sentences.reserveCapacity(buffers.paragraphs.count)
             for paragraph in buffers.paragraphs {
                 appendSentences(bytes, in: paragraph.utf8, offsets: offsets, shortcut: sentenceShortcut, to: &buffers.sentences)
             }
-            if !wordShortcut || !Self.appendASCIIWords(bytes, to: &buffers.words) {
-                appendICUWords(bytes, offsets: offsets, to: &buffers.words)
-            }
+            if wordShortcut, Self.appendASCIIWords(bytes, to: &buffers.words) { return }
+            if latinShortcut, Self.appendLatinWords(bytes, offsets: offsets, colon: colonRulesHold, to: &buffers.words) { return }
+            appendICUWords(bytes, offsets: offsets, to: &buffers.words)
         }
         return offsets
     }
@@ -397,6 +491,119 @@ public final class Segmenter {
             let range = start..<index
             // (An ASCII text: its scalar offsets are its byte offsets.)
             words.append(WordSegment(segment: Segment(span: TextSpan(range), utf8: range), kind: kind))
+        }
+        return true
+    }
+
+    /// A text on which a locale's word rules must cut as `latinWords` does: Latin letters of Latin-1
+    /// and Latin Extended-A among ASCII letters and digits, the curly apostrophes and quotes that
+    /// join words ("Russia’s") or stand alone, dashes, an ellipsis, and × and ÷.
+    static let latinWordProbe = "Cañitas São’s ‘a’b’ 1’2 a’1 1’a x’ ’y “q” a—b a–b x… É’1 ÿ.ß ß1 1ß a’’b 1‘2 Œuvre. ‘’ Ł,ł; Ÿ ×÷ 3×4 a×b é.é 1.é é,é ñ‘ñ ő—1 a.b’c 2,3’4 “Ça”, ‘no’… ‘a‘b’"
+
+    /// The word segments of a text of ASCII (as `asciiWords` reads it), letters of Latin-1 and Latin
+    /// Extended-A (U+00C0–U+017F but × and ÷), and the marks U+2013, U+2014 (dashes), U+2018, U+2019
+    /// (quotes that join words as an apostrophe does: MidNumLet), U+201C, U+201D (quotes) and U+2026
+    /// (ellipsis), by the word rules as ICU applies them to these, without ICU. Nil when the text has
+    /// a scalar left to ICU.
+    ///
+    /// A text of a Western European language but English most often has an accent or a curly quote,
+    /// and ICU's iterator cost about 1,000 instructions a word.
+    /// With `colon`, ":" is a segment of its own (as in English); without, it is left to ICU.
+    static func latinWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, colon: Bool = false) -> [WordSegment]? {
+        var words: [WordSegment] = []
+        return appendLatinWords(bytes, offsets: offsets, colon: colon, to: &words) ? words : nil
+    }
+
+    /// ":" between and beside letters and digits, ASCII and Latin: a text on which a locale's word
+    /// rules must make it a segment of its own for `latinWords` to read it.
+    static let colonProbe = "a:b 1:2 é:é a:1 1:a :a a: :: 10:30 ß:ñ x.y:z a’:b"
+
+    /// What a scalar of `latinWords`' texts is to the word rules.
+    private enum LatinUnit: Equatable {
+        case letter, digit
+        /// Joins two letters or two digits: ". '" and U+2018, U+2019.
+        case midLetterOrNumber
+        /// Joins two digits: ", ;".
+        case midNumber
+        case space
+        /// Any other: a segment of its own.
+        case other
+    }
+
+    /// The unit of the scalar at `index`, its width in bytes, and its kind when it is a segment of its
+    /// own; nil for a scalar left to ICU.
+    @inline(__always)
+    private static func latinUnit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, colon: Bool) -> (unit: LatinUnit, width: Int, kind: WordKind)? {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            if isDigit(byte) { return (.digit, 1, .number) }
+            if isASCIILetter(byte) { return (.letter, 1, .letters) }
+            if isSpace(byte) { return (.space, 1, .symbol) }
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "@") || (byte == UInt8(ascii: ":") && !colon) { return nil }
+            let kind: WordKind = asciiPunctuation[Int(byte)] ? .punctuation : .symbol
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") { return (.midLetterOrNumber, 1, kind) }
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { return (.midNumber, 1, kind) }
+            return (.other, 1, kind)
+        }
+        // (The text is valid UTF-8: a lead byte has its continuation bytes.)
+        switch byte {
+        case 0xC3:
+            let second = bytes[index + 1]
+            return second == 0x97 || second == 0xB7 ? (.other, 2, .symbol) : (.letter, 2, .letters)  // × ÷
+        case 0xC4, 0xC5:
+            return (.letter, 2, .letters)
+        case 0xE2:
+            guard bytes[index + 1] == 0x80 else { return nil }
+            switch bytes[index + 2] {
+            case 0x98, 0x99: return (.midLetterOrNumber, 3, .punctuation)
+            case 0x93, 0x94, 0x9C, 0x9D, 0xA6: return (.other, 3, .punctuation)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// `latinWords` appended to `words`; false, with nothing appended, where it is nil.
+    static func appendLatinWords(_ bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets, colon: Bool,
+                                 to words: inout [WordSegment]) -> Bool {
+        let first = words.count
+        words.reserveCapacity(first + bytes.count / 3 + 2)
+        var index = 0
+        while index < bytes.count {
+            let start = index
+            guard let (unit, width, ownKind) = latinUnit(bytes, at: index, colon: colon) else {
+                words.removeSubrange(first...)
+                return false
+            }
+            index += width
+            let kind: WordKind
+            switch unit {
+            case .space:
+                continue
+            case .letter, .digit:
+                var last = unit
+                while index < bytes.count {
+                    guard let (next, nextWidth, _) = latinUnit(bytes, at: index, colon: colon) else { break }
+                    if next == .letter || next == .digit {
+                        last = next
+                        index += nextWidth
+                        continue
+                    }
+                    guard next == .midLetterOrNumber || next == .midNumber, index + nextWidth < bytes.count,
+                          let (after, afterWidth, _) = latinUnit(bytes, at: index + nextWidth, colon: colon) else { break }
+                    let inWord = next == .midLetterOrNumber && last == .letter && after == .letter
+                    let inNumber = last == .digit && after == .digit
+                    guard inWord || inNumber else { break }
+                    last = after
+                    index += nextWidth + afterWidth
+                }
+                kind = last == .digit ? .number : .letters
+            case .midLetterOrNumber, .midNumber, .other:
+                kind = ownKind
+            }
+            let range = start..<index
+            words.append(WordSegment(segment: Segment(span: offsets.span(ofBytes: range), utf8: range), kind: kind))
         }
         return true
     }

@@ -89,24 +89,22 @@ struct FeedCommand: ParsableCommand {
                     }
                     return batch.isEmpty ? nil : batch
                 },
-                work: { batch -> [(FeedAnswer, [UInt8], Int)] in
-                    batch.map { line in
-                        let answer: FeedAnswer
-                        let size: Int
+                work: { batch -> AnsweredBatch in
+                    let answers = batch.map { line -> (FeedAnswer, Int) in
                         switch line {
                         case .bytes(let bytes, let number):
-                            answer = processor.answer(bytes, line: number)
-                            size = bytes.count + 1
+                            return (processor.answer(bytes, line: number), bytes.count + 1)
                         case .tooLong(let count, let number):
-                            answer = processor.answerTooLong(byteCount: count, line: number, limit: limit)
-                            size = count + 1
+                            return (processor.answerTooLong(byteCount: count, line: number, limit: limit), count + 1)
                         }
-                        let bytes = (try? reporter.feedLineBytes(answer)) ?? []
-                        return (answer, bytes, size)
                     }
+                    // The batch's lines in one buffer: one allocation a batch, not one (or more) a line.
+                    let (bytes, ends) = reporter.feedLinesBytes(answers.map(\.0))
+                    return AnsweredBatch(answers: answers, bytes: bytes, ends: ends)
                 },
-                emit: { answers in
-                    for (answer, bytes, size) in answers {
+                emit: { batch in
+                    var start = 0
+                    for ((answer, size), end) in zip(batch.answers, batch.ends) {
                         switch answer {
                         case .audited(_, let result): tally.record(failed: !result.passed)
                         case .failed(let line, let error):
@@ -114,7 +112,8 @@ struct FeedCommand: ParsableCommand {
                             meter.clear()
                             Console.error("mtaudit: \(name):\(line): \(error)")
                         }
-                        guard StandardOutput.write(bytes) else { return false }
+                        guard StandardOutput.write(batch.bytes[start..<end]) else { return false }
+                        start = end
                         meter.record(answer, byteCount: size)
                     }
                     return true
@@ -125,6 +124,14 @@ struct FeedCommand: ParsableCommand {
         if unreadable > 0 { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
     }
+}
+
+/// A batch of answers (each with the size of its input line, its line break counted) and their
+/// output lines, one after another in `bytes`, answer `k`'s ending at `ends[k]`.
+private struct AnsweredBatch: Sendable {
+    let answers: [(FeedAnswer, Int)]
+    let bytes: [UInt8]
+    let ends: [Int]
 }
 
 /// Counts of answers, kept by the one thread that emits them and read at the end.

@@ -8,7 +8,11 @@ enum StandardOutput {
 
     /// Writes all of `bytes`; false when standard output is closed.
     @discardableResult
-    static func write(_ bytes: [UInt8]) -> Bool {
+    static func write(_ bytes: [UInt8]) -> Bool { write(bytes[...]) }
+
+    /// Writes all of `bytes` (a line of a batch's buffer); false when standard output is closed.
+    @discardableResult
+    static func write(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

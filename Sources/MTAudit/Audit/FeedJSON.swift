@@ -1,4 +1,5 @@
 import Foundation
+import MTAuditText
 
 /// A fast reading of the JSON of a well-formed feed line: objects, arrays, strings and `null`, as the
 /// values `JSONSerialization` gives for them (`[String: Any]`, `[Any]`, `String`, `NSNull`).
@@ -252,20 +253,33 @@ enum FeedJSON {
 
         /// A string from its opening quote on. The bytes are valid UTF-8, so a run without escapes is
         /// copied as it is; escapes are decoded, except those this reader leaves to the full decoder.
+        /// (The end of a run is looked for eight bytes at a time: byte by byte, a text's three tests
+        /// cost about 7 instructions a byte.)
         mutating func string() -> String? {
             index += 1  // the opening quote
             let start = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    defer { index += 1 }
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                }
-                if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
-                if byte < 0x20 { return nil }
-                index += 1
+            guard nextSpecialByte() else { return nil }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                defer { index += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                return escapedString(from: start)
+            default:
+                return nil  // a control character
             }
-            return nil
+        }
+
+        /// Moves `index` to the next quote, backslash or control character; false, at the end, when
+        /// there is none.
+        private mutating func nextSpecialByte() -> Bool {
+            let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+            guard let offset = ByteScan.firstControl(orAnyOf: UInt8(ascii: "\""), UInt8(ascii: "\\"), in: rest) else {
+                index = bytes.count
+                return false
+            }
+            index += offset
+            return true
         }
 
         /// The rest of a string that holds an escape, from `start` (after the opening quote).
@@ -295,8 +309,10 @@ enum FeedJSON {
                     }
                 default:
                     if byte < 0x20 { return nil }
-                    decoded.append(byte)
-                    index += 1
+                    // A run up to the next escape or the closing quote, copied whole.
+                    let run = index
+                    guard nextSpecialByte() else { return nil }
+                    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                 }
             }
             return nil

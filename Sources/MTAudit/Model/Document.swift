@@ -25,8 +25,8 @@ public final class Document: Sendable {
         self.language = language
         // The segments are read where the segmenter keeps them: they become this document's spans,
         // sentences and tokens, and need no arrays of their own.
-        let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation in
-            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation))
+        let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation, strings in
+            (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation, strings))
         }
         self.offsets = offsets
         self.paragraphs = paragraphs
@@ -34,8 +34,10 @@ public final class Document: Sendable {
         self.tokens = tokens
     }
 
-    /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes.
-    private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation) -> ([Sentence], [Token]) {
+    /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes
+    /// (or found in `strings`, when the word came before).
+    private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation,
+                                           _ strings: Segmenter.WordStrings) -> ([Sentence], [Token]) {
         var sentences: [Sentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         var tokens: [Token] = []
@@ -56,13 +58,9 @@ public final class Document: Sendable {
                 let first = tokens.count
                 while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
                     words.removeFirst()
-                    let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
-                    // A one-byte token (a punctuation mark, "a", "I": one in five) from a table: decoding it
-                    // cost as much as the rest of its token.
-                    let written = utf8.count == 1 && utf8[0] < 0x80 ? Self.asciiCharacters[Int(utf8[0])]
-                        : String(decoding: utf8, as: UTF8.self)
-                    tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written,
-                                        key: Normalizer.matchingKey(written, utf8: utf8), sentence: sentences.count))
+                    let (written, key) = strings.strings(of: UnsafeBufferPointer(rebasing: bytes[word.utf8]))
+                    tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written, key: key,
+                                        sentence: sentences.count))
                 }
                 sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
                                           tokens: first..<tokens.count))
@@ -71,29 +69,48 @@ public final class Document: Sendable {
         return (sentences, tokens)
     }
 
-    /// Each ASCII character as a String, decoded as a token's text is.
-    private static let asciiCharacters: [String] = (0..<0x80).map { String(decoding: [UInt8($0)], as: UTF8.self) }
-
     private static let scalarsKey = MemoKey("scalars")
 
     /// The text's Unicode scalars, indexable by the code-point offsets of spans; made once.
     public var scalars: [Unicode.Scalar] {
-        memo.value(Self.scalarsKey, from: text) { text in
-            // An ASCII text's scalars are its bytes, copied in one pass (its length, the spans'
-            // scalar count, tells): the scalar view counted them first, then decoded them.
-            let count = text.utf8.count
-            if let scalars = text.utf8.withContiguousStorageIfAvailable({ bytes -> [Unicode.Scalar]? in
-                guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-                // (Made by `reserveCapacity` and appends, which are specialized; the uninitialized
-                // initializer looks the storage's type up at run time, about 600 instructions.)
+        memo.value(Self.scalarsKey, from: (text, offsets.scalarCount)) { input in
+            // Decoded from the text's bytes in one pass, into room for the count the offsets know: the
+            // scalar view counted them first, then decoded them. An ASCII text (as many bytes as
+            // scalars) is its bytes widened. (Made by `reserveCapacity` and appends, which are
+            // specialized; the uninitialized and repeating initializers look the storage's type up
+            // at run time, about 600 instructions.)
+            var (text, count) = input
+            return text.withUTF8 { bytes in
                 var scalars: [Unicode.Scalar] = []
                 scalars.reserveCapacity(count)
-                for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
-                return scalars
-            }) ?? nil {
+                if bytes.count == count {
+                    for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
+                    return scalars
+                }
+                var index = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    let value: UInt32
+                    switch lead {
+                    case 0..<0x80:
+                        value = lead
+                        index += 1
+                    case 0xC0..<0xE0:
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    case 0xE0..<0xF0:
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    default:
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    // (The bytes are a String's: valid UTF-8, so every value is a scalar.)
+                    scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                }
                 return scalars
             }
-            return Array(text.unicodeScalars)
         }
     }
 
@@ -119,10 +136,10 @@ public final class Document: Sendable {
     public func text(of span: TextSpan) -> String {
         guard !span.isEmpty else { return "" }
         let bytes = offsets.byteRange(ofScalars: span.range)
-        let view = text.utf8
-        let from = view.index(view.startIndex, offsetBy: bytes.lowerBound)
-        let to = view.index(from, offsetBy: bytes.count)
-        return String(text[from..<to])
+        // Straight from the text's bytes: through string indices and a substring, a span's text cost
+        // twice as much. (Its ends are scalar boundaries: the bytes are valid UTF-8.)
+        var text = text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
     /// `span` with the text it covers, as the machine interface writes it.

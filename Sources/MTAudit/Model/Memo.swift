@@ -2,9 +2,12 @@ import Synchronization
 
 /// A small thread-safe cache of values by key.
 ///
-/// Each value is kept in a box with its type's identity: asking for it again compares two identities
-/// and reads the box, where a value kept as `Any` was cast back with `as? T`, a search of the runtime's
+/// Each value is kept with its type's identity: asking for it again compares two identities and
+/// reads the value, where a value kept as `Any` was cast back with `as? T`, a search of the runtime's
 /// conformance tables that cost more than many of the look-ups it saved (1.9% of a feed's instructions).
+/// A value of up to three words (an array, a string, a small struct: nearly all) is kept in the entry
+/// itself; a larger one in a box. (A box for every value was an allocation and a free each, six a
+/// document.)
 ///
 /// A fixed key is a `MemoKey`, whose value sits at the key's number: asking reads an array. A key
 /// made as it is asked for (a name with a number in it) is a string, numbered here by its bytes.
@@ -22,16 +25,50 @@ final class Memo: Sendable {
         var entries: [Entry]
     }
 
-    /// A value and the type it was kept as. Unchecked only because the box is typed away: every value
-    /// kept is `Sendable` (`value` and `existing` require it). Two threads that miss one key may both
-    /// compute it, and the second's equal value replaces the first's.
+    /// A value, the type it was kept as, and its bytes: the value itself when it fits in three
+    /// words, else a `Box` of it. The entry's own copies and destruction are of the bytes only: the
+    /// value is copied out by `value(as:)` and destroyed by `destroy()`, both under the memo's lock.
+    /// Unchecked only because the value is typed away: every value kept is `Sendable` (`value` and
+    /// `existing` require it). Two threads that miss one key may both compute it, and the second's
+    /// equal value replaces the first's.
     private struct Entry: @unchecked Sendable {
         let type: ObjectIdentifier
-        let box: AnyObject
+        /// The type of what `words` hold (the value's, or its box's), for destroying it.
+        let stored: any Any.Type
+        var words: (UInt, UInt, UInt) = (0, 0, 0)
 
+        init<T>(_ value: T) {
+            type = ObjectIdentifier(T.self)
+            if Self.fitsInline(T.self) {
+                stored = T.self
+                withUnsafeMutableBytes(of: &words) { _ = $0.baseAddress!.initializeMemory(as: T.self, to: value) }
+            } else {
+                stored = Box<T>.self
+                withUnsafeMutableBytes(of: &words) { _ = $0.baseAddress!.initializeMemory(as: Box<T>.self, to: Box(value)) }
+            }
+        }
+
+        @inline(__always)
+        static func fitsInline<T>(_ type: T.Type) -> Bool {
+            MemoryLayout<T>.size <= MemoryLayout<(UInt, UInt, UInt)>.size && MemoryLayout<T>.alignment <= MemoryLayout<UInt>.alignment
+        }
+
+        /// A copy of the value, if it was kept as a `T`.
         func value<T>(as type: T.Type) -> T? {
             guard self.type == ObjectIdentifier(T.self) else { return nil }
-            return unsafeDowncast(box, to: Box<T>.self).value
+            return withUnsafeBytes(of: words) { bytes in
+                if Self.fitsInline(T.self) { return bytes.baseAddress!.assumingMemoryBound(to: T.self).pointee }
+                return bytes.baseAddress!.assumingMemoryBound(to: Box<T>.self).pointee.value
+            }
+        }
+
+        /// Destroys the value (or its box): the entry must not be read again.
+        mutating func destroy() {
+            Self.destroy(stored, in: &words)
+        }
+
+        private static func destroy<Stored>(_ type: Stored.Type, in words: inout (UInt, UInt, UInt)) {
+            withUnsafeMutableBytes(of: &words) { _ = $0.baseAddress!.assumingMemoryBound(to: Stored.self).deinitialize(count: 1) }
         }
     }
 
@@ -43,9 +80,21 @@ final class Memo: Sendable {
     /// A cache with room for the values of keys numbered below `capacity` (`MemoKey`s are numbered
     /// process-wide, in the order they are first made) before its array grows.
     init(capacity: Int = 0) {
+        // Empty slots made at once: appending them a key at a time cost more than the look-ups. (By
+        // `reserveCapacity` and appends, which are specialized; `Array(repeating:count:)` looks the
+        // storage's type up at run time, about 500 instructions.)
         var slots: [Entry?] = []
         slots.reserveCapacity(capacity)
+        for _ in 0..<capacity { slots.append(nil) }
         state = Mutex(State(slots: slots, keys: nil, entries: []))
+    }
+
+    deinit {
+        // (An entry's bytes are copied as bytes: destroying a copy destroys the value.)
+        state.withLock { state in
+            for case var entry? in state.slots { entry.destroy() }
+            for var entry in state.entries { entry.destroy() }
+        }
     }
 
     // MARK: Fixed keys
@@ -55,7 +104,8 @@ final class Memo: Sendable {
     /// The value kept under `key` as a `T`, if one was made.
     func existing<T: Sendable>(_ key: MemoKey, as type: T.Type) -> T? {
         let number = key.number
-        return state.withLock { state in number < state.slots.count ? state.slots[number] : nil }?.value(as: T.self)
+        // (Copied out under the lock: a second value for the key destroys the first.)
+        return state.withLock { state in number < state.slots.count ? state.slots[number]?.value(as: T.self) : nil }
     }
 
     /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
@@ -63,10 +113,11 @@ final class Memo: Sendable {
     func value<T: Sendable, Input>(_ key: MemoKey, from input: Input, _ compute: (Input) -> T) -> T {
         if let value = existing(key, as: T.self) { return value }
         let value = compute(input)
-        let entry = Entry(type: ObjectIdentifier(T.self), box: Box(value))
+        let entry = Entry(value)
         let number = key.number
         state.withLock { state in
             if number >= state.slots.count { state.slots.append(contentsOf: repeatElement(nil, count: number + 1 - state.slots.count)) }
+            if var replaced = state.slots[number] { replaced.destroy() }
             state.slots[number] = entry
         }
         return value
@@ -78,7 +129,7 @@ final class Memo: Sendable {
 
     /// The value kept under `key` as a `T`, if one was made.
     func existing<T: Sendable>(_ key: String, as type: T.Type) -> T? {
-        state.withLock { state in state.keys?.number(of: key).map { state.entries[$0] } }?.value(as: T.self)
+        state.withLock { state in state.keys?.number(of: key).flatMap { state.entries[$0].value(as: T.self) } }
     }
 
     /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
@@ -86,11 +137,17 @@ final class Memo: Sendable {
     func value<T: Sendable, Input>(_ key: String, from input: Input, _ compute: (Input) -> T) -> T {
         if let value = existing(key, as: T.self) { return value }
         let value = compute(input)
-        let entry = Entry(type: ObjectIdentifier(T.self), box: Box(value))
+        let entry = Entry(value)
         state.withLock { state in
             if state.keys == nil { state.keys = KeyNumbering(capacity: 8) }
             let number = state.keys!.number(key)
-            if number == state.entries.count { state.entries.append(entry) } else { state.entries[number] = entry }
+            if number == state.entries.count {
+                state.entries.append(entry)
+            } else {
+                var replaced = state.entries[number]
+                replaced.destroy()
+                state.entries[number] = entry
+            }
         }
         return value
     }
