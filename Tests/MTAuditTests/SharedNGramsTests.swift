@@ -43,4 +43,17 @@ struct SharedNGramsTests {
             #expect(SharedNGrams.matches(hyp, ref, alphabetSize: 2, maximumOrder: 6) == Self.plainMatches(hyp, ref, maximumOrder: 6))
         }
     }
+
+    /// A long text's positions are counted in blocks by their first element: a block of 2¹⁵
+    /// positions or more in 32-bit lanes, the others in 16-bit lanes, as a common letter and rare
+    /// ones would make them.
+    @Test("Long sequences of a common element and rare ones: blocks of both widths")
+    func blocksOfBothWidths() {
+        var generator = SplitMix(seed: 47)
+        func element() -> UInt32 { UInt32.random(in: 0..<10, using: &generator) < 7 ? 0 : UInt32.random(in: 1..<5, using: &generator) }
+        let hyp = (0..<25000).map { _ in element() }, ref = (0..<24000).map { _ in element() }
+        // About 34,000 positions begin with the common element, about 3,700 with each rare one.
+        #expect(hyp.count(where: { $0 == 0 }) + ref.count(where: { $0 == 0 }) >= 1 << 15)
+        #expect(SharedNGrams.matches(hyp, ref, alphabetSize: 5, maximumOrder: 6) == Self.plainMatches(hyp, ref, maximumOrder: 6))
+    }
 }

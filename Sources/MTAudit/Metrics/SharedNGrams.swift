@@ -76,8 +76,21 @@ enum SharedNGrams {
             }
             // Counts fit 16-bit lanes when there are fewer positions than 2¹⁵: no run and no
             // order's matches count more.
-            return total < 1 << 15 ? countRuns16(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
-                : countRuns32(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
+            if total < 1 << 15 {
+                return countRuns16(UnsafeBufferPointer(order), padded, refStart: refStart, maximumOrder: maximumOrder)
+            }
+            // A long text's positions lie in blocks by their first element (the last place sorted),
+            // and every run of every order ends where a block does: each block's matches are counted
+            // on their own, in 16-bit lanes when it holds fewer than 2¹⁵ positions (all but the
+            // commonest letters'), and added. The same runs, the same sums.
+            var matched = Lanes(), start = 0
+            for key in 0..<keys where histogram[key] > 0 {
+                let block = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(order)[start..<start + Int(histogram[key])])
+                matched &+= block.count < 1 << 15 ? countRuns16(block, padded, refStart: refStart, maximumOrder: maximumOrder)
+                    : countRuns32(block, padded, refStart: refStart, maximumOrder: maximumOrder)
+                start += block.count
+            }
+            return matched
         }
     }
 
