@@ -127,6 +127,26 @@ struct DetectorSupportTests {
         #expect(!KeyFilter([]).mayContain("a"))
     }
 
+    /// Every fixed memo key takes a number for good, and a memo's array reaches the highest number
+    /// asked of it: form starts made for endless language tags (past the lexicons' cache of 256)
+    /// must not make a key each, and their mentions must be found all the same.
+    @Test("Form starts for endless language tags make at most a bounded number of memo keys")
+    func formStartKeysBounded() throws {
+        let segmenter = try Segmenter()
+        let document = Document(id: "d", text: "The United Kingdom and the United Nations met in Paris.", language: "en", segmenter: segmenter)
+        let expected = FormStarts.of(.builtIn, language: "en").mentions(in: document)
+        let before = MemoKey("probe").number
+        for index in 0..<(2 * FormStarts.memoKeyLimit + 50) {
+            let starts = FormStarts.of(.builtIn, language: "q\(index)")
+            _ = starts.mentions(in: Document(id: "d", text: "A text.", language: "q\(index)", segmenter: segmenter))
+        }
+        // Other suites, running at once, make fixed keys of their own: a few dozen at most.
+        #expect(MemoKey("probe").number - before <= FormStarts.memoKeyLimit + 64)
+        // Made again past every cache, the starts of a language find the same mentions.
+        let fresh = Document(id: "d", text: document.text, language: "en", segmenter: segmenter)
+        #expect(FormStarts.of(.builtIn, language: "en").mentions(in: fresh).map(\.count) == expected.map(\.count))
+    }
+
     @Test("Broken sentences skip Foundation's search only where it finds nothing")
     func byteSearchBeforeFoundation() throws {
         var generator = SplitMix(seed: 17)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Which words of a document may start a form of each structured lexicon (countries, entities,
 /// titles, …) in a language: the first keys of every kind's forms together, each with the kinds it
 /// starts forms of. A document's words are looked up here once for all the kinds; each kind's
@@ -13,21 +15,23 @@ final class FormStarts: Sendable {
     private let starting: [[[LexiconPhrases.Form]]]
     /// The phrases of each structured kind in this language, at the kind's slot (`slot(of:)`).
     private let phrases: [LexiconPhrases]
-    /// The key a document's mentions are kept under in its memo: one fixed key for these starts
-    /// (made once for the lexicons and the language, like them), whose value sits at its number in
-    /// the memo's array. A string key ("form-starts|lexicons|language") was hashed for every
-    /// document, and made each document's memo a table of string keys for it alone.
-    private let memoKey: MemoKey
+    /// The key a document's mentions are kept under in its memo: one fixed key for the lexicons and
+    /// the language (`memoKey(named:)`), whose value sits at its number in the memo's array. A string
+    /// key was hashed for every document, and made each document's memo a table of string keys for
+    /// it alone. Nil past the fixed keys' limit: then the string key, `memoName`.
+    private let memoKey: MemoKey?
+    private let memoName: String
     /// The numbered keys: most words start no form, and reading a bit costs less than looking the
     /// word up in the numbering.
     private let filter: KeyFilter
 
-    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoKey: MemoKey) {
+    private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoName: String) {
         precondition(kinds.count == numbering.keys.count, "the kinds of each numbered key")
         self.numbering = numbering
         self.kinds = kinds
         self.phrases = phrases
-        self.memoKey = memoKey
+        self.memoName = memoName
+        memoKey = Self.memoKey(named: memoName)
         // Each kind's lists put at their keys' numbers, its table read in order rather than asked for
         // every key.
         starting = phrases.map { kindPhrases in
@@ -57,7 +61,25 @@ final class FormStarts: Sendable {
                 }
             }
             return FormStarts(numbering: numbering, kinds: kinds, phrases: phrases,
-                              memoKey: MemoKey("form-starts|\(lexicons.derived.id)|\(language)"))
+                              memoName: "form-starts|\(lexicons.derived.id)|\(language)")
+        }
+    }
+
+    /// The fixed memo keys made so far, by name: starts made again for the same lexicons and language
+    /// (past the lexicons' cache of starts, which keeps 256 languages) keep their mentions under the
+    /// same key. Every key made takes a new number for good, and a memo's array reaches the highest
+    /// number asked of it: past `memoKeyLimit` names (a feed of endless language tags) the mentions
+    /// are kept under a string key instead, and memory stays flat.
+    private static let memoKeys = Mutex<[String: MemoKey]>([:])
+    static let memoKeyLimit = 256
+
+    private static func memoKey(named name: String) -> MemoKey? {
+        memoKeys.withLock { keys in
+            if let key = keys[name] { return key }
+            guard keys.count < memoKeyLimit else { return nil }
+            let key = MemoKey(name)
+            keys[name] = key
+            return key
         }
     }
 
@@ -79,27 +101,31 @@ final class FormStarts: Sendable {
     /// document: every context reading the document asks for several kinds, and one pass over the
     /// marked words serves them all.
     func mentions(in document: Document) -> [[LexiconPhrases.Mention]] {
-        document.memo.value(memoKey, from: document) { document in
-            // The marks and the tokens marked for any kind, listed once for all the kinds (most words
-            // start no form), in room on the stack: a mark a token, at most one place.
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: document.tokens.count) { room in
-                marks(in: document, into: room)
-                let marks = UnsafeBufferPointer(room)
-                return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
-                    // The kinds marked anywhere, too: a kind marked nowhere (most, in a short text)
-                    // mentions nothing, and its phrases are not asked.
-                    var count = 0, markedKinds: UInt64 = 0
-                    for k in marks.indices where marks[k] & 0xFFFF != 0 {
-                        (room.baseAddress! + count).initialize(to: k)
-                        count += 1
-                        markedKinds |= marks[k]
-                    }
-                    let marked = UnsafeBufferPointer(rebasing: room[..<count])
-                    return phrases.indices.map { slot in
-                        guard markedKinds & 1 << UInt64(slot) != 0 else { return [] }
-                        return phrases[slot].mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(slot),
-                                                      starting: starting[slot])
-                    }
+        guard let memoKey else { return document.memo.value(memoName, from: document, findMentions) }
+        return document.memo.value(memoKey, from: document, findMentions)
+    }
+
+    /// The mentions of every structured kind in `document`, found (see `mentions(in:)`).
+    private func findMentions(in document: Document) -> [[LexiconPhrases.Mention]] {
+        // The marks and the tokens marked for any kind, listed once for all the kinds (most words
+        // start no form), in room on the stack: a mark a token, at most one place.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: document.tokens.count) { room in
+            marks(in: document, into: room)
+            let marks = UnsafeBufferPointer(room)
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
+                // The kinds marked anywhere, too: a kind marked nowhere (most, in a short text)
+                // mentions nothing, and its phrases are not asked.
+                var count = 0, markedKinds: UInt64 = 0
+                for k in marks.indices where marks[k] & 0xFFFF != 0 {
+                    (room.baseAddress! + count).initialize(to: k)
+                    count += 1
+                    markedKinds |= marks[k]
+                }
+                let marked = UnsafeBufferPointer(rebasing: room[..<count])
+                return phrases.indices.map { slot in
+                    guard markedKinds & 1 << UInt64(slot) != 0 else { return [] }
+                    return phrases[slot].mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(slot),
+                                                  starting: starting[slot])
                 }
             }
         }
