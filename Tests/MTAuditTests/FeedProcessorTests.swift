@@ -1,3 +1,4 @@
+import Foundation
 import MTAudit
 import Testing
 
@@ -39,6 +40,25 @@ struct FeedProcessorTests {
             let other = try #require(result("en-x-\(k)"))
             #expect(other.versions[0].findings == first.versions[0].findings, "tag en-x-\(k)")
         }
+    }
+
+    /// A kept source is found again by its bytes: the same text in NFD is another source (its
+    /// offsets are not the NFC text's), and is answered as a fresh auditor answers it.
+    @Test("A source kept in NFC is not taken for the same text in NFD")
+    func sourcesByBytes() throws {
+        let nfc = "Café Zoë opened 3 shops in Köln.", nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(nfc == nfd && Array(nfc.utf8) != Array(nfd.utf8))
+        func line(_ source: String) -> [UInt8] {
+            Array(#"{"id": "a", "source": "\#(source)", "versions": [{"id": "v", "text": "Café Zoë opened 5 shops in Köln."}]}"#.utf8)
+        }
+        let again = FeedProcessor()
+        for number in 1...3 { _ = again.answer(line(nfc), line: number) }
+        guard case .audited(_, let kept) = again.answer(line(nfd), line: 4),
+              case .audited(_, let fresh) = FeedProcessor().answer(line(nfd), line: 1) else {
+            Issue.record("not audited")
+            return
+        }
+        #expect(kept == fresh)
     }
 
     @Test("A source that comes again, line after line, is audited as if it came first")

@@ -44,8 +44,11 @@ final class RecentSources: Sendable {
             hash = hasher.finalize()
         }
 
+        /// The same bytes, not merely the same characters (as `String ==` tells): a text in NFD and
+        /// the same text in NFC are two sources, whose offsets differ.
         static func == (a: Key, b: Key) -> Bool {
-            a.hash == b.hash && a.id == b.id && a.text == b.text && a.language == b.language
+            a.hash == b.hash && KeyNumbering.equal(a.id, b.id) && KeyNumbering.equal(a.text, b.text)
+                && KeyNumbering.equal(a.language, b.language)
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
