@@ -47,7 +47,6 @@ struct DocumentWordRowsTests {
         for document in try Self.documents() {
             let keys = document.tokens.filter { $0.kind == .letters }.map(\.key)
             let rows = DocumentWordRows.of(document)
-            #expect(frequencies.likelyLanguage(ofRows: rows.letterRows, count: rows.letterCount) == frequencies.likelyLanguage(of: keys))
             #expect(frequencies.likelyLanguage(ofTokenRows: rows.rows, count: rows.letterCount) == frequencies.likelyLanguage(of: keys))
             #expect(Comparability.guessedLanguage(of: document) == frequencies.likelyLanguage(of: keys))
         }

@@ -207,7 +207,7 @@ public struct TokenAligner: Sendable {
     /// word has alone, and the masks count no more than those (letters that share a bit count once).
     /// So a pair this says no to scores under `similarSpelling` (the same division, of a smaller
     /// numerator), and, as with the lengths, is not measured.
-    private func mayShareEnough(_ a: UInt64, _ b: UInt64, longer: Int) -> Bool {
+    func mayShareEnough(_ a: UInt64, _ b: UInt64, longer: Int) -> Bool {
         let alone = max((a & ~b).nonzeroBitCount, (b & ~a).nonzeroBitCount)
         return 1 - Double(alone) / Double(longer) >= similarSpelling
     }

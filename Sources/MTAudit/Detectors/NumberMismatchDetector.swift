@@ -269,28 +269,10 @@ public struct NumberMismatchDetector: Detector {
     /// `digits(in:span:)` of an ASCII text, read on its UTF-8 bytes (each a scalar): the same digits
     /// and separators (the others are beyond ASCII), the same values.
     private static func asciiDigits(in text: String, span: TextSpan) -> [(value: String, span: TextSpan)] {
-        guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(value: String, span: TextSpan)] in
-            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-            var numbers: [(value: String, span: TextSpan)] = []
-            var i = span.start
-            while i < span.end {
-                while i < span.end && !isDigit(bytes[i]) { i += 1 }
-                guard i < span.end else { break }
-                let start = i
-                var end = i
-                while end < span.end {
-                    if isDigit(bytes[end]) {
-                        end += 1
-                    } else if bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: "."), end + 1 < span.end, isDigit(bytes[end + 1]) {
-                        end += 1
-                    } else {
-                        break
-                    }
-                }
-                numbers.append((value(ArraySlice(bytes[start..<end].map { Unicode.Scalar($0) })), TextSpan(start: start, end: end)))
-                i = end
-            }
-            return numbers
+        guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            digitRuns(in: span) { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } isSeparator: {
+                bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ".")
+            }.map { (value(ArraySlice(bytes[$0].map { Unicode.Scalar($0) })), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
         }) else {
             return digits(in: Array(text.unicodeScalars), span: span)
         }
@@ -299,33 +281,30 @@ public struct NumberMismatchDetector: Detector {
 
     /// The numbers written in digits in `span` of a document whose scalars are `scalars`.
     private static func digits(in scalars: [Unicode.Scalar], span: TextSpan) -> [(value: String, span: TextSpan)] {
-        var numbers: [(String, TextSpan)] = []
+        scalars.withUnsafeBufferPointer { scalars in
+            digitRuns(in: span) { isDecimalDigit(scalars[$0]) } isSeparator: {
+                scalars[$0] == "," || scalars[$0] == "." || scalars[$0] == "\u{202F}" || scalars[$0] == "\u{00A0}"
+            }.map { (value(ArraySlice(scalars[$0])), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
+        }
+    }
+
+    /// The runs of digits in `span`, each a digit followed by digits, or by a separator with a digit
+    /// after it, told at each place by `isDigit` and `isSeparator`: for the scalars of any text, and for
+    /// the bytes of an ASCII one.
+    @inline(__always)
+    private static func digitRuns(in span: TextSpan, isDigit: (Int) -> Bool, isSeparator: (Int) -> Bool) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
         var i = span.start
         while i < span.end {
-            // To the next digit, read from the buffer without a bounds check per scalar: most
-            // scalars are no digit.
-            i = scalars.withUnsafeBufferPointer { buffer in
-                var next = i
-                while next < span.end && !isDecimalDigit(buffer[next]) { next += 1 }
-                return next
-            }
+            // To the next digit: most places hold none.
+            while i < span.end && !isDigit(i) { i += 1 }
             guard i < span.end else { break }
-            let start = i
             var end = i
-            while end < span.end {
-                if isDecimalDigit(scalars[end]) {
-                    end += 1
-                } else if (scalars[end] == "," || scalars[end] == "." || scalars[end] == "\u{202F}" || scalars[end] == "\u{00A0}"),
-                          end + 1 < span.end, isDecimalDigit(scalars[end + 1]) {
-                    end += 1
-                } else {
-                    break
-                }
-            }
-            numbers.append((value(scalars[start..<end]), TextSpan(start: start, end: end)))
+            while end < span.end, isDigit(end) || (isSeparator(end) && end + 1 < span.end && isDigit(end + 1)) { end += 1 }
+            runs.append(i..<end)
             i = end
         }
-        return numbers
+        return runs
     }
 
     /// Whether `scalar` is a decimal digit of any script. ASCII, and the ranges that hold no decimal

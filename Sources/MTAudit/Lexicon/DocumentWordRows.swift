@@ -63,9 +63,6 @@ final class DocumentWordRows: Sendable {
         (self.rows, self.letterCount) = (rows, letterCount)
     }
 
-    /// The rows of the letter tokens, in token order (repeats included).
-    var letterRows: some Sequence<Int32> { rows.lazy.filter { $0 != Self.notLetters } }
-
     /// `WordFrequencies.builtIn.zipf(key, in: language)` of the token at `index`, whose key is `key`.
     func zipf(ofToken index: Int, key: String, in language: String) -> Float {
         zipf(ofToken: index, key: key, in: language, languageIndex: WordFrequencies.builtIn.languageIndex(of: language))

@@ -187,13 +187,7 @@ public struct WordFrequencies: Sendable {
         likelyLanguage(ofListings: words.lazy.map { listings(of: $0) }, count: words.count)
     }
 
-    /// `likelyLanguage(of:)` of the words of `rows` (each a word's `rowIndex(of:)`, repeats
-    /// included, in the words' order): the same sums, added in the same order.
-    func likelyLanguage(ofRows rows: some Sequence<Int32>, count: Int) -> String? {
-        likelyLanguage(ofListings: rows.lazy.map { $0 < 0 ? table.noListings : listings(ofRow: Int($0)) }, count: count)
-    }
-
-    /// `likelyLanguage(ofRows:count:)` of the rows of a document's tokens (`DocumentWordRows.rows`:
+    /// `likelyLanguage(of:)` of the rows of a document's tokens (`DocumentWordRows.rows`:
     /// a negative row lists nothing, and a token that is no letter word adds nothing), in one loop
     /// over the arrays, with no sequence of sequences: the same sums, added in the same order.
     func likelyLanguage(ofTokenRows rows: [Int32], count: Int) -> String? {
