@@ -309,8 +309,7 @@ public struct SentenceAligner: Sendable {
             let local = drifts[max(0, knot - 1)...min(drifts.count - 1, knot + 1)].max()!
             bands[i] = 12 + local
         }
-        let sourceAnchors = FlatSets(words.sourceAnchors, pairs: words.sourceAnchorPairs)
-        let versionAnchors = FlatSets(words.versionAnchors, pairs: words.versionAnchorPairs)
+        let sourceAnchors = FlatSets(words.sourceAnchors), versionAnchors = FlatSets(words.versionAnchors)
         // Moves (source sentences, version sentences, prior cost).
         let moves: [(Int, Int, Double)] = [(1, 1, 0.12), (1, 0, 4.6), (0, 1, 4.6), (2, 1, 2.4), (1, 2, 2.4)]
         func cost(_ s: Range<Int>, _ v: Range<Int>) -> Double {
@@ -388,15 +387,39 @@ fileprivate struct FlatSets {
     /// The summed weights of each entry's ids, in their order; empty without weights.
     private var sums: [Double] = []
 
-    init(_ singles: [[Int32]], pairs: [[Int32]], weights: [Double]? = nil) {
-        values.reserveCapacity(singles.reduce(0) { $0 + 2 * $1.count })
+    /// The sets of `singles`, each sentence's sorted ids, and of each sentence with the next (the union
+    /// of the two, merged in place: no array of its own per pair, which made a quarter of the words'
+    /// cost for an article). With `weights`, by id, for the weighted sums.
+    init(_ singles: [[Int32]], weights: [Double]? = nil) {
+        // A union holds no more than both sentences: room for every entry at once.
+        let total = singles.reduce(0) { $0 + $1.count }
         starts.reserveCapacity(2 * singles.count + 1)
-        for k in singles.indices {
-            values += singles[k]
-            starts.append(values.count)
-            if k < pairs.count { values += pairs[k] }
-            starts.append(values.count)
+        var ends: [Int] = []
+        ends.reserveCapacity(2 * singles.count)
+        values = [Int32](unsafeUninitializedCapacity: 3 * total) { buffer, count in
+            count = 0
+            for k in singles.indices {
+                singles[k].withUnsafeBufferPointer { a in
+                    for id in a { buffer[count] = id; count += 1 }
+                    ends.append(count)
+                    guard k + 1 < singles.count else { return }
+                    singles[k + 1].withUnsafeBufferPointer { b in
+                        var i = 0, j = 0
+                        while i < a.count && j < b.count {
+                            let x = a[i], y = b[j]
+                            buffer[count] = x <= y ? x : y
+                            count += 1
+                            if x <= y { i += 1 }
+                            if y <= x { j += 1 }
+                        }
+                        while i < a.count { buffer[count] = a[i]; count += 1; i += 1 }
+                        while j < b.count { buffer[count] = b[j]; count += 1; j += 1 }
+                    }
+                }
+                ends.append(count)
+            }
         }
+        starts += ends
         guard let weights else { return }
         valueWeights = values.map { weights[Int($0)] }
         sums.reserveCapacity(starts.count - 1)
@@ -484,12 +507,6 @@ struct SentenceWords {
     let version: [[Int32]]
     let sourceAnchors: [[Int32]]
     let versionAnchors: [[Int32]]
-    /// The words and anchors of each sentence with the next one (element i: sentences i and i + 1),
-    /// made once: merges and splits ask for them many times.
-    let sourcePairs: [[Int32]]
-    let versionPairs: [[Int32]]
-    let sourceAnchorPairs: [[Int32]]
-    let versionAnchorPairs: [[Int32]]
     let vocabularySize: Int
     /// The words of each sentence and neighbour pair with their weights and summed weights, for
     /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
@@ -515,13 +532,10 @@ struct SentenceWords {
         }
         (self.source, sourceAnchors) = sets(sourceWords, nil)
         (self.version, versionAnchors) = sets(versionWords, toJoint)
-        func pairs(_ sets: [[Int32]]) -> [[Int32]] { sets.indices.dropLast().map { Self.merged(sets[$0], sets[$0 + 1]) } }
-        (sourcePairs, versionPairs) = (pairs(self.source), pairs(self.version))
-        (sourceAnchorPairs, versionAnchorPairs) = (pairs(sourceAnchors), pairs(versionAnchors))
         self.vocabularySize = vocabularySize
         guard weighted else {
-            sourceSets = FlatSets(self.source, pairs: sourcePairs)
-            versionSets = FlatSets(self.version, pairs: versionPairs)
+            sourceSets = FlatSets(self.source)
+            versionSets = FlatSets(self.version)
             return
         }
         var weights = [Double](filledWith: 1, count: vocabularySize)
@@ -539,8 +553,8 @@ struct SentenceWords {
             let total = Double(self.source.count + self.version.count)
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
         }
-        sourceSets = FlatSets(self.source, pairs: sourcePairs, weights: weights)
-        versionSets = FlatSets(self.version, pairs: versionPairs, weights: weights)
+        sourceSets = FlatSets(self.source, weights: weights)
+        versionSets = FlatSets(self.version, weights: weights)
     }
 
     /// For a source and a version of one sentence each: how many distinct words the two share, and
@@ -596,19 +610,6 @@ struct SentenceWords {
         let total = versionWeight + sourceWeight
         let sizes = versionSet.count + sourceSet.count
         return (shared, total > 0 ? 2 * sharedWeight / total : 0, sizes > 0 ? 2 * Double(shared) / Double(sizes) : 0)
-    }
-
-    /// The union of two sorted sets, sorted: what `SortedIds.sortedUnique(a + b)` gives, in linear time.
-    private static func merged(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var result: [Int32] = []
-        result.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { result.append(a[i]); i += 1 } else if b[j] < a[i] { result.append(b[j]); j += 1 } else { result.append(a[i]); i += 1; j += 1 }
-        }
-        result.append(contentsOf: a[i...])
-        result.append(contentsOf: b[j...])
-        return result
     }
 
     /// The flat sets' entries of `version` and `source`. The aligner scores one or two sentences a
