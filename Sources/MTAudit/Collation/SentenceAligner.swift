@@ -106,7 +106,10 @@ public struct SentenceAligner: Sendable {
             for word in set { holders[filled[Int(word)]] = Int32(s); filled[Int(word)] += 1 }
         }
         var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
-        var shared = [Int](filledWith: 0, count: sourceCount)
+        // The tables the walk writes at every step, as buffers: an array's every write first asks
+        // whether its storage is shared.
+        let shared = Self.table(count: sourceCount, filledWith: 0)
+        defer { shared.deallocate() }
         var candidates: [Candidate] = []
         // The pairs already considered, so that each is scored once. Every pair is considered from a
         // version sentence v it holds; only a split (one source sentence, two version sentences w and
@@ -115,18 +118,19 @@ public struct SentenceAligner: Sendable {
         // a look-up instead of a set of every pair of the text. The two splits of a source sentence
         // that may be in play at v (w = v - 1 and w = v) are kept apart by the parity of w.
         let never = Int.min
-        var singles = [Int](filledWith: never, count: sourceCount)       // s..<s + 1 with v..<v + 1
-        var merges = [Int](filledWith: never, count: sourceCount)        // s..<s + 2 with v..<v + 1
-        var splits = [Int](filledWith: never, count: 2 * sourceCount)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
+        let singles = Self.table(count: sourceCount, filledWith: never)       // s..<s + 1 with v..<v + 1
+        let merges = Self.table(count: sourceCount, filledWith: never)        // s..<s + 2 with v..<v + 1
+        let splits = Self.table(count: 2 * sourceCount, filledWith: never)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
+        defer { singles.deallocate(); merges.deallocate(); splits.deallocate() }
         var top: [Int] = []
         var touched: [Int] = []
-        // (The helpers below take what they change as `inout` and capture no variable: a variable a
-        // nested function captures lives in a box whose every access is checked for exclusivity at
-        // run time, which cost a quarter of this walk.)
+        // (The helpers below take what they change as `inout` or as buffers and capture no variable: a
+        // variable a nested function captures lives in a box whose every access is checked for
+        // exclusivity at run time, which cost a quarter of this walk.)
         let threshold = threshold
         /// Scores the pair if it lies in both texts and `table[slot]` does not already say `first`
         /// (the pair's first version sentence), making it say so.
-        func consider(source: Range<Int>, version: Range<Int>, table: inout [Int], slot: Int, first: Int,
+        func consider(source: Range<Int>, version: Range<Int>, table: UnsafeMutableBufferPointer<Int>, slot: Int, first: Int,
                       marks: SentenceWords.VersionMarks, into candidates: inout [Candidate]) {
             guard source.lowerBound >= 0, source.upperBound <= sourceCount,
                   version.lowerBound >= 0, version.upperBound <= versionCount, table[slot] != first else { return }
@@ -164,11 +168,11 @@ public struct SentenceAligner: Sendable {
                 if top.count > candidateLimit { top.removeLast() }
             }
             for s in top {
-                consider(source: s..<s + 1, version: v..<v + 1, table: &singles, slot: s, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 2, version: v..<v + 1, table: &merges, slot: s, first: v, marks: marks, into: &candidates)
-                consider(source: s - 1..<s + 1, version: v..<v + 1, table: &merges, slot: s - 1, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 1, version: v..<v + 2, table: &splits, slot: 2 * s + v % 2, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 1, version: v - 1..<v + 1, table: &splits, slot: 2 * s + (v - 1) % 2, first: v - 1, marks: marks, into: &candidates)
+                consider(source: s..<s + 1, version: v..<v + 1, table: singles, slot: s, first: v, marks: marks, into: &candidates)
+                consider(source: s..<s + 2, version: v..<v + 1, table: merges, slot: s, first: v, marks: marks, into: &candidates)
+                consider(source: s - 1..<s + 1, version: v..<v + 1, table: merges, slot: s - 1, first: v, marks: marks, into: &candidates)
+                consider(source: s..<s + 1, version: v..<v + 2, table: splits, slot: 2 * s + v % 2, first: v, marks: marks, into: &candidates)
+                consider(source: s..<s + 1, version: v - 1..<v + 1, table: splits, slot: 2 * s + (v - 1) % 2, first: v - 1, marks: marks, into: &candidates)
             }
             for s in touched { shared[s] = 0 }
         }
@@ -216,6 +220,13 @@ public struct SentenceAligner: Sendable {
             if a.source != b.source { return a.source < b.source }
             return a.index < b.index
         }
+    }
+
+    /// A table of `count` integers, each `value`, for a walk to write in place; the caller deallocates it.
+    private static func table(count: Int, filledWith value: Int) -> UnsafeMutableBufferPointer<Int> {
+        let table = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        table.initialize(repeating: value)
+        return table
     }
 
     /// Links by position for the sentences left between matched ones: "a, ?, c" against "A, B, C"
@@ -476,9 +487,12 @@ fileprivate struct FlatSets {
 
     /// Gives each of `entry`'s values `bit` in `marks`, or with `bit` 0 clears their marks.
     func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8) {
-        for i in starts[entry]..<starts[entry + 1] {
-            let value = Int(values[i])
-            marks[value] = bit == 0 ? 0 : marks[value] | bit
+        // (Through a buffer: each write to the array would first ask whether its storage is shared.)
+        marks.withUnsafeMutableBufferPointer { marks in
+            for i in starts[entry]..<starts[entry + 1] {
+                let value = Int(values[i])
+                marks[value] = bit == 0 ? 0 : marks[value] | bit
+            }
         }
     }
 
