@@ -158,7 +158,7 @@ public struct NumberMismatchDetector: Detector {
         // read from the document's memo once, for the digits and the numerals.
         let ascii = document.length == document.text.utf8.count
         let scalars = ascii ? [] : document.scalars
-        var numbers = ascii ? asciiDigits(in: document.text, span: span) : digits(in: scalars, span: span)
+        let numbers = ascii ? asciiDigits(in: document.text, span: span) : digits(in: scalars, span: span)
         guard !words.isEmpty else { return numbers }
         // The numbers in digits, in the text's order: the tokens, in the same order, walk along them
         // to find the one starting where each starts.
