@@ -12,6 +12,8 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
     case undetectableEncoding
     /// ICU itself failed; `status` is its error name.
     case icu(operation: String, status: String)
+    /// A text longer than a document's offsets can hold (`maximum` bytes of UTF-8).
+    case textTooLong(id: String, byteCount: Int, maximum: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
             return "could not detect the encoding; name it with --encoding NAME"
         case .icu(let operation, let status):
             return "ICU failed in \(operation): \(status)"
+        case .textTooLong(let id, let byteCount, let maximum):
+            return "“\(id)” is \(byteCount) bytes long: mtaudit audits texts of at most \(maximum) bytes"
         }
     }
 }

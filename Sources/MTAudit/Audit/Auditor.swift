@@ -27,6 +27,8 @@ public struct Auditor: Sendable {
     }
 
     public func audit(source: TextInput, versions: [TextInput]) throws(TextError) -> AuditResult {
+        try Self.checkLength(source)
+        for version in versions { try Self.checkLength(version) }
         let setup = setups.setup(for: source.language) { language in
             SegmenterPool.Setup(locale: Self.locale(language), abbreviations: Segmenter.defaultAbbreviations.union(
                 configuration.lexicons.entries(.abbreviations, language: language)))
@@ -177,6 +179,12 @@ public struct Auditor: Sendable {
             return false
         }
         return findings.filter { $0.rule != rule || !isExplained($0.span.span) }
+    }
+
+    /// Throws `TextError.textTooLong` for a text longer than a document holds (`maximum` bytes).
+    static func checkLength(_ input: TextInput, maximum: Int = Document.maximumTextBytes) throws(TextError) {
+        let count = input.text.utf8.count
+        if count > maximum { throw .textTooLong(id: input.id, byteCount: count, maximum: maximum) }
     }
 
     /// The ICU locale for a BCP 47 tag: its language subtag, English when undetermined.

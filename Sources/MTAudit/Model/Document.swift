@@ -18,8 +18,14 @@ public final class Document: Sendable {
     /// of the first keys numbered; the array grows once for keys numbered later.)
     let memo = Memo(capacity: 16)
 
-    /// Segments `text` with `segmenter` (whose locale should suit the text).
+    /// The longest text a document holds, in bytes of UTF-8: its tokens keep their offsets in 32 bits.
+    /// `Auditor.audit` answers a longer text with `TextError.textTooLong`.
+    public static let maximumTextBytes = Int(Int32.max)
+
+    /// Segments `text` with `segmenter` (whose locale should suit the text), which is at most
+    /// `maximumTextBytes` long.
     public init(id: String, text: String, language: String = "und", segmenter: Segmenter) {
+        precondition(text.utf8.count <= Self.maximumTextBytes, "a text of at most Document.maximumTextBytes")
         self.id = id
         self.text = text
         self.language = language
