@@ -29,7 +29,9 @@ public struct FeedProcessor: Sendable {
             let result = try auditor.audit(source: record.source, versions: record.versions)
             return .audited(id: record.id, result: result)
         } catch {
-            return .failed(line: number, error: FeedError(code: .auditFailed, message: error.description, id: record.id))
+            // A text within --max-text-bytes but beyond what a document holds is too large all the same.
+            let code: FeedError.Code = if case .textTooLong = error { .textTooLarge } else { .auditFailed }
+            return .failed(line: number, error: FeedError(code: code, message: error.description, id: record.id))
         }
     }
 
