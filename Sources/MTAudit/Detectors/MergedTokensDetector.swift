@@ -177,17 +177,20 @@ public struct MergedTokensDetector: Detector {
         return findings
     }
 
-    /// `vocabulary.contains(a + b)`: the two keys' bytes joined on the stack and looked up, with no
-    /// string made (most pairs join into no word).
+    /// `vocabulary.contains(a + b)`, with no string made: the joined key's hash is `a`'s carried on
+    /// through `b`'s bytes (FNV-1a folds a byte at a time), and most joined keys end at the
+    /// vocabulary's filters; only one they let through is joined, on the stack, to be looked up.
     static func containsJoined(_ a: String, _ b: String, in vocabulary: Vocabulary) -> Bool {
         var a = a, b = b
         return a.withUTF8 { a in
             b.withUTF8 { b in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count) { joined in
+                var hash = FNV1a.hash(a)
+                for byte in b { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                guard vocabulary.mayContain(hash: hash) else { return false }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count) { joined in
                     _ = joined.initialize(fromContentsOf: a)
                     _ = UnsafeMutableBufferPointer(rebasing: joined[a.count...]).initialize(fromContentsOf: b)
-                    let bytes = UnsafeBufferPointer(joined)
-                    return vocabulary.contains(bytes: bytes, hash: FNV1a.hash(bytes))
+                    return vocabulary.contains(bytes: UnsafeBufferPointer(joined), hash: hash)
                 }
             }
         }

@@ -107,6 +107,14 @@ struct Vocabulary {
         return somePart { $0.keys.mayContain(slot) && $0.entry(key) != nil }
     }
 
+    /// False when no word-like token has the key whose `FNV1a.hash` is `hash`: every document's
+    /// filter turns it away, with no bytes of the key at hand (a caller that hashes a key it has not
+    /// written out, and writes it out only when this says it may be a word).
+    func mayContain(hash: UInt64) -> Bool {
+        let slot = KeyFilter.slot(hash: hash)
+        return somePart { $0.keys.mayContain(slot) }
+    }
+
     /// Whether some word-like token has the key of UTF-8 `bytes` (a slice of a longer key's bytes,
     /// hashed once for every document's filter and table, with no string made of it).
     /// `hash` is the bytes' `FNV1a.hash`.
