@@ -235,10 +235,31 @@ public struct UntranslatedDetector: Detector {
     struct WrittenKeys: Sendable {
         /// The word-like tokens' keys: the document's vocabulary, made once for it.
         let words: Vocabulary.DocumentKeys
-        /// The other tokens' keys (punctuation, symbols: "™" is "tm"), and the possessives'.
-        let others: Set<String>
+        /// The document's tokens, whose other keys (punctuation, symbols: "™" is "tm") and
+        /// possessives' keys are read when a word is asked about: few words are (the rare ones), and
+        /// a walk of the tokens for each costs less than a set of the keys made for every document.
+        let tokens: [Token]
 
-        func contains(_ key: String) -> Bool { words.contains(key) || others.contains(key) }
+        func contains(_ key: String) -> Bool { words.contains(key) || othersContain(key) }
+
+        /// Whether `key` is the key of a token that is not word-like, or a possessive's without its
+        /// "'s": what a set of those keys held, found by `==` as the set found it.
+        func othersContain(_ key: String) -> Bool {
+            for k in tokens.indices {
+                if !tokens[k].isWordLike && tokens[k].key == key { return true }
+                // (A key ending in the character "'s" ends in its two bytes, the only way to write
+                // them: the bytes are read first.)
+                if Self.endsWithPossessiveBytes(tokens[k].key), tokens[k].key.hasSuffix("'s"),
+                   String(tokens[k].key.dropLast(2)) == key { return true }  // "CEP's"
+            }
+            return false
+        }
+
+        /// Whether `key`'s last two bytes are "'s".
+        static func endsWithPossessiveBytes(_ key: String) -> Bool {
+            key.utf8.withContiguousStorageIfAvailable { $0.count >= 2 && $0[$0.count - 1] == 0x73 && $0[$0.count - 2] == 0x27 }
+                ?? key.utf8.reversed().starts(with: [0x73, 0x27])
+        }
     }
 
     private static let writtenKeysKey = MemoKey("untranslated-written-keys")
@@ -247,13 +268,7 @@ public struct UntranslatedDetector: Detector {
     /// vocabulary (which the merged-tokens rule makes anyway) rather than hashed again into a set.
     static func writtenKeys(_ document: Document) -> WrittenKeys {
         document.memo.value(writtenKeysKey, from: document) { document in
-            var others: Set<String> = []
-            let tokens = document.tokens
-            for k in tokens.indices {
-                if !tokens[k].isWordLike { others.insert(tokens[k].key) }
-                if tokens[k].key.hasSuffix("'s") { others.insert(String(tokens[k].key.dropLast(2))) }  // "CEP's"
-            }
-            return WrittenKeys(words: Vocabulary.DocumentKeys(document), others: others)
+            WrittenKeys(words: Vocabulary.DocumentKeys(document), tokens: document.tokens)
         }
     }
 
