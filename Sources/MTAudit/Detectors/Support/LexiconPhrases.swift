@@ -78,8 +78,12 @@ final class LexiconPhrases: Sendable {
         // hashing that word, not its whole list of words.
         var forms: [String: [Form]] = [:]
         forms.reserveCapacity(entries.count)
+        // The first class given for an id wins: set from the last entry to the first, each id's class
+        // is hashed once, where asking for it first hashed it twice.
+        for entry in entries.reversed() {
+            if let entryClass = entry.entryClass { classes[entry.id] = entryClass }
+        }
         for entry in entries {
-            if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
             // The entry's id as a set once, for all its forms (and only where it has forms in the language).
             lazy var entryIDs: Set<String> = [entry.id]
             for field in fields {
@@ -121,7 +125,13 @@ final class LexiconPhrases: Sendable {
     static func keysAndCases(_ form: String) -> (keys: [String], cases: [UInt8])? {
         if let made = form.utf8.withContiguousStorageIfAvailable({ bytes -> (keys: [String], cases: [UInt8])? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Room for every word at once (counted first): a form of several words grew its lists twice.
+            var count = 0
+            forEachASCIIPiece(of: bytes) { _ in count += 1 }
+            guard count > 0 else { return ([], []) }
             var keys: [String] = [], cases: [UInt8] = []
+            keys.reserveCapacity(count)
+            cases.reserveCapacity(count)
             forEachASCIIPiece(of: bytes) { piece in
                 keys.append(Normalizer.matchingKey(String(decoding: piece, as: UTF8.self), utf8: piece))
                 cases.append(asciiCasing(piece))
