@@ -182,6 +182,9 @@ enum Tokenizer13a {
 
         /// The chain started again, empty, at the line's byte `after`: the cuts so far are kept.
         mutating func restart(after: Int) {
+            // Room for the cuts of a few windows at the first (a window's mark makes one or two):
+            // one allocation, where growing by appends made three for a sentence's final stop.
+            if cuts.capacity == 0 { cuts.reserveCapacity(16) }
             held2.offset = -2
             held3.offset = -2
             held4.offset = -2
