@@ -50,37 +50,51 @@ public struct CasingDetector: Detector {
                        message: "the version is all in lower case, where the source uses capitals", evidence: .source)
     }
 
-    /// The first word of a sentence in a script with case, if its first letter has case.
-    private func opening(_ document: Document, _ index: Int) -> Token? {
-        // By index: only the token found is copied.
+    /// The index of the first word of a sentence in a script with case, if its first letter has case.
+    /// (An index: the tokens are read in place, and only one a caller needs is copied.)
+    private func openingIndex(_ document: Document, _ index: Int) -> Int? {
         let tokens = document.tokens
-        for k in document.sentences[index].tokens where tokens[k].kind == .letters
-            && tokens[k].text.unicodeScalars.first.map({ $0.properties.changesWhenCaseMapped }) == true {
-            return tokens[k]
+        for k in document.sentences[index].tokens where tokens[k].kind == .letters && Self.firstChangesCase(tokens[k].text) {
+            return k
         }
         return nil
     }
 
+    /// Whether `text`'s first scalar changes when case mapped: an ASCII one when it is a letter (no
+    /// other ASCII character has case), told from its byte with no property looked up.
+    static func firstChangesCase(_ text: String) -> Bool {
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80 { return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        return text.unicodeScalars.first!.properties.changesWhenCaseMapped
+    }
+
     private func sentenceStarts(_ context: DetectionContext) -> [Finding] {
         let version = context.version, source = context.source
-        let sourceStarts = source.sentences.indices.compactMap { opening(source, $0) }
-        let sourceCapitalizes = !sourceStarts.isEmpty
-            && sourceStarts.filter { $0.text.unicodeScalars.first!.hasUppercaseProperty }.count * 2 > sourceStarts.count
+        // The source's openings counted in place (no array of their tokens): whether most of them
+        // are capitalized.
+        var sourceStarts = 0, capitalizedStarts = 0
+        for index in source.sentences.indices {
+            guard let k = openingIndex(source, index) else { continue }
+            sourceStarts += 1
+            if source.tokens[k].text.startsWithCapital { capitalizedStarts += 1 }
+        }
+        let sourceCapitalizes = sourceStarts > 0 && capitalizedStarts * 2 > sourceStarts
         // The words the source opens sentences with, as a set, made on the first sentence that asks:
         // a long text has many lower-case openings, and a search of the list for each grew with the
         // square of its length.
-        lazy var sourceOpenings = Set(sourceStarts.lazy.map(\.text))
+        lazy var sourceOpenings = Set(source.sentences.indices.lazy.compactMap { self.openingIndex(source, $0) }.map { source.tokens[$0].text })
         var findings: [Finding] = []
         for index in version.sentences.indices {
-            guard let token = opening(version, index), let first = token.text.unicodeScalars.first,
-                  first.hasLowercaseProperty,
-                  !token.text.unicodeScalars.dropFirst().contains(where: \.hasUppercaseProperty) else { continue }
+            // The opening's first letter read in place: most are capitals, and stop here.
+            guard let k = openingIndex(version, index), version.tokens[k].text.startsWithLowercase else { continue }
+            let token = version.tokens[k]
+            guard !token.text.unicodeScalars.dropFirst().contains(where: \.hasUppercaseProperty) else { continue }
             // The previous sentence must have ended: "…said. it" is a new sentence, a headline is not.
             if index > 0, version.sentences[index - 1].paragraph == version.sentences[index].paragraph,
                version.terminalMark(ofSentence: index - 1) == nil { continue }
             let expected: Bool
-            if let sourceIndex = context.alignment.sourceOf[index], let sourceToken = opening(source, sourceIndex) {
-                expected = sourceToken.text.unicodeScalars.first!.hasUppercaseProperty
+            if let sourceIndex = context.alignment.sourceOf[index], let sourceToken = openingIndex(source, sourceIndex) {
+                expected = source.tokens[sourceToken].text.startsWithCapital
             } else if !context.sameLanguage {
                 expected = sourceCapitalizes
             } else {
@@ -98,17 +112,17 @@ public struct CasingDetector: Detector {
     private func loweredNames(_ context: DetectionContext) -> [Finding] {
         guard context.sameLanguage else { return [] }
         // The source's words and word pairs: its proper names, and the neighbours they stand beside.
-        let vocabulary = Vocabulary([context.source])
+        let vocabulary = Vocabulary(context.source, others: [])
         let honorifics = NameRuns.honorifics(in: context)
         let version = context.version
         var findings: [Finding] = []
         let tokens = version.tokens
         for k in tokens.indices where tokens[k].kind == .letters {
-            // Read in place: only a name in lower case is copied. (Most words are no name of the
-            // source, which the vocabulary's filter tells at once.)
-            guard let name = vocabulary.properName(tokens[k].key), !honorifics.contains(tokens[k].key),
-                  tokens[k].text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }),
-                  tokens[k].text.unicodeScalars.first?.hasLowercaseProperty == true else { continue }
+            // Read in place: only a name in lower case is copied. (A word with a capital stops at its
+            // text, read from its bytes when ASCII; most others are no name of the source, which the
+            // vocabulary's filter tells at once.)
+            guard Self.isLowerCase(tokens[k].text, isASCII: tokens[k].isASCII),
+                  let name = vocabulary.properName(tokens[k].key), !honorifics.contains(tokens[k].key) else { continue }
             let token = tokens[k]
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
             if !version.tokens[sentenceStart..<k].contains(where: \.isWordLike) { continue }  // a sentence start
@@ -123,6 +137,18 @@ public struct CasingDetector: Detector {
                                     suggestion: name, evidence: .source))
         }
         return findings
+    }
+
+    /// Whether `text` starts with a lower-case letter and has no capital: an ASCII text (`isASCII`)
+    /// told from its bytes, another from its scalars' properties.
+    static func isLowerCase(_ text: String, isASCII: Bool) -> Bool {
+        if isASCII, let lower = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            guard let first = bytes.first, first >= 0x61 && first <= 0x7A else { return false }
+            return !bytes.contains { $0 >= 0x41 && $0 <= 0x5A }
+        }) {
+            return lower
+        }
+        return text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }) && text.unicodeScalars.first?.hasLowercaseProperty == true
     }
 
     static func capitalized(_ word: String) -> String {

@@ -38,7 +38,7 @@ public struct MergedTokensDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        let vocabulary = Vocabulary([context.source] + context.otherVersions)
+        let vocabulary = Vocabulary(context.source, others: context.otherVersions)
         // (As a `KeySet`, made once for the lexicons: it is asked about the left half at every cut
         // of every unknown word, and its hash costs a fraction of the standard set's.)
         let honorifics = NameRuns.honorificKeys(in: context)
@@ -63,57 +63,91 @@ public struct MergedTokensDetector: Detector {
     private func split(_ token: Token, vocabulary: Vocabulary, honorifics: KeySet, sameLanguage: Bool) -> String? {
         let count = token.scalarCount
         guard count >= 4 else { return nil }
-        let view = token.text.unicodeScalars
         // An ASCII word without white space (which folds together) folds byte by byte: each half's
-        // key is that slice of the word's key (`token.key`, the word's matching form), with no half
-        // written out and folded on its own.
-        let asciiKey = token.text.utf8.allSatisfy { (0x21..<0x80).contains($0) } ? Array(token.key.utf8) : nil
-        // The scalars (an ASCII word's are its bytes), and where each starts, so that each half is a
-        // slice of the text, not rebuilt scalar by scalar (made only when a split is written out,
-        // or, outside ASCII, for the keys).
-        lazy var scalars = asciiKey != nil ? token.text.utf8.map { Unicode.Scalar($0) } : Array(view)
+        // key is that slice of the word's key (`token.key`, the word's matching form). Its cuts are
+        // read from the key's bytes in place (`asciiCuts`); only a cut into two words is written out.
+        let printableASCII = token.text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x21 && $0 < 0x80 }
+        } ?? token.text.utf8.allSatisfy { $0 >= 0x21 && $0 < 0x80 }
+        if printableASCII {
+            let key = token.key.utf8
+            return key.withContiguousStorageIfAvailable { bytes in
+                asciiCut(bytes, token: token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage)
+            } ?? Array(key).withUnsafeBufferPointer { bytes in
+                asciiCut(bytes, token: token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage)
+            }
+        }
+        let view = token.text.unicodeScalars
+        // The scalars, and where each starts, so that each half is a slice of the text, not rebuilt
+        // scalar by scalar.
+        let scalars = Array(view)
         lazy var starts = Array(view.indices)
-        func leftKey(_ k: Int) -> String {
-            asciiKey.map { String(decoding: $0[..<k], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[..<starts[k]]))
-        }
-        func rightKey(_ k: Int) -> String {
-            asciiKey.map { String(decoding: $0[k...], as: UTF8.self) } ?? Normalizer.matchingKey(String(view[starts[k]...]))
-        }
         for k in 2...(count - 2) {
-            let left: String, right: String
-            if let asciiKey {
-                // The halves of an ASCII key are looked up by their bytes, each hashed once: most cuts
-                // make no word, and no string is made for them.
-                let words = asciiKey.withUnsafeBufferPointer { key in
-                    let left = UnsafeBufferPointer(rebasing: key[..<k]), leftHash = FNV1a.hash(left)
-                    guard vocabulary.contains(bytes: left, hash: leftHash) || honorifics.contains(bytes: left, hash: leftHash) else { return false }
-                    let right = UnsafeBufferPointer(rebasing: key[k...])
-                    return vocabulary.contains(bytes: right, hash: FNV1a.hash(right))
-                }
-                guard words else { continue }
-                left = leftKey(k)
-                right = rightKey(k)
-            } else {
-                // Never split a base letter from its combining marks (ASCII has none).
-                if scalars[k].properties.generalCategory.isMark { continue }
-                // The left half first: where it is no word, the right half need not be read.
-                left = leftKey(k)
-                guard vocabulary.contains(left) || honorifics.contains(left) else { continue }
-                right = rightKey(k)
-                guard vocabulary.contains(right) else { continue }
+            // Never split a base letter from its combining marks (ASCII has none).
+            if scalars[k].properties.generalCategory.isMark { continue }
+            // The left half first: where it is no word, the right half need not be read.
+            let left = Normalizer.matchingKey(String(view[..<starts[k]]))
+            guard vocabulary.contains(left) || honorifics.contains(left) else { continue }
+            let right = Normalizer.matchingKey(String(view[starts[k]...]))
+            guard vocabulary.contains(right) else { continue }
+            if let written = judge(left: left, right: right, at: k, scalars: scalars, token: token, starts: starts,
+                                   vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage) {
+                return written
             }
-            let leftText = String(view[..<starts[k]]), rightText = String(view[starts[k]...])
-            let turnsCase = scalars[k - 1].hasLowercaseProperty && scalars[k].hasUppercaseProperty
-            if turnsCase && (honorifics.contains(left) || vocabulary.isProperName(right)) {
-                return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText
+        }
+        return nil
+    }
+
+    /// `split` of a printable ASCII word, whose key's bytes are `key` (as many as its scalars, and its
+    /// text's bytes): the
+    /// first cut (from the second byte on) into two words that makes a merged word.
+    ///
+    /// Each cut's left half is looked up by its bytes, hashed as the cut moves right (FNV-1a folds one
+    /// byte at a time: the hash of one more byte is one step); most make no word, and no string is
+    /// made for them. The right half is hashed only after a left word.
+    private func asciiCut(_ key: UnsafeBufferPointer<UInt8>, token: Token, vocabulary: Vocabulary,
+                          honorifics: KeySet, sameLanguage: Bool) -> String? {
+        let count = token.scalarCount
+        var leftHash = FNV1a.hash(UnsafeBufferPointer(rebasing: key[..<2]))
+        var k = 2
+        while k <= count - 2 {
+            defer {
+                leftHash = (leftHash ^ UInt64(key[k])) &* 0x100_0000_01b3
+                k += 1
             }
-            guard sameLanguage else { continue }
-            // Short function words run together ("into", "onto") are words of their own.
-            if min(left.count, right.count) >= 3, let written = vocabulary.pairs[left + " " + right] { return written }
-            let leftName = vocabulary.isProperName(left), rightName = vocabulary.isProperName(right)
-            if (leftName && right.count >= 3) || (rightName && left.count >= 3) {
-                return leftText + " " + rightText
+            let left = UnsafeBufferPointer(rebasing: key[..<k])
+            guard vocabulary.contains(bytes: left, hash: leftHash) || honorifics.contains(bytes: left, hash: leftHash) else { continue }
+            let right = UnsafeBufferPointer(rebasing: key[k...])
+            guard vocabulary.contains(bytes: right, hash: FNV1a.hash(right)) else { continue }
+            // (An ASCII word's scalars are its bytes, and its scalars' starts their offsets.)
+            let scalars = token.text.utf8.map { Unicode.Scalar($0) }
+            let starts = Array(token.text.unicodeScalars.indices)
+            if let written = judge(left: String(decoding: left, as: UTF8.self), right: String(decoding: right, as: UTF8.self),
+                                   at: k, scalars: scalars, token: token, starts: starts,
+                                   vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage) {
+                return written
             }
+        }
+        return nil
+    }
+
+    /// Whether the cut of `token` before scalar `k` into the words of keys `left` and `right` (both
+    /// words of the vocabulary or honorifics) makes a merged word: the two words as they should be
+    /// written, or nil. `scalars` are the token's scalars and `starts` their indices in its text.
+    private func judge(left: String, right: String, at k: Int, scalars: [Unicode.Scalar], token: Token, starts: [String.Index],
+                       vocabulary: Vocabulary, honorifics: KeySet, sameLanguage: Bool) -> String? {
+        let view = token.text.unicodeScalars
+        let leftText = String(view[..<starts[k]]), rightText = String(view[starts[k]...])
+        let turnsCase = scalars[k - 1].hasLowercaseProperty && scalars[k].hasUppercaseProperty
+        if turnsCase && (honorifics.contains(left) || vocabulary.isProperName(right)) {
+            return vocabulary.pairs[left + " " + right] ?? leftText + " " + rightText
+        }
+        guard sameLanguage else { return nil }
+        // Short function words run together ("into", "onto") are words of their own.
+        if min(left.count, right.count) >= 3, let written = vocabulary.pairs[left + " " + right] { return written }
+        let leftName = vocabulary.isProperName(left), rightName = vocabulary.isProperName(right)
+        if (leftName && right.count >= 3) || (rightName && left.count >= 3) {
+            return leftText + " " + rightText
         }
         return nil
     }
@@ -132,7 +166,7 @@ public struct MergedTokensDetector: Detector {
             // (The joined keys are looked up by their bytes. Two matching keys joined are in normal
             // form unless the second starts with a character that combines with the first's end, a
             // mark or a trailing jamo, which the word rules never leave at the start of a word.)
-            guard vocabulary.contains(tokens[k - 1].key + tokens[k].key),
+            guard Self.containsJoined(tokens[k - 1].key, tokens[k].key, in: vocabulary),
                   vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
             let a = tokens[k - 1], b = tokens[k]
             let span = a.span.union(b.span)
@@ -141,5 +175,24 @@ public struct MergedTokensDetector: Detector {
                                     suggestion: a.text + b.text, evidence: .source))
         }
         return findings
+    }
+
+    /// `vocabulary.contains(a + b)`, with no string made: the joined key's hash is `a`'s carried on
+    /// through `b`'s bytes (FNV-1a folds a byte at a time), and most joined keys end at the
+    /// vocabulary's filters; only one they let through is joined, on the stack, to be looked up.
+    static func containsJoined(_ a: String, _ b: String, in vocabulary: Vocabulary) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                var hash = FNV1a.hash(a)
+                for byte in b { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                guard vocabulary.mayContain(hash: hash) else { return false }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count) { joined in
+                    _ = joined.initialize(fromContentsOf: a)
+                    _ = UnsafeMutableBufferPointer(rebasing: joined[a.count...]).initialize(fromContentsOf: b)
+                    return vocabulary.contains(bytes: UnsafeBufferPointer(joined), hash: hash)
+                }
+            }
+        }
     }
 }

@@ -42,11 +42,9 @@ public struct MojibakeDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let text = context.version.text
-        // Most versions are ASCII, which holds no mojibake: a scan of the text's contiguous bytes (no
-        // iterator over the view) tells.
-        let hasNonASCII = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x80 } }
-            ?? text.utf8.contains { $0 >= 0x80 }
-        guard hasNonASCII else { return [] }
+        // Most versions are ASCII, or hold only lone accented letters, quotes and dashes: a scan of
+        // the text's contiguous bytes tells, with no scalars decoded and no normal form checked.
+        if text.utf8.withContiguousStorageIfAvailable(Self.surelyClean) == true { return [] }
         // A text in NFC already (most) is its own NFC text: where it holds nothing to repair, no map
         // back to its offsets is made.
         if Normalizer.isNormalized(text, form: .nfc), MojibakeRepair.repairs(in: text).isEmpty { return [] }
@@ -73,5 +71,44 @@ public struct MojibakeDetector: Detector {
             }
             return finding(span, in: context, message: message, suggestion: suggestion, evidence: .self)
         }
+    }
+
+    /// Whether UTF-8 `bytes` surely hold no mojibake and nothing lost: every non-ASCII scalar stands
+    /// alone between ASCII ones, and is below U+0300 or a quote, dash or other mark of U+2010 to
+    /// U+205F.
+    ///
+    /// Mojibake is a run of two or more non-ASCII scalars (a lead byte read as one, then a
+    /// continuation byte), and a lost character is U+FFFD, which neither range holds. Those scalars
+    /// are their own NFC, compose with nothing before them, and decompose to nothing else, so such a
+    /// text is its own NFC text: `MojibakeRepair.repairs` finds nothing in it, as a test checks.
+    static func surelyClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        var afterNonASCII = false
+        while k < bytes.count {
+            let lead = bytes[k]
+            if lead < 0x80 {
+                afterNonASCII = false
+                k += 1
+                // Eight ASCII bytes at a time, where they are (most of a text).
+                while k + 8 <= bytes.count,
+                      UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    k += 8
+                }
+                continue
+            }
+            guard !afterNonASCII else { return false }
+            afterNonASCII = true
+            if lead >= 0xC2 && lead <= 0xCB {
+                k += 2  // U+0080 to U+02FF
+            } else if lead == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80 || bytes[k + 1] == 0x81 {
+                // U+2000 to U+207F: its last six bits, and the second byte's, place it.
+                let value = 0x2000 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
+                guard value >= 0x2010 && value < 0x2060 else { return false }
+                k += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 }

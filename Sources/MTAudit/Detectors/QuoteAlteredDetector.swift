@@ -50,8 +50,10 @@ public struct QuoteAlteredDetector: Detector {
         for (index, sentence) in context.version.sentences.enumerated() {
             guard let sourceIndex = context.alignment.sourceOf[index],
                   context.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity else { continue }
-            let sourceQuotes = Self.quotations(in: context.source, context.source.sentences[sourceIndex].span)
+            // The version's quotations first: a sentence without one (most) reads none of the source's.
             let versionQuotes = Self.quotations(in: context.version, sentence.span)
+            guard !versionQuotes.isEmpty else { continue }
+            let sourceQuotes = Self.quotations(in: context.source, context.source.sentences[sourceIndex].span)
             for (quote, original) in zip(versionQuotes, sourceQuotes) {
                 let words = Self.words(context.version, quote), originalWords = Self.words(context.source, original)
                 guard !words.isEmpty, !originalWords.isEmpty else { continue }
@@ -87,16 +89,31 @@ public struct QuoteAlteredDetector: Detector {
         return found
     }
 
-    /// False when `text` surely has no opening mark, and so no quotation: an ASCII text (most) without
-    /// an ASCII opening mark of `pairs` (the straight quote), told from its bytes before its scalars
-    /// are fetched.
-    private static func mayOpenQuote(_ text: String) -> Bool {
-        let openers = asciiOpeners  // (read once, not at every byte)
-        return text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 >= 0x80 || openers[Int($0)] } } ?? true
+    /// False when `text` has no opening mark of `pairs`, and so no quotation: told from its UTF-8
+    /// bytes, where each mark is a fixed sequence ("\"" 22, « C2 AB, “ E2 80 9C, „ E2 80 9E, 「 E3 80 8C)
+    /// that no other scalar's bytes hold, with no scalar fetched. (Most texts, with curly apostrophes
+    /// or accents but no quote, stop here.) A test checks it against the scalars.
+    static func mayOpenQuote(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(hasOpeningMark) ?? Array(text.utf8).withUnsafeBufferPointer(hasOpeningMark)
     }
 
-    /// By ASCII byte: whether it is the opening mark of one of `pairs`.
-    private static let asciiOpeners: [Bool] = (0..<128).map { byte in pairs.contains { $0.open.value == UInt32(byte) } }
+    /// Whether UTF-8 `bytes` hold the bytes of an opening mark of `pairs` (see `mayOpenQuote`).
+    private static func hasOpeningMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < bytes.count {
+            let byte = bytes[k]
+            k += 1
+            if byte == 0x22 { return true }
+            // A mark's last byte, after its lead bytes.
+            switch byte {
+            case 0xAB: if k >= 2 && bytes[k - 2] == 0xC2 { return true }
+            case 0x9C, 0x9E: if k >= 3 && bytes[k - 2] == 0x80 && bytes[k - 3] == 0xE2 { return true }
+            case 0x8C: if k >= 3 && bytes[k - 2] == 0x80 && bytes[k - 3] == 0xE3 { return true }
+            default: break
+            }
+        }
+        return false
+    }
 
     /// Whether `scalar` is the opening mark of one of `pairs`: “ „ « 「 and the straight ". (A switch:
     /// asked of every scalar; a test checks it against `pairs`.)

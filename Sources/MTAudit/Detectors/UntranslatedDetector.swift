@@ -57,6 +57,8 @@ public struct UntranslatedDetector: Detector {
 
     private struct Run {
         var tokens: [Token]
+        /// The family's code in the document's `Scripts`, and its name.
+        let code: Int32
         let family: String
     }
 
@@ -67,8 +69,9 @@ public struct UntranslatedDetector: Detector {
         var findings: [Finding] = []
         // The source's scripts are read only for a sentence with a run in another script (few have one).
         lazy var everyFamily = sourceScripts.families(in: source.tokens.indices)
-        for (index, sentence) in version.sentences.enumerated() {
-            let runs = runs(sentence.tokens, of: version, versionScripts, outside: versionFamily)
+        // A version whose words are all in one family (most) has no run in another: no sentence is read.
+        for (index, sentence) in version.sentences.enumerated() where versionScripts.names.count > 1 {
+            let runs = runs(sentence.tokens, of: version, versionScripts, outside: versionScripts.dominantCode)
             guard !runs.isEmpty else { continue }
             let sourceFamilies: Set<String>
             if let sourceIndex = context.alignment.sourceOf[index] {
@@ -103,29 +106,36 @@ public struct UntranslatedDetector: Detector {
         let version = context.version
         // The tokens read once from the document (a read through it retains the array each time).
         let tokens = version.tokens
-        let latin = tokens.indices.lazy.filter { tokens[$0].kind == .letters && scripts.isLatin($0) }
-        guard let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
+        // No Latin word, no foreign word to find among them.
+        guard scripts.latinCode >= 0,
+              let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
         let languageIndex = frequencies.languageIndex(of: language)
         // The frequency of the token at `index` in the version's language, by the language's index
-        // found once.
-        func zipf(_ index: Int) -> Float { rows.zipf(ofToken: index, key: tokens[index].key, in: language, languageIndex: languageIndex) }
+        // found once (the token's key read only for a token without a row).
+        func zipf(_ index: Int) -> Float {
+            let row = rows.rows[index]
+            return row == DocumentWordRows.notLetters ? frequencies.zipf(tokens[index].key, in: language)
+                : frequencies.zipf(ofRow: row, language: languageIndex)
+        }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
         lazy var known = ([context.source] + context.otherVersions).map(Self.writtenKeys)
         var foreign: [(token: Token, language: String)] = []
         lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
-        lazy var names = Self.multiWordNames(version)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
-        for index in latin {
-            // Read in place: most words are common, and stop here before the token is copied.
+        for index in tokens.indices where tokens[index].kind == .letters && scripts.isLatin(index) {
+            // Read in place: most words are common, and stop here, at their frequency, before the
+            // token is copied or its characters counted (the tests are all pure: their order tells
+            // nothing but what is read).
+            guard zipf(index) < Self.rareZipf else { continue }
             let keyLength = Self.characterCount(tokens[index].key)
-            guard keyLength >= 2, tokens[index].text.containsLowercase(isASCII: tokens[index].isASCII),
-                  zipf(index) < Self.rareZipf else { continue }
+            guard keyLength >= 2, tokens[index].text.containsLowercase(isASCII: tokens[index].isASCII) else { continue }
+            guard !Self.isInMultiWordName(index, tokens) else { continue }
             let token = tokens[index]
-            guard !names.contains(token.span.start), !known.contains(where: { $0.contains(token.key) }) else { continue }
+            guard !known.contains(where: { $0.contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
             if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
                token.key.unicodeScalars.contains(where: { $0.hasAlphabeticProperty && !alphabet.contains($0) }),
@@ -204,20 +214,16 @@ public struct UntranslatedDetector: Detector {
     /// … and this common in another (ten times in a million words) is foreign.
     static let commonZipf: Float = 4.0
 
-    /// Start offsets of capitalized words beside another capitalized word ("Avril Haines", "Graf
-    /// Zeppelin"): parts of a name, whatever language they look like.
-    static func multiWordNames(_ document: Document) -> Set<Int> {
-        let tokens = document.tokens
+    /// Whether the token at `index` of `tokens` is a capitalized word beside another capitalized word
+    /// of its sentence ("Avril Haines", "Graf Zeppelin"): part of a name, whatever language it looks
+    /// like. (Asked of the few rare words, by their two neighbours: no set of every name's words.)
+    static func isInMultiWordName(_ index: Int, _ tokens: [Token]) -> Bool {
         func capitalized(_ k: Int) -> Bool {
             tokens[k].kind == .letters && tokens[k].text.unicodeScalars.first?.hasUppercaseProperty == true
         }
-        var starts: Set<Int> = []
-        for k in tokens.indices.dropFirst() where capitalized(k) && capitalized(k - 1)
-            && tokens[k].sentence == tokens[k - 1].sentence {
-            starts.insert(tokens[k].span.start)
-            starts.insert(tokens[k - 1].span.start)
-        }
-        return starts
+        guard capitalized(index) else { return false }
+        if index > 0, tokens[index - 1].sentence == tokens[index].sentence, capitalized(index - 1) { return true }
+        return index + 1 < tokens.count && tokens[index + 1].sentence == tokens[index].sentence && capitalized(index + 1)
     }
 
     private static func adjacent(_ document: Document, _ a: Token, _ b: Token) -> Bool {
@@ -229,10 +235,31 @@ public struct UntranslatedDetector: Detector {
     struct WrittenKeys: Sendable {
         /// The word-like tokens' keys: the document's vocabulary, made once for it.
         let words: Vocabulary.DocumentKeys
-        /// The other tokens' keys (punctuation, symbols: "™" is "tm"), and the possessives'.
-        let others: Set<String>
+        /// The document's tokens, whose other keys (punctuation, symbols: "™" is "tm") and
+        /// possessives' keys are read when a word is asked about: few words are (the rare ones), and
+        /// a walk of the tokens for each costs less than a set of the keys made for every document.
+        let tokens: [Token]
 
-        func contains(_ key: String) -> Bool { words.contains(key) || others.contains(key) }
+        func contains(_ key: String) -> Bool { words.contains(key) || othersContain(key) }
+
+        /// Whether `key` is the key of a token that is not word-like, or a possessive's without its
+        /// "'s": what a set of those keys held, found by `==` as the set found it.
+        func othersContain(_ key: String) -> Bool {
+            for k in tokens.indices {
+                if !tokens[k].isWordLike && tokens[k].key == key { return true }
+                // (A key ending in the character "'s" ends in its two bytes, the only way to write
+                // them: the bytes are read first.)
+                if Self.endsWithPossessiveBytes(tokens[k].key), tokens[k].key.hasSuffix("'s"),
+                   String(tokens[k].key.dropLast(2)) == key { return true }  // "CEP's"
+            }
+            return false
+        }
+
+        /// Whether `key`'s last two bytes are "'s".
+        static func endsWithPossessiveBytes(_ key: String) -> Bool {
+            key.utf8.withContiguousStorageIfAvailable { $0.count >= 2 && $0[$0.count - 1] == 0x73 && $0[$0.count - 2] == 0x27 }
+                ?? key.utf8.reversed().starts(with: [0x73, 0x27])
+        }
     }
 
     private static let writtenKeysKey = MemoKey("untranslated-written-keys")
@@ -241,32 +268,27 @@ public struct UntranslatedDetector: Detector {
     /// vocabulary (which the merged-tokens rule makes anyway) rather than hashed again into a set.
     static func writtenKeys(_ document: Document) -> WrittenKeys {
         document.memo.value(writtenKeysKey, from: document) { document in
-            var others: Set<String> = []
-            let tokens = document.tokens
-            for k in tokens.indices {
-                if !tokens[k].isWordLike { others.insert(tokens[k].key) }
-                if tokens[k].key.hasSuffix("'s") { others.insert(String(tokens[k].key.dropLast(2))) }  // "CEP's"
-            }
-            return WrittenKeys(words: Vocabulary.DocumentKeys(document), others: others)
+            WrittenKeys(words: Vocabulary.DocumentKeys(document), tokens: document.tokens)
         }
     }
 
     /// Runs of the words `tokens` of `document` (whose `scripts` they are) in a family other than
-    /// `family`, across spaces and punctuation.
-    private func runs(_ tokens: Range<Int>, of document: Document, _ scripts: Scripts, outside family: String) -> [Run] {
+    /// the one of code `family`, across spaces and punctuation.
+    private func runs(_ tokens: Range<Int>, of document: Document, _ scripts: Scripts, outside family: Int32) -> [Run] {
         var runs: [Run] = []
         var current: Run?
         for k in tokens {
             // Tokens that are not word-like have no family here.
-            guard let tokenFamily = scripts.family(at: k) else { continue }
-            if tokenFamily == family {
+            let code = scripts.codes[k]
+            guard code >= 0 else { continue }
+            if code == family {
                 if let run = current { runs.append(run) }
                 current = nil
-            } else if current?.family == tokenFamily {
+            } else if current?.code == code {
                 current!.tokens.append(document.tokens[k])
             } else {
                 if let run = current { runs.append(run) }
-                current = Run(tokens: [document.tokens[k]], family: tokenFamily)
+                current = Run(tokens: [document.tokens[k]], code: code, family: scripts.names[Int(code)])
             }
         }
         if let run = current { runs.append(run) }
@@ -280,16 +302,20 @@ public struct UntranslatedDetector: Detector {
         /// for other tokens and for digits and symbols. (Numbers, not names: an array of strings
         /// costs a release per token when it is freed.)
         let codes: [Int32]
-        /// The names of the families the document's words are in, each once.
+        /// The names of the families the document's words are in, each once; Latin's, if there, first.
         let names: [String]
         /// The family most of the letters are in.
         let dominant: String?
+        /// The code of `dominant`; -1 when there is none.
+        let dominantCode: Int32
+        /// The code of Latin (0); -1 when no word is Latin.
+        let latinCode: Int32
 
         /// The family of token `index`'s letters; nil for other tokens and for digits and symbols.
         func family(at index: Int) -> String? { codes[index] < 0 ? nil : names[Int(codes[index])] }
 
         /// Whether token `index`'s letters are Latin.
-        func isLatin(_ index: Int) -> Bool { codes[index] >= 0 && names[Int(codes[index])] == "Latn" }
+        func isLatin(_ index: Int) -> Bool { latinCode >= 0 && codes[index] == latinCode }
 
         /// The families of the tokens `tokens`.
         func families(in tokens: Range<Int>) -> Set<String> { Set(codes[tokens].lazy.filter { $0 >= 0 }.map { names[Int($0)] }) }
@@ -304,42 +330,75 @@ public struct UntranslatedDetector: Detector {
     private static let scriptsKey = MemoKey("untranslated-scripts")
 
     /// The script families of `document`'s words, made once per document.
-    ///
-    /// Letters are counted per script in a short list (no family name to look up and hash for every
-    /// word), then summed by family.
     static func scripts(of document: Document) -> Scripts {
-        document.memo.value(scriptsKey, from: document) { document in
-            var codes: [Int32] = []
-            codes.reserveCapacity(document.tokens.count)
-            var names: [String] = []
-            var byScript: [(script: Script, count: Int, code: Int32)] = []
-            let tokens = document.tokens
+        document.memo.value(scriptsKey, from: document) { Self.scripts(ofTokens: $0.tokens) }
+    }
+
+    /// The names of a document whose words are all Latin (most): one array for them all.
+    private static let latinNames = ["Latn"]
+
+    /// Codes of the first pass of `scripts(ofTokens:)` for a script other than Latin: this plus its
+    /// ICU code, renumbered by family in the second pass.
+    private static let pendingScript: Int32 = 1 << 20
+
+    /// The script families of the words `tokens`.
+    ///
+    /// One pass gives each word its script: Latin is code 0 and needs no name looked up (most texts
+    /// have no other script, and are done with the one array of codes). Only a text with another
+    /// script is read again, to number its scripts by family and count their letters; the family with
+    /// the most letters is the dominant one (on a tie, the name first in alphabetical order, as a
+    /// dictionary of families compared it). The codes' order is no matter: they are read through
+    /// `names`.
+    static func scripts(ofTokens tokens: [Token]) -> Scripts {
+        var codes = [Int32](filledWith: -1, count: tokens.count)
+        var sawLatin = false, sawOther = false
+        codes.withUnsafeMutableBufferPointer { codes in
             // By index: a copy of each token would retain and release its text and key.
-            for k in tokens.indices {
-                guard tokens[k].isWordLike else { codes.append(-1); continue }
+            for k in tokens.indices where tokens[k].isWordLike {
                 // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
-                let script = tokens[k].isASCII
-                    ? (Self.hasASCIILetter(tokens[k].text) ? Script.latin : Script.common)
-                    : Script.dominant(in: tokens[k].text)
-                guard !script.isShared, script != .unknown else { codes.append(-1); continue }
-                if let index = byScript.firstIndex(where: { $0.script == script }) {
-                    byScript[index].count += tokens[k].scalarCount
-                    codes.append(byScript[index].code)
-                } else {
-                    // A script first seen: its family's name, found once.
-                    let name = Self.family(script)
-                    let code = names.firstIndex(of: name) ?? names.count
-                    if code == names.count { names.append(name) }
-                    byScript.append((script, tokens[k].scalarCount, Int32(code)))
-                    codes.append(Int32(code))
+                if tokens[k].isASCII {
+                    if Self.hasASCIILetter(tokens[k].text) { codes[k] = 0; sawLatin = true }
+                    continue
+                }
+                let script = Script.dominant(in: tokens[k].text)
+                if script == .latin {
+                    codes[k] = 0
+                    sawLatin = true
+                } else if !script.isShared, script != .unknown {
+                    codes[k] = Self.pendingScript + script.code
+                    sawOther = true
                 }
             }
-            // Letters by family (by code), and the family with the most (on a tie, the name first in
-            // alphabetical order, as a dictionary of families compared it).
-            var counts = [Int](filledWith: 0, count: names.count)
-            for (_, count, code) in byScript { counts[Int(code)] += count }
-            let dominant = names.indices.max { (counts[$0], names[$1]) < (counts[$1], names[$0]) }.map { names[$0] }
-            return Scripts(codes: codes, names: names, dominant: dominant)
         }
+        guard sawOther else {
+            return sawLatin ? Scripts(codes: codes, names: Self.latinNames, dominant: "Latn", dominantCode: 0, latinCode: 0)
+                : Scripts(codes: codes, names: [], dominant: nil, dominantCode: -1, latinCode: -1)
+        }
+        // Another script: each one's family numbered once (its name found once), and letters counted
+        // by family.
+        var names: [String] = sawLatin ? ["Latn"] : []
+        var counts: [Int] = sawLatin ? [0] : []
+        var byScript: [(script: Int32, code: Int32)] = []
+        for k in tokens.indices where codes[k] >= 0 {
+            if codes[k] >= Self.pendingScript {
+                let script = codes[k] - Self.pendingScript
+                if let known = byScript.first(where: { $0.script == script }) {
+                    codes[k] = known.code
+                } else {
+                    let name = Self.family(Script(code: script))
+                    let code = names.firstIndex(of: name) ?? names.count
+                    if code == names.count {
+                        names.append(name)
+                        counts.append(0)
+                    }
+                    byScript.append((script, Int32(code)))
+                    codes[k] = Int32(code)
+                }
+            }
+            counts[Int(codes[k])] += tokens[k].scalarCount
+        }
+        let dominant = names.indices.max { (counts[$0], names[$1]) < (counts[$1], names[$0]) }!
+        return Scripts(codes: codes, names: names, dominant: names[dominant], dominantCode: Int32(dominant),
+                       latinCode: sawLatin ? 0 : -1)
     }
 }

@@ -17,6 +17,10 @@ public struct TrigramLanguageModel: Sendable {
     /// Each trigram seen in any list, with its count in each language, and each language's count of
     /// trigrams.
     private let counts: TrigramCounts
+    /// By language: the log probability of a trigram it never has, `log(0.5 / denominator)` as
+    /// `score` would compute it, computed once (most of a foreign word's trigrams are unseen in most
+    /// languages, and a log costs more than the rest of a trigram's score).
+    private let unseenLogs: [Double]
 
     /// Trained on the built-in word lists: counted at build time by `LexiconEmbedder`, and read in place.
     public static let builtIn = TrigramLanguageModel(languages: EmbeddedWordTables.wordList.languages, counts: EmbeddedWordTables.trigramCounts)
@@ -29,6 +33,12 @@ public struct TrigramLanguageModel: Sendable {
         self.languages = languages
         languageIndex = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1, $0) })
         self.counts = counts
+        unseenLogs = languages.indices.map { log((Double(0) + 0.5) / Self.denominator(counts, language: $0)) }
+    }
+
+    /// The denominator of a trigram's smoothed probability in the language of index `language`.
+    private static func denominator(_ counts: TrigramCounts, language: Int) -> Double {
+        Double(counts.totalValues[language]) + 30_000
     }
 
     /// The mean log probability of `word`'s trigrams in `language` (higher is likelier).
@@ -38,17 +48,26 @@ public struct TrigramLanguageModel: Sendable {
     }
 
     /// The language `word` looks most like, and by how much more than `language` (nats per trigram).
+    /// (The languages compared in one loop, as `max(by:)` compared them: the highest score, on a tie
+    /// the name first in order; no arrays of them.)
     public func bestAlternative(to language: String, for word: String) -> (language: String, margin: Double)? {
         let indices = trigramIndices(word)
         let own = languageIndex[language].map { score(indices, language: $0) } ?? -.infinity
-        let others = languages.indices.filter { languages[$0] != language }.map { (languages[$0], score(indices, language: $0)) }
-        guard let best = others.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) else { return nil }
-        return (best.0, best.1 - own)
+        var best: (index: Int, score: Double)?
+        for index in languages.indices where languages[index] != language {
+            let score = score(indices, language: index)
+            if let current = best, !((current.score, languages[index]) < (score, languages[current.index])) { continue }
+            best = (index, score)
+        }
+        guard let best else { return nil }
+        return (languages[best.index], best.score - own)
     }
 
     /// The table index of each of `word`'s trigrams, nil for one no list has.
     private func trigramIndices(_ word: String) -> [Int?] {
         var indices: [Int?] = []
+        // A trigram per scalar, and one for the end mark: no more than its bytes and one.
+        indices.reserveCapacity(word.utf8.count + 1)
         TrigramCounts.forEachTrigram(word) { indices.append(counts.index(of: $0)) }
         return indices
     }
@@ -56,10 +75,11 @@ public struct TrigramLanguageModel: Sendable {
     private func score(_ indices: [Int?], language: Int) -> Double {
         guard !indices.isEmpty else { return -.infinity }
         var sum = 0.0
-        let denominator = Double(counts.totalValues[language]) + 30_000
+        let denominator = Self.denominator(counts, language: language)
+        let unseen = unseenLogs[language]
         for index in indices {
             let count = index.map { counts.count(trigram: $0, language: language) } ?? 0
-            sum += log((Double(count) + 0.5) / denominator)
+            sum += count == 0 ? unseen : log((Double(count) + 0.5) / denominator)
         }
         return sum / Double(indices.count)
     }

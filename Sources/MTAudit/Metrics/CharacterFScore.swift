@@ -63,27 +63,34 @@ public struct CharacterFScore: SentenceMetric {
             charOrder = max(charOrder, metric.charOrder)
             wordOrder = max(wordOrder, metric.wordOrder)
         }
-        // Each order's counts: the characters' orders, then the words'.
-        var statistics: [(hyp: Int, ref: Int, match: Int)] = []
-        statistics.reserveCapacity(charOrder + wordOrder)
-        func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) {
-            let matches = SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
-            for order in 1...maximumOrder {
-                let refCount = max(0, ref.count - order + 1)
-                statistics.append((refCount == 0 ? 0 : max(0, hyp.count - order + 1), refCount, Int(matches[order - 1])))
+        // Each order's counts: the characters' orders, then the words' (at most 6 + 4, on the stack).
+        return withUnsafeTemporaryAllocation(of: OrderCounts.self, capacity: charOrder + wordOrder) { statistics in
+            func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int, from first: Int) {
+                let matches = SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+                for order in 1...maximumOrder {
+                    let refCount = max(0, ref.count - order + 1)
+                    statistics.initializeElement(at: first + order - 1, to: OrderCounts(
+                        hyp: refCount == 0 ? 0 : max(0, hyp.count - order + 1), ref: refCount, match: Int(matches[order - 1])))
+                }
             }
+            // The reference's characters are numbered once; the hypothesis's go on from its numbering.
+            let (numbering, refCharacters) = reference.numberedCharacters
+            let (hypCharacters, alphabetSize) = numbering.idsContinued(hypothesis)
+            count(hypCharacters, refCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder, from: 0)
+            if wordOrder > 0 {
+                let (hypWords, refWords, vocabulary) = reference.characterFScoreVocabulary.ids(continuing: hypothesis.characterFScoreWords)
+                count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder, from: charOrder)
+            }
+            let orders = UnsafeBufferPointer(statistics)
+            return metrics.map { metric in metric.fScore(orders, characterOrders: metric.charOrder, wordsFrom: charOrder) }
         }
-        // The reference's characters are numbered once; the hypothesis's go on from its numbering.
-        let (numbering, refCharacters) = reference.numberedCharacters
-        let (hypCharacters, alphabetSize) = numbering.idsContinued(hypothesis)
-        count(hypCharacters, refCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder)
-        if wordOrder > 0 {
-            let (hypWords, refWords, vocabulary) = reference.characterFScoreVocabulary.ids(continuing: hypothesis.characterFScoreWords)
-            count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder)
-        }
-        return metrics.map { metric in
-            metric.fScore(statistics[..<metric.charOrder], statistics[charOrder..<(charOrder + metric.wordOrder)])
-        }
+    }
+
+    /// One order's counts: the hypothesis's n-grams, the reference's, and those they share.
+    private struct OrderCounts {
+        let hyp: Int
+        let ref: Int
+        let match: Int
     }
 
     /// The text's words, with one mark split off the end of a word, or else off its start ("(hi)"
@@ -121,21 +128,22 @@ public struct CharacterFScore: SentenceMetric {
         return table
     }()
 
-    /// The F-score of the orders' counts: the characters' orders, then the words' (in that order,
-    /// as sacreBLEU sums them).
-    private func fScore(_ characterOrders: ArraySlice<(hyp: Int, ref: Int, match: Int)>,
-                        _ wordOrders: ArraySlice<(hyp: Int, ref: Int, match: Int)>) -> Double {
+    /// The F-score of the orders' counts: the characters' first `characterOrders`, then the words'
+    /// (`wordOrder` of them from `wordsFrom`), in that order, as sacreBLEU sums them.
+    private func fScore(_ orders: UnsafeBufferPointer<OrderCounts>, characterOrders: Int, wordsFrom: Int) -> Double {
         let factor = beta * beta
         var precision = 0.0, recall = 0.0, effectiveOrder = 0
-        func add(_ orders: ArraySlice<(hyp: Int, ref: Int, match: Int)>) {
-            for order in orders where order.hyp > 0 && order.ref > 0 {
+        func add(_ range: Range<Int>) {
+            for index in range {
+                let order = orders[index]
+                guard order.hyp > 0 && order.ref > 0 else { continue }
                 precision += Double(order.match) / Double(order.hyp)
                 recall += Double(order.match) / Double(order.ref)
                 effectiveOrder += 1
             }
         }
-        add(characterOrders)
-        add(wordOrders)
+        add(0..<characterOrders)
+        add(wordsFrom..<(wordsFrom + wordOrder))
         guard effectiveOrder > 0 else { return 0 }
         precision /= Double(effectiveOrder)
         recall /= Double(effectiveOrder)

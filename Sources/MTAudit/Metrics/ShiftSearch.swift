@@ -52,6 +52,9 @@ struct ShiftSearch {
     private var matrix: TER.Matrix?, matrixRows = 0
     /// Buffers for the beam's candidates.
     private var shifted: [UInt32] = [], rows = TER.DistanceRows()
+    /// The least distance any order of the words can have (`lowestDistance`), made at the first
+    /// round (shifts only reorder the words); -1 before it.
+    private var leastDistance = -1
 
     init(count: Int, reference ref: [UInt32]) {
         self.ref = ref
@@ -106,6 +109,13 @@ struct ShiftSearch {
         }
         // No edits, no errors: every candidate would be passed over below.
         if before == 0 { return (0, nil, checked) }
+        // No shift can lower a distance that no order of the words goes below: the round would
+        // find no gain, and the search would stop with this distance (its count of candidates
+        // is then read no more).
+        if prunes {
+            if leastDistance < 0 { leastDistance = Self.lowestDistance(words, ref) }
+            if before <= leastDistance { return (before, nil, checked) }
+        }
         let vectors = bitVectors
         if let matrix {
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
@@ -116,13 +126,14 @@ struct ShiftSearch {
             }
         }
         let bounds = prunes && vectors != nil
-        // d(words, shifted) ≤ 2 × moved and d(shifted, ref) ≥ |count − ref.count| (full matrix).
-        let lengthDifference = abs(count - ref.count)
+        // d(words, shifted) ≤ 2 × moved and d(shifted, ref) ≥ `leastDistance` (full matrix).
+        let leastDistance = leastDistance
         var checked = checked
         var best: Candidate?
         /// Whether a candidate whose gain is at most `bound` could be the best so far.
+        /// (None can while the bound is no gain: such a best would stop the search as no best does.)
         func couldBeBest(_ bound: Int, _ length: Int, _ start: Int, _ target: Int) -> Bool {
-            guard let best else { return true }
+            guard let best else { return bound > 0 }
             return Candidate(gain: bound, length: length, start: start, target: target).isBetter(than: best)
         }
         // The matching runs of words in the hypothesis and the reference, not too far apart, each
@@ -182,7 +193,7 @@ struct ShiftSearch {
                             var moved = length
                             if target < start { moved = min(moved, start - target) }
                             if target > start + length { moved = min(moved, min(target, count) - (start + length)) }
-                            let bound = before - max(fullBefore - 2 * moved, lengthDifference)
+                            let bound = before - max(fullBefore - 2 * moved, leastDistance)
                             if !couldBeBest(bound, length, start, target) { continue }
                         }
                         let distance: Int
@@ -206,5 +217,23 @@ struct ShiftSearch {
         }
         matrixRows = best.map { min($0.start, $0.target) } ?? 0
         return (before, best, checked)
+    }
+
+    /// A lower bound on the edit distance to `ref` of `words` in any order: the longer length less
+    /// the words the two have in common, counted as often as both have them. An alignment of m
+    /// matches between texts of n and n′ words makes max(n, n′) − m edits at least, and its
+    /// matches are common words, as many of each as both have at most.
+    static func lowestDistance(_ words: [UInt32], _ ref: [UInt32]) -> Int {
+        let size = Int(max(words.max() ?? 0, ref.max() ?? 0)) + 1
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { counts in
+            counts.initialize(repeating: 0)
+            for word in ref { counts[Int(word)] &+= 1 }
+            var common = 0
+            for word in words where counts[Int(word)] > 0 {
+                counts[Int(word)] &-= 1
+                common &+= 1
+            }
+            return max(words.count, ref.count) - common
+        }
     }
 }

@@ -11,6 +11,14 @@ enum Tokenizer13a {
         return table
     }()
 
+    /// The marks of rule 1 and those of rules 2–4 (full stop, comma, dash): a word with none of
+    /// them is a token whole (`tokens`).
+    private static let marks: [Bool] = {
+        var table = separated
+        for byte in ".,-".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     private static let space = UInt8(ascii: " "), fullStop = UInt8(ascii: "."), comma = UInt8(ascii: ","),
                        dash = UInt8(ascii: "-")
 
@@ -63,7 +71,16 @@ enum Tokenizer13a {
         ranges.reserveCapacity(2 * spaceWords.count)
         var next = 0
         separated.withUnsafeBufferPointer { separated in
+        marks.withUnsafeBufferPointer { marks in
             for word in spaceWords {
+                // Every cut of the rules lies next to a mark of theirs (on either side of it): a
+                // word without one has no cut inside it, and its bytes need no other look.
+                var hasMark = false
+                for index in word where marks[Int(line[index])] { hasMark = true; break }
+                if !hasMark {
+                    ranges.append(word)
+                    continue
+                }
                 var start = word.lowerBound
                 // Whether the byte before `index` is a mark of rule 1: each byte's looked up once.
                 var afterMark = separated[Int(line[word.lowerBound])]
@@ -82,6 +99,7 @@ enum Tokenizer13a {
                 }
                 ranges.append(start..<word.upperBound)
             }
+        }
         }
         return ranges
     }
@@ -182,6 +200,9 @@ enum Tokenizer13a {
 
         /// The chain started again, empty, at the line's byte `after`: the cuts so far are kept.
         mutating func restart(after: Int) {
+            // Room for the cuts of a few windows at the first (a window's mark makes one or two):
+            // one allocation, where growing by appends made three for a sentence's final stop.
+            if cuts.capacity == 0 { cuts.reserveCapacity(16) }
             held2.offset = -2
             held3.offset = -2
             held4.offset = -2

@@ -135,7 +135,8 @@ public struct TranslationEditRate: SentenceMetric {
         if hyp == ref { return (0, ref.count) }
         var search = ShiftSearch(count: hyp.count, reference: ref)
         var shifts = 0
-        var words = hyp
+        // The words of this round, and a buffer for the next round's (the two swapped each round).
+        var words = hyp, shifted: [UInt32] = []
         var checked = 0
         while true {
             let (distance, best, count) = search.bestShift(words, checked: checked, prunes: prunes)
@@ -143,7 +144,8 @@ public struct TranslationEditRate: SentenceMetric {
             // The search stops before the shift is made, so `distance` is that of the final words.
             guard let best, checked < maximumShiftCandidates, best.gain > 0 else { return (shifts + distance, ref.count) }
             shifts += 1
-            words = perform(words, start: best.start, length: best.length, target: best.target)
+            perform(words, start: best.start, length: best.length, target: best.target, into: &shifted)
+            swap(&words, &shifted)
         }
     }
 

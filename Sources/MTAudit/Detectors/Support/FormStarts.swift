@@ -122,14 +122,23 @@ final class FormStarts: Sendable {
                     markedKinds |= marks[k]
                 }
                 let marked = UnsafeBufferPointer(rebasing: room[..<count])
-                return phrases.indices.map { slot in
-                    guard markedKinds & 1 << UInt64(slot) != 0 else { return [] }
-                    return phrases[slot].mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(slot),
-                                                  starting: starting[slot])
+                // Most texts mention no form of any kind (a marked word, "the", starts only longer
+                // forms): their answer is the one shared list of empty lists, with no list made.
+                var found: [[LexiconPhrases.Mention]]?
+                for slot in phrases.indices where markedKinds & 1 << UInt64(slot) != 0 {
+                    let mentions = phrases[slot].mentions(in: document, marks: marks, marked: marked, bit: 1 << UInt64(slot),
+                                                          starting: starting[slot])
+                    guard !mentions.isEmpty else { continue }
+                    if found == nil { found = Self.noMentions }
+                    found![slot] = mentions
                 }
+                return found ?? Self.noMentions
             }
         }
     }
+
+    /// No mention of any kind: an empty list at every kind's slot, made once and shared.
+    private static let noMentions = [[LexiconPhrases.Mention]](repeating: [], count: structuredKinds.count)
 
     /// For each token of `document`, its mark: in the low 16 bits, the kinds whose forms may start
     /// there (those of every key `LexiconPhrases.lookUp` may try for the word); in the high 32, one

@@ -78,16 +78,17 @@ final class LexiconPhrases: Sendable {
         // hashing that word, not its whole list of words.
         var forms: [String: [Form]] = [:]
         forms.reserveCapacity(entries.count)
+        // The first class given for an id wins: set from the last entry to the first, each id's class
+        // is hashed once, where asking for it first hashed it twice.
+        for entry in entries.reversed() {
+            if let entryClass = entry.entryClass { classes[entry.id] = entryClass }
+        }
         for entry in entries {
-            if let entryClass = entry.entryClass, classes[entry.id] == nil { classes[entry.id] = entryClass }
             // The entry's id as a set once, for all its forms (and only where it has forms in the language).
             lazy var entryIDs: Set<String> = [entry.id]
             for field in fields {
                 for written in entry.forms(field, language: language) {
-                    let pieces = Self.pieces(written)
-                    guard !pieces.isEmpty else { continue }
-                    let keys = pieces.map { Normalizer.matchingKey($0) }
-                    let cases = pieces.map(Self.casing)
+                    guard let (keys, cases) = Self.keysAndCases(written) else { continue }
                     // A form listed under two entries names both ("Korea", "Brussels"). The list of
                     // forms sharing the first key is changed in place: its key hashed once, not up to thrice.
                     Self.add(keys: keys, cases: cases, ids: entryIDs, field: field, to: &forms[keys[0], default: []])
@@ -117,26 +118,59 @@ final class LexiconPhrases: Sendable {
         }
     }
 
+    /// The matching keys of a form's words (`pieces`) and the case each asks (`casing`), nil for a
+    /// form without words. The tables of a language are made of every form of its lexicons: an ASCII
+    /// form (most) is read from its bytes once, each word's key folded from them and its case told
+    /// by them, with no list of the words' strings made between.
+    static func keysAndCases(_ form: String) -> (keys: [String], cases: [UInt8])? {
+        if let made = form.utf8.withContiguousStorageIfAvailable({ bytes -> (keys: [String], cases: [UInt8])? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Room for every word at once (counted first): a form of several words grew its lists twice.
+            var count = 0
+            forEachASCIIPiece(of: bytes) { _ in count += 1 }
+            guard count > 0 else { return ([], []) }
+            var keys: [String] = [], cases: [UInt8] = []
+            keys.reserveCapacity(count)
+            cases.reserveCapacity(count)
+            forEachASCIIPiece(of: bytes) { piece in
+                keys.append(Normalizer.matchingKey(String(decoding: piece, as: UTF8.self), utf8: piece))
+                cases.append(asciiCasing(piece))
+            }
+            return (keys, cases)
+        }) ?? nil {
+            return made.keys.isEmpty ? nil : made
+        }
+        let pieces = pieces(form)
+        guard !pieces.isEmpty else { return nil }
+        return (pieces.map { Normalizer.matchingKey($0) }, pieces.map(casing))
+    }
+
+    /// Calls `body` with the bytes of each word of an ASCII form, as `pieces` cuts it: there each
+    /// character is a byte (a CR LF pair, the one two-byte character, is white space either way), and
+    /// the only dash is the hyphen. The pieces between separators, each without its final full
+    /// stops, the empty ones left out.
+    private static func forEachASCIIPiece(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        func cut(at end: Int) {
+            var last = end
+            while last > start && bytes[last - 1] == UInt8(ascii: ".") { last -= 1 }
+            if last > start { body(UnsafeBufferPointer(rebasing: bytes[start..<last])) }
+            start = end + 1
+        }
+        for k in bytes.indices where bytes[k] == 0x20 || (0x09...0x0D).contains(bytes[k]) || bytes[k] == UInt8(ascii: "-") {
+            cut(at: k)
+        }
+        cut(at: bytes.count)
+    }
+
     /// A form's words as the segmenter cuts them: at spaces and hyphens, without a final full stop
     /// ("U.S." is the word "U.S" and a stop).
     static func pieces(_ form: String) -> [String] {
-        // An ASCII form by its bytes (most forms): there each character is a byte (a CR LF pair, the one
-        // two-byte character, is white space either way), and the only dash is the hyphen.
+        // An ASCII form by its bytes (most forms).
         if let pieces = form.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            // The pieces between separators, each without its final full stops, the empty ones left out.
             var pieces: [String] = []
-            var start = 0
-            func cut(at end: Int) {
-                var last = end
-                while last > start && bytes[last - 1] == UInt8(ascii: ".") { last -= 1 }
-                if last > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)) }
-                start = end + 1
-            }
-            for k in bytes.indices where bytes[k] == 0x20 || (0x09...0x0D).contains(bytes[k]) || bytes[k] == UInt8(ascii: "-") {
-                cut(at: k)
-            }
-            cut(at: bytes.count)
+            forEachASCIIPiece(of: bytes) { pieces.append(String(decoding: $0, as: UTF8.self)) }
             return pieces
         }) ?? nil {
             return pieces
@@ -211,9 +245,24 @@ final class LexiconPhrases: Sendable {
         }
     }
 
+    /// `casing` of an ASCII piece of UTF-8 `bytes`, where the letters are A to Z and a to z.
+    static func asciiCasing(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var letters = 0
+        var allCapitals = true
+        for byte in bytes {
+            let capital = (0x41...0x5A).contains(byte)
+            guard capital || (0x61...0x7A).contains(byte) else { continue }
+            if letters == 0 && !capital { return 0 }
+            letters += 1
+            allCapitals = allCapitals && capital
+        }
+        guard letters > 0 else { return 0 }
+        return letters >= 2 && allCapitals ? 2 : 1
+    }
+
     /// 0 when the piece's first letter is not a capital (or it has none), 2 when it has two letters or
     /// more, all capitals, else 1. One pass over the scalars, with no string of its letters made.
-    private static func casing(_ piece: String) -> UInt8 {
+    static func casing(_ piece: String) -> UInt8 {
         var letters = 0
         var allCapitals = true
         for scalar in piece.unicodeScalars where scalar.hasAlphabeticProperty {

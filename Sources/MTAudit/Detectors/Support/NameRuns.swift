@@ -2,8 +2,10 @@ import MTAuditText
 import Synchronization
 
 /// Names in sentences: runs of capitalized words that are not titles or common words, as the name
-/// detectors compare them between a version and its source.
-struct NameRuns {
+/// detectors compare them between a version and its source. A class: every rule fetches the
+/// context's finders, and handing one over is a retain, where a copy of its fields (the language,
+/// the honorifics' tables) cost several.
+final class NameRuns: Sendable {
     /// Languages that capitalize every noun, where case cannot mark a name.
     /// (A list: two short subtags compare for less than a set's hash of one.)
     static let nounCapitalizing = ["de", "lb"]
@@ -32,7 +34,7 @@ struct NameRuns {
     let isUsable: Bool
 
     /// `honorifics` are the matching keys of the titles written before names (`honorificKeys(in:)`).
-    init(document: Document, languageGuess: String?, honorifics: KeySet) {
+    convenience init(document: Document, languageGuess: String?, honorifics: KeySet) {
         self.init(language: Comparability.listedLanguage(of: document, guess: languageGuess), honorifics: honorifics)
     }
 
@@ -86,9 +88,10 @@ struct NameRuns {
             let honorifics = honorificKeys(in: context)
             let source = NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics)
             // A version declared and guessed as its source is (most) is listed alike: the source's
-            // language is not looked for again.
+            // language is not looked for again, and the source's finder (the same language and
+            // honorifics) serves it.
             let version = context.version.language == context.source.language && context.versionLanguageGuess == context.sourceLanguageGuess
-                ? NameRuns(language: source.language, honorifics: honorifics)
+                ? source
                 : NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
             return Finders(source: source, version: version)
         }

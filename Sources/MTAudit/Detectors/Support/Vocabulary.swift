@@ -4,7 +4,7 @@ import Synchronization
 /// names. Keys are matching forms.
 struct Vocabulary {
     /// What the documents write of one word.
-    private struct Entry {
+    fileprivate struct Entry {
         /// The word as first written with a capital inside a sentence, if it was.
         var capitalized: String?
         /// Whether the word was also written in lower case.
@@ -20,7 +20,7 @@ struct Vocabulary {
     /// The words of one document: made once per document and kept in its memo, however many
     /// contexts and detectors ask (a document is the source of each version's context, and each
     /// version one of the others of every other version's).
-    private final class Part: Sendable {
+    fileprivate final class Part: Sendable {
         /// Every word-like token's key, numbered (`KeyNumbering`, whose FNV hash over the bytes costs
         /// a fraction of the standard table's SipHash for every word of the text); `entries` holds
         /// each key's entry at its number. Keys are matching keys, equal when their bytes are.
@@ -85,12 +85,18 @@ struct Vocabulary {
         }
     }
 
-    /// The documents' words, in the documents' order: what the documents write together is what
-    /// the first of them to write it writes.
-    private let parts: [Part]
+    /// The documents' words, in the documents' order (the first document's, then the others'): what
+    /// the documents write together is what the first of them to write it writes. (The first apart,
+    /// so that a vocabulary of one document, or of a source and no other version, makes no array.)
+    private let first: Part
+    private let rest: [Part]
     /// Adjacent letter pairs "a b" inside one sentence, with at most a comma, dash or full stop of an
     /// abbreviation between them, mapped to the text that joins them as written ("Mr. Brennan").
-    let pairs: PairTexts
+    var pairs: PairTexts { PairTexts(first: first, rest: rest) }
+
+    /// Whether `test` holds for some document's part, in the documents' order.
+    @inline(__always)
+    private func somePart(_ test: (Part) -> Bool) -> Bool { test(first) || rest.contains(where: test) }
 
     /// Whether some word-like token has the key `key`.
     func contains(_ key: String) -> Bool {
@@ -98,7 +104,15 @@ struct Vocabulary {
         // filter's bit and the table's slot come of one FNV-1a hash).
         if let found = key.utf8.withContiguousStorageIfAvailable({ contains(bytes: $0, hash: FNV1a.hash($0)) }) { return found }
         let slot = KeyFilter.slot(key)
-        return parts.contains { $0.keys.mayContain(slot) && $0.entry(key) != nil }
+        return somePart { $0.keys.mayContain(slot) && $0.entry(key) != nil }
+    }
+
+    /// False when no word-like token has the key whose `FNV1a.hash` is `hash`: every document's
+    /// filter turns it away, with no bytes of the key at hand (a caller that hashes a key it has not
+    /// written out, and writes it out only when this says it may be a word).
+    func mayContain(hash: UInt64) -> Bool {
+        let slot = KeyFilter.slot(hash: hash)
+        return somePart { $0.keys.mayContain(slot) }
     }
 
     /// Whether some word-like token has the key of UTF-8 `bytes` (a slice of a longer key's bytes,
@@ -106,7 +120,7 @@ struct Vocabulary {
     /// `hash` is the bytes' `FNV1a.hash`.
     func contains(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
         let slot = KeyFilter.slot(hash: hash)
-        return parts.contains { $0.keys.mayContain(slot) && $0.numbering.number(ofBytes: bytes, hash: hash) != nil }
+        return somePart { $0.keys.mayContain(slot) && $0.numbering.number(ofBytes: bytes, hash: hash) != nil }
     }
 
     /// Whether `key` is a proper name: a word written with a capital inside a sentence and never in
@@ -131,13 +145,17 @@ struct Vocabulary {
         // A proper name is written with a capital inside a sentence by some document: where no
         // document's filter has the key, it is none.
         let slot = slot()
-        guard parts.contains(where: { $0.capitalizedKeys.mayContain(slot) }) else { return nil }
+        guard somePart({ $0.capitalizedKeys.mayContain(slot) }) else { return nil }
         var capitalized: String? = nil
-        for part in parts {
-            guard let entry = entry(part) else { continue }
-            if entry.lowercased { return nil }
+        // Whether `part` tells that the key is no proper name (written in lower case there).
+        func lowercased(in part: Part) -> Bool {
+            guard let entry = entry(part) else { return false }
+            if entry.lowercased { return true }
             if capitalized == nil { capitalized = entry.capitalized }
+            return false
         }
+        if lowercased(in: first) { return nil }
+        for part in rest where lowercased(in: part) { return nil }
         return capitalized
     }
 
@@ -203,20 +221,27 @@ struct Vocabulary {
         }
     }
 
-    /// The vocabulary of `documents`: each document's words, made once for the document and kept
-    /// in its memo, read in turn.
+    /// The vocabulary of `documents` (at least one): each document's words, made once for the
+    /// document and kept in its memo, read in turn.
     init(_ documents: [Document]) {
-        parts = documents.map(Part.of)
-        pairs = PairTexts(parts: parts.map(\.pairs))
+        self.init(documents[0], others: documents.dropFirst())
+    }
+
+    /// The vocabulary of `first` and then `others`, with no array made of them all.
+    init(_ first: Document, others: some Collection<Document>) {
+        self.first = Part.of(first)
+        rest = others.isEmpty ? [] : others.map(Part.of)
     }
 
     /// The word pairs of the documents, the first document's that writes a pair first.
     struct PairTexts {
-        fileprivate let parts: [Pairs]
+        fileprivate let first: Part
+        fileprivate let rest: [Part]
 
         /// The pair `key` ("a b") as written where it first occurs, or nil.
         subscript(key: String) -> String? {
-            for part in parts { if let written = part[key] { return written } }
+            if let written = first.pairs[key] { return written }
+            for part in rest { if let written = part.pairs[key] { return written } }
             return nil
         }
     }
