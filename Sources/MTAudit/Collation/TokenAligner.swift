@@ -156,47 +156,58 @@ public struct TokenAligner: Sendable {
             }
             return
         }
-        // The source's words not paired yet, in order. (The version's are those of `gapA` that no
-        // pair appended from `paired` on holds: pairs come in the order of `gapA`.)
-        var freeB = Array(gapB)
-        let paired = pairs.count
-        // The spelling similarity is 1 − distance / longer length, and the edit distance is at least
-        // the difference of the lengths (in scalars, as the distance counts). So a pair whose
-        // lengths alone give 1 − difference / longer < `similarSpelling` scores under it too (the
-        // same division, of a smaller numerator, rounds no higher), and can neither be the best of
-        // the gap nor, being under it, change which is: such pairs are not measured.
-        let lengthsB = gapB.map { Self.scalarCount(keyB($0)) }
-        // The same holds of the letters: see `mayShareEnough`.
-        let masksB = gapB.map { Self.letterMask(keyB($0)) }
-        func mayBeAlike(_ m: Int, _ n: Int) -> Bool {
-            guard m > 0, n > 0 else { return similarSpelling <= 0 }
-            return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
-        }
-        for x in gapA {
-            let m = Self.scalarCount(keyA(x)), mask = Self.letterMask(keyA(x))
-            // The most similar free word (of equals, the first), as `max(by:)` on (similarity, −place) picks it.
-            var best: (y: Int, similarity: Double)?
-            for y in freeB where mayBeAlike(m, lengthsB[y - gapB.lowerBound])
-                && (m == 0 || mayShareEnough(mask, masksB[y - gapB.lowerBound], longer: max(m, lengthsB[y - gapB.lowerBound]))) {
-                let similarity = NameRuns.similarity(keyA(x), keyB(y))
-                if let known = best {
-                    if (known.similarity, -known.y) < (similarity, -y) { best = (y, similarity) }
-                } else {
-                    best = (y, similarity)
-                }
+        // The source's words not paired yet, in order, with each one's length and letters (the
+        // version's are those of `gapA` that no pair appended from `paired` on holds: pairs come in
+        // the order of `gapA`). Kept in one temporary allocation, on the stack for a short gap:
+        // three arrays of their own cost more than the gap's comparisons.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * gapB.count) { room in
+            let width = gapB.count
+            var freeCount = width
+            for (k, y) in gapB.enumerated() {
+                room[k] = UInt64(y)
+                // The spelling similarity is 1 − distance / longer length, and the edit distance is at
+                // least the difference of the lengths (in scalars, as the distance counts). So a pair
+                // whose lengths alone give 1 − difference / longer < `similarSpelling` scores under it
+                // too (the same division, of a smaller numerator, rounds no higher), and can neither be
+                // the best of the gap nor, being under it, change which is: such pairs are not measured.
+                room[width + k] = UInt64(Self.scalarCount(keyB(y)))
+                // The same holds of the letters: see `mayShareEnough`.
+                room[2 * width + k] = Self.letterMask(keyB(y))
             }
-            guard let best, best.similarity >= similarSpelling else { continue }
-            pairs.append(TokenAlignment.Pair(version: x, source: best.y, kind: .similar))
-            freeB.removeAll { $0 == best.y }
-        }
-        let pairedEnd = pairs.count
-        if gapA.count - (pairedEnd - paired) == freeB.count, freeB.count <= substitutionLimit {
-            // The free words of both sides in order, one for one.
-            var next = paired, k = 0
+            let paired = pairs.count
+            func mayBeAlike(_ m: Int, _ n: Int) -> Bool {
+                guard m > 0, n > 0 else { return similarSpelling <= 0 }
+                return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
+            }
             for x in gapA {
-                if next < pairedEnd && pairs[next].version == x { next += 1; continue }
-                pairs.append(TokenAlignment.Pair(version: x, source: freeB[k], kind: .substituted))
-                k += 1
+                let m = Self.scalarCount(keyA(x)), mask = Self.letterMask(keyA(x))
+                // The most similar free word (of equals, the first), as `max(by:)` on (similarity, −place) picks it.
+                var best: (slot: Int, y: Int, similarity: Double)?
+                for slot in 0..<freeCount {
+                    let y = Int(room[slot]), k = y - gapB.lowerBound, n = Int(room[width + k])
+                    guard mayBeAlike(m, n), m == 0 || mayShareEnough(mask, room[2 * width + k], longer: max(m, n)) else { continue }
+                    let similarity = NameRuns.similarity(keyA(x), keyB(y))
+                    if let known = best {
+                        if (known.similarity, -known.y) < (similarity, -y) { best = (slot, y, similarity) }
+                    } else {
+                        best = (slot, y, similarity)
+                    }
+                }
+                guard let best, best.similarity >= similarSpelling else { continue }
+                pairs.append(TokenAlignment.Pair(version: x, source: best.y, kind: .similar))
+                // The word leaves the free ones, which stay in order.
+                for slot in best.slot..<freeCount - 1 { room[slot] = room[slot + 1] }
+                freeCount -= 1
+            }
+            let pairedEnd = pairs.count
+            if gapA.count - (pairedEnd - paired) == freeCount, freeCount <= substitutionLimit {
+                // The free words of both sides in order, one for one.
+                var next = paired, k = 0
+                for x in gapA {
+                    if next < pairedEnd && pairs[next].version == x { next += 1; continue }
+                    pairs.append(TokenAlignment.Pair(version: x, source: Int(room[k]), kind: .substituted))
+                    k += 1
+                }
             }
         }
     }
