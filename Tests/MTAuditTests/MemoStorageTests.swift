@@ -14,7 +14,7 @@ struct MemoStorageTests {
 
     struct Large: Sendable { let a: Tracked; let b: Int; let c: Int; let d: String }
 
-    @Test("Small and large values, fixed and string keys, replaced and read back, are each destroyed once")
+    @Test("Small and large values, fixed and string keys, read back and replaced, are each destroyed once")
     func keepsAndDestroys() {
         let small = MemoKey("memo-test-small"), large = MemoKey("memo-test-large"), tuple = MemoKey("memo-test-tuple")
         do {
@@ -29,11 +29,20 @@ struct MemoStorageTests {
             #expect(memo.value("named 2") { Large(a: Tracked(10), b: 0, c: 0, d: "") }.a.id == 10)
             #expect(memo.existing("named 1", as: Tracked.self)?.id == 9)
             #expect(memo.existing("named 3", as: Tracked.self) == nil)
-            // A memo with no room made ahead grows its slots.
+            // A key asked for as another type keeps the new value, and the one it replaces is destroyed.
+            #expect(memo.value(small) { "now a string" } == "now a string")
+            #expect(memo.existing(small, as: [Tracked].self) == nil)
+            #expect(memo.value("named 1") { [Tracked(11)] }.map(\.id) == [11])
+            #expect(memo.existing("named 1", as: Tracked.self) == nil)
+            #expect(Tracked.live.withLock { $0 } == 4)
+            // A memo has room for every key made before it; one made later grows its slots.
             let other = Memo()
+            let later = MemoKey("memo-test-later")
             _ = other.value("k", from: 1) { Tracked($0) }
             _ = other.value(small, from: 2) { [Tracked($0)] }
-            #expect(Tracked.live.withLock { $0 } == 8)
+            _ = other.value(later, from: 3) { [Tracked($0)] }
+            #expect(other.existing(later, as: [Tracked].self)?.first?.id == 3)
+            #expect(Tracked.live.withLock { $0 } == 7)
         }
         #expect(Tracked.live.withLock { $0 } == 0)
     }

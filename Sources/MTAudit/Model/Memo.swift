@@ -77,15 +77,19 @@ final class Memo: Sendable {
         init(_ value: T) { self.value = value }
     }
 
-    /// A cache with room for the values of keys numbered below `capacity` (`MemoKey`s are numbered
-    /// process-wide, in the order they are first made) before its array grows.
+    /// A cache with room for the values of keys numbered below `capacity`, or of every key made so
+    /// far if there are more (`MemoKey`s are numbered process-wide, in the order they are first
+    /// made), before its array grows.
     init(capacity: Int = 0) {
-        // Empty slots made at once: appending them a key at a time cost more than the look-ups. (By
-        // `reserveCapacity` and appends, which are specialized; `Array(repeating:count:)` looks the
-        // storage's type up at run time, about 500 instructions.)
+        // Empty slots made at once: appending them a key at a time cost more than the look-ups, and
+        // growing the array for a key numbered past them (once the rules have made their keys, the
+        // commonest case) a copy of it for most documents. (By `reserveCapacity` and appends, which
+        // are specialized; `Array(repeating:count:)` looks the storage's type up at run time, about
+        // 500 instructions.)
+        let count = max(capacity, MemoKey.count)
         var slots: [Entry?] = []
-        slots.reserveCapacity(capacity)
-        for _ in 0..<capacity { slots.append(nil) }
+        slots.reserveCapacity(count)
+        for _ in 0..<count { slots.append(nil) }
         state = Mutex(State(slots: slots, keys: nil, entries: []))
     }
 

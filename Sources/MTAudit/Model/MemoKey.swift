@@ -13,6 +13,9 @@ struct MemoKey: Sendable {
 
     private static let made = Atomic<Int>(0)
 
+    /// How many keys have been made so far in this process: once the rules have all run, every key.
+    static var count: Int { made.load(ordering: .relaxed) }
+
     init(_ name: String) {
         self.name = name
         number = Self.made.add(1, ordering: .relaxed).oldValue
