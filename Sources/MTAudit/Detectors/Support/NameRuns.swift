@@ -835,6 +835,12 @@ struct NameSubstitutions {
         guard versionNames.hasCapitalized(in: context.version, sentence: versionIndex, where: { !known.contains(base($0)) }) else {
             return []
         }
+        // Nor, most often where it has one (a sentence opened by another word), a capitalized word
+        // that the version lacks: every part the source's side may pair is made of such words
+        // (`missing` below), and without one no part is made.
+        guard sourceNames.hasCapitalized(in: context.source, sentence: sourceIndex, where: { !inVersion.contains(base($0)) }) else {
+            return []
+        }
         // Each part with the whole capitalized run it belongs to.
         let versionRuns = versionNames.capitalizedRuns(in: context.version, sentence: versionIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
         let allNew = versionRuns.flatMap { run in run.parts { !known.contains(base($0.key)) }.map { (part: $0, whole: run) } }
