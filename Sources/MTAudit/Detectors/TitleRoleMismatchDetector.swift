@@ -48,9 +48,12 @@ public struct TitleRoleMismatchDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let found = LexiconPhrases.mentions(.titles, in: context)
-        let source = Self.attachments(found.source, in: context.source)
+        // The version's first: without a title next to a name there (most texts), the source's are
+        // not sought.
         let version = Self.attachments(found.version, in: context.version)
-        guard !source.isEmpty, !version.isEmpty else { return [] }
+        guard !version.isEmpty else { return [] }
+        let source = Self.attachments(found.source, in: context.source)
+        guard !source.isEmpty else { return [] }
         var findings: [Finding] = []
         for attachment in version {
             let index = attachment.title.sentence
