@@ -76,6 +76,8 @@ public struct TitleRoleMismatchDetector: Detector {
     /// after it and a comma ("Ada Lindqvist, the governor,"), or before a comma and it ("the
     /// governor, Ada Lindqvist").
     static func attachments(_ titles: [LexiconPhrases.Mention], in document: Document) -> [Attachment] {
+        // No title, no attachment (most texts): no set of the titles' tokens made.
+        guard !titles.isEmpty else { return [] }
         let tokens = document.tokens
         func isNameWord(_ index: Int) -> Bool {
             guard tokens.indices.contains(index), tokens[index].kind == .letters else { return false }
