@@ -631,7 +631,10 @@ struct NameSubstitutions {
     /// source names another, with the source's form as the suggestion.
     static func findings(by detector: some Detector, in context: DetectionContext,
                          where keep: (Pair) -> Bool) -> [Finding] {
-        pairs(in: context).filter(keep).map { pair in
+        // Most contexts have no pair: their answer is told with no list made.
+        let pairs = pairs(in: context)
+        guard !pairs.isEmpty else { return [] }
+        return pairs.filter(keep).map { pair in
             let written = context.source.text(of: pair.source.span)
             let known = pair.confusion.map { " (a known confusion, “\($0.id)” in the confusions lexicon)" } ?? ""
             return detector.finding(pair.version.span, in: context,
