@@ -68,8 +68,10 @@ public struct MisplacedEntityDetector: Detector {
         let named = NameSubstitutions.pairs(in: context).map(\.version.span)
         var findings: [Finding] = []
         for index in context.version.sentences.indices {
-            guard let sourceIndex = Self.sourceSentence(of: index, in: context) else { continue }
+            // A finding is a country of the version's sentence: a sentence naming none (most) is left
+            // before its source sentence is sought.
             let inVersion = found.version.filter { $0.sentence == index }
+            guard !inVersion.isEmpty, let sourceIndex = Self.sourceSentence(of: index, in: context) else { continue }
             let inSource = found.source.filter { $0.sentence == sourceIndex }
             var here: Set<String> = []
             for mention in inVersion { here.formUnion(countries(mention, found.versionPhrases)) }

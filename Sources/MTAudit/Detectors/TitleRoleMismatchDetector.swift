@@ -48,9 +48,12 @@ public struct TitleRoleMismatchDetector: Detector {
 
     public func findings(in context: DetectionContext) -> [Finding] {
         let found = LexiconPhrases.mentions(.titles, in: context)
-        let source = Self.attachments(found.source, in: context.source)
+        // The version's first: without a title next to a name there (most texts), the source's are
+        // not sought.
         let version = Self.attachments(found.version, in: context.version)
-        guard !source.isEmpty, !version.isEmpty else { return [] }
+        guard !version.isEmpty else { return [] }
+        let source = Self.attachments(found.source, in: context.source)
+        guard !source.isEmpty else { return [] }
         var findings: [Finding] = []
         for attachment in version {
             let index = attachment.title.sentence
@@ -73,6 +76,8 @@ public struct TitleRoleMismatchDetector: Detector {
     /// after it and a comma ("Ada Lindqvist, the governor,"), or before a comma and it ("the
     /// governor, Ada Lindqvist").
     static func attachments(_ titles: [LexiconPhrases.Mention], in document: Document) -> [Attachment] {
+        // No title, no attachment (most texts): no set of the titles' tokens made.
+        guard !titles.isEmpty else { return [] }
         let tokens = document.tokens
         func isNameWord(_ index: Int) -> Bool {
             guard tokens.indices.contains(index), tokens[index].kind == .letters else { return false }

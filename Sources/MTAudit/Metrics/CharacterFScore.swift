@@ -65,8 +65,10 @@ public struct CharacterFScore: SentenceMetric {
         }
         // Each order's counts: the characters' orders, then the words' (at most 6 + 4, on the stack).
         return withUnsafeTemporaryAllocation(of: OrderCounts.self, capacity: charOrder + wordOrder) { statistics in
+            // Characters by the sort of `SharedNGrams`, words by the groups of `SharedNGramGroups`.
             func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int, from first: Int) {
-                let matches = SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+                let matches = first == 0 ? SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+                    : SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                 for order in 1...maximumOrder {
                     let refCount = max(0, ref.count - order + 1)
                     statistics.initializeElement(at: first + order - 1, to: OrderCounts(

@@ -24,7 +24,7 @@ public struct SentenceBLEU: SentenceMetric {
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
         let (hyp, ref, vocabulary) = reference.vocabulary13a.ids(continuing: hypothesis.tokens13a)
-        let correct = SharedNGrams.matchLanes(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder)
+        let correct = SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder)
         guard correct != SIMD8() else { return 0 }
         let brevity = hyp.count < ref.count ? (hyp.isEmpty ? 0 : exp(1 - Double(ref.count) / Double(hyp.count))) : 1
         // Each order's precision, in lanes rather than an array.

@@ -506,7 +506,11 @@ final class LexiconPhrases: Sendable {
             let sourceLanguage = language(of: context.source, guess: context.sourceLanguageGuess)
             let versionLanguage = language(of: context.version, guess: context.versionLanguageGuess)
             let sourceStarts = starts(context.source, language: sourceLanguage)
-            let versionStarts = starts(context.version, language: versionLanguage)
+            // The source's starts serve a version in its language (most): they are the lexicons' one
+            // object for the language, not looked up again.
+            let versionStarts = sourceStarts != nil && versionLanguage == sourceLanguage
+                ? (context.version.tokens.contains(where: \.isWordLike) ? sourceStarts : nil)
+                : starts(context.version, language: versionLanguage)
             return Gathered(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
                             sourceStarts: sourceStarts, versionStarts: versionStarts,
                             source: sourceStarts?.mentions(in: context.source), version: versionStarts?.mentions(in: context.version),

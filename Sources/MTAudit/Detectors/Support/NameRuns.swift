@@ -631,7 +631,10 @@ struct NameSubstitutions {
     /// source names another, with the source's form as the suggestion.
     static func findings(by detector: some Detector, in context: DetectionContext,
                          where keep: (Pair) -> Bool) -> [Finding] {
-        pairs(in: context).filter(keep).map { pair in
+        // Most contexts have no pair: their answer is told with no list made.
+        let pairs = pairs(in: context)
+        guard !pairs.isEmpty else { return [] }
+        return pairs.filter(keep).map { pair in
             let written = context.source.text(of: pair.source.span)
             let known = pair.confusion.map { " (a known confusion, “\($0.id)” in the confusions lexicon)" } ?? ""
             return detector.finding(pair.version.span, in: context,
@@ -833,6 +836,12 @@ struct NameSubstitutions {
         }
         // Most sentences have no capitalized word that the other texts lack, and so no new part.
         guard versionNames.hasCapitalized(in: context.version, sentence: versionIndex, where: { !known.contains(base($0)) }) else {
+            return []
+        }
+        // Nor, most often where it has one (a sentence opened by another word), a capitalized word
+        // that the version lacks: every part the source's side may pair is made of such words
+        // (`missing` below), and without one no part is made.
+        guard sourceNames.hasCapitalized(in: context.source, sentence: sourceIndex, where: { !inVersion.contains(base($0)) }) else {
             return []
         }
         // Each part with the whole capitalized run it belongs to.
