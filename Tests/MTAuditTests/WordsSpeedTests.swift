@@ -122,6 +122,18 @@ struct WordsSpeedTests {
         }
     }
 
+    @Test("The proper names listed once are the keys whose proper name is found word by word")
+    func properNames() throws {
+        let documents = try Self.documents()
+        let keys = Set(documents.flatMap { $0.tokens.map(\.key) }).sorted()
+        for vocabulary in [Vocabulary(documents[0], others: documents.dropFirst()), Vocabulary(documents[7], others: []),
+                           Vocabulary(documents[8], others: [documents[7], documents[2]])] {
+            var listed: Set<String> = []
+            vocabulary.forEachProperName { listed.insert($0) }
+            #expect(listed == Set(keys.filter { vocabulary.properName($0) != nil }))
+        }
+    }
+
     @Test("A first scalar's case mapping, and a word in lower case, told from ASCII bytes as from properties")
     func caseFromBytes() {
         for value in 0..<0x80 {

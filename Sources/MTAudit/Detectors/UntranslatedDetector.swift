@@ -350,24 +350,32 @@ public struct UntranslatedDetector: Detector {
     /// dictionary of families compared it). The codes' order is no matter: they are read through
     /// `names`.
     static func scripts(ofTokens tokens: [Token]) -> Scripts {
-        var codes = [Int32](filledWith: -1, count: tokens.count)
         var sawLatin = false, sawOther = false
-        codes.withUnsafeMutableBufferPointer { codes in
-            // By index: a copy of each token would retain and release its text and key.
-            for k in tokens.indices where tokens[k].isWordLike {
-                // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
-                if tokens[k].isASCII {
-                    if Self.hasASCIILetter(tokens[k].text) { codes[k] = 0; sawLatin = true }
-                    continue
-                }
-                let script = Script.dominant(in: tokens[k].text)
-                if script == .latin {
-                    codes[k] = 0
+        // Each code appended once (room for them all made first; no array filled in advance).
+        var codes: [Int32] = []
+        codes.reserveCapacity(tokens.count)
+        // By index: a copy of each token would retain and release its text and key.
+        for k in tokens.indices {
+            guard tokens[k].isWordLike else { codes.append(-1); continue }
+            // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
+            if tokens[k].isASCII {
+                if Self.hasASCIILetter(tokens[k].text) {
+                    codes.append(0)
                     sawLatin = true
-                } else if !script.isShared, script != .unknown {
-                    codes[k] = Self.pendingScript + script.code
-                    sawOther = true
+                } else {
+                    codes.append(-1)
                 }
+                continue
+            }
+            let script = Script.dominant(in: tokens[k].text)
+            if script == .latin {
+                codes.append(0)
+                sawLatin = true
+            } else if !script.isShared, script != .unknown {
+                codes.append(Self.pendingScript + script.code)
+                sawOther = true
+            } else {
+                codes.append(-1)
             }
         }
         guard sawOther else {

@@ -139,6 +139,21 @@ struct Vocabulary {
         return properName { $0.entry(key) } slot: { ProperNameFilter.slot(key) }
     }
 
+    /// Calls `body` with the key of every proper name of the documents (`properName` of the key is
+    /// not nil): each key some document writes with a capital inside a sentence and none in lower
+    /// case, once a document that writes it so (few words are). A caller that looks for the names in
+    /// another text asks this once, rather than `properName` of its every word.
+    func forEachProperName(_ body: (String) -> Void) {
+        func names(in part: Part) {
+            for (number, entry) in part.entries.enumerated() where entry.capitalized != nil && !entry.lowercased {
+                let key = part.numbering.keys[number]
+                if properName(key) != nil { body(key) }
+            }
+        }
+        names(in: first)
+        for part in rest { names(in: part) }
+    }
+
     /// `properName` of the key whose entry in a document's part `entry` gives and whose
     /// `ProperNameFilter` bit `slot` gives.
     private func properName(entry: (Part) -> Entry?, slot: () -> Int) -> String? {
