@@ -112,13 +112,6 @@ public struct UntranslatedDetector: Detector {
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
         let languageIndex = frequencies.languageIndex(of: language)
-        // The frequency of the token at `index` in the version's language, by the language's index
-        // found once (the token's key read only for a token without a row).
-        func zipf(_ index: Int) -> Float {
-            let row = rows.rows[index]
-            return row == DocumentWordRows.notLetters ? frequencies.zipf(tokens[index].key, in: language)
-                : frequencies.zipf(ofRow: row, language: languageIndex)
-        }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
@@ -126,11 +119,15 @@ public struct UntranslatedDetector: Detector {
         var foreign: [(token: Token, language: String)] = []
         lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
-        for index in tokens.indices where tokens[index].kind == .letters && scripts.isLatin(index) {
-            // Read in place: most words are common, and stop here, at their frequency, before the
-            // token is copied or its characters counted (the tests are all pure: their order tells
-            // nothing but what is read).
-            guard zipf(index) < Self.rareZipf else { continue }
+        // The letter tokens are those with a row (`DocumentWordRows` has one for each letter token,
+        // and `notLetters` for every other): the loop reads the rows and the script codes, and no token
+        // until a word is rare.
+        let wordRows = rows.rows
+        for index in wordRows.indices where wordRows[index] != DocumentWordRows.notLetters && scripts.isLatin(index) {
+            // Most words are common, and stop here, at their frequency in the version's language (by
+            // the language's index found once), before the token is read or its characters counted
+            // (the tests are all pure: their order tells nothing but what is read).
+            guard frequencies.zipf(ofRow: wordRows[index], language: languageIndex) < Self.rareZipf else { continue }
             let keyLength = Self.characterCount(tokens[index].key)
             guard keyLength >= 2, tokens[index].text.containsLowercase(isASCII: tokens[index].isASCII) else { continue }
             guard !Self.isInMultiWordName(index, tokens) else { continue }
