@@ -293,8 +293,9 @@ public struct UntranslatedDetector: Detector {
     }
 
     /// The script families of a document's words, read once per document (every rule above reads
-    /// them, for the version and the source alike).
-    struct Scripts: Sendable {
+    /// them, for the version and the source alike). A class: the rules pass it around, one reference
+    /// to retain rather than its arrays and name each.
+    final class Scripts: Sendable {
         /// For each token: the family of a word-like token's letters, as its index in `names`; -1
         /// for other tokens and for digits and symbols. (Numbers, not names: an array of strings
         /// costs a release per token when it is freed.)
@@ -308,6 +309,10 @@ public struct UntranslatedDetector: Detector {
         /// The code of Latin (0); -1 when no word is Latin.
         let latinCode: Int32
 
+        init(codes: [Int32], names: [String], dominant: String?, dominantCode: Int32, latinCode: Int32) {
+            (self.codes, self.names, self.dominant, self.dominantCode, self.latinCode) = (codes, names, dominant, dominantCode, latinCode)
+        }
+
         /// The family of token `index`'s letters; nil for other tokens and for digits and symbols.
         func family(at index: Int) -> String? { codes[index] < 0 ? nil : names[Int(codes[index])] }
 
@@ -315,7 +320,7 @@ public struct UntranslatedDetector: Detector {
         func isLatin(_ index: Int) -> Bool { latinCode >= 0 && codes[index] == latinCode }
 
         /// The families of the tokens `tokens`.
-        func families(in tokens: Range<Int>) -> Set<String> { Set(codes[tokens].lazy.filter { $0 >= 0 }.map { names[Int($0)] }) }
+        func families(in tokens: Range<Int>) -> Set<String> { Set(codes[tokens].lazy.filter { $0 >= 0 }.map { self.names[Int($0)] }) }
     }
 
     /// Whether the ASCII `text` has a letter, read from its contiguous bytes (no iterator over the view).
