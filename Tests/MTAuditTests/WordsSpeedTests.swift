@@ -122,6 +122,21 @@ struct WordsSpeedTests {
         }
     }
 
+    @Test("A version whose words the source writes in place has every word in the source's vocabulary")
+    func sourceWritesEveryWord() throws {
+        let documents = try Self.documents()
+        let again = try Self.documents()
+        let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
+        let changed = Document(id: "c", text: "The council approved the budget. The council met again, and the the the budget grows.", segmenter: segmenter)
+        for (version, source) in zip(documents, again) {
+            #expect(Vocabulary.sourceWritesEveryWord(of: version, inPlace: source))
+            let vocabulary = Vocabulary(source, others: [])
+            for token in version.tokens where token.kind == .letters { #expect(vocabulary.contains(token.key)) }
+        }
+        #expect(!Vocabulary.sourceWritesEveryWord(of: changed, inPlace: documents[0]))
+        #expect(!Vocabulary.sourceWritesEveryWord(of: documents[1], inPlace: documents[0]))
+    }
+
     @Test("The proper names listed once are the keys whose proper name is found word by word")
     func properNames() throws {
         let documents = try Self.documents()

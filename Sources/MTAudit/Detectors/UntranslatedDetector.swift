@@ -106,8 +106,9 @@ public struct UntranslatedDetector: Detector {
         let version = context.version
         // The tokens read once from the document (a read through it retains the array each time).
         let tokens = version.tokens
-        // No Latin word, no foreign word to find among them.
-        guard scripts.latinCode >= 0,
+        // No Latin word, no foreign word to find among them; and none where the source writes every
+        // word of the version (a word the source writes is none: see `known`).
+        guard scripts.latinCode >= 0, !Vocabulary.sourceWritesEveryWord(of: version, inPlace: context.source),
               let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)

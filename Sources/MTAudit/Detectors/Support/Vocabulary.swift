@@ -236,6 +236,20 @@ struct Vocabulary {
         }
     }
 
+    /// Whether every letter word of `version` stands at its own index among `source`'s tokens as a
+    /// word-like token with the same key (the same bytes): then every one is a word of any vocabulary
+    /// that holds the source's, and a rule that looks only at words the source does not write has
+    /// nothing to read. Most often the version is its source, word for word; another stops at the
+    /// count of tokens or the first word that differs.
+    static func sourceWritesEveryWord(of version: Document, inPlace source: Document) -> Bool {
+        let words = version.tokens, sourceWords = source.tokens
+        guard words.count == sourceWords.count else { return false }
+        for k in words.indices where words[k].kind == .letters {
+            guard sourceWords[k].isWordLike, KeyNumbering.equal(words[k].key, sourceWords[k].key) else { return false }
+        }
+        return true
+    }
+
     /// The vocabulary of `documents` (at least one): each document's words, made once for the
     /// document and kept in its memo, read in turn.
     init(_ documents: [Document]) {
