@@ -45,8 +45,11 @@ struct WordsSpeedTests {
     @Test("A document's script codes name each word's family, and the dominant one, as the plain count does")
     func scripts() throws {
         for document in try Self.documents() {
-            let scripts = UntranslatedDetector.scripts(ofTokens: document.tokens)
             let plain = Self.plainScripts(document.tokens)
+            // Without the text (each ASCII word's letters read from its own string) as with it.
+            let alone = UntranslatedDetector.scripts(ofTokens: document.tokens)
+            let scripts = UntranslatedDetector.scripts(ofTokens: document.tokens, in: document.text)
+            #expect(alone.codes == scripts.codes && alone.names == scripts.names && alone.dominant == scripts.dominant)
             #expect(scripts.dominant == plain.dominant, "\(document.text)")
             #expect(scripts.dominantCode < 0 ? scripts.dominant == nil : scripts.names[Int(scripts.dominantCode)] == scripts.dominant)
             #expect(Set(scripts.names).count == scripts.names.count)

@@ -330,29 +330,10 @@ public struct UntranslatedDetector: Detector {
         return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isLetter) } ?? text.utf8.contains(where: isLetter)
     }
 
-    private static let scriptsKey = MemoKey("untranslated-scripts")
-
-    /// The script families of `document`'s words, made once per document.
-    static func scripts(of document: Document) -> Scripts {
-        document.memo.value(scriptsKey, from: document) { Self.scripts(ofTokens: $0.tokens) }
-    }
-
-    /// The names of a document whose words are all Latin (most): one array for them all.
-    private static let latinNames = ["Latn"]
-
-    /// Codes of the first pass of `scripts(ofTokens:)` for a script other than Latin: this plus its
-    /// ICU code, renumbered by family in the second pass.
-    private static let pendingScript: Int32 = 1 << 20
-
-    /// The script families of the words `tokens`.
-    ///
-    /// One pass gives each word its script: Latin is code 0 and needs no name looked up (most texts
-    /// have no other script, and are done with the one array of codes). Only a text with another
-    /// script is read again, to number its scripts by family and count their letters; the family with
-    /// the most letters is the dominant one (on a tie, the name first in alphabetical order, as a
-    /// dictionary of families compared it). The codes' order is no matter: they are read through
-    /// `names`.
-    static func scripts(ofTokens tokens: [Token]) -> Scripts {
+    /// The first pass of `scripts(ofTokens:in:)`: each token's code (Latin 0, another script
+    /// `pendingScript` plus its ICU code, -1 for none), and whether some word is Latin and some in
+    /// another script. `text` holds the bytes the tokens' byte ranges are of, if at hand.
+    private static func scriptCodes(_ tokens: [Token], text: UnsafeBufferPointer<UInt8>?) -> (codes: [Int32], sawLatin: Bool, sawOther: Bool) {
         var sawLatin = false, sawOther = false
         // Each code appended once (room for them all made first; no array filled in advance).
         var codes: [Int32] = []
@@ -362,7 +343,10 @@ public struct UntranslatedDetector: Detector {
             guard tokens[k].isWordLike else { codes.append(-1); continue }
             // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
             if tokens[k].isASCII {
-                if Self.hasASCIILetter(tokens[k].text) {
+                let hasLetter = text.map { bytes in
+                    bytes[tokens[k].utf8].contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+                } ?? Self.hasASCIILetter(tokens[k].text)
+                if hasLetter {
                     codes.append(0)
                     sawLatin = true
                 } else {
@@ -381,6 +365,39 @@ public struct UntranslatedDetector: Detector {
                 codes.append(-1)
             }
         }
+        return (codes, sawLatin, sawOther)
+    }
+
+    private static let scriptsKey = MemoKey("untranslated-scripts")
+
+    /// The script families of `document`'s words, made once per document.
+    static func scripts(of document: Document) -> Scripts {
+        document.memo.value(scriptsKey, from: document) { Self.scripts(ofTokens: $0.tokens, in: $0.text) }
+    }
+
+    /// The names of a document whose words are all Latin (most): one array for them all.
+    private static let latinNames = ["Latn"]
+
+    /// Codes of the first pass of `scripts(ofTokens:in:)` for a script other than Latin: this plus its
+    /// ICU code, renumbered by family in the second pass.
+    private static let pendingScript: Int32 = 1 << 20
+
+    /// The script families of the words `tokens`.
+    ///
+    /// One pass gives each word its script: Latin is code 0 and needs no name looked up (most texts
+    /// have no other script, and are done with the one array of codes). Only a text with another
+    /// script is read again, to number its scripts by family and count their letters; the family with
+    /// the most letters is the dominant one (on a tie, the name first in alphabetical order, as a
+    /// dictionary of families compared it). The codes' order is no matter: they are read through
+    /// `names`.
+    ///
+    /// `text` is the text the tokens' byte ranges are of: an ASCII word's letter is looked for in its
+    /// bytes there, read in place, with no string of the token's read.
+    static func scripts(ofTokens tokens: [Token], in text: String? = nil) -> Scripts {
+        let firstPass = text?.utf8.withContiguousStorageIfAvailable { Self.scriptCodes(tokens, text: $0) }
+            ?? Self.scriptCodes(tokens, text: nil)
+        var codes = firstPass.codes
+        let sawLatin = firstPass.sawLatin, sawOther = firstPass.sawOther
         guard sawOther else {
             return sawLatin ? Scripts(codes: codes, names: Self.latinNames, dominant: "Latn", dominantCode: 0, latinCode: 0)
                 : Scripts(codes: codes, names: [], dominant: nil, dominantCode: -1, latinCode: -1)
