@@ -45,8 +45,11 @@ struct WordsSpeedTests {
     @Test("A document's script codes name each word's family, and the dominant one, as the plain count does")
     func scripts() throws {
         for document in try Self.documents() {
-            let scripts = UntranslatedDetector.scripts(ofTokens: document.tokens)
             let plain = Self.plainScripts(document.tokens)
+            // Without the text (each ASCII word's letters read from its own string) as with it.
+            let alone = UntranslatedDetector.scripts(ofTokens: document.tokens)
+            let scripts = UntranslatedDetector.scripts(ofTokens: document.tokens, in: document.text)
+            #expect(alone.codes == scripts.codes && alone.names == scripts.names && alone.dominant == scripts.dominant)
             #expect(scripts.dominant == plain.dominant, "\(document.text)")
             #expect(scripts.dominantCode < 0 ? scripts.dominant == nil : scripts.names[Int(scripts.dominantCode)] == scripts.dominant)
             #expect(Set(scripts.names).count == scripts.names.count)
@@ -119,6 +122,33 @@ struct WordsSpeedTests {
             #expect(split.contains(key) == inAny)
             #expect(alone.contains(key) == documents[7].tokens.contains { $0.isWordLike && $0.key == key })
             #expect(split.isProperName(key) == Vocabulary(documents).isProperName(key))
+        }
+    }
+
+    @Test("A version whose words the source writes in place has every word in the source's vocabulary")
+    func sourceWritesEveryWord() throws {
+        let documents = try Self.documents()
+        let again = try Self.documents()
+        let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
+        let changed = Document(id: "c", text: "The council approved the budget. The council met again, and the the the budget grows.", segmenter: segmenter)
+        for (version, source) in zip(documents, again) {
+            #expect(Vocabulary.sourceWritesEveryWord(of: version, inPlace: source))
+            let vocabulary = Vocabulary(source, others: [])
+            for token in version.tokens where token.kind == .letters { #expect(vocabulary.contains(token.key)) }
+        }
+        #expect(!Vocabulary.sourceWritesEveryWord(of: changed, inPlace: documents[0]))
+        #expect(!Vocabulary.sourceWritesEveryWord(of: documents[1], inPlace: documents[0]))
+    }
+
+    @Test("The proper names listed once are the keys whose proper name is found word by word")
+    func properNames() throws {
+        let documents = try Self.documents()
+        let keys = Set(documents.flatMap { $0.tokens.map(\.key) }).sorted()
+        for vocabulary in [Vocabulary(documents[0], others: documents.dropFirst()), Vocabulary(documents[7], others: []),
+                           Vocabulary(documents[8], others: [documents[7], documents[2]])] {
+            var listed: Set<String> = []
+            vocabulary.forEachProperName { listed.insert($0) }
+            #expect(listed == Set(keys.filter { vocabulary.properName($0) != nil }))
         }
     }
 

@@ -130,7 +130,9 @@ public struct BrokenSentenceDetector: Detector {
         lazy var sourceHasASCIITwins = Self.hasASCIITwins(context.source.text)
         var findings: [Finding] = []
         let tokens = version.tokens
-        for k in tokens.indices.dropFirst() where k + 1 < tokens.count && tokens[k].text == "." {
+        // A full stop is one byte: a token of another length (most) is told by its byte range, with
+        // no text read.
+        for k in tokens.indices.dropFirst() where k + 1 < tokens.count && tokens[k].utf8.count == 1 && tokens[k].text == "." {
             let before = tokens[k - 1], after = tokens[k + 1]
             guard before.kind == .letters, after.kind == .letters, after.sentence == tokens[k].sentence,
                   before.span.end == tokens[k].span.start,

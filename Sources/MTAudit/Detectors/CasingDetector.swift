@@ -113,14 +113,22 @@ public struct CasingDetector: Detector {
         guard context.sameLanguage else { return [] }
         // The source's words and word pairs: its proper names, and the neighbours they stand beside.
         let vocabulary = Vocabulary(context.source, others: [])
-        let honorifics = NameRuns.honorifics(in: context)
         let version = context.version
+        // The source's proper names (few), looked up among the version's words by key: a token can be
+        // a name in lower case only if its word's id in the version's numbering (equal keys alike) is
+        // one of theirs, kept as a bit of a 64-bit mask. Most versions have none of their words, and
+        // read no token; most others' tokens stop at the bit or at their capital.
+        let words = DocumentWords.of(version)
+        var nameBits: UInt64 = 0
+        vocabulary.forEachProperName { key in
+            if let id = words.ids.number(of: key) { nameBits |= 1 << UInt64(id & 63) }
+        }
+        guard nameBits != 0 else { return [] }
+        let honorifics = NameRuns.honorifics(in: context)
         var findings: [Finding] = []
-        let tokens = version.tokens
-        for k in tokens.indices where tokens[k].kind == .letters {
-            // Read in place: only a name in lower case is copied. (A word with a capital stops at its
-            // text, read from its bytes when ASCII; most others are no name of the source, which the
-            // vocabulary's filter tells at once.)
+        let tokens = version.tokens, ids = words.tokenIds
+        for k in tokens.indices where tokens[k].kind == .letters && ids[k] >= 0 && nameBits & (1 << UInt64(ids[k] & 63)) != 0 {
+            // Read in place: only a name in lower case is copied.
             guard Self.isLowerCase(tokens[k].text, isASCII: tokens[k].isASCII),
                   let name = vocabulary.properName(tokens[k].key), !honorifics.contains(tokens[k].key) else { continue }
             let token = tokens[k]
@@ -148,7 +156,14 @@ public struct CasingDetector: Detector {
         }) {
             return lower
         }
-        return text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }) && text.unicodeScalars.first?.hasLowercaseProperty == true
+        return isLowerCaseByScalars(text)
+    }
+
+    /// `isLowerCase` read from the scalars' properties (kept apart from the bytes' path, which most
+    /// words take).
+    @inline(never)
+    private static func isLowerCaseByScalars(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy({ !$0.hasUppercaseProperty }) && text.unicodeScalars.first?.hasLowercaseProperty == true
     }
 
     static func capitalized(_ word: String) -> String {

@@ -38,6 +38,9 @@ public struct MergedTokensDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
+        // Both checks start from a word the vocabulary (the source's, and the others') does not hold:
+        // a version whose every word is the source's, in place, has none.
+        if Vocabulary.sourceWritesEveryWord(of: context.version, inPlace: context.source) { return [] }
         let vocabulary = Vocabulary(context.source, others: context.otherVersions)
         // (As a `KeySet`, made once for the lexicons: it is asked about the left half at every cut
         // of every unknown word, and its hash costs a fraction of the standard set's.)

@@ -89,38 +89,41 @@ public struct RepeatedWordsDetector: Detector {
     static func repeats(in document: Document) -> [Run] {
         let tokens = document.tokens
         // Words are compared by their ids in the document (equal keys, equal ids), made once per
-        // document for the sentence aligner: one integer against another, not two strings.
+        // document for the sentence aligner: one integer against another, not two strings. (The ids
+        // read through one buffer for the whole walk, not one for each length at each token.)
         let ids = DocumentWords.of(document).tokenIds
-        var runs: [Run] = []
-        var index = 0
-        while index < tokens.count {
-            var found: Run?
-            // A unit is repeated only where the token a unit's length on is the same as the first: most
-            // tokens end there, before the unit is looked at. Most end at the ids alone (equal tokens
-            // have equal ids, -1 for tokens other than words), read without a check of bounds per length.
-            let id = ids[index]
-            for length in 1...maximumUnit where index + 2 * length <= tokens.count
-                && ids.withUnsafeBufferPointer({ ids in id >= 0 ? ids[index + length] == id : ids[index + length] < 0 })
-                && sameToken(tokens, ids, index, index + length) && qualifies(tokens, index, length) {
-                var copies = 1
-                while index + (copies + 1) * length <= tokens.count,
-                      same(tokens, ids, index, index + copies * length, length) {
-                    copies += 1
+        return ids.withUnsafeBufferPointer { idBuffer in
+            var runs: [Run] = []
+            var index = 0
+            while index < tokens.count {
+                var found: Run?
+                // A unit is repeated only where the token a unit's length on is the same as the first:
+                // most tokens end there, before the unit is looked at. Most end at the ids alone (equal
+                // tokens have equal ids, -1 for tokens other than words).
+                let id = idBuffer[index]
+                for length in 1...maximumUnit where index + 2 * length <= tokens.count
+                    && (id >= 0 ? idBuffer[index + length] == id : idBuffer[index + length] < 0)
+                    && sameToken(tokens, ids, index, index + length) && qualifies(tokens, index, length) {
+                    var copies = 1
+                    while index + (copies + 1) * length <= tokens.count,
+                          same(tokens, ids, index, index + copies * length, length) {
+                        copies += 1
+                    }
+                    if copies > 1 {
+                        let unit = tokens[index..<index + length].map(\.key).joined(separator: " ")
+                        found = Run(start: index, length: length, copies: copies, unit: unit)
+                        break
+                    }
                 }
-                if copies > 1 {
-                    let unit = tokens[index..<index + length].map(\.key).joined(separator: " ")
-                    found = Run(start: index, length: length, copies: copies, unit: unit)
-                    break
+                if let run = found {
+                    runs.append(run)
+                    index += run.length * run.copies
+                } else {
+                    index += 1
                 }
             }
-            if let run = found {
-                runs.append(run)
-                index += run.length * run.copies
-            } else {
-                index += 1
-            }
+            return runs
         }
-        return runs
     }
 
     /// Whether `length` tokens at `start` can be a repeated unit: one sentence, and a word (a lone

@@ -106,19 +106,13 @@ public struct UntranslatedDetector: Detector {
         let version = context.version
         // The tokens read once from the document (a read through it retains the array each time).
         let tokens = version.tokens
-        // No Latin word, no foreign word to find among them.
-        guard scripts.latinCode >= 0,
+        // No Latin word, no foreign word to find among them; and none where the source writes every
+        // word of the version (a word the source writes is none: see `known`).
+        guard scripts.latinCode >= 0, !Vocabulary.sourceWritesEveryWord(of: version, inPlace: context.source),
               let language = Comparability.listedLanguage(of: version, guess: context.versionLanguageGuess) else { return [] }
         // Each letter token's word-list row, looked up once per text.
         let rows = DocumentWordRows.of(version)
         let languageIndex = frequencies.languageIndex(of: language)
-        // The frequency of the token at `index` in the version's language, by the language's index
-        // found once (the token's key read only for a token without a row).
-        func zipf(_ index: Int) -> Float {
-            let row = rows.rows[index]
-            return row == DocumentWordRows.notLetters ? frequencies.zipf(tokens[index].key, in: language)
-                : frequencies.zipf(ofRow: row, language: languageIndex)
-        }
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
@@ -126,11 +120,15 @@ public struct UntranslatedDetector: Detector {
         var foreign: [(token: Token, language: String)] = []
         lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
-        for index in tokens.indices where tokens[index].kind == .letters && scripts.isLatin(index) {
-            // Read in place: most words are common, and stop here, at their frequency, before the
-            // token is copied or its characters counted (the tests are all pure: their order tells
-            // nothing but what is read).
-            guard zipf(index) < Self.rareZipf else { continue }
+        // The letter tokens are those with a row (`DocumentWordRows` has one for each letter token,
+        // and `notLetters` for every other): the loop reads the rows and the script codes, and no token
+        // until a word is rare.
+        let wordRows = rows.rows
+        for index in wordRows.indices where wordRows[index] != DocumentWordRows.notLetters && scripts.isLatin(index) {
+            // Most words are common, and stop here, at their frequency in the version's language (by
+            // the language's index found once), before the token is read or its characters counted
+            // (the tests are all pure: their order tells nothing but what is read).
+            guard frequencies.zipf(ofRow: wordRows[index], language: languageIndex) < Self.rareZipf else { continue }
             let keyLength = Self.characterCount(tokens[index].key)
             guard keyLength >= 2, tokens[index].text.containsLowercase(isASCII: tokens[index].isASCII) else { continue }
             guard !Self.isInMultiWordName(index, tokens) else { continue }
@@ -296,8 +294,9 @@ public struct UntranslatedDetector: Detector {
     }
 
     /// The script families of a document's words, read once per document (every rule above reads
-    /// them, for the version and the source alike).
-    struct Scripts: Sendable {
+    /// them, for the version and the source alike). A class: the rules pass it around, one reference
+    /// to retain rather than its arrays and name each.
+    final class Scripts: Sendable {
         /// For each token: the family of a word-like token's letters, as its index in `names`; -1
         /// for other tokens and for digits and symbols. (Numbers, not names: an array of strings
         /// costs a release per token when it is freed.)
@@ -311,6 +310,10 @@ public struct UntranslatedDetector: Detector {
         /// The code of Latin (0); -1 when no word is Latin.
         let latinCode: Int32
 
+        init(codes: [Int32], names: [String], dominant: String?, dominantCode: Int32, latinCode: Int32) {
+            (self.codes, self.names, self.dominant, self.dominantCode, self.latinCode) = (codes, names, dominant, dominantCode, latinCode)
+        }
+
         /// The family of token `index`'s letters; nil for other tokens and for digits and symbols.
         func family(at index: Int) -> String? { codes[index] < 0 ? nil : names[Int(codes[index])] }
 
@@ -318,7 +321,7 @@ public struct UntranslatedDetector: Detector {
         func isLatin(_ index: Int) -> Bool { latinCode >= 0 && codes[index] == latinCode }
 
         /// The families of the tokens `tokens`.
-        func families(in tokens: Range<Int>) -> Set<String> { Set(codes[tokens].lazy.filter { $0 >= 0 }.map { names[Int($0)] }) }
+        func families(in tokens: Range<Int>) -> Set<String> { Set(codes[tokens].lazy.filter { $0 >= 0 }.map { self.names[Int($0)] }) }
     }
 
     /// Whether the ASCII `text` has a letter, read from its contiguous bytes (no iterator over the view).
@@ -327,17 +330,55 @@ public struct UntranslatedDetector: Detector {
         return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isLetter) } ?? text.utf8.contains(where: isLetter)
     }
 
+    /// The first pass of `scripts(ofTokens:in:)`: each token's code (Latin 0, another script
+    /// `pendingScript` plus its ICU code, -1 for none), and whether some word is Latin and some in
+    /// another script. `text` holds the bytes the tokens' byte ranges are of, if at hand.
+    private static func scriptCodes(_ tokens: [Token], text: UnsafeBufferPointer<UInt8>?) -> (codes: [Int32], sawLatin: Bool, sawOther: Bool) {
+        var sawLatin = false, sawOther = false
+        // Each code appended once (room for them all made first; no array filled in advance).
+        var codes: [Int32] = []
+        codes.reserveCapacity(tokens.count)
+        // By index: a copy of each token would retain and release its text and key.
+        for k in tokens.indices {
+            guard tokens[k].isWordLike else { codes.append(-1); continue }
+            // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
+            if tokens[k].isASCII {
+                let hasLetter = text.map { bytes in
+                    bytes[tokens[k].utf8].contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+                } ?? Self.hasASCIILetter(tokens[k].text)
+                if hasLetter {
+                    codes.append(0)
+                    sawLatin = true
+                } else {
+                    codes.append(-1)
+                }
+                continue
+            }
+            let script = Script.dominant(in: tokens[k].text)
+            if script == .latin {
+                codes.append(0)
+                sawLatin = true
+            } else if !script.isShared, script != .unknown {
+                codes.append(Self.pendingScript + script.code)
+                sawOther = true
+            } else {
+                codes.append(-1)
+            }
+        }
+        return (codes, sawLatin, sawOther)
+    }
+
     private static let scriptsKey = MemoKey("untranslated-scripts")
 
     /// The script families of `document`'s words, made once per document.
     static func scripts(of document: Document) -> Scripts {
-        document.memo.value(scriptsKey, from: document) { Self.scripts(ofTokens: $0.tokens) }
+        document.memo.value(scriptsKey, from: document) { Self.scripts(ofTokens: $0.tokens, in: $0.text) }
     }
 
     /// The names of a document whose words are all Latin (most): one array for them all.
     private static let latinNames = ["Latn"]
 
-    /// Codes of the first pass of `scripts(ofTokens:)` for a script other than Latin: this plus its
+    /// Codes of the first pass of `scripts(ofTokens:in:)` for a script other than Latin: this plus its
     /// ICU code, renumbered by family in the second pass.
     private static let pendingScript: Int32 = 1 << 20
 
@@ -349,27 +390,14 @@ public struct UntranslatedDetector: Detector {
     /// the most letters is the dominant one (on a tie, the name first in alphabetical order, as a
     /// dictionary of families compared it). The codes' order is no matter: they are read through
     /// `names`.
-    static func scripts(ofTokens tokens: [Token]) -> Scripts {
-        var codes = [Int32](filledWith: -1, count: tokens.count)
-        var sawLatin = false, sawOther = false
-        codes.withUnsafeMutableBufferPointer { codes in
-            // By index: a copy of each token would retain and release its text and key.
-            for k in tokens.indices where tokens[k].isWordLike {
-                // An ASCII word is Latin when it has a letter, else of no script: as `dominant` finds.
-                if tokens[k].isASCII {
-                    if Self.hasASCIILetter(tokens[k].text) { codes[k] = 0; sawLatin = true }
-                    continue
-                }
-                let script = Script.dominant(in: tokens[k].text)
-                if script == .latin {
-                    codes[k] = 0
-                    sawLatin = true
-                } else if !script.isShared, script != .unknown {
-                    codes[k] = Self.pendingScript + script.code
-                    sawOther = true
-                }
-            }
-        }
+    ///
+    /// `text` is the text the tokens' byte ranges are of: an ASCII word's letter is looked for in its
+    /// bytes there, read in place, with no string of the token's read.
+    static func scripts(ofTokens tokens: [Token], in text: String? = nil) -> Scripts {
+        let firstPass = text?.utf8.withContiguousStorageIfAvailable { Self.scriptCodes(tokens, text: $0) }
+            ?? Self.scriptCodes(tokens, text: nil)
+        var codes = firstPass.codes
+        let sawLatin = firstPass.sawLatin, sawOther = firstPass.sawOther
         guard sawOther else {
             return sawLatin ? Scripts(codes: codes, names: Self.latinNames, dominant: "Latn", dominantCode: 0, latinCode: 0)
                 : Scripts(codes: codes, names: [], dominant: nil, dominantCode: -1, latinCode: -1)

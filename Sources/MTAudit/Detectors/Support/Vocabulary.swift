@@ -139,6 +139,21 @@ struct Vocabulary {
         return properName { $0.entry(key) } slot: { ProperNameFilter.slot(key) }
     }
 
+    /// Calls `body` with the key of every proper name of the documents (`properName` of the key is
+    /// not nil): each key some document writes with a capital inside a sentence and none in lower
+    /// case, once a document that writes it so (few words are). A caller that looks for the names in
+    /// another text asks this once, rather than `properName` of its every word.
+    func forEachProperName(_ body: (String) -> Void) {
+        func names(in part: Part) {
+            for (number, entry) in part.entries.enumerated() where entry.capitalized != nil && !entry.lowercased {
+                let key = part.numbering.keys[number]
+                if properName(key) != nil { body(key) }
+            }
+        }
+        names(in: first)
+        for part in rest { names(in: part) }
+    }
+
     /// `properName` of the key whose entry in a document's part `entry` gives and whose
     /// `ProperNameFilter` bit `slot` gives.
     private func properName(entry: (Part) -> Entry?, slot: () -> Int) -> String? {
@@ -219,6 +234,20 @@ struct Vocabulary {
             let bit = slot & mask
             return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
         }
+    }
+
+    /// Whether every letter word of `version` stands at its own index among `source`'s tokens as a
+    /// word-like token with the same key (the same bytes): then every one is a word of any vocabulary
+    /// that holds the source's, and a rule that looks only at words the source does not write has
+    /// nothing to read. Most often the version is its source, word for word; another stops at the
+    /// count of tokens or the first word that differs.
+    static func sourceWritesEveryWord(of version: Document, inPlace source: Document) -> Bool {
+        let words = version.tokens, sourceWords = source.tokens
+        guard words.count == sourceWords.count else { return false }
+        for k in words.indices where words[k].kind == .letters {
+            guard sourceWords[k].isWordLike, KeyNumbering.equal(words[k].key, sourceWords[k].key) else { return false }
+        }
+        return true
     }
 
     /// The vocabulary of `documents` (at least one): each document's words, made once for the
