@@ -72,7 +72,9 @@ public struct MergedTokensDetector: Detector {
         let printableASCII = token.text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.allSatisfy { $0 >= 0x21 && $0 < 0x80 }
         } ?? token.text.utf8.allSatisfy { $0 >= 0x21 && $0 < 0x80 }
-        if printableASCII {
+        // (`asciiCut` reads the key's bytes unchecked, one a scalar: a key folded otherwise, which the
+        // ASCII folding never makes, takes the general path below rather than reading past them.)
+        if printableASCII, token.key.utf8.count == count {
             let key = token.key.utf8
             return key.withContiguousStorageIfAvailable { bytes in
                 asciiCut(bytes, token: token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage)

@@ -1,4 +1,5 @@
 import MTAuditText
+import Synchronization
 
 /// Flags text in the wrong language: a run in a script that neither the source's sentence nor the rest
 /// of the version uses (code-mixing, "the 前任 CEP"), a run left in the source's script where the
@@ -230,19 +231,35 @@ public struct UntranslatedDetector: Detector {
 
     /// The keys of a document's tokens, and of their possessives without the "'s" ("CEP's"): a word
     /// a text writes is no foreign word in another.
-    struct WrittenKeys: Sendable {
+    final class WrittenKeys: Sendable {
         /// The word-like tokens' keys: the document's vocabulary, made once for it.
         let words: Vocabulary.DocumentKeys
         /// The document's tokens, whose other keys (punctuation, symbols: "™" is "tm") and
         /// possessives' keys are read when a word is asked about: few words are (the rare ones), and
         /// a walk of the tokens for each costs less than a set of the keys made for every document.
         let tokens: [Token]
+        /// The walks made so far, and after `walksBeforeSet` of them the set of those keys, made
+        /// once: a long text asked about many rare words would otherwise walk all its tokens for each.
+        private let others = Mutex<(walks: Int, set: Set<String>?)>((0, nil))
+        static let walksBeforeSet = 16
+
+        init(words: Vocabulary.DocumentKeys, tokens: [Token]) {
+            self.words = words
+            self.tokens = tokens
+        }
 
         func contains(_ key: String) -> Bool { words.contains(key) || othersContain(key) }
 
         /// Whether `key` is the key of a token that is not word-like, or a possessive's without its
-        /// "'s": what a set of those keys held, found by `==` as the set found it.
+        /// "'s": found by `==`, by a walk of the tokens or, past `walksBeforeSet` walks, in the set.
         func othersContain(_ key: String) -> Bool {
+            let set = others.withLock { state -> Set<String>? in
+                guard state.set == nil else { return state.set }
+                state.walks += 1
+                if state.walks > Self.walksBeforeSet { state.set = Self.otherKeys(tokens) }
+                return state.set
+            }
+            if let set { return set.contains(key) }
             for k in tokens.indices {
                 if !tokens[k].isWordLike && tokens[k].key == key { return true }
                 // (A key ending in the character "'s" ends in its two bytes, the only way to write
@@ -251,6 +268,16 @@ public struct UntranslatedDetector: Detector {
                    String(tokens[k].key.dropLast(2)) == key { return true }  // "CEP's"
             }
             return false
+        }
+
+        /// Every key `othersContain` finds by its walk.
+        static func otherKeys(_ tokens: [Token]) -> Set<String> {
+            var keys = Set<String>()
+            for token in tokens {
+                if !token.isWordLike { keys.insert(token.key) }
+                if endsWithPossessiveBytes(token.key), token.key.hasSuffix("'s") { keys.insert(String(token.key.dropLast(2))) }
+            }
+            return keys
         }
 
         /// Whether `key`'s last two bytes are "'s".
