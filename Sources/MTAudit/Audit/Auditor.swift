@@ -107,8 +107,8 @@ public struct Auditor: Sendable {
         let versionText = MetricText(context.version.text)
         // chrF and chrF++ share their character n-grams: counted once for both.
         let chrFs = characterFScores
-        for (metric, score) in zip(chrFs, CharacterFScore.scores(chrFs, hypothesis: versionText, reference: sourceText)) {
-            scores[metric.name] = (score * 100).rounded() / 100
+        CharacterFScore.forEachScore(chrFs, hypothesis: versionText, reference: sourceText) { index, score in
+            scores[chrFs[index].name] = (score * 100).rounded() / 100
         }
         // One sentence against one is a pair already; texts of several are paired by the alignment.
         let single = context.source.sentences.count <= 1 && context.version.sentences.count <= 1

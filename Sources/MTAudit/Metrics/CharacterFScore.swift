@@ -57,16 +57,26 @@ public struct CharacterFScore: SentenceMetric {
 
     /// `scores` of prepared texts.
     public static func scores(_ metrics: [CharacterFScore], hypothesis: MetricText, reference: MetricText) -> [Double] {
-        guard !metrics.isEmpty else { return [] }
+        var scores = [Double](filledWith: 0, count: metrics.count)
+        forEachScore(metrics, hypothesis: hypothesis, reference: reference) { index, score in scores[index] = score }
+        return scores
+    }
+
+    /// `scores`, each handed to `body` with its metric's index, in no array: the audit writes them
+    /// into its version's metrics as they come.
+    static func forEachScore(_ metrics: [CharacterFScore], hypothesis: MetricText, reference: MetricText,
+                             _ body: (_ index: Int, _ score: Double) -> Void) {
+        guard !metrics.isEmpty else { return }
         var charOrder = 0, wordOrder = 0
         for metric in metrics {
             charOrder = max(charOrder, metric.charOrder)
             wordOrder = max(wordOrder, metric.wordOrder)
         }
         // Each order's counts: the characters' orders, then the words' (at most 6 + 4, on the stack).
-        return withUnsafeTemporaryAllocation(of: OrderCounts.self, capacity: charOrder + wordOrder) { statistics in
+        withUnsafeTemporaryAllocation(of: OrderCounts.self, capacity: charOrder + wordOrder) { statistics in
             // Characters by the sort of `SharedNGrams`, words by the groups of `SharedNGramGroups`.
-            func count(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int, from first: Int) {
+            func count(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>, alphabetSize: Int, maximumOrder: Int,
+                       from first: Int) {
                 let matches = first == 0 ? SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                     : SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                 for order in 1...maximumOrder {
@@ -75,16 +85,23 @@ public struct CharacterFScore: SentenceMetric {
                         hyp: refCount == 0 ? 0 : max(0, hyp.count - order + 1), ref: refCount, match: Int(matches[order - 1])))
                 }
             }
-            // The reference's characters are numbered once; the hypothesis's go on from its numbering.
+            // The reference's characters are numbered once; the hypothesis's go on from its numbering
+            // (in temporary memory, as are its words' numbers below: no array made).
             let (numbering, refCharacters) = reference.numberedCharacters
-            let (hypCharacters, alphabetSize) = numbering.idsContinued(hypothesis)
-            count(hypCharacters, refCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder, from: 0)
+            numbering.withIDsContinued(hypothesis) { hypCharacters, alphabetSize in
+                refCharacters.withUnsafeBufferPointer { refCharacters in
+                    count(hypCharacters, refCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder, from: 0)
+                }
+            }
             if wordOrder > 0 {
-                let (hypWords, refWords, vocabulary) = reference.characterFScoreVocabulary.ids(continuing: hypothesis.characterFScoreWords)
-                count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder, from: charOrder)
+                reference.characterFScoreVocabulary.withIDs(continuing: hypothesis.characterFScoreWords) { hypWords, refWords, vocabulary in
+                    count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder, from: charOrder)
+                }
             }
             let orders = UnsafeBufferPointer(statistics)
-            return metrics.map { metric in metric.fScore(orders, characterOrders: metric.charOrder, wordsFrom: charOrder) }
+            for (index, metric) in metrics.enumerated() {
+                body(index, metric.fScore(orders, characterOrders: metric.charOrder, wordsFrom: charOrder))
+            }
         }
     }
 

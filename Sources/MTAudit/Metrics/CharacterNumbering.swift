@@ -34,65 +34,87 @@ struct CharacterNumbering {
     /// sentence. The scalars it has not seen are numbered in a table of the call's own. The
     /// numbers, and how many distinct scalars the numbering and the text have.
     func idsContinued(_ text: MetricText) -> (ids: [UInt32], count: Int) {
+        withIDsContinued(text) { ids, count in (Array(ids), count) }
+    }
+
+    /// `idsContinued` handed to `body` in a buffer valid only while it runs: the numbers written into
+    /// the call's temporary memory (on the stack when small) with the table of new ASCII scalars,
+    /// no array made, for chrF, which reads them once.
+    func withIDsContinued<Result>(_ text: MetricText, _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ count: Int) -> Result) -> Result {
         var count = self.count, others = [UInt32: UInt32]()
-        let ids = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { new in
+        let scalars = Self.scalarCount(text)
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128 + scalars) { memory in
+            let new = UnsafeMutableBufferPointer(rebasing: memory[..<128]), ids = UnsafeMutableBufferPointer(rebasing: memory[128...])
             new.initialize(repeating: 0)
-            return ascii.withUnsafeBufferPointer { seen in
-                Self.number(text, seen: seen, seenOthers: self.others, new: new, newOthers: &others, count: &count)
+            ascii.withUnsafeBufferPointer { seen in
+                Self.number(text, seen: seen, seenOthers: self.others, new: new, newOthers: &others, count: &count, into: ids)
+            }
+            return body(UnsafeBufferPointer(ids), count)
+        }
+    }
+
+    /// How many scalars the text's words at white space have (bytes that start a scalar).
+    private static func scalarCount(_ text: MetricText) -> Int {
+        let bytes = text.utf8, spaceWords = text.spaceWords
+        var scalars = 0
+        if text.isASCII {
+            for range in spaceWords { scalars &+= range.count }
+        } else {
+            for range in spaceWords {
+                for index in range where bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
             }
         }
-        return (ids, count)
+        return scalars
     }
 
     /// The text's scalars numbered: by `seen` and `seenOthers` (ASCII numbers plus one, 0 for none;
     /// the others' numbers) where they have the scalar, else by `new` and `newOthers`, where a scalar
     /// seen in neither is numbered `count` (which goes up). ASCII is read and written unchecked, into
-    /// an array of the words' scalars (counted first: bytes that start a scalar).
+    /// an array of the words' scalars.
     private static func number(_ text: MetricText, seen: UnsafeBufferPointer<UInt32>, seenOthers: [UInt32: UInt32],
                                new: UnsafeMutableBufferPointer<UInt32>, newOthers: inout [UInt32: UInt32],
                                count: inout Int) -> [UInt32] {
-        let bytes = text.utf8, spaceWords = text.spaceWords, isASCII = text.isASCII
-        var scalars = 0
-        for range in spaceWords {
-            if isASCII {
-                scalars &+= range.count
-            } else {
-                for index in range where bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
-            }
+        var numbers = [UInt32](filledWith: 0, count: scalarCount(text))
+        numbers.withUnsafeMutableBufferPointer { ids in
+            number(text, seen: seen, seenOthers: seenOthers, new: new, newOthers: &newOthers, count: &count, into: ids)
         }
-        var numbers = [UInt32](filledWith: 0, count: scalars)
+        return numbers
+    }
+
+    /// `number` into `ids`, which has room for the text's `scalarCount`.
+    private static func number(_ text: MetricText, seen: UnsafeBufferPointer<UInt32>, seenOthers: [UInt32: UInt32],
+                               new: UnsafeMutableBufferPointer<UInt32>, newOthers: inout [UInt32: UInt32],
+                               count: inout Int, into ids: UnsafeMutableBufferPointer<UInt32>) {
+        let bytes = text.utf8, spaceWords = text.spaceWords
         bytes.withUnsafeBufferPointer { utf8 in
-            numbers.withUnsafeMutableBufferPointer { ids in
-                var next = 0
-                for range in spaceWords {
-                    var index = range.lowerBound
-                    while index < range.upperBound {
-                        let byte = utf8[index]
-                        if byte < 0x80 {
-                            var id = seen[Int(byte)]
-                            if id == 0 {
-                                if new[Int(byte)] == 0 { count &+= 1; new[Int(byte)] = UInt32(count) }
-                                id = new[Int(byte)]
-                            }
-                            ids[next] = id &- 1
-                            index &+= 1
-                        } else {
-                            let (scalar, length) = PythonText.scalar(bytes, at: index)
-                            // (The reference's numbering has no `seenOthers`: no lookup, no hash.)
-                            if let id = (seenOthers.isEmpty ? nil : seenOthers[scalar.value]) ?? newOthers[scalar.value] {
-                                ids[next] = id
-                            } else {
-                                newOthers[scalar.value] = UInt32(count)
-                                ids[next] = UInt32(count)
-                                count &+= 1
-                            }
-                            index &+= length
+            var next = 0
+            for range in spaceWords {
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let byte = utf8[index]
+                    if byte < 0x80 {
+                        var id = seen[Int(byte)]
+                        if id == 0 {
+                            if new[Int(byte)] == 0 { count &+= 1; new[Int(byte)] = UInt32(count) }
+                            id = new[Int(byte)]
                         }
-                        next &+= 1
+                        ids[next] = id &- 1
+                        index &+= 1
+                    } else {
+                        let (scalar, length) = PythonText.scalar(bytes, at: index)
+                        // (The reference's numbering has no `seenOthers`: no lookup, no hash.)
+                        if let id = (seenOthers.isEmpty ? nil : seenOthers[scalar.value]) ?? newOthers[scalar.value] {
+                            ids[next] = id
+                        } else {
+                            newOthers[scalar.value] = UInt32(count)
+                            ids[next] = UInt32(count)
+                            count &+= 1
+                        }
+                        index &+= length
                     }
+                    next &+= 1
                 }
             }
         }
-        return numbers
     }
 }

@@ -23,16 +23,18 @@ public struct SentenceBLEU: SentenceMetric {
     }
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
-        let (hyp, ref, vocabulary) = reference.vocabulary13a.ids(continuing: hypothesis.tokens13a)
-        let correct = SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder)
+        // The hypothesis's numbers in temporary memory, read once: no array made.
+        let (correct, hypCount, refCount) = reference.vocabulary13a.withIDs(continuing: hypothesis.tokens13a) { hyp, ref, vocabulary in
+            (SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder), hyp.count, ref.count)
+        }
         guard correct != SIMD8() else { return 0 }
-        let brevity = hyp.count < ref.count ? (hyp.isEmpty ? 0 : exp(1 - Double(ref.count) / Double(hyp.count))) : 1
+        let brevity = hypCount < refCount ? (hypCount == 0 ? 0 : exp(1 - Double(refCount) / Double(hypCount))) : 1
         // Each order's precision, in lanes rather than an array.
         var precisions = SIMD4<Double>()
         var smoothing = 1.0
         var effectiveOrder = Self.maximumOrder
         for n in 1...Self.maximumOrder {
-            let total = max(0, hyp.count - n + 1)
+            let total = max(0, hypCount - n + 1)
             if total == 0 { break }
             effectiveOrder = n
             if correct[n - 1] == 0 {

@@ -14,6 +14,17 @@ enum SharedNGramGroups {
     /// `SharedNGrams.matchLanes`: `hyp` and `ref` hold numbers below `alphabetSize`; lane k holds
     /// the matches of order k + 1, 0 past the maximum order.
     static func matchLanes(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32> {
+        hyp.withUnsafeBufferPointer { hyp in
+            ref.withUnsafeBufferPointer { ref in
+                matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+            }
+        }
+    }
+
+    /// `matchLanes` of numbers the caller holds in buffers (a version's, numbered into temporary
+    /// memory with no array made).
+    static func matchLanes(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>,
+                           alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32> {
         precondition(maximumOrder <= SIMD8<UInt32>.scalarCount, "orders beyond 8 are not supported")
         if hyp.isEmpty || ref.isEmpty || maximumOrder < 1 { return SIMD8() }
         // Both sequences one after the other, each element plus one and each sequence followed by
@@ -42,20 +53,16 @@ enum SharedNGramGroups {
             var ends = take(groupCapacity), nextEnds = take(groupCapacity)
             tally.initialize(repeating: 0, count: keys)
             let refOne: UInt64 = 1 << 32
-            hyp.withUnsafeBufferPointer { hyp in
-                for index in 0..<hyp.count {
-                    let key = hyp[index] &+ 1
-                    padded[index] = key
-                    tally[Int(key)] &+= 1
-                }
+            for index in 0..<hyp.count {
+                let key = hyp[index] &+ 1
+                padded[index] = key
+                tally[Int(key)] &+= 1
             }
             (padded + hyp.count).initialize(repeating: 0, count: maximumOrder)
-            ref.withUnsafeBufferPointer { ref in
-                for index in 0..<ref.count {
-                    let key = ref[index] &+ 1
-                    padded[refStart &+ index] = key
-                    tally[Int(key)] &+= refOne
-                }
+            for index in 0..<ref.count {
+                let key = ref[index] &+ 1
+                padded[refStart &+ index] = key
+                tally[Int(key)] &+= refOne
             }
             (padded + refStart + ref.count).initialize(repeating: UInt32(truncatingIfNeeded: alphabetSize + 1), count: maximumOrder)
             var matched = SIMD8<UInt32>()

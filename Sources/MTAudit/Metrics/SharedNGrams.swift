@@ -20,6 +20,17 @@ enum SharedNGrams {
 
     /// `matches` in the lanes of a vector (lane k: order k + 1; 0 past the maximum order): no array made.
     static func matchLanes(_ hyp: [UInt32], _ ref: [UInt32], alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32> {
+        hyp.withUnsafeBufferPointer { hyp in
+            ref.withUnsafeBufferPointer { ref in
+                matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+            }
+        }
+    }
+
+    /// `matchLanes` of numbers the caller holds in buffers (a version's, numbered into temporary
+    /// memory with no array made).
+    static func matchLanes(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>,
+                           alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32> {
         precondition(maximumOrder <= Lanes.scalarCount, "orders beyond \(Lanes.scalarCount) are not supported")
         if hyp.isEmpty || ref.isEmpty { return Lanes() }
         // Both sequences one after the other, each element plus one and each sequence followed by

@@ -24,8 +24,16 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
-        let (hyp, ref, _) = reference.editRateVocabulary.ids(continuing: hypothesis.editRateWords)
-        let (edits, length) = Self.editsAndLength(hyp, ref)
+        let vocabulary = reference.editRateVocabulary
+        let (edits, length) = vocabulary.withIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
+            // The same words, or no reference: `editsAndLength`'s answers without its arrays.
+            if ref.isEmpty { return (hyp.count, 0) }
+            if hyp.elementsEqual(ref) { return (0, ref.count) }
+            // The reference's numbers are the vocabulary's own array unless they were numbered
+            // again with the hypothesis's (words compared as strings): then copied.
+            let isVocabularys = vocabulary.ids.withUnsafeBufferPointer { $0.baseAddress == ref.baseAddress }
+            return Self.editsAndLength(Array(hyp), isVocabularys ? vocabulary.ids : Array(ref))
+        }
         return Self.rate(edits: edits, length: length)
     }
 

@@ -78,32 +78,49 @@ struct WordVocabulary: Sendable {
     /// takes its number, another the next from `count` on); the reference's numbers; and how many
     /// distinct words the two have. `WordNumbering.ids` where the words do not compare by bytes.
     func ids(continuing hypothesis: ByteWords) -> (hypothesis: [UInt32], reference: [UInt32], count: Int) {
+        withIDs(continuing: hypothesis) { hyp, _, count in (Array(hyp), ids, count) }
+    }
+
+    /// `ids(continuing:)` handed to `body` in buffers, valid only while it runs: the hypothesis's
+    /// numbers are written into the call's temporary memory (on the stack when small), with no array
+    /// made, for the metrics that read them once (n-gram matches; TER's test of equal words).
+    func withIDs<Result>(continuing hypothesis: ByteWords,
+                         _ body: (_ hypothesis: UnsafeBufferPointer<UInt32>, _ reference: UnsafeBufferPointer<UInt32>, _ count: Int) -> Result)
+        -> Result {
         guard !slots.isEmpty && hypothesis.comparesByBytes else {
             let (hypothesisIDs, referenceIDs, count) = WordNumbering.ids(hypothesis, words)
-            return (hypothesisIDs, referenceIDs, count)
+            return hypothesisIDs.withUnsafeBufferPointer { hyp in
+                referenceIDs.withUnsafeBufferPointer { ref in body(hyp, ref, count) }
+            }
         }
-        // The words the reference lacks are numbered in a table of the call's own: its slots and
-        // places (two per word) in one temporary allocation, on the stack when small.
+        // The words the reference lacks are numbered in a table of the call's own: its slots, places
+        // (two per word) and the numbers (two a slot's room) in one temporary allocation.
         var size = 16
         while size < 2 * hypothesis.count { size <<= 1 }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + 2 * hypothesis.count) { memory in
+        let wordCount = hypothesis.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + 2 * wordCount + (wordCount + 1) / 2) { memory in
         hypothesis.utf8.withUnsafeBufferPointer { hypBytes in
         words.utf8.withUnsafeBufferPointer { refBytes in
         slots.withUnsafeBufferPointer { slots in
         places.withUnsafeBufferPointer { places in
+        self.ids.withUnsafeBufferPointer { refIDs in
             let newSlots = UnsafeMutableBufferPointer(rebasing: memory[..<size])
             newSlots.initialize(repeating: 0)
-            let newPlaces = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[size...])).bindMemory(to: Int.self)
+            let newPlaces = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[size..<(size + 2 * wordCount)]))
+                .bindMemory(to: Int.self)
+            let ids = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[(size + 2 * wordCount)...]))
+                .bindMemory(to: UInt32.self)
             var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
-            var ids: [UInt32] = []
-            ids.reserveCapacity(hypothesis.count)
+            var next = 0
             for range in hypothesis.ranges {
                 let word = UnsafeBufferPointer(rebasing: hypBytes[range])
                 let hash = ByteWordTable.hash(word)
                 let id = Self.find(word, hash: hash, slots: slots, places: places, bytes: refBytes).id
-                ids.append(id ?? UInt32(count) &+ newWords.id(text: 0, range, hash: hash))
+                ids[next] = id ?? UInt32(count) &+ newWords.id(text: 0, range, hash: hash)
+                next &+= 1
             }
-            return (ids, self.ids, count + newWords.count)
+            return body(UnsafeBufferPointer(rebasing: ids[..<wordCount]), refIDs, count + newWords.count)
+        }
         }
         }
         }
