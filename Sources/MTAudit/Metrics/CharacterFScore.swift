@@ -74,10 +74,16 @@ public struct CharacterFScore: SentenceMetric {
         }
         // Each order's counts: the characters' orders, then the words' (at most 6 + 4, on the stack).
         withUnsafeTemporaryAllocation(of: OrderCounts.self, capacity: charOrder + wordOrder) { statistics in
-            // Characters by the sort of `SharedNGrams`, words by the groups of `SharedNGramGroups`.
+            // Characters by the sort of `SharedNGrams`, words by the groups of `SharedNGramGroups`;
+            // and the characters of short texts too, where the sort's six passes over every key
+            // cost more than the groups (a sentence of 18 characters against itself: ~5.6K
+            // instructions by the sort, ~4.7K by the groups); in texts of hundreds of characters,
+            // the large groups a text and its version share make the sort the cheaper (all of
+            // p1500's by groups: 5.6M more). The same matches (`MetricsSpeedSharedNGramGroupsTests`).
             func count(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>, alphabetSize: Int, maximumOrder: Int,
                        from first: Int) {
-                let matches = first == 0 ? SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
+                let matches = first == 0 && hyp.count + ref.count >= Self.shortCharacters
+                    ? SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                     : SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                 for order in 1...maximumOrder {
                     let refCount = max(0, ref.count - order + 1)
@@ -104,6 +110,9 @@ public struct CharacterFScore: SentenceMetric {
             }
         }
     }
+
+    /// Below this many characters of the two texts, chrF's character n-grams are counted by groups.
+    static let shortCharacters = 64
 
     /// One order's counts: the hypothesis's n-grams, the reference's, and those they share.
     private struct OrderCounts {

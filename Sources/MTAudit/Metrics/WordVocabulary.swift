@@ -6,8 +6,10 @@
 /// hypothesis first, gives other numbers but makes the same words equal, which is all the metrics
 /// read of them (n-gram matches; TER's edits and shifts, which compare numbers and order by positions).
 ///
-/// Immutable and `Sendable`: a source document's memo keeps it for every line and thread.
-struct WordVocabulary: Sendable {
+/// Immutable and `Sendable`: a source document's memo keeps it for every line and thread. A class:
+/// each metric reads it from its text's lazy form, and a copy of a struct of five arrays retained
+/// and released all five at every read.
+final class WordVocabulary: Sendable {
     /// The reference's words.
     let words: ByteWords
     /// The number of each of the reference's words.
