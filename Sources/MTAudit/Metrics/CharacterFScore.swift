@@ -78,8 +78,8 @@ public struct CharacterFScore: SentenceMetric {
             // and the characters of short texts too, where the sort's six passes over every key
             // cost more than the groups (a sentence of 18 characters against itself: ~5.6K
             // instructions by the sort, ~4.7K by the groups); in texts of hundreds of characters,
-            // the large groups a text and its version share make the sort the cheaper (all of
-X (`MetricsSpeedSharedNGramGroupsTests`).
+            // the large groups a text and its version share make the sort the cheaper
+            // (`shortCharacters`). The same matches (`MetricsSpeedSharedNGramGroupsTests`).
             func count(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>, alphabetSize: Int, maximumOrder: Int,
                        from first: Int) {
                 let matches = first == 0 && hyp.count + ref.count >= Self.shortCharacters
