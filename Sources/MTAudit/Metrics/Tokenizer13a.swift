@@ -66,7 +66,12 @@ enum Tokenizer13a {
     /// The words at white space cut where the rules put spaces: on both sides of a mark of rule 1,
     /// and where rules 2–4 do (`ruleCuts`).
     private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>]) -> [Range<Int>] {
-        let ruleCuts = ruleCuts(line)
+        withRuleCuts(line) { ruleCuts in tokens(line, spaceWords, ruleCuts: ruleCuts) }
+    }
+
+    /// `tokens` with the rules' cuts (`ruleCuts`) made.
+    private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>],
+                               ruleCuts: UnsafeBufferPointer<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(2 * spaceWords.count)
         var next = 0
@@ -126,9 +131,23 @@ enum Tokenizer13a {
     /// holding nothing at its start and giving out what is held at its end, instead of meeting the
     /// characters around it, cuts the same places.
     static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        // One chain for all windows, restarted at each: its cuts go on in one array (windows are
+        withRuleCuts(line) { Array($0) }
+    }
+
+    /// `ruleCuts` handed to `body` in temporary memory (on the stack for a sentence), valid while it
+    /// runs: no array made. The cuts are distinct and in order, offsets from 0 to the line's length,
+    /// so there are at most its length plus one (room is made for twice that, and checked).
+    static func withRuleCuts<Result>(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: RuleChain.cutCapacity(line.count)) { cuts in
+            body(ruleCuts(line, into: cuts))
+        }
+    }
+
+    /// `ruleCuts` written into `cuts`: the part written.
+    private static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>, into cuts: UnsafeMutableBufferPointer<Int>) -> UnsafeBufferPointer<Int> {
+        // One chain for all windows, restarted at each: its cuts go on in one buffer (windows are
         // at least 5 bytes apart, so no cut of a window repeats the last of the one before).
-        var chain = RuleChain(after: 0)
+        var chain = RuleChain(after: 0, into: cuts)
         var index = 0
         while index < line.count {
             // Eight bytes at a time past bytes that are no rule mark.
@@ -165,7 +184,14 @@ enum Tokenizer13a {
     /// Where all four rules put a space, the chain run over the whole line: what `ruleCuts` and the
     /// marks of rule 1 make (for tests).
     static func chainCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var chain = RuleChain(after: 0)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: RuleChain.cutCapacity(line.count)) { cuts in
+            Array(chainCuts(line, into: cuts))
+        }
+    }
+
+    /// `chainCuts` written into `cuts`.
+    private static func chainCuts(_ line: UnsafeBufferPointer<UInt8>, into cuts: UnsafeMutableBufferPointer<Int>) -> UnsafeBufferPointer<Int> {
+        var chain = RuleChain(after: 0, into: cuts)
         chain.push2(space, -1)
         for (index, byte) in line.enumerated() {
             if separated[Int(byte)] {
@@ -191,18 +217,25 @@ enum Tokenizer13a {
         private var held4: (byte: UInt8, offset: Int) = (0, -2)
         /// The offset after the last of the line's bytes the last pass gave out.
         private var after: Int
-        private(set) var cuts: [Int] = []
+        /// Where the cuts are written (the caller's memory), and how many are.
+        private let storage: UnsafeMutableBufferPointer<Int>
+        private var cutCount = 0
 
-        /// A chain that starts at the line's byte `after`.
-        init(after: Int) {
+        /// The room a line of `length` bytes needs for its cuts: twice the most it can have.
+        static func cutCapacity(_ length: Int) -> Int { 2 * (length + 2) }
+
+        /// A chain that starts at the line's byte `after`, writing its cuts into `cuts`
+        /// (`cutCapacity` of the line).
+        init(after: Int, into cuts: UnsafeMutableBufferPointer<Int>) {
             self.after = after
+            storage = cuts
         }
+
+        /// The cuts so far, in order.
+        var cuts: UnsafeBufferPointer<Int> { UnsafeBufferPointer(rebasing: storage[..<cutCount]) }
 
         /// The chain started again, empty, at the line's byte `after`: the cuts so far are kept.
         mutating func restart(after: Int) {
-            // Room for the cuts of a few windows at the first (a window's mark makes one or two):
-            // one allocation, where growing by appends made three for a sentence's final stop.
-            if cuts.capacity == 0 { cuts.reserveCapacity(16) }
             held2.offset = -2
             held3.offset = -2
             held4.offset = -2
@@ -252,8 +285,10 @@ enum Tokenizer13a {
         @inline(__always) private mutating func give(_ offset: Int) {
             if offset >= 0 {
                 after = offset + 1
-            } else if cuts.last != after {
-                cuts.append(after)
+            } else if cutCount == 0 || storage[cutCount &- 1] != after {
+                precondition(cutCount < storage.count, "13a: more cuts than the line has offsets")
+                storage[cutCount] = after
+                cutCount &+= 1
             }
         }
 
