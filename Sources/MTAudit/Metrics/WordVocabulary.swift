@@ -80,7 +80,10 @@ final class WordVocabulary: Sendable {
     /// takes its number, another the next from `count` on); the reference's numbers; and how many
     /// distinct words the two have. `WordNumbering.ids` where the words do not compare by bytes.
     func ids(continuing hypothesis: ByteWords) -> (hypothesis: [UInt32], reference: [UInt32], count: Int) {
-        withIDs(continuing: hypothesis) { hyp, _, count in (Array(hyp), ids, count) }
+        withIDs(continuing: hypothesis) { hyp, ref, count in
+            // The vocabulary's own numbers shared, unless the words were numbered again as strings.
+            (Array(hyp), ids.withUnsafeBufferPointer { $0.baseAddress == ref.baseAddress } ? ids : Array(ref), count)
+        }
     }
 
     /// `ids(continuing:)` handed to `body` in buffers, valid only while it runs: the hypothesis's
