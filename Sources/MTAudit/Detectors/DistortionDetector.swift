@@ -222,6 +222,11 @@ public struct DistortionDetector: Detector {
         private mutating func learn(_ number: Int) {
             guard marks[number] & Mark.lengthKnown == 0 else { return }
             let key = numbering.keys[number]
+            // A key of fewer than four bytes has fewer than four scalars: told by its count alone.
+            guard key.utf8.count >= 4 else {
+                marks[number] |= Mark.lengthKnown
+                return
+            }
             let facts = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
                 if isPlainStem(bytes) {
                     guard bytes.count >= 4 else { return Mark.lengthKnown }
