@@ -188,13 +188,11 @@ public struct DistortionDetector: Detector {
     /// its first bytes, as bits of one word per key number. (A struct with mutating methods, not nested
     /// functions: a variable a nested function captures lives in a box whose every access is checked
     /// at run time. One array of facts, grown as keys are numbered, rather than one per fact.)
-    private struct LinkKeys {
+    struct LinkKeys {
         private var numbering: KeyNumbering
         /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`).
         private(set) var marks: [UInt64]
-        /// The marks whose keys have all been learnt (`learn`).
-        private var learnt: UInt64 = 0
-
+    
         init(capacity: Int) {
             numbering = KeyNumbering(capacity: capacity)
             marks = []
@@ -241,33 +239,37 @@ public struct DistortionDetector: Detector {
 
         /// Whether the texts of `mark` write key `number`, as such or as another form: some key
         /// numbered with `mark` (the words of those texts, each distinct key once) shares its stem.
-        /// (The keys of `mark` are all numbered before this is first asked of it.)
         mutating func has(_ mark: UInt64, _ number: Int) -> Bool {
             guard marks[number] & mark == 0 else { return true }
             learn(number)
             guard marks[number] & Mark.isLong != 0 else { return false }
-            // The keys of `mark` learnt once, so that the walk below reads their bits alone.
-            if learnt & mark == 0 {
-                learnt |= mark
-                for other in marks.indices where marks[other] & mark != 0 { learn(other) }
-            }
-            let facts = marks[number], keys = numbering.keys, key = keys[number]
+            let keys = numbering.keys, key = keys[number], facts = marks[number]
             let plain = facts & Mark.hasHead != 0, head = facts >> 32
-            return marks.withUnsafeBufferPointer { marks in
-                for other in marks.indices {
-                    let otherFacts = marks[other]
-                    guard otherFacts & mark != 0, otherFacts & Mark.isLong != 0 else { continue }
-                    if plain && otherFacts & Mark.hasHead != 0 && otherFacts >> 32 != head { continue }
-                    if sharesStem(keys[other], key) { return true }
+            // A plain key's first byte: see below.
+            let first = plain ? key.utf8.first ?? 0 : 0
+            for other in marks.indices where marks[other] & mark != 0 {
+                if marks[other] & Mark.lengthKnown == 0 {
+                    // A key not learnt yet whose first byte is a printable ASCII byte other than a full
+                    // stop and an apostrophe begins its `base` too (`base` drops full stops, a final
+                    // "'s" and marks): if that byte is not the plain key's first, the two share no stem
+                    // (`sharesStem` compares the bases from their first letters), and it is passed over
+                    // with no pass over its bytes. Most keys are.
+                    if plain, let byte = keys[other].utf8.first, byte > 0x20, byte < 0x80,
+                       byte != UInt8(ascii: "."), byte != UInt8(ascii: "'"), byte != first { continue }
+                    learn(other)
                 }
-                return false
+                let otherFacts = marks[other]
+                guard otherFacts & Mark.isLong != 0 else { continue }
+                if plain && otherFacts & Mark.hasHead != 0 && otherFacts >> 32 != head { continue }
+                if sharesStem(keys[other], key) { return true }
             }
+            return false
         }
     }
 
     /// What is known of a key in a link, as bits of one word per key number (`LinkKeys.marks`): which
     /// texts write it, and (once learnt) whether it is long enough to share a stem and its head.
-    private enum Mark {
+    enum Mark {
         static let version: UInt64 = 1, source: UInt64 = 2, others: UInt64 = 4
         /// Its length has been read; it is long enough to share a stem.
         static let lengthKnown: UInt64 = 8, isLong: UInt64 = 16
