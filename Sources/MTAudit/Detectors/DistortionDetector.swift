@@ -246,15 +246,17 @@ public struct DistortionDetector: Detector {
             let keys = numbering.keys, key = keys[number], facts = marks[number]
             let plain = facts & Mark.hasHead != 0, head = facts >> 32
             // A plain key's first byte: see below.
-            let first = plain ? key.utf8.first ?? 0 : 0
+            let first = plain ? key.utf8[key.utf8.startIndex] : 0
             for other in marks.indices where marks[other] & mark != 0 {
                 if marks[other] & Mark.lengthKnown == 0 {
+                    // (The byte read by subscript: `first` of the view is a generic call.)
+                    let utf8 = keys[other].utf8
                     // A key not learnt yet whose first byte is a printable ASCII byte other than a full
                     // stop and an apostrophe begins its `base` too (`base` drops full stops, a final
                     // "'s" and marks): if that byte is not the plain key's first, the two share no stem
                     // (`sharesStem` compares the bases from their first letters), and it is passed over
                     // with no pass over its bytes. Most keys are.
-                    if plain, let byte = keys[other].utf8.first, byte > 0x20, byte < 0x80,
+                    if plain, !utf8.isEmpty, case let byte = utf8[utf8.startIndex], byte > 0x20, byte < 0x80,
                        byte != UInt8(ascii: "."), byte != UInt8(ascii: "'"), byte != first { continue }
                     learn(other)
                 }
