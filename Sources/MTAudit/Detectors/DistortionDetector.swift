@@ -103,18 +103,26 @@ public struct DistortionDetector: Detector {
             // words are numbered and before the alignment (the costliest step): a link with no word
             // astray is done there. A word written on the other side as such is none (most words):
             // a byte of `LinkKeys` tells, with no content looked up.
-            var versionStrays = [Bool](filledWith: false, count: versionWords.count)
-            var sourceStrays = [Bool](filledWith: false, count: sourceWords.count)
+            // By place, the version's words, then the source's (from `versionCount` on): which are astray.
+            // (Made at the first word astray: a link with none makes none.)
+            var astray: [Bool] = []
+            let versionCount = versionWords.count
             var strays = 0
             for place in versionWords.indices {
                 let number = versionNumbers[place]
                 if facts.marks[number] & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, facts.key(number)),
-                   !facts.has(Mark.source, number) { versionStrays[place] = true; strays += 1 }
+                   !facts.has(Mark.source, number) {
+                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
+                    astray[place] = true; strays += 1
+                }
             }
             for place in sourceWords.indices {
                 let number = sourceNumbers[place]
                 if facts.marks[number] & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, facts.key(number)),
-                   !facts.has(Mark.version, number) { sourceStrays[place] = true; strays += 1 }
+                   !facts.has(Mark.version, number) {
+                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
+                    astray[versionCount + place] = true; strays += 1
+                }
             }
             guard strays > 0 else { continue }
             // The words the other versions write in these sentences' place: where they agree with
@@ -131,11 +139,11 @@ public struct DistortionDetector: Detector {
             }
             // (No key is the others' when no other version renders these sentences: none is had.)
             if othersRender {
-                for place in versionWords.indices where versionStrays[place] && facts.has(Mark.others, versionNumbers[place]) {
-                    versionStrays[place] = false; strays -= 1
+                for place in versionWords.indices where astray[place] && facts.has(Mark.others, versionNumbers[place]) {
+                    astray[place] = false; strays -= 1
                 }
-                for place in sourceWords.indices where sourceStrays[place] && !facts.has(Mark.others, sourceNumbers[place]) {
-                    sourceStrays[place] = false; strays -= 1
+                for place in sourceWords.indices where astray[versionCount + place] && !facts.has(Mark.others, sourceNumbers[place]) {
+                    astray[versionCount + place] = false; strays -= 1
                 }
             }
             guard strays > 0 else { continue }
@@ -155,8 +163,8 @@ public struct DistortionDetector: Detector {
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
                 // (Counted, not listed: only their number is needed.)
                 var added = 0, lost = 0
-                for place in versionGap.indices where versionStrays[place] { added += 1 }
-                for place in sourceGap.indices where sourceStrays[place] { lost += 1 }
+                for place in versionGap.indices where astray[place] { added += 1 }
+                for place in sourceGap.indices where astray[versionCount + place] { lost += 1 }
                 guard added > 0 || lost > 0 else { continue }
                 let span: TextSpan
                 if let from = versionGap.first, let to = versionGap.last {
