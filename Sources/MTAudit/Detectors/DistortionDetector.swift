@@ -81,8 +81,8 @@ public struct DistortionDetector: Detector {
                zip(versionWords, sourceWords).allSatisfy({ KeyNumbering.equal(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
             // A word counts as there in another form too ("approve" for "approved"). Each base key
             // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
-            // (Room for these words, and as many of the other versions' when there are others.)
-            var facts = LinkKeys(capacity: (context.otherVersions.isEmpty ? 1 : 2) * (versionWords.count + sourceWords.count))
+            // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
+            var facts = LinkKeys(capacity: versionWords.count + sourceWords.count)
             let versionNumbers = versionWords.map { facts.number(base(versionTokens[$0].key), Mark.version) }
             let sourceNumbers = sourceWords.map { facts.number(base(sourceTokens[$0].key), Mark.source) }
             func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
