@@ -200,7 +200,7 @@ public struct DistortionDetector: Detector {
         private var numbering: KeyNumbering
         /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`).
         private(set) var marks: [UInt64]
-    
+
         init(capacity: Int) {
             numbering = KeyNumbering(capacity: capacity)
             marks = []
