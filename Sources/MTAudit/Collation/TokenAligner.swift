@@ -146,9 +146,10 @@ public struct TokenAligner: Sendable {
         if gapA.count == 1, gapB.count == 1 {
             // One word for one (the commonest gap): what the general case below gives, without its lists.
             let (x, y) = (gapA.lowerBound, gapB.lowerBound)
-            let (m, n) = (Self.scalarCount(keyA(x)), Self.scalarCount(keyB(y)))
+            let (a, b) = (Self.letters(keyA(x)), Self.letters(keyB(y)))
+            let (m, n) = (a.count, b.count)
             let mayBeAlike = m > 0 && n > 0 ? 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling : similarSpelling <= 0
-            if mayBeAlike, m == 0 || n == 0 || mayShareEnough(Self.letterMask(keyA(x)), Self.letterMask(keyB(y)), longer: max(m, n)),
+            if mayBeAlike, m == 0 || n == 0 || mayShareEnough(a.mask, b.mask, longer: max(m, n)),
                NameRuns.similarity(keyA(x), keyB(y)) >= similarSpelling {
                 pairs.append(TokenAlignment.Pair(version: x, source: y, kind: .similar))
             } else if substitutionLimit >= 1 {
@@ -170,9 +171,10 @@ public struct TokenAligner: Sendable {
                 // whose lengths alone give 1 − difference / longer < `similarSpelling` scores under it
                 // too (the same division, of a smaller numerator, rounds no higher), and can neither be
                 // the best of the gap nor, being under it, change which is: such pairs are not measured.
-                room[width + k] = UInt64(Self.scalarCount(keyB(y)))
+                let letters = Self.letters(keyB(y))
+                room[width + k] = UInt64(letters.count)
                 // The same holds of the letters: see `mayShareEnough`.
-                room[2 * width + k] = Self.letterMask(keyB(y))
+                room[2 * width + k] = letters.mask
             }
             let paired = pairs.count
             func mayBeAlike(_ m: Int, _ n: Int) -> Bool {
@@ -180,7 +182,7 @@ public struct TokenAligner: Sendable {
                 return 1 - Double(abs(m - n)) / Double(max(m, n)) >= similarSpelling
             }
             for x in gapA {
-                let m = Self.scalarCount(keyA(x)), mask = Self.letterMask(keyA(x))
+                let (mask, m) = Self.letters(keyA(x))
                 // The most similar free word (of equals, the first), as `max(by:)` on (similarity, −place) picks it.
                 var best: (slot: Int, y: Int, similarity: Double)?
                 for slot in 0..<freeCount {
@@ -242,6 +244,26 @@ public struct TokenAligner: Sendable {
         }
         if folded != 0 { mask |= 1 << UInt64(folded & 63) }
         return mask
+    }
+
+    /// `letterMask(key)` and `scalarCount(key)` in one pass over the bytes (a scalar starts at each
+    /// byte but the continuation bytes, 10xxxxxx): the gaps ask both of each word.
+    static func letters(_ key: String) -> (mask: UInt64, count: Int) {
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            var mask: UInt64 = 0, folded: UInt32 = 0, count = 0
+            for byte in bytes {
+                if byte & 0xC0 == 0x80 {
+                    folded = folded &* 31 &+ UInt32(byte)
+                    continue
+                }
+                count += 1
+                if folded != 0 { mask |= 1 << UInt64(folded & 63) }
+                folded = byte < 0x80 ? 0 : UInt32(byte)
+                if byte < 0x80 { mask |= 1 << UInt64(byte & 63) }
+            }
+            if folded != 0 { mask |= 1 << UInt64(folded & 63) }
+            return (mask, count)
+        } ?? (letterMask(key), scalarCount(key))
     }
 
     /// The number of Unicode scalars of `key`, counted on its UTF-8 bytes: those that start a scalar

@@ -80,16 +80,11 @@ public struct DistortionDetector: Detector {
             if versionWords.count == sourceWords.count,
                zip(versionWords, sourceWords).allSatisfy({ KeyNumbering.equal(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
             // A word counts as there in another form too ("approve" for "approved"). Each base key
-            // is numbered once, for the alignment and for telling which texts write it.
-            // (Room for these words, and as many of the other versions' when there are others.)
-            var numbering = TokenAligner.Numbering(capacity: (context.otherVersions.isEmpty ? 1 : 2) * (versionWords.count + sourceWords.count))
-            let versionNumbers = versionWords.map { numbering.number(base(versionTokens[$0].key)) }
-            let sourceNumbers = sourceWords.map { numbering.number(base(sourceTokens[$0].key)) }
-            // Which texts write each key, by number (`Mark`), in one array: the other versions' keys,
-            // numbered below, get room when they come.
-            var marks = [UInt8](filledWith: 0, count: numbering.keys.count)
-            for number in versionNumbers { marks[number] |= Mark.version }
-            for number in sourceNumbers { marks[number] |= Mark.source }
+            // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
+            // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
+            var facts = LinkKeys(capacity: versionWords.count + sourceWords.count)
+            let versionNumbers = versionWords.map { facts.number(base(versionTokens[$0].key), Mark.version) }
+            let sourceNumbers = sourceWords.map { facts.number(base(sourceTokens[$0].key), Mark.source) }
             func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
                 // The token's fields read in place, with no copy of the token.
                 let kind = document.tokens[index].kind
@@ -101,36 +96,58 @@ public struct DistortionDetector: Detector {
                     ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex) : frequencies.zipf(key, in: language)
                 return zipf < Self.contentWordZipf
             }
-            // A word is astray only if it is a content word the other sentence does not write as
-            // such: when every content word is written on the other side too, no stretch has one,
-            // whatever the alignment, and the link is done (most links, and before the alignment,
-            // the costliest step).
-            let mayStray = versionWords.indices.contains { place in
+            // Whether a word is astray does not depend on the alignment: a content word that the
+            // other sentence does not write, as such or in another form, and (for the version's) that
+            // no other version writes, or (for the source's) that the other versions render. Only the
+            // stretch a word falls in does. So each word is told first, before the other versions'
+            // words are numbered and before the alignment (the costliest step): a link with no word
+            // astray is done there. A word written on the other side as such is none (most words):
+            // a byte of `LinkKeys` tells, with no content looked up.
+            // By place, the version's words, then the source's (from `versionCount` on): which are astray.
+            // (Made at the first word astray: a link with none makes none.)
+            var astray: [Bool] = []
+            let versionCount = versionWords.count
+            var strays = 0
+            for place in versionWords.indices {
                 let number = versionNumbers[place]
-                return marks[number] & Mark.source == 0 && isContent(versionWords[place], of: context.version, versionRows, numbering.keys[number])
-            } || sourceWords.indices.contains { place in
-                let number = sourceNumbers[place]
-                return marks[number] & Mark.version == 0 && isContent(sourceWords[place], of: context.source, sourceRows, numbering.keys[number])
+                if facts.marks[number] & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, facts.key(number)),
+                   !facts.has(Mark.source, number) {
+                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
+                    astray[place] = true; strays += 1
+                }
             }
-            guard mayStray else { continue }
+            for place in sourceWords.indices {
+                let number = sourceNumbers[place]
+                if facts.marks[number] & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, facts.key(number)),
+                   !facts.has(Mark.version, number) {
+                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
+                    astray[versionCount + place] = true; strays += 1
+                }
+            }
+            guard strays > 0 else { continue }
             // The words the other versions write in these sentences' place: where they agree with
             // this version, its wording is no distortion.
-            var othersNumbers: [Int] = []
             var othersRender = false
             for v in link.version {
                 for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
                     guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
                     othersRender = true
                     for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
-                        othersNumbers.append(numbering.number(base(token.key)))
+                        _ = facts.number(base(token.key), Mark.others)
                     }
                 }
             }
-            let keys = numbering.keys
-            if keys.count > marks.count { marks.append(contentsOf: repeatElement(0, count: keys.count - marks.count)) }
-            for number in othersNumbers { marks[number] |= Mark.others }
-            var facts = KeyFacts(keys: keys, marks: marks)
-            let pairs = TokenAligner().align(versionNumbers, sourceNumbers, keys: keys)
+            // (No key is the others' when no other version renders these sentences: none is had.)
+            if othersRender {
+                for place in versionWords.indices where astray[place] && facts.has(Mark.others, versionNumbers[place]) {
+                    astray[place] = false; strays -= 1
+                }
+                for place in sourceWords.indices where astray[versionCount + place] && !facts.has(Mark.others, sourceNumbers[place]) {
+                    astray[versionCount + place] = false; strays -= 1
+                }
+            }
+            guard strays > 0 else { continue }
+            let pairs = TokenAligner().align(versionNumbers, sourceNumbers, keys: facts.keys)
             // The stretches between consecutive shared words (a chain rising in both sentences; words
             // in each other's place are no shared words).
             var anchors: [(version: Int, source: Int)] = []
@@ -146,16 +163,8 @@ public struct DistortionDetector: Detector {
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
                 // (Counted, not listed: only their number is needed.)
                 var added = 0, lost = 0
-                for place in versionGap.indices {
-                    let number = versionNumbers[place]
-                    if isContent(versionWords[place], of: context.version, versionRows, keys[number])
-                        && !facts.has(Mark.source, sourceNumbers, number) && !facts.has(Mark.others, othersNumbers, number) { added += 1 }
-                }
-                for place in sourceGap.indices {
-                    let number = sourceNumbers[place]
-                    if isContent(sourceWords[place], of: context.source, sourceRows, keys[number])
-                        && !facts.has(Mark.version, versionNumbers, number) && (!othersRender || facts.has(Mark.others, othersNumbers, number)) { lost += 1 }
-                }
+                for place in versionGap.indices where astray[place] { added += 1 }
+                for place in sourceGap.indices where astray[versionCount + place] { lost += 1 }
                 guard added > 0 || lost > 0 else { continue }
                 let span: TextSpan
                 if let from = versionGap.first, let to = versionGap.last {
@@ -182,59 +191,99 @@ public struct DistortionDetector: Detector {
         return findings
     }
 
-    /// What is known of the keys of a link, each read once and kept: which texts write it (`Mark`),
-    /// its length, and its `stemHead`. (A struct with mutating methods, not nested functions: a
-    /// variable a nested function captures lives in a box whose every access is checked at run time.)
-    private struct KeyFacts {
-        let keys: [String]
-        /// By key number: `Mark` bits.
-        var marks: [UInt8]
-        /// By key number: its `stemHead` (-1 when it has none; -2 until read).
-        var heads: [Int16]
+    /// The keys of a link (base keys, numbered in one `KeyNumbering`) and what is known of each, read
+    /// once and kept: which texts write it (`Mark`), whether it is long enough to share a stem, and
+    /// its first bytes, as bits of one word per key number. (A struct with mutating methods, not nested
+    /// functions: a variable a nested function captures lives in a box whose every access is checked
+    /// at run time. One array of facts, grown as keys are numbered, rather than one per fact.)
+    struct LinkKeys {
+        private var numbering: KeyNumbering
+        /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`).
+        private(set) var marks: [UInt64]
 
-        init(keys: [String], marks: [UInt8]) {
-            self.keys = keys
-            self.marks = marks
-            heads = [Int16](filledWith: -2, count: keys.count)
+        init(capacity: Int) {
+            numbering = KeyNumbering(capacity: capacity)
+            marks = []
+            marks.reserveCapacity(capacity)
         }
 
-        /// Only words of four letters or more share a stem: "a" and "in" begin too many words.
-        mutating func long(_ number: Int) -> Bool {
-            let known = marks[number]
-            if known & Mark.lengthKnown != 0 { return known & Mark.isLong != 0 }
-            let answer = TokenAligner.scalarCount(keys[number]) >= 4
-            marks[number] |= answer ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
-            return answer
+        /// The keys, each at its number.
+        var keys: [String] { numbering.keys }
+
+        func key(_ number: Int) -> String { numbering.keys[number] }
+
+        /// The number of `key`, written by the texts of `mark` (numbered if it is new).
+        mutating func number(_ key: String, _ mark: UInt64) -> Int {
+            let number = numbering.number(key)
+            if number == marks.count { marks.append(mark) } else { marks[number] |= mark }
+            return number
         }
 
-        /// Two plain keys that begin with different bytes share no stem, with no call to `sharesStem`.
-        mutating func head(_ number: Int) -> Int {
-            if heads[number] != -2 { return Int(heads[number]) }
-            let answer = stemHead(keys[number]).map(Int.init) ?? -1
-            heads[number] = Int16(answer)
-            return answer
+        /// Reads what `has` asks of key `number` once: whether it is long enough to share a stem (only
+        /// words of four letters or more do: "a" and "in" begin too many words) and, for a plain key
+        /// (`isPlainStem`, whose letters are its bytes), its first four bytes. Two plain keys of four
+        /// letters or more share a stem only if one begins the other or they share five letters
+        /// (`sharesStem`), and either way their first four bytes are equal: keys whose heads differ
+        /// share none, with no call to `sharesStem`. (One pass over the key's bytes for both.)
+        private mutating func learn(_ number: Int) {
+            guard marks[number] & Mark.lengthKnown == 0 else { return }
+            let key = numbering.keys[number]
+            // A key of fewer than four bytes has fewer than four scalars: told by its count alone.
+            guard key.utf8.count >= 4 else {
+                marks[number] |= Mark.lengthKnown
+                return
+            }
+            let facts = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+                if isPlainStem(bytes) {
+                    guard bytes.count >= 4 else { return Mark.lengthKnown }
+                    let head = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self)
+                    return Mark.lengthKnown | Mark.isLong | Mark.hasHead | UInt64(head) << 32
+                }
+                let scalars = bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                return scalars >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
+            } ?? (TokenAligner.scalarCount(key) >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown)
+            marks[number] |= facts
         }
 
-        /// Whether the texts of `mark`, whose words are `numbers`, write key `number`, as such or
-        /// as another form. (`numbers` may repeat a key: whether one of them shares a stem is
-        /// the same question.)
-        mutating func has(_ mark: UInt8, _ numbers: [Int], _ number: Int) -> Bool {
+        /// Whether the texts of `mark` write key `number`, as such or as another form: some key
+        /// numbered with `mark` (the words of those texts, each distinct key once) shares its stem.
+        mutating func has(_ mark: UInt64, _ number: Int) -> Bool {
             guard marks[number] & mark == 0 else { return true }
-            guard long(number) else { return false }
-            let first = head(number)
-            for other in numbers where long(other) {
-                let otherFirst = head(other)
-                if first >= 0 && otherFirst >= 0 && first != otherFirst { continue }
-                if sharesStem(keys[other], keys[number]) { return true }
+            learn(number)
+            guard marks[number] & Mark.isLong != 0 else { return false }
+            let keys = numbering.keys, key = keys[number], facts = marks[number]
+            let plain = facts & Mark.hasHead != 0, head = facts >> 32
+            // A plain key's first byte: see below.
+            let first = plain ? key.utf8[key.utf8.startIndex] : 0
+            for other in marks.indices where marks[other] & mark != 0 {
+                if marks[other] & Mark.lengthKnown == 0 {
+                    // (The byte read by subscript: `first` of the view is a generic call.)
+                    let utf8 = keys[other].utf8
+                    // A key not learnt yet whose first byte is a printable ASCII byte other than a full
+                    // stop and an apostrophe begins its `base` too (`base` drops full stops, a final
+                    // "'s" and marks): if that byte is not the plain key's first, the two share no stem
+                    // (`sharesStem` compares the bases from their first letters), and it is passed over
+                    // with no pass over its bytes. Most keys are.
+                    if plain, !utf8.isEmpty, case let byte = utf8[utf8.startIndex], byte > 0x20, byte < 0x80,
+                       byte != UInt8(ascii: "."), byte != UInt8(ascii: "'"), byte != first { continue }
+                    learn(other)
+                }
+                let otherFacts = marks[other]
+                guard otherFacts & Mark.isLong != 0 else { continue }
+                if plain && otherFacts & Mark.hasHead != 0 && otherFacts >> 32 != head { continue }
+                if sharesStem(keys[other], key) { return true }
             }
             return false
         }
     }
 
-    /// What is known of a key in a link, as bits of one byte per key number: which texts write it,
-    /// and whether it is long enough to share a stem (once measured).
-    private enum Mark {
-        static let version: UInt8 = 1, source: UInt8 = 2, others: UInt8 = 4
-        static let lengthKnown: UInt8 = 8, isLong: UInt8 = 16
+    /// What is known of a key in a link, as bits of one word per key number (`LinkKeys.marks`): which
+    /// texts write it, and (once learnt) whether it is long enough to share a stem and its head.
+    enum Mark {
+        static let version: UInt64 = 1, source: UInt64 = 2, others: UInt64 = 4
+        /// Its length has been read; it is long enough to share a stem.
+        static let lengthKnown: UInt64 = 8, isLong: UInt64 = 16
+        /// A long key is plain, its first four bytes in the upper half.
+        static let hasHead: UInt64 = 32
     }
 }
