@@ -238,10 +238,12 @@ public struct UntranslatedDetector: Detector {
         /// possessives' keys are read when a word is asked about: few words are (the rare ones), and
         /// a walk of the tokens for each costs less than a set of the keys made for every document.
         let tokens: [Token]
-        /// The walks made so far, and after `walksBeforeSet` of them the set of those keys, made
-        /// once: a long text asked about many rare words would otherwise walk all its tokens for each.
+        /// The walks made so far, and once they would pass `walkBudget` tokens in all the set of
+        /// those keys, made once: a long text asked about many rare words would otherwise walk all
+        /// its tokens for each (a 100× article's four texts, 150M instructions), and even a short
+        /// text asked about many makes it sooner than it walks more.
         private let others = Mutex<(walks: Int, set: Set<String>?)>((0, nil))
-        static let walksBeforeSet = 16
+        static let walkBudget = 8_192
 
         init(words: Vocabulary.DocumentKeys, tokens: [Token]) {
             self.words = words
@@ -251,12 +253,13 @@ public struct UntranslatedDetector: Detector {
         func contains(_ key: String) -> Bool { words.contains(key) || othersContain(key) }
 
         /// Whether `key` is the key of a token that is not word-like, or a possessive's without its
-        /// "'s": found by `==`, by a walk of the tokens or, past `walksBeforeSet` walks, in the set.
+        /// "'s": found by `==`, by a walk of the tokens or, once walks would pass `walkBudget` tokens,
+        /// in the set.
         func othersContain(_ key: String) -> Bool {
             let set = others.withLock { state -> Set<String>? in
                 guard state.set == nil else { return state.set }
                 state.walks += 1
-                if state.walks > Self.walksBeforeSet { state.set = Self.otherKeys(tokens) }
+                if state.walks * tokens.count > Self.walkBudget { state.set = Self.otherKeys(tokens) }
                 return state.set
             }
             if let set { return set.contains(key) }
