@@ -98,6 +98,22 @@ struct WordsSpeedTests {
         }
     }
 
+    @Test("A long text's other keys, kept as a set once walking would cost more, are those its walks find")
+    func writtenKeysOfLongText() throws {
+        let text = String(repeating: "CEP's plan™ and NATO's goal — “scare” quotes, end's. ", count: 300)
+        let document = Document(id: "long", text: text, segmenter: try Segmenter())
+        #expect(document.tokens.count * 2 > UntranslatedDetector.WrittenKeys.walkBudget, "a set after the first walks")
+        var others: Set<String> = []
+        for token in document.tokens {
+            if !token.isWordLike { others.insert(token.key) }
+            if token.key.hasSuffix("'s") { others.insert(String(token.key.dropLast(2))) }
+        }
+        let written = UntranslatedDetector.writtenKeys(document)
+        for key in ["cep", "nato", "end", "tm", "plan", "—", "“", ",", "goal's", "xyz", "cep", "nato", "end", "tm", ""] {
+            #expect(written.othersContain(key) == others.contains(key), "\(key)")
+        }
+    }
+
     @Test("Two keys joined on the stack are found as their joined string is")
     func joinedKeys() throws {
         let documents = try Self.documents()
