@@ -15,11 +15,7 @@ struct DocumentWordRowsTests {
         ("Kerry's U.S. trip: café, CAFÉ, cafe\u{301}, naïve, Dr. Smith's 12 dogs and cats.", "en"),
     ]
 
-    static func documents() throws -> [Document] {
-        try texts.map { text, locale in
-            Document(id: "d", text: text, segmenter: try Segmenter(locale: locale, abbreviations: Segmenter.defaultAbbreviations))
-        }
-    }
+    static func documents() throws -> [Document] { try ProbeDocuments.make(texts) }
 
     @Test("Each token's row gives the Zipf frequency its key gives, in every language and in none")
     func zipfByRow() throws {

@@ -27,19 +27,8 @@ struct MetricsSpeedShiftSearchTests {
             // Short references (the beam covers them) and long ones; hypotheses near them or not:
             // words substituted (no shift helps), moved, dropped and added.
             let reference = generator.words(1...(Bool.random(using: &generator) ? 20 : 70), of: 0...14)
-            var words = reference
-            for _ in 0..<Int.random(in: 0...8, using: &generator) where !words.isEmpty {
-                let index = Int.random(in: 0..<words.count, using: &generator)
-                switch Int.random(in: 0..<4, using: &generator) {
-                case 0: words[index] = UInt32.random(in: 0...20, using: &generator)
-                case 1: words.insert(UInt32.random(in: 0...20, using: &generator), at: index)
-                case 2: words.remove(at: index)
-                default:
-                    let length = Int.random(in: 1...min(6, words.count - index), using: &generator)
-                    words = TranslationEditRate.perform(words, start: index, length: length,
-                                                        target: Int.random(in: 0...words.count, using: &generator))
-                }
-            }
+            let words = TranslationEditRateTests.edited(reference, edits: 0...8, values: 0...20, runs: false,
+                                                        longestMove: 6, using: &generator)
             let searched = TranslationEditRate.editsAndLength(words, reference)
             let plain = TranslationEditRate.editsAndLength(words, reference, prunes: false)
             #expect(searched == plain, "\(words) \(reference)")

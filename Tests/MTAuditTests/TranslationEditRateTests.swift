@@ -104,21 +104,30 @@ struct TranslationEditRateTests {
     /// the beam, and often not.
     private static func nearPair(_ generator: inout SplitMix) -> (words: [UInt32], reference: [UInt32]) {
         let reference = generator.words(26...64, of: 0...9)
+        return (edited(reference, edits: 0...16, values: 0...11, runs: true, longestMove: 30, using: &generator), reference)
+    }
+
+    /// `reference` with a number of edits drawn from `edits`: a word replaced or inserted (a value
+    /// from `values`), removed, with `runs` a run of up to 25 words inserted or removed, or a block of
+    /// up to `longestMove` words moved. (The draws in that order, as the tests that spelled it out
+    /// made them.)
+    static func edited(_ reference: [UInt32], edits: ClosedRange<Int>, values: ClosedRange<UInt32>, runs: Bool,
+                       longestMove: Int, using generator: inout SplitMix) -> [UInt32] {
         var words = reference
-        for _ in 0..<Int.random(in: 0...16, using: &generator) where !words.isEmpty {
+        for _ in 0..<Int.random(in: edits, using: &generator) where !words.isEmpty {
             let index = Int.random(in: 0..<words.count, using: &generator)
-            switch Int.random(in: 0..<6, using: &generator) {
-            case 0: words[index] = UInt32.random(in: 0...11, using: &generator)
-            case 1: words.insert(UInt32.random(in: 0...11, using: &generator), at: index)
+            switch Int.random(in: 0..<(runs ? 6 : 4), using: &generator) {
+            case 0: words[index] = UInt32.random(in: values, using: &generator)
+            case 1: words.insert(UInt32.random(in: values, using: &generator), at: index)
             case 2: words.remove(at: index)
-            case 3: words.insert(contentsOf: generator.words(1...25, of: 0...11), at: index)
-            case 4: words.removeSubrange(index..<min(words.count, index + Int.random(in: 1...25, using: &generator)))
+            case 3 where runs: words.insert(contentsOf: generator.words(1...25, of: values), at: index)
+            case 4 where runs: words.removeSubrange(index..<min(words.count, index + Int.random(in: 1...25, using: &generator)))
             default:
-                let length = Int.random(in: 1...min(30, words.count - index), using: &generator)
+                let length = Int.random(in: 1...min(longestMove, words.count - index), using: &generator)
                 words = TranslationEditRate.perform(words, start: index, length: length, target: Int.random(in: 0...words.count, using: &generator))
             }
         }
-        return (words, reference)
+        return words
     }
 
     /// Whether the beam is narrower than the matrix for `words` against `reference` and the full

@@ -19,11 +19,7 @@ struct WordsSpeedTests {
         ("ΑΒΓ abc АБВ 東京 abc ΑΒΓ", "en"),
     ]
 
-    static func documents() throws -> [Document] {
-        try texts.map { text, locale in
-            Document(id: "d", text: text, segmenter: try Segmenter(locale: locale, abbreviations: Segmenter.defaultAbbreviations))
-        }
-    }
+    static func documents() throws -> [Document] { try ProbeDocuments.make(texts) }
 
     /// The scripts of tokens as they were found before the one-pass codes: each word's script looked
     /// up, its family named and counted in a dictionary of families.
