@@ -87,9 +87,12 @@ struct MetricsFixedCostTests {
                 let all = Array(hypIDs) + Array(refIDs), plain = hyp + ref
                 for i in all.indices { for j in all.indices { #expect((all[i] == all[j]) == (plain[i] == plain[j])) } }
             }
+            // The characters as a numbering that takes the hypothesis in numbers them (`ids`, which
+            // writes an array of its own): `idsContinued` is the buffer's copy, and no check.
             let (numbering, _) = reference.numberedCharacters
-            let continued = numbering.idsContinued(hypothesis)
-            numbering.withIDsContinued(hypothesis) { ids, count in #expect(Array(ids) == continued.ids && count == continued.count) }
+            var taking = numbering
+            let taken = taking.ids(hypothesis)
+            numbering.withIDsContinued(hypothesis) { ids, count in #expect(Array(ids) == taken && count == taking.count) }
         }
     }
 }
