@@ -233,16 +233,15 @@ public struct DistortionDetector: Detector {
                 marks[number] |= Mark.lengthKnown
                 return
             }
-            let facts = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
-                if isPlainStem(bytes) {
-                    guard bytes.count >= 4 else { return Mark.lengthKnown }
-                    let head = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self)
-                    return Mark.lengthKnown | Mark.isLong | Mark.hasHead | UInt64(head) << 32
-                }
-                let scalars = bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-                return scalars >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
-            } ?? (TokenAligner.scalarCount(key) >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown)
-            marks[number] |= facts
+            // A plain key's letters are its bytes: four or more of them, and its head read in place.
+            let head = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+                isPlainStem(bytes) ? UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self)) : nil
+            } ?? nil
+            if let head {
+                marks[number] |= Mark.lengthKnown | Mark.isLong | Mark.hasHead | head << 32
+            } else {
+                marks[number] |= TokenAligner.scalarCount(key) >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
+            }
         }
 
         /// Whether the texts of `mark` write key `number`, as such or as another form: some key

@@ -263,24 +263,28 @@ public struct UntranslatedDetector: Detector {
                 return state.set
             }
             if let set { return set.contains(key) }
-            for k in tokens.indices {
-                if !tokens[k].isWordLike && tokens[k].key == key { return true }
-                // (A key ending in the character "'s" ends in its two bytes, the only way to write
-                // them: the bytes are read first.)
-                if Self.endsWithPossessiveBytes(tokens[k].key), tokens[k].key.hasSuffix("'s"),
-                   String(tokens[k].key.dropLast(2)) == key { return true }  // "CEP's"
-            }
-            return false
+            return Self.forEachOtherKey(tokens) { $0 == key }
         }
 
         /// Every key `othersContain` finds by its walk.
-        static func otherKeys(_ tokens: [Token]) -> Set<String> {
+        private static func otherKeys(_ tokens: [Token]) -> Set<String> {
             var keys = Set<String>()
-            for token in tokens {
-                if !token.isWordLike { keys.insert(token.key) }
-                if endsWithPossessiveBytes(token.key), token.key.hasSuffix("'s") { keys.insert(String(token.key.dropLast(2))) }
-            }
+            _ = forEachOtherKey(tokens) { keys.insert($0); return false }
             return keys
+        }
+
+        /// Calls `body` with the key of each token that is not word-like and each possessive's key
+        /// without its "'s" ("CEP's"), in the tokens' order, until it answers true; whether it did.
+        private static func forEachOtherKey(_ tokens: [Token], _ body: (String) -> Bool) -> Bool {
+            for k in tokens.indices {
+                if !tokens[k].isWordLike && body(tokens[k].key) { return true }
+                // (A key ending in the character "'s" ends in its two bytes, the only way to write
+                // them: the bytes are read first.)
+                if endsWithPossessiveBytes(tokens[k].key), tokens[k].key.hasSuffix("'s"), body(String(tokens[k].key.dropLast(2))) {
+                    return true
+                }
+            }
+            return false
         }
 
         /// Whether `key`'s last two bytes are "'s".
