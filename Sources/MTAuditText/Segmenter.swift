@@ -117,26 +117,33 @@ public final class Segmenter {
     /// The text and matching key (`Normalizer.matchingKey`) of words, each short word's kept once met
     /// (the last met of those that share a slot): a word's text and key are the same strings each time
     /// it comes, and most words of a feed came before ("the", ".", "said"). Decoding a word and folding
-    /// its key cost 300 to 450 instructions; finding it here, about 60.
+    /// its key cost 300 to 450 instructions; finding it here, about 60. With them, a tag: a number the
+    /// caller derives from the key alone (a document, the key's row in the word lists), kept with the
+    /// word so that a word met again is not looked up again.
     ///
     /// Not thread-safe: one per segmenter. (A class over memory of its own: as an array, each look-up
     /// checked the array's uniqueness and its bounds.)
     public final class WordStrings {
         /// A word of up to 15 bytes, packed in two words with its length in the top byte (an empty
-        /// slot, of length 0, matches none), and its strings.
+        /// slot, of length 0, matches none), its strings and its tag (`noTag` until one is made).
         private struct Slot {
             var low: UInt64 = 0
             var high: UInt64 = 0
             var text = ""
             var key = ""
+            var tag = WordStrings.noTag
         }
+
+        /// The tag of a word none was made for.
+        public static let noTag = Int32.min
 
         private let slots: UnsafeMutablePointer<Slot>
         private let slotCount: Int
 
-        /// 1,024 slots (about 48 KB) by default; `slotCount` is a power of two, or 0 for a table that
-        /// keeps nothing.
-        public init(slotCount: Int = 1024) {
+        /// 4,096 slots (about 224 KB) by default: a feed's words miss a table of 1,024 half as often
+        /// again, and a miss costs ten hits. `slotCount` is a power of two, or 0 for a table that keeps
+        /// nothing.
+        public init(slotCount: Int = 4096) {
             self.slotCount = slotCount
             slots = .allocate(capacity: max(slotCount, 1))
             slots.initialize(repeating: Slot(), count: slotCount)
@@ -149,7 +156,27 @@ public final class Segmenter {
 
         /// The text and matching key of the word whose UTF-8 bytes are `utf8`.
         public func strings(of utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {
-            guard utf8.count > 0, utf8.count <= 15, slotCount > 0 else { return Self.make(utf8) }
+            guard let slot = slot(of: utf8) else { return Self.make(utf8) }
+            return (slot.pointee.text, slot.pointee.key)
+        }
+
+        /// `strings(of:)` and the word's tag: `tag(key)`, made once for a word kept (and again when
+        /// it comes back after another word took its slot). `tag` must depend on the key alone and
+        /// give one meaning to every tag of this table.
+        public func strings(of utf8: UnsafeBufferPointer<UInt8>, tag: (String) -> Int32) -> (text: String, key: String, tag: Int32) {
+            guard let slot = slot(of: utf8) else {
+                let (text, key) = Self.make(utf8)
+                return (text, key, tag(key))
+            }
+            if slot.pointee.tag == Self.noTag { slot.pointee.tag = tag(slot.pointee.key) }
+            return (slot.pointee.text, slot.pointee.key, slot.pointee.tag)
+        }
+
+        /// The slot holding the word whose UTF-8 bytes are `utf8`, filled with its strings (and no tag)
+        /// if it held another; nil for a word too long to keep, or a table that keeps nothing.
+        @inline(__always)
+        private func slot(of utf8: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<Slot>? {
+            guard utf8.count > 0, utf8.count <= 15, slotCount > 0 else { return nil }
             // (The first eight bytes read at once when there are eight.)
             let raw = UnsafeRawPointer(utf8.baseAddress!)
             var low: UInt64, high = UInt64(utf8.count) << 56
@@ -170,10 +197,10 @@ public final class Segmenter {
             }
             let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
             let slot = slots + (Int(truncatingIfNeeded: mixed ^ (mixed >> 29)) & (slotCount - 1))
-            if slot.pointee.low == low && slot.pointee.high == high { return (slot.pointee.text, slot.pointee.key) }
+            if slot.pointee.low == low && slot.pointee.high == high { return slot }
             let (text, key) = Self.make(utf8)
             slot.pointee = Slot(low: low, high: high, text: text, key: key)
-            return (text, key)
+            return slot
         }
 
         private static func make(_ utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {

@@ -126,34 +126,6 @@ public struct WordFrequencies: Sendable {
     /// once, then read by row (see `DocumentWordRows`).
     func rowIndex(of word: String) -> Int32 { row(of: word).map(Int32.init) ?? -1 }
 
-    /// The hash of `word`'s bytes in the table of words, for `firstSlotByte(hash:)` and
-    /// `rowIndex(of:hash:)`: a word looked up after its first slot was read is hashed once.
-    func hash(of word: String) -> UInt64 {
-        word.utf8.withContiguousStorageIfAvailable { ByteStringTable.hash($0) }
-            ?? Array(word.utf8).withUnsafeBufferPointer { ByteStringTable.hash($0) }
-    }
-
-    /// A byte of the table where the look-up of the word whose `hash(of:)` is `hash` starts (see
-    /// `ByteStringTable.firstSlotByte(hash:)`): read for a few words before they are looked up, so
-    /// that their cache misses overlap.
-    func firstSlotByte(hash: UInt64) -> UInt8 { words.firstSlotByte(hash: hash) }
-
-    /// `rowIndex(of:)` of `word`, whose `hash(of:)` is `hash`.
-    func rowIndex(of word: String, hash: UInt64) -> Int32 {
-        let found = word.utf8.withContiguousStorageIfAvailable { bytes in words.row(of: bytes, hash: hash) }
-        guard let found else { return rowIndex(of: word) }
-        return (found ?? composedRow(of: word)).map(Int32.init) ?? -1
-    }
-
-    /// A byte of where `row`'s listings begin (in the index of listings), read as `firstSlotByte(hash:)` is.
-    func listingIndexByte(ofRow row: Int) -> UInt8 { table.firstListing.base.load(fromByteOffset: 4 &* row, as: UInt8.self) }
-
-    /// A byte of `row`'s first listing, read as `firstSlotByte(hash:)` is (after `listingIndexByte(ofRow:)`).
-    func listingByte(ofRow row: Int) -> UInt8 {
-        let listings = listings(ofRow: row)
-        return listings.isEmpty ? 0 : table.listings.base.load(fromByteOffset: 3 &* listings.startIndex, as: UInt8.self)
-    }
-
     /// The Zipf frequency in `language` of the word of `row` (a `rowIndex(of:)`; -1 for none): the
     /// same as `zipf(_:in:)` of the word.
     func zipf(ofRow row: Int32, in language: String) -> Float {

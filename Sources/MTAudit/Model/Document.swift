@@ -12,6 +12,11 @@ public final class Document: Sendable {
     public let paragraphs: [TextSpan]
     public let sentences: [Sentence]
     public let tokens: [Token]
+    /// By token: the row of a letter token's key in `WordFrequencies.builtIn` (`rowIndex(of:)`, -1
+    /// when no list holds it), `DocumentWordRows.notLetters` for another token. Found as the tokens
+    /// are made: the segmenter keeps each word's row with its strings (`WordStrings`), and a word met
+    /// before, most of a feed's, is not looked up again (a look-up cost about 300 instructions).
+    let tokenRows: [Int32]
     private let offsets: ScalarOffsets
     /// What detectors derive from the text alone (its language guess, its lexicon mentions), made
     /// once however many contexts read it: every copy of a document shares it. (Room for the values
@@ -31,23 +36,27 @@ public final class Document: Sendable {
         self.language = language
         // The segments are read where the segmenter keeps them: they become this document's spans,
         // sentences and tokens, and need no arrays of their own.
-        let (offsets, paragraphs, (sentences, tokens)) = segmenter.withSegmentation(of: text) { segmentation, strings in
+        let (offsets, paragraphs, (sentences, tokens, rows)) = segmenter.withSegmentation(of: text) { segmentation, strings in
             (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation, strings))
         }
         self.offsets = offsets
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.tokens = tokens
+        self.tokenRows = rows
     }
 
     /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes
-    /// (or found in `strings`, when the word came before).
+    /// (or found in `strings`, when the word came before), and the tokens' rows (`tokenRows`).
     private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation,
-                                           _ strings: Segmenter.WordStrings) -> ([Sentence], [Token]) {
+                                           _ strings: Segmenter.WordStrings) -> ([Sentence], [Token], [Int32]) {
         var sentences: [Sentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         var tokens: [Token] = []
         tokens.reserveCapacity(segmentation.words.count)
+        var rows: [Int32] = []
+        rows.reserveCapacity(segmentation.words.count)
+        let frequencies = WordFrequencies.builtIn
         var words = segmentation.words[...]
         var paragraphIndex = 0
         // Each token's text straight from the text's bytes (read in place, not copied): through string
@@ -64,7 +73,16 @@ public final class Document: Sendable {
                 let first = tokens.count
                 while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
                     words.removeFirst()
-                    let (written, key) = strings.strings(of: UnsafeBufferPointer(rebasing: bytes[word.utf8]))
+                    let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
+                    let written: String, key: String
+                    if word.kind == .letters {
+                        let row: Int32
+                        (written, key, row) = strings.strings(of: utf8) { frequencies.rowIndex(of: $0) }
+                        rows.append(row)
+                    } else {
+                        (written, key) = strings.strings(of: utf8)
+                        rows.append(DocumentWordRows.notLetters)
+                    }
                     tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written, key: key,
                                         sentence: sentences.count))
                 }
@@ -72,7 +90,7 @@ public final class Document: Sendable {
                                           tokens: first..<tokens.count))
             }
         }
-        return (sentences, tokens)
+        return (sentences, tokens, rows)
     }
 
     private static let scalarsKey = MemoKey("scalars")
