@@ -35,36 +35,80 @@ final class DocumentWords: Sendable {
         var firstTokens: [Int32] = []
         firstTokens.reserveCapacity(room)
         var tokenIds = [Int32](filledWith: -1, count: room)
-        // The tokens read in place: a copy of each (its text and key retained) cost as much as its number.
-        document.tokens.withUnsafeBufferPointer { tokens in
-            for sentence in document.sentences {
-                var set: [Int32] = [], anchor: [Int32] = []
-                set.reserveCapacity(sentence.tokens.count)
-                anchor.reserveCapacity(sentence.tokens.count)
-                for index in sentence.tokens where tokens[index].isWordLike {
-                    let id = Int32(ids.number(tokens[index].key))
-                    // (A new id is the count of the words before it.)
-                    if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
-                    tokenIds[index] = id
-                    set.append(id)
-                    if Self.isAnchor(kind: tokens[index].kind, scalarCount: tokens[index].scalarCount, text: tokens[index].text) {
-                        anchor.append(id)
+        let longest = document.sentences.reduce(0) { max($0, $1.tokens.count) }
+        // The tokens read in place: a copy of each (its text and key retained) cost as much as its
+        // number. A sentence's ids and anchors are gathered in scratch memory, sorted there, and
+        // copied into arrays of their final size (none for none), where arrays reserved for every
+        // token of the sentence, then sorted, cost an allocation each for sentences without anchors.
+        var text = document.text
+        text.withUTF8 { bytes in
+            tokenIds.withUnsafeMutableBufferPointer { tokenIds in
+                document.tokens.withUnsafeBufferPointer { tokens in
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * max(longest, 1)) { scratch in
+                        let set = UnsafeMutableBufferPointer(rebasing: scratch[0..<longest])
+                        let anchor = UnsafeMutableBufferPointer(rebasing: scratch[longest...])
+                        for sentence in document.sentences {
+                            var setCount = 0, anchorCount = 0
+                            for index in sentence.tokens where tokens[index].isWordLike {
+                                let id = Int32(ids.number(tokens[index].key))
+                                // (A new id is the count of the words before it.)
+                                if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
+                                tokenIds[index] = id
+                                set[setCount] = id
+                                setCount += 1
+                                if Self.isAnchor(kind: tokens[index].kind, scalarCount: tokens[index].scalarCount,
+                                                 firstByte: bytes[tokens[index].utf8.lowerBound], text: tokens[index].text) {
+                                    anchor[anchorCount] = id
+                                    anchorCount += 1
+                                }
+                            }
+                            sentences.append(Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: set[0..<setCount])))
+                            anchors.append(Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: anchor[0..<anchorCount])))
+                        }
                     }
                 }
-                sentences.append(SortedIds.sortedUnique(consume set))
-                anchors.append(SortedIds.sortedUnique(consume anchor))
             }
         }
         (self.ids, self.sentences, self.anchors, self.firstTokens, self.tokenIds) = (ids, sentences, anchors, firstTokens, tokenIds)
     }
 
     /// A number, or a capitalized word of three letters or more: a word whose sharing says much. (The
-    /// token's scalar count is its span's length; an ASCII capital is told by its byte. Its text is
-    /// read only for a word long enough.)
-    private static func isAnchor(kind: WordKind, scalarCount: Int, text: @autoclosure () -> String) -> Bool {
+    /// token's scalar count is its span's length; an ASCII capital is told by its first byte,
+    /// `firstByte`, as `startsWithCapital` tells it. Its text is read only for a word long enough that
+    /// begins with another scalar.)
+    private static func isAnchor(kind: WordKind, scalarCount: Int, firstByte: UInt8, text: @autoclosure () -> String) -> Bool {
         if kind == .number { return true }
         guard scalarCount > 2 else { return false }
-        return text().startsWithCapital
+        return firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : text().startsWithCapital
+    }
+
+    /// The distinct ids of `ids`, sorted (as `SortedIds.sortedUnique` gives them), sorted in place and
+    /// copied into an array of their count: none for none.
+    private static func sortedUnique(_ ids: UnsafeMutableBufferPointer<Int32>) -> [Int32] {
+        guard !ids.isEmpty else { return [] }
+        var count = ids.count
+        if count > 1 {
+            if count <= 32 {
+                // A sentence's few ids: an insertion sort.
+                for i in 1..<count {
+                    let value = ids[i]
+                    var j = i
+                    while j > 0, ids[j - 1] > value { ids[j] = ids[j - 1]; j -= 1 }
+                    ids[j] = value
+                }
+            } else {
+                var unsorted = ids
+                unsorted.sort()
+            }
+            var write = 1
+            for i in 1..<count where ids[i] != ids[write - 1] { ids[write] = ids[i]; write += 1 }
+            count = write
+        }
+        // (By `reserveCapacity` and an append, which are specialized.)
+        var sorted: [Int32] = []
+        sorted.reserveCapacity(count)
+        sorted.append(contentsOf: UnsafeBufferPointer(rebasing: ids[0..<count]))
+        return sorted
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
