@@ -9,22 +9,22 @@ import Synchronization
 /// audit of a version reads the same values whether the document was made now or for an earlier line,
 /// and the output does not change. Documents are thread-safe; the feed's workers share this.
 ///
-/// A document is kept when its source comes a second time: a feed of stories that each come once
-/// keeps only their hashes (a document with its memo takes some fifty times its text's size).
-/// Bounded, first in first out: at most `maximumCount` documents and `maximumBytes` of their texts,
-/// none longer than `maximumTextBytes` (a long article seldom comes twice); and up to `maximumSeen`
-/// hashes of sources seen, forgotten all at once when there are that many.
+/// A document is kept from its source's first line: a feed that names a source again mostly does so
+/// on the lines that follow (its other versions), and a source made again lost everything its memo
+/// had gathered (on a feed of sentence pairs, nearly every source came a second time and was made
+/// twice). Bounded, first in first out: at most `maximumCount` documents and `maximumBytes` of their
+/// texts, none longer than `maximumTextBytes` (a long article seldom comes twice). A feed of stories
+/// that each come once keeps at most those bounds' worth (a document with its memo takes some fifty
+/// times its text's size: a few megabytes).
 final class RecentSources: Sendable {
     let maximumCount: Int
     let maximumBytes: Int
     let maximumTextBytes: Int
-    let maximumSeen: Int
 
-    init(maximumCount: Int = 512, maximumBytes: Int = 128 << 10, maximumTextBytes: Int = 4 << 10, maximumSeen: Int = 8192) {
+    init(maximumCount: Int = 512, maximumBytes: Int = 128 << 10, maximumTextBytes: Int = 4 << 10) {
         self.maximumCount = maximumCount
         self.maximumBytes = maximumBytes
         self.maximumTextBytes = maximumTextBytes
-        self.maximumSeen = maximumSeen
     }
 
     private struct Key: Hashable {
@@ -90,8 +90,6 @@ final class RecentSources: Sendable {
         var order: [Key] = []
         var oldest = 0
         var bytes = 0
-        /// The hashes of the sources seen lately, kept or not.
-        var seen: Set<Int> = []
         /// How many documents were found kept (for the tests).
         var hits = 0
     }
@@ -104,23 +102,18 @@ final class RecentSources: Sendable {
     /// The document of `input`: one kept, or `make`'s, kept if it is short enough.
     func document(_ input: TextInput, make: () -> Document) -> Document {
         let bytes = input.text.utf8.count
-        guard bytes <= maximumTextBytes else { return make() }
+        guard bytes <= maximumTextBytes, bytes <= maximumBytes, maximumCount > 0 else { return make() }
         let key = Key(id: input.id, text: input.text, language: input.language)
-        let hash = key.hash
-        let maximumSeen = maximumSeen
-        let (known, again) = state.withLock { state -> (Document?, Bool) in
-            if let known = state.documents[key] {
-                state.hits += 1
-                return (known, true)
-            }
-            if state.seen.count >= maximumSeen { state.seen.removeAll(keepingCapacity: true) }
-            return (nil, !state.seen.insert(hash).inserted)
+        let known = state.withLock { state -> Document? in
+            guard let known = state.documents[key] else { return nil }
+            state.hits += 1
+            return known
         }
         if let known { return known }
         let made = make()
-        guard again else { return made }
         let (maximumCount, maximumBytes) = (maximumCount, maximumBytes)
         state.withLock { state in
+            // (Another thread may have kept the same source meanwhile: its document is as good.)
             guard state.documents[key] == nil else { return }
             while state.oldest < state.order.count,
                   state.documents.count >= maximumCount || state.bytes + bytes > maximumBytes {
@@ -134,7 +127,6 @@ final class RecentSources: Sendable {
                 state.order.removeFirst(state.oldest)
                 state.oldest = 0
             }
-            guard maximumCount > 0, bytes <= maximumBytes else { return }
             state.documents[key] = made
             state.order.append(key)
             state.bytes += bytes
