@@ -115,18 +115,11 @@ final class DocumentWords: Sendable {
     func zipf(in language: String, of document: Document) -> [Float] {
         if let known = zipfs.withLock({ $0.first { $0.language == language }?.values }) { return known }
         let frequencies = WordFrequencies.builtIn
-        let values: [Float]
-        if let made = DocumentWordRows.ifMade(document) {
-            // The audit has looked every token up already (for its language guess): read the rows.
-            let index = frequencies.languageIndex(of: language)
-            values = zip(keys, firstTokens).map { key, token in
-                let row = made.rows[Int(token)]
-                return row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
-            }
-        } else {
-            // Alone (the aligner's benchmark, a caller without a guess): each distinct word once,
-            // fewer look-ups than every token.
-            values = keys.map { frequencies.zipf($0, in: language) }
+        // Read by the rows the document found as it made its tokens, each distinct word once.
+        let rows = document.tokenRows, index = frequencies.languageIndex(of: language)
+        let values = zip(keys, firstTokens).map { key, token in
+            let row = rows[Int(token)]
+            return row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
         }
         zipfs.withLock { known in if !known.contains(where: { $0.language == language }) { known.append((language, values)) } }
         return values

@@ -2,31 +2,26 @@
 /// is made (`Document.tokenRows`), then read by token: the language guess and the detectors' Zipf
 /// frequencies read rows rather than hash keys again.
 ///
-/// Holds rows only, not the document (a document's memo holding its document would never be freed).
-final class DocumentWordRows: Sendable {
+/// A view of the document's array, made where it is asked for: no memo entry, no object of its own
+/// to allocate and free with every document.
+struct DocumentWordRows: Sendable {
     /// By token: the row of a letter token's key (`WordFrequencies.rowIndex(of:)`, -1 when no list
     /// holds it); `notLetters` for another token.
     let rows: [Int32]
-    /// The number of letter tokens.
-    let letterCount: Int
 
     static let notLetters: Int32 = -2
 
-    static func of(_ document: Document) -> DocumentWordRows {
-        document.memo.value(memoKey, from: document) { DocumentWordRows($0) }
-    }
+    static func of(_ document: Document) -> DocumentWordRows { DocumentWordRows(rows: document.tokenRows) }
 
-    /// The document's rows if something has already asked for them (the audit's language guess
-    /// does), without looking every token up when nothing has.
-    static func ifMade(_ document: Document) -> DocumentWordRows? { document.memo.existing(memoKey, as: DocumentWordRows.self) }
+    /// The document's rows: every document has them, made with its tokens. (Where they were made only
+    /// when asked for, a caller that would rather not make them read a word's key instead.)
+    static func ifMade(_ document: Document) -> DocumentWordRows? { of(document) }
 
-    private static let memoKey = MemoKey("word-rows")
-
-    /// The rows the document found as it made its tokens (`Document.tokenRows`), shared, not copied.
-    private init(_ document: Document) {
-        var letterCount = 0
-        for row in document.tokenRows where row != Self.notLetters { letterCount += 1 }
-        (rows, self.letterCount) = (document.tokenRows, letterCount)
+    /// The number of letter tokens.
+    var letterCount: Int {
+        var count = 0
+        for row in rows where row != Self.notLetters { count += 1 }
+        return count
     }
 
     /// `WordFrequencies.builtIn.zipf(key, in: language)` of the token at `index`, whose key is `key`.
