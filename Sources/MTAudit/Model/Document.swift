@@ -17,6 +17,8 @@ public final class Document: Sendable {
     /// are made: the segmenter keeps each word's row with its strings (`WordStrings`), and a word met
     /// before, most of a feed's, is not looked up again (a look-up cost about 300 instructions).
     let tokenRows: [Int32]
+    /// The number of word-like tokens (letters, numbers, kana, ideographs), counted as they are made.
+    public let wordCount: Int
     private let offsets: ScalarOffsets
     /// What detectors derive from the text alone (its language guess, its lexicon mentions), made
     /// once however many contexts read it: every copy of a document shares it. (Room for the values
@@ -36,61 +38,74 @@ public final class Document: Sendable {
         self.language = language
         // The segments are read where the segmenter keeps them: they become this document's spans,
         // sentences and tokens, and need no arrays of their own.
-        let (offsets, paragraphs, (sentences, tokens, rows)) = segmenter.withSegmentation(of: text) { segmentation, strings in
+        let (offsets, paragraphs, made) = segmenter.withSegmentation(of: text) { segmentation, strings in
             (segmentation.offsets, segmentation.paragraphs.map(\.span), Self.sentencesAndTokens(of: text, segmentation, strings))
         }
         self.offsets = offsets
         self.paragraphs = paragraphs
-        self.sentences = sentences
-        self.tokens = tokens
-        self.tokenRows = rows
+        self.sentences = made.sentences
+        self.tokens = made.tokens
+        self.tokenRows = made.rows
+        self.wordCount = made.wordCount
+    }
+
+    /// What `sentencesAndTokens` makes of a segmentation.
+    private struct Tokenized {
+        var sentences: [Sentence] = []
+        var tokens: [Token] = []
+        var rows: [Int32] = []
+        var wordCount = 0
     }
 
     /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes
-    /// (or found in `strings`, when the word came before), and the tokens' rows (`tokenRows`).
+    /// (or found in `strings`, when the word came before), the tokens' rows (`tokenRows`), and how
+    /// many are word-like.
     private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation,
-                                           _ strings: Segmenter.WordStrings) -> ([Sentence], [Token], [Int32]) {
-        var sentences: [Sentence] = []
-        sentences.reserveCapacity(segmentation.sentences.count)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(segmentation.words.count)
-        var rows: [Int32] = []
-        rows.reserveCapacity(segmentation.words.count)
+                                           _ strings: Segmenter.WordStrings) -> Tokenized {
+        var made = Tokenized()
+        made.sentences.reserveCapacity(segmentation.sentences.count)
+        made.tokens.reserveCapacity(segmentation.words.count)
+        made.rows.reserveCapacity(segmentation.words.count)
         let frequencies = WordFrequencies.builtIn
-        var words = segmentation.words[...]
         var paragraphIndex = 0
         // Each token's text straight from the text's bytes (read in place, not copied): through string
         // indices, finding a token's bounds and copying its substring cost more than its matching key.
+        // The segments read in place too, by index.
         var source = text
         source.withUTF8 { bytes in
-            for sentence in segmentation.sentences {
-                while paragraphIndex + 1 < segmentation.paragraphs.count,
-                      segmentation.paragraphs[paragraphIndex].utf8.upperBound < sentence.utf8.lowerBound {
-                    paragraphIndex += 1
-                }
-                // Words before this sentence (stray white-space-only areas) belong to no sentence: skip them.
-                while let word = words.first, word.utf8.lowerBound < sentence.utf8.lowerBound { words.removeFirst() }
-                let first = tokens.count
-                while let word = words.first, word.utf8.upperBound <= sentence.utf8.upperBound {
-                    words.removeFirst()
-                    let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
-                    let written: String, key: String
-                    if word.kind == .letters {
-                        let row: Int32
-                        (written, key, row) = strings.strings(of: utf8) { frequencies.rowIndex(of: $0) }
-                        rows.append(row)
-                    } else {
-                        (written, key) = strings.strings(of: utf8)
-                        rows.append(DocumentWordRows.notLetters)
+            segmentation.words.withUnsafeBufferPointer { words in
+                var next = 0
+                for sentence in segmentation.sentences {
+                    while paragraphIndex + 1 < segmentation.paragraphs.count,
+                          segmentation.paragraphs[paragraphIndex].utf8.upperBound < sentence.utf8.lowerBound {
+                        paragraphIndex += 1
                     }
-                    tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written, key: key,
-                                        sentence: sentences.count))
+                    // Words before this sentence (stray white-space-only areas) belong to no sentence: skip them.
+                    while next < words.count, words[next].utf8.lowerBound < sentence.utf8.lowerBound { next += 1 }
+                    let first = made.tokens.count
+                    while next < words.count, words[next].utf8.upperBound <= sentence.utf8.upperBound {
+                        let word = words[next]
+                        next += 1
+                        let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
+                        let written: String, key: String
+                        if word.kind == .letters {
+                            let row: Int32
+                            (written, key, row) = strings.strings(of: utf8) { frequencies.rowIndex(of: $0) }
+                            made.rows.append(row)
+                        } else {
+                            (written, key) = strings.strings(of: utf8)
+                            made.rows.append(DocumentWordRows.notLetters)
+                        }
+                        if word.kind.isWordLike { made.wordCount += 1 }
+                        made.tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written, key: key,
+                                                 sentence: made.sentences.count))
+                    }
+                    made.sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
+                                                   tokens: first..<made.tokens.count))
                 }
-                sentences.append(Sentence(span: sentence.span, utf8: sentence.utf8, paragraph: paragraphIndex,
-                                          tokens: first..<tokens.count))
             }
         }
-        return (sentences, tokens, rows)
+        return made
     }
 
     private static let scalarsKey = MemoKey("scalars")
@@ -150,8 +165,6 @@ public final class Document: Sendable {
         return tokens[low..<end]
     }
 
-    /// The number of word-like tokens (letters, numbers, kana, ideographs).
-    public var wordCount: Int { tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) } }
 
     /// The scalar count of `text`.
     public var length: Int { offsets.scalarCount }
