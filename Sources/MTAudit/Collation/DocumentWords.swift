@@ -11,7 +11,19 @@ final class DocumentWords: Sendable {
     /// The words' ids.
     let ids: KeyNumbering
     let sentences: [[Int32]]
-    let anchors: [[Int32]]
+    /// Each sentence's anchors, as sorted ids: made on first ask (only the aligner's path for texts of
+    /// several sentences reads them), then kept.
+    var anchors: [[Int32]] {
+        if let made = madeAnchors.withLock({ $0 }) { return made }
+        let made = Self.anchors(of: documentTokens, in: documentSentences, tokenIds: tokenIds)
+        madeAnchors.withLock { if $0 == nil { $0 = made } }
+        return made
+    }
+    /// The document's tokens and sentences, for its anchors: its own arrays, shared, not copied (and
+    /// not the document, which a document's memo holding would never free).
+    private let documentTokens: [Token]
+    private let documentSentences: [Sentence]
+    private let madeAnchors = Mutex<[[Int32]]?>(nil)
     /// By token: the id of a word-like token's key, -1 for another token.
     let tokenIds: [Int32]
     /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
@@ -29,57 +41,59 @@ final class DocumentWords: Sendable {
         // Room for every token at once: growing the table as words come rehashes it several times.
         let room = document.tokens.count
         var ids = KeyNumbering(capacity: room)
-        var sentences: [[Int32]] = [], anchors: [[Int32]] = []
+        var sentences: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
-        anchors.reserveCapacity(document.sentences.count)
         var firstTokens: [Int32] = []
         firstTokens.reserveCapacity(room)
         var tokenIds = [Int32](filledWith: -1, count: room)
         let longest = document.sentences.reduce(0) { max($0, $1.tokens.count) }
         // The tokens read in place: a copy of each (its text and key retained) cost as much as its
-        // number. A sentence's ids and anchors are gathered in scratch memory, sorted there, and
-        // copied into arrays of their final size (none for none), where arrays reserved for every
-        // token of the sentence, then sorted, cost an allocation each for sentences without anchors.
-        var text = document.text
-        text.withUTF8 { bytes in
-            tokenIds.withUnsafeMutableBufferPointer { tokenIds in
-                document.tokens.withUnsafeBufferPointer { tokens in
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * max(longest, 1)) { scratch in
-                        let set = UnsafeMutableBufferPointer(rebasing: scratch[0..<longest])
-                        let anchor = UnsafeMutableBufferPointer(rebasing: scratch[longest...])
-                        for sentence in document.sentences {
-                            var setCount = 0, anchorCount = 0
-                            for index in sentence.tokens where tokens[index].isWordLike {
-                                let id = Int32(ids.number(tokens[index].key))
-                                // (A new id is the count of the words before it.)
-                                if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
-                                tokenIds[index] = id
-                                set[setCount] = id
-                                setCount += 1
-                                if Self.isAnchor(kind: tokens[index].kind, scalarCount: tokens[index].scalarCount,
-                                                 firstByte: bytes[tokens[index].utf8.lowerBound], text: tokens[index].text) {
-                                    anchor[anchorCount] = id
-                                    anchorCount += 1
-                                }
-                            }
-                            sentences.append(Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: set[0..<setCount])))
-                            anchors.append(Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: anchor[0..<anchorCount])))
+        // number. A sentence's ids are gathered in scratch memory, sorted there, and copied into an
+        // array of their final size (none for none).
+        tokenIds.withUnsafeMutableBufferPointer { tokenIds in
+            document.tokens.withUnsafeBufferPointer { tokens in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(longest, 1)) { set in
+                    for sentence in document.sentences {
+                        var count = 0
+                        for index in sentence.tokens where tokens[index].isWordLike {
+                            let id = Int32(ids.number(tokens[index].key))
+                            // (A new id is the count of the words before it.)
+                            if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
+                            tokenIds[index] = id
+                            set[count] = id
+                            count += 1
                         }
+                        sentences.append(Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: set[0..<count])))
                     }
                 }
             }
         }
-        (self.ids, self.sentences, self.anchors, self.firstTokens, self.tokenIds) = (ids, sentences, anchors, firstTokens, tokenIds)
+        (self.ids, self.sentences, self.firstTokens, self.tokenIds) = (ids, sentences, firstTokens, tokenIds)
+        (documentTokens, documentSentences) = (document.tokens, document.sentences)
+    }
+
+    /// Each sentence's anchors (`isAnchor`) as sorted ids.
+    private static func anchors(of tokens: [Token], in sentences: [Sentence], tokenIds: [Int32]) -> [[Int32]] {
+        let longest = sentences.reduce(0) { max($0, $1.tokens.count) }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(longest, 1)) { anchor in
+            sentences.map { sentence in
+                var count = 0
+                for index in sentence.tokens where tokens[index].isWordLike
+                    && isAnchor(kind: tokens[index].kind, scalarCount: tokens[index].scalarCount, text: tokens[index].text) {
+                    anchor[count] = tokenIds[index]
+                    count += 1
+                }
+                return sortedUnique(UnsafeMutableBufferPointer(rebasing: anchor[0..<count]))
+            }
+        }
     }
 
     /// A number, or a capitalized word of three letters or more: a word whose sharing says much. (The
-    /// token's scalar count is its span's length; an ASCII capital is told by its first byte,
-    /// `firstByte`, as `startsWithCapital` tells it. Its text is read only for a word long enough that
-    /// begins with another scalar.)
-    private static func isAnchor(kind: WordKind, scalarCount: Int, firstByte: UInt8, text: @autoclosure () -> String) -> Bool {
+    /// token's scalar count is its span's length. Its text is read only for a word long enough.)
+    private static func isAnchor(kind: WordKind, scalarCount: Int, text: @autoclosure () -> String) -> Bool {
         if kind == .number { return true }
         guard scalarCount > 2 else { return false }
-        return firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : text().startsWithCapital
+        return text().startsWithCapital
     }
 
     /// The distinct ids of `ids`, sorted (as `SortedIds.sortedUnique` gives them), sorted in place and
