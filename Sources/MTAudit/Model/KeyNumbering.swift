@@ -91,19 +91,39 @@ struct KeyNumbering {
     }
 
     private static func equal(_ a: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.utf8.withContiguousStorageIfAvailable { x in
-            x.count == bytes.count && (x.isEmpty || memcmp(x.baseAddress!, bytes.baseAddress!, x.count) == 0)
-        } ?? a.utf8.elementsEqual(bytes)
+        a.utf8.withContiguousStorageIfAvailable { x in equal(x, bytes) } ?? a.utf8.elementsEqual(bytes)
     }
 
     /// Whether two keys are the same bytes (not merely the same characters, as `==` tells): how the
     /// table tells keys apart, and what a key's `base` depends on.
     static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-            }
+            b.utf8.withContiguousStorageIfAvailable { y in equal(x, y) }
         }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Whether `x` and `y` are the same bytes. Keys are short: up to 16 bytes are compared as two
+    /// overlapping words (or a few bytes), in line, where a call of `memcmp` cost more than the
+    /// comparison (the tables compare a key for most look-ups).
+    @inline(__always)
+    private static func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = x.count
+        guard count == y.count else { return false }
+        guard count > 0 else { return true }
+        let p = UnsafeRawPointer(x.baseAddress!), q = UnsafeRawPointer(y.baseAddress!)
+        switch count {
+        case 8...16:
+            return p.loadUnaligned(as: UInt64.self) == q.loadUnaligned(as: UInt64.self)
+                && p.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == q.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            return p.loadUnaligned(as: UInt32.self) == q.loadUnaligned(as: UInt32.self)
+                && p.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == q.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        case 1..<4:
+            for index in 0..<count where x[index] != y[index] { return false }
+            return true
+        default:
+            return memcmp(p, q, count) == 0
+        }
     }
 }
 
