@@ -7,9 +7,21 @@ public enum PackedLexicons {
     static let separator: Character = "\u{1F}"
     static let separatorByte: UInt8 = 0x1F
 
-    /// The packed form of `files`, or nil when a value holds the separator.
+    /// The packed form of `files`, or nil when a value holds the separator: the count of files, then
+    /// each file's body (its fields, each followed by a separator) after that body's length in bytes,
+    /// so that a reader finds a file without reading the ones before it (`PackedLexiconArchive`).
     public static func pack(_ files: [LexiconFile]) -> String? {
-        var fields: [String] = [String(files.count)]
+        var packed = String(files.count) + String(separator)
+        for file in files {
+            guard let body = body(of: file) else { return nil }
+            packed += String(body.utf8.count) + String(separator) + body
+        }
+        return packed
+    }
+
+    /// The fields of `file`, each followed by the separator; nil when a value holds the separator.
+    private static func body(of file: LexiconFile) -> String? {
+        var fields: [String] = []
         func list(_ values: [String]) {
             fields.append(String(values.count))
             fields += values
@@ -22,59 +34,53 @@ public enum PackedLexicons {
                 list(lists[language]!)
             }
         }
-        for file in files {
-            fields += [file.name, file.kind.rawValue]
-            optional(file.description)
-            byLanguage(file.languages)
-            fields.append(String(file.entries.count))
-            for entry in file.entries {
-                fields.append(entry.id)
-                optional(entry.entryClass)
-                optional(entry.line.map(String.init))
-                fields.append(String(entry.forms.count))
-                for field in entry.forms.keys.sorted() {
-                    fields.append(field)
-                    byLanguage(entry.forms[field]!)
-                }
+        fields += [file.name, file.kind.rawValue]
+        optional(file.description)
+        byLanguage(file.languages)
+        fields.append(String(file.entries.count))
+        for entry in file.entries {
+            fields.append(entry.id)
+            optional(entry.entryClass)
+            optional(entry.line.map(String.init))
+            fields.append(String(entry.forms.count))
+            for field in entry.forms.keys.sorted() {
+                fields.append(field)
+                byLanguage(entry.forms[field]!)
             }
         }
         guard !fields.contains(where: { $0.contains(separator) }) else { return nil }
-        return fields.joined(separator: String(separator))
+        return fields.map { $0 + String(separator) }.joined()
     }
 
     /// The files `pack` wrote.
     public static func unpack(_ packed: String) -> [LexiconFile] {
-        var packed = packed
-        return packed.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
-            return unpack(&reader)
-        }
+        PackedLexiconArchive(packed).files()
     }
 
-    private static func unpack(_ reader: inout Reader) -> [LexiconFile] {
-        (0..<reader.count()).map { _ in
-            let name = reader.string()
-            let kind = LexiconKind(rawValue: reader.string())!
-            let description = reader.optional()
-            let languages = reader.byLanguage()
-            let entries = (0..<reader.count()).map { _ in
-                let id = reader.string()
-                let entryClass = reader.optional()
-                let line = reader.optional().map { Int($0)! }
-                var forms: [String: [String: [String]]] = [:]
-                for _ in 0..<reader.count() {
-                    let field = reader.string()
-                    forms[field] = reader.byLanguage()
-                }
-                return LexiconEntry(id: id, entryClass: entryClass, forms: forms, line: line)
+    /// The file whose body (`pack`) is `bytes`.
+    static func unpackFile(_ bytes: UnsafeBufferPointer<UInt8>) -> LexiconFile {
+        var reader = Reader(bytes: bytes)
+        let name = reader.string()
+        let kind = LexiconKind(rawValue: reader.string())!
+        let description = reader.optional()
+        let languages = reader.byLanguage()
+        let entries = (0..<reader.count()).map { _ in
+            let id = reader.string()
+            let entryClass = reader.optional()
+            let line = reader.optional().map { Int($0)! }
+            var forms: [String: [String: [String]]] = [:]
+            for _ in 0..<reader.count() {
+                let field = reader.string()
+                forms[field] = reader.byLanguage()
             }
-            return LexiconFile(name: name, kind: kind, description: description, languages: languages, entries: entries)
+            return LexiconEntry(id: id, entryClass: entryClass, forms: forms, line: line)
         }
+        return LexiconFile(name: name, kind: kind, description: description, languages: languages, entries: entries)
     }
 
     /// The fields, read in order from the packed bytes, each decoded where it lies (splitting the
     /// text into substrings first took half of start-up's unpacking).
-    private struct Reader {
+    struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         /// Where the next field starts.
         var next = 0
@@ -82,7 +88,7 @@ public enum PackedLexicons {
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         /// The bytes of the next field, moving past it and its separator.
-        private mutating func field() -> UnsafeBufferPointer<UInt8> {
+        mutating func field() -> UnsafeBufferPointer<UInt8> {
             var end = next
             while end < bytes.count && bytes[end] != PackedLexicons.separatorByte { end += 1 }
             defer { next = end + 1 }

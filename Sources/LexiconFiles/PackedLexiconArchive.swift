@@ -1,0 +1,110 @@
+/// Packed lexicon files (`PackedLexicons.pack`) read in place: each file found by its body's length,
+/// unpacked only when asked for, and the forms of a structured kind read for one language straight
+/// from the bytes.
+///
+/// Unpacking every built-in file made a dictionary of lists for each field of each entry (fifteen
+/// languages for each of the countries), most of a short audit's start-up, where an audit reads the
+/// forms of one or two languages: `forEachForm` reads those and steps over the rest. It must give
+/// what `LexiconEntry.forms(_:language:)` gives for the unpacked files (a test checks).
+public struct PackedLexiconArchive: Sendable {
+    private let bytes: [UInt8]
+    /// For each file, in order: its kind, its body's bytes, and where the count of its entries is.
+    private let index: [(kind: LexiconKind, body: Range<Int>, entries: Int)]
+
+    /// The archive of what `pack` wrote.
+    public init(_ packed: String) {
+        bytes = Array(packed.utf8)
+        var index: [(kind: LexiconKind, body: Range<Int>, entries: Int)] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            var reader = PackedLexicons.Reader(bytes: bytes)
+            let count = reader.count()
+            index.reserveCapacity(count)
+            for _ in 0..<count {
+                let length = reader.count()
+                let body = reader.next..<(reader.next + length)
+                var fields = PackedLexicons.Reader(bytes: UnsafeBufferPointer(rebasing: bytes[body]))
+                _ = fields.field()  // the name
+                let kind = LexiconKind(rawValue: fields.string())!
+                if fields.string() == "1" { _ = fields.field() }  // the description
+                for _ in 0..<fields.count() {  // the lists of a flat kind
+                    _ = fields.field()
+                    for _ in 0..<fields.count() { _ = fields.field() }
+                }
+                index.append((kind, body, body.lowerBound + fields.next))
+                reader.next = body.upperBound
+            }
+        }
+        self.index = index
+    }
+
+    /// The number of files.
+    public var count: Int { index.count }
+
+    /// The kind of the file at `file`.
+    public func kind(ofFile file: Int) -> LexiconKind { index[file].kind }
+
+    /// The file at `file`, unpacked.
+    public func file(_ file: Int) -> LexiconFile {
+        bytes.withUnsafeBufferPointer { PackedLexicons.unpackFile(UnsafeBufferPointer(rebasing: $0[index[file].body])) }
+    }
+
+    /// Every file, unpacked.
+    public func files() -> [LexiconFile] { index.indices.map(file) }
+
+    /// The number of entries of the file at `file`.
+    public func entryCount(ofFile file: Int) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            var reader = PackedLexicons.Reader(bytes: UnsafeBufferPointer(rebasing: bytes[index[file].entries...]))
+            return reader.count()
+        }
+    }
+
+    /// Walks the entries of the file at `file` in order: `entry` with each one's id and class, then
+    /// `form` with the number (in `fields`) and the text of each of its forms, field by field in the
+    /// order of `fields`, each field's forms as `LexiconEntry.forms(_:language:)` lists them for the
+    /// ASCII `language` ("und" or empty for every language, in the order of their subtags).
+    public func forEachForm(ofFile file: Int, fields: [String], language: String,
+                            entry: (_ id: String, _ entryClass: String?) -> Void, form: (_ field: Int, _ text: String) -> Void) {
+        precondition(language.utf8.allSatisfy { $0 < 0x80 }, "an ASCII language subtag")
+        let everyLanguage = language == "und" || language.isEmpty
+        var language = language
+        let fieldBytes = fields.map { Array($0.utf8) }
+        // Where each list of a wanted field and language lies: the field's number, the list's first
+        // form, its count of forms. Made again for each entry, in one buffer.
+        var lists: [(field: Int, start: Int, count: Int)] = []
+        language.withUTF8 { language in
+            bytes.withUnsafeBufferPointer { bytes in
+                var reader = PackedLexicons.Reader(bytes: UnsafeBufferPointer(rebasing: bytes[..<index[file].body.upperBound]))
+                reader.next = index[file].entries
+                for _ in 0..<reader.count() {
+                    let id = reader.string()
+                    let entryClass = reader.optional()
+                    if reader.string() == "1" { _ = reader.field() }  // the line
+                    entry(id, entryClass)
+                    lists.removeAll(keepingCapacity: true)
+                    for _ in 0..<reader.count() {
+                        let name = reader.field()
+                        let wanted = fieldBytes.firstIndex { $0.elementsEqual(name) }
+                        for _ in 0..<reader.count() {
+                            let subtag = reader.field()
+                            let forms = reader.count()
+                            if let wanted, everyLanguage || subtag.elementsEqual(language) {
+                                lists.append((wanted, reader.next, forms))
+                            }
+                            for _ in 0..<forms { _ = reader.field() }
+                        }
+                    }
+                    guard !lists.isEmpty else { continue }
+                    let end = reader.next
+                    for wanted in fields.indices {
+                        for list in lists where list.field == wanted {
+                            reader.next = list.start
+                            for _ in 0..<list.count { form(wanted, reader.string()) }
+                        }
+                    }
+                    reader.next = end
+                }
+            }
+        }
+    }
+}
