@@ -25,7 +25,7 @@ public struct PackedLexiconArchive: Sendable {
                 var fields = PackedLexicons.Reader(bytes: UnsafeBufferPointer(rebasing: bytes[body]))
                 _ = fields.field()  // the name
                 let kind = LexiconKind(rawValue: fields.string())!
-                if fields.string() == "1" { _ = fields.field() }  // the description
+                if fields.flag() { fields.skip(1) }  // the description
                 for _ in 0..<fields.count() {  // the lists of a flat kind
                     _ = fields.field()
                     for _ in 0..<fields.count() { _ = fields.field() }
@@ -79,7 +79,7 @@ public struct PackedLexiconArchive: Sendable {
                 for _ in 0..<reader.count() {
                     let id = reader.string()
                     let entryClass = reader.optional()
-                    if reader.string() == "1" { _ = reader.field() }  // the line
+                    if reader.flag() { reader.skip(1) }  // the line
                     entry(id, entryClass)
                     lists.removeAll(keepingCapacity: true)
                     for _ in 0..<reader.count() {
@@ -91,7 +91,7 @@ public struct PackedLexiconArchive: Sendable {
                             if let wanted, everyLanguage || subtag.elementsEqual(language) {
                                 lists.append((wanted, reader.next, forms))
                             }
-                            for _ in 0..<forms { _ = reader.field() }
+                            reader.skip(forms)
                         }
                     }
                     guard !lists.isEmpty else { continue }

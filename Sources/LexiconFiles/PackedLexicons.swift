@@ -104,7 +104,24 @@ public enum PackedLexicons {
             }
         }
 
-        mutating func optional() -> String? { string() == "1" ? string() : nil }
+        mutating func optional() -> String? { flag() ? string() : nil }
+
+        /// Whether the next field, an optional value's mark, is "1" (a value follows), with no string made.
+        mutating func flag() -> Bool {
+            let mark = field()
+            return mark.count == 1 && mark[0] == UInt8(ascii: "1")
+        }
+
+        /// Moves past the next `count` fields without reading them.
+        mutating func skip(_ count: Int) {
+            var left = count
+            var at = next
+            while left > 0 && at < bytes.count {
+                if bytes[at] == PackedLexicons.separatorByte { left -= 1 }
+                at += 1
+            }
+            next = at
+        }
 
         mutating func list() -> [String] { (0..<count()).map { _ in string() } }
 
