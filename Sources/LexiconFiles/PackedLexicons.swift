@@ -8,13 +8,58 @@ public enum PackedLexicons {
     static let separatorByte: UInt8 = 0x1F
 
     /// The packed form of `files`, or nil when a value holds the separator: the count of files, then
-    /// each file's body (its fields, each followed by a separator) after that body's length in bytes,
-    /// so that a reader finds a file without reading the ones before it (`PackedLexiconArchive`).
+    /// for each file its body (its fields, each followed by a separator) and its forms by language
+    /// (`formsByLanguage`), each after its length in bytes, so that a reader finds a file, and a
+    /// language's forms, without reading what comes before (`PackedLexiconArchive`).
     public static func pack(_ files: [LexiconFile]) -> String? {
         var packed = String(files.count) + String(separator)
         for file in files {
+            // (The body holds every value of the file: where it is made, no value holds the separator.)
             guard let body = body(of: file) else { return nil }
+            let forms = formsByLanguage(of: file)
             packed += String(body.utf8.count) + String(separator) + body
+            packed += String(forms.utf8.count) + String(separator) + forms
+        }
+        return packed
+    }
+
+    /// The forms of `file`'s entries by language, each field followed by the separator: the count of
+    /// entries, each entry's id and class (an optional value); then the count of languages, and for
+    /// each language (in the order of their subtags) its subtag and the length in bytes of its
+    /// section: for each entry with a list of forms in the language (in order), its number, the count
+    /// of its lists, and each list (in the order of the fields' names) as its field, its count and
+    /// its forms.
+    private static func formsByLanguage(of file: LexiconFile) -> String {
+        func add(_ value: String, to text: inout String) {
+            text += value
+            text.append(separator)
+        }
+        var packed = ""
+        add(String(file.entries.count), to: &packed)
+        for entry in file.entries {
+            add(entry.id, to: &packed)
+            add(entry.entryClass == nil ? "0" : "1", to: &packed)
+            if let entryClass = entry.entryClass { add(entryClass, to: &packed) }
+        }
+        let languages = Set(file.entries.flatMap { $0.forms.values.flatMap(\.keys) }).sorted()
+        add(String(languages.count), to: &packed)
+        for language in languages {
+            var section = ""
+            for (number, entry) in file.entries.enumerated() {
+                let names = entry.forms.keys.sorted().filter { entry.forms[$0]![language] != nil }
+                guard !names.isEmpty else { continue }
+                add(String(number), to: &section)
+                add(String(names.count), to: &section)
+                for name in names {
+                    let forms = entry.forms[name]![language]!
+                    add(name, to: &section)
+                    add(String(forms.count), to: &section)
+                    for form in forms { add(form, to: &section) }
+                }
+            }
+            add(language, to: &packed)
+            add(String(section.utf8.count), to: &packed)
+            packed += section
         }
         return packed
     }
