@@ -1,20 +1,67 @@
 @_exported import LexiconFiles
 import MTAuditText
+import Synchronization
 
 /// The lexicons an audit reads: the built-in files of `Lexicons/` and any the user adds.
 public struct Lexicons: Sendable {
-    public let files: [LexiconFile]
+    /// Every file, in order.
+    public var files: [LexiconFile] { source.files }
+    private let source: Source
     /// What the detectors derive from these files (their entries by kind and language, phrase tables,
     /// sets of keys), made once however many texts they read; copies share it, and `adding` makes new
     /// lexicons with a new one.
     let derived = DerivedLookups()
 
-    public init(files: [LexiconFile] = []) { self.files = files }
+    public init(files: [LexiconFile] = []) { source = Source(files: files) }
+
+    private init(archive: PackedLexiconArchive) { source = Source(archive: archive) }
 
     /// The files compiled in from the package's `Lexicons/` folder: parsed and checked at build time
-    /// by `LexiconEmbedder` (a broken file fails the build), and unpacked here (`PackedLexicons`),
-    /// where parsing their YAML took most of a short audit's start-up.
-    public static let builtIn = Lexicons(files: PackedLexicons.unpack(EmbeddedLexicons.packed))
+    /// by `LexiconEmbedder` (a broken file fails the build), and read in place (`PackedLexiconArchive`),
+    /// where parsing their YAML took most of a short audit's start-up, and unpacking all of them
+    /// most of what was left: a file is unpacked when its kind is first asked for, and the phrase
+    /// tables of the structured kinds read their language's forms from the packed bytes.
+    public static let builtIn = Lexicons(archive: PackedLexiconArchive(EmbeddedLexicons.packed))
+
+    /// The packed files, when these are the built-in lexicons alone (not those with the user's).
+    var archive: PackedLexiconArchive? { source.archive }
+
+    /// The files of `kind`, in order.
+    func files(of kind: LexiconKind) -> [LexiconFile] { source.files(of: kind) }
+
+    /// Where the files come from: given, or packed and unpacked as asked (all at once, or a kind's).
+    private final class Source: Sendable {
+        let archive: PackedLexiconArchive?
+        private let given: [LexiconFile]?
+        private let unpacked = Mutex<[LexiconFile]?>(nil)
+
+        init(files: [LexiconFile]) {
+            given = files
+            archive = nil
+        }
+
+        init(archive: PackedLexiconArchive) {
+            given = nil
+            self.archive = archive
+        }
+
+        var files: [LexiconFile] {
+            if let given { return given }
+            return unpacked.withLock { files in
+                if let files { return files }
+                let made = archive!.files()
+                files = made
+                return made
+            }
+        }
+
+        func files(of kind: LexiconKind) -> [LexiconFile] {
+            if let given { return given.filter { $0.kind == kind } }
+            if let all = unpacked.withLock({ $0 }) { return all.filter { $0.kind == kind } }
+            let archive = archive!
+            return (0..<archive.count).filter { archive.kind(ofFile: $0) == kind }.map(archive.file)
+        }
+    }
 
     /// These lexicons and the file `text` called `name`.
     public func adding(_ text: String, name: String) throws(LexiconError) -> Lexicons {
@@ -29,7 +76,7 @@ public struct Lexicons: Sendable {
     private func gather(_ kind: LexiconKind, language: String) -> [String] {
         let subtag = language.split(separator: "-").first.map { $0.lowercased() } ?? "und"
         var entries: [String] = []
-        for file in files where file.kind == kind {
+        for file in files(of: kind) {
             if subtag == "und" || subtag.isEmpty {
                 for key in file.languages.keys.sorted() { entries += file.languages[key] ?? [] }
             } else {
@@ -49,6 +96,6 @@ public struct Lexicons: Sendable {
 
     /// The structured entries of `kind`, from every file in order (built-in first, then the user's).
     public func structuredEntries(_ kind: LexiconKind) -> [LexiconEntry] {
-        files.filter { $0.kind == kind }.flatMap(\.entries)
+        files(of: kind).flatMap(\.entries)
     }
 }

@@ -69,32 +69,57 @@ final class LexiconPhrases: Sendable {
     /// The forms of `fields` of `entries` in `language` (a subtag; "und" for all). A form written
     /// with a capital matches only a capitalized word ("Turkey", not "turkey"); forms in capitals
     /// ("US", "PM") need capitals.
-    init(entries: [LexiconEntry], fields: [String], language: String) {
-        // Room made first for an entry's class and a form or two each: the tables grow (and rehash)
-        // less often.
-        var classes: [String: String] = [:]
-        classes.reserveCapacity(entries.count)
-        // Forms by their first key: a form is found among the few that share its first word, by
-        // hashing that word, not its whole list of words.
-        var forms: [String: [Form]] = [:]
-        forms.reserveCapacity(entries.count)
-        // The first class given for an id wins: set from the last entry to the first, each id's class
-        // is hashed once, where asking for it first hashed it twice.
-        for entry in entries.reversed() {
-            if let entryClass = entry.entryClass { classes[entry.id] = entryClass }
-        }
-        for entry in entries {
-            // The entry's id as a set once, for all its forms (and only where it has forms in the language).
-            lazy var entryIDs: Set<String> = [entry.id]
-            for field in fields {
-                for written in entry.forms(field, language: language) {
-                    guard let (keys, cases) = Self.keysAndCases(written) else { continue }
-                    // A form listed under two entries names both ("Korea", "Brussels"). The list of
-                    // forms sharing the first key is changed in place: its key hashed once, not up to thrice.
-                    Self.add(keys: keys, cases: cases, ids: entryIDs, field: field, to: &forms[keys[0], default: []])
+    convenience init(entries: [LexiconEntry], fields: [String], language: String) {
+        self.init(fields: fields, entryCount: entries.count) { entry, form in
+            for item in entries {
+                entry(item.id, item.entryClass)
+                for (number, field) in fields.enumerated() {
+                    for written in item.forms(field, language: language) { form(number, written) }
                 }
             }
         }
+    }
+
+    /// The forms of `fields` of the entries of the files of `kind` in `archive` in `language`: what
+    /// `init(entries:fields:language:)` makes of those files unpacked, read from the packed bytes
+    /// (`PackedLexiconArchive.forEachForm`), with no dictionary of every language's forms made
+    /// for each entry. `language` must be ASCII (a subtag, or "und").
+    convenience init(archive: PackedLexiconArchive, kind: LexiconKind, fields: [String], language: String) {
+        let files = (0..<archive.count).filter { archive.kind(ofFile: $0) == kind }
+        self.init(fields: fields, entryCount: files.reduce(0) { $0 + archive.entryCount(ofFile: $1) }) { entry, form in
+            for file in files { archive.forEachForm(ofFile: file, fields: fields, language: language, entry: entry, form: form) }
+        }
+    }
+
+    /// The tables of the forms `walk` gives: it calls its first argument with each entry's id and
+    /// class, in order, then its second with the number in `fields` of each of that entry's forms
+    /// and the form, field by field in the order of `fields`. `entryCount` entries in all.
+    private init(fields: [String], entryCount: Int,
+                 walk: (_ entry: (String, String?) -> Void, _ form: (Int, String) -> Void) -> Void) {
+        // Room made first for an entry's class and a form or two each: the tables grow (and rehash)
+        // less often.
+        var classes: [String: String] = [:]
+        classes.reserveCapacity(entryCount)
+        // Forms by their first key: a form is found among the few that share its first word, by
+        // hashing that word, not its whole list of words.
+        var forms: [String: [Form]] = [:]
+        forms.reserveCapacity(entryCount)
+        // The entry's id as a set once, for all its forms (and only where it has forms in the language).
+        var entryID = ""
+        var entryIDs: Set<String>?
+        walk({ id, entryClass in
+            entryID = id
+            entryIDs = nil
+            // The first class given for an id wins.
+            if let entryClass, classes[id] == nil { classes[id] = entryClass }
+        }, { number, written in
+            guard let (keys, cases) = Self.keysAndCases(written) else { return }
+            let ids = entryIDs ?? [entryID]
+            entryIDs = ids
+            // A form listed under two entries names both ("Korea", "Brussels"). The list of forms
+            // sharing the first key is changed in place: its key hashed once, not up to thrice.
+            Self.add(keys: keys, cases: cases, ids: ids, field: fields[number], to: &forms[keys[0], default: []])
+        })
         // Each form's words joined once, not again for every comparison.
         for (key, list) in forms where list.count > 1 {
             let sorted = list.map { (form: $0, joined: $0.keys.joined(separator: " ")) }
@@ -411,8 +436,11 @@ final class LexiconPhrases: Sendable {
     /// keep them), found by a cheap key: this is asked for every document.
     static func cached(_ kind: LexiconKind, lexicons: Lexicons, language: String) -> LexiconPhrases {
         lexicons.derived.phrases.value(CacheKey(kind: kind, language: language)) {
-            let files = lexicons.files.filter { $0.kind == kind }
-            return LexiconPhrases(entries: files.flatMap(\.entries), fields: LexiconKind.fields(of: kind),
+            // The built-in lexicons read in place (most audits): only the language's forms are read.
+            if let archive = lexicons.archive, language.utf8.allSatisfy({ $0 < 0x80 }) {
+                return LexiconPhrases(archive: archive, kind: kind, fields: LexiconKind.fields(of: kind), language: language)
+            }
+            return LexiconPhrases(entries: lexicons.files(of: kind).flatMap(\.entries), fields: LexiconKind.fields(of: kind),
                                   language: language)
         }
     }
