@@ -83,8 +83,8 @@ public struct DistortionDetector: Detector {
             // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
             // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
             var facts = LinkKeys(capacity: versionWords.count + sourceWords.count)
-            let versionNumbers = versionWords.map { facts.number(base(versionTokens[$0].key), Mark.version) }
-            let sourceNumbers = sourceWords.map { facts.number(base(sourceTokens[$0].key), Mark.source) }
+            let versionNumbers = versionWords.map { facts.number(baseOf: versionTokens[$0].key, Mark.version) }
+            let sourceNumbers = sourceWords.map { facts.number(baseOf: sourceTokens[$0].key, Mark.source) }
             func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
                 // The token's fields read in place, with no copy of the token.
                 let kind = document.tokens[index].kind
@@ -133,7 +133,7 @@ public struct DistortionDetector: Detector {
                     guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
                     othersRender = true
                     for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
-                        _ = facts.number(base(token.key), Mark.others)
+                        _ = facts.number(baseOf: token.key, Mark.others)
                     }
                 }
             }
@@ -175,20 +175,61 @@ public struct DistortionDetector: Detector {
                     span = .point(at)
                 }
                 let sourceSpan = sourceGap.first.map { context.source.tokens[$0].span.union(context.source.tokens[sourceGap.last!].span) }
-                let sourceText = sourceSpan.map { context.source.text(of: $0) }
-                let message: String
-                if versionGap.isEmpty {
-                    message = "the source’s “\(sourceText ?? "")” is not rendered here"
-                } else if let sourceText {
-                    message = "“\(context.version.text(of: span))” stands where the source says “\(sourceText)”"
-                } else {
-                    message = "“\(context.version.text(of: span))” has no counterpart in the source"
-                }
-                findings.append(finding(span, in: context, message: message, sourceSpan: sourceSpan, suggestion: sourceText,
-                                        evidence: .source, severity: added + lost >= Self.majorWords ? .major : nil))
+                findings.append(Self.finding(span, sourceSpan, in: context, severity: added + lost >= Self.majorWords ? .major : nil))
             }
         }
         return findings
+    }
+
+    /// The finding of a stretch: the version's words at `span` (a point where it writes none) stand
+    /// where the source says what `sourceSpan` covers (nil: nothing). What `finding(_:in:message:...)`
+    /// makes, with each text read out of its document once (for the message, the excerpt and the
+    /// suggestion alike) and the message written into room made for it at once.
+    static func finding(_ span: TextSpan, _ sourceSpan: TextSpan?, in context: DetectionContext, severity: Severity?) -> Finding {
+        let versionText = context.version.text(of: span)
+        let sourceText = sourceSpan.map { context.source.text(of: $0) }
+        let message: String
+        if span.isEmpty {
+            message = joined("the source’s “", sourceText ?? "", "” is not rendered here")
+        } else if let sourceText {
+            message = joined("“", versionText, "” stands where the source says “", sourceText, "”")
+        } else {
+            message = joined("“", versionText, "” has no counterpart in the source")
+        }
+        let description = Self.description
+        return Finding(rule: description.id, category: description.category, severity: severity ?? description.severity,
+                       message: message, span: Excerpt(start: span.start, end: span.end, text: versionText),
+                       sourceSpan: sourceSpan.map { Excerpt(start: $0.start, end: $0.end, text: sourceText!) },
+                       suggestion: sourceText, evidence: .source)
+    }
+
+    /// `a + b + c + d + e`, written byte by byte into one allocation of their summed length: the
+    /// same string. (Appending to a string checks each join for a character that spans it, and the
+    /// message's curly quotes sent every join there: several times the cost of the bytes.)
+    static func joined(_ a: String, _ b: String, _ c: String, _ d: String = "", _ e: String = "") -> String {
+        var parts = (a, b, c, d, e)
+        let count = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count + parts.4.utf8.count
+        return String(unsafeUninitializedCapacity: count) { output in
+            var at = 0
+            for index in 0..<5 {
+                let written: Int
+                switch index {
+                case 0: written = parts.0.withUTF8 { Self.copy($0, into: output, at: at) }
+                case 1: written = parts.1.withUTF8 { Self.copy($0, into: output, at: at) }
+                case 2: written = parts.2.withUTF8 { Self.copy($0, into: output, at: at) }
+                case 3: written = parts.3.withUTF8 { Self.copy($0, into: output, at: at) }
+                default: written = parts.4.withUTF8 { Self.copy($0, into: output, at: at) }
+                }
+                at += written
+            }
+            return at
+        }
+    }
+
+    /// Copies `bytes` into `output` from `at` on; their count.
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        if !bytes.isEmpty { (output.baseAddress! + at).initialize(from: bytes.baseAddress!, count: bytes.count) }
+        return bytes.count
     }
 
     /// The keys of a link (base keys, numbered in one `KeyNumbering`) and what is known of each, read
@@ -197,26 +238,101 @@ public struct DistortionDetector: Detector {
     /// functions: a variable a nested function captures lives in a box whose every access is checked
     /// at run time. One array of facts, grown as keys are numbered, rather than one per fact.)
     struct LinkKeys {
-        private var numbering: KeyNumbering
+        /// The keys, each at its number.
+        private(set) var keys: [String]
         /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`).
         private(set) var marks: [UInt64]
+        /// The numbering's table, as `KeyNumbering` keeps it (a power of two of slots, at least twice
+        /// the keys; per slot the upper half of the key's FNV-1a hash, then its number plus one, 0
+        /// empty), written out here so that a key hashed already (`number(baseOf:_:)`) is not hashed
+        /// again: the numbers are those `KeyNumbering` gives, in order of first appearance.
+        private var slots: [UInt64]
 
         init(capacity: Int) {
-            numbering = KeyNumbering(capacity: capacity)
+            keys = []
+            keys.reserveCapacity(capacity)
             marks = []
             marks.reserveCapacity(capacity)
+            var size = 16
+            while size < 2 * capacity { size <<= 1 }
+            slots = [UInt64](filledWith: 0, count: size)
         }
 
-        /// The keys, each at its number.
-        var keys: [String] { numbering.keys }
+        func key(_ number: Int) -> String { keys[number] }
 
-        func key(_ number: Int) -> String { numbering.keys[number] }
-
-        /// The number of `key`, written by the texts of `mark` (numbered if it is new).
+        /// The number of `key` (a base key), written by the texts of `mark` (numbered if it is new).
         mutating func number(_ key: String, _ mark: UInt64) -> Int {
-            let number = numbering.number(key)
-            if number == marks.count { marks.append(mark) } else { marks[number] |= mark }
+            let hash = key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
+            return number(key, hash: hash, facts: 0, mark)
+        }
+
+        /// `number(base(key), mark)` for a token's key: one pass over its bytes hashes it and tells
+        /// whether it is its own base with letters of a byte each (ASCII without a full stop, a
+        /// carriage return or a final "'s": `isPlainStem`, most keys). Such a key is numbered as it is,
+        /// and what `learn` would read of it (its length, its head) is read from the same bytes;
+        /// another key's base is made and numbered as `number(_:_:)` numbers it.
+        mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
+            let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325, odd: UInt32 = 0
+                for byte in bytes {
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                    // Bit 7 for a byte 0x80 or more, bit 8 for a full stop or a carriage return.
+                    odd |= UInt32(byte) | UInt32(byte == UInt8(ascii: ".") ? 0x100 : 0) | UInt32(byte == 0x0D ? 0x100 : 0)
+                }
+                let count = bytes.count
+                guard odd < 0x80,
+                      !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, Mark.notPlain) }
+                // As `learn` reads a plain key: fewer than four bytes, short; else long, with its head.
+                guard count >= 4 else { return (hash, Mark.lengthKnown) }
+                let head = UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
+                return (hash, Mark.lengthKnown | Mark.isLong | Mark.hasHead | head << 32)
+            }
+            if let scanned, scanned.facts != Mark.notPlain { return number(key, hash: scanned.hash, facts: scanned.facts, mark) }
+            return number(base(key), mark)
+        }
+
+        /// The number of `key`, whose FNV-1a hash is `hash`; a new key's marks are `facts` and `mark`.
+        private mutating func number(_ key: String, hash: UInt64, facts: UInt64, _ mark: UInt64) -> Int {
+            let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { break }
+                if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                    let number = Int(entry & 0xFFFF_FFFF) - 1
+                    if Self.same(keys[number], key) {
+                        marks[number] |= mark
+                        return number
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+            let number = keys.count
+            keys.append(key)
+            marks.append(facts | mark)
+            slots[slot] = tag | UInt64(number + 1)
+            if 2 * keys.count > slots.count { grow() }
             return number
+        }
+
+        /// Whether two keys are the same bytes, as `KeyNumbering.equal` tells: first by the strings'
+        /// own bits, which are equal for two small strings of the same bytes (a word of up to fifteen
+        /// bytes, most keys, is held in them) and for one string's copies, then by their bytes.
+        @inline(__always)
+        static func same(_ a: String, _ b: String) -> Bool {
+            unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || KeyNumbering.equal(a, b)
+        }
+
+        /// Twice the slots, every key placed again.
+        private mutating func grow() {
+            slots = [UInt64](filledWith: 0, count: 2 * slots.count)
+            let mask = slots.count - 1
+            for (number, key) in keys.enumerated() {
+                let hash = key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
+                var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+            }
         }
 
         /// Reads what `has` asks of key `number` once: whether it is long enough to share a stem (only
@@ -224,10 +340,11 @@ public struct DistortionDetector: Detector {
         /// (`isPlainStem`, whose letters are its bytes), its first four bytes. Two plain keys of four
         /// letters or more share a stem only if one begins the other or they share five letters
         /// (`sharesStem`), and either way their first four bytes are equal: keys whose heads differ
-        /// share none, with no call to `sharesStem`. (One pass over the key's bytes for both.)
+        /// share none, with no call to `sharesStem`. (One pass over the key's bytes for both; a key
+        /// numbered by `number(baseOf:_:)` as its own base is learnt there.)
         private mutating func learn(_ number: Int) {
             guard marks[number] & Mark.lengthKnown == 0 else { return }
-            let key = numbering.keys[number]
+            let key = keys[number]
             // A key of fewer than four bytes has fewer than four scalars: told by its count alone.
             guard key.utf8.count >= 4 else {
                 marks[number] |= Mark.lengthKnown
@@ -250,7 +367,7 @@ public struct DistortionDetector: Detector {
             guard marks[number] & mark == 0 else { return true }
             learn(number)
             guard marks[number] & Mark.isLong != 0 else { return false }
-            let keys = numbering.keys, key = keys[number], facts = marks[number]
+            let key = keys[number], facts = marks[number]
             let plain = facts & Mark.hasHead != 0, head = facts >> 32
             // A plain key's first byte: see below.
             let first = plain ? key.utf8[key.utf8.startIndex] : 0
@@ -284,5 +401,7 @@ public struct DistortionDetector: Detector {
         static let lengthKnown: UInt64 = 8, isLong: UInt64 = 16
         /// A long key is plain, its first four bytes in the upper half.
         static let hasHead: UInt64 = 32
+        /// Not a mark: what `LinkKeys.number(baseOf:_:)` tells of a key that is not plain.
+        static let notPlain: UInt64 = .max
     }
 }
