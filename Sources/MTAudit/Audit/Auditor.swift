@@ -114,27 +114,17 @@ public struct Auditor: Sendable {
         let single = context.source.sentences.count <= 1 && context.version.sentences.count <= 1
         for metric in otherMetrics {
             let score = single ? metric.score(hypothesis: versionText, reference: sourceText)
-                : metric.score(hypothesis: versionText, reference: sourceText) { Self.alignedSegments(context) }
+                : metric.score(hypothesis: versionText, reference: sourceText, sentences: Self.alignedSentences(context))
             scores[metric.name] = (score * 100).rounded() / 100
         }
         return scores
     }
 
-    /// The version's text as segments for a corpus metric: each alignment link's sentences against
-    /// its source sentences, in the version's order; and what no link joins, the version's left-over
-    /// sentences against the source's.
-    static func alignedSegments(_ context: DetectionContext)
-        -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?) {
-        let source = context.source, version = context.version, alignment = context.alignment
-        func text(_ document: Document, _ sentences: some Sequence<Int>) -> String {
-            sentences.map(document.text(ofSentence:)).joined(separator: " ")
-        }
-        // The links are in the version's order already.
-        let segments = alignment.links.map { (hypothesis: text(version, $0.version), reference: text(source, $0.source)) }
-        let leftVersion = version.sentences.indices.filter { alignment.linkOfVersion[$0] == nil }
-        let leftSource = source.sentences.indices.filter { alignment.linkOfSource[$0] == nil }
-        let unpaired = leftVersion.isEmpty && leftSource.isEmpty ? nil : (text(version, leftVersion), text(source, leftSource))
-        return (segments, unpaired)
+    /// The version's sentences aligned with the source's, the segments of a corpus metric: each
+    /// alignment link's sentences against its source sentences, in the version's order (the links'
+    /// order already); and what no link joins, the version's left-over sentences against the source's.
+    static func alignedSentences(_ context: DetectionContext) -> AlignedSentences {
+        AlignedSentences(hypothesis: context.version, reference: context.source, alignment: context.alignment)
     }
 
     /// Garbled characters mislead every other check ("β€” β€”" looks like Greek, a repeat and a

@@ -18,6 +18,10 @@ public protocol SentenceMetric: Sendable {
     /// `score(segments:)` of prepared texts. By default the texts' strings are scored.
     func score(hypothesis: MetricText, reference: MetricText,
                segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double
+    /// `score(segments:)` of prepared texts, the segments given as the texts' aligned sentences
+    /// (whose `segments` are the strings). By default those strings are scored; TER reads each
+    /// pair's words off the whole texts' words instead.
+    func score(hypothesis: MetricText, reference: MetricText, sentences: AlignedSentences) -> Double
 }
 
 extension SentenceMetric {
@@ -33,5 +37,9 @@ extension SentenceMetric {
     public func score(hypothesis: MetricText, reference: MetricText,
                       segments: () -> (pairs: [(hypothesis: String, reference: String)], unpaired: (hypothesis: String, reference: String)?)) -> Double {
         score(hypothesis: hypothesis.text, reference: reference.text, segments: segments)
+    }
+
+    public func score(hypothesis: MetricText, reference: MetricText, sentences: AlignedSentences) -> Double {
+        score(hypothesis: hypothesis, reference: reference) { sentences.segments }
     }
 }

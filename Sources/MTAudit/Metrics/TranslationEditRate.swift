@@ -52,6 +52,94 @@ public struct TranslationEditRate: SentenceMetric {
         return score(segments: pairs, unpaired: unpaired)
     }
 
+    /// The corpus TER of the aligned sentences (`seg:aligned`), as `score(segments:)` scores their
+    /// strings (`AlignedSentences.segments`), with no string made: each pair's words are read off the
+    /// whole texts' words, numbered once. A sentence's words are the text's words at white space that
+    /// lie inside its bytes, lowered as the sentence's own words are (scalar by scalar); joining a
+    /// pair's sentences by a space puts their words one after another. Words are numbered alike where
+    /// they are equal as the pairs' numbering finds them (by bytes where both texts' words compare by
+    /// bytes, and so do each pair's; else as strings, canonically, which is bytes for words that
+    /// compare by bytes), and the edits read nothing of the numbers but which are equal. Where a
+    /// sentence's bounds cut a word (a break with no white space) or lowering moved the words (a
+    /// capital whose lower case is longer or shorter), the strings are scored.
+    public func score(hypothesis: MetricText, reference: MetricText, sentences: AlignedSentences) -> Double {
+        let vocabulary = reference.editRateVocabulary
+        let hypWords = hypothesis.editRateWords, refWords = vocabulary.words
+        guard hypWords.ranges == hypothesis.spaceWords, refWords.ranges == reference.spaceWords,
+              let hypSentences = Self.sentenceWords(sentences.hypothesis.sentences, hypWords.ranges),
+              let refSentences = Self.sentenceWords(sentences.reference.sentences, refWords.ranges) else {
+            let (pairs, unpaired) = sentences.segments
+            return score(segments: pairs, unpaired: unpaired)
+        }
+        let (edits, length) = vocabulary.withIDs(continuing: hypWords) { hyp, ref, count in
+            var edits = 0, length = 0
+            // Each pair's words numbered again from 0, in order of first appearance (the hypothesis's,
+            // then the reference's), as the pair's strings number them: the search's tables are sized
+            // by the largest number, which the whole texts' numbers would make that of a long text.
+            // `local` holds a whole-text number's number in the pair (`unnumbered` for none), and is
+            // cleared after each pair by the numbers it gave (`numbered`).
+            let unnumbered = UInt32.max
+            var local = [UInt32](filledWith: unnumbered, count: count), numbered: [UInt32] = []
+            // Each pair's numbers, in buffers kept from one pair to the next.
+            var hypSegment: [UInt32] = [], refSegment: [UInt32] = []
+            func gather(_ ids: UnsafeBufferPointer<UInt32>, _ words: [Range<Int>], _ sentences: some Sequence<Int>,
+                        into segment: inout [UInt32]) {
+                segment.removeAll(keepingCapacity: true)
+                for sentence in sentences {
+                    for id in UnsafeBufferPointer(rebasing: ids[words[sentence]]) {
+                        if local[Int(id)] == unnumbered {
+                            local[Int(id)] = UInt32(numbered.count)
+                            numbered.append(id)
+                        }
+                        segment.append(local[Int(id)])
+                    }
+                }
+            }
+            func clear() {
+                for id in numbered { local[Int(id)] = unnumbered }
+                numbered.removeAll(keepingCapacity: true)
+            }
+            for link in sentences.links {
+                gather(hyp, hypSentences, link.version, into: &hypSegment)
+                gather(ref, refSentences, link.source, into: &refSegment)
+                clear()
+                let (segmentEdits, segmentLength) = Self.editsAndLength(hypSegment, refSegment)
+                edits += segmentEdits
+                length += segmentLength
+            }
+            let leftHypothesis = sentences.leftHypothesis, leftReference = sentences.leftReference
+            if !leftHypothesis.isEmpty || !leftReference.isEmpty {
+                gather(hyp, hypSentences, leftHypothesis, into: &hypSegment)
+                gather(ref, refSentences, leftReference, into: &refSegment)
+                edits += refSegment.isEmpty ? hypSegment.count : Self.editDistance(hypSegment, refSegment).distance
+                length += refSegment.count
+            }
+            return (edits, length)
+        }
+        return Self.rate(edits: edits, length: length)
+    }
+
+    /// Each sentence's words, as the range of their indices in `words` (a text's words at white
+    /// space, in order): those inside its bytes. Nil where a word runs over a sentence's bounds, or
+    /// the sentences are out of order.
+    static func sentenceWords(_ sentences: [Sentence], _ words: [Range<Int>]) -> [Range<Int>]? {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
+        var index = 0, previousEnd = 0
+        for sentence in sentences {
+            let bytes = sentence.utf8
+            guard bytes.lowerBound >= previousEnd else { return nil }
+            previousEnd = bytes.upperBound
+            while index < words.count && words[index].upperBound <= bytes.lowerBound { index += 1 }
+            if index < words.count && words[index].lowerBound < bytes.lowerBound { return nil }
+            let first = index
+            while index < words.count && words[index].upperBound <= bytes.upperBound { index += 1 }
+            if index < words.count && words[index].lowerBound < bytes.upperBound { return nil }
+            ranges.append(first..<index)
+        }
+        return ranges
+    }
+
     /// sacreBLEU's corpus TER over segment pairs: the edits of every pair (shifts within a pair only)
     /// over the words of every reference. `unpaired`, what is left of the two texts once the pairs
     /// are made, is counted too, but by edit distance alone: shifting words between passages that
