@@ -46,25 +46,21 @@ final class DocumentWords: Sendable {
         var firstTokens: [Int32] = []
         firstTokens.reserveCapacity(room)
         var tokenIds = [Int32](filledWith: -1, count: room)
-        let longest = document.sentences.reduce(0) { max($0, $1.tokens.count) }
         // The tokens read in place: a copy of each (its text and key retained) cost as much as its
-        // number. A sentence's ids are gathered in scratch memory, sorted there, and copied into an
-        // array of their final size (none for none).
+        // number; and so the ids written.
         tokenIds.withUnsafeMutableBufferPointer { tokenIds in
             document.tokens.withUnsafeBufferPointer { tokens in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(longest, 1)) { set in
-                    for sentence in document.sentences {
-                        var count = 0
-                        for index in sentence.tokens where tokens[index].isWordLike {
-                            let id = Int32(ids.number(tokens[index].key))
-                            // (A new id is the count of the words before it.)
-                            if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
-                            tokenIds[index] = id
-                            set[count] = id
-                            count += 1
-                        }
-                        sentences.append(Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: set[0..<count])))
+                for sentence in document.sentences {
+                    var set: [Int32] = []
+                    set.reserveCapacity(sentence.tokens.count)
+                    for index in sentence.tokens where tokens[index].isWordLike {
+                        let id = Int32(ids.number(tokens[index].key))
+                        // (A new id is the count of the words before it.)
+                        if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
+                        tokenIds[index] = id
+                        set.append(id)
                     }
+                    sentences.append(SortedIds.sortedUnique(consume set))
                 }
             }
         }
@@ -74,17 +70,13 @@ final class DocumentWords: Sendable {
 
     /// Each sentence's anchors (`isAnchor`) as sorted ids.
     private static func anchors(of tokens: [Token], in sentences: [Sentence], tokenIds: [Int32]) -> [[Int32]] {
-        let longest = sentences.reduce(0) { max($0, $1.tokens.count) }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(longest, 1)) { anchor in
-            sentences.map { sentence in
-                var count = 0
-                for index in sentence.tokens where tokens[index].isWordLike
-                    && isAnchor(kind: tokens[index].kind, scalarCount: tokens[index].scalarCount, text: tokens[index].text) {
-                    anchor[count] = tokenIds[index]
-                    count += 1
-                }
-                return sortedUnique(UnsafeMutableBufferPointer(rebasing: anchor[0..<count]))
+        sentences.map { sentence in
+            var anchor: [Int32] = []
+            for index in sentence.tokens where tokens[index].isWordLike
+                && isAnchor(kind: tokens[index].kind, scalarCount: tokens[index].scalarCount, text: tokens[index].text) {
+                anchor.append(tokenIds[index])
             }
+            return SortedIds.sortedUnique(consume anchor)
         }
     }
 
@@ -94,35 +86,6 @@ final class DocumentWords: Sendable {
         if kind == .number { return true }
         guard scalarCount > 2 else { return false }
         return text().startsWithCapital
-    }
-
-    /// The distinct ids of `ids`, sorted (as `SortedIds.sortedUnique` gives them), sorted in place and
-    /// copied into an array of their count: none for none.
-    private static func sortedUnique(_ ids: UnsafeMutableBufferPointer<Int32>) -> [Int32] {
-        guard !ids.isEmpty else { return [] }
-        var count = ids.count
-        if count > 1 {
-            if count <= 32 {
-                // A sentence's few ids: an insertion sort.
-                for i in 1..<count {
-                    let value = ids[i]
-                    var j = i
-                    while j > 0, ids[j - 1] > value { ids[j] = ids[j - 1]; j -= 1 }
-                    ids[j] = value
-                }
-            } else {
-                var unsorted = ids
-                unsorted.sort()
-            }
-            var write = 1
-            for i in 1..<count where ids[i] != ids[write - 1] { ids[write] = ids[i]; write += 1 }
-            count = write
-        }
-        // (By `reserveCapacity` and an append, which are specialized.)
-        var sorted: [Int32] = []
-        sorted.reserveCapacity(count)
-        sorted.append(contentsOf: UnsafeBufferPointer(rebasing: ids[0..<count]))
-        return sorted
     }
 
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
