@@ -36,6 +36,25 @@ struct RecentSourcesTests {
         #expect(recent.counts.hits == 2 && recent.counts.kept == 2)
     }
 
+    @Test("A source longer than a paragraph is kept from its second line and found from its third")
+    func longerKeptFromTheSecondLine() {
+        let recent = RecentSources(firstLineBytes: 16)
+        let text = "The ferry left at dawn and came back at dusk."
+        let first = document(text, in: recent)
+        let second = document(text, in: recent)
+        let third = document(text, in: recent)
+        #expect(first.made && second.made && !third.made)
+        #expect(third.0 === second.0)
+        #expect(recent.counts.hits == 1 && recent.counts.kept == 1)
+        // Short ones are still kept from their first line.
+        #expect(document("Short.", in: recent).made && !document("Short.", in: recent).made)
+
+        // The hashes seen are forgotten all at once past their bound: a long source then counts as new.
+        let forgetful = RecentSources(firstLineBytes: 0, maximumSeen: 2)
+        for text in ["First long text.", "Second long text.", "Third long text."] { _ = document(text, in: forgetful) }
+        #expect(document("First long text.", in: forgetful).made && forgetful.counts.kept == 0)
+    }
+
     @Test("Past the count or the bytes allowed, the oldest documents go first; a long text is never kept")
     func bounded() {
         let byCount = RecentSources(maximumCount: 2)

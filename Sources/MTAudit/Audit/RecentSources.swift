@@ -9,22 +9,29 @@ import Synchronization
 /// audit of a version reads the same values whether the document was made now or for an earlier line,
 /// and the output does not change. Documents are thread-safe; the feed's workers share this.
 ///
-/// A document is kept from its source's first line: a feed that names a source again mostly does so
-/// on the lines that follow (its other versions), and a source made again lost everything its memo
-/// had gathered (on a feed of sentence pairs, nearly every source came a second time and was made
-/// twice). Bounded, first in first out: at most `maximumCount` documents and `maximumBytes` of their
-/// texts, none longer than `maximumTextBytes` (a long article seldom comes twice). A feed of stories
-/// that each come once keeps at most those bounds' worth (a document with its memo takes some fifty
-/// times its text's size: a few megabytes).
+/// A short source (a sentence or a paragraph, up to `firstLineBytes`) is kept from its first line: a
+/// feed that names a source again mostly does so on the lines that follow (its other versions), and a
+/// source made again lost everything its memo had gathered (on a feed of sentence pairs, nearly every
+/// source came a second time and was made twice). A longer one is kept when it comes a second time: a
+/// feed of stories that each come once keeps only their hashes (a document with its memo takes some
+/// fifty times its text's size; keeping every article from its first line held 11–15 MB more on a
+/// feed of 1× articles), up to `maximumSeen` hashes, forgotten all at once when there are that many.
+/// Bounded, first in first out: at most `maximumCount` documents and `maximumBytes` of their texts,
+/// none longer than `maximumTextBytes` (a long article seldom comes twice).
 final class RecentSources: Sendable {
     let maximumCount: Int
     let maximumBytes: Int
     let maximumTextBytes: Int
+    let firstLineBytes: Int
+    let maximumSeen: Int
 
-    init(maximumCount: Int = 512, maximumBytes: Int = 128 << 10, maximumTextBytes: Int = 4 << 10) {
+    init(maximumCount: Int = 512, maximumBytes: Int = 128 << 10, maximumTextBytes: Int = 4 << 10,
+         firstLineBytes: Int = 1 << 10, maximumSeen: Int = 8192) {
         self.maximumCount = maximumCount
         self.maximumBytes = maximumBytes
         self.maximumTextBytes = maximumTextBytes
+        self.firstLineBytes = firstLineBytes
+        self.maximumSeen = maximumSeen
     }
 
     private struct Key: Hashable {
@@ -90,6 +97,8 @@ final class RecentSources: Sendable {
         var order: [Key] = []
         var oldest = 0
         var bytes = 0
+        /// The hashes of the longer sources seen lately, kept or not.
+        var seen: Set<Int> = []
         /// How many documents were found kept (for the tests).
         var hits = 0
     }
@@ -104,13 +113,19 @@ final class RecentSources: Sendable {
         let bytes = input.text.utf8.count
         guard bytes <= maximumTextBytes, bytes <= maximumBytes, maximumCount > 0 else { return make() }
         let key = Key(id: input.id, text: input.text, language: input.language)
-        let known = state.withLock { state -> Document? in
-            guard let known = state.documents[key] else { return nil }
-            state.hits += 1
-            return known
+        let (firstLine, maximumSeen) = (bytes <= firstLineBytes, maximumSeen)
+        let (known, keep) = state.withLock { state -> (Document?, Bool) in
+            if let known = state.documents[key] {
+                state.hits += 1
+                return (known, true)
+            }
+            if firstLine { return (nil, true) }
+            if state.seen.count >= maximumSeen { state.seen.removeAll(keepingCapacity: true) }
+            return (nil, !state.seen.insert(key.hash).inserted)
         }
         if let known { return known }
         let made = make()
+        guard keep else { return made }
         let (maximumCount, maximumBytes) = (maximumCount, maximumBytes)
         state.withLock { state in
             // (Another thread may have kept the same source meanwhile: its document is as good.)
