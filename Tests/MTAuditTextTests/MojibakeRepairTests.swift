@@ -78,3 +78,23 @@ struct MojibakeRepairTests {
         #expect(bare.count == 1 && bare[0].charsets.isEmpty && bare[0].range == 2..<3)
     }
 }
+
+@Suite("Single-byte charsets' tables")
+struct SingleByteTableTests {
+    @Test("The written-out high halves are what ICU reads each charset's bytes 0x80–0xFF as")
+    func highHalvesAreICUs() throws {
+        #expect(SingleByteTable.highHalves.count == MojibakeRepair.charsets.count)
+        var literal = ""
+        for (index, charset) in MojibakeRepair.charsets.enumerated() {
+            let fromICU = SingleByteTable.highHalfFromICU(charset)
+            #expect(fromICU.count == 128 && fromICU.contains { $0 != 0 }, "\(charset)")
+            #expect(index < SingleByteTable.highHalves.count && SingleByteTable.highHalves[index] == fromICU, "\(charset)")
+            literal += "        // \(charset)\n        [" + fromICU.map { value in
+                let digits = String(value, radix: 16, uppercase: true)
+                return "0x" + String(repeating: "0", count: 4 - digits.count) + digits
+            }.joined(separator: ", ") + "],\n"
+        }
+        // What to paste into `highHalves` if ICU ever reads a byte otherwise.
+        if SingleByteTable.highHalves != MojibakeRepair.charsets.map(SingleByteTable.highHalfFromICU) { print(literal) }
+    }
+}
