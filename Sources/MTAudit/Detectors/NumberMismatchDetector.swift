@@ -68,11 +68,11 @@ public struct NumberMismatchDetector: Detector {
         }
         let versionText = TextSpan(start: 0, end: context.version.length)
         // The source's numbers, whole and sentence by sentence, read once per source document
-        // however many versions (and feed lines) it is compared with.
-        let source = SourceNumbers.of(context.source, words: sourceWords, lexicons: context.lexicons)
+        // however many versions (and feed lines) it is compared with, and only once a version
+        // sentence writes a number (most versions write none, and need none of the source's).
+        lazy var source = SourceNumbers.of(context.source, words: sourceWords, lexicons: context.lexicons)
         let versionWhole = numbers(context.version, versionWords, versionText)
-        let sourceEverywhere = source.values
-        let versionEverywhere = Set(versionWhole.map(\.value))
+        lazy var versionEverywhere = Set(versionWhole.map(\.value))
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
             sentence.span == versionText ? versionWhole : numbers(context.version, versionWords, sentence.span)
@@ -82,6 +82,9 @@ public struct NumberMismatchDetector: Detector {
             guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
             // In one language a weak match is no evidence that the sentences say the same thing.
             if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
+            // A sentence without numbers has none the source lacks: nothing to find there.
+            let versionNumbers = numbers(ofVersionSentence: sentence)
+            guard !versionNumbers.isEmpty else { continue }
             var missing = numbers(ofSourceSentence: sourceIndex)
             if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
                 // Sentences merged or split: the neighbours' numbers that the version lacks may be the ones.
@@ -90,14 +93,14 @@ public struct NumberMismatchDetector: Detector {
                     .filter { !versionEverywhere.contains($0.value) }
             }
             var extra: [(value: String, span: TextSpan)] = []
-            for number in numbers(ofVersionSentence: sentence) {
+            for number in versionNumbers {
                 if let match = missing.firstIndex(where: { $0.value == number.value }) {
                     missing.remove(at: match)
                 } else {
                     extra.append(number)
                 }
             }
-            for number in extra where !sourceEverywhere.contains(number.value) {
+            for number in extra where !source.values.contains(number.value) {
                 guard !missing.isEmpty else { continue }
                 // The source's number that stands for this one shares a neighbouring word with it ("July
                 // 13" and "July 18", "2020 census" and "2002 census"); in a close rendering, any will do,
