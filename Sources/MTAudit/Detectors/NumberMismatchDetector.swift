@@ -68,11 +68,11 @@ public struct NumberMismatchDetector: Detector {
         }
         let versionText = TextSpan(start: 0, end: context.version.length)
         // The source's numbers, whole and sentence by sentence, read once per source document
-        // however many versions (and feed lines) it is compared with.
-        let source = SourceNumbers.of(context.source, words: sourceWords, lexicons: context.lexicons)
+        // however many versions (and feed lines) it is compared with, and only once a version
+        // sentence writes a number (most versions write none, and need none of the source's).
+        lazy var source = SourceNumbers.of(context.source, words: sourceWords, lexicons: context.lexicons)
         let versionWhole = numbers(context.version, versionWords, versionText)
-        let sourceEverywhere = source.values
-        let versionEverywhere = Set(versionWhole.map(\.value))
+        lazy var versionEverywhere = Set(versionWhole.map(\.value))
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
             sentence.span == versionText ? versionWhole : numbers(context.version, versionWords, sentence.span)
@@ -82,6 +82,9 @@ public struct NumberMismatchDetector: Detector {
             guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
             // In one language a weak match is no evidence that the sentences say the same thing.
             if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
+            // A sentence without numbers has none the source lacks: nothing to find there.
+            let versionNumbers = numbers(ofVersionSentence: sentence)
+            guard !versionNumbers.isEmpty else { continue }
             var missing = numbers(ofSourceSentence: sourceIndex)
             if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
                 // Sentences merged or split: the neighbours' numbers that the version lacks may be the ones.
@@ -90,14 +93,14 @@ public struct NumberMismatchDetector: Detector {
                     .filter { !versionEverywhere.contains($0.value) }
             }
             var extra: [(value: String, span: TextSpan)] = []
-            for number in numbers(ofVersionSentence: sentence) {
+            for number in versionNumbers {
                 if let match = missing.firstIndex(where: { $0.value == number.value }) {
                     missing.remove(at: match)
                 } else {
                     extra.append(number)
                 }
             }
-            for number in extra where !sourceEverywhere.contains(number.value) {
+            for number in extra where !source.values.contains(number.value) {
                 guard !missing.isEmpty else { continue }
                 // The source's number that stands for this one shares a neighbouring word with it ("July
                 // 13" and "July 18", "2020 census" and "2002 census"); in a close rendering, any will do,
@@ -269,14 +272,45 @@ public struct NumberMismatchDetector: Detector {
     /// `digits(in:span:)` of an ASCII text, read on its UTF-8 bytes (each a scalar): the same digits
     /// and separators (the others are beyond ASCII), the same values.
     private static func asciiDigits(in text: String, span: TextSpan) -> [(value: String, span: TextSpan)] {
-        guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            digitRuns(in: span) { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } isSeparator: {
+        guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(value: String, span: TextSpan)] in
+            // Most spans (a sentence) hold no digit: told eight bytes at a time, with no run looked for.
+            guard containsASCIIDigit(bytes, in: span.start..<span.end) else { return [] }
+            return digitRuns(in: span) { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } isSeparator: {
                 bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ".")
-            }.map { (value(ArraySlice(bytes[$0].map { Unicode.Scalar($0) })), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
+            }.map { (asciiValue(UnsafeBufferPointer(rebasing: bytes[$0])), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
         }) else {
             return digits(in: Array(text.unicodeScalars), span: span)
         }
         return found
+    }
+
+    /// Whether `range` of the ASCII `bytes` holds a digit 0–9: eight bytes at a time, as one 64-bit
+    /// word, where a byte XOR "0" is below 10 exactly when the byte is a digit, and the usual test for
+    /// a byte below a bound finds one (the last bytes one by one).
+    static func containsASCIIDigit(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var at = range.lowerBound
+        while range.upperBound - at >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ (ones &* 0x30)
+            if (word &- ones &* 10) & ~word & highs != 0 { return true }
+            at += 8
+        }
+        while at < range.upperBound {
+            if bytes[at] >= 0x30 && bytes[at] <= 0x39 { return true }
+            at += 1
+        }
+        return false
+    }
+
+    /// `value` of a number written in ASCII `bytes`: one of digits alone (most) is its digits without
+    /// leading zeros, as `value` makes it, read from the bytes with no array of scalars made.
+    static func asciiValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return value(ArraySlice(bytes.map { Unicode.Scalar($0) })) }
+        var start = 0
+        while bytes.count - start > 1 && bytes[start] == 0x30 { start += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
     }
 
     /// The numbers written in digits in `span` of a document whose scalars are `scalars`.

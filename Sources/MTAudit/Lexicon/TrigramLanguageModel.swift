@@ -52,9 +52,12 @@ public struct TrigramLanguageModel: Sendable {
     /// the name first in order; no arrays of them.)
     public func bestAlternative(to language: String, for word: String) -> (language: String, margin: Double)? {
         let indices = trigramIndices(word)
-        let own = languageIndex[language].map { score(indices, language: $0) } ?? -.infinity
+        // The version's language by its index, found once: the others are told by comparing indices,
+        // not names (the names are unique, and `languageIndex` finds the one equal to `language`).
+        let ownIndex = languageIndex[language]
+        let own = ownIndex.map { score(indices, language: $0) } ?? -.infinity
         var best: (index: Int, score: Double)?
-        for index in languages.indices where languages[index] != language {
+        for index in languages.indices where index != ownIndex {
             let score = score(indices, language: index)
             if let current = best, !((current.score, languages[index]) < (score, languages[current.index])) { continue }
             best = (index, score)
