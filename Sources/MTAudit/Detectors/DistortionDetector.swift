@@ -67,18 +67,20 @@ public struct DistortionDetector: Detector {
               WordFrequencies.builtIn.knows(language) else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
-        let versionRows = DocumentWordRows.of(context.version), sourceRows = DocumentWordRows.of(context.source)
+        // (The word rows are read at the first link whose words differ: a version left as it was has none.)
+        var rows: (version: DocumentWordRows, source: DocumentWordRows)?
         let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
-            let versionWords = TokenAligner.words(context.version, link.version)
-            let sourceWords = TokenAligner.words(context.source, link.source)
             let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
             // Sentences that write the same words in the same order (keys equal byte for byte, and so
             // their base keys) have no word that the other lacks: nothing can stray, and the link is
-            // done before any word is numbered (a sentence left as it was).
-            if versionWords.count == sourceWords.count,
-               zip(versionWords, sourceWords).allSatisfy({ KeyNumbering.equal(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
+            // done before any word is listed or numbered (a sentence left as it was).
+            if Self.sameWords(context.version, link.version, context.source, link.source) { continue }
+            let versionWords = TokenAligner.words(context.version, link.version)
+            let sourceWords = TokenAligner.words(context.source, link.source)
+            if rows == nil { rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source)) }
+            let (versionRows, sourceRows) = rows!
             // A word counts as there in another form too ("approve" for "approved"). Each base key
             // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
             // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
@@ -181,6 +183,29 @@ public struct DistortionDetector: Detector {
         return findings
     }
 
+    /// Whether `version`'s sentences `versionSentences` and `source`'s `sourceSentences` write the
+    /// same words (word-like tokens, `TokenAligner.words`) in the same order, their keys the same
+    /// bytes: the two lists of words compared, read in place with no list made.
+    static func sameWords(_ version: Document, _ versionSentences: Range<Int>, _ source: Document, _ sourceSentences: Range<Int>) -> Bool {
+        func tokenRange(_ document: Document, _ sentences: Range<Int>) -> Range<Int> {
+            guard let first = sentences.first, let last = sentences.last else { return 0..<0 }
+            return document.sentences[first].tokens.lowerBound..<document.sentences[last].tokens.upperBound
+        }
+        let versionTokens = version.tokens, sourceTokens = source.tokens
+        let versionRange = tokenRange(version, versionSentences), sourceRange = tokenRange(source, sourceSentences)
+        var i = versionRange.lowerBound, j = sourceRange.lowerBound
+        while true {
+            while i < versionRange.upperBound && !versionTokens[i].isWordLike { i += 1 }
+            while j < sourceRange.upperBound && !sourceTokens[j].isWordLike { j += 1 }
+            guard i < versionRange.upperBound, j < sourceRange.upperBound else {
+                return i == versionRange.upperBound && j == sourceRange.upperBound
+            }
+            guard KeyNumbering.equal(versionTokens[i].key, sourceTokens[j].key) else { return false }
+            i += 1
+            j += 1
+        }
+    }
+
     /// The finding of a stretch: the version's words at `span` (a point where it writes none) stand
     /// where the source says what `sourceSpan` covers (nil: nothing). What `finding(_:in:message:...)`
     /// makes, with each text read out of its document once (for the message, the excerpt and the
@@ -271,6 +296,7 @@ public struct DistortionDetector: Detector {
         /// carriage return or a final "'s": `isPlainStem`, most keys). Such a key is numbered as it is,
         /// and what `learn` would read of it (its length, its head) is read from the same bytes;
         /// another key's base is made and numbered as `number(_:_:)` numbers it.
+        @inline(__always)
         mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
             let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325, odd: UInt32 = 0
