@@ -265,7 +265,8 @@ public struct DistortionDetector: Detector {
     struct LinkKeys {
         /// The keys, each at its number.
         private(set) var keys: [String]
-        /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`).
+        /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`)
+        /// and its fifth in bits 8 to 15 (`Mark.hasFifth`).
         private(set) var marks: [UInt64]
         /// The numbering's table, as `KeyNumbering` keeps it (a power of two of slots, at least twice
         /// the keys; per slot the upper half of the key's FNV-1a hash, then its number plus one, 0
@@ -310,8 +311,7 @@ public struct DistortionDetector: Detector {
                       !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, Mark.notPlain) }
                 // As `learn` reads a plain key: fewer than four bytes, short; else long, with its head.
                 guard count >= 4 else { return (hash, Mark.lengthKnown) }
-                let head = UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
-                return (hash, Mark.lengthKnown | Mark.isLong | Mark.hasHead | head << 32)
+                return (hash, Mark.lengthKnown | Mark.isLong | Mark.plainHead(bytes))
             }
             if let scanned, scanned.facts != Mark.notPlain { return number(key, hash: scanned.hash, facts: scanned.facts, mark) }
             return number(base(key), mark)
@@ -378,10 +378,10 @@ public struct DistortionDetector: Detector {
             }
             // A plain key's letters are its bytes: four or more of them, and its head read in place.
             let head = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-                isPlainStem(bytes) ? UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self)) : nil
+                isPlainStem(bytes) ? Mark.plainHead(bytes) : nil
             } ?? nil
             if let head {
-                marks[number] |= Mark.lengthKnown | Mark.isLong | Mark.hasHead | head << 32
+                marks[number] |= Mark.lengthKnown | Mark.isLong | head
             } else {
                 marks[number] |= TokenAligner.scalarCount(key) >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
             }
@@ -393,10 +393,10 @@ public struct DistortionDetector: Detector {
             guard marks[number] & mark == 0 else { return true }
             learn(number)
             guard marks[number] & Mark.isLong != 0 else { return false }
-            let key = keys[number], facts = marks[number]
+            let facts = marks[number]
             let plain = facts & Mark.hasHead != 0, head = facts >> 32
-            // A plain key's first byte: see below.
-            let first = plain ? key.utf8[key.utf8.startIndex] : 0
+            // A plain key's first byte (its head's lowest): see below.
+            let first = UInt8(truncatingIfNeeded: head)
             for other in marks.indices where marks[other] & mark != 0 {
                 if marks[other] & Mark.lengthKnown == 0 {
                     // (The byte read by subscript: `first` of the view is a generic call.)
@@ -412,8 +412,15 @@ public struct DistortionDetector: Detector {
                 }
                 let otherFacts = marks[other]
                 guard otherFacts & Mark.isLong != 0 else { continue }
-                if plain && otherFacts & Mark.hasHead != 0 && otherFacts >> 32 != head { continue }
-                if sharesStem(keys[other], key) { return true }
+                if plain && otherFacts & Mark.hasHead != 0 {
+                    // Two plain keys of the same first four bytes: `sharesStem` is true when the
+                    // shorter has four (one begins the other) or else when their fifth bytes are
+                    // equal (five letters shared), told by the facts alone.
+                    guard otherFacts >> 32 == head else { continue }
+                    if facts & otherFacts & Mark.hasFifth == 0 || (facts ^ otherFacts) & Mark.fifth == 0 { return true }
+                    continue
+                }
+                if sharesStem(keys[other], keys[number]) { return true }
             }
             return false
         }
@@ -427,6 +434,15 @@ public struct DistortionDetector: Detector {
         static let lengthKnown: UInt64 = 8, isLong: UInt64 = 16
         /// A long key is plain, its first four bytes in the upper half.
         static let hasHead: UInt64 = 32
+        /// A plain key has a fifth byte, held in the bits of `fifth`.
+        static let hasFifth: UInt64 = 64, fifth: UInt64 = 0xFF00
+
+        /// What a plain key of four bytes or more (`bytes`) holds of itself: `hasHead` and its first
+        /// four bytes in the upper half, and `hasFifth` and its fifth byte where it has one.
+        static func plainHead(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            let head = UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
+            return hasHead | head << 32 | (bytes.count >= 5 ? hasFifth | UInt64(bytes[4]) << 8 : 0)
+        }
         /// Not a mark: what `LinkKeys.number(baseOf:_:)` tells of a key that is not plain.
         static let notPlain: UInt64 = .max
     }
