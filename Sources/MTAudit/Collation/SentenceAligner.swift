@@ -577,53 +577,60 @@ struct SentenceWords {
     /// for merges and splits or a weight for every word of the vocabulary.
     static func soleSentences(source: Document, version: Document, language: String?) -> (shared: Int, dice: Double, plainDice: Double) {
         let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
-        let sourceCount = sourceWords.keys.count
-        // The version's words by joint id (the source's ids, then the version's other words in its
-        // order), sorted: as `init` numbers them.
-        var vocabularySize = sourceCount
-        let versionKeys = versionWords.keys
-        var toJoint = [Int32](filledWith: 0, count: versionKeys.count)
-        for (local, key) in versionKeys.enumerated() {
-            if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
-        }
-        let sourceSet = sourceWords.sentences[0]
-        let versionSet = SortedIds.sortedUnique(versionWords.sentences[0].map { toJoint[Int($0)] })
-        // Each word's weight as `init` gives it: by the word list, the source's Zipf frequency for
-        // the source's words and the version's for its own; without one, by how many of the two
-        // sentences hold it. (Weighed as the sums below meet the words, with no list of weights.)
-        let listed: (source: [Float], own: [Float])?
-        if let language, WordFrequencies.builtIn.knows(language) {
-            let sourceZipf = sourceWords.zipf(in: language, of: source)
-            // The version's words the source lacks, by joint id from the source's count on: only they
-            // are weighed by the version's list, each looked up alone (the version is read once).
-            let rows = DocumentWordRows.ifMade(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
-            var ownZipf = [Float](filledWith: 0, count: vocabularySize - sourceCount)
-            for (local, joint) in toJoint.enumerated() where Int(joint) >= sourceCount {
-                ownZipf[Int(joint) - sourceCount] = versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows)
+        let sourceCount = sourceWords.keys.count, versionKeys = versionWords.keys, versionCount = versionKeys.count
+        // A text of one sentence writes every word of its numbering there: the source's set is its
+        // ids 0..<sourceCount, and the version's, by joint id (as `init` numbers them), the source's
+        // ids of the words the source writes too, then its other words from `sourceCount` on, in the
+        // version's order. So each set's weights are summed in increasing order of joint ids (as
+        // `init`'s sorted sets and `FlatSets.sharedWeight` meet them) by walking the source's ids,
+        // each marked where the version writes it, and then the version's other words in order:
+        // the same sums in the same order, with no list of joint ids made or sorted.
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: sourceCount + versionCount) { room in
+            // Which source ids the version writes; then, by version word, whether the source writes it.
+            let written = UnsafeMutableBufferPointer(rebasing: room[..<sourceCount])
+            let shares = UnsafeMutableBufferPointer(rebasing: room[sourceCount...])
+            written.initialize(repeating: false)
+            var shared = 0
+            for (local, key) in versionKeys.enumerated() {
+                if let id = sourceWords.ids.number(of: key) {
+                    written[id] = true
+                    shares[local] = true
+                    shared += 1
+                } else {
+                    shares[local] = false
+                }
             }
-            listed = (sourceZipf, ownZipf)
-        } else {
-            listed = nil
-        }
-        func weight(_ id: Int32) -> Double {
-            guard let listed else {
-                let holders = (sourceSet.contains(id) ? 1 : 0) + (versionSet.contains(id) ? 1 : 0)
-                return min(1.5, max(0.1, Foundation.log(2 / Double(holders)) / 2))
+            // Each word's weight as `init` gives it: by the word list, the source's Zipf frequency for
+            // the source's words and the version's for its own; without one, by how many of the two
+            // sentences hold it.
+            func weight(zipf: Float) -> Double { min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
+            func weight(holders: Int) -> Double { min(1.5, max(0.1, Foundation.log(2 / Double(holders)) / 2)) }
+            var sourceWeight = 0.0, versionWeight = 0.0, sharedWeight = 0.0
+            if let language, WordFrequencies.builtIn.knows(language) {
+                let sourceZipf = sourceWords.zipf(in: language, of: source)
+                for id in 0..<sourceCount {
+                    let weight = weight(zipf: sourceZipf[id])
+                    sourceWeight += weight
+                    if written[id] { versionWeight += weight; sharedWeight += weight }
+                }
+                // The version's words the source lacks, each looked up alone (the version is read once).
+                let rows = DocumentWordRows.ifMade(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
+                for local in 0..<versionCount where !shares[local] {
+                    versionWeight += weight(zipf: versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows))
+                }
+            } else {
+                for id in 0..<sourceCount {
+                    let weight = weight(holders: written[id] ? 2 : 1)
+                    sourceWeight += weight
+                    if written[id] { versionWeight += weight; sharedWeight += weight }
+                }
+                let own = weight(holders: 1)
+                for local in 0..<versionCount where !shares[local] { versionWeight += own }
             }
-            let zipf = Int(id) < sourceCount ? listed.source[Int(id)] : listed.own[Int(id) - sourceCount]
-            return min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
+            let total = versionWeight + sourceWeight
+            let sizes = versionCount + sourceCount
+            return (shared, total > 0 ? 2 * sharedWeight / total : 0, sizes > 0 ? 2 * Double(shared) / Double(sizes) : 0)
         }
-        let sourceWeight = sourceSet.reduce(0) { $0 + weight($1) }, versionWeight = versionSet.reduce(0) { $0 + weight($1) }
-        // The shared words in increasing order of their ids, as `FlatSets.sharedWeight` meets them.
-        var i = 0, j = 0, shared = 0, sharedWeight = 0.0
-        while i < versionSet.count && j < sourceSet.count {
-            if versionSet[i] == sourceSet[j] {
-                sharedWeight += weight(versionSet[i]); shared += 1; i += 1; j += 1
-            } else if versionSet[i] < sourceSet[j] { i += 1 } else { j += 1 }
-        }
-        let total = versionWeight + sourceWeight
-        let sizes = versionSet.count + sourceSet.count
-        return (shared, total > 0 ? 2 * sharedWeight / total : 0, sizes > 0 ? 2 * Double(shared) / Double(sizes) : 0)
     }
 
     /// The flat sets' entries of `version` and `source`. The aligner scores one or two sentences a

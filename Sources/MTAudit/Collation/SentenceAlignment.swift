@@ -88,12 +88,16 @@ public struct SentenceAlignment: Sendable, Hashable {
     init(soleLink link: Link, similarity: Double) {
         precondition(link.source == 0..<1 && link.version == 0..<1, "a link of the one sentence of each side")
         links = [link]
-        sourceOf = [0]
-        versionOf = [0]
+        // (The four lists that say "sentence 0, link 0" are one shared array: no allocation a pair.)
+        sourceOf = Self.firstOnly
+        versionOf = Self.firstOnly
         self.similarity = [similarity]
-        linkOfVersion = [0]
-        linkOfSource = [0]
+        linkOfVersion = Self.firstOnly
+        linkOfSource = Self.firstOnly
     }
+
+    /// `[0]`, made once: what a sole link's sentences map to.
+    private static let firstOnly: [Int?] = [0]
 
     /// The source sentences that version sentence `v` renders, with the rest of its merge or split.
     public func sources(ofVersion v: Int) -> Range<Int>? { linkOfVersion[v].map { links[$0].source } }

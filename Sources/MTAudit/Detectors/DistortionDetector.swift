@@ -67,18 +67,20 @@ public struct DistortionDetector: Detector {
               WordFrequencies.builtIn.knows(language) else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
-        let versionRows = DocumentWordRows.of(context.version), sourceRows = DocumentWordRows.of(context.source)
+        // (The word rows are read at the first link whose words differ: a version left as it was has none.)
+        var rows: (version: DocumentWordRows, source: DocumentWordRows)?
         let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
-            let versionWords = TokenAligner.words(context.version, link.version)
-            let sourceWords = TokenAligner.words(context.source, link.source)
             let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
             // Sentences that write the same words in the same order (keys equal byte for byte, and so
             // their base keys) have no word that the other lacks: nothing can stray, and the link is
-            // done before any word is numbered (a sentence left as it was).
-            if versionWords.count == sourceWords.count,
-               zip(versionWords, sourceWords).allSatisfy({ KeyNumbering.equal(versionTokens[$0].key, sourceTokens[$1].key) }) { continue }
+            // done before any word is listed or numbered (a sentence left as it was).
+            if Self.sameWords(context.version, link.version, context.source, link.source) { continue }
+            let versionWords = TokenAligner.words(context.version, link.version)
+            let sourceWords = TokenAligner.words(context.source, link.source)
+            if rows == nil { rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source)) }
+            let (versionRows, sourceRows) = rows!
             // A word counts as there in another form too ("approve" for "approved"). Each base key
             // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
             // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
@@ -181,6 +183,29 @@ public struct DistortionDetector: Detector {
         return findings
     }
 
+    /// Whether `version`'s sentences `versionSentences` and `source`'s `sourceSentences` write the
+    /// same words (word-like tokens, `TokenAligner.words`) in the same order, their keys the same
+    /// bytes: the two lists of words compared, read in place with no list made.
+    static func sameWords(_ version: Document, _ versionSentences: Range<Int>, _ source: Document, _ sourceSentences: Range<Int>) -> Bool {
+        func tokenRange(_ document: Document, _ sentences: Range<Int>) -> Range<Int> {
+            guard let first = sentences.first, let last = sentences.last else { return 0..<0 }
+            return document.sentences[first].tokens.lowerBound..<document.sentences[last].tokens.upperBound
+        }
+        let versionTokens = version.tokens, sourceTokens = source.tokens
+        let versionRange = tokenRange(version, versionSentences), sourceRange = tokenRange(source, sourceSentences)
+        var i = versionRange.lowerBound, j = sourceRange.lowerBound
+        while true {
+            while i < versionRange.upperBound && !versionTokens[i].isWordLike { i += 1 }
+            while j < sourceRange.upperBound && !sourceTokens[j].isWordLike { j += 1 }
+            guard i < versionRange.upperBound, j < sourceRange.upperBound else {
+                return i == versionRange.upperBound && j == sourceRange.upperBound
+            }
+            guard KeyNumbering.equal(versionTokens[i].key, sourceTokens[j].key) else { return false }
+            i += 1
+            j += 1
+        }
+    }
+
     /// The finding of a stretch: the version's words at `span` (a point where it writes none) stand
     /// where the source says what `sourceSpan` covers (nil: nothing). What `finding(_:in:message:...)`
     /// makes, with each text read out of its document once (for the message, the excerpt and the
@@ -240,7 +265,8 @@ public struct DistortionDetector: Detector {
     struct LinkKeys {
         /// The keys, each at its number.
         private(set) var keys: [String]
-        /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`).
+        /// By key number: `Mark` bits, and a plain long key's first four bytes from bit 32 on (`Mark.hasHead`)
+        /// and its fifth in bits 8 to 15 (`Mark.hasFifth`).
         private(set) var marks: [UInt64]
         /// The numbering's table, as `KeyNumbering` keeps it (a power of two of slots, at least twice
         /// the keys; per slot the upper half of the key's FNV-1a hash, then its number plus one, 0
@@ -271,6 +297,7 @@ public struct DistortionDetector: Detector {
         /// carriage return or a final "'s": `isPlainStem`, most keys). Such a key is numbered as it is,
         /// and what `learn` would read of it (its length, its head) is read from the same bytes;
         /// another key's base is made and numbered as `number(_:_:)` numbers it.
+        @inline(__always)
         mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
             let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325, odd: UInt32 = 0
@@ -284,8 +311,7 @@ public struct DistortionDetector: Detector {
                       !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, Mark.notPlain) }
                 // As `learn` reads a plain key: fewer than four bytes, short; else long, with its head.
                 guard count >= 4 else { return (hash, Mark.lengthKnown) }
-                let head = UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
-                return (hash, Mark.lengthKnown | Mark.isLong | Mark.hasHead | head << 32)
+                return (hash, Mark.lengthKnown | Mark.isLong | Mark.plainHead(bytes))
             }
             if let scanned, scanned.facts != Mark.notPlain { return number(key, hash: scanned.hash, facts: scanned.facts, mark) }
             return number(base(key), mark)
@@ -352,10 +378,10 @@ public struct DistortionDetector: Detector {
             }
             // A plain key's letters are its bytes: four or more of them, and its head read in place.
             let head = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-                isPlainStem(bytes) ? UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self)) : nil
+                isPlainStem(bytes) ? Mark.plainHead(bytes) : nil
             } ?? nil
             if let head {
-                marks[number] |= Mark.lengthKnown | Mark.isLong | Mark.hasHead | head << 32
+                marks[number] |= Mark.lengthKnown | Mark.isLong | head
             } else {
                 marks[number] |= TokenAligner.scalarCount(key) >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
             }
@@ -367,10 +393,10 @@ public struct DistortionDetector: Detector {
             guard marks[number] & mark == 0 else { return true }
             learn(number)
             guard marks[number] & Mark.isLong != 0 else { return false }
-            let key = keys[number], facts = marks[number]
+            let facts = marks[number]
             let plain = facts & Mark.hasHead != 0, head = facts >> 32
-            // A plain key's first byte: see below.
-            let first = plain ? key.utf8[key.utf8.startIndex] : 0
+            // A plain key's first byte (its head's lowest): see below.
+            let first = UInt8(truncatingIfNeeded: head)
             for other in marks.indices where marks[other] & mark != 0 {
                 if marks[other] & Mark.lengthKnown == 0 {
                     // (The byte read by subscript: `first` of the view is a generic call.)
@@ -386,8 +412,15 @@ public struct DistortionDetector: Detector {
                 }
                 let otherFacts = marks[other]
                 guard otherFacts & Mark.isLong != 0 else { continue }
-                if plain && otherFacts & Mark.hasHead != 0 && otherFacts >> 32 != head { continue }
-                if sharesStem(keys[other], key) { return true }
+                if plain && otherFacts & Mark.hasHead != 0 {
+                    // Two plain keys of the same first four bytes: `sharesStem` is true when the
+                    // shorter has four (one begins the other) or else when their fifth bytes are
+                    // equal (five letters shared), told by the facts alone.
+                    guard otherFacts >> 32 == head else { continue }
+                    if facts & otherFacts & Mark.hasFifth == 0 || (facts ^ otherFacts) & Mark.fifth == 0 { return true }
+                    continue
+                }
+                if sharesStem(keys[other], keys[number]) { return true }
             }
             return false
         }
@@ -401,6 +434,15 @@ public struct DistortionDetector: Detector {
         static let lengthKnown: UInt64 = 8, isLong: UInt64 = 16
         /// A long key is plain, its first four bytes in the upper half.
         static let hasHead: UInt64 = 32
+        /// A plain key has a fifth byte, held in the bits of `fifth`.
+        static let hasFifth: UInt64 = 64, fifth: UInt64 = 0xFF00
+
+        /// What a plain key of four bytes or more (`bytes`) holds of itself: `hasHead` and its first
+        /// four bytes in the upper half, and `hasFifth` and its fifth byte where it has one.
+        static func plainHead(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            let head = UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
+            return hasHead | head << 32 | (bytes.count >= 5 ? hasFifth | UInt64(bytes[4]) << 8 : 0)
+        }
         /// Not a mark: what `LinkKeys.number(baseOf:_:)` tells of a key that is not plain.
         static let notPlain: UInt64 = .max
     }
