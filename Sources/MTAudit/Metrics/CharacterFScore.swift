@@ -100,9 +100,11 @@ public struct CharacterFScore: SentenceMetric {
             // temporary memory, as are its words' numbers below: no array made), and are sorted and
             // merged with the reference's (`SortedCharacterKeys`), where its keys hold them.
             let (numbering, refCharacters) = reference.numberedCharacters
-            let sortedKeys = reference.sortedCharacterKeys
             numbering.withIDsContinued(hypothesis) { hypCharacters, alphabetSize in
-                if let matches = sortedKeys?.matchLanes(hypCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder) {
+                // (The reference's keys are made only for texts short enough to use them.)
+                if hypCharacters.count + refCharacters.count < SortedCharacterKeys.maximumPositions,
+                   let matches = reference.sortedCharacterKeys?.matchLanes(hypCharacters, alphabetSize: alphabetSize,
+                                                                           maximumOrder: charOrder) {
                     record(matches, hypCount: hypCharacters.count, refCount: refCharacters.count, maximumOrder: charOrder, from: 0)
                     return
                 }
