@@ -74,27 +74,40 @@ public struct CharacterFScore: SentenceMetric {
         }
         // Each order's counts: the characters' orders, then the words' (at most 6 + 4, on the stack).
         withUnsafeTemporaryAllocation(of: OrderCounts.self, capacity: charOrder + wordOrder) { statistics in
-            // Characters by the sort of `SharedNGrams`, words by the groups of `SharedNGramGroups`;
-            // and the characters of short texts too, where the sort's six passes over every key
+            // Characters by the reference's keys sorted once (`SortedCharacterKeys`, below), where
+            // they hold the texts; else by the sort of `SharedNGrams`. Words by the groups of
+            // `SharedNGramGroups`; and the characters of short texts too, where the sort's six passes over every key
             // cost more than the groups (a sentence of 18 characters against itself: ~5.6K
             // instructions by the sort, ~4.7K by the groups); in texts of hundreds of characters,
             // the large groups a text and its version share make the sort the cheaper
             // (`shortCharacters`). The same matches (`MetricsSpeedSharedNGramGroupsTests`).
+            func record(_ matches: SIMD8<UInt32>, hypCount: Int, refCount: Int, maximumOrder: Int, from first: Int) {
+                for order in 1...maximumOrder {
+                    let refNGrams = max(0, refCount - order + 1)
+                    statistics.initializeElement(at: first + order - 1, to: OrderCounts(
+                        hyp: refNGrams == 0 ? 0 : max(0, hypCount - order + 1), ref: refNGrams, match: Int(matches[order - 1])))
+                }
+            }
             func count(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>, alphabetSize: Int, maximumOrder: Int,
                        from first: Int) {
                 let matches = first == 0 && hyp.count + ref.count >= Self.shortCharacters
                     ? SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                     : SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
-                for order in 1...maximumOrder {
-                    let refCount = max(0, ref.count - order + 1)
-                    statistics.initializeElement(at: first + order - 1, to: OrderCounts(
-                        hyp: refCount == 0 ? 0 : max(0, hyp.count - order + 1), ref: refCount, match: Int(matches[order - 1])))
-                }
+                record(matches, hypCount: hyp.count, refCount: ref.count, maximumOrder: maximumOrder, from: first)
             }
-            // The reference's characters are numbered once; the hypothesis's go on from its numbering
-            // (in temporary memory, as are its words' numbers below: no array made).
+            // The reference's characters are numbered once, and their n-grams sorted once (in its
+            // document's memo, for every version): the hypothesis's go on from its numbering (in
+            // temporary memory, as are its words' numbers below: no array made), and are sorted and
+            // merged with the reference's (`SortedCharacterKeys`), where its keys hold them.
             let (numbering, refCharacters) = reference.numberedCharacters
             numbering.withIDsContinued(hypothesis) { hypCharacters, alphabetSize in
+                // (The reference's keys are made only for texts short enough to use them.)
+                if hypCharacters.count + refCharacters.count < SortedCharacterKeys.maximumPositions,
+                   let matches = reference.sortedCharacterKeys?.matchLanes(hypCharacters, alphabetSize: alphabetSize,
+                                                                           maximumOrder: charOrder) {
+                    record(matches, hypCount: hypCharacters.count, refCount: refCharacters.count, maximumOrder: charOrder, from: 0)
+                    return
+                }
                 refCharacters.withUnsafeBufferPointer { refCharacters in
                     count(hypCharacters, refCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder, from: 0)
                 }

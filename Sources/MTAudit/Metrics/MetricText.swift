@@ -32,6 +32,7 @@ public final class MetricText {
     }
 
     private static let numberedCharactersKey = MemoKey("metric-numbered-characters")
+    private static let sortedCharacterKeysKey = MemoKey("metric-sorted-character-keys")
     private static let characterFScoreVocabularyKey = MemoKey("metric-chrf-vocabulary")
     private static let editRateVocabularyKey = MemoKey("metric-ter-vocabulary")
     private static let vocabulary13aKey = MemoKey("metric-13a-vocabulary")
@@ -60,6 +61,13 @@ public final class MetricText {
             let ids = numbering.ids(text)
             return (numbering, ids)
         }
+
+    /// The n-grams of the numbered characters sorted, for a reference (`SortedCharacterKeys`); nil
+    /// where the characters are too many kinds for its keys.
+    private(set) lazy var sortedCharacterKeys: SortedCharacterKeys? = form(Self.sortedCharacterKeysKey) { text in
+        let (numbering, ids) = text.numberedCharacters
+        return SortedCharacterKeys(reference: ids, alphabetSize: numbering.count)
+    }
 
     /// chrF++'s words (`CharacterFScore.words`).
     private(set) lazy var characterFScoreWords: ByteWords = CharacterFScore.words(self)

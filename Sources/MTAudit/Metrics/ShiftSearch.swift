@@ -57,15 +57,22 @@ struct ShiftSearch {
     private var leastDistance = -1
 
     init(count: Int, reference ref: [UInt32]) {
+        // Every property made first, then each set once: set one by one around an early return, the
+        // struct was built in a temporary, copied out and destroyed (~1K instructions a search).
+        let bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
+        let (firsts, positions) = bitVectors == nil ? Self.referencePositions(ref) : ([], [])
         self.ref = ref
         self.count = count
-        bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
-        exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
-        costWithinBeam = TER.costWithinBeam(count: count, columns: ref.count + 1)
-        guard bitVectors == nil else {
-            (firsts, positions) = ([], [])
-            return
-        }
+        self.firsts = firsts
+        self.positions = positions
+        self.exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
+        self.costWithinBeam = TER.costWithinBeam(count: count, columns: ref.count + 1)
+        self.bitVectors = bitVectors
+    }
+
+    /// The reference positions of each word (`firsts` and `positions`), for references the bit
+    /// vectors do not hold.
+    private static func referencePositions(_ ref: [UInt32]) -> (firsts: [Int], positions: [Int]) {
         let vocabulary = Int(ref.max() ?? 0) + 1
         // Each word's count, summed into where its positions end, then (filled from the last
         // position back) where they begin; the last entry stays the reference's length.
@@ -78,7 +85,7 @@ struct ShiftSearch {
             firsts[word] -= 1
             positions[firsts[word]] = index
         }
-        (self.firsts, self.positions) = (firsts, positions)
+        return (firsts, positions)
     }
 
     /// The edit distance of `words` before any shift; the shift that lowers it most (nil if none
