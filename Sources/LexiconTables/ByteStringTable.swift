@@ -142,8 +142,7 @@ public struct ByteStringTable: Sendable, Equatable {
     /// The row of the string of `key`'s bytes; nil when the table does not hold it.
     public func row(of key: UnsafeBufferPointer<UInt8>) -> Int? { row(of: key, hash: Self.hash(key)) }
 
-    /// `row(of:)` of a key whose `hash(_:)` is `hash`, for a caller that hashed it for
-    /// `firstSlotByte(hash:)` already.
+    /// `row(of:)` of a key whose `hash(_:)` is `hash`, for a caller that has hashed it already.
     public func row(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let (low, high) = Self.spreadHead(of: key), check = Self.check(key.count, hash: hash)
         let slots = self.slots.base
@@ -157,18 +156,6 @@ public struct ByteStringTable: Sendable, Equatable {
             slot = (slot + 1) & mask
         }
     }
-
-    /// A byte of the slot where `row(of:)` starts looking for the key whose `hash(_:)` is `hash`:
-    /// reading the first slots of many keys before looking them up lets their cache misses overlap,
-    /// where a look-up after a look-up waits for each miss in turn. (The caller keeps the bytes, e.g.
-    /// in a running XOR it hands to `keep(_:)`, so that the reads are not optimized away.)
-    public func firstSlotByte(hash: UInt64) -> UInt8 {
-        let slot = Int(truncatingIfNeeded: hash) & mask
-        return slots.base.load(fromByteOffset: slot &* Self.slotSize + 10, as: UInt8.self)
-    }
-
-    /// Uses `value`, opaquely to the optimizer: reads made only to bring memory into cache stay.
-    @_optimize(none) public static func keep(_ value: UInt8) {}
 
     /// Whether the slot at `entry` holds the spread head and the check given.
     private static func matches(_ entry: UnsafeRawPointer, low: UInt64, high: UInt16, check: UInt16) -> Bool {
