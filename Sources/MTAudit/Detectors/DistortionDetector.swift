@@ -151,15 +151,19 @@ public struct DistortionDetector: Detector {
             guard strays > 0 else { continue }
             let pairs = TokenAligner().align(versionNumbers, sourceNumbers, keys: facts.keys)
             // The stretches between consecutive shared words (a chain rising in both sentences; words
-            // in each other's place are no shared words).
-            var anchors: [(version: Int, source: Int)] = []
-            anchors.reserveCapacity(pairs.count + 1)
-            for pair in pairs where pair.kind != .substituted && pair.source > anchors.last?.source ?? -1 {
-                anchors.append((version: pair.version, source: pair.source))
-            }
-            anchors.append((version: versionWords.count, source: sourceWords.count))
-            var previous = (version: -1, source: -1)
-            for anchor in anchors {
+            // in each other's place are no shared words), and after the last: each anchor taken from
+            // the pairs as the walk reaches it, with no list of them made.
+            var previous = (version: -1, source: -1), nextPair = 0
+            while previous.version < versionWords.count {
+                var anchor = (version: versionWords.count, source: sourceWords.count)
+                while nextPair < pairs.count {
+                    let pair = pairs[nextPair]
+                    nextPair += 1
+                    if pair.kind != .substituted && pair.source > previous.source {
+                        anchor = (version: pair.version, source: pair.source)
+                        break
+                    }
+                }
                 defer { previous = anchor }
                 let versionGap = versionWords[(previous.version + 1)..<anchor.version]
                 let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
