@@ -18,6 +18,12 @@ struct SuffixSubsequences {
     /// `a[start...]` against `b[start...]`, numbers from 0 on (a numbering's); `b.count - start` must
     /// be at most 64.
     init(_ a: [Int], _ b: [Int], from start: Int) {
+        self = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SuffixSubsequences(a, b, from: start) } }
+    }
+
+    /// `init(_:_:from:)` of numbers held in buffers (`TokenAligner`'s), read unchecked at places
+    /// below their counts.
+    init(_ a: UnsafeBufferPointer<Int>, _ b: UnsafeBufferPointer<Int>, from start: Int) {
         precondition(b.count - start <= 64, "a suffix of at most 64 words")
         (countA, countB) = (a.count, b.count)
         // Where each number stands in reversed `b`, as a mask of bits (numbers above every one of

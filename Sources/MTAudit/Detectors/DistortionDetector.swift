@@ -77,111 +77,116 @@ public struct DistortionDetector: Detector {
             // their base keys) have no word that the other lacks: nothing can stray, and the link is
             // done before any word is listed or numbered (a sentence left as it was).
             if Self.sameWords(context.version, link.version, context.source, link.source) { continue }
-            let versionWords = TokenAligner.words(context.version, link.version)
-            let sourceWords = TokenAligner.words(context.source, link.source)
             if rows == nil { rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source)) }
             let (versionRows, sourceRows) = rows!
-            // A word counts as there in another form too ("approve" for "approved"). Each base key
-            // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
-            // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
-            var facts = LinkKeys(capacity: versionWords.count + sourceWords.count)
-            let versionNumbers = versionWords.map { facts.number(baseOf: versionTokens[$0].key, Mark.version) }
-            let sourceNumbers = sourceWords.map { facts.number(baseOf: sourceTokens[$0].key, Mark.source) }
-            func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
-                // The token's fields read in place, with no copy of the token.
-                let kind = document.tokens[index].kind
-                if kind == .number { return true }
-                guard kind == .letters else { return false }
-                // The token's row when `key` is its own key (most are), read in the language found once;
-                // else a look-up.
-                let zipf = key == document.tokens[index].key
-                    ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex) : frequencies.zipf(key, in: language)
-                return zipf < Self.contentWordZipf
-            }
-            // Whether a word is astray does not depend on the alignment: a content word that the
-            // other sentence does not write, as such or in another form, and (for the version's) that
-            // no other version writes, or (for the source's) that the other versions render. Only the
-            // stretch a word falls in does. So each word is told first, before the other versions'
-            // words are numbered and before the alignment (the costliest step): a link with no word
-            // astray is done there. A word written on the other side as such is none (most words):
-            // a byte of `LinkKeys` tells, with no content looked up.
-            // By place, the version's words, then the source's (from `versionCount` on): which are astray.
-            // (Made at the first word astray: a link with none makes none.)
-            var astray: [Bool] = []
-            let versionCount = versionWords.count
-            var strays = 0
-            for place in versionWords.indices {
-                let number = versionNumbers[place]
-                if facts.marks[number] & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, facts.key(number)),
-                   !facts.has(Mark.source, number) {
-                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
-                    astray[place] = true; strays += 1
+            // The link's words (`TokenAligner.words`), their numbers and which are astray, in one
+            // temporary allocation (on the stack for a few sentences' words) rather than five arrays:
+            // room for a word per token of each side in each of the three parts.
+            let versionRoom = TokenAligner.tokenCount(context.version, link.version)
+            let room = versionRoom + TokenAligner.tokenCount(context.source, link.source)
+            // (The parts made from the base address: slices of the buffer are read through generic code.)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * room + 1) { buffer in
+                let base = buffer.baseAddress!
+                func part(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> { UnsafeMutableBufferPointer(start: base + start, count: count) }
+                let versionCount = TokenAligner.words(context.version, link.version, into: part(0, versionRoom))
+                let sourceCount = TokenAligner.words(context.source, link.source, into: part(versionRoom, room - versionRoom))
+                let versionWords = UnsafeBufferPointer(part(0, versionCount)), sourceWords = UnsafeBufferPointer(part(versionRoom, sourceCount))
+                // A word counts as there in another form too ("approve" for "approved"). Each base key
+                // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
+                // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
+                var facts = LinkKeys(capacity: versionCount + sourceCount)
+                let versionNumbers = part(room, versionCount), sourceNumbers = part(room + versionCount, sourceCount)
+                for place in 0..<versionCount { versionNumbers[place] = facts.number(baseOf: versionTokens[versionWords[place]].key, Mark.version) }
+                for place in 0..<sourceCount { sourceNumbers[place] = facts.number(baseOf: sourceTokens[sourceWords[place]].key, Mark.source) }
+                func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
+                    // The token's fields read in place, with no copy of the token.
+                    let kind = document.tokens[index].kind
+                    if kind == .number { return true }
+                    guard kind == .letters else { return false }
+                    // The token's row when `key` is its own key (most are), read in the language found once;
+                    // else a look-up.
+                    let zipf = key == document.tokens[index].key
+                        ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex) : frequencies.zipf(key, in: language)
+                    return zipf < Self.contentWordZipf
                 }
-            }
-            for place in sourceWords.indices {
-                let number = sourceNumbers[place]
-                if facts.marks[number] & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, facts.key(number)),
-                   !facts.has(Mark.version, number) {
-                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
-                    astray[versionCount + place] = true; strays += 1
-                }
-            }
-            guard strays > 0 else { continue }
-            // The words the other versions write in these sentences' place: where they agree with
-            // this version, its wording is no distortion.
-            var othersRender = false
-            for v in link.version {
-                for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
-                    guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
-                    othersRender = true
-                    for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
-                        _ = facts.number(baseOf: token.key, Mark.others)
+                // Whether a word is astray does not depend on the alignment: a content word that the
+                // other sentence does not write, as such or in another form, and (for the version's) that
+                // no other version writes, or (for the source's) that the other versions render. Only the
+                // stretch a word falls in does. So each word is told first, before the other versions'
+                // words are numbered and before the alignment (the costliest step): a link with no word
+                // astray is done there. A word written on the other side as such is none (most words):
+                // a byte of `LinkKeys` tells, with no content looked up.
+                // By place, the version's words, then the source's (from `versionCount` on): which are
+                // astray (1), which not (0). (Cleared at the first word astray: a link with none clears none.)
+                let astray = part(2 * room, versionCount + sourceCount)
+                var strays = 0
+                for place in 0..<versionCount {
+                    let number = versionNumbers[place]
+                    if facts.marks[number] & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, facts.key(number)),
+                       !facts.has(Mark.source, number) {
+                        if strays == 0 { astray.update(repeating: 0) }
+                        astray[place] = 1; strays += 1
                     }
                 }
-            }
-            // (No key is the others' when no other version renders these sentences: none is had.)
-            if othersRender {
-                for place in versionWords.indices where astray[place] && facts.has(Mark.others, versionNumbers[place]) {
-                    astray[place] = false; strays -= 1
-                }
-                for place in sourceWords.indices where astray[versionCount + place] && !facts.has(Mark.others, sourceNumbers[place]) {
-                    astray[versionCount + place] = false; strays -= 1
-                }
-            }
-            guard strays > 0 else { continue }
-            let pairs = TokenAligner().align(versionNumbers, sourceNumbers, keys: facts.keys)
-            // The stretches between consecutive shared words (a chain rising in both sentences; words
-            // in each other's place are no shared words), and after the last: each anchor taken from
-            // the pairs as the walk reaches it, with no list of them made.
-            var previous = (version: -1, source: -1), nextPair = 0
-            while previous.version < versionWords.count {
-                var anchor = (version: versionWords.count, source: sourceWords.count)
-                while nextPair < pairs.count {
-                    let pair = pairs[nextPair]
-                    nextPair += 1
-                    if pair.kind != .substituted && pair.source > previous.source {
-                        anchor = (version: pair.version, source: pair.source)
-                        break
+                for place in 0..<sourceCount {
+                    let number = sourceNumbers[place]
+                    if facts.marks[number] & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, facts.key(number)),
+                       !facts.has(Mark.version, number) {
+                        if strays == 0 { astray.update(repeating: 0) }
+                        astray[versionCount + place] = 1; strays += 1
                     }
                 }
-                defer { previous = anchor }
-                let versionGap = versionWords[(previous.version + 1)..<anchor.version]
-                let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
-                // (Counted, not listed: only their number is needed.)
-                var added = 0, lost = 0
-                for place in versionGap.indices where astray[place] { added += 1 }
-                for place in sourceGap.indices where astray[versionCount + place] { lost += 1 }
-                guard added > 0 || lost > 0 else { continue }
-                let span: TextSpan
-                if let from = versionGap.first, let to = versionGap.last {
-                    span = context.version.tokens[from].span.union(context.version.tokens[to].span)
-                } else {
-                    let at = previous.version >= 0 ? context.version.tokens[versionWords[previous.version]].span.end
-                        : context.version.tokens[versionWords.first ?? 0].span.start
-                    span = .point(at)
+                guard strays > 0 else { return }
+                // The words the other versions write in these sentences' place: where they agree with
+                // this version, its wording is no distortion.
+                var othersRender = false
+                for v in link.version {
+                    for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
+                        guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
+                        othersRender = true
+                        for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
+                            _ = facts.number(baseOf: token.key, Mark.others)
+                        }
+                    }
                 }
-                let sourceSpan = sourceGap.first.map { context.source.tokens[$0].span.union(context.source.tokens[sourceGap.last!].span) }
-                findings.append(Self.finding(span, sourceSpan, in: context, severity: added + lost >= Self.majorWords ? .major : nil))
+                // (No key is the others' when no other version renders these sentences: none is had.)
+                if othersRender {
+                    for place in 0..<versionCount where astray[place] != 0 && facts.has(Mark.others, versionNumbers[place]) {
+                        astray[place] = 0; strays -= 1
+                    }
+                    for place in 0..<sourceCount where astray[versionCount + place] != 0 && !facts.has(Mark.others, sourceNumbers[place]) {
+                        astray[versionCount + place] = 0; strays -= 1
+                    }
+                }
+                guard strays > 0 else { return }
+                let pairs = TokenAligner().align(UnsafeBufferPointer(versionNumbers), UnsafeBufferPointer(sourceNumbers), keys: facts.keys)
+                // The stretches between consecutive shared words (a chain rising in both sentences; words
+                // in each other's place are no shared words), and after the last (`DistortionAnchors`).
+                // (Each stretch as ranges of places: slices of the buffers are read through generic code.)
+                var previous = (version: -1, source: -1)
+                var anchors = DistortionAnchors(pairs, versionCount: versionCount, sourceCount: sourceCount)
+                while let anchor = anchors.next() {
+                    defer { previous = anchor }
+                    let versionGap = (previous.version + 1)..<anchor.version
+                    let sourceGap = (previous.source + 1)..<anchor.source
+                    // (Counted, not listed: only their number is needed.)
+                    var added = 0, lost = 0
+                    for place in versionGap where astray[place] != 0 { added += 1 }
+                    for place in sourceGap where astray[versionCount + place] != 0 { lost += 1 }
+                    guard added > 0 || lost > 0 else { continue }
+                    let span: TextSpan
+                    if !versionGap.isEmpty {
+                        let (from, to) = (versionWords[versionGap.lowerBound], versionWords[versionGap.upperBound - 1])
+                        span = context.version.tokens[from].span.union(context.version.tokens[to].span)
+                    } else {
+                        let at = previous.version >= 0 ? context.version.tokens[versionWords[previous.version]].span.end
+                            : context.version.tokens[versionCount > 0 ? versionWords[0] : 0].span.start
+                        span = .point(at)
+                    }
+                    let sourceSpan = sourceGap.isEmpty ? nil
+                        : context.source.tokens[sourceWords[sourceGap.lowerBound]].span.union(context.source.tokens[sourceWords[sourceGap.upperBound - 1]].span)
+                    findings.append(Self.finding(span, sourceSpan, in: context, severity: added + lost >= Self.majorWords ? .major : nil))
+                }
             }
         }
         return findings
