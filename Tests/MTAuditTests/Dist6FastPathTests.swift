@@ -115,3 +115,70 @@ struct Dist6FastPathTests {
         }
     }
 }
+
+/// The hash of a link's keys (`DistortionKeyHash`): its screen against the plain byte loop, and its
+/// hash the same for the same bytes however they are held.
+@Suite("Dist6: the link keys' hash and screen agree with the byte loop")
+struct Dist6KeyHashTests {
+    /// `key` held in a large string (storage of its own), not in a small string's bits.
+    static func large(_ key: String) -> String {
+        var held = String()
+        held.reserveCapacity(64)
+        held.append(contentsOf: key)
+        return held
+    }
+
+    @Test("The screen says what the byte loop says, for keys of every length up to 40 bytes")
+    func screenIsTheByteLoop() {
+        var random = SplitMix(seed: 6_201)
+        // Bytes that make keys plain and not: letters, a full stop, a carriage return, an apostrophe,
+        // a NUL, bytes of 0x80 and more.
+        let bytes: [UInt8] = Array("abcxyzAZ09' -".utf8) + [0x2E, 0x0D, 0x00, 0x7F, 0x80, 0xC3, 0xA9, 0xFF, 0x2F, 0x2D, 0x0C, 0x0E]
+        var plainCount = 0, otherCount = 0
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &random)
+            // Mostly plain letters, with now and then one byte of the others.
+            let key: [UInt8] = (0..<count).map { _ in
+                Int.random(in: 0..<12, using: &random) == 0 ? bytes.randomElement(using: &random)! : UInt8(ascii: "a") + UInt8.random(in: 0..<26, using: &random)
+            }
+            let (hash, plain) = key.withUnsafeBufferPointer { DistortionKeyHash.scan($0) }
+            #expect(plain == key.allSatisfy(DistortionKeyHash.isPlainByte), "\(key)")
+            if plain { plainCount += 1 } else { otherCount += 1 }
+            // The same bytes elsewhere (at another alignment) give the same hash.
+            let shifted = [UInt8(7)] + key
+            let again = shifted.withUnsafeBufferPointer { DistortionKeyHash.scan(UnsafeBufferPointer(rebasing: $0[1...])).hash }
+            #expect(again == hash)
+        }
+        #expect(plainCount > 1_000 && otherCount > 1_000)
+    }
+
+    @Test("A key's hash is its bytes' hash, whether held in a small string or a large one")
+    func hashOfHeldKeys() {
+        let keys = ["", "a", "of", "the", "cat", "cats", "cat's", "u.s.", "approve", "approved", "harbour", "café",
+                    "straße", "жизнь", "12", "3.5", "internationalisation", "counterrevolutionary", "a\r", "日本語", "x.y.z.w.v.u"]
+        for key in keys {
+            let bytes = Array(key.utf8)
+            let hash = bytes.withUnsafeBufferPointer { DistortionKeyHash.hash($0) }
+            #expect(DistortionKeyHash.hash(key) == hash, "\(key)")
+            #expect(DistortionKeyHash.hash(Self.large(key)) == hash, "\(key)")
+        }
+        // Keys of different bytes (the words above and their prefixes) rarely share a hash.
+        let prefixes = Set(keys.flatMap { key in (0...key.utf8.count).map { String(decoding: key.utf8.prefix($0), as: UTF8.self) } })
+        #expect(Set(prefixes.map { DistortionKeyHash.hash($0) }).count == prefixes.count)
+    }
+
+    @Test("Link numbers of keys held in large strings are those of the same keys in small ones")
+    func numbersOfHeldKeys() {
+        var random = SplitMix(seed: 6_202)
+        let words = ["the", "The", "cat", "cat's", "cats", "u.s.", "us", "approve", "approved", "café", "straße", "a\r",
+                     "12", "3.5", "over", "overall", "internationalisation", "international", "harbour", "mayor"]
+        for _ in 0..<500 {
+            let keys = (0..<Int.random(in: 1...60, using: &random)).map { _ in words.randomElement(using: &random)! }
+            var small = DistortionDetector.LinkKeys(capacity: 4), large = DistortionDetector.LinkKeys(capacity: 4)
+            let smallNumbers = keys.map { small.number(baseOf: $0, DistortionDetector.Mark.version) }
+            let largeNumbers = keys.map { large.number(baseOf: Self.large($0), DistortionDetector.Mark.version) }
+            #expect(smallNumbers == largeNumbers)
+            #expect(small.marks == large.marks)
+        }
+    }
+}

@@ -278,9 +278,10 @@ public struct DistortionDetector: Detector {
         /// and its fifth in bits 8 to 15 (`Mark.hasFifth`).
         private(set) var marks: [UInt64]
         /// The numbering's table, as `KeyNumbering` keeps it (a power of two of slots, at least twice
-        /// the keys; per slot the upper half of the key's FNV-1a hash, then its number plus one, 0
-        /// empty), written out here so that a key hashed already (`number(baseOf:_:)`) is not hashed
-        /// again: the numbers are those `KeyNumbering` gives, in order of first appearance.
+        /// the keys; per slot the upper half of the key's hash, then its number plus one, 0 empty),
+        /// written out here so that a key hashed already (`number(baseOf:_:)`) is not hashed again,
+        /// and with a hash of its own (`DistortionKeyHash`, a few multiplications for a word): the
+        /// numbers are those `KeyNumbering` gives, in order of first appearance.
         private var slots: [UInt64]
 
         init(capacity: Int) {
@@ -297,8 +298,7 @@ public struct DistortionDetector: Detector {
 
         /// The number of `key` (a base key), written by the texts of `mark` (numbered if it is new).
         mutating func number(_ key: String, _ mark: UInt64) -> Int {
-            let hash = key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
-            return number(key, hash: hash, facts: 0, mark)
+            number(key, hash: DistortionKeyHash.hash(key), facts: 0, mark)
         }
 
         /// `number(base(key), mark)` for a token's key: one pass over its bytes hashes it and tells
@@ -309,14 +309,9 @@ public struct DistortionDetector: Detector {
         @inline(__always)
         mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
             let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325, odd: UInt32 = 0
-                for byte in bytes {
-                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                    // Bit 7 for a byte 0x80 or more, bit 8 for a full stop or a carriage return.
-                    odd |= UInt32(byte) | UInt32(byte == UInt8(ascii: ".") ? 0x100 : 0) | UInt32(byte == 0x0D ? 0x100 : 0)
-                }
+                let (hash, plain) = DistortionKeyHash.scan(bytes)
                 let count = bytes.count
-                guard odd < 0x80,
+                guard plain,
                       !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, Mark.notPlain) }
                 // As `learn` reads a plain key: fewer than four bytes, short; else long, with its head.
                 guard count >= 4 else { return (hash, Mark.lengthKnown) }
@@ -326,7 +321,7 @@ public struct DistortionDetector: Detector {
             return number(base(key), mark)
         }
 
-        /// The number of `key`, whose FNV-1a hash is `hash`; a new key's marks are `facts` and `mark`.
+        /// The number of `key`, whose hash (`DistortionKeyHash`) is `hash`; a new key's marks are `facts` and `mark`.
         private mutating func number(_ key: String, hash: UInt64, facts: UInt64, _ mark: UInt64) -> Int {
             let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
@@ -363,7 +358,7 @@ public struct DistortionDetector: Detector {
             slots = [UInt64](filledWith: 0, count: 2 * slots.count)
             let mask = slots.count - 1
             for (number, key) in keys.enumerated() {
-                let hash = key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
+                let hash = DistortionKeyHash.hash(key)
                 var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
