@@ -18,27 +18,41 @@ struct SuffixSubsequences {
     /// `a[start...]` against `b[start...]`, numbers from 0 on (a numbering's); `b.count - start` must
     /// be at most 64.
     init(_ a: [Int], _ b: [Int], from start: Int) {
+        self = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SuffixSubsequences(a, b, from: start) } }
+    }
+
+    /// `init(_:_:from:)` of numbers held in buffers (`TokenAligner`'s), read unchecked at places
+    /// below their counts.
+    init(_ a: UnsafeBufferPointer<Int>, _ b: UnsafeBufferPointer<Int>, from start: Int) {
         precondition(b.count - start <= 64, "a suffix of at most 64 words")
         (countA, countB) = (a.count, b.count)
         // Where each number stands in reversed `b`, as a mask of bits (numbers above every one of
-        // `b`'s match nothing).
-        let largest = max(0, b[start...].max() ?? 0)
-        var masks = [UInt64](filledWith: 0, count: largest + 1)
-        for k in 0..<(b.count - start) {
-            let number = b[b.count - 1 - k]
-            precondition(number >= 0, "word numbers from 0 on")
-            masks[number] |= 1 << UInt64(k)
+        // `b`'s match nothing). (The masks in a temporary allocation, on the stack for a short
+        // sentence's numbers, and the rows written once into their array: no array grown.)
+        var largest = 0
+        for k in start..<b.count where b[k] > largest { largest = b[k] }
+        let rowCount = a.count - start + 1
+        rows = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: largest + 1) { masks in
+            masks.initialize(repeating: 0)
+            for k in 0..<(b.count - start) {
+                let number = b[b.count - 1 - k]
+                precondition(number >= 0, "word numbers from 0 on")
+                masks[number] |= 1 << UInt64(k)
+            }
+            return [UInt64](unsafeUninitializedCapacity: rowCount) { rows, initialized in
+                var row: UInt64 = ~0
+                rows[0] = row
+                for p in stride(from: 1, through: a.count - start, by: 1) {
+                    let number = a[a.count - p]
+                    precondition(number >= 0, "word numbers from 0 on")
+                    let mask = number <= largest ? masks[number] : 0
+                    let matched = row & mask
+                    row = (row &+ matched) | (row & ~mask)
+                    rows[p] = row
+                }
+                initialized = rowCount
+            }
         }
-        var rows = [UInt64](filledWith: 0, count: a.count - start + 1)
-        rows[0] = ~0
-        for p in stride(from: 1, through: a.count - start, by: 1) {
-            let number = a[a.count - p]
-            precondition(number >= 0, "word numbers from 0 on")
-            let mask = number <= largest ? masks[number] : 0
-            let row = rows[p - 1], matched = row & mask
-            rows[p] = (row &+ matched) | (row & ~mask)
-        }
-        self.rows = rows
     }
 
     /// The length of the longest common subsequence of `a[i...]` and `b[j...]` (`i` and `j` at least

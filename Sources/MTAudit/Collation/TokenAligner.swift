@@ -70,75 +70,100 @@ public struct TokenAligner: Sendable {
     /// read from there, with no array of keys per sequence). The pairs hold positions in these
     /// sequences (not token indices), in the order of `numbersA`.
     func align(_ numbersA: [Int], _ numbersB: [Int], keys: [String]) -> [TokenAlignment.Pair] {
+        numbersA.withUnsafeBufferPointer { numbersA in
+            numbersB.withUnsafeBufferPointer { numbersB in align(numbersA, numbersB, keys: keys) }
+        }
+    }
+
+    /// `align(_:_:keys:)` of numbers held in buffers: a caller that keeps a link's numbers in one
+    /// temporary allocation (`DistortionDetector`) makes no array of them. The numbers are read
+    /// unchecked: every place the walks and gaps read is below the counts.
+    func align(_ numbersA: UnsafeBufferPointer<Int>, _ numbersB: UnsafeBufferPointer<Int>, keys: [String]) -> [TokenAlignment.Pair] {
         let countA = numbersA.count, countB = numbersB.count
         // (Room for a pair per word of `numbersA` and an anchor per word of the shorter: no growing.)
         var pairs: [TokenAlignment.Pair] = []
         pairs.reserveCapacity(countA)
-        // Longest common subsequence of equal words. The walk below takes equal words as it meets
-        // them, so the words both sequences begin with are anchors, and the table (the subsequences
-        // of what follows each pair of places) is needed only past them.
-        var anchors: [(Int, Int)] = []
-        anchors.reserveCapacity(min(countA, countB) + 1)
-        var prefix = 0
-        while prefix < countA && prefix < countB && numbersA[prefix] == numbersB[prefix] {
-            anchors.append((prefix, prefix))
-            prefix += 1
-        }
-        // The walk from the end of the shared beginning: at two equal words, take them; else step
-        // past the version's word while that keeps the longest subsequence of what follows, else
-        // past the source's.
-        // The table below reads the numbers through unchecked buffers, sized by these counts.
-        var i = prefix, j = prefix
-        if countB - prefix <= 64 {
-            // The lengths of those subsequences from bit vectors (`SuffixSubsequences`), a word per
-            // row: most sentences are short, and the table below costs a cell per pair of words.
-            let lengths = SuffixSubsequences(numbersA, numbersB, from: prefix)
-            while i < countA && j < countB {
-                if numbersA[i] == numbersB[j] {
-                    anchors.append((i, j)); i += 1; j += 1
-                } else if lengths.length(i + 1, j) >= lengths.length(i, j + 1) { i += 1 } else { j += 1 }
+        // (The anchors in a temporary allocation, on the stack for a sentence's words: one per word
+        // of the shorter sequence at most, and the end; anchor k's places at 2k and 2k + 1, in words
+        // of a plain type, whose allocation needs no type metadata looked up.)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (min(countA, countB) + 1)) { anchors in
+            var anchorCount = 0
+            func add(_ i: Int, _ j: Int) {
+                anchors[2 * anchorCount] = i; anchors[2 * anchorCount + 1] = j; anchorCount += 1
             }
-        } else {
-            // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
-            let width = countB - prefix + 1
-            var table = [Int32](filledWith: 0, count: (countA - prefix + 1) * width)
-            func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }
-            // Filled through buffers: every cell is in bounds by construction, and the checks of array
-            // subscripts cost as much as the cells.
-            table.withUnsafeMutableBufferPointer { table in
-                numbersA.withUnsafeBufferPointer { numbersA in
-                    numbersB.withUnsafeBufferPointer { numbersB in
-                        for i in stride(from: countA - 1, through: prefix, by: -1) {
-                            let row = (i - prefix) * width - prefix, below = row + width
-                            let word = numbersA[i]
-                            for j in stride(from: countB - 1, through: prefix, by: -1) {
-                                table[row + j] = word == numbersB[j] ? table[below + j + 1] + 1 : max(table[below + j], table[row + j + 1])
-                            }
+            // Longest common subsequence of equal words. The walk below takes equal words as it meets
+            // them, so the words both sequences begin with are anchors, and the table (the subsequences
+            // of what follows each pair of places) is needed only past them.
+            var prefix = 0
+            while prefix < countA && prefix < countB && numbersA[prefix] == numbersB[prefix] {
+                add(prefix, prefix)
+                prefix += 1
+            }
+            // The walk from the end of the shared beginning: at two equal words, take them; else step
+            // past the version's word while that keeps the longest subsequence of what follows, else
+            // past the source's.
+            var i = prefix, j = prefix
+            if countB - prefix <= 64 {
+                // The lengths of those subsequences from bit vectors (`SuffixSubsequences`), a word per
+                // row: most sentences are short, and the table below costs a cell per pair of words.
+                let lengths = SuffixSubsequences(numbersA, numbersB, from: prefix)
+                while i < countA && j < countB {
+                    if numbersA[i] == numbersB[j] {
+                        add(i, j); i += 1; j += 1
+                    } else if lengths.length(i + 1, j) >= lengths.length(i, j + 1) { i += 1 } else { j += 1 }
+                }
+            } else {
+                // (One flat table, row i from (i − prefix) × width on, rather than an array per row.)
+                let width = countB - prefix + 1
+                var table = [Int32](filledWith: 0, count: (countA - prefix + 1) * width)
+                func cell(_ i: Int, _ j: Int) -> Int { (i - prefix) * width + j - prefix }
+                // Filled through buffers: every cell is in bounds by construction, and the checks of array
+                // subscripts cost as much as the cells.
+                table.withUnsafeMutableBufferPointer { table in
+                    for i in stride(from: countA - 1, through: prefix, by: -1) {
+                        let row = (i - prefix) * width - prefix, below = row + width
+                        let word = numbersA[i]
+                        for j in stride(from: countB - 1, through: prefix, by: -1) {
+                            table[row + j] = word == numbersB[j] ? table[below + j + 1] + 1 : max(table[below + j], table[row + j + 1])
                         }
                     }
                 }
+                while i < countA && j < countB {
+                    if numbersA[i] == numbersB[j] { add(i, j); i += 1; j += 1 } else if table[cell(i + 1, j)] >= table[cell(i, j + 1)] { i += 1 } else { j += 1 }
+                }
             }
-            while i < countA && j < countB {
-                if numbersA[i] == numbersB[j] { anchors.append((i, j)); i += 1; j += 1 } else if table[cell(i + 1, j)] >= table[cell(i, j + 1)] { i += 1 } else { j += 1 }
+            add(countA, countB)
+            // The gaps between anchors (and before the first and after the last).
+            var previous = (-1, -1)
+            for k in 0..<anchorCount {
+                let anchor = (anchors[2 * k], anchors[2 * k + 1])
+                if anchor.0 > previous.0 + 1 && anchor.1 > previous.1 + 1 {
+                    gap(previous.0 + 1..<anchor.0, previous.1 + 1..<anchor.1, numbersA, numbersB, keys, into: &pairs)
+                }
+                if anchor.0 < countA { pairs.append(TokenAlignment.Pair(version: anchor.0, source: anchor.1, kind: .same)) }
+                previous = anchor
             }
         }
-        anchors.append((countA, countB))
-        // The gaps between anchors (and before the first and after the last).
-        var previous = (-1, -1)
-        for anchor in anchors {
-            if anchor.0 > previous.0 + 1 && anchor.1 > previous.1 + 1 {
-                gap(previous.0 + 1..<anchor.0, previous.1 + 1..<anchor.1, numbersA, numbersB, keys, into: &pairs)
-            }
-            if anchor.0 < countA { pairs.append(TokenAlignment.Pair(version: anchor.0, source: anchor.1, kind: .same)) }
-            previous = anchor
-        }
-        pairs.sort { $0.version < $1.version }
+        // (Sorted only where a gap paired some words by spelling and then others by position, which
+        // come after them: most alignments are in order already. Each version word is in one pair
+        // at most, so either way the order is the same.)
+        if !Self.inVersionOrder(pairs) { pairs.sort { $0.version < $1.version } }
         return pairs
+    }
+
+    /// Whether `pairs` are in the order of their version words.
+    static func inVersionOrder(_ pairs: [TokenAlignment.Pair]) -> Bool {
+        var previous = Int.min
+        for pair in pairs {
+            if pair.version < previous { return false }
+            previous = pair.version
+        }
+        return true
     }
 
     /// Pairs the words of a gap, positions `gapA` of `numbersA` and `gapB` of `numbersB` (their keys
     /// in `keys`), adding them to `pairs`.
-    private func gap(_ gapA: Range<Int>, _ gapB: Range<Int>, _ numbersA: [Int], _ numbersB: [Int], _ keys: [String],
+    private func gap(_ gapA: Range<Int>, _ gapB: Range<Int>, _ numbersA: UnsafeBufferPointer<Int>, _ numbersB: UnsafeBufferPointer<Int>, _ keys: [String],
                      into pairs: inout [TokenAlignment.Pair]) {
         guard !gapA.isEmpty, !gapB.isEmpty else { return }
         func keyA(_ x: Int) -> String { keys[numbersA[x]] }
@@ -275,6 +300,28 @@ public struct TokenAligner: Sendable {
 
     /// The word-like tokens of `sentences`, as indices into the document's tokens: the words this
     /// aligner pairs.
+    /// The number of tokens of `sentences`: room enough for their words (`words(_:_:into:)`).
+    static func tokenCount(_ document: Document, _ sentences: Range<Int>) -> Int {
+        guard let first = sentences.first, let last = sentences.last else { return 0 }
+        return document.sentences[last].tokens.upperBound - document.sentences[first].tokens.lowerBound
+    }
+
+    /// `words(_:_:)` written into `room` (at least `tokenCount(_:_:)` places) from its start, for a
+    /// caller that keeps them in a temporary allocation, with no array made: their count.
+    static func words(_ document: Document, _ sentences: Range<Int>, into room: UnsafeMutableBufferPointer<Int>) -> Int {
+        guard let first = sentences.first.map({ document.sentences[$0].tokens.lowerBound }),
+              let last = sentences.last.map({ document.sentences[$0].tokens.upperBound }) else { return 0 }
+        precondition(room.count >= last - first, "room for a word per token")
+        var count = 0
+        document.tokens.withUnsafeBufferPointer { tokens in
+            for index in first..<last where tokens[index].isWordLike {
+                room[count] = index
+                count += 1
+            }
+        }
+        return count
+    }
+
     static func words(_ document: Document, _ sentences: Range<Int>) -> [Int] {
         guard let first = sentences.first.map({ document.sentences[$0].tokens.lowerBound }),
               let last = sentences.last.map({ document.sentences[$0].tokens.upperBound }) else { return [] }

@@ -77,107 +77,116 @@ public struct DistortionDetector: Detector {
             // their base keys) have no word that the other lacks: nothing can stray, and the link is
             // done before any word is listed or numbered (a sentence left as it was).
             if Self.sameWords(context.version, link.version, context.source, link.source) { continue }
-            let versionWords = TokenAligner.words(context.version, link.version)
-            let sourceWords = TokenAligner.words(context.source, link.source)
             if rows == nil { rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source)) }
             let (versionRows, sourceRows) = rows!
-            // A word counts as there in another form too ("approve" for "approved"). Each base key
-            // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
-            // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
-            var facts = LinkKeys(capacity: versionWords.count + sourceWords.count)
-            let versionNumbers = versionWords.map { facts.number(baseOf: versionTokens[$0].key, Mark.version) }
-            let sourceNumbers = sourceWords.map { facts.number(baseOf: sourceTokens[$0].key, Mark.source) }
-            func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
-                // The token's fields read in place, with no copy of the token.
-                let kind = document.tokens[index].kind
-                if kind == .number { return true }
-                guard kind == .letters else { return false }
-                // The token's row when `key` is its own key (most are), read in the language found once;
-                // else a look-up.
-                let zipf = key == document.tokens[index].key
-                    ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex) : frequencies.zipf(key, in: language)
-                return zipf < Self.contentWordZipf
-            }
-            // Whether a word is astray does not depend on the alignment: a content word that the
-            // other sentence does not write, as such or in another form, and (for the version's) that
-            // no other version writes, or (for the source's) that the other versions render. Only the
-            // stretch a word falls in does. So each word is told first, before the other versions'
-            // words are numbered and before the alignment (the costliest step): a link with no word
-            // astray is done there. A word written on the other side as such is none (most words):
-            // a byte of `LinkKeys` tells, with no content looked up.
-            // By place, the version's words, then the source's (from `versionCount` on): which are astray.
-            // (Made at the first word astray: a link with none makes none.)
-            var astray: [Bool] = []
-            let versionCount = versionWords.count
-            var strays = 0
-            for place in versionWords.indices {
-                let number = versionNumbers[place]
-                if facts.marks[number] & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, facts.key(number)),
-                   !facts.has(Mark.source, number) {
-                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
-                    astray[place] = true; strays += 1
+            // The link's words (`TokenAligner.words`), their numbers and which are astray, in one
+            // temporary allocation (on the stack for a few sentences' words) rather than five arrays:
+            // room for a word per token of each side in each of the three parts.
+            let versionRoom = TokenAligner.tokenCount(context.version, link.version)
+            let room = versionRoom + TokenAligner.tokenCount(context.source, link.source)
+            // (The parts made from the base address: slices of the buffer are read through generic code.)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * room + 1) { buffer in
+                let base = buffer.baseAddress!
+                func part(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> { UnsafeMutableBufferPointer(start: base + start, count: count) }
+                let versionCount = TokenAligner.words(context.version, link.version, into: part(0, versionRoom))
+                let sourceCount = TokenAligner.words(context.source, link.source, into: part(versionRoom, room - versionRoom))
+                let versionWords = UnsafeBufferPointer(part(0, versionCount)), sourceWords = UnsafeBufferPointer(part(versionRoom, sourceCount))
+                // A word counts as there in another form too ("approve" for "approved"). Each base key
+                // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
+                // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
+                var facts = LinkKeys(capacity: versionCount + sourceCount)
+                let versionNumbers = part(room, versionCount), sourceNumbers = part(room + versionCount, sourceCount)
+                for place in 0..<versionCount { versionNumbers[place] = facts.number(baseOf: versionTokens[versionWords[place]].key, Mark.version) }
+                for place in 0..<sourceCount { sourceNumbers[place] = facts.number(baseOf: sourceTokens[sourceWords[place]].key, Mark.source) }
+                func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
+                    // The token's fields read in place, with no copy of the token.
+                    let kind = document.tokens[index].kind
+                    if kind == .number { return true }
+                    guard kind == .letters else { return false }
+                    // The token's row when `key` is its own key (most are), read in the language found once;
+                    // else a look-up.
+                    let zipf = key == document.tokens[index].key
+                        ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex) : frequencies.zipf(key, in: language)
+                    return zipf < Self.contentWordZipf
                 }
-            }
-            for place in sourceWords.indices {
-                let number = sourceNumbers[place]
-                if facts.marks[number] & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, facts.key(number)),
-                   !facts.has(Mark.version, number) {
-                    if astray.isEmpty { astray = [Bool](filledWith: false, count: versionCount + sourceWords.count) }
-                    astray[versionCount + place] = true; strays += 1
-                }
-            }
-            guard strays > 0 else { continue }
-            // The words the other versions write in these sentences' place: where they agree with
-            // this version, its wording is no distortion.
-            var othersRender = false
-            for v in link.version {
-                for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
-                    guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
-                    othersRender = true
-                    for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
-                        _ = facts.number(baseOf: token.key, Mark.others)
+                // Whether a word is astray does not depend on the alignment: a content word that the
+                // other sentence does not write, as such or in another form, and (for the version's) that
+                // no other version writes, or (for the source's) that the other versions render. Only the
+                // stretch a word falls in does. So each word is told first, before the other versions'
+                // words are numbered and before the alignment (the costliest step): a link with no word
+                // astray is done there. A word written on the other side as such is none (most words):
+                // a byte of `LinkKeys` tells, with no content looked up.
+                // By place, the version's words, then the source's (from `versionCount` on): which are
+                // astray (1), which not (0). (Cleared at the first word astray: a link with none clears none.)
+                let astray = part(2 * room, versionCount + sourceCount)
+                var strays = 0
+                for place in 0..<versionCount {
+                    let number = versionNumbers[place]
+                    if facts.marks[number] & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, facts.key(number)),
+                       !facts.has(Mark.source, number) {
+                        if strays == 0 { astray.update(repeating: 0) }
+                        astray[place] = 1; strays += 1
                     }
                 }
-            }
-            // (No key is the others' when no other version renders these sentences: none is had.)
-            if othersRender {
-                for place in versionWords.indices where astray[place] && facts.has(Mark.others, versionNumbers[place]) {
-                    astray[place] = false; strays -= 1
+                for place in 0..<sourceCount {
+                    let number = sourceNumbers[place]
+                    if facts.marks[number] & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, facts.key(number)),
+                       !facts.has(Mark.version, number) {
+                        if strays == 0 { astray.update(repeating: 0) }
+                        astray[versionCount + place] = 1; strays += 1
+                    }
                 }
-                for place in sourceWords.indices where astray[versionCount + place] && !facts.has(Mark.others, sourceNumbers[place]) {
-                    astray[versionCount + place] = false; strays -= 1
+                guard strays > 0 else { return }
+                // The words the other versions write in these sentences' place: where they agree with
+                // this version, its wording is no distortion.
+                var othersRender = false
+                for v in link.version {
+                    for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
+                        guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
+                        othersRender = true
+                        for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
+                            _ = facts.number(baseOf: token.key, Mark.others)
+                        }
+                    }
                 }
-            }
-            guard strays > 0 else { continue }
-            let pairs = TokenAligner().align(versionNumbers, sourceNumbers, keys: facts.keys)
-            // The stretches between consecutive shared words (a chain rising in both sentences; words
-            // in each other's place are no shared words).
-            var anchors: [(version: Int, source: Int)] = []
-            anchors.reserveCapacity(pairs.count + 1)
-            for pair in pairs where pair.kind != .substituted && pair.source > anchors.last?.source ?? -1 {
-                anchors.append((version: pair.version, source: pair.source))
-            }
-            anchors.append((version: versionWords.count, source: sourceWords.count))
-            var previous = (version: -1, source: -1)
-            for anchor in anchors {
-                defer { previous = anchor }
-                let versionGap = versionWords[(previous.version + 1)..<anchor.version]
-                let sourceGap = sourceWords[(previous.source + 1)..<anchor.source]
-                // (Counted, not listed: only their number is needed.)
-                var added = 0, lost = 0
-                for place in versionGap.indices where astray[place] { added += 1 }
-                for place in sourceGap.indices where astray[versionCount + place] { lost += 1 }
-                guard added > 0 || lost > 0 else { continue }
-                let span: TextSpan
-                if let from = versionGap.first, let to = versionGap.last {
-                    span = context.version.tokens[from].span.union(context.version.tokens[to].span)
-                } else {
-                    let at = previous.version >= 0 ? context.version.tokens[versionWords[previous.version]].span.end
-                        : context.version.tokens[versionWords.first ?? 0].span.start
-                    span = .point(at)
+                // (No key is the others' when no other version renders these sentences: none is had.)
+                if othersRender {
+                    for place in 0..<versionCount where astray[place] != 0 && facts.has(Mark.others, versionNumbers[place]) {
+                        astray[place] = 0; strays -= 1
+                    }
+                    for place in 0..<sourceCount where astray[versionCount + place] != 0 && !facts.has(Mark.others, sourceNumbers[place]) {
+                        astray[versionCount + place] = 0; strays -= 1
+                    }
                 }
-                let sourceSpan = sourceGap.first.map { context.source.tokens[$0].span.union(context.source.tokens[sourceGap.last!].span) }
-                findings.append(Self.finding(span, sourceSpan, in: context, severity: added + lost >= Self.majorWords ? .major : nil))
+                guard strays > 0 else { return }
+                let pairs = TokenAligner().align(UnsafeBufferPointer(versionNumbers), UnsafeBufferPointer(sourceNumbers), keys: facts.keys)
+                // The stretches between consecutive shared words (a chain rising in both sentences; words
+                // in each other's place are no shared words), and after the last (`DistortionAnchors`).
+                // (Each stretch as ranges of places: slices of the buffers are read through generic code.)
+                var previous = (version: -1, source: -1)
+                var anchors = DistortionAnchors(pairs, versionCount: versionCount, sourceCount: sourceCount)
+                while let anchor = anchors.next() {
+                    defer { previous = anchor }
+                    let versionGap = (previous.version + 1)..<anchor.version
+                    let sourceGap = (previous.source + 1)..<anchor.source
+                    // (Counted, not listed: only their number is needed.)
+                    var added = 0, lost = 0
+                    for place in versionGap where astray[place] != 0 { added += 1 }
+                    for place in sourceGap where astray[versionCount + place] != 0 { lost += 1 }
+                    guard added > 0 || lost > 0 else { continue }
+                    let span: TextSpan
+                    if !versionGap.isEmpty {
+                        let (from, to) = (versionWords[versionGap.lowerBound], versionWords[versionGap.upperBound - 1])
+                        span = context.version.tokens[from].span.union(context.version.tokens[to].span)
+                    } else {
+                        let at = previous.version >= 0 ? context.version.tokens[versionWords[previous.version]].span.end
+                            : context.version.tokens[versionCount > 0 ? versionWords[0] : 0].span.start
+                        span = .point(at)
+                    }
+                    let sourceSpan = sourceGap.isEmpty ? nil
+                        : context.source.tokens[sourceWords[sourceGap.lowerBound]].span.union(context.source.tokens[sourceWords[sourceGap.upperBound - 1]].span)
+                    findings.append(Self.finding(span, sourceSpan, in: context, severity: added + lost >= Self.majorWords ? .major : nil))
+                }
             }
         }
         return findings
@@ -269,9 +278,10 @@ public struct DistortionDetector: Detector {
         /// and its fifth in bits 8 to 15 (`Mark.hasFifth`).
         private(set) var marks: [UInt64]
         /// The numbering's table, as `KeyNumbering` keeps it (a power of two of slots, at least twice
-        /// the keys; per slot the upper half of the key's FNV-1a hash, then its number plus one, 0
-        /// empty), written out here so that a key hashed already (`number(baseOf:_:)`) is not hashed
-        /// again: the numbers are those `KeyNumbering` gives, in order of first appearance.
+        /// the keys; per slot the upper half of the key's hash, then its number plus one, 0 empty),
+        /// written out here so that a key hashed already (`number(baseOf:_:)`) is not hashed again,
+        /// and with a hash of its own (`DistortionKeyHash`, a few multiplications for a word): the
+        /// numbers are those `KeyNumbering` gives, in order of first appearance.
         private var slots: [UInt64]
 
         init(capacity: Int) {
@@ -288,8 +298,7 @@ public struct DistortionDetector: Detector {
 
         /// The number of `key` (a base key), written by the texts of `mark` (numbered if it is new).
         mutating func number(_ key: String, _ mark: UInt64) -> Int {
-            let hash = key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
-            return number(key, hash: hash, facts: 0, mark)
+            number(key, hash: DistortionKeyHash.hash(key), facts: 0, mark)
         }
 
         /// `number(base(key), mark)` for a token's key: one pass over its bytes hashes it and tells
@@ -300,14 +309,9 @@ public struct DistortionDetector: Detector {
         @inline(__always)
         mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
             let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325, odd: UInt32 = 0
-                for byte in bytes {
-                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                    // Bit 7 for a byte 0x80 or more, bit 8 for a full stop or a carriage return.
-                    odd |= UInt32(byte) | UInt32(byte == UInt8(ascii: ".") ? 0x100 : 0) | UInt32(byte == 0x0D ? 0x100 : 0)
-                }
+                let (hash, plain) = DistortionKeyHash.scan(bytes)
                 let count = bytes.count
-                guard odd < 0x80,
+                guard plain,
                       !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, Mark.notPlain) }
                 // As `learn` reads a plain key: fewer than four bytes, short; else long, with its head.
                 guard count >= 4 else { return (hash, Mark.lengthKnown) }
@@ -317,7 +321,7 @@ public struct DistortionDetector: Detector {
             return number(base(key), mark)
         }
 
-        /// The number of `key`, whose FNV-1a hash is `hash`; a new key's marks are `facts` and `mark`.
+        /// The number of `key`, whose hash (`DistortionKeyHash`) is `hash`; a new key's marks are `facts` and `mark`.
         private mutating func number(_ key: String, hash: UInt64, facts: UInt64, _ mark: UInt64) -> Int {
             let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
@@ -354,7 +358,7 @@ public struct DistortionDetector: Detector {
             slots = [UInt64](filledWith: 0, count: 2 * slots.count)
             let mask = slots.count - 1
             for (number, key) in keys.enumerated() {
-                let hash = key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
+                let hash = DistortionKeyHash.hash(key)
                 var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
