@@ -20,4 +20,18 @@ struct Feed6FastPathTests {
             }
         }
     }
+
+    @Test("QuoteAlteredDetector.mayOpenQuote, eight bytes at a time, answers as a look at every scalar")
+    func openingQuoteScreen() {
+        // Long runs of ASCII (skipped a word at a time) around marks that open a quote, marks that
+        // close one, and scalars that share their last bytes (U+201D, U+300D, U+00BB, U+0161, U+4E9C).
+        let alphabet: [String] = ["abcdefgh", "The cat ", "x", " ", "\"", "“", "”", "„", "«", "»", "「", "」", "š", "亜",
+                                  "‘", "’", "é", "12345678901"]
+        var random = SplitMix(seed: 666)
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+            #expect(QuoteAlteredDetector.mayOpenQuote(text) == text.unicodeScalars.contains(where: QuoteAlteredDetector.opensQuote),
+                    "\(text)")
+        }
+    }
 }
