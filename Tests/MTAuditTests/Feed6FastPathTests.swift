@@ -34,4 +34,17 @@ struct Feed6FastPathTests {
                     "\(text)")
         }
     }
+
+    @Test("removing(_:from:) and movingToFront(_:of:) give what a copy and remove(at:) gave")
+    func otherVersions() {
+        for count in 1...5 {
+            let items = Array(100..<(100 + count))
+            for index in items.indices {
+                var others = items
+                others.remove(at: index)
+                #expect(Auditor.removing(index, from: items) == others)
+                #expect(Auditor.movingToFront(index, of: items) == [items[index]] + others)
+            }
+        }
+    }
 }

@@ -47,12 +47,10 @@ public struct Auditor: Sendable {
         // ask which source sentences it renders.
         let toSource = documents.map { SentenceAligner().align(source: sourceDocument, version: $0) }
         let results = versions.indices.map { index in
-            var others = documents, othersToSource = toSource
-            others.remove(at: index)
-            othersToSource.remove(at: index)
-            let context = DetectionContext(source: sourceDocument, version: documents[index], otherVersions: others,
+            let context = DetectionContext(source: sourceDocument, version: documents[index],
+                                           otherVersions: Self.removing(index, from: documents),
                                            otherAlignments: collation.alignmentsToOthers(of: index),
-                                           sourceAlignments: [toSource[index]] + othersToSource,
+                                           sourceAlignments: Self.movingToFront(index, of: toSource),
                                            lexicons: configuration.lexicons)
             return result(context, path: versions[index].path, sourceText: sourceText)
         }
@@ -64,9 +62,20 @@ public struct Auditor: Sendable {
 
     private func result(_ context: DetectionContext, path: String?, sourceText: MetricText) -> VersionResult {
         var findings: [Finding] = []
-        for detector in configuration.detectors {
-            for var finding in detector.findings(in: context) {
-                if let severity = configuration.severityOverrides[finding.rule] { finding.severity = severity }
+        let detectors = configuration.detectors
+        let overrides = configuration.severityOverrides
+        // Each detector called in its place in the array (a `for … in` copied every detector out of
+        // its existential box and destroyed the copy). Without overrides a detector's findings are
+        // taken whole: the first nonempty array as it is, the others appended, not copied one by one.
+        for index in detectors.indices {
+            let found = detectors[index].findings(in: context)
+            if found.isEmpty { continue }
+            if overrides.isEmpty {
+                if findings.isEmpty { findings = found } else { findings.append(contentsOf: found) }
+                continue
+            }
+            for var finding in found {
+                if let severity = overrides[finding.rule] { finding.severity = severity }
                 findings.append(finding)
             }
         }
@@ -127,6 +136,24 @@ public struct Auditor: Sendable {
         AlignedSentences(hypothesis: context.version, reference: context.source, alignment: context.alignment)
     }
 
+    /// `items` without the one at `index`. Most lines have one version, whose others are none: a
+    /// copy of the array and a removal from it made and freed an array for nothing.
+    static func removing<Item>(_ index: Int, from items: [Item]) -> [Item] {
+        guard items.count > 1 else { return [] }
+        var others: [Item] = []
+        others.reserveCapacity(items.count - 1)
+        others.append(contentsOf: items[..<index])
+        others.append(contentsOf: items[(index + 1)...])
+        return others
+    }
+
+    /// `items` with the one at `index` first and the others after it in their order: `items` itself
+    /// for the first (as for the one version of most lines), with no array made.
+    static func movingToFront<Item>(_ index: Int, of items: [Item]) -> [Item] {
+        guard index > 0 else { return items }
+        return [items[index]] + removing(index, from: items)
+    }
+
     /// Garbled characters mislead every other check ("β€” β€”" looks like Greek, a repeat and a
     /// lower-case sentence start): a finding of another rule that overlaps mojibake is dropped.
     static func withoutEchoesOfMojibake(_ findings: [Finding]) -> [Finding] {
@@ -142,6 +169,8 @@ public struct Auditor: Sendable {
     /// left out) is that finding again, counted twice: it is dropped.
     static func withoutDistortionsExplained(_ findings: [Finding]) -> [Finding] {
         let rule = DistortionDetector.description.id
+        // Most versions have no distortion to explain: then nothing is gathered.
+        guard findings.contains(where: { $0.rule == rule }) else { return findings }
         // The other findings' spans by start, with the furthest end reached so far: a distortion
         // reads only the spans that start before it ends, back to where none reaches its start
         // (every span that can explain it is among them), where it read every span of the text.
