@@ -1,5 +1,6 @@
 import Foundation
 @testable import MTAudit
+import MTAuditText
 import Testing
 
 /// The fast paths of feed6 against the plain code they replace, on varied inputs.
@@ -45,6 +46,32 @@ struct Feed6FastPathTests {
                 #expect(Auditor.removing(index, from: items) == others)
                 #expect(Auditor.movingToFront(index, of: items) == [items[index]] + others)
             }
+        }
+    }
+
+    @Test("The coverage estimate reading a context's rendering equals the estimate that works it out")
+    func coverageFromContextRendering() throws {
+        // Sentences in one language and another, so that links by position, by words and none occur.
+        let sentences = ["The ferry left Ostby at dawn.", "It docked at noon in the harbour.", "The mayor spoke on Monday.",
+                         "Prices rose by 4% in May.", "Nobody was hurt.", "Le bac a quitté Ostby à l'aube.",
+                         "Der Bürgermeister sprach am Montag.", "The council met and voted against the plan."]
+        var random = SplitMix(seed: 6_006)
+        let segmenter = try Segmenter()
+        func text() -> String {
+            (0..<Int.random(in: 1...6, using: &random)).map { _ in sentences.randomElement(using: &random)! }.joined(separator: " ")
+        }
+        for _ in 0..<300 {
+            let context = DetectionContext(source: Document(id: "s", text: text(), segmenter: segmenter),
+                                           version: Document(id: "v", text: text(), segmenter: segmenter))
+            let estimator = CoverageEstimator()
+            #expect(estimator.renderedSimilarity == CoverageEstimator.defaultRenderedSimilarity)
+            let plain = estimator.estimate(source: context.source, version: context.version, alignment: context.alignment,
+                                           sameLanguage: context.sameLanguage)
+            let known = context.rendering
+            let reused = estimator.estimate(source: context.source, version: context.version, alignment: context.alignment,
+                                            chrF: nil, sameLanguage: context.sameLanguage,
+                                            rendering: (known.source, known.version))
+            #expect(reused == plain, "\(context.source.text) | \(context.version.text)")
         }
     }
 }

@@ -84,9 +84,17 @@ public struct Auditor: Sendable {
         findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
         let version = context.version
         let metrics = metrics(context, sourceText: sourceText)
-        let estimate = configuration.coverage.estimate(source: context.source, version: version,
-                                                      alignment: context.alignment, chrF: metrics[CharacterFScore.chrF.name],
-                                                      sameLanguage: context.sameLanguage)
+        // The context's rendering is the default estimator's of the same alignment: the estimate
+        // reads it (the omission rule made it already) where its own threshold is the default's.
+        let coverage = configuration.coverage
+        var rendering: (source: [Bool], version: [Bool])?
+        if coverage.renderedSimilarity == CoverageEstimator.defaultRenderedSimilarity {
+            let known = context.rendering
+            rendering = (known.source, known.version)
+        }
+        let estimate = coverage.estimate(source: context.source, version: version,
+                                         alignment: context.alignment, chrF: metrics[CharacterFScore.chrF.name],
+                                         sameLanguage: context.sameLanguage, rendering: rendering)
         if estimate.relation == .unrelated {
             // Another text altogether: findings that point at a place in the source compare it with
             // sentences it does not render, and the gate fails it as unrelated anyway. Findings about
