@@ -39,7 +39,9 @@ public struct Auditor: Sendable {
              },
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
-        let collation = Collation(versions: documents)
+        // A lone version (most lines) has no other to be collated with: no collation is made, which
+        // cost arrays and a language guess for it (the context guesses it later, when it is asked).
+        let collation = documents.count > 1 ? Collation(versions: documents) : nil
         // The source as the metrics read it, prepared once for every version, and its reference forms
         // kept with its document for the lines that name it again.
         let sourceText = MetricText(sourceDocument.text, sharedIn: sourceDocument.memo)
@@ -49,7 +51,7 @@ public struct Auditor: Sendable {
         let results = versions.indices.map { index in
             let context = DetectionContext(source: sourceDocument, version: documents[index],
                                            otherVersions: Self.removing(index, from: documents),
-                                           otherAlignments: collation.alignmentsToOthers(of: index),
+                                           otherAlignments: collation?.alignmentsToOthers(of: index) ?? [],
                                            sourceAlignments: Self.movingToFront(index, of: toSource),
                                            lexicons: configuration.lexicons)
             return result(context, path: versions[index].path, sourceText: sourceText)
