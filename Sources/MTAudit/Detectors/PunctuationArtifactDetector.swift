@@ -226,14 +226,18 @@ public struct PunctuationArtifactDetector: Detector {
     private func unbalancedPairs(_ text: [Unicode.Scalar], _ context: DetectionContext) -> [Finding] {
         let marks = Self.pairMarks(text)
         guard !marks.isEmpty else { return [] }
-        let sourceMarks = Self.pairMarks(context.source.scalars)
-        let sourcePairs = pairs(for: sourceMarks)
+        // The source's marks read only for a pair that the version leaves unmatched: most versions
+        // match all of theirs, and a finding needs the source's to match.
+        lazy var sourceMarks = Self.pairMarks(context.source.scalars)
+        lazy var sourcePairs = pairs(for: sourceMarks)
         var findings: [Finding] = []
         for pair in pairs(for: marks) {
-            guard Self.unmatched(sourceMarks, pair: sourcePairs.first { $0.open == pair.open } ?? pair).isEmpty else {
+            let unmatched = Self.unmatched(marks, pair: pair)
+            guard !unmatched.isEmpty,
+                  Self.unmatched(sourceMarks, pair: sourcePairs.first { $0.open == pair.open } ?? pair).isEmpty else {
                 continue
             }
-            for offset in Self.unmatched(marks, pair: pair) {
+            for offset in unmatched {
                 let mark = String(text[offset])
                 findings.append(finding(TextSpan(start: offset, end: offset + 1), in: context,
                                         message: "“\(mark)” has no partner, where the source's quotes and brackets pair up",
