@@ -88,13 +88,7 @@ struct JSONLineWriter: ~Copyable {
         raw(",\"language\":")
         string(version.language)
         raw(",\"metrics\":{")
-        // Sorted as pairs: no lookup of each name again.
-        for (index, metric) in version.metrics.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { raw(",") }
-            string(metric.key)
-            raw(":")
-            try number(metric.value)
-        }
+        try write(version.metrics)
         raw("}")
         if let path = version.path {  // omitted when absent, as the synthesized encoding does
             raw(",\"path\":")
@@ -107,6 +101,33 @@ struct JSONLineWriter: ~Copyable {
         raw(",\"verdict\":")
         string(version.verdict.rawValue)
         raw("}")
+    }
+
+    /// The metrics' `"name":value` pairs, by name. Sorted as pairs (no lookup of each name again),
+    /// by insertion in memory of the stack's: a version has a handful of metrics, and `sorted` made
+    /// (and freed) an array for them on every line. Names are a dictionary's keys, unique, so any
+    /// sort by `<` gives the order `sorted(by: { $0.key < $1.key })` gave.
+    private mutating func write(_ metrics: [String: Double]) throws {
+        typealias Metric = (key: String, value: Double)
+        guard !metrics.isEmpty else { return }
+        try withUnsafeTemporaryAllocation(of: Metric.self, capacity: metrics.count) { buffer in
+            let sorted = buffer.baseAddress!
+            var count = 0
+            defer { sorted.deinitialize(count: count) }
+            for metric in metrics {
+                var place = count
+                while place > 0, metric.key < sorted[place - 1].key { place -= 1 }
+                if place < count { (sorted + place + 1).moveInitialize(from: sorted + place, count: count - place) }
+                (sorted + place).initialize(to: metric)
+                count += 1
+            }
+            for index in 0..<count {
+                if index > 0 { raw(",") }
+                string(sorted[index].key)
+                raw(":")
+                try number(sorted[index].value)
+            }
+        }
     }
 
     // Keys in sorted order: baseline (when set), category, evidence, message, rule, severity, sourceSpan,

@@ -39,7 +39,9 @@ public struct Auditor: Sendable {
              },
              versions.map { Document(id: $0.id, text: $0.text, language: $0.language, segmenter: segmenter) })
         }
-        let collation = Collation(versions: documents)
+        // A lone version (most lines) has no other to be collated with: no collation is made, which
+        // cost arrays and a language guess for it (the context guesses it later, when it is asked).
+        let collation = documents.count > 1 ? Collation(versions: documents) : nil
         // The source as the metrics read it, prepared once for every version, and its reference forms
         // kept with its document for the lines that name it again.
         let sourceText = MetricText(sourceDocument.text, sharedIn: sourceDocument.memo)
@@ -47,12 +49,10 @@ public struct Auditor: Sendable {
         // ask which source sentences it renders.
         let toSource = documents.map { SentenceAligner().align(source: sourceDocument, version: $0) }
         let results = versions.indices.map { index in
-            var others = documents, othersToSource = toSource
-            others.remove(at: index)
-            othersToSource.remove(at: index)
-            let context = DetectionContext(source: sourceDocument, version: documents[index], otherVersions: others,
-                                           otherAlignments: collation.alignmentsToOthers(of: index),
-                                           sourceAlignments: [toSource[index]] + othersToSource,
+            let context = DetectionContext(source: sourceDocument, version: documents[index],
+                                           otherVersions: Self.removing(index, from: documents),
+                                           otherAlignments: collation?.alignmentsToOthers(of: index) ?? [],
+                                           sourceAlignments: Self.movingToFront(index, of: toSource),
                                            lexicons: configuration.lexicons)
             return result(context, path: versions[index].path, sourceText: sourceText)
         }
@@ -64,9 +64,20 @@ public struct Auditor: Sendable {
 
     private func result(_ context: DetectionContext, path: String?, sourceText: MetricText) -> VersionResult {
         var findings: [Finding] = []
-        for detector in configuration.detectors {
-            for var finding in detector.findings(in: context) {
-                if let severity = configuration.severityOverrides[finding.rule] { finding.severity = severity }
+        let detectors = configuration.detectors
+        let overrides = configuration.severityOverrides
+        // Each detector called in its place in the array (a `for … in` copied every detector out of
+        // its existential box and destroyed the copy). Without overrides a detector's findings are
+        // taken whole: the first nonempty array as it is, the others appended, not copied one by one.
+        for index in detectors.indices {
+            let found = detectors[index].findings(in: context)
+            if found.isEmpty { continue }
+            if overrides.isEmpty {
+                if findings.isEmpty { findings = found } else { findings.append(contentsOf: found) }
+                continue
+            }
+            for var finding in found {
+                if let severity = overrides[finding.rule] { finding.severity = severity }
                 findings.append(finding)
             }
         }
@@ -75,9 +86,17 @@ public struct Auditor: Sendable {
         findings.sort { ($0.span.start, $0.span.end, $0.rule) < ($1.span.start, $1.span.end, $1.rule) }
         let version = context.version
         let metrics = metrics(context, sourceText: sourceText)
-        let estimate = configuration.coverage.estimate(source: context.source, version: version,
-                                                      alignment: context.alignment, chrF: metrics[CharacterFScore.chrF.name],
-                                                      sameLanguage: context.sameLanguage)
+        // The context's rendering is the default estimator's of the same alignment: the estimate
+        // reads it (the omission rule made it already) where its own threshold is the default's.
+        let coverage = configuration.coverage
+        var rendering: (source: [Bool], version: [Bool])?
+        if coverage.renderedSimilarity == CoverageEstimator.defaultRenderedSimilarity {
+            let known = context.rendering
+            rendering = (known.source, known.version)
+        }
+        let estimate = coverage.estimate(source: context.source, version: version,
+                                         alignment: context.alignment, chrF: metrics[CharacterFScore.chrF.name],
+                                         sameLanguage: context.sameLanguage, rendering: rendering)
         if estimate.relation == .unrelated {
             // Another text altogether: findings that point at a place in the source compare it with
             // sentences it does not render, and the gate fails it as unrelated anyway. Findings about
@@ -127,6 +146,24 @@ public struct Auditor: Sendable {
         AlignedSentences(hypothesis: context.version, reference: context.source, alignment: context.alignment)
     }
 
+    /// `items` without the one at `index`. Most lines have one version, whose others are none: a
+    /// copy of the array and a removal from it made and freed an array for nothing.
+    static func removing<Item>(_ index: Int, from items: [Item]) -> [Item] {
+        guard items.count > 1 else { return [] }
+        var others: [Item] = []
+        others.reserveCapacity(items.count - 1)
+        others.append(contentsOf: items[..<index])
+        others.append(contentsOf: items[(index + 1)...])
+        return others
+    }
+
+    /// `items` with the one at `index` first and the others after it in their order: `items` itself
+    /// for the first (as for the one version of most lines), with no array made.
+    static func movingToFront<Item>(_ index: Int, of items: [Item]) -> [Item] {
+        guard index > 0 else { return items }
+        return [items[index]] + removing(index, from: items)
+    }
+
     /// Garbled characters mislead every other check ("β€” β€”" looks like Greek, a repeat and a
     /// lower-case sentence start): a finding of another rule that overlaps mojibake is dropped.
     static func withoutEchoesOfMojibake(_ findings: [Finding]) -> [Finding] {
@@ -142,6 +179,8 @@ public struct Auditor: Sendable {
     /// left out) is that finding again, counted twice: it is dropped.
     static func withoutDistortionsExplained(_ findings: [Finding]) -> [Finding] {
         let rule = DistortionDetector.description.id
+        // Most versions have no distortion to explain: then nothing is gathered.
+        guard findings.contains(where: { $0.rule == rule }) else { return findings }
         // The other findings' spans by start, with the furthest end reached so far: a distortion
         // reads only the spans that start before it ends, back to where none reaches its start
         // (every span that can explain it is among them), where it read every span of the text.

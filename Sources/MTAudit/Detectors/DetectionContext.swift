@@ -83,7 +83,9 @@ public final class DetectionContext: Sendable {
     public var rendering: (source: [Bool], version: [Bool], coverage: Double) {
         memoized(Self.renderingKey) {
             let (source, version) = CoverageEstimator().rendering(alignment, sameLanguage: sameLanguage)
-            let coverage = source.isEmpty ? 0 : Double(source.filter { $0 }.count) / Double(source.count)
+            var rendered = 0  // counted in place: `filter` made an array to count
+            for isRendered in source where isRendered { rendered += 1 }
+            let coverage = source.isEmpty ? 0 : Double(rendered) / Double(source.count)
             return (source, version, coverage)
         }
     }

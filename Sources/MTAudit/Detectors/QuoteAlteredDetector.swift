@@ -98,9 +98,30 @@ public struct QuoteAlteredDetector: Detector {
     }
 
     /// Whether UTF-8 `bytes` hold the bytes of an opening mark of `pairs` (see `mayOpenQuote`).
+    /// Eight bytes at a time are passed over while they hold neither a `"` nor a byte beyond ASCII
+    /// (every other mark's bytes are): byte by byte, the scan cost about 10 instructions a byte of
+    /// every version. The bytes of a word that may hold one are read one by one as before (a mark's
+    /// lead bytes, read back, lie in the buffer wherever the scan skipped).
     private static func hasOpeningMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = ones &* 0x22
         var k = 0
+        var readUpTo = 0
         while k < bytes.count {
+            if k >= readUpTo {
+                // A word with no byte of 0x80 or more and no 0x22 (`x - ones` borrows into a byte's
+                // high bit only below a zero byte of `x`, the word with the quotes cleared).
+                while k + 8 <= bytes.count {
+                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    let x = word ^ quotes
+                    guard word & highs == 0, (x &- ones) & ~x & highs == 0 else { break }
+                    k += 8
+                }
+                readUpTo = k + 8
+                if k >= bytes.count { break }
+            }
             let byte = bytes[k]
             k += 1
             if byte == 0x22 { return true }

@@ -34,6 +34,16 @@ public struct CoverageEstimator: Sendable {
     /// `alignment`, `chrF` and `sameLanguage`, when the caller has them already, save computing them again.
     public func estimate(source: Document, version: Document, alignment known: SentenceAlignment? = nil,
                          chrF knownChrF: Double? = nil, sameLanguage: Bool? = nil) -> Estimate {
+        estimate(source: source, version: version, alignment: known, chrF: knownChrF, sameLanguage: sameLanguage,
+                 rendering: nil)
+    }
+
+    /// The same, and `rendering`, when known, what `rendering(_:sameLanguage:)` gives of the alignment
+    /// (the auditor passes its context's, which the omission rule has read already, where this
+    /// estimator's threshold is the context's).
+    func estimate(source: Document, version: Document, alignment known: SentenceAlignment?,
+                  chrF knownChrF: Double?, sameLanguage: Bool?,
+                  rendering knownRendering: (source: [Bool], version: [Bool])?) -> Estimate {
         let sourceWords = source.wordCount
         let versionWords = version.wordCount
         guard versionWords > 0, sourceWords > 0, !source.sentences.isEmpty else {
@@ -41,7 +51,9 @@ public struct CoverageEstimator: Sendable {
         }
         let comparable = sameLanguage ?? Comparability.sameLanguage(source, version)
         // The known alignment read where it is (`known ?? …` made a copy of its six arrays to release).
-        let (rendered, renders) = if let known {
+        let (rendered, renders) = if let knownRendering {
+            knownRendering
+        } else if let known {
             rendering(known, sameLanguage: comparable)
         } else {
             rendering(SentenceAligner().align(source: source, version: version, sameLanguage: comparable,
@@ -92,7 +104,10 @@ public struct CoverageEstimator: Sendable {
     }
 
     /// In one language, the least similarity for a link made by position to count as a rendering.
-    public var renderedSimilarity = 0.2
+    public var renderedSimilarity = CoverageEstimator.defaultRenderedSimilarity
+
+    /// `renderedSimilarity` unless configured, the threshold of `DetectionContext.rendering`.
+    static let defaultRenderedSimilarity = 0.2
 
     /// In one language, a version with a chrF this high against the source is not another text…
     public var relatedCharacterFScore = 25.0
