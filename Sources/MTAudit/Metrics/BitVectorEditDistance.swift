@@ -10,7 +10,12 @@
 /// distances are those of the full matrix, so this stands in for TER's beam only where the beam's
 /// distances are the full matrix's: where it covers the whole matrix, or where every path of the
 /// round's cost stays inside it (`TranslationEditRate` checks both).
-struct BitVectorEditDistance<Bits: FixedWidthInteger & UnsignedInteger> {
+///
+/// `Bits`'s requirements are on the extension, not the type: the runtime builds the metadata of
+/// the type (and of its rows' array storage) from their mangled names, and would check a
+/// constrained type's conformances then, a search of every conformance record (~0.5M instructions
+/// once a process for each width). The type is used only where `Bits` is `UInt64` or `UInt128`.
+struct BitVectorEditDistance<Bits> {
     /// Where a row goes up (`increases`) and down (`decreases`) by one from reference word to word.
     struct Row {
         var increases: Bits
@@ -22,7 +27,9 @@ struct BitVectorEditDistance<Bits: FixedWidthInteger & UnsignedInteger> {
     private let mask: Bits
     /// The rows of the unshifted words: row i after their first i words.
     private var rows: [Row] = []
+}
 
+extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger {
     /// The reference's bit vectors, with no words yet (`setWords`).
     init(reference: [UInt32]) {
         precondition(reference.count <= Bits.bitWidth)

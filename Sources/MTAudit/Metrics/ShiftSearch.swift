@@ -16,8 +16,10 @@
 /// `Bits` is the bit vectors' word: `UInt64` for references of up to 64 words (and for those of
 /// more than 128, which no bit vectors hold), `UInt128` for 65 to 128 words, whose candidates the
 /// bit vectors' bound then spares the beam's rows (~32K instructions each), as it does for shorter
-/// references. The two widths' distances are the same (the full matrix's).
-struct ShiftSearch<Bits: FixedWidthInteger & UnsignedInteger> {
+/// references. The two widths' distances are the same (the full matrix's). Its requirements are on
+/// the extension, not the type, as `BitVectorEditDistance`'s are (the runtime would check them when
+/// it builds the type's metadata from its mangled name, to destroy a search).
+struct ShiftSearch<Bits> {
     /// A shift of the block of `length` words at `start` to `target`, and how much it lowers the distance.
     struct Candidate {
         let gain: Int
@@ -60,7 +62,9 @@ struct ShiftSearch<Bits: FixedWidthInteger & UnsignedInteger> {
     /// The least distance any order of the words can have (`lowestDistance`), made at the first
     /// round (shifts only reorder the words); -1 before it.
     private var leastDistance = -1
+}
 
+extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
     init(count: Int, reference ref: [UInt32]) {
         // Every property made first, then each set once: set one by one around an early return, the
         // struct was built in a temporary, copied out and destroyed (~1K instructions a search).

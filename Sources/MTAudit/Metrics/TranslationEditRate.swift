@@ -238,8 +238,9 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     /// `editsAndLength` with the search of the bit vectors' width.
-    private static func editsAndLength<Bits>(_ hyp: [UInt32], _ ref: [UInt32], search: consuming ShiftSearch<Bits>,
-                                             prunes: Bool) -> (Int, Int) {
+    private static func editsAndLength<Bits: FixedWidthInteger & UnsignedInteger>(
+        _ hyp: [UInt32], _ ref: [UInt32], search: consuming ShiftSearch<Bits>, prunes: Bool
+    ) -> (Int, Int) {
         var search = search
         var shifts = 0
         // The words of this round, and a buffer for the next round's (the two swapped each round).
