@@ -34,9 +34,13 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     init(reference: [UInt32]) {
         precondition(reference.count <= Bits.bitWidth)
         var positions = [Bits](filledWith: 0, count: Int(reference.max() ?? 0) + 1)
-        for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 << index }
+        // Written unchecked (no test of uniqueness a word); the shifts are by less than the width, so
+        // masking shifts (`&<<`) are the plain ones with no test of their count.
+        positions.withUnsafeMutableBufferPointer { positions in
+            for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 &<< index }
+        }
         self.positions = positions
-        mask = reference.count == Bits.bitWidth ? ~0 : (1 << reference.count) - 1
+        mask = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
     }
 
     init(words: [UInt32], reference: [UInt32]) {
@@ -93,7 +97,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     /// The full matrix's cell (i, j): the distance of the unshifted words' first i to the reference's
     /// first j, the row's first column (i) plus its ups less its downs before column j.
     func cost(_ i: Int, _ j: Int) -> Int {
-        let before: Bits = j == Bits.bitWidth ? ~0 : (1 << j) - 1
+        let before: Bits = j == Bits.bitWidth ? ~0 : (1 &<< j) &- 1
         return i + (rows[i].increases & before).nonzeroBitCount - (rows[i].decreases & before).nonzeroBitCount
     }
 
@@ -111,7 +115,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
             if i == 0 { cost = j - 1; return .insert }
             if j == 0 { cost = i - 1; return .delete }
             let above = vectors.rows[i - 1], here = vectors.rows[i]
-            let bit: Bits = 1 << (j - 1), through = bit | (bit &- 1)
+            let bit: Bits = 1 &<< (j &- 1), through = bit | (bit &- 1)
             // (i - 1, j) counted off row i - 1; (i - 1, j - 1) and (i, j - 1) one step left of it and of here.
             let up = i - 1 + (above.increases & through).nonzeroBitCount - (above.decreases & through).nonzeroBitCount
             let diagonal = up - (above.increases & bit != 0 ? 1 : 0) + (above.decreases & bit != 0 ? 1 : 0)
