@@ -12,10 +12,10 @@ struct MetricsSpeedShiftSearchTests {
         for _ in 0..<2000 {
             let reference = generator.words(1...30, of: 0...7)
             let words = generator.words(1...30, of: 0...9)
-            let bound = ShiftSearch.lowestDistance(words, reference)
+            let bound = ShiftSearch<UInt64>.lowestDistance(words, reference)
             // The words as they are, and shuffled: every order is at least the bound away.
             for order in [words, words.shuffled(using: &generator), words.sorted()] {
-                #expect(BitVectorEditDistance(words: order, reference: reference).distance >= bound, "\(order) \(reference)")
+                #expect(BitVectorEditDistance<UInt64>(words: order, reference: reference).distance >= bound, "\(order) \(reference)")
             }
         }
     }

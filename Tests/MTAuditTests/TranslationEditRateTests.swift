@@ -19,7 +19,7 @@ struct TranslationEditRateTests {
             let words = generator.words(1...24, of: 0...4)
             let reference = generator.words(1...24, of: 0...5)
             let base = TranslationEditRate.editDistance(words, reference)
-            let bitVectors = BitVectorEditDistance(words: words, reference: reference)
+            let bitVectors = BitVectorEditDistance<UInt64>(words: words, reference: reference)
             var rows = TranslationEditRate.DistanceRows()
             let sharedRows = Int.random(in: 0..<words.count, using: &generator)
             var shifted = words
@@ -85,7 +85,7 @@ struct TranslationEditRateTests {
             let reference = generator.words(1...24, of: 0...5)
             guard TranslationEditRate.beamCoversMatrix(count: words.count, columns: reference.count + 1) else { continue }
             let matrix = TranslationEditRate.editDistance(words, reference).matrix
-            let bitVectors = BitVectorEditDistance(words: words, reference: reference)
+            let bitVectors = BitVectorEditDistance<UInt64>(words: words, reference: reference)
             let fromMatrix = TranslationEditRate.alignment(words, reference) { matrix.operation($0, $1) }
             let fromBitVectors = TranslationEditRate.alignment(words, reference) {
                 TranslationEditRate.operation(words, reference, $0, $1, cost: bitVectors.cost)
@@ -132,7 +132,7 @@ struct TranslationEditRateTests {
 
     /// Whether the beam is narrower than the matrix for `words` against `reference` and the full
     /// matrix's distance (`bitVectors`') is within its cost: the round TER then reads from the bit vectors.
-    private static func withinNarrowerBeam(_ words: [UInt32], _ reference: [UInt32], _ bitVectors: BitVectorEditDistance) -> Bool {
+    private static func withinNarrowerBeam(_ words: [UInt32], _ reference: [UInt32], _ bitVectors: BitVectorEditDistance<UInt64>) -> Bool {
         let columns = reference.count + 1
         return !TranslationEditRate.beamCoversMatrix(count: words.count, columns: columns)
             && bitVectors.distance <= TranslationEditRate.costWithinBeam(count: words.count, columns: columns)
@@ -144,7 +144,7 @@ struct TranslationEditRateTests {
         var within = 0
         for _ in 0..<3000 {
             let (words, reference) = Self.nearPair(&generator)
-            let bitVectors = BitVectorEditDistance(words: words, reference: reference)
+            let bitVectors = BitVectorEditDistance<UInt64>(words: words, reference: reference)
             guard Self.withinNarrowerBeam(words, reference, bitVectors) else { continue }
             within += 1
             let (distance, matrix) = TranslationEditRate.editDistance(words, reference)
@@ -164,7 +164,7 @@ struct TranslationEditRateTests {
         var within = 0
         for _ in 0..<3000 {
             let (words, reference) = Self.nearPair(&generator)
-            if Self.withinNarrowerBeam(words, reference, BitVectorEditDistance(words: words, reference: reference)) { within += 1 }
+            if Self.withinNarrowerBeam(words, reference, BitVectorEditDistance<UInt64>(words: words, reference: reference)) { within += 1 }
             let searched = TranslationEditRate.editsAndLength(words, reference)
             let plain = TranslationEditRate.editsAndLength(words, reference, prunes: false)
             #expect(searched == plain, "\(words) \(reference)")

@@ -1,4 +1,5 @@
-/// The word edit distance of hypotheses against one reference of at most 64 words, by Myers' bit-vector
+/// The word edit distance of hypotheses against one reference of at most `Bits.bitWidth` words (64
+/// for `UInt64`, 128 for `UInt128`: TER takes the narrowest that holds the reference), by Myers' bit-vector
 /// algorithm (Hyyrö's formulation for whole texts): a row of the edit-distance matrix is held as two
 /// bit sets, where it goes up and where it goes down from one reference word to the next, and the
 /// next row follows from a few word-wide operations instead of a loop over the reference.
@@ -9,26 +10,37 @@
 /// distances are those of the full matrix, so this stands in for TER's beam only where the beam's
 /// distances are the full matrix's: where it covers the whole matrix, or where every path of the
 /// round's cost stays inside it (`TranslationEditRate` checks both).
-struct BitVectorEditDistance {
+///
+/// `Bits`'s requirements are on the extension, not the type: the runtime builds the metadata of
+/// the type (and of its rows' array storage) from their mangled names, and would check a
+/// constrained type's conformances then, a search of every conformance record (~0.5M instructions
+/// once a process for each width). The type is used only where `Bits` is `UInt64` or `UInt128`.
+struct BitVectorEditDistance<Bits> {
     /// Where a row goes up (`increases`) and down (`decreases`) by one from reference word to word.
     struct Row {
-        var increases: UInt64
-        var decreases: UInt64
+        var increases: Bits
+        var decreases: Bits
     }
 
     /// For each word id, the reference positions that hold it.
-    private let positions: [UInt64]
-    private let mask: UInt64
+    private let positions: [Bits]
+    private let mask: Bits
     /// The rows of the unshifted words: row i after their first i words.
     private var rows: [Row] = []
+}
 
+extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger {
     /// The reference's bit vectors, with no words yet (`setWords`).
     init(reference: [UInt32]) {
-        precondition(reference.count <= 64)
-        var positions = [UInt64](filledWith: 0, count: Int(reference.max() ?? 0) + 1)
-        for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 << UInt64(index) }
+        precondition(reference.count <= Bits.bitWidth)
+        var positions = [Bits](filledWith: 0, count: Int(reference.max() ?? 0) + 1)
+        // Written unchecked (no test of uniqueness a word); the shifts are by less than the width, so
+        // masking shifts (`&<<`) are the plain ones with no test of their count.
+        positions.withUnsafeMutableBufferPointer { positions in
+            for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 &<< index }
+        }
         self.positions = positions
-        mask = reference.count == 64 ? ~0 : (1 << UInt64(reference.count)) - 1
+        mask = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
     }
 
     init(words: [UInt32], reference: [UInt32]) {
@@ -61,18 +73,18 @@ struct BitVectorEditDistance {
     }
 
     /// The reference positions that hold `word`, as bits (position j: bit j).
-    func referencePositions(of word: UInt32) -> UInt64 {
+    func referencePositions(of word: UInt32) -> Bits {
         Int(word) < positions.count ? positions[Int(word)] : 0
     }
 
     /// The row after `row` for one more hypothesis word.
-    private static func next(_ row: Row, matching positions: [UInt64], _ word: UInt32) -> Row {
+    private static func next(_ row: Row, matching positions: [Bits], _ word: UInt32) -> Row {
         next(row, equal: Int(word) < positions.count ? positions[Int(word)] : 0)
     }
 
     /// The row after `row` for one more hypothesis word, found at the reference positions `equal`.
     @inline(__always)
-    private static func next(_ row: Row, equal: UInt64) -> Row {
+    private static func next(_ row: Row, equal: Bits) -> Row {
         let (up, down) = (row.increases, row.decreases)
         let vertical = equal | down
         let horizontal = (((equal & up) &+ up) ^ up) | equal
@@ -85,7 +97,7 @@ struct BitVectorEditDistance {
     /// The full matrix's cell (i, j): the distance of the unshifted words' first i to the reference's
     /// first j, the row's first column (i) plus its ups less its downs before column j.
     func cost(_ i: Int, _ j: Int) -> Int {
-        let before: UInt64 = j == 64 ? ~0 : (1 << UInt64(j)) - 1
+        let before: Bits = j == Bits.bitWidth ? ~0 : (1 &<< j) &- 1
         return i + (rows[i].increases & before).nonzeroBitCount - (rows[i].decreases & before).nonzeroBitCount
     }
 
@@ -103,7 +115,7 @@ struct BitVectorEditDistance {
             if i == 0 { cost = j - 1; return .insert }
             if j == 0 { cost = i - 1; return .delete }
             let above = vectors.rows[i - 1], here = vectors.rows[i]
-            let bit: UInt64 = 1 << UInt64(j - 1), through = bit | (bit &- 1)
+            let bit: Bits = 1 &<< (j &- 1), through = bit | (bit &- 1)
             // (i - 1, j) counted off row i - 1; (i - 1, j - 1) and (i, j - 1) one step left of it and of here.
             let up = i - 1 + (above.increases & through).nonzeroBitCount - (above.decreases & through).nonzeroBitCount
             let diagonal = up - (above.increases & bit != 0 ? 1 : 0) + (above.decreases & bit != 0 ? 1 : 0)

@@ -4,15 +4,22 @@
 /// same buffers.
 ///
 /// Where the beam covers the whole matrix (references of up to about 25 words, the beam's width:
-/// most sentence pairs; the bit vectors themselves hold up to 64), the unshifted words and every
-/// candidate are scored by bit vectors, and the trace is read off the bit vectors' rows. So are
-/// they, for references of up to 64 words, in a round whose words are close enough to the reference
+/// most sentence pairs; the bit vectors themselves hold up to `Bits.bitWidth`), the unshifted words
+/// and every candidate are scored by bit vectors, and the trace is read off the bit vectors' rows.
+/// So are they, for references the bit vectors hold, in a round whose words are close enough to the reference
 /// that every path of their cost lies inside the beam (`TranslationEditRate.costWithinBeam`): the
 /// beam's distance and trace are then the full matrix's, and a candidate that the bit vectors
 /// score above that cost would lengthen the words' distance in the beam too. Elsewhere the words
 /// are scored by the beam's matrix, and a candidate goes to the beam only if the full matrix's
 /// distance (bit vectors), which is never above the beam's, leaves it a chance to be the best.
-struct ShiftSearch {
+///
+/// `Bits` is the bit vectors' word: `UInt64` for references of up to 64 words (and for those of
+/// more than 128, which no bit vectors hold), `UInt128` for 65 to 128 words, whose candidates the
+/// bit vectors' bound then spares the beam's rows (~32K instructions each), as it does for shorter
+/// references. The two widths' distances are the same (the full matrix's). Its requirements are on
+/// the extension, not the type, as `BitVectorEditDistance`'s are (the runtime would check them when
+/// it builds the type's metadata from its mangled name, to destroy a search).
+struct ShiftSearch<Bits> {
     /// A shift of the block of `length` words at `start` to `target`, and how much it lowers the distance.
     struct Candidate {
         let gain: Int
@@ -36,10 +43,10 @@ struct ShiftSearch {
     /// The hypothesis's length, every round's.
     private let count: Int
     /// The reference positions of word w: `positions[firsts[w]..<firsts[w + 1]]`, in order; for
-    /// references of more than 64 words (shorter ones have them as the bit vectors' bit sets).
+    /// references of more than `Bits.bitWidth` words (shorter ones have them as the bit vectors' bit sets).
     private let firsts: [Int], positions: [Int]
-    /// The full matrix's distances, for references of up to 64 words.
-    private var bitVectors: BitVectorEditDistance?
+    /// The full matrix's distances, for references of up to `Bits.bitWidth` words.
+    private var bitVectors: BitVectorEditDistance<Bits>?
     /// Whether the beam covers the whole matrix, so that the bit vectors' distances are TER's.
     private let exact: Bool
     /// The highest full distance of a round's words at which the bit vectors' distances and trace
@@ -55,11 +62,13 @@ struct ShiftSearch {
     /// The least distance any order of the words can have (`lowestDistance`), made at the first
     /// round (shifts only reorder the words); -1 before it.
     private var leastDistance = -1
+}
 
+extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
     init(count: Int, reference ref: [UInt32]) {
         // Every property made first, then each set once: set one by one around an early return, the
         // struct was built in a temporary, copied out and destroyed (~1K instructions a search).
-        let bitVectors = ref.count <= 64 ? BitVectorEditDistance(reference: ref) : nil
+        let bitVectors = ref.count <= Bits.bitWidth ? BitVectorEditDistance<Bits>(reference: ref) : nil
         let (firsts, positions) = bitVectors == nil ? Self.referencePositions(ref) : ([], [])
         self.ref = ref
         self.count = count
@@ -123,6 +132,9 @@ struct ShiftSearch {
             if leastDistance < 0 { leastDistance = Self.lowestDistance(words, ref) }
             if before <= leastDistance { return (before, nil, checked) }
         }
+        // A local copy: the closures below read it while `align` and the errors, also stored
+        // properties, are passed inout (which a generic struct's accesses must not overlap).
+        let ref = ref
         let vectors = bitVectors
         if let matrix {
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
@@ -149,7 +161,7 @@ struct ShiftSearch {
         search: for start in 0..<count {
             // The word's reference positions: the bits of `mask`, or `positions[index..<end]`.
             let word = words[start]
-            var mask: UInt64 = 0, index = 0, end = 0
+            var mask: Bits = 0, index = 0, end = 0
             if let vectors {
                 mask = vectors.referencePositions(of: word)
             } else if Int(word) + 1 < firsts.count {

@@ -229,7 +229,19 @@ public struct TranslationEditRate: SentenceMetric {
         if ref.isEmpty { return (hyp.count, 0) }
         // The same words: no edit, so no shift to look for (the search would find distance 0 and stop).
         if hyp == ref { return (0, ref.count) }
-        var search = ShiftSearch(count: hyp.count, reference: ref)
+        // Bit vectors of one machine word where they hold the reference (or none do), of two for
+        // 65 to 128 words, where one word's would leave every candidate to the beam's rows.
+        if ref.count > UInt64.bitWidth && ref.count <= UInt128.bitWidth {
+            return editsAndLength(hyp, ref, search: ShiftSearch<UInt128>(count: hyp.count, reference: ref), prunes: prunes)
+        }
+        return editsAndLength(hyp, ref, search: ShiftSearch<UInt64>(count: hyp.count, reference: ref), prunes: prunes)
+    }
+
+    /// `editsAndLength` with the search of the bit vectors' width.
+    private static func editsAndLength<Bits: FixedWidthInteger & UnsignedInteger>(
+        _ hyp: [UInt32], _ ref: [UInt32], search: consuming ShiftSearch<Bits>, prunes: Bool
+    ) -> (Int, Int) {
+        var search = search
         var shifts = 0
         // The words of this round, and a buffer for the next round's (the two swapped each round).
         var words = hyp, shifted: [UInt32] = []

@@ -16,59 +16,64 @@ final class WordVocabulary: Sendable {
     let ids: [UInt32]
     /// How many distinct words the reference has.
     let count: Int
-    /// Per slot (a power of two of them, at least twice the words): the upper half of the word's
-    /// hash, then its number plus one (0: empty). Empty when the words do not compare by bytes.
-    private let slots: [UInt64]
-    /// Each number's first word, as two byte offsets into `words.utf8` (room for every word's two).
-    private let places: [Int]
+    /// The table's slots, then its places, in one array (one allocation, not two; the numbers, which
+    /// TER takes as an array of their own, are the third). Per slot (`slotCount` of them, a power of
+    /// two, at least twice the words): the upper half of the word's hash, then its number plus one
+    /// (0: empty). Per number, after the slots: its first word, as two byte offsets into
+    /// `words.utf8` (room for every word's two). Empty when the words do not compare by bytes.
+    private let table: [UInt64]
+    private let slotCount: Int
 
     init(_ words: ByteWords) {
         self.words = words
         guard words.comparesByBytes else {
             // Numbered as strings, with the hypothesis's words, each time (`WordNumbering.ids`).
-            (ids, count, slots, places) = ([], 0, [], [])
+            (ids, count, table, slotCount) = ([], 0, [], 0)
             return
         }
         var size = 16
         while size < 2 * words.count { size <<= 1 }
-        var slots = [UInt64](filledWith: 0, count: size), places = [Int](filledWith: 0, count: 2 * words.count)
-        var ids: [UInt32] = [], count = 0
-        ids.reserveCapacity(words.count)
+        // Both arrays made at their sizes (`Array(unsafeUninitializedCapacity:)` looks up their
+        // storage's metadata every call) and written unchecked, with no test of uniqueness a word.
+        var table = [UInt64](filledWith: 0, count: size + 2 * words.count), ids = [UInt32](filledWith: 0, count: words.count)
+        var count = 0
         words.utf8.withUnsafeBufferPointer { bytes in
-            slots.withUnsafeMutableBufferPointer { slots in
-                places.withUnsafeMutableBufferPointer { places in
-                    for range in words.ranges {
+            table.withUnsafeMutableBufferPointer { table in
+                ids.withUnsafeMutableBufferPointer { ids in
+                    let slots = UnsafeMutableBufferPointer(start: table.baseAddress, count: size)
+                    let places = UnsafeMutableBufferPointer(start: table.baseAddress! + size, count: table.count - size)
+                    for (index, range) in words.ranges.enumerated() {
                         let word = UnsafeBufferPointer(rebasing: bytes[range])
                         let hash = ByteWordTable.hash(word)
                         let (id, slot) = Self.find(word, hash: hash, slots: UnsafeBufferPointer(slots), places: UnsafeBufferPointer(places),
                                                    bytes: bytes)
                         if let id {
-                            ids.append(id)
+                            ids[index] = id
                         } else {
                             slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(count &+ 1)
-                            places[2 &* count] = range.lowerBound
-                            places[2 &* count &+ 1] = range.upperBound
-                            ids.append(UInt32(count))
+                            places[2 &* count] = UInt64(range.lowerBound)
+                            places[2 &* count &+ 1] = UInt64(range.upperBound)
+                            ids[index] = UInt32(count)
                             count &+= 1
                         }
                     }
                 }
             }
         }
-        (self.ids, self.count, self.slots, self.places) = (ids, count, slots, places)
+        (self.ids, self.count, self.table, self.slotCount) = (ids, count, table, size)
     }
 
     /// The number of `word` (whose hash is `hash`) if the table has it, and the slot where the
     /// search for it ended (empty when it has not).
     @inline(__always)
     private static func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, slots: UnsafeBufferPointer<UInt64>,
-                             places: UnsafeBufferPointer<Int>, bytes: UnsafeBufferPointer<UInt8>) -> (id: UInt32?, slot: Int) {
+                             places: UnsafeBufferPointer<UInt64>, bytes: UnsafeBufferPointer<UInt8>) -> (id: UInt32?, slot: Int) {
         let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count &- 1
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] & 0xFFFF_FFFF) &- 1
             if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag,
-               ByteWordTable.equal(UnsafeBufferPointer(rebasing: bytes[places[2 &* id]..<places[2 &* id &+ 1]]), word) {
+               ByteWordTable.equal(UnsafeBufferPointer(rebasing: bytes[Int(truncatingIfNeeded: places[2 &* id])..<Int(truncatingIfNeeded: places[2 &* id &+ 1])]), word) {
                 return (UInt32(id), slot)
             }
             slot = (slot &+ 1) & mask
@@ -92,7 +97,7 @@ final class WordVocabulary: Sendable {
     func withIDs<Result>(continuing hypothesis: ByteWords,
                          _ body: (_ hypothesis: UnsafeBufferPointer<UInt32>, _ reference: UnsafeBufferPointer<UInt32>, _ count: Int) -> Result)
         -> Result {
-        guard !slots.isEmpty && hypothesis.comparesByBytes else {
+        guard slotCount != 0 && hypothesis.comparesByBytes else {
             let (hypothesisIDs, referenceIDs, count) = WordNumbering.ids(hypothesis, words)
             return hypothesisIDs.withUnsafeBufferPointer { hyp in
                 referenceIDs.withUnsafeBufferPointer { ref in body(hyp, ref, count) }
@@ -106,9 +111,10 @@ final class WordVocabulary: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + 2 * wordCount + (wordCount + 1) / 2) { memory in
         hypothesis.utf8.withUnsafeBufferPointer { hypBytes in
         words.utf8.withUnsafeBufferPointer { refBytes in
-        slots.withUnsafeBufferPointer { slots in
-        places.withUnsafeBufferPointer { places in
+        table.withUnsafeBufferPointer { table in
         self.ids.withUnsafeBufferPointer { refIDs in
+            let slots = UnsafeBufferPointer(start: table.baseAddress, count: slotCount)
+            let places = UnsafeBufferPointer(start: table.baseAddress! + slotCount, count: table.count - slotCount)
             let newSlots = UnsafeMutableBufferPointer(rebasing: memory[..<size])
             newSlots.initialize(repeating: 0)
             let newPlaces = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[size..<(size + 2 * wordCount)]))
@@ -125,7 +131,6 @@ final class WordVocabulary: Sendable {
                 next &+= 1
             }
             return body(UnsafeBufferPointer(rebasing: ids[..<wordCount]), refIDs, count + newWords.count)
-        }
         }
         }
         }
