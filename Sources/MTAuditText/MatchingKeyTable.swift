@@ -15,8 +15,15 @@
 /// anew when they differ.
 struct MatchingKeyTable: Sendable {
     /// The blocks tabulated: Latin to Armenian, and general punctuation (quotes, dashes, spaces).
-    /// Only their scalars from U+0080 have entries: ASCII is folded by `asciiKey`.
-    static let blocks: [Range<UInt32>] = [0x0080..<0x0530, 0x2000..<0x2070]
+    /// Only their scalars from U+0080 have entries: ASCII is folded by `asciiKey`. (Two ranges by
+    /// name, not a global array of them: the first use of that array's type cost ~260K instructions
+    /// of metadata lookup in every process.)
+    static let latinToArmenian: Range<UInt32> = 0x0080..<0x0530
+    static let generalPunctuation: Range<UInt32> = 0x2000..<0x2070
+    /// How many scalars the blocks hold: one entry each.
+    static let scalarCount = latinToArmenian.count + generalPunctuation.count
+    /// The blocks, in the order of the entries (for making and checking them).
+    static var blocks: [Range<UInt32>] { [latinToArmenian, generalPunctuation] }
 
     /// `packedForms`, held here so that a key reads it without going through the global's lazy start.
     private let packed: [UInt8]
@@ -28,7 +35,7 @@ struct MatchingKeyTable: Sendable {
 
     private init() {
         var starts: [Int32] = []
-        starts.reserveCapacity(Self.blocks.reduce(0) { $0 + $1.count })
+        starts.reserveCapacity(Self.scalarCount)
         var at = 0
         let packed = Self.packedForms
         while at < packed.count {
@@ -41,7 +48,7 @@ struct MatchingKeyTable: Sendable {
                 at += 1 + Int(length)
             }
         }
-        precondition(starts.count == Self.blocks.reduce(0) { $0 + $1.count }, "one packed entry a scalar of the blocks")
+        precondition(starts.count == Self.scalarCount, "one packed entry a scalar of the blocks")
         self.packed = packed
         self.starts = starts
     }
@@ -166,15 +173,16 @@ struct MatchingKeyTable: Sendable {
 
     /// Where the entry of the scalar `value` starts in `packed`, nil when it has none.
     private func start(of value: UInt32) -> Int? {
-        var offset = 0
-        for block in Self.blocks {
-            if block.contains(value) {
-                let start = starts[offset + Int(value - block.lowerBound)]
-                return start < 0 ? nil : Int(start)
-            }
-            offset += block.count
+        let entry: Int
+        if Self.latinToArmenian.contains(value) {
+            entry = Int(value - Self.latinToArmenian.lowerBound)
+        } else if Self.generalPunctuation.contains(value) {
+            entry = Self.latinToArmenian.count + Int(value - Self.generalPunctuation.lowerBound)
+        } else {
+            return nil
         }
-        return nil
+        let start = starts[entry]
+        return start < 0 ? nil : Int(start)
     }
 
     /// Appends one byte of a matching form, a space only where the form does not already end in one
