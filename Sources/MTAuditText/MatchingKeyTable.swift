@@ -9,23 +9,60 @@
 /// half of a canonical composition with combining class 0 (those are Indic vowel signs and Hangul
 /// jamo). A text with any scalar outside the table goes through ICU as before.
 ///
-/// The entries are made by ICU itself on first use, so the table agrees with the full matching form
-/// by construction.
+/// The entries were made by ICU itself (`formsByICU`) and are compiled in, packed
+/// (`MatchingKeyTable+Packed.swift`): making them took ~4M instructions of ICU calls in every
+/// process. `Names6MatchingKeyTableTests` checks the packed entries against ICU's and prints them
+/// anew when they differ.
 struct MatchingKeyTable: Sendable {
     /// The blocks tabulated: Latin to Armenian, and general punctuation (quotes, dashes, spaces).
-    private static let blocks: [Range<UInt32>] = [0x0000..<0x0530, 0x2000..<0x2070]
+    /// Only their scalars from U+0080 have entries: ASCII is folded by `asciiKey`. (Two ranges by
+    /// name, not a global array of them: the first use of that array's type cost ~260K instructions
+    /// of metadata lookup in every process.)
+    static let latinToArmenian: Range<UInt32> = 0x0080..<0x0530
+    static let generalPunctuation: Range<UInt32> = 0x2000..<0x2070
+    /// How many scalars the blocks hold: one entry each.
+    static let scalarCount = latinToArmenian.count + generalPunctuation.count
+    /// The blocks, in the order of the entries (for making and checking them).
+    static var blocks: [Range<UInt32>] { [latinToArmenian, generalPunctuation] }
 
-    /// Per block, per scalar: the UTF-8 of its matching form with every white-space scalar written as
-    /// one space (to be collapsed with its neighbours), or nil when the scalar must go through ICU.
-    private let entries: [[[UInt8]?]]
+    /// `packedForms`, held here so that a key reads it without going through the global's lazy start.
+    private let packed: [UInt8]
+    /// Per scalar of the blocks in order: where its entry starts in `packed` (its length byte), or -1
+    /// when the scalar must go through ICU.
+    private let starts: [Int32]
 
     static let shared = MatchingKeyTable()
 
     private init() {
-        entries = Self.blocks.map { block in
+        var starts: [Int32] = []
+        starts.reserveCapacity(Self.scalarCount)
+        var at = 0
+        let packed = Self.packedForms
+        while at < packed.count {
+            let length = packed[at]
+            if length == Self.untabulated {
+                starts.append(-1)
+                at += 1
+            } else {
+                starts.append(Int32(at))
+                at += 1 + Int(length)
+            }
+        }
+        precondition(starts.count == Self.scalarCount, "one packed entry a scalar of the blocks")
+        self.packed = packed
+        self.starts = starts
+    }
+
+    /// The length byte of a scalar that must go through ICU.
+    static let untabulated: UInt8 = 0xFF
+
+    /// Per scalar of the blocks, as ICU makes it: the UTF-8 of its matching form with every white-space
+    /// scalar written as one space (to be collapsed with its neighbours), or nil when the scalar must
+    /// go through ICU (it, or a scalar of its form, has a nonzero canonical combining class).
+    static func formsByICU() -> [[UInt8]?] {
+        blocks.flatMap { block in
             block.map { value -> [UInt8]? in
-                guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
-                      scalar.value >= 0x80 else { return nil }
+                guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered else { return nil }
                 let normalized = Normalizer.normalize(String(scalar), to: .nfkcCasefold)
                 var bytes: [UInt8] = []
                 for piece in normalized.unicodeScalars {
@@ -36,6 +73,22 @@ struct MatchingKeyTable: Sendable {
                 return bytes
             }
         }
+    }
+
+    /// `forms` packed as `packedForms` holds them: for each, its length in a byte then its bytes, or
+    /// the byte `untabulated` alone for nil.
+    static func pack(_ forms: [[UInt8]?]) -> [UInt8] {
+        var packed: [UInt8] = []
+        for form in forms {
+            if let form {
+                precondition(form.count < Int(untabulated), "a form shorter than the mark of none")
+                packed.append(UInt8(form.count))
+                packed.append(contentsOf: form)
+            } else {
+                packed.append(untabulated)
+            }
+        }
+        return packed
     }
 
     /// The matching form of `text` (as `Normalizer.matchingForm(of:).text` would give it), or nil when
@@ -111,17 +164,25 @@ struct MatchingKeyTable: Sendable {
                 Self.append(Self.asciiKey(UInt8(scalar.value)), to: &bytes)
                 continue
             }
-            guard let form = entry(of: scalar.value) else { return nil }
-            for byte in form { Self.append(byte, to: &bytes) }
+            guard let start = start(of: scalar.value) else { return nil }
+            let length = Int(packed[start])
+            for byte in packed[(start + 1)..<(start + 1 + length)] { Self.append(byte, to: &bytes) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func entry(of value: UInt32) -> [UInt8]? {
-        for (index, block) in Self.blocks.enumerated() where block.contains(value) {
-            return entries[index][Int(value - block.lowerBound)]
+    /// Where the entry of the scalar `value` starts in `packed`, nil when it has none.
+    private func start(of value: UInt32) -> Int? {
+        let entry: Int
+        if Self.latinToArmenian.contains(value) {
+            entry = Int(value - Self.latinToArmenian.lowerBound)
+        } else if Self.generalPunctuation.contains(value) {
+            entry = Self.latinToArmenian.count + Int(value - Self.generalPunctuation.lowerBound)
+        } else {
+            return nil
         }
-        return nil
+        let start = starts[entry]
+        return start < 0 ? nil : Int(start)
     }
 
     /// Appends one byte of a matching form, a space only where the form does not already end in one

@@ -17,10 +17,15 @@ public struct TrigramLanguageModel: Sendable {
     /// Each trigram seen in any list, with its count in each language, and each language's count of
     /// trigrams.
     private let counts: TrigramCounts
-    /// By language: the log probability of a trigram it never has, `log(0.5 / denominator)` as
-    /// `score` would compute it, computed once (most of a foreign word's trigrams are unseen in most
-    /// languages, and a log costs more than the rest of a trigram's score).
-    private let unseenLogs: [Double]
+    /// By language then count, for the counts below `smallCountLimit` (0 included: a trigram the
+    /// language never has): the log probability of a trigram seen that often,
+    /// `log((count + 0.5) / denominator)` as `plainScore` computes it, computed once (the same
+    /// expression, so the same bits). Most of a word's trigrams in most languages are unseen or rare,
+    /// and the logs were a third of `bestAlternative`'s cost. The counts are whole numbers (read as
+    /// integers, see `TrigramCounts.count`), so a count below the limit is its own index.
+    private let smallCountLogs: [Double]
+    /// The counts whose logs `smallCountLogs` holds: 0 to this, exclusive.
+    static let smallCountLimit = 256
 
     /// Trained on the built-in word lists: counted at build time by `LexiconEmbedder`, and read in place.
     public static let builtIn = TrigramLanguageModel(languages: EmbeddedWordTables.wordList.languages, counts: EmbeddedWordTables.trigramCounts)
@@ -33,7 +38,13 @@ public struct TrigramLanguageModel: Sendable {
         self.languages = languages
         languageIndex = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1, $0) })
         self.counts = counts
-        unseenLogs = languages.indices.map { log((Double(0) + 0.5) / Self.denominator(counts, language: $0)) }
+        var smallCountLogs: [Double] = []
+        smallCountLogs.reserveCapacity(languages.count * Self.smallCountLimit)
+        for language in languages.indices {
+            let denominator = Self.denominator(counts, language: language)
+            for count in 0..<Self.smallCountLimit { smallCountLogs.append(Self.logProbability(Float(count), denominator: denominator)) }
+        }
+        self.smallCountLogs = smallCountLogs
     }
 
     /// The denominator of a trigram's smoothed probability in the language of index `language`.
@@ -67,7 +78,7 @@ public struct TrigramLanguageModel: Sendable {
     }
 
     /// The table index of each of `word`'s trigrams, nil for one no list has.
-    private func trigramIndices(_ word: String) -> [Int?] {
+    func trigramIndices(_ word: String) -> [Int?] {
         var indices: [Int?] = []
         // A trigram per scalar, and one for the end mark: no more than its bytes and one.
         indices.reserveCapacity(word.utf8.count + 1)
@@ -75,14 +86,36 @@ public struct TrigramLanguageModel: Sendable {
         return indices
     }
 
-    private func score(_ indices: [Int?], language: Int) -> Double {
+    /// The smoothed log probability of a trigram seen `count` times in a language of `denominator`.
+    private static func logProbability(_ count: Float, denominator: Double) -> Double {
+        log((Double(count) + 0.5) / denominator)
+    }
+
+    func score(_ indices: [Int?], language: Int) -> Double {
         guard !indices.isEmpty else { return -.infinity }
         var sum = 0.0
         let denominator = Self.denominator(counts, language: language)
-        let unseen = unseenLogs[language]
+        let logs = language * Self.smallCountLimit
         for index in indices {
             let count = index.map { counts.count(trigram: $0, language: language) } ?? 0
-            sum += count == 0 ? unseen : log((Double(count) + 0.5) / denominator)
+            if count < Float(Self.smallCountLimit) {
+                sum += smallCountLogs[logs + Int(count)]
+            } else {
+                sum += Self.logProbability(count, denominator: denominator)
+            }
+        }
+        return sum / Double(indices.count)
+    }
+
+    /// `score` with each log computed as it comes, none read from `smallCountLogs`: what `score` must
+    /// agree with bit for bit (the tests compare them).
+    func plainScore(_ indices: [Int?], language: Int) -> Double {
+        guard !indices.isEmpty else { return -.infinity }
+        var sum = 0.0
+        let denominator = Self.denominator(counts, language: language)
+        for index in indices {
+            let count = index.map { counts.count(trigram: $0, language: language) } ?? 0
+            sum += Self.logProbability(count, denominator: denominator)
         }
         return sum / Double(indices.count)
     }
