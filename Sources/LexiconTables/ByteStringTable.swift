@@ -142,8 +142,8 @@ public struct ByteStringTable: Sendable, Equatable {
     /// The row of the string of `key`'s bytes; nil when the table does not hold it.
     public func row(of key: UnsafeBufferPointer<UInt8>) -> Int? { row(of: key, hash: Self.hash(key)) }
 
-    /// `row(of:)` of a key whose `hash(_:)` is `hash`, for a caller that has hashed it already.
-    public func row(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    /// `row(of:)` of a key whose `hash(_:)` is `hash`.
+    private func row(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let (low, high) = Self.spreadHead(of: key), check = Self.check(key.count, hash: hash)
         let slots = self.slots.base
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -247,6 +247,7 @@ extension Unicode.GeneralCategory {
 enum SingleByteTable {
     private static let tables: [String: [UInt32: UInt8]] = {
         var tables: [String: [UInt32: UInt8]] = [:]
+        precondition(highHalves.count == MojibakeRepair.charsets.count, "a high half for every charset")
         for (charset, highHalf) in zip(MojibakeRepair.charsets, highHalves) {
             var table: [UInt32: UInt8] = [:]
             for (offset, value) in highHalf.enumerated() where value != 0 && table[UInt32(value)] == nil {

@@ -46,9 +46,14 @@ public final class Segmenter {
     /// at ";").
     private(set) var asciiSentenceRulesHold = false
 
-    public init(locale: String = "en", abbreviations: Set<String> = Segmenter.defaultAbbreviations) throws(TextError) {
+    /// A segmenter for `locale`. `wordStringSlots` sizes its table of words met (`WordStrings`): the
+    /// default suits a segmenter kept for many texts; one made for a single text wants a small one
+    /// (the default table is about 224 KB to allocate and fill).
+    public init(locale: String = "en", abbreviations: Set<String> = Segmenter.defaultAbbreviations,
+                wordStringSlots: Int = WordStrings.defaultSlotCount) throws(TextError) {
         self.locale = locale
         self.abbreviations = abbreviations
+        wordStrings = WordStrings(slotCount: wordStringSlots)
         var status: Int32 = 0
         guard let sentences = cicu_breaker_open(CICU_BREAK_SENTENCE, locale + "@ss=standard", &status) else {
             throw .icu(operation: "opening a sentence break iterator", status: ICUCall.statusName(status))
@@ -112,7 +117,7 @@ public final class Segmenter {
     }
 
     /// The strings of the words met lately, kept from text to text.
-    private let wordStrings = WordStrings()
+    private let wordStrings: WordStrings
 
     /// The text and matching key (`Normalizer.matchingKey`) of words, each short word's kept once met
     /// (the last met of those that share a slot): a word's text and key are the same strings each time
@@ -139,11 +144,13 @@ public final class Segmenter {
 
         private let slots: UnsafeMutablePointer<Slot>
         private let slotCount: Int
+        /// The slots of a segmenter's table unless it is made with another count.
+        public static let defaultSlotCount = 4096
 
         /// 4,096 slots (about 224 KB) by default: a feed's words miss a table of 1,024 half as often
         /// again, and a miss costs ten hits. `slotCount` is a power of two, or 0 for a table that keeps
         /// nothing.
-        public init(slotCount: Int = 4096) {
+        public init(slotCount: Int = WordStrings.defaultSlotCount) {
             self.slotCount = slotCount
             slots = .allocate(capacity: max(slotCount, 1))
             slots.initialize(repeating: Slot(), count: slotCount)

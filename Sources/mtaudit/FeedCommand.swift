@@ -138,12 +138,18 @@ private struct AnsweredBatch: Sendable {
     let ends: [Int]
 }
 
-/// A value held until the process ends, never released: what freeing it would cost is not spent
-/// on memory the process is about to give back whole.
-private final class KeptUntilExit<Value: Sendable>: Sendable {
-    let value: Value
-    private init(_ value: Value) { self.value = value }
-    static func keep(_ value: Value) { _ = Unmanaged.passRetained(KeptUntilExit(value)) }
+/// The feed's processor held until the process ends, never released: what freeing it (its recent
+/// sources) would cost is not spent on memory the process is about to give back whole. (Held by a
+/// global, so that it stays reachable and a leak checker does not count it lost.)
+private enum KeptUntilExit {
+    nonisolated(unsafe) private static var kept: [FeedProcessor] = []
+    private static let lock = NSLock()
+
+    static func keep(_ processor: FeedProcessor) {
+        lock.lock()
+        defer { lock.unlock() }
+        kept.append(processor)
+    }
 }
 
 /// Counts of answers, kept by the one thread that emits them and read at the end.

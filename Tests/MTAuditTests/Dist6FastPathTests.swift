@@ -93,19 +93,21 @@ struct Dist6FastPathTests {
         }
     }
 
-    @Test("Alignment of numbers in buffers is that of arrays; pairs in the version's order, sorted only when not")
+    @Test("The aligner's equal words are a plain LCS table's walk; pairs in the version's order, sorted only when not")
     func alignmentOfBuffers() {
         var random = SplitMix(seed: 6_103)
         for run in 0..<2_000 {
             let alphabet = Self.keys.count - Int.random(in: 0...15, using: &random)
             let a = Self.numbers(&random, alphabet: alphabet, count: 0...(run % 10 == 0 ? 80 : 14))
             let b = Self.numbers(&random, alphabet: alphabet, count: 0...(run % 10 == 0 ? 80 : 14))
-            let fromArrays = TokenAligner().align(a, b, keys: Self.keys)
-            let fromBuffers = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in TokenAligner().align(a, b, keys: Self.keys) } }
-            #expect(fromArrays == fromBuffers)
+            let pairs = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in TokenAligner().align(a, b, keys: Self.keys) } }
+            // The anchors (bit vectors up to 64 words, a table beyond, in temporary memory) against
+            // the walk of a full table of longest common subsequences with the same preference.
+            let same = pairs.filter { $0.kind == .same }.map { [$0.version, $0.source] }
+            #expect(same == Self.plainAnchors(a, b), "\(a) | \(b)")
             // Each version word in one pair at most: the order by version words is one order.
-            #expect(Set(fromArrays.map(\.version)).count == fromArrays.count)
-            #expect(fromArrays == fromArrays.sorted { $0.version < $1.version })
+            #expect(Set(pairs.map(\.version)).count == pairs.count)
+            #expect(pairs == pairs.sorted { $0.version < $1.version })
         }
         // The check that spares the sort says "in order" exactly when sorting changes nothing.
         for _ in 0..<2_000 {
@@ -113,6 +115,26 @@ struct Dist6FastPathTests {
             let pairs = versions.map { TokenAlignment.Pair(version: $0, source: 0, kind: .same) }
             #expect(TokenAligner.inVersionOrder(pairs) == (versions == versions.sorted()))
         }
+    }
+
+    /// The equal words of `a` and `b` a longest common subsequence takes, walked from the start over a
+    /// full table: at two equal words take them, else step past `a`'s word while that keeps the
+    /// longest subsequence of what follows, else past `b`'s.
+    static func plainAnchors(_ a: [Int], _ b: [Int]) -> [[Int]] {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var anchors: [[Int]] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                anchors.append([i, j]); i += 1; j += 1
+            } else if table[i + 1][j] >= table[i][j + 1] { i += 1 } else { j += 1 }
+        }
+        return anchors
     }
 }
 

@@ -64,7 +64,6 @@ struct Feed6FastPathTests {
             let context = DetectionContext(source: Document(id: "s", text: text(), segmenter: segmenter),
                                            version: Document(id: "v", text: text(), segmenter: segmenter))
             let estimator = CoverageEstimator()
-            #expect(estimator.renderedSimilarity == CoverageEstimator.defaultRenderedSimilarity)
             let plain = estimator.estimate(source: context.source, version: context.version, alignment: context.alignment,
                                            sameLanguage: context.sameLanguage)
             let known = context.rendering
@@ -73,5 +72,46 @@ struct Feed6FastPathTests {
                                             rendering: (known.source, known.version))
             #expect(reused == plain, "\(context.source.text) | \(context.version.text)")
         }
+    }
+
+    @Test("An auditor with another rendering threshold estimates coverage by that threshold, not the context's")
+    func configuredRenderingThreshold() throws {
+        // Versions that reword their sources' sentences more or less, so that links of middling
+        // similarity occur: rendered at one threshold and not at another.
+        let sentences = ["The ferry left Ostby at dawn on Monday.", "The ferry left the port of Ostby early on Monday.",
+                         "It docked at noon in the old harbour.", "It reached the harbour at noon.",
+                         "The mayor spoke to the council on Monday.", "On Monday the mayor addressed the council.",
+                         "Prices rose by four percent in May.", "Nobody was hurt in the storm."]
+        var random = SplitMix(seed: 6_016)
+        let segmenter = try Segmenter()
+        func text() -> String {
+            (0..<Int.random(in: 1...5, using: &random)).map { _ in sentences.randomElement(using: &random)! }.joined(separator: " ")
+        }
+        var differing = 0
+        for threshold in [0.05, 0.45, 0.7] {
+            var configuration = AuditConfiguration()
+            configuration.coverage.renderedSimilarity = threshold
+            let auditor = Auditor(configuration: configuration)
+            for _ in 0..<60 {
+                let (sourceText, versionText) = (text(), text())
+                let audited = try auditor.audit(source: TextInput(id: "s", text: sourceText, language: "en"),
+                                                versions: [TextInput(id: "v", text: versionText, language: "en")])
+                let result = try #require(audited.versions.first)
+                let context = DetectionContext(source: Document(id: "s", text: sourceText, language: "en", segmenter: segmenter),
+                                               version: Document(id: "v", text: versionText, language: "en", segmenter: segmenter))
+                let chrF = result.metrics[CharacterFScore.chrF.name]
+                let expected = configuration.coverage.estimate(source: context.source, version: context.version,
+                                                               alignment: context.alignment, chrF: chrF,
+                                                               sameLanguage: context.sameLanguage)
+                #expect(result.coverage == expected.coverage && result.relation == expected.relation,
+                        "threshold \(threshold): \(sourceText) | \(versionText)")
+                let byDefault = CoverageEstimator().estimate(source: context.source, version: context.version,
+                                                            alignment: context.alignment, chrF: chrF,
+                                                            sameLanguage: context.sameLanguage)
+                if byDefault.coverage != expected.coverage { differing += 1 }
+            }
+        }
+        // The cases tell the thresholds apart: reading the default's rendering would fail some.
+        #expect(differing > 0)
     }
 }

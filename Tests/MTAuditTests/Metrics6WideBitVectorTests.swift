@@ -30,7 +30,7 @@ struct Metrics6WideBitVectorTests {
     @Test("Two-word bit vectors' distances, moved blocks and trace are the full matrix's")
     func distancesAndTrace() {
         var generator = SplitMix(seed: 61)
-        for _ in 0..<400 {
+        for _ in 0..<150 {
             let (words, reference) = Self.longPair(&generator)
             guard !words.isEmpty else { continue }
             let matrix = Self.fullMatrix(words, reference)
@@ -71,7 +71,7 @@ struct Metrics6WideBitVectorTests {
     @Test("TER's edits on references of 65 to 128 words, candidates bounded by two-word bit vectors, are the plain search's")
     func shifts() {
         var generator = SplitMix(seed: 71)
-        for _ in 0..<60 {
+        for _ in 0..<150 {
             let (words, reference) = Self.longPair(&generator)
             let searched = TranslationEditRate.editsAndLength(words, reference)
             let plain = TranslationEditRate.editsAndLength(words, reference, prunes: false)

@@ -46,7 +46,10 @@ final class SegmenterPool: Sendable {
     /// Runs `body` with a segmenter made as `setup` says, then keeps it for the next caller.
     func with<T>(_ setup: Setup, _ body: (Segmenter) throws(TextError) -> T) throws(TextError) -> T {
         let key = setup.number
-        guard key >= 0 else { return try body(try Segmenter(locale: setup.locale, abbreviations: setup.abbreviations)) }
+        // (A segmenter made for one text and dropped: a small table of words met, not the pooled ones' 4,096 slots.)
+        guard key >= 0 else {
+            return try body(try Segmenter(locale: setup.locale, abbreviations: setup.abbreviations, wordStringSlots: 256))
+        }
         let segmenter: Segmenter
         if let lent = idle.withLock({ pool in pool[key].popLast() }) {
             segmenter = lent.segmenter

@@ -298,8 +298,6 @@ public struct TokenAligner: Sendable {
             ?? key.unicodeScalars.count
     }
 
-    /// The word-like tokens of `sentences`, as indices into the document's tokens: the words this
-    /// aligner pairs.
     /// The number of tokens of `sentences`: room enough for their words (`words(_:_:into:)`).
     static func tokenCount(_ document: Document, _ sentences: Range<Int>) -> Int {
         guard let first = sentences.first, let last = sentences.last else { return 0 }
@@ -322,6 +320,8 @@ public struct TokenAligner: Sendable {
         return count
     }
 
+    /// The word-like tokens of `sentences`, as indices into the document's tokens: the words this
+    /// aligner pairs.
     static func words(_ document: Document, _ sentences: Range<Int>) -> [Int] {
         guard let first = sentences.first.map({ document.sentences[$0].tokens.lowerBound }),
               let last = sentences.last.map({ document.sentences[$0].tokens.upperBound }) else { return [] }

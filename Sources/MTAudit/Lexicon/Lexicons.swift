@@ -34,6 +34,9 @@ public struct Lexicons: Sendable {
         let archive: PackedLexiconArchive?
         private let given: [LexiconFile]?
         private let unpacked = Mutex<[LexiconFile]?>(nil)
+        /// Each kind's files once unpacked alone: callers' own caches are bounded (a feed may name
+        /// endless languages), and past their bounds a kind would be unpacked again at every ask.
+        private let unpackedByKind = Mutex<[LexiconKind: [LexiconFile]]>([:])
 
         init(files: [LexiconFile]) {
             given = files
@@ -58,8 +61,11 @@ public struct Lexicons: Sendable {
         func files(of kind: LexiconKind) -> [LexiconFile] {
             if let given { return given.filter { $0.kind == kind } }
             if let all = unpacked.withLock({ $0 }) { return all.filter { $0.kind == kind } }
+            if let known = unpackedByKind.withLock({ $0[kind] }) { return known }
             let archive = archive!
-            return (0..<archive.count).filter { archive.kind(ofFile: $0) == kind }.map(archive.file)
+            let made = (0..<archive.count).filter { archive.kind(ofFile: $0) == kind }.map(archive.file)
+            unpackedByKind.withLock { $0[kind] = made }
+            return made
         }
     }
 

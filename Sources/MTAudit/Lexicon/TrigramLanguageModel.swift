@@ -19,7 +19,7 @@ public struct TrigramLanguageModel: Sendable {
     private let counts: TrigramCounts
     /// By language then count, for the counts below `smallCountLimit` (0 included: a trigram the
     /// language never has): the log probability of a trigram seen that often,
-    /// `log((count + 0.5) / denominator)` as `plainScore` computes it, computed once (the same
+    /// `log((count + 0.5) / denominator)` as it was computed for each trigram (the tests compare the two), computed once (the same
     /// expression, so the same bits). Most of a word's trigrams in most languages are unseen or rare,
     /// and the logs were a third of `bestAlternative`'s cost. The counts are whole numbers (read as
     /// integers, see `TrigramCounts.count`), so a count below the limit is its own index.
@@ -103,19 +103,6 @@ public struct TrigramLanguageModel: Sendable {
             } else {
                 sum += Self.logProbability(count, denominator: denominator)
             }
-        }
-        return sum / Double(indices.count)
-    }
-
-    /// `score` with each log computed as it comes, none read from `smallCountLogs`: what `score` must
-    /// agree with bit for bit (the tests compare them).
-    func plainScore(_ indices: [Int?], language: Int) -> Double {
-        guard !indices.isEmpty else { return -.infinity }
-        var sum = 0.0
-        let denominator = Self.denominator(counts, language: language)
-        for index in indices {
-            let count = index.map { counts.count(trigram: $0, language: language) } ?? 0
-            sum += Self.logProbability(count, denominator: denominator)
         }
         return sum / Double(indices.count)
     }
