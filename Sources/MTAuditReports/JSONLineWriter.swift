@@ -99,11 +99,11 @@ struct JSONLineWriter: ~Copyable {
             string(path)
         }
         raw(",\"relation\":")
-        string(version.relation.rawValue)
+        raw(Self.literal(version.relation))
         raw(",\"score\":")
         try number(version.score)
         raw(",\"verdict\":")
-        string(version.verdict.rawValue)
+        raw(Self.literal(version.verdict))
         raw("}")
     }
 
@@ -145,19 +145,19 @@ struct JSONLineWriter: ~Copyable {
         raw("{")
         if let baseline = finding.baseline {
             raw("\"baseline\":")
-            string(baseline.rawValue)
+            raw(Self.literal(baseline))
             raw(",")
         }
         raw("\"category\":")
         string(finding.category.rawValue)
         raw(",\"evidence\":")
-        if let evidence = finding.evidence { string(evidence.rawValue) } else { raw("null") }
+        raw(finding.evidence.map(Self.literal) ?? "null")
         raw(",\"message\":")
         string(finding.message)
         raw(",\"rule\":")
         string(finding.rule)
         raw(",\"severity\":")
-        string(finding.severity.rawValue)
+        raw(Self.literal(finding.severity))
         raw(",\"sourceSpan\":")
         if let sourceSpan = finding.sourceSpan { write(sourceSpan) } else { raw("null") }
         raw(",\"span\":")
@@ -175,6 +175,50 @@ struct JSONLineWriter: ~Copyable {
         raw(",\"text\":")
         string(excerpt.text)
         raw("}")
+    }
+
+    // The raw values of the schema's enumerations as JSON strings, quotes included, written as they
+    // are: through `rawValue` and `string`, each cost about 150 instructions, five a finding or a
+    // version. Each switch names every case, so a new case cannot be missed; `Json7WriterTests`
+    // check each literal against `JSONEncoder`'s encoding of the raw value.
+
+    private static func literal(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .minor: return "\"minor\""
+        case .major: return "\"major\""
+        case .critical: return "\"critical\""
+        }
+    }
+
+    private static func literal(_ evidence: Evidence) -> StaticString {
+        switch evidence {
+        case .source: return "\"source\""
+        case .consensus: return "\"consensus\""
+        case .self: return "\"self\""
+        case .lexicon: return "\"lexicon\""
+        }
+    }
+
+    private static func literal(_ relation: Relation) -> StaticString {
+        switch relation {
+        case .full: return "\"full\""
+        case .partial: return "\"partial\""
+        case .unrelated: return "\"unrelated\""
+        }
+    }
+
+    private static func literal(_ verdict: Verdict) -> StaticString {
+        switch verdict {
+        case .pass: return "\"pass\""
+        case .fail: return "\"fail\""
+        }
+    }
+
+    private static func literal(_ baseline: BaselineStatus) -> StaticString {
+        switch baseline {
+        case .new: return "\"new\""
+        case .known: return "\"known\""
+        }
     }
 
     /// Room for `extra` more bytes.

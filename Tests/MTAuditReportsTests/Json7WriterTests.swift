@@ -99,6 +99,32 @@ struct Json7WriterTests {
         try expectEncoderBytes(id: "i", versions: [version])
     }
 
+    @Test("Every case of severity, evidence, relation, verdict and baseline, written as a literal")
+    func enumerationLiterals() throws {
+        let evidences: [Evidence?] = [nil, .source, .consensus, .self, .lexicon]
+        let baselines: [BaselineStatus?] = [nil, .new, .known]
+        var findings: [Finding] = []
+        for severity in Severity.allCases {
+            for evidence in evidences {
+                for baseline in baselines {
+                    var finding = Finding(rule: "r", category: .omission, severity: severity, message: "m",
+                                          span: Excerpt(start: 0, end: 1, text: "a"), evidence: evidence)
+                    finding.baseline = baseline
+                    findings.append(finding)
+                }
+            }
+        }
+        var versions: [VersionResult] = []
+        for relation in [Relation.full, .partial, .unrelated] {
+            for verdict in [Verdict.pass, .fail] {
+                versions.append(VersionResult(id: "v", path: nil, language: "und", score: 1, verdict: verdict,
+                                              relation: relation, coverage: 1, metrics: [:], findings: findings,
+                                              gateReasons: []))
+            }
+        }
+        try expectEncoderBytes(id: "e", versions: versions)
+    }
+
     @Test("Several lines in one buffer are each line's bytes, one after another")
     func batchIsLines() throws {
         let source = try Fixture.input().result.source
