@@ -49,9 +49,10 @@ struct JSONLineWriter: ~Copyable {
         raw("{\"id\":")
         string(id)
         raw(",\"versions\":[")
-        for (index, version) in versions.enumerated() {
+        // By index, each element read in place: `enumerated()` copied every version (and released it).
+        for index in versions.indices {
             if index > 0 { raw(",") }
-            try write(version)
+            try write(versions[index])
         }
         raw("]}\n")
     }
@@ -74,14 +75,17 @@ struct JSONLineWriter: ~Copyable {
         raw("{\"coverage\":")
         try number(version.coverage)
         raw(",\"findings\":[")
-        for (index, finding) in version.findings.enumerated() {
+        // By index, as the versions: a finding copied out of the array cost 320 instructions.
+        let findings = version.findings
+        for index in findings.indices {
             if index > 0 { raw(",") }
-            write(finding)
+            write(findings[index])
         }
         raw("],\"gateReasons\":[")
-        for (index, reason) in version.gateReasons.enumerated() {
+        let gateReasons = version.gateReasons
+        for index in gateReasons.indices {
             if index > 0 { raw(",") }
-            string(reason)
+            string(gateReasons[index])
         }
         raw("],\"id\":")
         string(version.id)
@@ -95,37 +99,42 @@ struct JSONLineWriter: ~Copyable {
             string(path)
         }
         raw(",\"relation\":")
-        string(version.relation.rawValue)
+        raw(Self.literal(version.relation))
         raw(",\"score\":")
         try number(version.score)
         raw(",\"verdict\":")
-        string(version.verdict.rawValue)
+        raw(Self.literal(version.verdict))
         raw("}")
     }
 
-    /// The metrics' `"name":value` pairs, by name. Sorted as pairs (no lookup of each name again),
-    /// by insertion in memory of the stack's: a version has a handful of metrics, and `sorted` made
-    /// (and freed) an array for them on every line. Names are a dictionary's keys, unique, so any
-    /// sort by `<` gives the order `sorted(by: { $0.key < $1.key })` gave.
+    /// The metrics' `"name":value` pairs, by name. The dictionary's indices are sorted by their keys
+    /// (by insertion, in memory of the stack's) and the pairs read through them: a version has a
+    /// handful of metrics, and `sorted` made (and freed) an array for them on every line, while a
+    /// buffer of the pairs themselves cost a generic destruction of its Strings. Names are a
+    /// dictionary's keys, unique, so any sort by `<` gives the order `sorted(by: { $0.key < $1.key })`
+    /// gave.
     private mutating func write(_ metrics: [String: Double]) throws {
-        typealias Metric = (key: String, value: Double)
         guard !metrics.isEmpty else { return }
-        try withUnsafeTemporaryAllocation(of: Metric.self, capacity: metrics.count) { buffer in
+        try withUnsafeTemporaryAllocation(of: Dictionary<String, Double>.Index.self, capacity: metrics.count) { buffer in
             let sorted = buffer.baseAddress!
             var count = 0
             defer { sorted.deinitialize(count: count) }
-            for metric in metrics {
+            var next = metrics.startIndex
+            while next != metrics.endIndex {
+                let key = metrics[next].key
                 var place = count
-                while place > 0, metric.key < sorted[place - 1].key { place -= 1 }
+                while place > 0, key < metrics[sorted[place - 1]].key { place -= 1 }
                 if place < count { (sorted + place + 1).moveInitialize(from: sorted + place, count: count - place) }
-                (sorted + place).initialize(to: metric)
+                (sorted + place).initialize(to: next)
                 count += 1
+                metrics.formIndex(after: &next)
             }
             for index in 0..<count {
                 if index > 0 { raw(",") }
-                string(sorted[index].key)
+                let metric = metrics[sorted[index]]
+                string(metric.key)
                 raw(":")
-                try number(sorted[index].value)
+                try number(metric.value)
             }
         }
     }
@@ -136,19 +145,19 @@ struct JSONLineWriter: ~Copyable {
         raw("{")
         if let baseline = finding.baseline {
             raw("\"baseline\":")
-            string(baseline.rawValue)
+            raw(Self.literal(baseline))
             raw(",")
         }
         raw("\"category\":")
         string(finding.category.rawValue)
         raw(",\"evidence\":")
-        if let evidence = finding.evidence { string(evidence.rawValue) } else { raw("null") }
+        raw(finding.evidence.map(Self.literal) ?? "null")
         raw(",\"message\":")
         string(finding.message)
         raw(",\"rule\":")
         string(finding.rule)
         raw(",\"severity\":")
-        string(finding.severity.rawValue)
+        raw(Self.literal(finding.severity))
         raw(",\"sourceSpan\":")
         if let sourceSpan = finding.sourceSpan { write(sourceSpan) } else { raw("null") }
         raw(",\"span\":")
@@ -166,6 +175,50 @@ struct JSONLineWriter: ~Copyable {
         raw(",\"text\":")
         string(excerpt.text)
         raw("}")
+    }
+
+    // The raw values of the schema's enumerations as JSON strings, quotes included, written as they
+    // are: through `rawValue` and `string`, each cost about 150 instructions, five a finding or a
+    // version. Each switch names every case, so a new case cannot be missed; `Json7WriterTests`
+    // check each literal against `JSONEncoder`'s encoding of the raw value.
+
+    private static func literal(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .minor: return "\"minor\""
+        case .major: return "\"major\""
+        case .critical: return "\"critical\""
+        }
+    }
+
+    private static func literal(_ evidence: Evidence) -> StaticString {
+        switch evidence {
+        case .source: return "\"source\""
+        case .consensus: return "\"consensus\""
+        case .self: return "\"self\""
+        case .lexicon: return "\"lexicon\""
+        }
+    }
+
+    private static func literal(_ relation: Relation) -> StaticString {
+        switch relation {
+        case .full: return "\"full\""
+        case .partial: return "\"partial\""
+        case .unrelated: return "\"unrelated\""
+        }
+    }
+
+    private static func literal(_ verdict: Verdict) -> StaticString {
+        switch verdict {
+        case .pass: return "\"pass\""
+        case .fail: return "\"fail\""
+        }
+    }
+
+    private static func literal(_ baseline: BaselineStatus) -> StaticString {
+        switch baseline {
+        case .new: return "\"new\""
+        case .known: return "\"known\""
+        }
     }
 
     /// Room for `extra` more bytes.
@@ -204,28 +257,48 @@ struct JSONLineWriter: ~Copyable {
 
     /// An integer in decimal, as `String(value)` spells it, without making the string.
     private mutating func integer(_ value: Int) {
+        reserve(20)  // Int.min: a sign and 19 digits
+        if value < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        digits(value.magnitude)
+    }
+
+    /// `magnitude` in decimal, written where `count` stands, in room already reserved (20 bytes).
+    /// Each byte is stored straight into the buffer: through `append`, each paid its own check of
+    /// the room and its own update of `count`.
+    @inline(__always)
+    private mutating func digits(_ magnitude: UInt) {
+        let out = base + count
         // Most are below 1,000 (a score's whole part, an offset in a sentence): digit by digit.
-        if value >= 0 && value < 1000 {
-            if value >= 100 { append(UInt8(ascii: "0") + UInt8(value / 100)) }
-            if value >= 10 { append(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
-            append(UInt8(ascii: "0") + UInt8(value % 10))
-            return
+        if magnitude < 10 {
+            out[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+            count += 1
+        } else if magnitude < 100 {
+            out[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / 10)
+            out[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            count += 2
+        } else if magnitude < 1000 {
+            out[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / 100)
+            out[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / 10 % 10)
+            out[2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            count += 3
+        } else {
+            // Counted first, then written from the last digit back, in place.
+            var width = 4
+            var scale: UInt = 10_000
+            while width < 20, magnitude >= scale {
+                width += 1
+                scale = scale &* 10
+            }
+            var rest = magnitude
+            for place in stride(from: width - 1, through: 0, by: -1) {
+                out[place] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            count += width
         }
-        if value < 0 { append(UInt8(ascii: "-")) }
-        // Counted first, then written from the last digit back, in place.
-        var magnitude = value.magnitude
-        var width = 1
-        var scale: UInt = 10
-        while width < 20, magnitude >= scale {
-            width += 1
-            scale = scale &* 10
-        }
-        reserve(width)
-        for place in stride(from: width - 1, through: 0, by: -1) {
-            base[count + place] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        }
-        count += width
     }
 
     /// Swift's shortest round-trip form without a trailing ".0", as `JSONEncoder` writes a `Double`.
@@ -249,14 +322,21 @@ struct JSONLineWriter: ~Copyable {
         guard value.sign == .plus, value < 1_000_000 else { return false }
         // The nearest hundredths, truncated from + 0.5 rather than `rounded()` (a call to libm):
         // whatever k is taken, the test that follows is what makes it right.
-        let hundredths = Int(value * 100 + 0.5)
+        let hundredths = UInt(value * 100 + 0.5)
         guard Double(hundredths) / 100 == value else { return false }
-        integer(hundredths / 100)
+        reserve(24)  // up to 6 digits, a point and 2 decimals
+        digits(hundredths / 100)
         let fraction = hundredths % 100
         if fraction != 0 {
-            append(UInt8(ascii: "."))
-            append(UInt8(ascii: "0") + UInt8(fraction / 10))
-            if fraction % 10 != 0 { append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+            let out = base + count
+            out[0] = UInt8(ascii: ".")
+            out[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 10)
+            if fraction % 10 != 0 {
+                out[2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+                count += 3
+            } else {
+                count += 2
+            }
         }
         return true
     }
@@ -266,20 +346,21 @@ struct JSONLineWriter: ~Copyable {
     /// A JSON string: quote, backslash and control characters escaped (the short forms where JSON has
     /// them, else `\u00xx`); everything else, slashes included, as UTF-8.
     private mutating func string(_ text: String) {
-        append(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
-            Array(text.utf8).withUnsafeBufferPointer { escaped($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { quoted($0) }
         }
-        append(UInt8(ascii: "\""))
     }
 
-    /// The inside of a JSON string of `utf8`.
-    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        // Most strings need no escape: checked eight bytes at a time, and copied whole up to the
-        // first escape (byte by byte, the check and the copy cost about 11 instructions a byte).
-        var index = ByteScan.firstControl(orAnyOf: UInt8(ascii: "\""), UInt8(ascii: "\\"), in: utf8) ?? utf8.count
-        append(UnsafeBufferPointer(rebasing: utf8[0..<index]))
-        while index < utf8.count {
+    /// `utf8` between quotes, escaped. The runs that need no escape (nearly every string whole) are
+    /// checked and copied together, eight bytes at a time, straight into the buffer: through a scan
+    /// for the first escape in another module and a copy after it, a string of a few bytes cost
+    /// about 270 instructions.
+    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        append(UInt8(ascii: "\""))
+        var index = 0
+        while true {
+            index = copyUnescaped(utf8, from: index)
+            guard index < utf8.count else { break }
             let byte = utf8[index]
             index += 1
             switch byte {
@@ -290,12 +371,73 @@ struct JSONLineWriter: ~Copyable {
             case 0x0A: raw("\\n")
             case 0x0C: raw("\\f")
             case 0x0D: raw("\\r")
-            case 0..<0x20:
+            default:  // another control character
                 raw("\\u00")
                 append(Self.hexDigits.utf8Start[Int(byte >> 4)])
                 append(Self.hexDigits.utf8Start[Int(byte & 0xF)])
-            default: append(byte)
             }
         }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Copies the bytes of `utf8` from `start` up to the first that needs an escape (a quote, a
+    /// backslash or a control character) or the end, and answers where it stopped.
+    ///
+    /// Whole words are checked and stored, eight bytes (or four) at a time; a last part shorter
+    /// than a word is read as the word that ends the run, overlapping what was copied already, so
+    /// that no string but one of under four bytes goes byte by byte. A word is stored whole even
+    /// where only some of its bytes count: the room after `count` is reserved, and is written over.
+    @inline(__always)
+    private mutating func copyUnescaped(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let source = UnsafeRawPointer(utf8.baseAddress) else { return start }
+        let length = utf8.count
+        reserve(length - start + 8)
+        let out = UnsafeMutableRawPointer(base + count - start)  // out + i is where source[i] goes
+        var index = start
+        while index + 8 <= length {
+            let eight = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if Self.needsEscape(eight) { break }
+            out.storeBytes(of: eight, toByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        if index + 8 > length && index < length {  // a last part shorter than a word
+            if length - 8 >= start {
+                let last = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+                if !Self.needsEscape(last) {
+                    out.storeBytes(of: last, toByteOffset: length - 8, as: UInt64.self)
+                    index = length
+                }
+            } else if length - index >= 4 {
+                let first = source.loadUnaligned(fromByteOffset: index, as: UInt32.self)
+                let last = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+                if !Self.needsEscape(UInt64(first) | UInt64(last) << 32) {
+                    out.storeBytes(of: first, toByteOffset: index, as: UInt32.self)
+                    out.storeBytes(of: last, toByteOffset: length - 4, as: UInt32.self)
+                    index = length
+                }
+            }
+        }
+        while index < length {
+            let byte = source.load(fromByteOffset: index, as: UInt8.self)
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            out.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
+            index += 1
+        }
+        count += index - start
+        return index
+    }
+
+    /// Whether one of the eight bytes of `word` needs an escape: is below 0x20, a quote or a
+    /// backslash. (`x - ones` borrows from a byte only below a zero byte, or one below the bound, so
+    /// each test is exact for whether there is one, if not for where: `ByteScan`'s tests.)
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let below = (word &- ones &* 0x20) & ~word
+        let quote = (quotes &- ones) & ~quotes
+        let backslash = (backslashes &- ones) & ~backslashes
+        return (below | quote | backslash) & 0x8080_8080_8080_8080 != 0
     }
 }
