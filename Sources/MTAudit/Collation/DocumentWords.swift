@@ -53,9 +53,20 @@ final class DocumentWords: Sendable {
         }
     }
 
-    private static let memoKey = MemoKey("document-words")
-
-    static func of(_ document: Document) -> DocumentWords { document.memo.value(memoKey) { DocumentWords(document) } }
+    /// The words of `document`, made once and kept by the document (`Document.madeWords`): read with
+    /// one atomic load. Two threads that both find none both make them, and the second's equal words
+    /// are dropped for the first's.
+    static func of(_ document: Document) -> DocumentWords {
+        let bits = document.madeWords.load(ordering: .acquiring)
+        // (Unretained: the document holds a reference until it goes, and the caller holds the document.)
+        if bits != 0 { return Unmanaged<DocumentWords>.fromOpaque(UnsafeRawPointer(bitPattern: bits).unsafelyUnwrapped).takeUnretainedValue() }
+        let made = Unmanaged.passRetained(DocumentWords(document))
+        let (kept, found) = document.madeWords.compareExchange(expected: 0, desired: UInt(bitPattern: made.toOpaque()),
+                                                               ordering: .acquiringAndReleasing)
+        if kept { return made.takeUnretainedValue() }
+        made.release()
+        return Unmanaged<DocumentWords>.fromOpaque(UnsafeRawPointer(bitPattern: found).unsafelyUnwrapped).takeUnretainedValue()
+    }
 
     private init(_ document: Document) {
         // Room for every token at once: growing the table as words come rehashes it several times.
