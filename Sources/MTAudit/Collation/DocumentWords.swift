@@ -27,15 +27,46 @@ final class DocumentWords: Sendable {
     /// By token: the id of a word-like token's key, -1 for another token.
     let tokenIds: [Int32]
     /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
-    /// depends on the key alone).
-    private let firstTokens: [Int32]
+    /// depends on the key alone), for `zipf(ofWord:)`: made on its first ask, then kept. (Most
+    /// documents never need it: an array less to allocate and free with each. `zipf(in:of:)` finds
+    /// the first tokens as it goes.)
+    private let madeFirstTokens = Mutex<[Int32]?>(nil)
     /// The Zipf frequencies looked up, by language: a list, not a dictionary (a text is read in
     /// one language or two, and hashing a language's name cost more than comparing it).
-    private let zipfs = Mutex<[(language: String, values: [Float])]>([])
+    private let zipfs = Mutex(ZipfLists())
 
-    private static let memoKey = MemoKey("document-words")
+    /// Each language's Zipf frequencies by id, the first language's in place: most documents are
+    /// read in one, and need no array of lists to allocate and free.
+    private struct ZipfLists {
+        var first: (language: String, values: [Float])?
+        var more: [(language: String, values: [Float])] = []
 
-    static func of(_ document: Document) -> DocumentWords { document.memo.value(memoKey) { DocumentWords(document) } }
+        func values(in language: String) -> [Float]? {
+            guard let first else { return nil }
+            if first.language == language { return first.values }
+            return more.first { $0.language == language }?.values
+        }
+
+        mutating func keep(_ values: [Float], in language: String) {
+            guard self.values(in: language) == nil else { return }
+            if first == nil { first = (language, values) } else { more.append((language, values)) }
+        }
+    }
+
+    /// The words of `document`, made once and kept by the document (`Document.madeWords`): read with
+    /// one atomic load. Two threads that both find none both make them, and the second's equal words
+    /// are dropped for the first's.
+    static func of(_ document: Document) -> DocumentWords {
+        let bits = document.madeWords.load(ordering: .acquiring)
+        // (Unretained: the document holds a reference until it goes, and the caller holds the document.)
+        if bits != 0 { return Unmanaged<DocumentWords>.fromOpaque(UnsafeRawPointer(bitPattern: bits).unsafelyUnwrapped).takeUnretainedValue() }
+        let made = Unmanaged.passRetained(DocumentWords(document))
+        let (kept, found) = document.madeWords.compareExchange(expected: 0, desired: UInt(bitPattern: made.toOpaque()),
+                                                               ordering: .acquiringAndReleasing)
+        if kept { return made.takeUnretainedValue() }
+        made.release()
+        return Unmanaged<DocumentWords>.fromOpaque(UnsafeRawPointer(bitPattern: found).unsafelyUnwrapped).takeUnretainedValue()
+    }
 
     private init(_ document: Document) {
         // Room for every token at once: growing the table as words come rehashes it several times.
@@ -43,8 +74,6 @@ final class DocumentWords: Sendable {
         var ids = KeyNumbering(capacity: room)
         var sentences: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
-        var firstTokens: [Int32] = []
-        firstTokens.reserveCapacity(room)
         var tokenIds = [Int32](filledWith: -1, count: room)
         // The tokens read in place: a copy of each (its text and key retained) cost as much as its
         // number; and so the ids written.
@@ -55,8 +84,6 @@ final class DocumentWords: Sendable {
                     set.reserveCapacity(sentence.tokens.count)
                     for index in sentence.tokens where tokens[index].isWordLike {
                         let id = Int32(ids.number(tokens[index].key))
-                        // (A new id is the count of the words before it.)
-                        if Int(id) == firstTokens.count { firstTokens.append(Int32(index)) }
                         tokenIds[index] = id
                         set.append(id)
                     }
@@ -64,7 +91,7 @@ final class DocumentWords: Sendable {
                 }
             }
         }
-        (self.ids, self.sentences, self.firstTokens, self.tokenIds) = (ids, sentences, firstTokens, tokenIds)
+        (self.ids, self.sentences, self.tokenIds) = (ids, sentences, tokenIds)
         (documentTokens, documentSentences) = (document.tokens, document.sentences)
     }
 
@@ -88,17 +115,34 @@ final class DocumentWords: Sendable {
         return text().startsWithCapital
     }
 
+    /// By id: the index of the word's first token. Ids are numbered in order of first appearance,
+    /// and the tokens were numbered in text order: a word's first token is the first holding an id
+    /// one past the ids before it.
+    private var firstTokens: [Int32] {
+        if let made = madeFirstTokens.withLock({ $0 }) { return made }
+        var made: [Int32] = []
+        made.reserveCapacity(ids.keys.count)
+        for (index, id) in tokenIds.enumerated() where Int(id) == made.count { made.append(Int32(index)) }
+        madeFirstTokens.withLock { if $0 == nil { $0 = made } }
+        return made
+    }
+
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
     func zipf(in language: String, of document: Document) -> [Float] {
-        if let known = zipfs.withLock({ $0.first { $0.language == language }?.values }) { return known }
+        if let known = zipfs.withLock({ $0.values(in: language) }) { return known }
         let frequencies = WordFrequencies.builtIn
-        // Read by the rows the document found as it made its tokens, each distinct word once.
-        let rows = document.tokenRows, index = frequencies.languageIndex(of: language)
-        let values = zip(keys, firstTokens).map { key, token in
-            let row = rows[Int(token)]
-            return row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index)
+        // Read by the rows the document found as it made its tokens, each distinct word once: at its
+        // first token, the first with an id one past the ids before it (see `firstTokens`).
+        let rows = document.tokenRows, index = frequencies.languageIndex(of: language), keys = keys
+        var values: [Float] = []
+        values.reserveCapacity(keys.count)
+        tokenIds.withUnsafeBufferPointer { tokenIds in
+            for (token, id) in tokenIds.enumerated() where Int(id) == values.count {
+                let row = rows[token], key = keys[Int(id)]
+                values.append(row == DocumentWordRows.notLetters ? frequencies.zipf(key, in: language) : frequencies.zipf(ofRow: row, language: index))
+            }
         }
-        zipfs.withLock { known in if !known.contains(where: { $0.language == language }) { known.append((language, values)) } }
+        zipfs.withLock { $0.keep(values, in: language) }
         return values
     }
 

@@ -1,4 +1,5 @@
 import MTAuditText
+import Synchronization
 
 /// A text cut into paragraphs, sentences and tokens, each with its span.
 ///
@@ -24,6 +25,15 @@ public final class Document: Sendable {
     /// once however many contexts read it: every copy of a document shares it. (Room for the values
     /// of the first keys numbered; the array grows once for keys numbered later.)
     let memo = Memo(capacity: 16)
+    /// The document's words (`DocumentWords.of`), once made: the bits of a retained reference, 0
+    /// until then. Kept out of the memo so that asking for them (twenty times a pair and more: every
+    /// rule that compares words by number) is an atomic load, not a lock taken and a type compared.
+    let madeWords = Atomic<UInt>(0)
+
+    deinit {
+        let bits = madeWords.load(ordering: .acquiring)
+        if bits != 0 { Unmanaged<DocumentWords>.fromOpaque(UnsafeRawPointer(bitPattern: bits).unsafelyUnwrapped).release() }
+    }
 
     /// The longest text a document holds, in bytes of UTF-8: its tokens keep their offsets in 32 bits.
     /// `Auditor.audit` answers a longer text with `TextError.textTooLong`.
