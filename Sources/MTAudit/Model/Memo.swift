@@ -17,33 +17,28 @@ final class Memo: Sendable {
     private let state: Mutex<State>
 
     private struct State {
-        /// By `MemoKey.number`: the value kept under that key, `Entry.empty` while none is.
-        var slots: [Entry]
+        /// By `MemoKey.number`: the value kept under that key, nil while none is.
+        var slots: [Entry?]
         /// The string keys, numbered as they come (`KeyNumbering`, made on the first: most memos
         /// have none), and each one's value at its number.
         var keys: KeyNumbering?
         var entries: [Entry]
     }
 
-    /// A value, the type its bytes are kept as, and the bytes: the value itself when it fits in three
-    /// words, else a `Box` of it. Four words, no references: a memo's slots are trivial to copy and
-    /// free, and an empty one is zeros. The entry's own copies and destruction are of the bytes only:
-    /// the value is copied out by `value(as:)` and destroyed by `destroy()`, both under the memo's
-    /// lock. Unchecked only because the value is typed away: every value kept is `Sendable` (`value`
-    /// and `existing` require it). Two threads that miss one key may both compute it, and the
-    /// second's equal value replaces the first's.
+    /// A value, the type it was kept as, and its bytes: the value itself when it fits in three
+    /// words, else a `Box` of it. The entry's own copies and destruction are of the bytes only: the
+    /// value is copied out by `value(as:)` and destroyed by `destroy()`, both under the memo's lock.
+    /// Unchecked only because the value is typed away: every value kept is `Sendable` (`value` and
+    /// `existing` require it). Two threads that miss one key may both compute it, and the second's
+    /// equal value replaces the first's.
     private struct Entry: @unchecked Sendable {
-        /// The type of what `words` hold (the value's, or its box's); nil in an empty entry. It is the
-        /// value's identity too: a value asked for as a `T` is read if it was kept as a `T` (or in a
-        /// `Box<T>`).
-        private var stored: (any Any.Type)?
-        private var words: (UInt, UInt, UInt) = (0, 0, 0)
-
-        static var empty: Entry { Entry() }
-
-        private init() { stored = nil }
+        let type: ObjectIdentifier
+        /// The type of what `words` hold (the value's, or its box's), for destroying it.
+        let stored: any Any.Type
+        var words: (UInt, UInt, UInt) = (0, 0, 0)
 
         init<T>(_ value: T) {
+            type = ObjectIdentifier(T.self)
             if Self.fitsInline(T.self) {
                 stored = T.self
                 withUnsafeMutableBytes(of: &words) { _ = $0.baseAddress!.initializeMemory(as: T.self, to: value) }
@@ -58,35 +53,21 @@ final class Memo: Sendable {
             MemoryLayout<T>.size <= MemoryLayout<(UInt, UInt, UInt)>.size && MemoryLayout<T>.alignment <= MemoryLayout<UInt>.alignment
         }
 
-        var isEmpty: Bool { stored == nil }
-
         /// A copy of the value, if it was kept as a `T`.
         func value<T>(as type: T.Type) -> T? {
-            guard let stored else { return nil }
-            if Self.fitsInline(T.self) {
-                guard ObjectIdentifier(stored) == ObjectIdentifier(T.self) else { return nil }
-                return withUnsafeBytes(of: words) { $0.baseAddress!.assumingMemoryBound(to: T.self).pointee }
+            guard self.type == ObjectIdentifier(T.self) else { return nil }
+            return withUnsafeBytes(of: words) { bytes in
+                if Self.fitsInline(T.self) { return bytes.baseAddress!.assumingMemoryBound(to: T.self).pointee }
+                return bytes.baseAddress!.assumingMemoryBound(to: Box<T>.self).pointee.value
             }
-            guard ObjectIdentifier(stored) == ObjectIdentifier(Box<T>.self) else { return nil }
-            return withUnsafeBytes(of: words) { $0.baseAddress!.assumingMemoryBound(to: Box<T>.self).pointee.value }
         }
 
-        /// Destroys the value (or its box), if there is one: the entry is empty after.
+        /// Destroys the value (or its box): the entry must not be read again.
         mutating func destroy() {
-            if let stored { Self.destroy(stored, in: &words) }
-            self = Entry()
+            Self.destroy(stored, in: &words)
         }
 
-        /// Destroys the `Stored` in `words`. Most values kept are an object (or a box) or hold no
-        /// references: those are released, or left, with no destruction looked up by type
-        /// (`deinitialize` goes through `swift_arrayDestroy` and the type's value witness).
         private static func destroy<Stored>(_ type: Stored.Type, in words: inout (UInt, UInt, UInt)) {
-            if _isPOD(Stored.self) { return }
-            if MemoryLayout<Stored>.size == MemoryLayout<AnyObject>.size, Stored.self is AnyObject.Type {
-                // (A class type's value is one strong reference: releasing it is destroying it.)
-                Unmanaged<AnyObject>.fromOpaque(UnsafeRawPointer(bitPattern: words.0).unsafelyUnwrapped).release()
-                return
-            }
             withUnsafeMutableBytes(of: &words) { _ = $0.baseAddress!.assumingMemoryBound(to: Stored.self).deinitialize(count: 1) }
         }
     }
@@ -106,16 +87,16 @@ final class Memo: Sendable {
         // are specialized; `Array(repeating:count:)` looks the storage's type up at run time, about
         // 500 instructions.)
         let count = max(capacity, MemoKey.count)
-        var slots: [Entry] = []
+        var slots: [Entry?] = []
         slots.reserveCapacity(count)
-        for _ in 0..<count { slots.append(.empty) }
+        for _ in 0..<count { slots.append(nil) }
         state = Mutex(State(slots: slots, keys: nil, entries: []))
     }
 
     deinit {
         // (An entry's bytes are copied as bytes: destroying a copy destroys the value.)
         state.withLock { state in
-            for var entry in state.slots where !entry.isEmpty { entry.destroy() }
+            for case var entry? in state.slots { entry.destroy() }
             for var entry in state.entries { entry.destroy() }
         }
     }
@@ -128,7 +109,7 @@ final class Memo: Sendable {
     func existing<T: Sendable>(_ key: MemoKey, as type: T.Type) -> T? {
         let number = key.number
         // (Copied out under the lock: a second value for the key destroys the first.)
-        return state.withLock { state in number < state.slots.count ? state.slots[number].value(as: T.self) : nil }
+        return state.withLock { state in number < state.slots.count ? state.slots[number]?.value(as: T.self) : nil }
     }
 
     /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
@@ -139,8 +120,8 @@ final class Memo: Sendable {
         let entry = Entry(value)
         let number = key.number
         state.withLock { state in
-            if number >= state.slots.count { state.slots.append(contentsOf: repeatElement(.empty, count: number + 1 - state.slots.count)) }
-            state.slots[number].destroy()
+            if number >= state.slots.count { state.slots.append(contentsOf: repeatElement(nil, count: number + 1 - state.slots.count)) }
+            if var replaced = state.slots[number] { replaced.destroy() }
             state.slots[number] = entry
         }
         return value
@@ -167,7 +148,8 @@ final class Memo: Sendable {
             if number == state.entries.count {
                 state.entries.append(entry)
             } else {
-                state.entries[number].destroy()
+                var replaced = state.entries[number]
+                replaced.destroy()
                 state.entries[number] = entry
             }
         }
