@@ -116,18 +116,32 @@ public struct CasingDetector: Detector {
         let version = context.version
         // The source's proper names (few), looked up among the version's words by key: a token can be
         // a name in lower case only if its word's id in the version's numbering (equal keys alike) is
-        // one of theirs, kept as a bit of a 64-bit mask. Most versions have none of their words, and
-        // read no token; most others' tokens stop at the bit or at their capital.
+        // one of theirs: a bit of a 64-bit mask for a version of up to 64 words, else a mark by id.
+        // Most versions have none of their words, and read no token; most others' tokens stop at the
+        // mark or at their capital.
         let words = DocumentWords.of(version)
+        let fewWords = words.keys.count <= 64
         var nameBits: UInt64 = 0
+        var isName: [Bool] = []
         vocabulary.forEachProperName { key in
-            if let id = words.ids.number(of: key) { nameBits |= 1 << UInt64(id & 63) }
+            guard let id = words.ids.number(of: key) else { return }
+            if fewWords {
+                nameBits |= 1 << UInt64(id)
+            } else {
+                if isName.isEmpty { isName = [Bool](filledWith: false, count: words.keys.count) }
+                isName[id] = true
+            }
         }
-        guard nameBits != 0 else { return [] }
+        guard nameBits != 0 || !isName.isEmpty else { return [] }
+        func isNameId(_ id: Int32) -> Bool { fewWords ? nameBits & (1 << UInt64(id)) != 0 : isName[Int(id)] }
         let honorifics = NameRuns.honorifics(in: context)
         var findings: [Finding] = []
         let tokens = version.tokens, ids = words.tokenIds
-        for k in tokens.indices where tokens[k].kind == .letters && ids[k] >= 0 && nameBits & (1 << UInt64(ids[k] & 63)) != 0 {
+        // The source's word pairs by its words' ids, made at the first name in lower case that needs
+        // them: a long text asks about many, and each asked of the pairs' table joined and hashed a string.
+        let sourceWords = DocumentWords.of(context.source)
+        var sourcePairs: [UInt64]?
+        for k in tokens.indices where tokens[k].kind == .letters && ids[k] >= 0 && isNameId(ids[k]) {
             // Read in place: only a name in lower case is copied.
             guard Self.isLowerCase(tokens[k].text, isASCII: tokens[k].isASCII),
                   let name = vocabulary.properName(tokens[k].key), !honorifics.contains(tokens[k].key) else { continue }
@@ -135,11 +149,19 @@ public struct CasingDetector: Detector {
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
             if !version.tokens[sentenceStart..<k].contains(where: \.isWordLike) { continue }  // a sentence start
             // The name must stand where the source has it, beside one of its neighbours there: "kessa
-            // Island" for "Kessa Island", but not "internal affairs" for "Foreign Affairs".
-            let neighbours = [k > 0 ? version.tokens[k - 1].key : "", k + 1 < version.tokens.count ? version.tokens[k + 1].key : ""]
-            guard neighbours.contains(where: { !$0.isEmpty && (vocabulary.pairs[$0 + " " + token.key] != nil
-                                                             || vocabulary.pairs[token.key + " " + $0] != nil) })
-            else { continue }
+            // Island" for "Kessa Island", but not "internal affairs" for "Foreign Affairs". (The
+            // source's pair "a b" of two words: their ids there, a neighbour the source does not
+            // write being beside none of its names.)
+            guard let nameId = sourceWords.ids.number(of: token.key) else { continue }
+            if sourcePairs == nil { sourcePairs = Vocabulary.Pairs.idPairs(of: context.source) }
+            let pairs = sourcePairs!
+            let beside = [k - 1, k + 1].contains { index in
+                guard index >= 0, index < tokens.count, !tokens[index].key.isEmpty,
+                      let neighbour = sourceWords.ids.number(of: tokens[index].key) else { return false }
+                return Vocabulary.Pairs.containsIdPair(pairs, neighbour, nameId)
+                    || Vocabulary.Pairs.containsIdPair(pairs, nameId, neighbour)
+            }
+            guard beside else { continue }
             findings.append(finding(token.span, in: context,
                                     message: "“\(token.text)” is in lower case; the source writes the name “\(name)”",
                                     suggestion: name, evidence: .source))

@@ -361,6 +361,32 @@ struct Vocabulary {
                 ..< utf8.index(utf8.startIndex, offsetBy: last.utf8.upperBound)])!
         }
 
+        /// The word pairs of `document` by its words' ids (`DocumentWords`), first id in the high
+        /// half, sorted: the pairs the table of `[key]` holds, as numbers (`containsIdPair`). A caller
+        /// that asks about many pairs of one long text compares ids, where the table joins and hashes
+        /// a string a pair.
+        static func idPairs(of document: Document) -> [UInt64] {
+            let tokens = document.tokens, ids = DocumentWords.of(document).tokenIds
+            var pairs: [UInt64] = []
+            for index in tokens.indices where tokens[index].kind == .letters {
+                guard let next = nextWord(after: index, in: tokens) else { continue }
+                pairs.append(UInt64(UInt32(bitPattern: ids[index])) << 32 | UInt64(UInt32(bitPattern: ids[next])))
+            }
+            pairs.sort()
+            return pairs
+        }
+
+        /// Whether `pairs` (`idPairs(of:)`) holds the pair of ids `first`, `second`.
+        static func containsIdPair(_ pairs: [UInt64], _ first: Int, _ second: Int) -> Bool {
+            let pair = UInt64(UInt32(first)) << 32 | UInt64(UInt32(second))
+            var (low, high) = (0, pairs.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if pairs[middle] < pair { low = middle + 1 } else { high = middle }
+            }
+            return low < pairs.count && pairs[low] == pair
+        }
+
         /// What may stand between the words of a pair.
         private static let joiners = [",", ".", "-", "–", "—"]
 
