@@ -132,9 +132,50 @@ final class NameRuns: Sendable {
             }
             return ofSource ? runs(of: context.source, by: source(in: context)) : runs(of: context.version, by: version(in: context))
         }
-        if let key = fixedRunsKey(ofSource: ofSource, openerZipf: openerZipf) { return context.memoized(key, make) }
+        if let key = fixedRunsKey(ofSource: ofSource, openerZipf: openerZipf) {
+            guard ofSource else { return context.memoized(key, make) }
+            // A source's runs at the rules' thresholds are kept with its document too, for the other
+            // versions of its line and the later lines that repeat it: they are read from the source,
+            // its language guess and the honorifics of the version's language in the lexicons.
+            return context.memoized(key) {
+                context.source.memo.value(sourceRunsKey) { SourceRuns() }
+                    .runs(language: context.version.language, lexicons: context.lexicons.derived, openerZipf: openerZipf, make)
+            }
+        }
         return context.memoized(formattedRunsKey(ofSource: ofSource, openerZipf: openerZipf), make)
     }
+
+    /// A source document's sentence runs, by what they are read with besides the document: the
+    /// version's language (its honorifics), the lexicons and the opener threshold. A few entries at
+    /// most (a line's versions are mostly in one language), found by comparing them.
+    private final class SourceRuns: Sendable {
+        private struct Entry: Sendable {
+            let language: String
+            /// The lexicons' derived lookups, held (not an identifier an object made later might reuse).
+            let lexicons: DerivedLookups
+            let openerZipf: Float
+            let runs: [[Run]]
+        }
+        private let entries = Mutex<[Entry]>([])
+        /// Entries kept at most: a feed naming endless version languages for one source keeps no more.
+        private static let limit = 8
+
+        func runs(language: String, lexicons: DerivedLookups, openerZipf: Float, _ make: () -> [[Run]]) -> [[Run]] {
+            let found = entries.withLock { entries in
+                entries.first { $0.openerZipf == openerZipf && $0.lexicons === lexicons && $0.language == language }?.runs
+            }
+            if let found { return found }
+            let made = make()
+            entries.withLock { entries in
+                if entries.count < Self.limit {
+                    entries.append(Entry(language: language, lexicons: lexicons, openerZipf: openerZipf, runs: made))
+                }
+            }
+            return made
+        }
+    }
+
+    private static let sourceRunsKey = MemoKey("names-source-runs")
 
     /// The memo keys of what a context or a document keeps of its names.
     private static let findersKey = MemoKey("names")
