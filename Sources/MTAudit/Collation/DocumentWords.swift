@@ -148,11 +148,9 @@ final class DocumentWords: Sendable {
 
     /// The Zipf frequency of word `id` in `language`'s list (whose `WordFrequencies.languageIndex` is
     /// `languageIndex`), as `zipf(in:of:)` gives it, looked up alone and not kept: for a text read
-    /// once (a version) of whose words few are asked for. `rows` is `DocumentWordRows.ifMade` of the
-    /// document.
-    func zipf(ofWord id: Int, in language: String, languageIndex: Int?, rows: DocumentWordRows?) -> Float {
+    /// once (a version) of whose words few are asked for. `rows` is `DocumentWordRows.of` the document.
+    func zipf(ofWord id: Int, in language: String, languageIndex: Int?, rows: DocumentWordRows) -> Float {
         let frequencies = WordFrequencies.builtIn
-        guard let rows else { return frequencies.zipf(ids.keys[id], in: language) }
         let row = rows.rows[Int(firstTokens[id])]
         return row == DocumentWordRows.notLetters ? frequencies.zipf(ids.keys[id], in: language) : frequencies.zipf(ofRow: row, language: languageIndex)
     }

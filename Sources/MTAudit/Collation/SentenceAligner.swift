@@ -614,7 +614,7 @@ struct SentenceWords {
                     if written[id] { versionWeight += weight; sharedWeight += weight }
                 }
                 // The version's words the source lacks, each looked up alone (the version is read once).
-                let rows = DocumentWordRows.ifMade(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
+                let rows = DocumentWordRows.of(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
                 for local in 0..<versionCount where !shares[local] {
                     versionWeight += weight(zipf: versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows))
                 }

@@ -13,10 +13,6 @@ struct DocumentWordRows: Sendable {
 
     static func of(_ document: Document) -> DocumentWordRows { DocumentWordRows(rows: document.tokenRows) }
 
-    /// The document's rows: every document has them, made with its tokens. (Where they were made only
-    /// when asked for, a caller that would rather not make them read a word's key instead.)
-    static func ifMade(_ document: Document) -> DocumentWordRows? { of(document) }
-
     /// The number of letter tokens.
     var letterCount: Int {
         var count = 0
