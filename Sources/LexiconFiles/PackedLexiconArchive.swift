@@ -119,14 +119,7 @@ public struct PackedLexiconArchive: Sendable {
                         }
                         section.skip(count)
                     }
-                    let end = section.next
-                    for wanted in fields.indices {
-                        for list in lists where list.field == wanted {
-                            section.next = list.start
-                            for _ in 0..<list.count { form(wanted, section.string()) }
-                        }
-                    }
-                    section.next = end
+                    Self.readForms(of: lists, fieldCount: fields.count, with: &section, form: form)
                     next = section.next < section.bytes.count ? section.count() : -1
                 }
             }
@@ -160,15 +153,23 @@ public struct PackedLexiconArchive: Sendable {
                     }
                 }
                 guard !lists.isEmpty else { continue }
-                let end = reader.next
-                for wanted in fields.indices {
-                    for list in lists where list.field == wanted {
-                        reader.next = list.start
-                        for _ in 0..<list.count { form(wanted, reader.string()) }
-                    }
-                }
-                reader.next = end
+                Self.readForms(of: lists, fieldCount: fields.count, with: &reader, form: form)
             }
         }
+    }
+
+    /// Hands `form` the forms of `lists` (each a wanted field's number, its first form's place and its
+    /// count of forms), field by field in the order of the wanted fields, each list's forms in order;
+    /// `reader` is left where it was.
+    private static func readForms(of lists: [(field: Int, start: Int, count: Int)], fieldCount: Int,
+                                  with reader: inout PackedLexicons.Reader, form: (_ field: Int, _ text: String) -> Void) {
+        let end = reader.next
+        for wanted in 0..<fieldCount {
+            for list in lists where list.field == wanted {
+                reader.next = list.start
+                for _ in 0..<list.count { form(wanted, reader.string()) }
+            }
+        }
+        reader.next = end
     }
 }

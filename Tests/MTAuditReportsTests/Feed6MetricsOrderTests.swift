@@ -10,7 +10,7 @@ struct Feed6MetricsOrderTests {
     @Test("Metrics of 0 to 12 names, random, some alike, some beyond ASCII, come out in sorted order")
     func metricsSorted() throws {
         let names = ["BLEU", "TER", "chrF", "chrF++", "chrF+", "A", "a", "é", "e", "Z9", "z", "ß", "BLEU2", "", "TER "]
-        var random = Seeded(state: 6)
+        var random = SplitMix(seed: 6)
         let reporter = JSONReporter()
         let source = try Fixture.input().result.source
         for _ in 0..<300 {
@@ -24,18 +24,6 @@ struct Feed6MetricsOrderTests {
             let text = String(decoding: line, as: UTF8.self)
             let expected = metrics.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\(Self.number($0.value))" }.joined(separator: ",")
             #expect(text.contains("\"metrics\":{\(expected)}"), "\(text)")
-        }
-    }
-
-    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 

@@ -23,7 +23,7 @@ struct Json7WriterTests {
 
     @Test("Strings of 0 to 40 bytes, escapes anywhere, as ids, messages, texts and metric names")
     func stringsMatchEncoder() throws {
-        var random = Seeded(state: 7)
+        var random = SplitMix(seed: 7)
         var strings = [""]
         for length in 1...40 {
             // Plain ASCII of each length (every tail of 0 to 7 bytes), then one escape at each place.
@@ -53,7 +53,7 @@ struct Json7WriterTests {
 
     @Test("Numbers of every size: hundredths, thousandths, -0, tiny and huge, whole and not")
     func numbersMatchEncoder() throws {
-        var random = Seeded(state: 70)
+        var random = SplitMix(seed: 70)
         var numbers: [Double] = [0, -0.0, 1, -1, 0.5, 0.01, 0.1, 0.99, 0.995, 0.005, 0.001, 100, 99.99, 100.01,
                                  999_999.99, 999_999.995, 1_000_000, 1_000_000.01, 1e15, 1e16, 1e17, 1e21, 1e22, 1e-7,
                                  1e-5, 1e-4, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
@@ -160,17 +160,5 @@ struct Json7WriterTests {
         let result = AuditResult(source: Self.source, versions: versions)
         let written = try JSONReporter().feedLineBytes(.audited(id: id, result: result))
         #expect(written == Array(expected), "\(String(decoding: written, as: UTF8.self))")
-    }
-
-    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

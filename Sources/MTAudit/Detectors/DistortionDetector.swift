@@ -266,7 +266,7 @@ public struct DistortionDetector: Detector {
         return bytes.count
     }
 
-    /// The keys of a link (base keys, numbered in one `KeyNumbering`) and what is known of each, read
+    /// The keys of a link (base keys, numbered as `KeyNumbering` numbers them) and what is known of each, read
     /// once and kept: which texts write it (`Mark`), whether it is long enough to share a stem, and
     /// its first bytes, as bits of one word per key number. (A struct with mutating methods, not nested
     /// functions: a variable a nested function captures lives in a box whose every access is checked
@@ -289,9 +289,7 @@ public struct DistortionDetector: Detector {
             keys.reserveCapacity(capacity)
             marks = []
             marks.reserveCapacity(capacity)
-            var size = 16
-            while size < 2 * capacity { size <<= 1 }
-            slots = [UInt64](filledWith: 0, count: size)
+            slots = [UInt64](filledWith: 0, count: KeyNumbering.slotCount(for: capacity))
         }
 
         func key(_ number: Int) -> String { keys[number] }
@@ -355,14 +353,7 @@ public struct DistortionDetector: Detector {
 
         /// Twice the slots, every key placed again.
         private mutating func grow() {
-            slots = [UInt64](filledWith: 0, count: 2 * slots.count)
-            let mask = slots.count - 1
-            for (number, key) in keys.enumerated() {
-                let hash = DistortionKeyHash.hash(key)
-                var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
-            }
+            slots = KeyNumbering.slots(placing: keys, count: 2 * slots.count, hash: DistortionKeyHash.hash)
         }
 
         /// Reads what `has` asks of key `number` once: whether it is long enough to share a stem (only

@@ -19,10 +19,26 @@ struct KeyNumbering {
         slots = [UInt64](filledWith: 0, count: Self.slotCount(for: capacity))
     }
 
-    private static func slotCount(for capacity: Int) -> Int {
+    /// The slots of a table with room for `capacity` keys: a power of two, at least twice the keys.
+    static func slotCount(for capacity: Int) -> Int {
         var size = 16
         while size < 2 * capacity { size <<= 1 }
         return size
+    }
+
+    /// A table of `count` slots (a power of two) holding `keys` at their numbers, each placed by
+    /// `hash`: how a table grows, every key placed again. (`DistortionDetector.LinkKeys` keeps a
+    /// table of this layout with a hash of its own.)
+    static func slots(placing keys: [String], count: Int, hash: (String) -> UInt64) -> [UInt64] {
+        var slots = [UInt64](filledWith: 0, count: count)
+        let mask = count - 1
+        for (number, key) in keys.enumerated() {
+            let hash = hash(key)
+            var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+        }
+        return slots
     }
 
     /// The number of `key`, numbering it if it is new.
@@ -76,14 +92,7 @@ struct KeyNumbering {
 
     /// Twice the slots, every key placed again.
     private mutating func grow() {
-        slots = [UInt64](filledWith: 0, count: 2 * slots.count)
-        let mask = slots.count - 1
-        for (number, key) in keys.enumerated() {
-            let hash = Self.hash(key)
-            var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
-        }
+        slots = Self.slots(placing: keys, count: 2 * slots.count, hash: Self.hash)
     }
 
     private static func hash(_ key: String) -> UInt64 {
