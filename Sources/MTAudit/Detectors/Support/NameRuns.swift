@@ -381,10 +381,14 @@ final class NameRuns: Sendable {
         return tokens.indices.contains { k in
             guard tokens[k].kind == .letters else { return false }
             let tokenKey = tokens[k].key
-            if tokenKey.utf8.withContiguousStorageIfAvailable({ cannotBeBase(of: $0, first: first, count: count) }) == true {
-                return false
-            }
-            return KeyNumbering.equal(base(tokenKey), key)
+            let told = tokenKey.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                if cannotBeBase(of: bytes, first: first, count: count) { return false }
+                // A key that is its own base (ASCII without a full stop or a final "'s": most) is
+                // compared as it is, with no base made.
+                guard isPlainBase(bytes) else { return nil }
+                return bytes.count == count && KeyNumbering.equal(tokenKey, key)
+            } ?? nil
+            return told ?? KeyNumbering.equal(base(tokenKey), key)
         }
     }
 
