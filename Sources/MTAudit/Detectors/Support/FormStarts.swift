@@ -10,6 +10,12 @@ final class FormStarts: Sendable {
     private let numbering: KeyNumbering
     /// The kinds whose forms start with each numbered key, one bit a kind (the bit of its slot).
     private let kinds: [UInt16]
+    /// The kinds with a form of one word that is each numbered key, one bit a kind: at a word whose
+    /// next word can be no form's second word, only these kinds may have a form.
+    private let singleWordKinds: [UInt16]
+    /// The keys of every kind's forms' words after the first (`LexiconPhrases`' continuations of
+    /// all the kinds together): a word that none of them may follow starts no form of two words.
+    private let continuations: KeyFilter
     /// For each structured kind (at its slot) the forms that start with each numbered key, longest
     /// first (empty where none does).
     private let starting: [[[LexiconPhrases.Form]]]
@@ -27,6 +33,7 @@ final class FormStarts: Sendable {
 
     private init(numbering: KeyNumbering, kinds: [UInt16], phrases: [LexiconPhrases], memoName: String) {
         precondition(kinds.count == numbering.keys.count, "the kinds of each numbered key")
+        precondition(phrases.count <= 15, "a kind's bit among the 15 that `marks` keeps for the kinds with forms of one word")
         self.numbering = numbering
         self.kinds = kinds
         self.phrases = phrases
@@ -40,6 +47,28 @@ final class FormStarts: Sendable {
             return lists
         }
         filter = KeyFilter(numbering.keys)
+        singleWordKinds = Self.singleWordKinds(starting, count: kinds.count)
+        // (The keys gathered by plain loops: a chain of lazy views costs a search of the runtime's
+        // conformance tables, more than the loops.)
+        var continuing: [String] = []
+        for kindPhrases in phrases {
+            for list in kindPhrases.formsByFirstKey.values {
+                for form in list where form.keys.count > 1 { continuing.append(contentsOf: form.keys[1...]) }
+            }
+        }
+        continuations = KeyFilter(continuing)
+    }
+
+    /// For each numbered key, the kinds (bits of their slots) of which `starting` lists a form of
+    /// that one word.
+    private static func singleWordKinds(_ starting: [[[LexiconPhrases.Form]]], count: Int) -> [UInt16] {
+        var kinds = [UInt16](repeating: 0, count: count)
+        for (slot, lists) in starting.enumerated() {
+            for (number, list) in lists.enumerated() where list.contains(where: { $0.keys.count == 1 }) {
+                kinds[number] |= 1 << UInt16(slot)
+            }
+        }
+        return kinds
     }
 
     /// The keys of the table the filter would wrongly turn away (none: a test checks).
@@ -109,18 +138,12 @@ final class FormStarts: Sendable {
     private func findMentions(in document: Document) -> [[LexiconPhrases.Mention]] {
         // The marks and the tokens marked for any kind, listed once for all the kinds (most words
         // start no form), in room on the stack: a mark a token, at most one place.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: document.tokens.count) { room in
-            marks(in: document, into: room)
-            let marks = UnsafeBufferPointer(room)
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: marks.count) { room in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: document.tokens.count) { marksRoom in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: marksRoom.count) { room in
                 // The kinds marked anywhere, too: a kind marked nowhere (most, in a short text)
                 // mentions nothing, and its phrases are not asked.
-                var count = 0, markedKinds: UInt64 = 0
-                for k in marks.indices where marks[k] & 0xFFFF != 0 {
-                    (room.baseAddress! + count).initialize(to: k)
-                    count += 1
-                    markedKinds |= marks[k]
-                }
+                let (count, markedKinds) = marks(in: document, into: marksRoom, marked: room)
+                let marks = UnsafeBufferPointer(marksRoom)
                 let marked = UnsafeBufferPointer(rebasing: room[..<count])
                 // Most texts mention no form of any kind (a marked word, "the", starts only longer
                 // forms): their answer is the one shared list of empty lists, with no list made.
@@ -143,39 +166,63 @@ final class FormStarts: Sendable {
     /// For each token of `document`, its mark: in the low 16 bits, the kinds whose forms may start
     /// there (those of every key `LexiconPhrases.lookUp` may try for the word); in the high 32, one
     /// more than the number of the word's key where that is the one key tried and a form starts
-    /// with it (else 0). One array for both: one allocation a document.
-    private func marks(in document: Document, into marks: UnsafeMutableBufferPointer<UInt64>) {
+    /// with it (else 0). One array for both: one allocation a document. The indices of the tokens
+    /// marked for a kind go to the start of `marked`, in order: their count is returned, with the
+    /// kinds marked anywhere (bits of their slots).
+    ///
+    /// A kind is marked at a word only where a form of it may be found there: where it has a form of
+    /// that one word, or where the next word (or the one after a punctuation mark there) may be a
+    /// form's second word (`continuations`). Its forms of two words or more need that word, and
+    /// `LexiconPhrases.mentions` finds none where it is not; a word marked for no kind is not tried
+    /// (most of the words a form starts with, "the", "of", start only forms of several words). The
+    /// test is wider than the mentions' own, which stop at the sentence's end and ask a kind's own
+    /// words: it marks more, never less.
+    private func marks(in document: Document, into marks: UnsafeMutableBufferPointer<UInt64>,
+                       marked: UnsafeMutableBufferPointer<Int>) -> (count: Int, kinds: UInt64) {
         // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
         let tokens = document.tokens
         // The tables as local constants: the look-up's closure then reads them in place, where
         // reading them through `self` copied (retained and released) the table for every word.
-        let kinds = kinds, filter = filter, numbering = numbering
+        let kinds = kinds, singleWordKinds = singleWordKinds, filter = filter, numbering = numbering, continuations = continuations
         precondition(marks.count == tokens.count, "a mark a token")
         marks.initialize(repeating: 0)
         let apostrophe = UInt8(ascii: "'")
+        // While the marks are found, bits 16 to 30 hold the kinds with a form of the word alone, and
+        // bit 31 whether the word may be a form's second word (told from the hash of its key made for
+        // its look-up; of another token, where it is asked, from its key).
+        let continuing: UInt64 = 1 << 31
+        func mark(_ kinds: UInt16, single: UInt16, number: Int = -1) -> UInt64 {
+            UInt64(kinds) | UInt64(single) << 16 | UInt64(number + 1) << 32
+        }
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
             // Whether the key has an apostrophe; and without one (most words), its mark: the look-up
             // then tries the word's own key alone, weighed here with no closure to call, its bytes
-            // hashed once for both the filter's bit and the numbering's table.
+            // hashed once for the continuations' bit, the filter's bit and the numbering's table.
             let plain = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard !bytes.contains(apostrophe) else { return false }
                 let hash = FNV1a.hash(bytes)
-                if filter.mayContain(slot: KeyFilter.slot(hash: hash)), let number = numbering.number(ofBytes: bytes, hash: hash) {
-                    marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
+                let slot = KeyFilter.slot(hash: hash)
+                if continuations.mayContain(slot: slot) { marks[k] = continuing }
+                guard !bytes.contains(apostrophe) else { return false }
+                if filter.mayContain(slot: slot), let number = numbering.number(ofBytes: bytes, hash: hash) {
+                    marks[k] |= mark(kinds[number], single: singleWordKinds[number], number: number)
                 }
                 return true
             } ?? {
+                if continuations.mayContain(key) { marks[k] = continuing }
                 guard !key.utf8.contains(apostrophe) else { return false }
                 if filter.mayContain(key), let number = numbering.number(of: key) {
-                    marks[k] = UInt64(kinds[number]) | UInt64(number + 1) << 32
+                    marks[k] |= mark(kinds[number], single: singleWordKinds[number], number: number)
                 }
                 return true
             }()
             if plain { continue }
-            var mark: UInt16 = 0
+            var found: UInt16 = 0, single: UInt16 = 0
             func weigh(_ key: String) {
-                if filter.mayContain(key), let number = numbering.number(of: key) { mark |= kinds[number] }
+                if filter.mayContain(key), let number = numbering.number(of: key) {
+                    found |= kinds[number]
+                    single |= singleWordKinds[number]
+                }
             }
             // An ASCII key without a carriage return (most), where each character is a byte: the keys
             // `lookUp` tries, cut from its bytes.
@@ -191,14 +238,38 @@ final class FormStarts: Sendable {
                 }
                 return true
             }), ascii {
-                marks[k] = UInt64(mark)
+                marks[k] |= mark(found, single: single)
                 continue
             }
             _ = LexiconPhrases.lookUp(key) { key -> Void? in
                 weigh(key)
                 return nil  // every key the look-up may try
             }
-            marks[k] = UInt64(mark)
+            marks[k] |= mark(found, single: single)
         }
+        func mayBeSecond(_ k: Int) -> Bool {
+            tokens[k].isWordLike ? marks[k] & continuing != 0 : continuations.mayContain(tokens[k].key)
+        }
+        // The kinds kept at each marked word (bits 16 to 31 cleared), and the words marked for one.
+        // (An unmarked token's bits 16 to 31 are left: nothing reads its mark.)
+        var count = 0, markedKinds: UInt64 = 0
+        for k in marks.indices {
+            let found = UInt16(truncatingIfNeeded: marks[k])
+            guard found != 0 else { continue }
+            let single = UInt16(truncatingIfNeeded: marks[k] >> 16) & 0x7FFF
+            var kept = found
+            if found & ~single != 0 {
+                let next = k + 1
+                let mayContinue = next < marks.count
+                    && (mayBeSecond(next) || tokens[next].kind == .punctuation && next + 1 < marks.count && mayBeSecond(next + 1))
+                if !mayContinue { kept = found & single }
+            }
+            marks[k] = kept == 0 ? 0 : marks[k] & 0xFFFF_FFFF_0000_0000 | UInt64(kept)
+            guard kept != 0 else { continue }
+            (marked.baseAddress! + count).initialize(to: k)
+            count += 1
+            markedKinds |= UInt64(kept)
+        }
+        return (count, markedKinds)
     }
 }

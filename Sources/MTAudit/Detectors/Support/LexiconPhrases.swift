@@ -96,14 +96,14 @@ final class LexiconPhrases: Sendable {
     /// and the form, field by field in the order of `fields`. `entryCount` entries in all.
     private init(fields: [String], entryCount: Int,
                  walk: (_ entry: (String, String?) -> Void, _ form: (Int, String) -> Void) -> Void) {
-        // Room made first for an entry's class and a form or two each: the tables grow (and rehash)
-        // less often.
+        // Room made first for an entry's class and two first words each (most entries have several
+        // forms): the tables grow (and rehash) less often.
         var classes: [String: String] = [:]
         classes.reserveCapacity(entryCount)
         // Forms by their first key: a form is found among the few that share its first word, by
         // hashing that word, not its whole list of words.
         var forms: [String: [Form]] = [:]
-        forms.reserveCapacity(entryCount)
+        forms.reserveCapacity(2 * entryCount)
         // The entry's id as a set once, for all its forms (and only where it has forms in the language).
         var entryID = ""
         var entryIDs: Set<String>?

@@ -380,19 +380,29 @@ final class NameRuns: Sendable {
         let first = key.utf8.first, count = key.utf8.count
         return tokens.indices.contains { k in
             guard tokens[k].kind == .letters else { return false }
-            // An ASCII word's base is its key without full stops and a final "'s": no longer than the
-            // key, and beginning with the key's first byte when that is a letter or a digit. A word
-            // shorter than `key`, or that begins with another byte, is not it, told with no base made
-            // (most words).
-            if tokens[k].isASCII {
-                let tokenKey = tokens[k].key.utf8
-                if tokenKey.count < count { return false }
-                if let head = tokenKey.first, head != first, (0x61...0x7A).contains(head) || (0x30...0x39).contains(head) {
-                    return false
-                }
-            }
-            return KeyNumbering.equal(base(tokens[k].key), key)
+            let tokenKey = tokens[k].key
+            let told = tokenKey.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                if cannotBeBase(of: bytes, first: first, count: count) { return false }
+                // A key that is its own base (ASCII without a full stop or a final "'s": most) is
+                // compared as it is, with no base made.
+                guard isPlainBase(bytes) else { return nil }
+                return bytes.count == count && KeyNumbering.equal(tokenKey, key)
+            } ?? nil
+            return told ?? KeyNumbering.equal(base(tokenKey), key)
         }
+    }
+
+    /// Whether a key of UTF-8 `bytes` surely has a `base` other than a key of `count` bytes that begins
+    /// with the byte `first`: told from the bytes, with no base made (most words of a text). A key that
+    /// begins with a letter a–z or a digit keeps that byte first in its base, whatever follows: full
+    /// stops and a final "'s" go from elsewhere, and stripping marks (a decomposition, in which an
+    /// ASCII starter stays first, and the marks' removal) leaves it. An ASCII key's base is no longer
+    /// than the key (it only loses bytes); another's may be longer (a decomposition), and is not
+    /// weighed by its length. `writesLetterWord`'s screen, which must agree with comparing the bases.
+    static func cannotBeBase(of bytes: UnsafeBufferPointer<UInt8>, first: UInt8?, count: Int) -> Bool {
+        guard let head = bytes.first else { return false }
+        if head != first && ((0x61...0x7A).contains(head) || (0x30...0x39).contains(head)) { return true }
+        return bytes.count < count && !bytes.contains(where: { $0 >= 0x80 })
     }
 
     /// The most tokens of a text that `writesLetterWord` reads rather than make its set: a sentence or two.
