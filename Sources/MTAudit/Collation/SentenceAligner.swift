@@ -51,8 +51,8 @@ public struct SentenceAligner: Sendable {
             // its words when they share one and are alike enough (as `linksByWords` would), else by
             // position (as the fallback below would). Its two likenesses come from the two sentences'
             // words alone, with none of the tables that scoring many candidates needs.
-            let sole = SentenceWords.soleSentences(source: source, version: version, language: language)
-            let matched = commonWordLimit >= 1 && candidateLimit >= 1 && sole.shared > 0 && sole.dice >= threshold
+            let sole = SentenceWords.soleLikeness(source: source, version: version, language: language)
+            let matched = commonWordLimit >= 1 && candidateLimit >= 1 && sole.sharesWord && sole.dice >= threshold
             let link = SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: sole.dice, byPosition: !matched)
             return SentenceAlignment(soleLink: link, similarity: sole.plainDice)
         }
@@ -569,6 +569,46 @@ struct SentenceWords {
         }
         sourceSets = FlatSets(self.source, weights: weights)
         versionSets = FlatSets(self.version, weights: weights)
+    }
+
+    /// For a source and a version of one sentence each: whether they share a word, and `dice` and
+    /// `plainDice` of the two sentences, as `soleSentences` gives them.
+    ///
+    /// A version that writes the source's words as they are (the same keys in the same order: a text
+    /// left as it was, the trivial pair of a feed) is told by one walk over the two sentences' tokens,
+    /// with no words numbered or weighed: its word sets are the source's, so the weights summed on
+    /// each side are the same sums in the same order, and both likenesses are exactly 1 (0 for
+    /// sentences with no word, which share none). The walk is tried only when the two texts are as
+    /// long and hold as many words (a cheap screen; texts that fail it take `soleSentences`).
+    static func soleLikeness(source: Document, version: Document, language: String?) -> (sharesWord: Bool, dice: Double, plainDice: Double) {
+        if source.wordCount == version.wordCount, source.text.utf8.count == version.text.utf8.count,
+           let words = sameWordCount(source.sentences[0].tokens, of: source, version.sentences[0].tokens, of: version) {
+            return words > 0 ? (true, 1, 1) : (false, 0, 0)
+        }
+        let sole = soleSentences(source: source, version: version, language: language)
+        return (sole.shared > 0, sole.dice, sole.plainDice)
+    }
+
+    /// The number of words of `a`'s tokens `aRange` if `b`'s tokens `bRange` write the same words
+    /// (word-like tokens of keys equal byte for byte) in the same order; nil if they do not. (The
+    /// tokens read in place: a copy of each retains its strings.)
+    static func sameWordCount(_ aRange: Range<Int>, of a: Document, _ bRange: Range<Int>, of b: Document) -> Int? {
+        a.tokens.withUnsafeBufferPointer { x in
+            b.tokens.withUnsafeBufferPointer { y in
+                var i = aRange.lowerBound, j = bRange.lowerBound, count = 0
+                while true {
+                    while i < aRange.upperBound && !x[i].isWordLike { i += 1 }
+                    while j < bRange.upperBound && !y[j].isWordLike { j += 1 }
+                    guard i < aRange.upperBound, j < bRange.upperBound else {
+                        return i == aRange.upperBound && j == bRange.upperBound ? count : nil
+                    }
+                    guard KeyNumbering.equal(x[i].key, y[j].key) else { return nil }
+                    i += 1
+                    j += 1
+                    count += 1
+                }
+            }
+        }
     }
 
     /// For a source and a version of one sentence each: how many distinct words the two share, and

@@ -343,13 +343,9 @@ public struct DistortionDetector: Detector {
             return number
         }
 
-        /// Whether two keys are the same bytes, as `KeyNumbering.equal` tells: first by the strings'
-        /// own bits, which are equal for two small strings of the same bytes (a word of up to fifteen
-        /// bytes, most keys, is held in them) and for one string's copies, then by their bytes.
+        /// Whether two keys are the same bytes: `KeyNumbering.equal`, which screens by the strings' bits.
         @inline(__always)
-        static func same(_ a: String, _ b: String) -> Bool {
-            unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || KeyNumbering.equal(a, b)
-        }
+        static func same(_ a: String, _ b: String) -> Bool { KeyNumbering.equal(a, b) }
 
         /// Twice the slots, every key placed again.
         private mutating func grow() {
