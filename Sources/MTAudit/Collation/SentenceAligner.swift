@@ -122,8 +122,13 @@ public struct SentenceAligner: Sendable {
         let merges = Self.table(count: sourceCount, filledWith: never)        // s..<s + 2 with v..<v + 1
         let splits = Self.table(count: 2 * sourceCount, filledWith: never)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
         defer { singles.deallocate(); merges.deallocate(); splits.deallocate() }
-        var top: [Int] = []
-        var touched: [Int] = []
+        // The source sentences sharing a word with the version sentence at hand, and the best of them,
+        // in buffers (an array's every append and write first asks whether its storage is shared): a
+        // sentence is touched once per version sentence, and the best are `candidateLimit` at most,
+        // one more while a new one is placed.
+        let touched = Self.table(count: sourceCount, filledWith: 0)
+        let top = Self.table(count: min(max(candidateLimit, 0), sourceCount) + 1, filledWith: 0)
+        defer { touched.deallocate(); top.deallocate() }
         // (The helpers below take what they change as `inout` or as buffers and capture no variable: a
         // variable a nested function captures lives in a box whose every access is checked for
         // exclusivity at run time, which cost a quarter of this walk.)
@@ -139,42 +144,50 @@ public struct SentenceAligner: Sendable {
             guard dice >= threshold else { return }
             if source.count > 1 {
                 // Each sentence of a merge or split must bring its own share of the other side's words.
-                for s in source where words.shared(version: version, source: s..<s + 1) < 2 { return }
+                for s in source where words.shared(version: version, source: s..<s + 1, marks: marks) < 2 { return }
             } else if version.count > 1 {
-                for v in version where words.shared(version: v..<v + 1, source: source) < 2 { return }
+                for v in version where words.shared(version: v..<v + 1, source: source, marks: marks) < 2 { return }
             }
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append(Candidate(score: dice + 0.05 * position, source: source, version: version, similarity: dice, index: candidates.count))
         }
         for (v, set) in words.version.enumerated() where !set.isEmpty {
-            touched.removeAll(keepingCapacity: true)
+            var touchedCount = 0
             for word in set {
                 let list = holderStarts[Int(word)]..<holderStarts[Int(word) + 1]
                 guard list.count <= commonWordLimit else { continue }
-                for s in holders[list] { let s = Int(s); if shared[s] == 0 { touched.append(s) }; shared[s] += 1 }
+                for s in holders[list] {
+                    let s = Int(s)
+                    if shared[s] == 0 { touched[touchedCount] = s; touchedCount += 1 }
+                    shared[s] += 1
+                }
             }
             words.mark(&marks, around: v)
             // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
             // that order: picked as they come, since `touched` grows with the text but the pick does not.
             // (a before b: more shared words, or as many and earlier.)
-            top.removeAll(keepingCapacity: true)
-            for s in touched {
-                let count = shared[s]
-                if top.count >= candidateLimit, let last = top.last, !(count > shared[last] || (count == shared[last] && s < last)) { continue }
-                top.append(s)
-                var k = top.count - 1
+            var topCount = 0
+            // (Read by place: a slice of a buffer is read through generic code.)
+            for place in 0..<touchedCount {
+                let s = touched[place], count = shared[s]
+                if topCount >= candidateLimit, topCount > 0, case let last = top[topCount - 1],
+                   !(count > shared[last] || (count == shared[last] && s < last)) { continue }
+                top[topCount] = s
+                topCount += 1
+                var k = topCount - 1
                 while k > 0, count > shared[top[k - 1]] || (count == shared[top[k - 1]] && s < top[k - 1]) { top[k] = top[k - 1]; k -= 1 }
                 top[k] = s
-                if top.count > candidateLimit { top.removeLast() }
+                if topCount > candidateLimit { topCount -= 1 }
             }
-            for s in top {
+            for place in 0..<topCount {
+                let s = top[place]
                 consider(source: s..<s + 1, version: v..<v + 1, table: singles, slot: s, first: v, marks: marks, into: &candidates)
                 consider(source: s..<s + 2, version: v..<v + 1, table: merges, slot: s, first: v, marks: marks, into: &candidates)
                 consider(source: s - 1..<s + 1, version: v..<v + 1, table: merges, slot: s - 1, first: v, marks: marks, into: &candidates)
                 consider(source: s..<s + 1, version: v..<v + 2, table: splits, slot: 2 * s + v % 2, first: v, marks: marks, into: &candidates)
                 consider(source: s..<s + 1, version: v - 1..<v + 1, table: splits, slot: 2 * s + (v - 1) % 2, first: v - 1, marks: marks, into: &candidates)
             }
-            for s in touched { shared[s] = 0 }
+            for place in 0..<touchedCount { shared[touched[place]] = 0 }
         }
         candidates.sort()
         var sourceTaken = [Bool](filledWith: false, count: sourceCount)
@@ -485,6 +498,17 @@ fileprivate struct FlatSets {
         }
     }
 
+    /// How many of `entry`'s values have a bit of `mask` in `marks`. Branch-free, as `markedWeight`.
+    func markedCount(_ entry: Int, marks: [UInt8], mask: UInt8) -> Int {
+        values.withUnsafeBufferPointer { x in
+            marks.withUnsafeBufferPointer { marks in
+                var count = 0
+                for i in starts[entry]..<starts[entry + 1] { count += marks[Int(x[i])] & mask != 0 ? 1 : 0 }
+                return count
+            }
+        }
+    }
+
     /// Gives each of `entry`'s values `bit` in `marks`, or with `bit` 0 clears their marks.
     func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8) {
         // (Through a buffer: each write to the array would first ask whether its storage is shared.)
@@ -724,6 +748,18 @@ struct SentenceWords {
         let shared = sourceSets.markedWeight(b, marks: marks.bits, mask: mask)
         let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
+    }
+
+    /// `shared(version:source:)` of a pair of one or two sentences on each side whose version
+    /// sentences lie around the one `marks` are around: the source's words marked for the version's
+    /// sentences (the sets hold each word once, so these are the words both hold).
+    func shared(version: Range<Int>, source: Range<Int>, marks: VersionMarks) -> Int {
+        guard let center = marks.center, let b = FlatSets.entry(source), FlatSets.entry(version) != nil,
+              version.lowerBound >= center - 1, version.upperBound <= center + 2 else {
+            return shared(version: version, source: source)
+        }
+        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 - center + 1) }
+        return sourceSets.markedCount(b, marks: marks.bits, mask: mask)
     }
 
     /// The Dice coefficient of the two sides' word sets, every word counted once.

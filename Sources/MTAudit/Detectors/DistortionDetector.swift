@@ -63,13 +63,14 @@ public struct DistortionDetector: Detector {
     public func findings(in context: DetectionContext) -> [Finding] {
         // Which words carry content is read from the language's word list: without one (Chinese,
         // Japanese, languages the lists do not cover), the rule stays silent.
+        // (The language's index found once: it says whether the lists know the language, and reads them.)
+        let frequencies = WordFrequencies.builtIn
         guard context.sameLanguage, let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess),
-              WordFrequencies.builtIn.knows(language) else { return [] }
+              let languageIndex = frequencies.languageIndex(of: language) else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
         // (The word rows are read at the first link whose words differ: a version left as it was has none.)
         var rows: (version: DocumentWordRows, source: DocumentWordRows)?
-        let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
