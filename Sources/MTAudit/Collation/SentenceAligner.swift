@@ -677,10 +677,28 @@ struct SentenceWords {
                     sourceWeight += weight
                     if written[id] { versionWeight += weight; sharedWeight += weight }
                 }
-                // The version's words the source lacks, each looked up alone (the version is read once).
-                let rows = DocumentWordRows.of(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
-                for local in 0..<versionCount where !shares[local] {
-                    versionWeight += weight(zipf: versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows))
+                // The version's words the source lacks, each looked up alone (the version is read once),
+                // in increasing order of their ids: each at its first token (the first holding an id one
+                // past the ids before it, as `DocumentWords.zipf(ofWord:)` finds it), read off one walk
+                // over the tokens that stops at the last word lacking, with no list of first tokens made.
+                var lacking = versionCount - shared
+                if lacking > 0 {
+                    let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
+                    let rows = version.tokenRows, keys = versionWords.keys
+                    versionWords.tokenIds.withUnsafeBufferPointer { tokenIds in
+                        var next: Int32 = 0
+                        for token in tokenIds.indices where tokenIds[token] == next {
+                            if !shares[Int(next)] {
+                                let row = rows[token]
+                                let zipf = row == DocumentWordRows.notLetters ? frequencies.zipf(keys[Int(next)], in: language)
+                                    : frequencies.zipf(ofRow: row, language: languageIndex)
+                                versionWeight += weight(zipf: zipf)
+                                lacking -= 1
+                                if lacking == 0 { break }
+                            }
+                            next += 1
+                        }
+                    }
                 }
             } else {
                 for id in 0..<sourceCount {
