@@ -798,24 +798,50 @@ struct SentenceWords {
     /// share a number or name each text has once, or, with fewer than two such, on the whole texts
     /// (which assumes the version renders all of the source).
     func lengthRatio(source sourceLengths: [Double], version versionLengths: [Double]) -> Double {
-        let pairs = pinnedPairs()
-        let pinned = pairs.count >= 2 ? pairs.map { [$0.source, $0.version] } : []
-        let sourceTotal = pinned.isEmpty ? sourceLengths.reduce(0, +) : pinned.reduce(0) { $0 + sourceLengths[$1[0]] }
-        let versionTotal = pinned.isEmpty ? versionLengths.reduce(0, +) : pinned.reduce(0) { $0 + versionLengths[$1[1]] }
+        let pinned = pinnedPairs()
+        let sourceTotal: Double, versionTotal: Double
+        if pinned.count >= 2 {
+            sourceTotal = pinned.reduce(0) { $0 + sourceLengths[$1.source] }
+            versionTotal = pinned.reduce(0) { $0 + versionLengths[$1.version] }
+        } else {
+            sourceTotal = sourceLengths.reduce(0, +)
+            versionTotal = versionLengths.reduce(0, +)
+        }
         return min(10, max(0.1, versionTotal / max(1, sourceTotal)))
     }
 
     /// The sentence pairs that share a number or name each text has once, sorted, each once.
-    private func pinnedPairs() -> [(source: Int, version: Int)] {
-        func single(_ anchors: [[Int32]]) -> [Int32: Int] {
-            var where_: [Int32: Int] = [:], count: [Int32: Int] = [:]
-            for (index, set) in anchors.enumerated() { for id in set { where_[id] = index; count[id, default: 0] += 1 } }
-            return where_.filter { count[$0.key] == 1 }
+    /// (Found in arrays by id, the ids being below `vocabularySize`, and sorted and made unique in one
+    /// array: dictionaries of anchors and a set of pairs each allocated per entry and hashed.)
+    func pinnedPairs() -> [(source: Int, version: Int)] {
+        /// By id: the one sentence whose anchors hold it; -1 for none, -2 for several. (Each sentence's
+        /// anchors hold an id once.)
+        func single(_ anchors: [[Int32]]) -> [Int32] {
+            var at = [Int32](filledWith: -1, count: vocabularySize)
+            at.withUnsafeMutableBufferPointer { at in
+                for (index, set) in anchors.enumerated() {
+                    for id in set { at[Int(id)] = at[Int(id)] == -1 ? Int32(index) : -2 }
+                }
+            }
+            return at
         }
+        guard !sourceAnchors.isEmpty, !versionAnchors.isEmpty else { return [] }
         let inSource = single(sourceAnchors), inVersion = single(versionAnchors)
-        var pairs: Set<[Int]> = []
-        for (id, s) in inSource { if let v = inVersion[id] { pairs.insert([s, v]) } }
-        return pairs.map { (source: $0[0], version: $0[1]) }.sorted { ($0.source, $0.version) < ($1.source, $1.version) }
+        // Each id the source holds once is met once, in the sentence that holds it.
+        var pairs: [(source: Int, version: Int)] = []
+        for set in sourceAnchors {
+            for id in set where inSource[Int(id)] >= 0 && inVersion[Int(id)] >= 0 {
+                pairs.append((source: Int(inSource[Int(id)]), version: Int(inVersion[Int(id)])))
+            }
+        }
+        pairs.sort { ($0.source, $0.version) < ($1.source, $1.version) }
+        var unique = 0
+        for pair in pairs where unique == 0 || pairs[unique - 1] != pair {
+            pairs[unique] = pair
+            unique += 1
+        }
+        pairs.removeLast(pairs.count - unique)
+        return pairs
     }
 
     /// The pinned pairs (see `pinnedPairs`) that keep the order of both texts: the longest chain rising

@@ -321,6 +321,8 @@ public struct DistortionDetector: Detector {
         }
 
         /// The number of `key`, whose hash (`DistortionKeyHash`) is `hash`; a new key's marks are `facts` and `mark`.
+        /// (Inlined: called for every word of a link.)
+        @inline(__always)
         private mutating func number(_ key: String, hash: UInt64, facts: UInt64, _ mark: UInt64) -> Int {
             let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
