@@ -195,25 +195,15 @@ public struct DistortionDetector: Detector {
 
     /// Whether `version`'s sentences `versionSentences` and `source`'s `sourceSentences` write the
     /// same words (word-like tokens, `TokenAligner.words`) in the same order, their keys the same
-    /// bytes: the two lists of words compared, read in place with no list made.
+    /// bytes: the two lists of words compared, read in place with no list made
+    /// (`SentenceWords.sameWordCount`, whose walk reads the tokens through buffers).
     static func sameWords(_ version: Document, _ versionSentences: Range<Int>, _ source: Document, _ sourceSentences: Range<Int>) -> Bool {
         func tokenRange(_ document: Document, _ sentences: Range<Int>) -> Range<Int> {
             guard let first = sentences.first, let last = sentences.last else { return 0..<0 }
             return document.sentences[first].tokens.lowerBound..<document.sentences[last].tokens.upperBound
         }
-        let versionTokens = version.tokens, sourceTokens = source.tokens
-        let versionRange = tokenRange(version, versionSentences), sourceRange = tokenRange(source, sourceSentences)
-        var i = versionRange.lowerBound, j = sourceRange.lowerBound
-        while true {
-            while i < versionRange.upperBound && !versionTokens[i].isWordLike { i += 1 }
-            while j < sourceRange.upperBound && !sourceTokens[j].isWordLike { j += 1 }
-            guard i < versionRange.upperBound, j < sourceRange.upperBound else {
-                return i == versionRange.upperBound && j == sourceRange.upperBound
-            }
-            guard KeyNumbering.equal(versionTokens[i].key, sourceTokens[j].key) else { return false }
-            i += 1
-            j += 1
-        }
+        return SentenceWords.sameWordCount(tokenRange(version, versionSentences), of: version,
+                                           tokenRange(source, sourceSentences), of: source) != nil
     }
 
     /// The finding of a stretch: the version's words at `span` (a point where it writes none) stand
