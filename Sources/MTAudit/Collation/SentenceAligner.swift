@@ -51,8 +51,8 @@ public struct SentenceAligner: Sendable {
             // its words when they share one and are alike enough (as `linksByWords` would), else by
             // position (as the fallback below would). Its two likenesses come from the two sentences'
             // words alone, with none of the tables that scoring many candidates needs.
-            let sole = SentenceWords.soleSentences(source: source, version: version, language: language)
-            let matched = commonWordLimit >= 1 && candidateLimit >= 1 && sole.shared > 0 && sole.dice >= threshold
+            let sole = SentenceWords.soleLikeness(source: source, version: version, language: language)
+            let matched = commonWordLimit >= 1 && candidateLimit >= 1 && sole.sharesWord && sole.dice >= threshold
             let link = SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: sole.dice, byPosition: !matched)
             return SentenceAlignment(soleLink: link, similarity: sole.plainDice)
         }
@@ -122,8 +122,13 @@ public struct SentenceAligner: Sendable {
         let merges = Self.table(count: sourceCount, filledWith: never)        // s..<s + 2 with v..<v + 1
         let splits = Self.table(count: 2 * sourceCount, filledWith: never)    // s..<s + 1 with w..<w + 2, at 2s + w % 2
         defer { singles.deallocate(); merges.deallocate(); splits.deallocate() }
-        var top: [Int] = []
-        var touched: [Int] = []
+        // The source sentences sharing a word with the version sentence at hand, and the best of them,
+        // in buffers (an array's every append and write first asks whether its storage is shared): a
+        // sentence is touched once per version sentence, and the best are `candidateLimit` at most,
+        // one more while a new one is placed.
+        let touched = Self.table(count: sourceCount, filledWith: 0)
+        let top = Self.table(count: min(max(candidateLimit, 0), sourceCount) + 1, filledWith: 0)
+        defer { touched.deallocate(); top.deallocate() }
         // (The helpers below take what they change as `inout` or as buffers and capture no variable: a
         // variable a nested function captures lives in a box whose every access is checked for
         // exclusivity at run time, which cost a quarter of this walk.)
@@ -139,42 +144,50 @@ public struct SentenceAligner: Sendable {
             guard dice >= threshold else { return }
             if source.count > 1 {
                 // Each sentence of a merge or split must bring its own share of the other side's words.
-                for s in source where words.shared(version: version, source: s..<s + 1) < 2 { return }
+                for s in source where words.shared(version: version, source: s..<s + 1, marks: marks) < 2 { return }
             } else if version.count > 1 {
-                for v in version where words.shared(version: v..<v + 1, source: source) < 2 { return }
+                for v in version where words.shared(version: v..<v + 1, source: source, marks: marks) < 2 { return }
             }
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append(Candidate(score: dice + 0.05 * position, source: source, version: version, similarity: dice, index: candidates.count))
         }
         for (v, set) in words.version.enumerated() where !set.isEmpty {
-            touched.removeAll(keepingCapacity: true)
+            var touchedCount = 0
             for word in set {
                 let list = holderStarts[Int(word)]..<holderStarts[Int(word) + 1]
                 guard list.count <= commonWordLimit else { continue }
-                for s in holders[list] { let s = Int(s); if shared[s] == 0 { touched.append(s) }; shared[s] += 1 }
+                for s in holders[list] {
+                    let s = Int(s)
+                    if shared[s] == 0 { touched[touchedCount] = s; touchedCount += 1 }
+                    shared[s] += 1
+                }
             }
             words.mark(&marks, around: v)
             // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
             // that order: picked as they come, since `touched` grows with the text but the pick does not.
             // (a before b: more shared words, or as many and earlier.)
-            top.removeAll(keepingCapacity: true)
-            for s in touched {
-                let count = shared[s]
-                if top.count >= candidateLimit, let last = top.last, !(count > shared[last] || (count == shared[last] && s < last)) { continue }
-                top.append(s)
-                var k = top.count - 1
+            var topCount = 0
+            // (Read by place: a slice of a buffer is read through generic code.)
+            for place in 0..<touchedCount {
+                let s = touched[place], count = shared[s]
+                if topCount >= candidateLimit, topCount > 0, case let last = top[topCount - 1],
+                   !(count > shared[last] || (count == shared[last] && s < last)) { continue }
+                top[topCount] = s
+                topCount += 1
+                var k = topCount - 1
                 while k > 0, count > shared[top[k - 1]] || (count == shared[top[k - 1]] && s < top[k - 1]) { top[k] = top[k - 1]; k -= 1 }
                 top[k] = s
-                if top.count > candidateLimit { top.removeLast() }
+                if topCount > candidateLimit { topCount -= 1 }
             }
-            for s in top {
+            for place in 0..<topCount {
+                let s = top[place]
                 consider(source: s..<s + 1, version: v..<v + 1, table: singles, slot: s, first: v, marks: marks, into: &candidates)
                 consider(source: s..<s + 2, version: v..<v + 1, table: merges, slot: s, first: v, marks: marks, into: &candidates)
                 consider(source: s - 1..<s + 1, version: v..<v + 1, table: merges, slot: s - 1, first: v, marks: marks, into: &candidates)
                 consider(source: s..<s + 1, version: v..<v + 2, table: splits, slot: 2 * s + v % 2, first: v, marks: marks, into: &candidates)
                 consider(source: s..<s + 1, version: v - 1..<v + 1, table: splits, slot: 2 * s + (v - 1) % 2, first: v - 1, marks: marks, into: &candidates)
             }
-            for s in touched { shared[s] = 0 }
+            for place in 0..<touchedCount { shared[touched[place]] = 0 }
         }
         candidates.sort()
         var sourceTaken = [Bool](filledWith: false, count: sourceCount)
@@ -485,6 +498,17 @@ fileprivate struct FlatSets {
         }
     }
 
+    /// How many of `entry`'s values have a bit of `mask` in `marks`. Branch-free, as `markedWeight`.
+    func markedCount(_ entry: Int, marks: [UInt8], mask: UInt8) -> Int {
+        values.withUnsafeBufferPointer { x in
+            marks.withUnsafeBufferPointer { marks in
+                var count = 0
+                for i in starts[entry]..<starts[entry + 1] { count += marks[Int(x[i])] & mask != 0 ? 1 : 0 }
+                return count
+            }
+        }
+    }
+
     /// Gives each of `entry`'s values `bit` in `marks`, or with `bit` 0 clears their marks.
     func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8) {
         // (Through a buffer: each write to the array would first ask whether its storage is shared.)
@@ -571,6 +595,46 @@ struct SentenceWords {
         versionSets = FlatSets(self.version, weights: weights)
     }
 
+    /// For a source and a version of one sentence each: whether they share a word, and `dice` and
+    /// `plainDice` of the two sentences, as `soleSentences` gives them.
+    ///
+    /// A version that writes the source's words as they are (the same keys in the same order: a text
+    /// left as it was, the trivial pair of a feed) is told by one walk over the two sentences' tokens,
+    /// with no words numbered or weighed: its word sets are the source's, so the weights summed on
+    /// each side are the same sums in the same order, and both likenesses are exactly 1 (0 for
+    /// sentences with no word, which share none). The walk is tried only when the two texts are as
+    /// long and hold as many words (a cheap screen; texts that fail it take `soleSentences`).
+    static func soleLikeness(source: Document, version: Document, language: String?) -> (sharesWord: Bool, dice: Double, plainDice: Double) {
+        if source.wordCount == version.wordCount, source.text.utf8.count == version.text.utf8.count,
+           let words = sameWordCount(source.sentences[0].tokens, of: source, version.sentences[0].tokens, of: version) {
+            return words > 0 ? (true, 1, 1) : (false, 0, 0)
+        }
+        let sole = soleSentences(source: source, version: version, language: language)
+        return (sole.shared > 0, sole.dice, sole.plainDice)
+    }
+
+    /// The number of words of `a`'s tokens `aRange` if `b`'s tokens `bRange` write the same words
+    /// (word-like tokens of keys equal byte for byte) in the same order; nil if they do not. (The
+    /// tokens read in place: a copy of each retains its strings.)
+    static func sameWordCount(_ aRange: Range<Int>, of a: Document, _ bRange: Range<Int>, of b: Document) -> Int? {
+        a.tokens.withUnsafeBufferPointer { x in
+            b.tokens.withUnsafeBufferPointer { y in
+                var i = aRange.lowerBound, j = bRange.lowerBound, count = 0
+                while true {
+                    while i < aRange.upperBound && !x[i].isWordLike { i += 1 }
+                    while j < bRange.upperBound && !y[j].isWordLike { j += 1 }
+                    guard i < aRange.upperBound, j < bRange.upperBound else {
+                        return i == aRange.upperBound && j == bRange.upperBound ? count : nil
+                    }
+                    guard KeyNumbering.equal(x[i].key, y[j].key) else { return nil }
+                    i += 1
+                    j += 1
+                    count += 1
+                }
+            }
+        }
+    }
+
     /// For a source and a version of one sentence each: how many distinct words the two share, and
     /// `dice` and `plainDice` of the two sentences, as `init(source:version:language:weighted: true)`
     /// would give them (the same ids, the same weights, summed in the same order), without its tables
@@ -613,10 +677,28 @@ struct SentenceWords {
                     sourceWeight += weight
                     if written[id] { versionWeight += weight; sharedWeight += weight }
                 }
-                // The version's words the source lacks, each looked up alone (the version is read once).
-                let rows = DocumentWordRows.of(version), languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
-                for local in 0..<versionCount where !shares[local] {
-                    versionWeight += weight(zipf: versionWords.zipf(ofWord: local, in: language, languageIndex: languageIndex, rows: rows))
+                // The version's words the source lacks, each looked up alone (the version is read once),
+                // in increasing order of their ids: each at its first token (the first holding an id one
+                // past the ids before it, as `DocumentWords.zipf(ofWord:)` finds it), read off one walk
+                // over the tokens that stops at the last word lacking, with no list of first tokens made.
+                var lacking = versionCount - shared
+                if lacking > 0 {
+                    let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
+                    let rows = version.tokenRows, keys = versionWords.keys
+                    versionWords.tokenIds.withUnsafeBufferPointer { tokenIds in
+                        var next: Int32 = 0
+                        for token in tokenIds.indices where tokenIds[token] == next {
+                            if !shares[Int(next)] {
+                                let row = rows[token]
+                                let zipf = row == DocumentWordRows.notLetters ? frequencies.zipf(keys[Int(next)], in: language)
+                                    : frequencies.zipf(ofRow: row, language: languageIndex)
+                                versionWeight += weight(zipf: zipf)
+                                lacking -= 1
+                                if lacking == 0 { break }
+                            }
+                            next += 1
+                        }
+                    }
                 }
             } else {
                 for id in 0..<sourceCount {
@@ -686,6 +768,18 @@ struct SentenceWords {
         return total > 0 ? 2 * shared / total : 0
     }
 
+    /// `shared(version:source:)` of a pair of one or two sentences on each side whose version
+    /// sentences lie around the one `marks` are around: the source's words marked for the version's
+    /// sentences (the sets hold each word once, so these are the words both hold).
+    func shared(version: Range<Int>, source: Range<Int>, marks: VersionMarks) -> Int {
+        guard let center = marks.center, let b = FlatSets.entry(source), FlatSets.entry(version) != nil,
+              version.lowerBound >= center - 1, version.upperBound <= center + 2 else {
+            return shared(version: version, source: source)
+        }
+        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 - center + 1) }
+        return sourceSets.markedCount(b, marks: marks.bits, mask: mask)
+    }
+
     /// The Dice coefficient of the two sides' word sets, every word counted once.
     func plainDice(version: Range<Int>, source: Range<Int>) -> Double {
         let (a, b) = entries(version, source)
@@ -704,24 +798,50 @@ struct SentenceWords {
     /// share a number or name each text has once, or, with fewer than two such, on the whole texts
     /// (which assumes the version renders all of the source).
     func lengthRatio(source sourceLengths: [Double], version versionLengths: [Double]) -> Double {
-        let pairs = pinnedPairs()
-        let pinned = pairs.count >= 2 ? pairs.map { [$0.source, $0.version] } : []
-        let sourceTotal = pinned.isEmpty ? sourceLengths.reduce(0, +) : pinned.reduce(0) { $0 + sourceLengths[$1[0]] }
-        let versionTotal = pinned.isEmpty ? versionLengths.reduce(0, +) : pinned.reduce(0) { $0 + versionLengths[$1[1]] }
+        let pinned = pinnedPairs()
+        let sourceTotal: Double, versionTotal: Double
+        if pinned.count >= 2 {
+            sourceTotal = pinned.reduce(0) { $0 + sourceLengths[$1.source] }
+            versionTotal = pinned.reduce(0) { $0 + versionLengths[$1.version] }
+        } else {
+            sourceTotal = sourceLengths.reduce(0, +)
+            versionTotal = versionLengths.reduce(0, +)
+        }
         return min(10, max(0.1, versionTotal / max(1, sourceTotal)))
     }
 
     /// The sentence pairs that share a number or name each text has once, sorted, each once.
-    private func pinnedPairs() -> [(source: Int, version: Int)] {
-        func single(_ anchors: [[Int32]]) -> [Int32: Int] {
-            var where_: [Int32: Int] = [:], count: [Int32: Int] = [:]
-            for (index, set) in anchors.enumerated() { for id in set { where_[id] = index; count[id, default: 0] += 1 } }
-            return where_.filter { count[$0.key] == 1 }
+    /// (Found in arrays by id, the ids being below `vocabularySize`, and sorted and made unique in one
+    /// array: dictionaries of anchors and a set of pairs each allocated per entry and hashed.)
+    func pinnedPairs() -> [(source: Int, version: Int)] {
+        /// By id: the one sentence whose anchors hold it; -1 for none, -2 for several. (Each sentence's
+        /// anchors hold an id once.)
+        func single(_ anchors: [[Int32]]) -> [Int32] {
+            var at = [Int32](filledWith: -1, count: vocabularySize)
+            at.withUnsafeMutableBufferPointer { at in
+                for (index, set) in anchors.enumerated() {
+                    for id in set { at[Int(id)] = at[Int(id)] == -1 ? Int32(index) : -2 }
+                }
+            }
+            return at
         }
+        guard !sourceAnchors.isEmpty, !versionAnchors.isEmpty else { return [] }
         let inSource = single(sourceAnchors), inVersion = single(versionAnchors)
-        var pairs: Set<[Int]> = []
-        for (id, s) in inSource { if let v = inVersion[id] { pairs.insert([s, v]) } }
-        return pairs.map { (source: $0[0], version: $0[1]) }.sorted { ($0.source, $0.version) < ($1.source, $1.version) }
+        // Each id the source holds once is met once, in the sentence that holds it.
+        var pairs: [(source: Int, version: Int)] = []
+        for set in sourceAnchors {
+            for id in set where inSource[Int(id)] >= 0 && inVersion[Int(id)] >= 0 {
+                pairs.append((source: Int(inSource[Int(id)]), version: Int(inVersion[Int(id)])))
+            }
+        }
+        pairs.sort { ($0.source, $0.version) < ($1.source, $1.version) }
+        var unique = 0
+        for pair in pairs where unique == 0 || pairs[unique - 1] != pair {
+            pairs[unique] = pair
+            unique += 1
+        }
+        pairs.removeLast(pairs.count - unique)
+        return pairs
     }
 
     /// The pinned pairs (see `pinnedPairs`) that keep the order of both texts: the longest chain rising

@@ -87,14 +87,20 @@ public struct SentenceAlignment: Sendable, Hashable {
     /// what `init(links:sourceCount:versionCount:similarity:)` makes of it, with no pass over links.
     init(soleLink link: Link, similarity: Double) {
         precondition(link.source == 0..<1 && link.version == 0..<1, "a link of the one sentence of each side")
-        links = [link]
-        // (The four lists that say "sentence 0, link 0" are one shared array: no allocation a pair.)
+        // (A text left as it was, the commonest sole link of a feed's trivial pairs, takes the link and
+        // the likeness made once; so do the four lists that say "sentence 0, link 0", for every pair.)
+        links = link == Self.identicalLink[0] ? Self.identicalLink : [link]
         sourceOf = Self.firstOnly
         versionOf = Self.firstOnly
-        self.similarity = [similarity]
+        self.similarity = similarity == 1 ? Self.identicalSimilarity : [similarity]
         linkOfVersion = Self.firstOnly
         linkOfSource = Self.firstOnly
     }
+
+    /// The sole link of a version that writes its source's words as they are (likeness 1), and its
+    /// single sentences' likeness, made once.
+    private static let identicalLink = [Link(source: 0..<1, version: 0..<1, similarity: 1)]
+    private static let identicalSimilarity: [Double] = [1]
 
     /// `[0]`, made once: what a sole link's sentences map to.
     private static let firstOnly: [Int?] = [0]

@@ -63,13 +63,14 @@ public struct DistortionDetector: Detector {
     public func findings(in context: DetectionContext) -> [Finding] {
         // Which words carry content is read from the language's word list: without one (Chinese,
         // Japanese, languages the lists do not cover), the rule stays silent.
+        // (The language's index found once: it says whether the lists know the language, and reads them.)
+        let frequencies = WordFrequencies.builtIn
         guard context.sameLanguage, let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess),
-              WordFrequencies.builtIn.knows(language) else { return [] }
+              let languageIndex = frequencies.languageIndex(of: language) else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
         // (The word rows are read at the first link whose words differ: a version left as it was has none.)
         var rows: (version: DocumentWordRows, source: DocumentWordRows)?
-        let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
@@ -194,25 +195,15 @@ public struct DistortionDetector: Detector {
 
     /// Whether `version`'s sentences `versionSentences` and `source`'s `sourceSentences` write the
     /// same words (word-like tokens, `TokenAligner.words`) in the same order, their keys the same
-    /// bytes: the two lists of words compared, read in place with no list made.
+    /// bytes: the two lists of words compared, read in place with no list made
+    /// (`SentenceWords.sameWordCount`, whose walk reads the tokens through buffers).
     static func sameWords(_ version: Document, _ versionSentences: Range<Int>, _ source: Document, _ sourceSentences: Range<Int>) -> Bool {
         func tokenRange(_ document: Document, _ sentences: Range<Int>) -> Range<Int> {
             guard let first = sentences.first, let last = sentences.last else { return 0..<0 }
             return document.sentences[first].tokens.lowerBound..<document.sentences[last].tokens.upperBound
         }
-        let versionTokens = version.tokens, sourceTokens = source.tokens
-        let versionRange = tokenRange(version, versionSentences), sourceRange = tokenRange(source, sourceSentences)
-        var i = versionRange.lowerBound, j = sourceRange.lowerBound
-        while true {
-            while i < versionRange.upperBound && !versionTokens[i].isWordLike { i += 1 }
-            while j < sourceRange.upperBound && !sourceTokens[j].isWordLike { j += 1 }
-            guard i < versionRange.upperBound, j < sourceRange.upperBound else {
-                return i == versionRange.upperBound && j == sourceRange.upperBound
-            }
-            guard KeyNumbering.equal(versionTokens[i].key, sourceTokens[j].key) else { return false }
-            i += 1
-            j += 1
-        }
+        return SentenceWords.sameWordCount(tokenRange(version, versionSentences), of: version,
+                                           tokenRange(source, sourceSentences), of: source) != nil
     }
 
     /// The finding of a stretch: the version's words at `span` (a point where it writes none) stand
@@ -320,6 +311,8 @@ public struct DistortionDetector: Detector {
         }
 
         /// The number of `key`, whose hash (`DistortionKeyHash`) is `hash`; a new key's marks are `facts` and `mark`.
+        /// (Inlined: called for every word of a link.)
+        @inline(__always)
         private mutating func number(_ key: String, hash: UInt64, facts: UInt64, _ mark: UInt64) -> Int {
             let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
@@ -343,13 +336,9 @@ public struct DistortionDetector: Detector {
             return number
         }
 
-        /// Whether two keys are the same bytes, as `KeyNumbering.equal` tells: first by the strings'
-        /// own bits, which are equal for two small strings of the same bytes (a word of up to fifteen
-        /// bytes, most keys, is held in them) and for one string's copies, then by their bytes.
+        /// Whether two keys are the same bytes: `KeyNumbering.equal`, which screens by the strings' bits.
         @inline(__always)
-        static func same(_ a: String, _ b: String) -> Bool {
-            unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || KeyNumbering.equal(a, b)
-        }
+        static func same(_ a: String, _ b: String) -> Bool { KeyNumbering.equal(a, b) }
 
         /// Twice the slots, every key placed again.
         private mutating func grow() {

@@ -105,7 +105,18 @@ struct KeyNumbering {
 
     /// Whether two keys are the same bytes (not merely the same characters, as `==` tells): how the
     /// table tells keys apart, and what a key's `base` depends on.
+    ///
+    /// First by the strings' own bits, which are equal for two small strings of the same bytes (a
+    /// word of up to fifteen bytes, most keys, is held in them) and for one string's copies: equal
+    /// bits are equal bytes, so a found key (most comparisons) needs no pass over its bytes. Bits
+    /// that differ say nothing (a large string may hold a short word), and the bytes are compared.
+    @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || bytesEqual(a, b)
+    }
+
+    /// Whether two keys are the same bytes, compared byte for byte: `equal` past its screen.
+    private static func bytesEqual(_ a: String, _ b: String) -> Bool {
         a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in equal(x, y) }
         }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
