@@ -75,6 +75,9 @@ public enum Comparability {
     /// The first subtag of `language`, in lower case ("zh" of "zh-Hant"); "und" for none. (The first
     /// piece between hyphens that is not empty, found without splitting the whole tag.)
     static func subtag(_ language: String) -> String {
+        // "und", every undeclared document's, compared as a whole (one comparison of a small string's
+        // bits) rather than read byte by byte: it is asked for both texts of every pair.
+        if language == "und" { return language }
         // An ASCII tag (every real one) by its bytes: there a hyphen is a character of its own, and
         // lower case is ASCII's.
         // Most tags are one subtag in lower case ("en", "und"): their own first subtag, no string made.
