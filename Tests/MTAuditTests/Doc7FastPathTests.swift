@@ -45,4 +45,34 @@ struct Doc7FastPathTests {
             #expect(same == Comparability.sameLanguage(aloneSource, alone), "\(text) / \(other)")
         }
     }
+
+    /// The words two quotations share, counted after their common start and end in place, are those
+    /// a dictionary of all their words counts, for word lists alike, alike at one end, and unlike.
+    @Test("Shared words counted past a common start and end are those counted in full")
+    func sharedCountAsCountedInFull() {
+        func plain(_ a: [String], _ b: [String]) -> Int {
+            var counts: [String: Int] = [:]
+            for word in b { counts[word, default: 0] += 1 }
+            var shared = 0
+            for word in a where (counts[word] ?? 0) > 0 {
+                counts[word]! -= 1
+                shared += 1
+            }
+            return shared
+        }
+        var generator = SplitMix(seed: 13)
+        let vocabulary = ["a", "b", "c", "the", "cat", "sat", "1"]
+        for round in 0..<3000 {
+            let a = (0..<Int(generator.next() % 8)).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
+            var b = a
+            switch round % 4 {
+            case 0: break
+            case 1: if !b.isEmpty { b[Int(generator.next() % UInt64(b.count))] = vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
+            case 2: b.insert(vocabulary[Int(generator.next() % UInt64(vocabulary.count))], at: Int(generator.next() % UInt64(b.count + 1)))
+            default: b = (0..<Int(generator.next() % 8)).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
+            }
+            #expect(QuoteAlteredDetector.sharedCount(a, b) == plain(a, b), "\(a) / \(b)")
+            #expect(QuoteAlteredDetector.sharedCount(b, a) == plain(b, a), "\(b) / \(a)")
+        }
+    }
 }
