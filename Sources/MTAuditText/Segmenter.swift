@@ -184,30 +184,38 @@ public final class Segmenter {
         @inline(__always)
         private func slot(of utf8: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<Slot>? {
             guard utf8.count > 0, utf8.count <= 15, slotCount > 0 else { return nil }
-            // (The first eight bytes read at once when there are eight.)
             let raw = UnsafeRawPointer(utf8.baseAddress!)
-            var low: UInt64, high = UInt64(utf8.count) << 56
-            if utf8.count >= 8 {
-                low = raw.loadUnaligned(as: UInt64.self)
-                var shift: UInt64 = 0
-                for index in 8..<utf8.count {
-                    high |= UInt64(utf8[index]) << shift
-                    shift += 8
-                }
-            } else {
-                low = 0
-                var shift: UInt64 = 0
-                for index in 0..<utf8.count {
-                    low |= UInt64(utf8[index]) << shift
-                    shift += 8
-                }
-            }
+            let low = Self.packed(raw, count: min(utf8.count, 8))
+            let high = UInt64(utf8.count) << 56 | (utf8.count > 8 ? Self.packed(raw + 8, count: utf8.count - 8) : 0)
             let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
             let slot = slots + (Int(truncatingIfNeeded: mixed ^ (mixed >> 29)) & (slotCount - 1))
             if slot.pointee.low == low && slot.pointee.high == high { return slot }
             let (text, key) = Self.make(utf8)
             slot.pointee = Slot(low: low, high: high, text: text, key: key)
             return slot
+        }
+
+        /// The `count` bytes at `bytes` (0 to 8) as one integer, the first byte lowest, the bytes past
+        /// them 0: read in one or two loads, not byte by byte (two that overlap where the count is not
+        /// a power of two: the bytes they share land on the same bits).
+        @inline(__always)
+        static func packed(_ bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+            switch count {
+            case 8:
+                return UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+            case 4...7:
+                let first = UInt64(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
+                let last = UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+                return first | last << UInt64(8 * (count - 4))
+            case 2...3:
+                let first = UInt64(UInt16(littleEndian: bytes.loadUnaligned(as: UInt16.self)))
+                let last = UInt64(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+                return first | last << UInt64(8 * (count - 2))
+            case 1:
+                return UInt64(bytes.load(as: UInt8.self))
+            default:
+                return 0
+            }
         }
 
         private static func make(_ utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String) {

@@ -51,15 +51,24 @@ public struct DateTimeMismatchDetector: Detector {
         let versionBySentence = Dictionary(grouping: found.version, by: \.sentence)
         let sourceBySentence = Dictionary(grouping: found.source, by: \.sentence)
         for entryClass in Self.classes {
+            // The class's ids read from each mention's in place: a set filtered for each mention (as
+            // `ids(of:class:)` makes) was an allocation and a free per mention and class.
             func ids(_ mentions: [LexiconPhrases.Mention], _ phrases: LexiconPhrases) -> Set<String> {
-                mentions.reduce(into: Set<String>()) { $0.formUnion(phrases.ids(of: $1, class: entryClass)) }
+                var found = Set<String>()
+                for mention in mentions {
+                    for id in mention.ids where phrases.classes[id] == entryClass { found.insert(id) }
+                }
+                return found
+            }
+            func hasClass(_ mention: LexiconPhrases.Mention, _ phrases: LexiconPhrases) -> Bool {
+                mention.ids.contains { phrases.classes[$0] == entryClass }
             }
             let sourceEverywhere = ids(found.source, found.sourcePhrases)
             guard !sourceEverywhere.isEmpty else { continue }
             for index in context.version.sentences.indices {
                 guard let sourceIndex = context.alignment.sourceOf[index] else { continue }
                 if context.sameLanguage && context.alignment.similarity[index] < SentenceAlignment.evidenceSimilarity { continue }
-                let inVersion = (versionBySentence[index] ?? []).filter { !found.versionPhrases.ids(of: $0, class: entryClass).isEmpty }
+                let inVersion = (versionBySentence[index] ?? []).filter { hasClass($0, found.versionPhrases) }
                 guard !inVersion.isEmpty else { continue }
                 let here = ids(inVersion, found.versionPhrases)
                 var missing: [LexiconPhrases.Mention] = []

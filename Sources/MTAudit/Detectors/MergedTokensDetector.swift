@@ -49,8 +49,9 @@ public struct MergedTokensDetector: Detector {
         let tokens = context.version.tokens
         let known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key) }
         var findings: [Finding] = []
-        // By index: only the unknown words, the candidates, are copied out of the array.
-        for k in tokens.indices where tokens[k].kind == .letters && !known[k] {
+        // By index: only the unknown words long enough to split (`split` cuts words of four
+        // characters or more), the candidates, are copied out of the array.
+        for k in tokens.indices where tokens[k].kind == .letters && !known[k] && tokens[k].scalarCount >= 4 {
             let token = tokens[k]
             if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
                 findings.append(finding(token.span, in: context,

@@ -149,11 +149,25 @@ public struct QuoteAlteredDetector: Detector {
         document.tokens(in: span).filter(\.isWordLike).map(\.key)
     }
 
-    private static func sharedCount(_ a: [String], _ b: [String]) -> Int {
+    /// The number of words `a` and `b` share, each word as often as both hold it.
+    ///
+    /// The words the two begin and end with alike are counted first, in place: a word there is one
+    /// of each, shared whatever the rest holds, so only the words between are counted in a
+    /// dictionary (a quotation kept as the source writes it, the commonest, needs none: a dictionary
+    /// of its words cost about 15,000 instructions).
+    static func sharedCount(_ a: [String], _ b: [String]) -> Int {
+        var start = 0
+        while start < a.count, start < b.count, a[start] == b[start] { start += 1 }
+        var endA = a.count, endB = b.count
+        while endA > start, endB > start, a[endA - 1] == b[endB - 1] {
+            endA -= 1
+            endB -= 1
+        }
+        var shared = start + (a.count - endA)
+        guard endA > start, endB > start else { return shared }
         var counts: [String: Int] = [:]
-        for word in b { counts[word, default: 0] += 1 }
-        var shared = 0
-        for word in a where (counts[word] ?? 0) > 0 {
+        for word in b[start..<endB] { counts[word, default: 0] += 1 }
+        for word in a[start..<endA] where (counts[word] ?? 0) > 0 {
             counts[word]! -= 1
             shared += 1
         }

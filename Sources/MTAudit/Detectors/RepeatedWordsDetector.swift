@@ -92,20 +92,22 @@ public struct RepeatedWordsDetector: Detector {
         // document for the sentence aligner: one integer against another, not two strings. (The ids
         // read through one buffer for the whole walk, not one for each length at each token.)
         let ids = DocumentWords.of(document).tokenIds
+        let count = tokens.count
         return ids.withUnsafeBufferPointer { idBuffer in
             var runs: [Run] = []
             var index = 0
-            while index < tokens.count {
+            while index < count {
                 var found: Run?
                 // A unit is repeated only where the token a unit's length on is the same as the first:
                 // most tokens end there, before the unit is looked at. Most end at the ids alone (equal
-                // tokens have equal ids, -1 for tokens other than words).
+                // tokens have equal ids, -1 for tokens other than words). (The lengths that fit twice
+                // before the end, counted once: the loop tests nothing else before the ids.)
                 let id = idBuffer[index]
-                for length in 1...maximumUnit where index + 2 * length <= tokens.count
-                    && (id >= 0 ? idBuffer[index + length] == id : idBuffer[index + length] < 0)
+                for length in stride(from: 1, through: min(maximumUnit, (count - index) / 2), by: 1)
+                    where (id >= 0 ? idBuffer[index + length] == id : idBuffer[index + length] < 0)
                     && sameToken(tokens, ids, index, index + length) && qualifies(tokens, index, length) {
                     var copies = 1
-                    while index + (copies + 1) * length <= tokens.count,
+                    while index + (copies + 1) * length <= count,
                           same(tokens, ids, index, index + copies * length, length) {
                         copies += 1
                     }

@@ -17,6 +17,24 @@ public struct WordFrequencies: Sendable {
     /// all the languages: a word is hashed once, however many languages a guess weighs it in.
     let table: WordListTable
     private var words: ByteStringTable { table.words }
+    /// The table's listings, read in place: `table.listings(ofRow:)` without its call, which copied
+    /// the table (a large struct) to read two numbers.
+    private let reader: ListingReader
+
+    /// Where the listings of each row are, and all the listings, whose positions are the whole
+    /// table's (`WordListTable.noListings`, read at any position): pointers into the table's blobs,
+    /// which `table` keeps.
+    private struct ListingReader: @unchecked Sendable {
+        let firstListing: UnsafeRawPointer
+        let listings: WordListTable.Listings
+
+        /// The positions in `listings` of row `row`'s listings, as `WordListTable.listings(ofRow:)`
+        /// reads them.
+        @inline(__always)
+        func positions(ofRow row: Int) -> Range<Int> {
+            Int(Septets.read4(firstListing + 4 * row))..<Int(Septets.read4(firstListing + 4 * row + 4))
+        }
+    }
 
     public init(lists: [String: [String: Float]]) {
         self.init(WordListTable(languages: lists.keys.sorted()) { language, add in
@@ -31,6 +49,7 @@ public struct WordFrequencies: Sendable {
     /// The frequencies of a table built from lists in matching form (NFC).
     init(_ table: WordListTable) {
         self.table = table
+        reader = ListingReader(firstListing: table.firstListing.base, listings: table.noListings)
         languages = table.languages
         let packed = languages.compactMap(Self.packed)
         self.packedLanguages = packed.count == languages.count ? packed : nil
@@ -137,9 +156,20 @@ public struct WordFrequencies: Sendable {
     func languageIndex(of language: String) -> Int? { index(ofLanguage: language) }
 
     /// `zipf(ofRow:in:)` of the language of `index` (a `languageIndex(of:)`).
+    ///
+    /// Inlined, and its listings read in place (`reader`): the rules ask it of every word of a text,
+    /// and a call that copied the table to read a row's listings cost about 100 instructions a word. A row's listings are in language order, so the search stops at the
+    /// first language past `index`.
+    @inline(__always)
     func zipf(ofRow row: Int32, language index: Int?) -> Float {
         guard row >= 0, let index else { return 0 }
-        return listings(ofRow: Int(row)).first { $0.language == index }?.zipf ?? 0
+        let language = Int32(index)
+        for position in reader.positions(ofRow: Int(row)) {
+            let listing = reader.listings[position]
+            if listing.language == language { return listing.zipf }
+            if listing.language > language { break }
+        }
+        return 0
     }
 
     public func knows(_ language: String) -> Bool { index(ofLanguage: language) != nil }

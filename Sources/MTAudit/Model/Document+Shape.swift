@@ -4,26 +4,40 @@ extension Document {
     /// The sentence's final punctuation mark, looking past closing quotes and brackets: its scalar
     /// and offset. Nil when the sentence ends in a word.
     public func terminalMark(ofSentence index: Int) -> (mark: Unicode.Scalar, offset: Int)? {
-        let sentence = sentences[index]
-        guard let last = tokens[sentence.tokens].last(where: { !Self.isClosing($0) }), last.kind == .punctuation else { return nil }
+        guard let last = lastContent(ofSentence: index), tokens[last].kind == .punctuation else { return nil }
         // An ASCII mark's scalar is its last byte.
-        let mark = last.isASCII ? last.text.utf8.last.map { Unicode.Scalar($0) } : last.text.unicodeScalars.last
+        let text = tokens[last].text
+        let mark = tokens[last].isASCII ? text.utf8.last.map { Unicode.Scalar($0) } : text.unicodeScalars.last
         guard let mark else { return nil }
-        return (mark, last.span.end - 1)
+        return (mark, tokens[last].span.end - 1)
     }
 
     /// The offset just after the sentence's last word or mark that is not a closing quote or bracket,
     /// which is where a missing final full stop belongs.
     public func endOfContent(ofSentence index: Int) -> Int {
-        let sentence = sentences[index]
-        return tokens[sentence.tokens].last(where: { !Self.isClosing($0) })?.span.end ?? sentence.span.end
+        guard let last = lastContent(ofSentence: index) else { return sentences[index].span.end }
+        return tokens[last].span.end
     }
 
-    /// `isClosingMark(token.text)`, told from an ASCII token's length and byte without its scalar's
-    /// properties (most tokens are ASCII: reading the general category cost 300 instructions a token).
-    private static func isClosing(_ token: Token) -> Bool {
-        guard token.isASCII else { return isClosingMark(token.text) }
-        guard token.utf8.count == 1, let byte = token.text.utf8.first else { return false }
+    /// The index of the sentence's last token that is not a closing quote or bracket, found by index:
+    /// a copy of each token read (as `last(where:)` makes) retained and released its two strings,
+    /// at every sentence of every rule that asks.
+    private func lastContent(ofSentence index: Int) -> Int? {
+        let range = sentences[index].tokens
+        var k = range.upperBound
+        while k > range.lowerBound {
+            k -= 1
+            if !Self.isClosing(at: k, of: tokens) { return k }
+        }
+        return nil
+    }
+
+    /// `isClosingMark(token.text)` of the token at `index`, told from an ASCII token's length and
+    /// byte without its scalar's properties (most tokens are ASCII: reading the general category cost
+    /// 300 instructions a token).
+    private static func isClosing(at index: Int, of tokens: [Token]) -> Bool {
+        guard tokens[index].isASCII else { return isClosingMark(tokens[index].text) }
+        guard tokens[index].utf8.count == 1, let byte = tokens[index].text.utf8.first else { return false }
         // The ASCII closing marks: ) ] } (Close_Punctuation), and " '. (ASCII has no Final_Punctuation.)
         switch byte {
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
