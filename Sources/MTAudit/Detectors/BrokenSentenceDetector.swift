@@ -48,11 +48,113 @@ public struct BrokenSentenceDetector: Detector {
 
     /// Words of the source in one sentence, side by side or across a comma: "review of", "Varga, a".
     /// Made once per source document, however many versions' contexts read it.
-    private func joinedInSource(_ context: DetectionContext) -> [String: TextSpan] {
-        context.source.memo.value(Self.joinedKey, from: context.source) { Self.joined(in: $0) }
+    private func joinedInSource(_ context: DetectionContext) -> SourceJoins {
+        context.source.memo.value(Self.joinedKey, from: context.source) { SourceJoins($0) }
     }
 
-    private static func joined(in source: Document) -> [String: TextSpan] {
+    /// Where the source writes `first`'s key and then `second`'s in one sentence (`joined(in:)`'s
+    /// entry for `first.key + " " + second.key`): the span from the end of the first to the end of
+    /// the second, nil if it does not.
+    static func sourceJoin(_ joins: SourceJoins, _ first: Token, _ second: Token, in source: Document) -> TextSpan? {
+        guard let pairs = joins.pairs else { return joins.strings![first.key + " " + second.key] }
+        // Every source key is free of spaces: a joined key has one space, between its two words, and
+        // a version's key with a space in it makes one that matches none.
+        let words = DocumentWords.of(source)
+        guard let a = words.ids.number(of: first.key), let b = words.ids.number(of: second.key),
+              let k = pairs.first(a, b) else { return nil }
+        return joinedSpan(source.tokens, from: k)
+    }
+
+    /// The source's joined words (`joined(in:)`): by the ids (`DocumentWords`) of the two words, each
+    /// pair's first token, rather than by a string made and hashed for each pair of words (two thirds
+    /// of the rule on articles). A key with a space in it (NFKC makes one of "¨") could make the same
+    /// joined string of two other words, and a source with one keeps the strings.
+    final class SourceJoins: Sendable {
+        let pairs: PairTable?
+        let strings: [String: TextSpan]?
+
+        init(_ source: Document) {
+            let tokens = source.tokens
+            let spaced = tokens.contains { $0.isWordLike && !$0.isASCII && $0.key.utf8.contains(0x20) }
+            if spaced {
+                (pairs, strings) = (nil, BrokenSentenceDetector.joined(in: source))
+                return
+            }
+            let ids = DocumentWords.of(source).tokenIds
+            var table = PairTable(capacity: tokens.count)
+            // (A word without an id, outside every sentence's tokens, would be left out: the strings then.)
+            let numbered = tokens.withUnsafeBufferPointer { tokens in
+                for k in tokens.indices where tokens[k].isWordLike {
+                    guard let next = BrokenSentenceDetector.joinedNext(tokens, after: k) else { continue }
+                    guard ids[k] >= 0, ids[next] >= 0 else { return false }
+                    table.insertFirst(ids[k], ids[next], k)
+                }
+                return true
+            }
+            (pairs, strings) = numbered ? (table, nil) : (nil, BrokenSentenceDetector.joined(in: source))
+        }
+    }
+
+    /// The token joined to word `k` (a word-like token after it, or after a comma or a dash after it,
+    /// in its sentence), if any.
+    @inline(__always)
+    static func joinedNext<C: RandomAccessCollection<Token>>(_ tokens: C, after k: C.Index) -> C.Index? where C.Index == Int {
+        var next = k + 1
+        if next < tokens.endIndex, tokens[next].text == "," || tokens[next].text == "—" { next += 1 }
+        guard next < tokens.endIndex, tokens[next].isWordLike, tokens[next].sentence == tokens[k].sentence else { return nil }
+        return next
+    }
+
+    /// The span a join of word `k` covers: from its end to the end of the word joined to it.
+    static func joinedSpan(_ tokens: [Token], from k: Int) -> TextSpan {
+        TextSpan(start: tokens[k].span.end, end: tokens[joinedNext(tokens, after: k)!].span.end)
+    }
+
+    /// Pairs of word ids, each with the first token that wrote it: an open-addressing table of the
+    /// pairs as one 64-bit word (multiplicative hash, linear probing).
+    struct PairTable: Sendable {
+        /// Per slot: the pair, and its token plus one (0: empty).
+        private var pairs: [UInt64]
+        private var tokens: [Int32]
+        private let shift: UInt64
+
+        init(capacity: Int) {
+            let size = KeyNumbering.slotCount(for: capacity)
+            pairs = [UInt64](filledWith: 0, count: size)
+            tokens = [Int32](filledWith: 0, count: size)
+            shift = UInt64(64 - size.trailingZeroBitCount)
+        }
+
+        @inline(__always)
+        private func start(_ pair: UInt64) -> Int { Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+        /// Keeps `token` for the pair (`a`, `b`) unless the pair has one.
+        mutating func insertFirst(_ a: Int32, _ b: Int32, _ token: Int) {
+            let pair = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b)), mask = pairs.count - 1
+            var slot = start(pair)
+            while tokens[slot] != 0 {
+                if pairs[slot] == pair { return }
+                slot = (slot + 1) & mask
+            }
+            pairs[slot] = pair
+            tokens[slot] = Int32(token + 1)
+        }
+
+        /// The first token of the pair (`a`, `b`), if any.
+        func first(_ a: Int, _ b: Int) -> Int? {
+            let pair = UInt64(UInt32(truncatingIfNeeded: a)) << 32 | UInt64(UInt32(truncatingIfNeeded: b)), mask = pairs.count - 1
+            var slot = start(pair)
+            while tokens[slot] != 0 {
+                if pairs[slot] == pair { return Int(tokens[slot]) - 1 }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    /// The source's joined words as strings, `"key key"`, each with the span of its first: the plain
+    /// way, for a source with a key with a space in it (and the tests' reference).
+    static func joined(in source: Document) -> [String: TextSpan] {
         var joined: [String: TextSpan] = [:]
         let tokens = source.tokens
         for k in tokens.indices where tokens[k].isWordLike {
@@ -76,7 +178,7 @@ public struct BrokenSentenceDetector: Detector {
                   let last = version.tokens[previous.tokens].last(where: \.isWordLike),
                   let first = version.tokens[sentence.tokens].first(where: \.isWordLike),
                   let stop = version.tokens[previous.tokens].last, stop.kind == .punctuation,
-                  let sourceJoin = joined[last.key + " " + first.key] else { continue }
+                  let sourceJoin = Self.sourceJoin(joined, last, first, in: context.source) else { continue }
             let span = TextSpan(start: last.span.end, end: first.span.end)
             let suggestion = context.source.text(of: sourceJoin)
             findings.append(finding(span, in: context,
