@@ -75,7 +75,7 @@ public struct NumberMismatchDetector: Detector {
         lazy var versionEverywhere = Set(versionWhole.map(\.value))
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
-            sentence.span == versionText ? versionWhole : numbers(context.version, versionWords, sentence.span)
+            Self.numbers(in: context.version, span: sentence.span, words: versionWords, whole: versionWhole)
         }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
@@ -138,8 +138,7 @@ public struct NumberMismatchDetector: Detector {
             let text = TextSpan(start: 0, end: document.length)
             let whole = NumberMismatchDetector.numbers(in: document, span: text, words: words)
             values = Set(whole.map(\.value))
-            // A sentence that spans the whole text (a one-sentence text) has the whole text's numbers.
-            sentences = document.sentences.map { $0.span == text ? whole : NumberMismatchDetector.numbers(in: document, span: $0.span, words: words) }
+            sentences = document.sentences.map { NumberMismatchDetector.numbers(in: document, span: $0.span, words: words, whole: whole) }
         }
 
         private static let memoKey = MemoKey("source-numbers")
@@ -151,6 +150,40 @@ public struct NumberMismatchDetector: Detector {
             // (Documents are audited with one set of lexicons: another set's numbers are read anew.)
             return kept.lexicons == id ? kept : SourceNumbers(document, words: words, lexicons: id)
         }
+    }
+
+    /// `numbers(in: document, span: span, words: words)` for a sentence's `span`, read off `whole`,
+    /// the whole text's numbers (with the same words): those inside the span, when none of the
+    /// whole's numbers reaches across the span's start or end (nearly always), rather than each
+    /// sentence's tokens and digits read a second time.
+    ///
+    /// The reading of the whole text reaches the span's first token and first digit where the
+    /// reading of the span starts, unless a number begun before it runs into it; and it reads on
+    /// past the span's end only as part of a number that runs out of it (digits, a multiplier
+    /// after a number), except for a numeral in characters, whose scalars are read up to the end
+    /// of the span: it could run on where the scalar after the span is a numeral character or a
+    /// digit, and there the span is read.
+    static func numbers(in document: Document, span: TextSpan, words: NumberWords, whole: [(value: String, span: TextSpan)]) -> [(value: String, span: TextSpan)] {
+        // A sentence that spans the whole text (a one-sentence text) has the whole text's numbers.
+        if span == TextSpan(start: 0, end: document.length) { return whole }
+        // The first number ending after the span's start (the whole's numbers are apart and in order).
+        var low = 0, high = whole.count
+        while low < high {
+            let middle = (low + high) / 2
+            if whole[middle].span.end <= span.start { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < whole.count && whole[end].span.start < span.end {
+            guard whole[end].span.start >= span.start && whole[end].span.end <= span.end else {
+                return numbers(in: document, span: span, words: words)
+            }
+            end += 1
+        }
+        if !words.isEmpty, span.end < document.length, document.length != document.text.utf8.count {
+            let after = document.scalars[span.end]
+            if words.isNumeralCharacter(after) || isDecimalDigit(after) { return numbers(in: document, span: span, words: words) }
+        }
+        return low == end ? [] : Array(whole[low..<end])
     }
 
     /// The numbers written in `span` of `document`, in digits or words, each with its value in one
