@@ -75,7 +75,7 @@ public struct NumberMismatchDetector: Detector {
         lazy var versionEverywhere = Set(versionWhole.map(\.value))
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
-            Self.numbers(in: context.version, span: sentence.span, words: versionWords, whole: versionWhole)
+            sentence.span == versionText ? versionWhole : Self.numbers(in: context.version, span: sentence.span, words: versionWords, whole: versionWhole)
         }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
@@ -138,7 +138,8 @@ public struct NumberMismatchDetector: Detector {
             let text = TextSpan(start: 0, end: document.length)
             let whole = NumberMismatchDetector.numbers(in: document, span: text, words: words)
             values = Set(whole.map(\.value))
-            sentences = document.sentences.map { NumberMismatchDetector.numbers(in: document, span: $0.span, words: words, whole: whole) }
+            // A sentence that spans the whole text (a one-sentence text) has the whole text's numbers.
+            sentences = document.sentences.map { $0.span == text ? whole : NumberMismatchDetector.numbers(in: document, span: $0.span, words: words, whole: whole) }
         }
 
         private static let memoKey = MemoKey("source-numbers")
@@ -164,8 +165,6 @@ public struct NumberMismatchDetector: Detector {
     /// of the span: it could run on where the scalar after the span is a numeral character or a
     /// digit, and there the span is read.
     static func numbers(in document: Document, span: TextSpan, words: NumberWords, whole: [(value: String, span: TextSpan)]) -> [(value: String, span: TextSpan)] {
-        // A sentence that spans the whole text (a one-sentence text) has the whole text's numbers.
-        if span == TextSpan(start: 0, end: document.length) { return whole }
         // The first number ending after the span's start (the whole's numbers are apart and in order).
         var low = 0, high = whole.count
         while low < high {
