@@ -67,4 +67,35 @@ struct Dist8FastPathTests {
         }
         #expect(sliced > 100)
     }
+
+    /// The runs of digits found by skipping eight bytes at a time are those a byte-by-byte walk finds
+    /// (a digit, then digits, or a separator with a digit after it), for spans anywhere in texts of
+    /// digits, separators, letters and spaces.
+    @Test("ASCII digit runs found word-wide are those found byte by byte")
+    func asciiDigitRunsAsByteByByte() {
+        let alphabet = Array("0123456789,.. ab:/9".utf8)
+        var generator = SplitMix(seed: 83)
+        for round in 0..<3000 {
+            let count = Int(generator.next() % 70)
+            let sparse = round % 2 == 0
+            let bytes: [UInt8] = (0..<count).map { _ in
+                sparse && generator.next() % 8 != 0 ? UInt8(ascii: "x") : alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            }
+            let start = count == 0 ? 0 : Int(generator.next() % UInt64(count + 1))
+            let end = start + Int(generator.next() % UInt64(count - start + 1))
+            var plain: [Range<Int>] = []
+            func isDigit(_ at: Int) -> Bool { (0x30...0x39).contains(bytes[at]) }
+            var i = start
+            while i < end {
+                while i < end && !isDigit(i) { i += 1 }
+                guard i < end else { break }
+                var stop = i
+                while stop < end, isDigit(stop) || ((bytes[stop] == 0x2C || bytes[stop] == 0x2E) && stop + 1 < end && isDigit(stop + 1)) { stop += 1 }
+                plain.append(i..<stop)
+                i = stop
+            }
+            let found = bytes.withUnsafeBufferPointer { NumberMismatchDetector.asciiDigitRuns($0, in: TextSpan(start: start, end: end)) }
+            #expect(found == plain, "round \(round): \(String(decoding: bytes, as: UTF8.self)) \(start)..<\(end)")
+        }
+    }
 }

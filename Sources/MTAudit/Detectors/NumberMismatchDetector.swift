@@ -307,13 +307,50 @@ public struct NumberMismatchDetector: Detector {
         guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(value: String, span: TextSpan)] in
             // Most spans (a sentence) hold no digit: told eight bytes at a time, with no run looked for.
             guard containsASCIIDigit(bytes, in: span.start..<span.end) else { return [] }
-            return digitRuns(in: span) { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } isSeparator: {
-                bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ".")
-            }.map { (asciiValue(UnsafeBufferPointer(rebasing: bytes[$0])), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
+            return asciiDigitRuns(bytes, in: span)
+                .map { (asciiValue(UnsafeBufferPointer(rebasing: bytes[$0])), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
         }) else {
             return digits(in: Array(text.unicodeScalars), span: span)
         }
         return found
+    }
+
+    /// `digitRuns(in:)` of ASCII `bytes`, with digits 0–9 and separators "," and ".": the same runs,
+    /// the stretches between them (most of a text) passed eight bytes at a time (`nextASCIIDigit`)
+    /// rather than a byte at a time through the closures.
+    static func asciiDigitRuns(_ bytes: UnsafeBufferPointer<UInt8>, in span: TextSpan) -> [Range<Int>] {
+        @inline(__always) func isDigit(_ at: Int) -> Bool { bytes[at] >= 0x30 && bytes[at] <= 0x39 }
+        var runs: [Range<Int>] = []
+        var i = span.start
+        while true {
+            i = nextASCIIDigit(bytes, in: i..<span.end)
+            guard i < span.end else { break }
+            var end = i
+            while end < span.end, isDigit(end)
+                    || ((bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ".")) && end + 1 < span.end && isDigit(end + 1)) {
+                end += 1
+            }
+            runs.append(i..<end)
+            i = end
+        }
+        return runs
+    }
+
+    /// The place of the first digit 0–9 in `range` of `bytes`, or the range's end: eight bytes at a
+    /// time as `containsASCIIDigit` tells them, then the word's bytes one by one.
+    @inline(__always)
+    static func nextASCIIDigit(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress else { return range.upperBound }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var at = range.lowerBound
+        while range.upperBound - at >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ (ones &* 0x30)
+            if (word &- ones &* 10) & ~word & highs != 0 { break }
+            at += 8
+        }
+        while at < range.upperBound && !(bytes[at] >= 0x30 && bytes[at] <= 0x39) { at += 1 }
+        return at
     }
 
     /// Whether `range` of the ASCII `bytes` holds a digit 0–9: eight bytes at a time, as one 64-bit
