@@ -48,11 +48,125 @@ public struct BrokenSentenceDetector: Detector {
 
     /// Words of the source in one sentence, side by side or across a comma: "review of", "Varga, a".
     /// Made once per source document, however many versions' contexts read it.
-    private func joinedInSource(_ context: DetectionContext) -> [String: TextSpan] {
-        context.source.memo.value(Self.joinedKey, from: context.source) { Self.joined(in: $0) }
+    private func joinedInSource(_ context: DetectionContext) -> SourceJoins {
+        context.source.memo.value(Self.joinedKey, from: context.source) { SourceJoins($0) }
     }
 
-    private static func joined(in source: Document) -> [String: TextSpan] {
+    /// Where the source writes `first`'s key and then `second`'s in one sentence (`joined(in:)`'s
+    /// entry for `first.key + " " + second.key`): the span from the end of the first to the end of
+    /// the second, nil if it does not.
+    static func sourceJoin(_ joins: SourceJoins, _ first: Token, _ second: Token, in source: Document) -> TextSpan? {
+        guard let pairs = joins.pairs else { return joins.strings![first.key + " " + second.key] }
+        // Every source key is free of spaces: a joined key has one space, between its two words, and
+        // a version's key with a space in it makes one that matches none.
+        let words = DocumentWords.of(source)
+        guard let a = words.ids.number(of: first.key), let b = words.ids.number(of: second.key),
+              let k = pairs.first(a, b) else { return nil }
+        return joinedSpan(source.tokens, from: k)
+    }
+
+    /// The source's joined words (`joined(in:)`): by the ids (`DocumentWords`) of the two words, each
+    /// pair's first token, rather than by a string made and hashed for each pair of words (two thirds
+    /// of the rule on articles). A key with a space in it (NFKC makes one of "¨") could make the same
+    /// joined string of two other words, and a source with one keeps the strings.
+    final class SourceJoins: Sendable {
+        let pairs: PairTable?
+        let strings: [String: TextSpan]?
+
+        init(_ source: Document) {
+            let tokens = source.tokens
+            let spaced = tokens.contains { $0.isWordLike && !$0.isASCII && $0.key.utf8.contains(0x20) }
+            if spaced {
+                (pairs, strings) = (nil, BrokenSentenceDetector.joined(in: source))
+                return
+            }
+            let ids = DocumentWords.of(source).tokenIds
+            var table = PairTable(capacity: tokens.count)
+            // (A word without an id, outside every sentence's tokens, would be left out: the strings then.)
+            let numbered = tokens.withUnsafeBufferPointer { tokens in
+                for k in tokens.indices where tokens[k].isWordLike {
+                    guard let next = BrokenSentenceDetector.joinedNext(tokens, after: k) else { continue }
+                    guard ids[k] >= 0, ids[next] >= 0 else { return false }
+                    table.insertFirst(ids[k], ids[next], k)
+                }
+                return true
+            }
+            (pairs, strings) = numbered ? (table, nil) : (nil, BrokenSentenceDetector.joined(in: source))
+        }
+    }
+
+    /// The token joined to word `k` (a word-like token after it, or after a comma or a dash after it,
+    /// in its sentence), if any.
+    @inline(__always)
+    static func joinedNext<C: RandomAccessCollection<Token>>(_ tokens: C, after k: C.Index) -> C.Index? where C.Index == Int {
+        var next = k + 1
+        if next < tokens.endIndex, isJoiner(tokens[next]) { next += 1 }
+        guard next < tokens.endIndex, tokens[next].isWordLike, tokens[next].sentence == tokens[k].sentence else { return nil }
+        return next
+    }
+
+    /// Whether `token` is "," or "—" (`text == ","`, which no other text equals canonically, or
+    /// "—"): told by its length in bytes and its string's bits or bytes, where the comparison of
+    /// strings cost 150 instructions for each word of a source.
+    @inline(__always)
+    static func isJoiner(_ token: Token) -> Bool {
+        switch token.utf8.count {
+        case 1: return KeyNumbering.equal(token.text, ",")
+        case 3: return KeyNumbering.equal(token.text, "—")
+        default: return false
+        }
+    }
+
+    /// The span a join of word `k` covers: from its end to the end of the word joined to it.
+    static func joinedSpan(_ tokens: [Token], from k: Int) -> TextSpan {
+        TextSpan(start: tokens[k].span.end, end: tokens[joinedNext(tokens, after: k)!].span.end)
+    }
+
+    /// Pairs of word ids, each with the first token that wrote it: an open-addressing table of the
+    /// pairs as one 64-bit word (multiplicative hash, linear probing).
+    struct PairTable: Sendable {
+        /// Per slot: the pair, and its token plus one (0: empty).
+        private var pairs: [UInt64]
+        private var tokens: [Int32]
+        private let shift: UInt64
+
+        init(capacity: Int) {
+            let size = KeyNumbering.slotCount(for: capacity)
+            pairs = [UInt64](filledWith: 0, count: size)
+            tokens = [Int32](filledWith: 0, count: size)
+            shift = UInt64(64 - size.trailingZeroBitCount)
+        }
+
+        @inline(__always)
+        private func start(_ pair: UInt64) -> Int { Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+        /// Keeps `token` for the pair (`a`, `b`) unless the pair has one.
+        mutating func insertFirst(_ a: Int32, _ b: Int32, _ token: Int) {
+            let pair = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b)), mask = pairs.count - 1
+            var slot = start(pair)
+            while tokens[slot] != 0 {
+                if pairs[slot] == pair { return }
+                slot = (slot + 1) & mask
+            }
+            pairs[slot] = pair
+            tokens[slot] = Int32(token + 1)
+        }
+
+        /// The first token of the pair (`a`, `b`), if any.
+        func first(_ a: Int, _ b: Int) -> Int? {
+            let pair = UInt64(UInt32(truncatingIfNeeded: a)) << 32 | UInt64(UInt32(truncatingIfNeeded: b)), mask = pairs.count - 1
+            var slot = start(pair)
+            while tokens[slot] != 0 {
+                if pairs[slot] == pair { return Int(tokens[slot]) - 1 }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    /// The source's joined words as strings, `"key key"`, each with the span of its first: the plain
+    /// way, for a source with a key with a space in it (and the tests' reference).
+    static func joined(in source: Document) -> [String: TextSpan] {
         var joined: [String: TextSpan] = [:]
         let tokens = source.tokens
         for k in tokens.indices where tokens[k].isWordLike {
@@ -76,7 +190,7 @@ public struct BrokenSentenceDetector: Detector {
                   let last = version.tokens[previous.tokens].last(where: \.isWordLike),
                   let first = version.tokens[sentence.tokens].first(where: \.isWordLike),
                   let stop = version.tokens[previous.tokens].last, stop.kind == .punctuation,
-                  let sourceJoin = joined[last.key + " " + first.key] else { continue }
+                  let sourceJoin = Self.sourceJoin(joined, last, first, in: context.source) else { continue }
             let span = TextSpan(start: last.span.end, end: first.span.end)
             let suggestion = context.source.text(of: sourceJoin)
             findings.append(finding(span, in: context,
@@ -121,11 +235,16 @@ public struct BrokenSentenceDetector: Detector {
         return findings
     }
 
+    /// The matching keys of the segmenter's default abbreviations (which the lexicons' add to).
+    static let defaultAbbreviationKeys = Set(Segmenter.defaultAbbreviations.map(Normalizer.matchingKey))
+
     private func lowerCaseAfterStop(_ context: DetectionContext) -> [Finding] {
         let version = context.version
         // The abbreviations' matching forms, made on first need: few versions have a stop before a
         // lower-case word.
-        lazy var known = Set(Segmenter.defaultAbbreviations.union(context.entries(.abbreviations)).map(Normalizer.matchingKey))
+        // (The default's keys made once, the lexicons' kept by the lexicons: the set of both made
+        // anew cost 180,000 instructions a version.)
+        lazy var known = context.lexicons.matchingKeys(.abbreviations, language: context.version.language)
         // Whether the source has a character canonically equal to an ASCII one, read once when asked.
         lazy var sourceHasASCIITwins = Self.hasASCIITwins(context.source.text)
         var findings: [Finding] = []
@@ -138,7 +257,8 @@ public struct BrokenSentenceDetector: Detector {
                   before.span.end == tokens[k].span.start,
                   after.text.unicodeScalars.first?.properties.isLowercase == true,
                   before.text.unicodeScalars.count > 1, !before.text.contains("."),
-                  !known.contains(before.key + ".") else { continue }
+                  case let abbreviation = before.key + ".",
+                  !Self.defaultAbbreviationKeys.contains(abbreviation), !known.contains(abbreviation) else { continue }
             // The source writes the same words around the stop ("No. one" of a title): not a break.
             let around = before.text + ". " + after.text
             if Self.mayContain(context.source, before: before.text, after: after.text, sourceHasASCIITwins: sourceHasASCIITwins),

@@ -145,8 +145,12 @@ public struct DistortionDetector: Detector {
                     for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
                         guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
                         othersRender = true
-                        for token in other.tokens[other.sentences[s].tokens] where token.isWordLike {
-                            _ = facts.number(baseOf: token.key, Mark.others)
+                        // (The tokens read in place: a copy of each retained and released its text and key.)
+                        let range = other.sentences[s].tokens
+                        other.tokens.withUnsafeBufferPointer { tokens in
+                            for index in range where tokens[index].isWordLike {
+                                _ = facts.number(baseOf: tokens[index].key, Mark.others)
+                            }
                         }
                     }
                 }

@@ -75,7 +75,7 @@ public struct NumberMismatchDetector: Detector {
         lazy var versionEverywhere = Set(versionWhole.map(\.value))
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
-            sentence.span == versionText ? versionWhole : numbers(context.version, versionWords, sentence.span)
+            sentence.span == versionText ? versionWhole : Self.numbers(in: context.version, span: sentence.span, words: versionWords, whole: versionWhole)
         }
         var findings: [Finding] = []
         for (index, sentence) in context.version.sentences.enumerated() {
@@ -139,7 +139,7 @@ public struct NumberMismatchDetector: Detector {
             let whole = NumberMismatchDetector.numbers(in: document, span: text, words: words)
             values = Set(whole.map(\.value))
             // A sentence that spans the whole text (a one-sentence text) has the whole text's numbers.
-            sentences = document.sentences.map { $0.span == text ? whole : NumberMismatchDetector.numbers(in: document, span: $0.span, words: words) }
+            sentences = document.sentences.map { $0.span == text ? whole : NumberMismatchDetector.numbers(in: document, span: $0.span, words: words, whole: whole) }
         }
 
         private static let memoKey = MemoKey("source-numbers")
@@ -151,6 +151,38 @@ public struct NumberMismatchDetector: Detector {
             // (Documents are audited with one set of lexicons: another set's numbers are read anew.)
             return kept.lexicons == id ? kept : SourceNumbers(document, words: words, lexicons: id)
         }
+    }
+
+    /// `numbers(in: document, span: span, words: words)` for a sentence's `span`, read off `whole`,
+    /// the whole text's numbers (with the same words): those inside the span, when none of the
+    /// whole's numbers reaches across the span's start or end (nearly always), rather than each
+    /// sentence's tokens and digits read a second time.
+    ///
+    /// The reading of the whole text reaches the span's first token and first digit where the
+    /// reading of the span starts, unless a number begun before it runs into it; and it reads on
+    /// past the span's end only as part of a number that runs out of it (digits, a multiplier
+    /// after a number), except for a numeral in characters, whose scalars are read up to the end
+    /// of the span: it could run on where the scalar after the span is a numeral character or a
+    /// digit, and there the span is read.
+    static func numbers(in document: Document, span: TextSpan, words: NumberWords, whole: [(value: String, span: TextSpan)]) -> [(value: String, span: TextSpan)] {
+        // The first number ending after the span's start (the whole's numbers are apart and in order).
+        var low = 0, high = whole.count
+        while low < high {
+            let middle = (low + high) / 2
+            if whole[middle].span.end <= span.start { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < whole.count && whole[end].span.start < span.end {
+            guard whole[end].span.start >= span.start && whole[end].span.end <= span.end else {
+                return numbers(in: document, span: span, words: words)
+            }
+            end += 1
+        }
+        if !words.isEmpty, span.end < document.length, document.length != document.text.utf8.count {
+            let after = document.scalars[span.end]
+            if words.isNumeralCharacter(after) || isDecimalDigit(after) { return numbers(in: document, span: span, words: words) }
+        }
+        return low == end ? [] : Array(whole[low..<end])
     }
 
     /// The numbers written in `span` of `document`, in digits or words, each with its value in one
@@ -275,13 +307,50 @@ public struct NumberMismatchDetector: Detector {
         guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(value: String, span: TextSpan)] in
             // Most spans (a sentence) hold no digit: told eight bytes at a time, with no run looked for.
             guard containsASCIIDigit(bytes, in: span.start..<span.end) else { return [] }
-            return digitRuns(in: span) { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } isSeparator: {
-                bytes[$0] == UInt8(ascii: ",") || bytes[$0] == UInt8(ascii: ".")
-            }.map { (asciiValue(UnsafeBufferPointer(rebasing: bytes[$0])), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
+            return asciiDigitRuns(bytes, in: span)
+                .map { (asciiValue(UnsafeBufferPointer(rebasing: bytes[$0])), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
         }) else {
             return digits(in: Array(text.unicodeScalars), span: span)
         }
         return found
+    }
+
+    /// `digitRuns(in:)` of ASCII `bytes`, with digits 0–9 and separators "," and ".": the same runs,
+    /// the stretches between them (most of a text) passed eight bytes at a time (`nextASCIIDigit`)
+    /// rather than a byte at a time through the closures.
+    static func asciiDigitRuns(_ bytes: UnsafeBufferPointer<UInt8>, in span: TextSpan) -> [Range<Int>] {
+        @inline(__always) func isDigit(_ at: Int) -> Bool { bytes[at] >= 0x30 && bytes[at] <= 0x39 }
+        var runs: [Range<Int>] = []
+        var i = span.start
+        while true {
+            i = nextASCIIDigit(bytes, in: i..<span.end)
+            guard i < span.end else { break }
+            var end = i
+            while end < span.end, isDigit(end)
+                    || ((bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ".")) && end + 1 < span.end && isDigit(end + 1)) {
+                end += 1
+            }
+            runs.append(i..<end)
+            i = end
+        }
+        return runs
+    }
+
+    /// The place of the first digit 0–9 in `range` of `bytes`, or the range's end: eight bytes at a
+    /// time as `containsASCIIDigit` tells them, then the word's bytes one by one.
+    @inline(__always)
+    static func nextASCIIDigit(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress else { return range.upperBound }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var at = range.lowerBound
+        while range.upperBound - at >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ (ones &* 0x30)
+            if (word &- ones &* 10) & ~word & highs != 0 { break }
+            at += 8
+        }
+        while at < range.upperBound && !(bytes[at] >= 0x30 && bytes[at] <= 0x39) { at += 1 }
+        return at
     }
 
     /// Whether `range` of the ASCII `bytes` holds a digit 0–9: eight bytes at a time, as one 64-bit
