@@ -134,6 +134,100 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     /// A walk along the unshifted words' trace, from the last cell.
     var traceWalk: TraceWalk { TraceWalk(vectors: self, cost: distance) }
 
+    /// The unshifted words' trace, walked back once from the last cell with `TraceWalk`'s operations,
+    /// written as TER's shift search reads it: for each reference position the hypothesis position it
+    /// meets (`TranslationEditRate.alignment`'s `align`), and for each position of either side (and
+    /// one past the last) the first position at or after it that is in error (the side's length if
+    /// none is); the reference's positions in error are returned as bits.
+    ///
+    /// A step reads its three neighbours' costs off single bits, not counts of bits (the build
+    /// has no instruction for those): the cell above is the cell's cost less the step between the
+    /// two rows at its column, which `next` makes on the way (`horizontalUp`/`horizontalDown` before
+    /// their shift) and which is made again here from the row above and the word's positions. Every
+    /// position of both sides is passed once, so every entry is written, none filled first.
+    func trace(_ words: [UInt32], referenceCount: Int, align: inout [Int], hypErrorAfter: inout [Int],
+               refErrorAfter: inout [Int]) -> Bits {
+        let count = words.count
+        precondition(rows.count == count + 1 && referenceCount <= Bits.bitWidth)
+        if align.count != referenceCount { align = Array(filledWith: 0, count: referenceCount) }
+        if hypErrorAfter.count != count + 1 { hypErrorAfter = Array(filledWith: 0, count: count + 1) }
+        if refErrorAfter.count != referenceCount + 1 { refErrorAfter = Array(filledWith: 0, count: referenceCount + 1) }
+        var refErrors: Bits = 0
+        var cost = distance
+        words.withUnsafeBufferPointer { words in
+        positions.withUnsafeBufferPointer { positions in
+        rows.withUnsafeBufferPointer { rows in
+        align.withUnsafeMutableBufferPointer { align in
+        hypErrorAfter.withUnsafeMutableBufferPointer { hypAfter in
+        refErrorAfter.withUnsafeMutableBufferPointer { refAfter in
+            var i = count, j = referenceCount
+            hypAfter[i] = i
+            refAfter[j] = j
+            while i > 0 && j > 0 {
+                let above = rows[i &- 1], here = rows[i]
+                let word = Int(words[i &- 1])
+                let equal = word < positions.count ? positions[word] : 0
+                let bit: Bits = 1 &<< (j &- 1)
+                let horizontal = (((equal & above.increases) &+ above.increases) ^ above.increases) | equal
+                let stepUp = (above.decreases | ~(horizontal | above.increases)) & bit != 0
+                let stepDown = above.increases & horizontal & bit != 0
+                // (i - 1, j) from (i, j) by the step between the rows; (i - 1, j - 1) and (i, j - 1)
+                // one column left of it and of here.
+                let up = cost &- (stepUp ? 1 : 0) &+ (stepDown ? 1 : 0)
+                let diagonal = up &- (above.increases & bit != 0 ? 1 : 0) &+ (above.decreases & bit != 0 ? 1 : 0)
+                let left = cost &- (here.increases & bit != 0 ? 1 : 0) &+ (here.decreases & bit != 0 ? 1 : 0)
+                let same = equal & bit != 0
+                // `TranslationEditRate.operation`'s choice: a match or substitution first, then a
+                // deletion, then an insertion, each only when strictly cheaper.
+                var best = diagonal &+ (same ? 0 : 1)
+                var deletes = false, inserts = false
+                if up &+ 1 < best { best = up &+ 1; deletes = true }
+                if left &+ 1 < best { inserts = true }
+                if inserts {  // a reference word without a hypothesis word
+                    j &-= 1
+                    align[j] = i &- 1
+                    refAfter[j] = j
+                    refErrors |= bit
+                    cost = left
+                } else if deletes {  // a hypothesis word without a reference word
+                    i &-= 1
+                    hypAfter[i] = i
+                    cost = up
+                } else {
+                    i &-= 1
+                    j &-= 1
+                    align[j] = i
+                    if same {
+                        hypAfter[i] = hypAfter[i &+ 1]
+                        refAfter[j] = refAfter[j &+ 1]
+                    } else {
+                        hypAfter[i] = i
+                        refAfter[j] = j
+                        refErrors |= bit
+                    }
+                    cost = diagonal
+                }
+            }
+            // The first row or column: the words left on the other side, inserted or deleted.
+            while j > 0 {
+                j &-= 1
+                align[j] = -1
+                refAfter[j] = j
+                refErrors |= 1 &<< j
+            }
+            while i > 0 {
+                i &-= 1
+                hypAfter[i] = i
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        return refErrors
+    }
+
     /// The edit distance of `hypothesis` (as long as the unshifted words, and equal to them in the
     /// first `sharedRows` words) to the reference.
     func distance(_ hypothesis: [UInt32], sharedRows: Int) -> Int {

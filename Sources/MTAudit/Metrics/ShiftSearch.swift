@@ -52,8 +52,12 @@ struct ShiftSearch<Bits> {
     /// The highest full distance of a round's words at which the bit vectors' distances and trace
     /// are the beam's all the same (`TranslationEditRate.costWithinBeam`).
     private let costWithinBeam: Int
-    /// The round's alignment (`TranslationEditRate.alignment`).
+    /// The round's alignment (`TranslationEditRate.alignment`; its errors only in rounds scored by
+    /// the beam's matrix, those of the bit vectors' trace are read as `hypErrorAfter` and `refErrorAfter`).
     private var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
+    /// The round's first error at or after each position, the hypothesis's and the reference's
+    /// (`BitVectorEditDistance.trace`, `firstErrors`): what a block needs to be a candidate, in one read.
+    private var hypErrorAfter: [Int] = [], refErrorAfter: [Int] = []
     /// The beam's matrix of the last round's words, and how many of its rows (after row 0) hold
     /// for this round's words: those of the words before the last shift's block or target.
     private var matrix: TER.Matrix?, matrixRows = 0
@@ -136,14 +140,20 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         // properties, are passed inout (which a generic struct's accesses must not overlap).
         let ref = ref
         let vectors = bitVectors
+        // `nearErrors`: the reference positions that a block of at most `maximumShiftSize` words
+        // from there could reach a reference word in error from (all, where not known as bits).
+        var nearErrors: Bits = ~0
         if let matrix {
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
+            Self.firstErrors(hypErrors, into: &hypErrorAfter)
+            Self.firstErrors(refErrors, into: &refErrorAfter)
         } else {
-            var walk = vectors!.traceWalk
-            TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in
-                walk.operation(words, ref, i, j)
-            }
+            let refErrorBits = vectors!.trace(words, referenceCount: ref.count, align: &align,
+                                              hypErrorAfter: &hypErrorAfter, refErrorAfter: &refErrorAfter)
+            nearErrors = refErrorBits
+            for _ in 1..<TER.maximumShiftSize { nearErrors |= nearErrors >> 1 }
         }
+        let align = align, hypErrorAfter = hypErrorAfter, refErrorAfter = refErrorAfter
         let bounds = prunes && vectors != nil
         // d(words, shifted) ≤ 2 × moved and d(shifted, ref) ≥ `leastDistance` (full matrix).
         let leastDistance = leastDistance
@@ -160,14 +170,16 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         // hypothesis word meets only the reference positions of its word.
         search: for start in 0..<count {
             // The word's reference positions: the bits of `mask`, or `positions[index..<end]`.
+            // No block from here holds a hypothesis word in error.
+            if hypErrorAfter[start] - start >= TER.maximumShiftSize { continue }
             let word = words[start]
             var mask: Bits = 0, index = 0, end = 0
             if let vectors {
-                mask = vectors.referencePositions(of: word)
+                mask = vectors.referencePositions(of: word) & nearErrors
             } else if Int(word) + 1 < firsts.count {
                 (index, end) = (firsts[Int(word)], firsts[Int(word) + 1])
             }
-            while true {
+            refStarts: while true {
                 let refStart: Int
                 if mask != 0 {
                     refStart = mask.trailingZeroBitCount
@@ -180,14 +192,22 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
                 }
                 if refStart - start > TER.maximumShiftDistance { break }
                 if start - refStart > TER.maximumShiftDistance { continue }
-                var length = 0, hypError = false, refError = false
-                while length < TER.maximumShiftSize && start + length < count && refStart + length < ref.count
-                    && words[start + length] == ref[refStart + length] {
-                    hypError = hypError || hypErrors[start + length]
-                    refError = refError || refErrors[refStart + length]
+                // The lengths whose block holds a word in error on both sides (from the first that
+                // does) and does not hold the hypothesis word the block's first reference word is
+                // aligned with (up to the last that does not): the others are passed over, and
+                // counted as no candidates. Most blocks, those of words aligned where they are, have
+                // none, and are passed over without being matched word by word.
+                let firstLength = max(hypErrorAfter[start] - start, refErrorAfter[refStart] - refStart) + 1
+                var lastLength = min(TER.maximumShiftSize, count - start, ref.count - refStart)
+                if start <= align[refStart] { lastLength = min(lastLength, align[refStart] - start) }
+                if firstLength > lastLength { continue }
+                var length = 0
+                while length < firstLength - 1 {
+                    if words[start + length] != ref[refStart + length] { continue refStarts }
                     length += 1
-                    if !hypError || !refError { continue }
-                    if start <= align[refStart] && align[refStart] < start + length { continue }
+                }
+                while length < lastLength && words[start + length] == ref[refStart + length] {
+                    length += 1
                     var previous = -1
                     for offset in -1..<length {
                         let target: Int
@@ -236,6 +256,22 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         }
         matrixRows = best.map { min($0.start, $0.target) } ?? 0
         return (before, best, checked)
+    }
+
+    /// For each position of `errors` (and one past the last), the first position at or after it
+    /// that is in error (`errors.count` if none is), into a buffer kept from round to round.
+    private static func firstErrors(_ errors: [Bool], into after: inout [Int]) {
+        if after.count != errors.count + 1 { after = Array(filledWith: 0, count: errors.count + 1) }
+        errors.withUnsafeBufferPointer { errors in
+            after.withUnsafeMutableBufferPointer { after in
+                var next = errors.count
+                after[next] = next
+                for index in errors.indices.reversed() {
+                    if errors[index] { next = index }
+                    after[index] = next
+                }
+            }
+        }
     }
 
     /// A lower bound on the edit distance to `ref` of `words` in any order: the longer length less
