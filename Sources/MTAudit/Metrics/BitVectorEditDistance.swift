@@ -49,20 +49,30 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     }
 
     /// Makes `words` the unshifted words: their rows, in the buffer of the last ones (every round
-    /// of a search has as many words), written unchecked.
-    mutating func setWords(_ words: [UInt32]) {
-        if rows.count != words.count + 1 { rows = Array(filledWith: Row(increases: 0, decreases: 0), count: words.count + 1) }
+    /// of a search has as many words), written unchecked. `keeping`: how many of the words are the
+    /// last unshifted words' (a shift keeps the words before its block or target), whose rows are
+    /// kept (row i depends on the first i words alone); ignored where the last words were not as many.
+    mutating func setWords(_ words: [UInt32], keeping kept: Int = 0) {
+        var kept = kept
+        if rows.count != words.count + 1 {
+            rows = Array(filledWith: Row(increases: 0, decreases: 0), count: words.count + 1)
+            kept = 0
+        }
+        precondition(kept >= 0 && kept <= words.count)
         let mask = mask
+        words.withUnsafeBufferPointer { words in
         positions.withUnsafeBufferPointer { positions in
             rows.withUnsafeMutableBufferPointer { rows in
                 // Row 0: the distance of no words to the first j reference words is j, rising all along.
-                var row = Row(increases: mask, decreases: 0)
-                rows[0] = row
-                for (index, word) in words.enumerated() {
-                    row = Self.next(row, equal: Int(word) < positions.count ? positions[Int(word)] : 0)
+                if kept == 0 { rows[0] = Row(increases: mask, decreases: 0) }
+                var row = rows[kept]
+                for index in kept..<words.count {
+                    let word = Int(words[index])
+                    row = Self.next(row, equal: word < positions.count ? positions[word] : 0)
                     rows[index &+ 1] = row
                 }
             }
+        }
         }
     }
 
@@ -135,31 +145,30 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     var traceWalk: TraceWalk { TraceWalk(vectors: self, cost: distance) }
 
     /// The unshifted words' trace, walked back once from the last cell with `TraceWalk`'s operations,
-    /// written as TER's shift search reads it: for each reference position the hypothesis position it
-    /// meets (`TranslationEditRate.alignment`'s `align`), and for each position of either side (and
-    /// one past the last) the first position at or after it that is in error (the side's length if
-    /// none is); the reference's positions in error are returned as bits.
+    /// written as TER's shift search reads it, into one buffer (one array made for a search, not
+    /// three): for each reference position the hypothesis position it meets
+    /// (`TranslationEditRate.alignment`'s `align`), from `spans[0]`; then for each position of the
+    /// hypothesis (and one past its last), the first position at or after it that is in error (its
+    /// length if none is), from `spans[referenceCount]`; then the same for the reference, from
+    /// `spans[referenceCount + words.count + 1]`. The reference's positions in error are returned as bits.
     ///
     /// A step reads its three neighbours' costs off single bits, not counts of bits (the build
     /// has no instruction for those): the cell above is the cell's cost less the step between the
     /// two rows at its column, which `next` makes on the way (`horizontalUp`/`horizontalDown` before
     /// their shift) and which is made again here from the row above and the word's positions. Every
     /// position of both sides is passed once, so every entry is written, none filled first.
-    func trace(_ words: [UInt32], referenceCount: Int, align: inout [Int], hypErrorAfter: inout [Int],
-               refErrorAfter: inout [Int]) -> Bits {
+    func trace(_ words: [UInt32], referenceCount: Int, into spans: inout [Int]) -> Bits {
         let count = words.count
         precondition(rows.count == count + 1 && referenceCount <= Bits.bitWidth)
-        if align.count != referenceCount { align = Array(filledWith: 0, count: referenceCount) }
-        if hypErrorAfter.count != count + 1 { hypErrorAfter = Array(filledWith: 0, count: count + 1) }
-        if refErrorAfter.count != referenceCount + 1 { refErrorAfter = Array(filledWith: 0, count: referenceCount + 1) }
+        let size = referenceCount + count + 1 + referenceCount + 1
+        if spans.count != size { spans = Array(filledWith: 0, count: size) }
         var refErrors: Bits = 0
         var cost = distance
         words.withUnsafeBufferPointer { words in
         positions.withUnsafeBufferPointer { positions in
         rows.withUnsafeBufferPointer { rows in
-        align.withUnsafeMutableBufferPointer { align in
-        hypErrorAfter.withUnsafeMutableBufferPointer { hypAfter in
-        refErrorAfter.withUnsafeMutableBufferPointer { refAfter in
+        spans.withUnsafeMutableBufferPointer { spans in
+            let align = spans.baseAddress!, hypAfter = align + referenceCount, refAfter = hypAfter + count + 1
             var i = count, j = referenceCount
             hypAfter[i] = i
             refAfter[j] = j
@@ -219,8 +228,6 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
                 i &-= 1
                 hypAfter[i] = i
             }
-        }
-        }
         }
         }
         }

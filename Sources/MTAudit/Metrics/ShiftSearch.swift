@@ -52,14 +52,15 @@ struct ShiftSearch<Bits> {
     /// The highest full distance of a round's words at which the bit vectors' distances and trace
     /// are the beam's all the same (`TranslationEditRate.costWithinBeam`).
     private let costWithinBeam: Int
-    /// The round's alignment (`TranslationEditRate.alignment`; its errors only in rounds scored by
-    /// the beam's matrix, those of the bit vectors' trace are read as `hypErrorAfter` and `refErrorAfter`).
+    /// The round's alignment and, for each position of the hypothesis and of the reference, the
+    /// first error at or after it (what a block needs to be a candidate, in one read), one after
+    /// another as `BitVectorEditDistance.trace` writes them.
+    private var spans: [Int] = []
+    /// `TranslationEditRate.alignment`'s buffers, in rounds scored by the beam's matrix.
     private var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
-    /// The round's first error at or after each position, the hypothesis's and the reference's
-    /// (`BitVectorEditDistance.trace`, `firstErrors`): what a block needs to be a candidate, in one read.
-    private var hypErrorAfter: [Int] = [], refErrorAfter: [Int] = []
     /// The beam's matrix of the last round's words, and how many of its rows (after row 0) hold
-    /// for this round's words: those of the words before the last shift's block or target.
+    /// for this round's words: those of the words before the last shift's block or target (so do
+    /// the bit vectors' rows).
     private var matrix: TER.Matrix?, matrixRows = 0
     /// Buffers for the beam's candidates.
     private var shifted: [UInt32] = [], rows = TER.DistanceRows()
@@ -110,7 +111,8 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         // `fullBefore`: the full matrix's distance of the unshifted words, where known.
         var fullBefore = 0
         if bitVectors != nil {
-            bitVectors!.setWords(words)
+            // The rows of the words before the last shift's block or target are the last round's.
+            bitVectors!.setWords(words, keeping: matrixRows)
             fullBefore = bitVectors!.distance
         }
         // The bit vectors stand for the beam this round (and every round after: shifts only lower
@@ -128,13 +130,14 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
             matrix = self.matrix
         }
         // No edits, no errors: every candidate would be passed over below.
-        if before == 0 { return (0, nil, checked) }
+        // (The next round, if any, made afresh: no shift is known to keep its first words.)
+        if before == 0 { matrixRows = 0; return (0, nil, checked) }
         // No shift can lower a distance that no order of the words goes below: the round would
         // find no gain, and the search would stop with this distance (its count of candidates
         // is then read no more).
         if prunes {
             if leastDistance < 0 { leastDistance = Self.lowestDistance(words, ref) }
-            if before <= leastDistance { return (before, nil, checked) }
+            if before <= leastDistance { matrixRows = 0; return (before, nil, checked) }
         }
         // A local copy: the closures below read it while `align` and the errors, also stored
         // properties, are passed inout (which a generic struct's accesses must not overlap).
@@ -145,15 +148,16 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         var nearErrors: Bits = ~0
         if let matrix {
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
-            Self.firstErrors(hypErrors, into: &hypErrorAfter)
-            Self.firstErrors(refErrors, into: &refErrorAfter)
+            spans = align
+            Self.appendFirstErrors(hypErrors, to: &spans)
+            Self.appendFirstErrors(refErrors, to: &spans)
         } else {
-            let refErrorBits = vectors!.trace(words, referenceCount: ref.count, align: &align,
-                                              hypErrorAfter: &hypErrorAfter, refErrorAfter: &refErrorAfter)
-            nearErrors = refErrorBits
+            nearErrors = vectors!.trace(words, referenceCount: ref.count, into: &spans)
             for _ in 1..<TER.maximumShiftSize { nearErrors |= nearErrors >> 1 }
         }
-        let align = align, hypErrorAfter = hypErrorAfter, refErrorAfter = refErrorAfter
+        // `spans`' parts: the alignment, from 0; the first errors after the hypothesis's positions,
+        // from `hypFirstErrors`; the reference's, from `refFirstErrors`.
+        let spans = spans, hypFirstErrors = ref.count, refFirstErrors = ref.count + count + 1
         let bounds = prunes && vectors != nil
         // d(words, shifted) ≤ 2 × moved and d(shifted, ref) ≥ `leastDistance` (full matrix).
         let leastDistance = leastDistance
@@ -171,7 +175,7 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         search: for start in 0..<count {
             // The word's reference positions: the bits of `mask`, or `positions[index..<end]`.
             // No block from here holds a hypothesis word in error.
-            if hypErrorAfter[start] - start >= TER.maximumShiftSize { continue }
+            if spans[hypFirstErrors + start] - start >= TER.maximumShiftSize { continue }
             let word = words[start]
             var mask: Bits = 0, index = 0, end = 0
             if let vectors {
@@ -197,9 +201,9 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
                 // aligned with (up to the last that does not): the others are passed over, and
                 // counted as no candidates. Most blocks, those of words aligned where they are, have
                 // none, and are passed over without being matched word by word.
-                let firstLength = max(hypErrorAfter[start] - start, refErrorAfter[refStart] - refStart) + 1
+                let firstLength = max(spans[hypFirstErrors + start] - start, spans[refFirstErrors + refStart] - refStart) + 1
                 var lastLength = min(TER.maximumShiftSize, count - start, ref.count - refStart)
-                if start <= align[refStart] { lastLength = min(lastLength, align[refStart] - start) }
+                if start <= spans[refStart] { lastLength = min(lastLength, spans[refStart] - start) }
                 if firstLength > lastLength { continue }
                 var length = 0
                 while length < firstLength - 1 {
@@ -213,8 +217,8 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
                         let target: Int
                         if refStart + offset == -1 {
                             target = 0
-                        } else if align[refStart + offset] != TER.unaligned {
-                            target = align[refStart + offset] + 1
+                        } else if spans[refStart + offset] != TER.unaligned {
+                            target = spans[refStart + offset] + 1
                         } else {
                             break
                         }
@@ -259,18 +263,12 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
     }
 
     /// For each position of `errors` (and one past the last), the first position at or after it
-    /// that is in error (`errors.count` if none is), into a buffer kept from round to round.
-    private static func firstErrors(_ errors: [Bool], into after: inout [Int]) {
-        if after.count != errors.count + 1 { after = Array(filledWith: 0, count: errors.count + 1) }
-        errors.withUnsafeBufferPointer { errors in
-            after.withUnsafeMutableBufferPointer { after in
-                var next = errors.count
-                after[next] = next
-                for index in errors.indices.reversed() {
-                    if errors[index] { next = index }
-                    after[index] = next
-                }
-            }
+    /// that is in error (`errors.count` if none is), appended to `spans`.
+    private static func appendFirstErrors(_ errors: [Bool], to spans: inout [Int]) {
+        let first = spans.count
+        spans.append(contentsOf: repeatElement(errors.count, count: errors.count + 1))
+        for index in errors.indices.reversed() {
+            spans[first + index] = errors[index] ? index : spans[first + index + 1]
         }
     }
 

@@ -268,20 +268,33 @@ public struct TranslationEditRate: SentenceMetric {
         return shifted
     }
 
-    /// `perform` into a buffer kept from one candidate to the next.
+    /// `perform` into a buffer kept from one candidate or round to the next, written in place (a
+    /// shift only reorders the words): no appends, each of which checks and grows the buffer.
     static func perform(_ words: [UInt32], start: Int, length: Int, target: Int, into shifted: inout [UInt32]) {
-        func append(_ from: Int, _ to: Int) {
-            let a = min(max(0, from), words.count), b = min(max(0, to), words.count)
-            if a < b { shifted.append(contentsOf: words[a..<b]) }
-        }
-        shifted.removeAll(keepingCapacity: true)
         let end = words.count
-        if target < start {
-            append(0, target); append(start, start + length); append(target, start); append(start + length, end)
-        } else if target > start + length {
-            append(0, start); append(start + length, target); append(start, start + length); append(target, end)
-        } else {
-            append(0, start); append(start + length, length + target); append(start, start + length); append(length + target, end)
+        precondition(start >= 0 && length >= 0 && start + length <= end)
+        // A buffer of the right size, its words about to be overwritten (a copy of `words` on
+        // the first write, where it is `words`'s own).
+        if shifted.count != end { shifted = words }
+        words.withUnsafeBufferPointer { words in
+            shifted.withUnsafeMutableBufferPointer { shifted in
+                var written = 0
+                func append(_ from: Int, _ to: Int) {
+                    let a = min(max(0, from), end), b = min(max(0, to), end)
+                    if a < b {
+                        (shifted.baseAddress! + written).update(from: words.baseAddress! + a, count: b - a)
+                        written += b - a
+                    }
+                }
+                if target < start {
+                    append(0, target); append(start, start + length); append(target, start); append(start + length, end)
+                } else if target > start + length {
+                    append(0, start); append(start + length, target); append(start, start + length); append(target, end)
+                } else {
+                    append(0, start); append(start + length, length + target); append(start, start + length); append(length + target, end)
+                }
+                precondition(written == end)
+            }
         }
     }
 
