@@ -72,49 +72,66 @@ public struct TranslationEditRate: SentenceMetric {
             return score(segments: pairs, unpaired: unpaired)
         }
         let (edits, length) = vocabulary.withIDs(continuing: hypWords) { hyp, ref, count in
-            var edits = 0, length = 0
             // Each pair's words numbered again from 0, in order of first appearance (the hypothesis's,
             // then the reference's), as the pair's strings number them: the search's tables are sized
             // by the largest number, which the whole texts' numbers would make that of a long text.
             // `local` holds a whole-text number's number in the pair (`unnumbered` for none), and is
-            // cleared after each pair by the numbers it gave (`numbered`).
+            // cleared after each pair by the pair's words again.
             let unnumbered = UInt32.max
-            var local = [UInt32](filledWith: unnumbered, count: count), numbered: [UInt32] = []
+            var local = [UInt32](filledWith: unnumbered, count: count)
             // Each pair's numbers, in buffers kept from one pair to the next.
             var hypSegment: [UInt32] = [], refSegment: [UInt32] = []
-            func gather(_ ids: UnsafeBufferPointer<UInt32>, _ words: [Range<Int>], _ sentences: some Sequence<Int>,
-                        into segment: inout [UInt32]) {
-                segment.removeAll(keepingCapacity: true)
-                for sentence in sentences {
-                    for id in UnsafeBufferPointer(rebasing: ids[words[sentence]]) {
-                        if local[Int(id)] == unnumbered {
-                            local[Int(id)] = UInt32(numbered.count)
-                            numbered.append(id)
+            return local.withUnsafeMutableBufferPointer { local in
+                var numbered: UInt32 = 0
+                /// `segment` made the pair's numbers of the words of `sentences`: sized first, then
+                /// written in place (no append, which checks and grows the buffer, a word).
+                func gather(_ ids: UnsafeBufferPointer<UInt32>, _ words: [Range<Int>], _ sentences: some Collection<Int>,
+                            into segment: inout [UInt32]) {
+                    var total = 0
+                    for sentence in sentences { total += words[sentence].count }
+                    segment.removeAll(keepingCapacity: true)
+                    segment.append(contentsOf: repeatElement(0, count: total))
+                    segment.withUnsafeMutableBufferPointer { segment in
+                        var index = 0
+                        for sentence in sentences {
+                            for position in words[sentence] {
+                                let id = Int(ids[position])
+                                if local[id] == unnumbered {
+                                    local[id] = numbered
+                                    numbered &+= 1
+                                }
+                                segment[index] = local[id]
+                                index &+= 1
+                            }
                         }
-                        segment.append(local[Int(id)])
                     }
                 }
+                /// `local` cleared of the numbers given to the words of `sentences`.
+                func clear(_ ids: UnsafeBufferPointer<UInt32>, _ words: [Range<Int>], _ sentences: some Collection<Int>) {
+                    for sentence in sentences {
+                        for position in words[sentence] { local[Int(ids[position])] = unnumbered }
+                    }
+                    numbered = 0
+                }
+                var edits = 0, length = 0
+                for link in sentences.links {
+                    gather(hyp, hypSentences, link.version, into: &hypSegment)
+                    gather(ref, refSentences, link.source, into: &refSegment)
+                    clear(hyp, hypSentences, link.version)
+                    clear(ref, refSentences, link.source)
+                    let (segmentEdits, segmentLength) = Self.editsAndLength(hypSegment, refSegment)
+                    edits += segmentEdits
+                    length += segmentLength
+                }
+                let leftHypothesis = sentences.leftHypothesis, leftReference = sentences.leftReference
+                if !leftHypothesis.isEmpty || !leftReference.isEmpty {
+                    gather(hyp, hypSentences, leftHypothesis, into: &hypSegment)
+                    gather(ref, refSentences, leftReference, into: &refSegment)
+                    edits += refSegment.isEmpty ? hypSegment.count : Self.editDistance(hypSegment, refSegment).distance
+                    length += refSegment.count
+                }
+                return (edits, length)
             }
-            func clear() {
-                for id in numbered { local[Int(id)] = unnumbered }
-                numbered.removeAll(keepingCapacity: true)
-            }
-            for link in sentences.links {
-                gather(hyp, hypSentences, link.version, into: &hypSegment)
-                gather(ref, refSentences, link.source, into: &refSegment)
-                clear()
-                let (segmentEdits, segmentLength) = Self.editsAndLength(hypSegment, refSegment)
-                edits += segmentEdits
-                length += segmentLength
-            }
-            let leftHypothesis = sentences.leftHypothesis, leftReference = sentences.leftReference
-            if !leftHypothesis.isEmpty || !leftReference.isEmpty {
-                gather(hyp, hypSentences, leftHypothesis, into: &hypSegment)
-                gather(ref, refSentences, leftReference, into: &refSegment)
-                edits += refSegment.isEmpty ? hypSegment.count : Self.editDistance(hypSegment, refSegment).distance
-                length += refSegment.count
-            }
-            return (edits, length)
         }
         return Self.rate(edits: edits, length: length)
     }
