@@ -83,6 +83,33 @@ struct Metrics8ShiftTraceTests {
         }
     }
 
+    @Test("The distance with no search made is the bit vectors' distance, one and two machine words wide")
+    func distanceWithNoSearch() {
+        var generator = SplitMix(seed: 813)
+        for _ in 0..<3000 {
+            let (words, reference) = Self.pair(1...64, &generator)
+            #expect(BitVectorEditDistance<UInt64>.distance(words, reference: reference)
+                    == BitVectorEditDistance<UInt64>(words: words, reference: reference).distance)
+        }
+        for _ in 0..<500 {
+            let (words, reference) = Self.pair(1...128, &generator)
+            #expect(BitVectorEditDistance<UInt128>.distance(words, reference: reference)
+                    == BitVectorEditDistance<UInt128>(words: words, reference: reference).distance)
+        }
+    }
+
+    @Test("Pairs no shift can bring closer, answered with no search made, have the plain search's edits")
+    func editsWithNoSearch() {
+        var generator = SplitMix(seed: 815)
+        for _ in 0..<3000 {
+            // Mostly substitutions, insertions and deletions (no shift helps), some moves.
+            let reference = generator.words(1...64, of: 0...14)
+            let words = TranslationEditRateTests.edited(reference, edits: 0...10, values: 0...20, runs: Bool.random(using: &generator),
+                                                        longestMove: 3, using: &generator)
+            #expect(TER.editsAndLength(words, reference) == TER.editsAndLength(words, reference, prunes: false), "\(words) \(reference)")
+        }
+    }
+
     @Test("A shift performed in place of a kept buffer is the words cut as Python's slices cut them")
     func performInPlace() {
         var generator = SplitMix(seed: 807)

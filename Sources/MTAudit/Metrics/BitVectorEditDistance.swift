@@ -76,6 +76,27 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
         }
     }
 
+    /// The edit distance of `words` to `reference` (of at most `Bits.bitWidth` words), with no
+    /// search made: the bit sets of the reference's words in a temporary buffer, and the rows
+    /// kept only one at a time. The distance `init(words:reference:)` finds.
+    static func distance(_ words: [UInt32], reference: [UInt32]) -> Int {
+        precondition(reference.count <= Bits.bitWidth)
+        let mask: Bits = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
+        let vocabulary = Int(reference.max() ?? 0) + 1
+        let row = withUnsafeTemporaryAllocation(of: Bits.self, capacity: vocabulary) { positions in
+            positions.initialize(repeating: 0)
+            for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 &<< index }
+            return words.withUnsafeBufferPointer { words in
+                var row = Row(increases: mask, decreases: 0)
+                for word in words {
+                    row = next(row, equal: Int(word) < vocabulary ? positions[Int(word)] : 0)
+                }
+                return row
+            }
+        }
+        return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+
     /// The edit distance of the unshifted words to the reference.
     var distance: Int {
         let row = rows[rows.count - 1]

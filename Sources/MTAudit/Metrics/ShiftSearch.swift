@@ -70,7 +70,8 @@ struct ShiftSearch<Bits> {
 }
 
 extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
-    init(count: Int, reference ref: [UInt32]) {
+    /// `leastDistance`: `lowestDistance` of the words, where known already (-1 where not).
+    init(count: Int, reference ref: [UInt32], leastDistance: Int = -1) {
         // Every property made first, then each set once: set one by one around an early return, the
         // struct was built in a temporary, copied out and destroyed (~1K instructions a search).
         let bitVectors = ref.count <= Bits.bitWidth ? BitVectorEditDistance<Bits>(reference: ref) : nil
@@ -82,6 +83,7 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         self.exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
         self.costWithinBeam = TER.costWithinBeam(count: count, columns: ref.count + 1)
         self.bitVectors = bitVectors
+        self.leastDistance = leastDistance
     }
 
     /// The reference positions of each word (`firsts` and `positions`), for references the bit

@@ -251,7 +251,21 @@ public struct TranslationEditRate: SentenceMetric {
         if ref.count > UInt64.bitWidth && ref.count <= UInt128.bitWidth {
             return editsAndLength(hyp, ref, search: ShiftSearch<UInt128>(count: hyp.count, reference: ref), prunes: prunes)
         }
-        return editsAndLength(hyp, ref, search: ShiftSearch<UInt64>(count: hyp.count, reference: ref), prunes: prunes)
+        // The search's first round, where it would stop at once, with no search made (its tables
+        // and buffers cost more than the distance on short pairs): the bit vectors stand for the
+        // beam (it covers the matrix, or every path of the distance's cost lies inside it), and no
+        // order of the words comes closer to the reference than they do (`lowestDistance`).
+        var leastDistance = -1
+        if prunes && ref.count <= UInt64.bitWidth {
+            let distance = BitVectorEditDistance<UInt64>.distance(hyp, reference: ref)
+            leastDistance = ShiftSearch<UInt64>.lowestDistance(hyp, ref)
+            if distance <= leastDistance
+                && (beamCoversMatrix(count: hyp.count, columns: ref.count + 1) || distance <= costWithinBeam(count: hyp.count, columns: ref.count + 1)) {
+                return (distance, ref.count)
+            }
+        }
+        return editsAndLength(hyp, ref, search: ShiftSearch<UInt64>(count: hyp.count, reference: ref, leastDistance: leastDistance),
+                              prunes: prunes)
     }
 
     /// `editsAndLength` with the search of the bit vectors' width.
