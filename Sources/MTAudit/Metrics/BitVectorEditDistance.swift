@@ -49,21 +49,52 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     }
 
     /// Makes `words` the unshifted words: their rows, in the buffer of the last ones (every round
-    /// of a search has as many words), written unchecked.
-    mutating func setWords(_ words: [UInt32]) {
-        if rows.count != words.count + 1 { rows = Array(filledWith: Row(increases: 0, decreases: 0), count: words.count + 1) }
+    /// of a search has as many words), written unchecked. `keeping`: how many of the words are the
+    /// last unshifted words' (a shift keeps the words before its block or target), whose rows are
+    /// kept (row i depends on the first i words alone); ignored where the last words were not as many.
+    mutating func setWords(_ words: [UInt32], keeping kept: Int = 0) {
+        var kept = kept
+        if rows.count != words.count + 1 {
+            rows = Array(filledWith: Row(increases: 0, decreases: 0), count: words.count + 1)
+            kept = 0
+        }
+        precondition(kept >= 0 && kept <= words.count)
         let mask = mask
+        words.withUnsafeBufferPointer { words in
         positions.withUnsafeBufferPointer { positions in
             rows.withUnsafeMutableBufferPointer { rows in
                 // Row 0: the distance of no words to the first j reference words is j, rising all along.
-                var row = Row(increases: mask, decreases: 0)
-                rows[0] = row
-                for (index, word) in words.enumerated() {
-                    row = Self.next(row, equal: Int(word) < positions.count ? positions[Int(word)] : 0)
+                if kept == 0 { rows[0] = Row(increases: mask, decreases: 0) }
+                var row = rows[kept]
+                for index in kept..<words.count {
+                    let word = Int(words[index])
+                    row = Self.next(row, equal: word < positions.count ? positions[word] : 0)
                     rows[index &+ 1] = row
                 }
             }
         }
+        }
+    }
+
+    /// The edit distance of `words` to `reference` (of at most `Bits.bitWidth` words), with no
+    /// search made: the bit sets of the reference's words in a temporary buffer, and the rows
+    /// kept only one at a time. The distance `init(words:reference:)` finds.
+    static func distance(_ words: [UInt32], reference: [UInt32]) -> Int {
+        precondition(reference.count <= Bits.bitWidth)
+        let mask: Bits = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
+        let vocabulary = Int(reference.max() ?? 0) + 1
+        let row = withUnsafeTemporaryAllocation(of: Bits.self, capacity: vocabulary) { positions in
+            positions.initialize(repeating: 0)
+            for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 &<< index }
+            return words.withUnsafeBufferPointer { words in
+                var row = Row(increases: mask, decreases: 0)
+                for word in words {
+                    row = next(row, equal: Int(word) < vocabulary ? positions[Int(word)] : 0)
+                }
+                return row
+            }
+        }
+        return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
     }
 
     /// The edit distance of the unshifted words to the reference.
@@ -133,6 +164,97 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
 
     /// A walk along the unshifted words' trace, from the last cell.
     var traceWalk: TraceWalk { TraceWalk(vectors: self, cost: distance) }
+
+    /// The unshifted words' trace, walked back once from the last cell with `TraceWalk`'s operations,
+    /// written as TER's shift search reads it, into one buffer (one array made for a search, not
+    /// three): for each reference position the hypothesis position it meets
+    /// (`TranslationEditRate.alignment`'s `align`), from `spans[0]`; then for each position of the
+    /// hypothesis (and one past its last), the first position at or after it that is in error (its
+    /// length if none is), from `spans[referenceCount]`; then the same for the reference, from
+    /// `spans[referenceCount + words.count + 1]`. The reference's positions in error are returned as bits.
+    ///
+    /// A step reads its three neighbours' costs off single bits, not counts of bits (the build
+    /// has no instruction for those): the cell above is the cell's cost less the step between the
+    /// two rows at its column, which `next` makes on the way (`horizontalUp`/`horizontalDown` before
+    /// their shift) and which is made again here from the row above and the word's positions. Every
+    /// position of both sides is passed once, so every entry is written, none filled first.
+    func trace(_ words: [UInt32], referenceCount: Int, into spans: inout [Int]) -> Bits {
+        let count = words.count
+        precondition(rows.count == count + 1 && referenceCount <= Bits.bitWidth)
+        let size = referenceCount + count + 1 + referenceCount + 1
+        if spans.count != size { spans = Array(filledWith: 0, count: size) }
+        var refErrors: Bits = 0
+        var cost = distance
+        words.withUnsafeBufferPointer { words in
+        positions.withUnsafeBufferPointer { positions in
+        rows.withUnsafeBufferPointer { rows in
+        spans.withUnsafeMutableBufferPointer { spans in
+            let align = spans.baseAddress!, hypAfter = align + referenceCount, refAfter = hypAfter + count + 1
+            var i = count, j = referenceCount
+            hypAfter[i] = i
+            refAfter[j] = j
+            while i > 0 && j > 0 {
+                let above = rows[i &- 1], here = rows[i]
+                let word = Int(words[i &- 1])
+                let equal = word < positions.count ? positions[word] : 0
+                let bit: Bits = 1 &<< (j &- 1)
+                let horizontal = (((equal & above.increases) &+ above.increases) ^ above.increases) | equal
+                let stepUp = (above.decreases | ~(horizontal | above.increases)) & bit != 0
+                let stepDown = above.increases & horizontal & bit != 0
+                // (i - 1, j) from (i, j) by the step between the rows; (i - 1, j - 1) and (i, j - 1)
+                // one column left of it and of here.
+                let up = cost &- (stepUp ? 1 : 0) &+ (stepDown ? 1 : 0)
+                let diagonal = up &- (above.increases & bit != 0 ? 1 : 0) &+ (above.decreases & bit != 0 ? 1 : 0)
+                let left = cost &- (here.increases & bit != 0 ? 1 : 0) &+ (here.decreases & bit != 0 ? 1 : 0)
+                let same = equal & bit != 0
+                // `TranslationEditRate.operation`'s choice: a match or substitution first, then a
+                // deletion, then an insertion, each only when strictly cheaper.
+                var best = diagonal &+ (same ? 0 : 1)
+                var deletes = false, inserts = false
+                if up &+ 1 < best { best = up &+ 1; deletes = true }
+                if left &+ 1 < best { inserts = true }
+                if inserts {  // a reference word without a hypothesis word
+                    j &-= 1
+                    align[j] = i &- 1
+                    refAfter[j] = j
+                    refErrors |= bit
+                    cost = left
+                } else if deletes {  // a hypothesis word without a reference word
+                    i &-= 1
+                    hypAfter[i] = i
+                    cost = up
+                } else {
+                    i &-= 1
+                    j &-= 1
+                    align[j] = i
+                    if same {
+                        hypAfter[i] = hypAfter[i &+ 1]
+                        refAfter[j] = refAfter[j &+ 1]
+                    } else {
+                        hypAfter[i] = i
+                        refAfter[j] = j
+                        refErrors |= bit
+                    }
+                    cost = diagonal
+                }
+            }
+            // The first row or column: the words left on the other side, inserted or deleted.
+            while j > 0 {
+                j &-= 1
+                align[j] = -1
+                refAfter[j] = j
+                refErrors |= 1 &<< j
+            }
+            while i > 0 {
+                i &-= 1
+                hypAfter[i] = i
+            }
+        }
+        }
+        }
+        }
+        return refErrors
+    }
 
     /// The edit distance of `hypothesis` (as long as the unshifted words, and equal to them in the
     /// first `sharedRows` words) to the reference.

@@ -52,10 +52,15 @@ struct ShiftSearch<Bits> {
     /// The highest full distance of a round's words at which the bit vectors' distances and trace
     /// are the beam's all the same (`TranslationEditRate.costWithinBeam`).
     private let costWithinBeam: Int
-    /// The round's alignment (`TranslationEditRate.alignment`).
+    /// The round's alignment and, for each position of the hypothesis and of the reference, the
+    /// first error at or after it (what a block needs to be a candidate, in one read), one after
+    /// another as `BitVectorEditDistance.trace` writes them.
+    private var spans: [Int] = []
+    /// `TranslationEditRate.alignment`'s buffers, in rounds scored by the beam's matrix.
     private var align: [Int] = [], refErrors: [Bool] = [], hypErrors: [Bool] = []
     /// The beam's matrix of the last round's words, and how many of its rows (after row 0) hold
-    /// for this round's words: those of the words before the last shift's block or target.
+    /// for this round's words: those of the words before the last shift's block or target (so do
+    /// the bit vectors' rows).
     private var matrix: TER.Matrix?, matrixRows = 0
     /// Buffers for the beam's candidates.
     private var shifted: [UInt32] = [], rows = TER.DistanceRows()
@@ -65,7 +70,8 @@ struct ShiftSearch<Bits> {
 }
 
 extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
-    init(count: Int, reference ref: [UInt32]) {
+    /// `leastDistance`: `lowestDistance` of the words, where known already (-1 where not).
+    init(count: Int, reference ref: [UInt32], leastDistance: Int = -1) {
         // Every property made first, then each set once: set one by one around an early return, the
         // struct was built in a temporary, copied out and destroyed (~1K instructions a search).
         let bitVectors = ref.count <= Bits.bitWidth ? BitVectorEditDistance<Bits>(reference: ref) : nil
@@ -77,6 +83,7 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         self.exact = bitVectors != nil && TER.beamCoversMatrix(count: count, columns: ref.count + 1)
         self.costWithinBeam = TER.costWithinBeam(count: count, columns: ref.count + 1)
         self.bitVectors = bitVectors
+        self.leastDistance = leastDistance
     }
 
     /// The reference positions of each word (`firsts` and `positions`), for references the bit
@@ -106,7 +113,8 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         // `fullBefore`: the full matrix's distance of the unshifted words, where known.
         var fullBefore = 0
         if bitVectors != nil {
-            bitVectors!.setWords(words)
+            // The rows of the words before the last shift's block or target are the last round's.
+            bitVectors!.setWords(words, keeping: matrixRows)
             fullBefore = bitVectors!.distance
         }
         // The bit vectors stand for the beam this round (and every round after: shifts only lower
@@ -124,26 +132,34 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
             matrix = self.matrix
         }
         // No edits, no errors: every candidate would be passed over below.
-        if before == 0 { return (0, nil, checked) }
+        // (The next round, if any, made afresh: no shift is known to keep its first words.)
+        if before == 0 { matrixRows = 0; return (0, nil, checked) }
         // No shift can lower a distance that no order of the words goes below: the round would
         // find no gain, and the search would stop with this distance (its count of candidates
         // is then read no more).
         if prunes {
             if leastDistance < 0 { leastDistance = Self.lowestDistance(words, ref) }
-            if before <= leastDistance { return (before, nil, checked) }
+            if before <= leastDistance { matrixRows = 0; return (before, nil, checked) }
         }
         // A local copy: the closures below read it while `align` and the errors, also stored
         // properties, are passed inout (which a generic struct's accesses must not overlap).
         let ref = ref
         let vectors = bitVectors
+        // `nearErrors`: the reference positions that a block of at most `maximumShiftSize` words
+        // from there could reach a reference word in error from (all, where not known as bits).
+        var nearErrors: Bits = ~0
         if let matrix {
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
+            spans = align
+            Self.appendFirstErrors(hypErrors, to: &spans)
+            Self.appendFirstErrors(refErrors, to: &spans)
         } else {
-            var walk = vectors!.traceWalk
-            TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in
-                walk.operation(words, ref, i, j)
-            }
+            nearErrors = vectors!.trace(words, referenceCount: ref.count, into: &spans)
+            for _ in 1..<TER.maximumShiftSize { nearErrors |= nearErrors >> 1 }
         }
+        // `spans`' parts: the alignment, from 0; the first errors after the hypothesis's positions,
+        // from `hypFirstErrors`; the reference's, from `refFirstErrors`.
+        let spans = spans, hypFirstErrors = ref.count, refFirstErrors = ref.count + count + 1
         let bounds = prunes && vectors != nil
         // d(words, shifted) ≤ 2 × moved and d(shifted, ref) ≥ `leastDistance` (full matrix).
         let leastDistance = leastDistance
@@ -160,14 +176,16 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         // hypothesis word meets only the reference positions of its word.
         search: for start in 0..<count {
             // The word's reference positions: the bits of `mask`, or `positions[index..<end]`.
+            // No block from here holds a hypothesis word in error.
+            if spans[hypFirstErrors + start] - start >= TER.maximumShiftSize { continue }
             let word = words[start]
             var mask: Bits = 0, index = 0, end = 0
             if let vectors {
-                mask = vectors.referencePositions(of: word)
+                mask = vectors.referencePositions(of: word) & nearErrors
             } else if Int(word) + 1 < firsts.count {
                 (index, end) = (firsts[Int(word)], firsts[Int(word) + 1])
             }
-            while true {
+            refStarts: while true {
                 let refStart: Int
                 if mask != 0 {
                     refStart = mask.trailingZeroBitCount
@@ -180,21 +198,29 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
                 }
                 if refStart - start > TER.maximumShiftDistance { break }
                 if start - refStart > TER.maximumShiftDistance { continue }
-                var length = 0, hypError = false, refError = false
-                while length < TER.maximumShiftSize && start + length < count && refStart + length < ref.count
-                    && words[start + length] == ref[refStart + length] {
-                    hypError = hypError || hypErrors[start + length]
-                    refError = refError || refErrors[refStart + length]
+                // The lengths whose block holds a word in error on both sides (from the first that
+                // does) and does not hold the hypothesis word the block's first reference word is
+                // aligned with (up to the last that does not): the others are passed over, and
+                // counted as no candidates. Most blocks, those of words aligned where they are, have
+                // none, and are passed over without being matched word by word.
+                let firstLength = max(spans[hypFirstErrors + start] - start, spans[refFirstErrors + refStart] - refStart) + 1
+                var lastLength = min(TER.maximumShiftSize, count - start, ref.count - refStart)
+                if start <= spans[refStart] { lastLength = min(lastLength, spans[refStart] - start) }
+                if firstLength > lastLength { continue }
+                var length = 0
+                while length < firstLength - 1 {
+                    if words[start + length] != ref[refStart + length] { continue refStarts }
                     length += 1
-                    if !hypError || !refError { continue }
-                    if start <= align[refStart] && align[refStart] < start + length { continue }
+                }
+                while length < lastLength && words[start + length] == ref[refStart + length] {
+                    length += 1
                     var previous = -1
                     for offset in -1..<length {
                         let target: Int
                         if refStart + offset == -1 {
                             target = 0
-                        } else if align[refStart + offset] != TER.unaligned {
-                            target = align[refStart + offset] + 1
+                        } else if spans[refStart + offset] != TER.unaligned {
+                            target = spans[refStart + offset] + 1
                         } else {
                             break
                         }
@@ -236,6 +262,16 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         }
         matrixRows = best.map { min($0.start, $0.target) } ?? 0
         return (before, best, checked)
+    }
+
+    /// For each position of `errors` (and one past the last), the first position at or after it
+    /// that is in error (`errors.count` if none is), appended to `spans`.
+    private static func appendFirstErrors(_ errors: [Bool], to spans: inout [Int]) {
+        let first = spans.count
+        spans.append(contentsOf: repeatElement(errors.count, count: errors.count + 1))
+        for index in errors.indices.reversed() {
+            spans[first + index] = errors[index] ? index : spans[first + index + 1]
+        }
     }
 
     /// A lower bound on the edit distance to `ref` of `words` in any order: the longer length less

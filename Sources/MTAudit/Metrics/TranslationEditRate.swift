@@ -72,49 +72,66 @@ public struct TranslationEditRate: SentenceMetric {
             return score(segments: pairs, unpaired: unpaired)
         }
         let (edits, length) = vocabulary.withIDs(continuing: hypWords) { hyp, ref, count in
-            var edits = 0, length = 0
             // Each pair's words numbered again from 0, in order of first appearance (the hypothesis's,
             // then the reference's), as the pair's strings number them: the search's tables are sized
             // by the largest number, which the whole texts' numbers would make that of a long text.
             // `local` holds a whole-text number's number in the pair (`unnumbered` for none), and is
-            // cleared after each pair by the numbers it gave (`numbered`).
+            // cleared after each pair by the pair's words again.
             let unnumbered = UInt32.max
-            var local = [UInt32](filledWith: unnumbered, count: count), numbered: [UInt32] = []
+            var local = [UInt32](filledWith: unnumbered, count: count)
             // Each pair's numbers, in buffers kept from one pair to the next.
             var hypSegment: [UInt32] = [], refSegment: [UInt32] = []
-            func gather(_ ids: UnsafeBufferPointer<UInt32>, _ words: [Range<Int>], _ sentences: some Sequence<Int>,
-                        into segment: inout [UInt32]) {
-                segment.removeAll(keepingCapacity: true)
-                for sentence in sentences {
-                    for id in UnsafeBufferPointer(rebasing: ids[words[sentence]]) {
-                        if local[Int(id)] == unnumbered {
-                            local[Int(id)] = UInt32(numbered.count)
-                            numbered.append(id)
+            return local.withUnsafeMutableBufferPointer { local in
+                var numbered: UInt32 = 0
+                /// `segment` made the pair's numbers of the words of `sentences`: sized first, then
+                /// written in place (no append, which checks and grows the buffer, a word).
+                func gather(_ ids: UnsafeBufferPointer<UInt32>, _ words: [Range<Int>], _ sentences: some Collection<Int>,
+                            into segment: inout [UInt32]) {
+                    var total = 0
+                    for sentence in sentences { total += words[sentence].count }
+                    segment.removeAll(keepingCapacity: true)
+                    segment.append(contentsOf: repeatElement(0, count: total))
+                    segment.withUnsafeMutableBufferPointer { segment in
+                        var index = 0
+                        for sentence in sentences {
+                            for position in words[sentence] {
+                                let id = Int(ids[position])
+                                if local[id] == unnumbered {
+                                    local[id] = numbered
+                                    numbered &+= 1
+                                }
+                                segment[index] = local[id]
+                                index &+= 1
+                            }
                         }
-                        segment.append(local[Int(id)])
                     }
                 }
+                /// `local` cleared of the numbers given to the words of `sentences`.
+                func clear(_ ids: UnsafeBufferPointer<UInt32>, _ words: [Range<Int>], _ sentences: some Collection<Int>) {
+                    for sentence in sentences {
+                        for position in words[sentence] { local[Int(ids[position])] = unnumbered }
+                    }
+                    numbered = 0
+                }
+                var edits = 0, length = 0
+                for link in sentences.links {
+                    gather(hyp, hypSentences, link.version, into: &hypSegment)
+                    gather(ref, refSentences, link.source, into: &refSegment)
+                    clear(hyp, hypSentences, link.version)
+                    clear(ref, refSentences, link.source)
+                    let (segmentEdits, segmentLength) = Self.editsAndLength(hypSegment, refSegment)
+                    edits += segmentEdits
+                    length += segmentLength
+                }
+                let leftHypothesis = sentences.leftHypothesis, leftReference = sentences.leftReference
+                if !leftHypothesis.isEmpty || !leftReference.isEmpty {
+                    gather(hyp, hypSentences, leftHypothesis, into: &hypSegment)
+                    gather(ref, refSentences, leftReference, into: &refSegment)
+                    edits += refSegment.isEmpty ? hypSegment.count : Self.editDistance(hypSegment, refSegment).distance
+                    length += refSegment.count
+                }
+                return (edits, length)
             }
-            func clear() {
-                for id in numbered { local[Int(id)] = unnumbered }
-                numbered.removeAll(keepingCapacity: true)
-            }
-            for link in sentences.links {
-                gather(hyp, hypSentences, link.version, into: &hypSegment)
-                gather(ref, refSentences, link.source, into: &refSegment)
-                clear()
-                let (segmentEdits, segmentLength) = Self.editsAndLength(hypSegment, refSegment)
-                edits += segmentEdits
-                length += segmentLength
-            }
-            let leftHypothesis = sentences.leftHypothesis, leftReference = sentences.leftReference
-            if !leftHypothesis.isEmpty || !leftReference.isEmpty {
-                gather(hyp, hypSentences, leftHypothesis, into: &hypSegment)
-                gather(ref, refSentences, leftReference, into: &refSegment)
-                edits += refSegment.isEmpty ? hypSegment.count : Self.editDistance(hypSegment, refSegment).distance
-                length += refSegment.count
-            }
-            return (edits, length)
         }
         return Self.rate(edits: edits, length: length)
     }
@@ -234,7 +251,21 @@ public struct TranslationEditRate: SentenceMetric {
         if ref.count > UInt64.bitWidth && ref.count <= UInt128.bitWidth {
             return editsAndLength(hyp, ref, search: ShiftSearch<UInt128>(count: hyp.count, reference: ref), prunes: prunes)
         }
-        return editsAndLength(hyp, ref, search: ShiftSearch<UInt64>(count: hyp.count, reference: ref), prunes: prunes)
+        // The search's first round, where it would stop at once, with no search made (its tables
+        // and buffers cost more than the distance on short pairs): the bit vectors stand for the
+        // beam (it covers the matrix, or every path of the distance's cost lies inside it), and no
+        // order of the words comes closer to the reference than they do (`lowestDistance`).
+        var leastDistance = -1
+        if prunes && ref.count <= UInt64.bitWidth {
+            let distance = BitVectorEditDistance<UInt64>.distance(hyp, reference: ref)
+            leastDistance = ShiftSearch<UInt64>.lowestDistance(hyp, ref)
+            if distance <= leastDistance
+                && (beamCoversMatrix(count: hyp.count, columns: ref.count + 1) || distance <= costWithinBeam(count: hyp.count, columns: ref.count + 1)) {
+                return (distance, ref.count)
+            }
+        }
+        return editsAndLength(hyp, ref, search: ShiftSearch<UInt64>(count: hyp.count, reference: ref, leastDistance: leastDistance),
+                              prunes: prunes)
     }
 
     /// `editsAndLength` with the search of the bit vectors' width.
@@ -268,20 +299,33 @@ public struct TranslationEditRate: SentenceMetric {
         return shifted
     }
 
-    /// `perform` into a buffer kept from one candidate to the next.
+    /// `perform` into a buffer kept from one candidate or round to the next, written in place (a
+    /// shift only reorders the words): no appends, each of which checks and grows the buffer.
     static func perform(_ words: [UInt32], start: Int, length: Int, target: Int, into shifted: inout [UInt32]) {
-        func append(_ from: Int, _ to: Int) {
-            let a = min(max(0, from), words.count), b = min(max(0, to), words.count)
-            if a < b { shifted.append(contentsOf: words[a..<b]) }
-        }
-        shifted.removeAll(keepingCapacity: true)
         let end = words.count
-        if target < start {
-            append(0, target); append(start, start + length); append(target, start); append(start + length, end)
-        } else if target > start + length {
-            append(0, start); append(start + length, target); append(start, start + length); append(target, end)
-        } else {
-            append(0, start); append(start + length, length + target); append(start, start + length); append(length + target, end)
+        precondition(start >= 0 && length >= 0 && start + length <= end)
+        // A buffer of the right size, its words about to be overwritten (a copy of `words` on
+        // the first write, where it is `words`'s own).
+        if shifted.count != end { shifted = words }
+        words.withUnsafeBufferPointer { words in
+            shifted.withUnsafeMutableBufferPointer { shifted in
+                var written = 0
+                func append(_ from: Int, _ to: Int) {
+                    let a = min(max(0, from), end), b = min(max(0, to), end)
+                    if a < b {
+                        (shifted.baseAddress! + written).update(from: words.baseAddress! + a, count: b - a)
+                        written += b - a
+                    }
+                }
+                if target < start {
+                    append(0, target); append(start, start + length); append(target, start); append(start + length, end)
+                } else if target > start + length {
+                    append(0, start); append(start + length, target); append(start, start + length); append(target, end)
+                } else {
+                    append(0, start); append(start + length, length + target); append(start, start + length); append(length + target, end)
+                }
+                precondition(written == end)
+            }
         }
     }
 
