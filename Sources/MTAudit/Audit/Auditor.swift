@@ -121,22 +121,46 @@ public struct Auditor: Sendable {
 
     /// Each metric of the version against the source (`sourceText`, its text prepared), to two decimals.
     private func metrics(_ context: DetectionContext, sourceText: MetricText) -> [String: Double] {
-        var scores: [String: Double] = Dictionary(minimumCapacity: characterFScores.count + otherMetrics.count)
-        // The version's text prepared once for all the metrics.
-        let versionText = MetricText(context.version.text)
-        // chrF and chrF++ share their character n-grams: counted once for both.
-        let chrFs = characterFScores
-        CharacterFScore.forEachScore(chrFs, hypothesis: versionText, reference: sourceText) { index, score in
-            scores[chrFs[index].name] = (score * 100).rounded() / 100
+        /// The default metrics' names, in their order, and a dictionary made once with them as keys,
+        /// with each key's place in it: a version's scores are written into a copy by those places,
+        /// no key hashed (a dictionary grown from nothing and a hash and a search of each name cost
+        /// about as much as a short sentence's BLEU).
+        enum DefaultScores {
+            static let template: (names: [String], scores: [String: Double], places: [Dictionary<String, Double>.Index]) = {
+                let names = [CharacterFScore.chrF.name, CharacterFScore.chrFPlusPlus.name, SentenceBLEU().name, TranslationEditRate().name]
+                var scores = [String: Double](minimumCapacity: names.count)
+                for name in names { scores[name] = 0 }
+                return (names, scores, names.map { scores.index(forKey: $0)! })
+            }()
         }
-        // One sentence against one is a pair already; texts of several are paired by the alignment.
-        let single = context.source.sentences.count <= 1 && context.version.sentences.count <= 1
-        for metric in otherMetrics {
-            let score = single ? metric.score(hypothesis: versionText, reference: sourceText)
-                : metric.score(hypothesis: versionText, reference: sourceText, sentences: Self.alignedSentences(context))
-            scores[metric.name] = (score * 100).rounded() / 100
+        let chrFs = characterFScores, others = otherMetrics, count = chrFs.count + others.count
+        // Each metric's score, the chrF variants' then the others', in the call's temporary memory.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { values in
+            // The version's text prepared once for all the metrics.
+            let versionText = MetricText(context.version.text)
+            // chrF and chrF++ share their character n-grams: counted once for both.
+            CharacterFScore.forEachScore(chrFs, hypothesis: versionText, reference: sourceText) { index, score in
+                values.initializeElement(at: index, to: (score * 100).rounded() / 100)
+            }
+            // One sentence against one is a pair already; texts of several are paired by the alignment.
+            let single = context.source.sentences.count <= 1 && context.version.sentences.count <= 1
+            for (index, metric) in others.enumerated() {
+                let score = single ? metric.score(hypothesis: versionText, reference: sourceText)
+                    : metric.score(hypothesis: versionText, reference: sourceText, sentences: Self.alignedSentences(context))
+                values.initializeElement(at: chrFs.count + index, to: (score * 100).rounded() / 100)
+            }
+            let template = DefaultScores.template
+            if chrFs.count == 2 && others.count == 2 && chrFs[0].name == template.names[0] && chrFs[1].name == template.names[1]
+                && others[0].name == template.names[2] && others[1].name == template.names[3] {
+                var scores = template.scores
+                for index in 0..<count { scores.values[template.places[index]] = values[index] }
+                return scores
+            }
+            var scores: [String: Double] = Dictionary(minimumCapacity: count)
+            for (index, metric) in chrFs.enumerated() { scores[metric.name] = values[index] }
+            for (index, metric) in others.enumerated() { scores[metric.name] = values[chrFs.count + index] }
+            return scores
         }
-        return scores
     }
 
     /// The version's sentences aligned with the source's, the segments of a corpus metric: each

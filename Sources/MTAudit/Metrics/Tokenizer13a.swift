@@ -37,7 +37,13 @@ enum Tokenizer13a {
         var line = text.utf8
         let spaceWords: [Range<Int>]
         // sacreBLEU's replacements, one after another (Python's `str.replace`: literal, left to right).
-        if line.withUnsafeBufferPointer({ hasReplacementStart($0) }) {
+        if !line.withUnsafeBufferPointer({ hasReplacementStart($0) }) {
+            spaceWords = text.spaceWords
+        } else if let spaced = line.withUnsafeBufferPointer({ lineBreaksSpaced($0) }) {
+            // Line breaks alone (paragraphs): each made a space, the text's words at white space kept.
+            line = spaced
+            spaceWords = text.spaceWords
+        } else {
             line = replacing(line, "<skipped>", with: "")
             line = replacing(line, "-\n", with: "")
             line = replacing(line, "\n", with: " ")
@@ -50,11 +56,38 @@ enum Tokenizer13a {
             // Each replacement but the line break's shortens the line: a line as long as the text
             // had only line breaks made spaces, and its words at white space are the text's.
             spaceWords = line.count == text.utf8.count ? text.spaceWords : PythonText.split(line)
-        } else {
-            spaceWords = text.spaceWords
         }
         // The replacements add and remove ASCII alone: the line is ASCII when the text is.
         return ByteWords(utf8: line, ranges: line.withUnsafeBufferPointer { tokens($0, spaceWords) }, isASCII: text.isASCII)
+    }
+
+    /// The bytes with each line break made a space, where that is all sacreBLEU's replacements do:
+    /// where no `<` or `&` starts another and no line break follows a dash (`-\n` is removed); nil
+    /// elsewhere. One pass, eight bytes at a time past those with no line break, where the replacements
+    /// one after another read the text three times, byte by byte.
+    static func lineBreaksSpaced(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard !bytes.isEmpty, !ByteScan.containsAny(of: UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "&"), in: bytes) else {
+            return nil
+        }
+        let lineBreak = UInt8(ascii: "\n")
+        var spaced = Array(bytes), dashBreak = false
+        spaced.withUnsafeMutableBufferPointer { spaced in
+            let raw = UnsafeRawPointer(spaced.baseAddress!)
+            var index = 0
+            while index < spaced.count {
+                if index &+ 8 <= spaced.count {
+                    // A byte of the eight is a line break when it is 0 after the exclusive or.
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 { index &+= 8; continue }
+                }
+                if spaced[index] == lineBreak {
+                    if index > 0 && spaced[index &- 1] == dash { dashBreak = true; return }
+                    spaced[index] = space
+                }
+                index &+= 1
+            }
+        }
+        return dashBreak ? nil : spaced
     }
 
     /// Whether any byte is `<`, a line break or `&`: where sacreBLEU's replacements start (read eight

@@ -43,10 +43,9 @@ final class WordVocabulary: Sendable {
                     let slots = UnsafeMutableBufferPointer(start: table.baseAddress, count: size)
                     let places = UnsafeMutableBufferPointer(start: table.baseAddress! + size, count: table.count - size)
                     for (index, range) in words.ranges.enumerated() {
-                        let word = UnsafeBufferPointer(rebasing: bytes[range])
-                        let hash = ByteWordTable.hash(word)
-                        let (id, slot) = Self.find(word, hash: hash, slots: UnsafeBufferPointer(slots), places: UnsafeBufferPointer(places),
-                                                   bytes: bytes)
+                        let (hash, value) = Self.hash(bytes, range)
+                        let (id, slot) = Self.find(range, in: bytes, hash: hash, value: value, slots: UnsafeBufferPointer(slots),
+                                                   places: UnsafeBufferPointer(places), bytes: bytes)
                         if let id {
                             ids[index] = id
                         } else {
@@ -63,22 +62,63 @@ final class WordVocabulary: Sendable {
         (self.ids, self.count, self.table, self.slotCount) = (ids, count, table, size)
     }
 
-    /// The number of `word` (whose hash is `hash`) if the table has it, and the slot where the
-    /// search for it ended (empty when it has not).
+    /// The number of the word at `range` of `wordBytes` (whose `hash` and `value` are `hash(_:_:)`'s)
+    /// if the table has it, and the slot where the search for it ended (empty when it has not).
     @inline(__always)
-    private static func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, slots: UnsafeBufferPointer<UInt64>,
-                             places: UnsafeBufferPointer<UInt64>, bytes: UnsafeBufferPointer<UInt8>) -> (id: UInt32?, slot: Int) {
-        let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count &- 1
+    private static func find(_ range: Range<Int>, in wordBytes: UnsafeBufferPointer<UInt8>, hash: UInt64, value: UInt64,
+                             slots: UnsafeBufferPointer<UInt64>, places: UnsafeBufferPointer<UInt64>,
+                             bytes: UnsafeBufferPointer<UInt8>) -> (id: UInt32?, slot: Int) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count &- 1, length = range.count
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] & 0xFFFF_FFFF) &- 1
-            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag,
-               ByteWordTable.equal(UnsafeBufferPointer(rebasing: bytes[Int(truncatingIfNeeded: places[2 &* id])..<Int(truncatingIfNeeded: places[2 &* id &+ 1])]), word) {
-                return (UInt32(id), slot)
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+                let start = Int(truncatingIfNeeded: places[2 &* id]), end = Int(truncatingIfNeeded: places[2 &* id &+ 1])
+                // A short word is its length and value; a longer one its bytes.
+                if end &- start == length
+                    && (length <= 8 ? shortValue(bytes, start, length) == value
+                        : ByteWordTable.equal(UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                                              UnsafeBufferPointer(rebasing: wordBytes[range]))) {
+                    return (UInt32(id), slot)
+                }
             }
             slot = (slot &+ 1) & mask
         }
         return (nil, slot)
+    }
+
+    /// The hash of the word at `range` of `bytes` and, for a word of up to eight bytes (most words),
+    /// its bytes as one number (the first in the lowest bits): such a word is hashed by a few
+    /// multiplications of that number, and compared by it (with its length), where the general hash
+    /// (`ByteWordTable.hash`) reads its bytes by their count, in up to three loads, and mixes them. A
+    /// table hashes all its words by this one function, and numbers the same words alike.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, value: UInt64) {
+        let length = range.count
+        guard length <= 8 else { return (ByteWordTable.hash(UnsafeBufferPointer(rebasing: bytes[range])), 0) }
+        let value = shortValue(bytes, range.lowerBound, length)
+        var hash = (value ^ UInt64(truncatingIfNeeded: length) &<< 59) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash &>> 32
+        hash &*= 0xD6E8_FEB8_6659_FD93
+        return (hash ^ hash &>> 29, value)
+    }
+
+    /// The `length` (at most 8) bytes at `start` of `bytes` as one number, the first in the lowest
+    /// bits: one load of the eight bytes from `start`, or, near the end, of the last eight, shifted.
+    @inline(__always)
+    static func shortValue(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+        let keep: UInt64 = length >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: length &* 8)) &- 1
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        if start &+ 8 <= bytes.count { return raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) & keep }
+        if bytes.count >= 8 {
+            // The word lies in the last eight bytes, `skip` bytes in.
+            let skip = start &- (bytes.count &- 8)
+            return raw.loadUnaligned(fromByteOffset: bytes.count &- 8, as: UInt64.self) &>> UInt64(truncatingIfNeeded: skip &* 8) & keep
+        }
+        var value: UInt64 = 0
+        for index in 0..<length { value |= UInt64(bytes[start &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
+        return value
     }
 
     /// The numbers of `hypothesis`'s words, going on from the reference's (a word the reference has
@@ -124,9 +164,8 @@ final class WordVocabulary: Sendable {
             var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
             var next = 0
             for range in hypothesis.ranges {
-                let word = UnsafeBufferPointer(rebasing: hypBytes[range])
-                let hash = ByteWordTable.hash(word)
-                let id = Self.find(word, hash: hash, slots: slots, places: places, bytes: refBytes).id
+                let (hash, value) = Self.hash(hypBytes, range)
+                let id = Self.find(range, in: hypBytes, hash: hash, value: value, slots: slots, places: places, bytes: refBytes).id
                 ids[next] = id ?? UInt32(count) &+ newWords.id(text: 0, range, hash: hash)
                 next &+= 1
             }
