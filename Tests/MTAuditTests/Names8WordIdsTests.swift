@@ -48,6 +48,25 @@ struct Names8WordIdsTests {
         }
     }
 
+    /// `containsSharingStem`, which passes over keys by their first bytes, answers as a search of
+    /// every base with `sharesStem` does, for keys of every kind (plain, possessive, accented,
+    /// dotted, other scripts, empty).
+    @Test("A text's letter keys share a stem with a key exactly where a search of them finds one")
+    func sharingStemAsSearched() throws {
+        let segmenter = try Segmenter()
+        var generator = SplitMix(seed: 808)
+        for round in 0..<200 {
+            let count = round % 2 == 0 ? 120 + Int(generator.next() % 100) : 1 + Int(generator.next() % 30)
+            let text = Self.text(count, using: &generator)
+            let keys = NameRuns.letterKeys(of: Document(id: "d", text: text, segmenter: segmenter))
+            let asked = Self.words.map { Normalizer.matchingKey($0) }
+                + ["", "kerr", "kerryville", "halvo", "halvorsenn", "zoëa", "u.s.a", "'s", "koel", "sao", "cssd", "ёл", "東", "4", "42nd", "obama"]
+            for key in asked {
+                #expect(keys.containsSharingStem(with: key) == keys.contains(where: { sharesStem($0, key) }), "\(key) in \(text)")
+            }
+        }
+    }
+
     /// `capitalizedInside`, read by index, is the set of bases of letter words written with a
     /// capital that are not their sentence's first word-like token.
     @Test("The words capitalized inside a sentence are those a filter of the tokens finds")

@@ -422,33 +422,47 @@ final class NameRuns: Sendable {
         private let seen: [UInt8]
         /// The bases of the other letter words' keys, when there are some.
         private let others: KeySet?
+        /// By the number of a letter word's key: its first byte (0 for another number's, or an empty
+        /// key), for `containsSharingStem`.
+        private let firstBytes: [UInt8]
 
         init(_ document: Document) {
             let words = DocumentWords.of(document)
             let tokens = document.tokens, ids = words.tokenIds
             // By number: 0 not yet seen as a letter word's key, 1 its own base, 2 another's.
             var seen = [UInt8](filledWith: 0, count: words.keys.count)
+            var firstBytes = [UInt8](filledWith: 0, count: words.keys.count)
             var others: KeySet?
-            for k in tokens.indices where tokens[k].kind == .letters {
-                let number = Int(ids[k])
-                guard seen[number] == 0 else { continue }
-                let key = tokens[k].key
-                if key.utf8.withContiguousStorageIfAvailable({ isPlainBase($0) }) == true {
-                    seen[number] = 1
-                    continue
-                }
-                let keyBase = base(key)
-                if KeyNumbering.equal(keyBase, key) {
-                    seen[number] = 1
-                } else {
-                    seen[number] = 2
-                    if others == nil { others = KeySet() }
-                    others!.insert(keyBase)
+            // (Written in place: no check that the arrays are unique at every key.)
+            seen.withUnsafeMutableBufferPointer { seen in
+                firstBytes.withUnsafeMutableBufferPointer { firstBytes in
+                    for k in tokens.indices where tokens[k].kind == .letters {
+                        let number = Int(ids[k])
+                        guard seen[number] == 0 else { continue }
+                        let key = tokens[k].key
+                        if key.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+                            firstBytes[number] = bytes.first ?? 0
+                            return isPlainBase(bytes)
+                        }) == true {
+                            seen[number] = 1
+                            continue
+                        }
+                        firstBytes[number] = key.utf8.first ?? 0
+                        let keyBase = base(key)
+                        if KeyNumbering.equal(keyBase, key) {
+                            seen[number] = 1
+                        } else {
+                            seen[number] = 2
+                            if others == nil { others = KeySet() }
+                            others!.insert(keyBase)
+                        }
+                    }
                 }
             }
             self.words = words
             self.seen = seen
             self.others = others
+            self.firstBytes = firstBytes
         }
 
         /// Whether a letter word has the base `key`.
@@ -465,6 +479,27 @@ final class NameRuns: Sendable {
             if let number = words.ids.number(of: key), seen[number] == 1 { return true }
             return others?.contains(key) ?? false
         }
+
+        /// Whether one of the bases shares a stem with `key` (`sharesStem(base, key)`), told as
+        /// `contains(where:)` of that test, the bases that surely do not passed over by their first
+        /// bytes: a key that begins with a letter a–z or a digit keeps that byte first in its base
+        /// (`cannotBeBase`), so two such keys that begin differently have bases that neither begin
+        /// one another nor share a first letter. (An entity rule asks this of a text's every word
+        /// for each name it may miss.)
+        func containsSharingStem(with key: String) -> Bool {
+            let first = key.utf8.first ?? 0
+            let screens = Self.staysFirst(first)
+            let keys = words.keys
+            for number in seen.indices where seen[number] == 1 {
+                if screens, firstBytes[number] != first, Self.staysFirst(firstBytes[number]) { continue }
+                if sharesStem(keys[number], key) { return true }
+            }
+            return others?.contains(where: { sharesStem($0, key) }) ?? false
+        }
+
+        /// Whether a key's first byte `byte` stays first in its base: a letter a–z or a digit.
+        @inline(__always)
+        private static func staysFirst(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
 
         /// Whether one of the bases satisfies `predicate` (in no particular order; a base may be
         /// asked twice).
