@@ -194,32 +194,29 @@ final class FormStarts: Sendable {
         func mark(_ kinds: UInt16, single: UInt16, number: Int = -1) -> UInt64 {
             UInt64(kinds) | UInt64(single) << 16 | UInt64(number + 1) << 32
         }
-        // The mark of a word's key, before the second pass: it depends on the key alone. (In line at
-        // both its calls: called, it cost a third more for a text of a sentence.)
-        @inline(__always)
-        func markOf(_ key: String) -> UInt64 {
-            var marked: UInt64 = 0
+        for k in tokens.indices where tokens[k].isWordLike {
+            let key = tokens[k].key
             // Whether the key has an apostrophe; and without one (most words), its mark: the look-up
             // then tries the word's own key alone, weighed here with no closure to call, its bytes
             // hashed once for the continuations' bit, the filter's bit and the numbering's table.
             let plain = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
                 let hash = FNV1a.hash(bytes)
                 let slot = KeyFilter.slot(hash: hash)
-                if continuations.mayContain(slot: slot) { marked = continuing }
+                if continuations.mayContain(slot: slot) { marks[k] = continuing }
                 guard !bytes.contains(apostrophe) else { return false }
                 if filter.mayContain(slot: slot), let number = numbering.number(ofBytes: bytes, hash: hash) {
-                    marked |= mark(kinds[number], single: singleWordKinds[number], number: number)
+                    marks[k] |= mark(kinds[number], single: singleWordKinds[number], number: number)
                 }
                 return true
             } ?? {
-                if continuations.mayContain(key) { marked = continuing }
+                if continuations.mayContain(key) { marks[k] = continuing }
                 guard !key.utf8.contains(apostrophe) else { return false }
                 if filter.mayContain(key), let number = numbering.number(of: key) {
-                    marked |= mark(kinds[number], single: singleWordKinds[number], number: number)
+                    marks[k] |= mark(kinds[number], single: singleWordKinds[number], number: number)
                 }
                 return true
             }()
-            if plain { return marked }
+            if plain { continue }
             var found: UInt16 = 0, single: UInt16 = 0
             func weigh(_ key: String) {
                 if filter.mayContain(key), let number = numbering.number(of: key) {
@@ -241,29 +238,14 @@ final class FormStarts: Sendable {
                 }
                 return true
             }), ascii {
-                return marked | mark(found, single: single)
+                marks[k] |= mark(found, single: single)
+                continue
             }
             _ = LexiconPhrases.lookUp(key) { key -> Void? in
                 weigh(key)
                 return nil  // every key the look-up may try
             }
-            return marked | mark(found, single: single)
-        }
-        if tokens.count > NameRuns.repeatingText {
-            // A longer text's words by the ids its words' table gives them (made once per document for
-            // the aligner): each distinct key weighed once, at its first token (most of a long text's
-            // words are repeats).
-            let ids = DocumentWords.of(document).tokenIds
-            // (No mark has bit 63: its high half holds a form's number plus one, far below 2^31.)
-            let unknown = UInt64.max
-            var byID = [UInt64](filledWith: unknown, count: DocumentWords.of(document).keys.count)
-            for k in tokens.indices where tokens[k].isWordLike {
-                let id = Int(ids[k])
-                if byID[id] == unknown { byID[id] = markOf(tokens[k].key) }
-                marks[k] = byID[id]
-            }
-        } else {
-            for k in tokens.indices where tokens[k].isWordLike { marks[k] = markOf(tokens[k].key) }
+            marks[k] |= mark(found, single: single)
         }
         func mayBeSecond(_ k: Int) -> Bool {
             tokens[k].isWordLike ? marks[k] & continuing != 0 : continuations.mayContain(tokens[k].key)

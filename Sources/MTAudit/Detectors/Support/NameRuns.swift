@@ -559,21 +559,7 @@ final class NameRuns: Sendable {
     /// need not make the runs (most texts).
     func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
-        guard tokens.count > Self.repeatingText else {
-            return tokens.indices.contains { k in mayBeName(tokens, k) && keep(tokens[k].key) }
-        }
-        // A longer text's words by the ids its words' table gives them: a key `keep` turned away
-        // once is not asked again (a name is mostly written several times).
-        let words = DocumentWords.of(document)
-        let ids = words.tokenIds
-        var asked = [Bool](filledWith: false, count: words.keys.count)
-        for k in tokens.indices where mayBeName(tokens, k) {
-            let id = Int(ids[k])
-            guard !asked[id] else { continue }
-            asked[id] = true
-            if keep(tokens[k].key) { return true }
-        }
-        return false
+        return tokens.indices.contains { k in mayBeName(tokens, k) && keep(tokens[k].key) }
     }
 
     /// Whether the token at `position` may be part of a name: a letter word of two letters or more,
