@@ -107,7 +107,7 @@ public struct EntityOmittedDetector: Detector {
                 .filter { run in
                     let identifying = Self.identifying(run, among: runs)
                     guard identifying.allSatisfy({ !inVersion.contains(base($0.key)) }),
-                          !substituted.contains(run.span), !inVersion.contains(where: { sharesStem($0, identifying.last!.key) }),
+                          !substituted.contains(run.span), !inVersion.containsSharingStem(with: identifying.last!.key),
                           LexiconPhrases.ids(overlapping: run.span, in: entities.source).isDisjoint(with: versionEntities),
                           names.isEntityLike(run, commonWordZipf: Self.commonWordZipf)
                             || Self.hasUnspelledAcronym(run, in: context.source, versionTokens)

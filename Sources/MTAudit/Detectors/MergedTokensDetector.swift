@@ -47,7 +47,16 @@ public struct MergedTokensDetector: Detector {
         let honorifics = NameRuns.honorificKeys(in: context)
         // Whether each word of the version is one of the vocabulary's, read once for both checks.
         let tokens = context.version.tokens
-        let known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key) }
+        let known: [Bool]
+        if tokens.count > NameRuns.repeatingText {
+            // Each distinct key looked up once, by the ids the version's words give its tokens (made
+            // once per document for the aligner): a long text repeats most of its words.
+            let words = DocumentWords.of(context.version)
+            let inVocabulary = words.keys.map { vocabulary.contains($0) }, ids = words.tokenIds
+            known = tokens.indices.map { tokens[$0].kind == .letters && inVocabulary[Int(ids[$0])] }
+        } else {
+            known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key) }
+        }
         var findings: [Finding] = []
         // By index: only the unknown words long enough to split (`split` cuts words of four
         // characters or more), the candidates, are copied out of the array.

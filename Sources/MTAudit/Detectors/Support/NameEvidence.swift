@@ -30,38 +30,51 @@ struct NameEvidence {
         guard NameRuns.versionWritesNewName(in: context) else { return [] }
         let known = NameRuns.known(in: context)
         let versionRuns = NameRuns.sentenceRuns(ofSource: false, in: context)
-        guard versionRuns.contains(where: { runs in
-            runs.contains { run in run.tokens.contains { !known.contains(base($0.key)) } }
-        }) else { return [] }
-        let unknown = versionRuns.map { runs in runs.flatMap(\.tokens).filter { !known.contains(base($0.key)) } }
+        // Each word of the runs told known or not once, in one pass: the unknown ones by sentence
+        // (the candidates), and the known ones in order with their sentences and bases (the names
+        // the other texts confirm).
+        var unknown: [[Token]] = []
+        unknown.reserveCapacity(versionRuns.count)
+        var confirmed: [(sentence: Int, token: Token, key: String)] = []
+        var anyUnknown = false
+        for (sentence, runs) in versionRuns.enumerated() {
+            var here: [Token] = []
+            for run in runs {
+                for token in run.tokens {
+                    let key = base(token.key)
+                    if known.contains(key) { confirmed.append((sentence, token, key)) } else { here.append(token) }
+                }
+            }
+            if !here.isEmpty { anyUnknown = true }
+            unknown.append(here)
+        }
+        guard anyUnknown else { return [] }
         let reported = NameSubstitutions.pairs(in: context).map(\.version.span) + ConsensusConfusion.all(in: context).map(\.version.span)
         // Forms the entity lexicon gives one identity are no corruption of each other ("Qaddafi", "Gaddafi").
         let entities = LexiconPhrases.mentions(.entities, in: context)
         let honorifics = NameRuns.honorificKeys(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
-        // The version's own names that the other texts confirm, by sentence.
-        let confirmed = context.version.sentences.indices.map { index in
-            versionRuns[index].flatMap(\.tokens)
-                .filter { known.contains(base($0.key)) }.map { NameRuns.Run(tokens: [$0]) }
-        }
-        // The same, each distinct name once with the sentences it stands in (first first): a name
-        // repeated through a long text is compared once, not once a mention.
-        var order: [String] = []
-        var mentions: [String: [(sentence: Int, run: NameRuns.Run)]] = [:]
-        for (sentence, runs) in confirmed.enumerated() {
-            for run in runs {
-                let key = base(run.key)
-                if mentions[key] == nil { order.append(key) }
-                mentions[key, default: []].append((sentence, run))
+        // The version's own names that the other texts confirm (`confirmed`), each distinct name
+        // once (a name repeated through a long text is compared once, not once a mention), in the
+        // order of first mention: with its key (the base of its word), that key's length in scalars,
+        // its first mention and its first in another sentence (the one it is compared by from a
+        // sentence that has the first). Made once, when a name first needs them.
+        typealias Mention = (sentence: Int, run: NameRuns.Run)
+        lazy var names: [(key: String, length: Int, first: Mention, next: Mention?)] = {
+            var names: [(key: String, length: Int, first: Mention, next: Mention?)] = []
+            var place: [String: Int] = [:]
+            for (sentence, token, key) in confirmed {
+                if let at = place[key] {
+                    if names[at].next == nil && names[at].first.sentence != sentence {
+                        names[at].next = (sentence, NameRuns.Run(tokens: [token]))
+                    }
+                } else {
+                    place[key] = names.count
+                    names.append((key, key.unicodeScalars.count, (sentence, NameRuns.Run(tokens: [token])), nil))
+                }
             }
-        }
-        // Each distinct name with its key (the base of its word), that key's length in scalars, its
-        // first mention and its first in another sentence: the one it is compared by from a sentence
-        // that has the first. Made once, when a name first needs them.
-        lazy var names = order.map { key in
-            let list = mentions[key]!
-            return (key: key, length: key.unicodeScalars.count, first: list[0], next: list.first { $0.sentence != list[0].sentence })
-        }
+            return names
+        }()
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
             let new = unknown[index].map { NameRuns.Run(tokens: [$0]) }

@@ -344,11 +344,15 @@ final class NameRuns: Sendable {
     static func capitalizedInside(_ document: Document) -> Set<String> {
         document.memo.value(Self.capitalizedInsideKey, from: document) { document in
             var keys: Set<String> = []
+            // The tokens by index: a copy of each (its text and key retained), as a lazy filter of
+            // them made, cost more than the tests, and most tokens are no capitalized word.
+            let tokens = document.tokens
             for sentence in document.sentences {
-                let words = document.tokens[sentence.tokens].lazy.filter(\.isWordLike)
-                for token in words.dropFirst() where token.kind == .letters
-                    && token.text.startsWithCapital {
-                    keys.insert(base(token.key))
+                var opened = false
+                for k in sentence.tokens where tokens[k].isWordLike {
+                    // The sentence's first word is capitalized for opening it.
+                    guard opened else { opened = true; continue }
+                    if tokens[k].kind == .letters && tokens[k].text.startsWithCapital { keys.insert(base(tokens[k].key)) }
                 }
             }
             return keys
@@ -356,16 +360,9 @@ final class NameRuns: Sendable {
     }
 
     /// The base forms of the keys of `document`'s letter words ("kerry" of "Kerry's"): whether a
-    /// text writes a name at all. Made once per document, however many contexts ask; a `KeySet`,
-    /// whose hash costs a fraction of the standard set's for every word of the text.
-    static func letterKeys(of document: Document) -> KeySet {
-        document.memo.value(Self.letterKeysKey, from: document) { document in
-            // Room for a short text's words; a long one's distinct words are far fewer than its words.
-            var keys = KeySet(minimumCapacity: min(document.tokens.count, 256))
-            let tokens = document.tokens
-            for k in tokens.indices where tokens[k].kind == .letters { keys.insert(base(tokens[k].key)) }
-            return keys
-        }
+    /// text writes a name at all. Made once per document, however many contexts ask (`LetterKeys`).
+    static func letterKeys(of document: Document) -> LetterKeys {
+        document.memo.value(Self.letterKeysKey, from: document) { LetterKeys($0) }
     }
 
     /// Whether a letter word of `document` has the base `key`: `letterKeys(of:).contains(key)`, told
@@ -374,7 +371,7 @@ final class NameRuns: Sendable {
     /// and its answer most often ends the rule: the version's set is then never needed (most
     /// contexts), and making it cost more than the few readings.
     static func writesLetterWord(base key: String, in document: Document) -> Bool {
-        if let keys = document.memo.existing(letterKeysKey, as: KeySet.self) { return keys.contains(key) }
+        if let keys = document.memo.existing(letterKeysKey, as: LetterKeys.self) { return keys.contains(key) }
         let tokens = document.tokens
         guard tokens.count <= shortText else { return letterKeys(of: document).contains(key) }
         let first = key.utf8.first, count = key.utf8.count
@@ -407,6 +404,111 @@ final class NameRuns: Sendable {
 
     /// The most tokens of a text that `writesLetterWord` reads rather than make its set: a sentence or two.
     private static let shortText = 48
+
+    /// The most tokens of a text whose words are taken token by token rather than once a distinct
+    /// key: a few sentences repeat too few words to pay for the table of those seen.
+    static let repeatingText = 96
+
+    /// The bases of a document's letter words, as a set: made on the table of its words
+    /// (`DocumentWords`, which the aligner makes of every document) rather than as a table of its
+    /// own. Most keys are their own base (ASCII without a full stop or a final "'s"): such a key is
+    /// marked at its number there, with no base made and nothing hashed again; only the few others
+    /// (possessives, accented words, abbreviations) have their bases kept apart. A base is in the set
+    /// when the words' table has it as the key of a marked number, or the others have it.
+    struct LetterKeys: Sendable {
+        private let words: DocumentWords
+        /// By the number of a word's key: 1 where a letter word has that key and it is its own base
+        /// (0 where no letter word has it, 2 where its base is another).
+        private let seen: [UInt8]
+        /// The bases of the other letter words' keys, when there are some.
+        private let others: KeySet?
+        /// By the number of a letter word's key: its first byte (0 for another number's, or an empty
+        /// key), for `containsSharingStem`.
+        private let firstBytes: [UInt8]
+
+        init(_ document: Document) {
+            let words = DocumentWords.of(document)
+            let tokens = document.tokens, ids = words.tokenIds
+            // By number: 0 not yet seen as a letter word's key, 1 its own base, 2 another's.
+            var seen = [UInt8](filledWith: 0, count: words.keys.count)
+            var firstBytes = [UInt8](filledWith: 0, count: words.keys.count)
+            var others: KeySet?
+            // (Written in place: no check that the arrays are unique at every key.)
+            seen.withUnsafeMutableBufferPointer { seen in
+                firstBytes.withUnsafeMutableBufferPointer { firstBytes in
+                    for k in tokens.indices where tokens[k].kind == .letters {
+                        let number = Int(ids[k])
+                        guard seen[number] == 0 else { continue }
+                        let key = tokens[k].key
+                        if key.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+                            firstBytes[number] = bytes.first ?? 0
+                            return isPlainBase(bytes)
+                        }) == true {
+                            seen[number] = 1
+                            continue
+                        }
+                        firstBytes[number] = key.utf8.first ?? 0
+                        let keyBase = base(key)
+                        if KeyNumbering.equal(keyBase, key) {
+                            seen[number] = 1
+                        } else {
+                            seen[number] = 2
+                            if others == nil { others = KeySet() }
+                            others!.insert(keyBase)
+                        }
+                    }
+                }
+            }
+            self.words = words
+            self.seen = seen
+            self.others = others
+            self.firstBytes = firstBytes
+        }
+
+        /// Whether a letter word has the base `key`.
+        func contains(_ key: String) -> Bool {
+            // The key's bytes hashed once, for the words' table and the others' alike (both hash by
+            // FNV-1a over the bytes).
+            if let found = key.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+                let hash = FNV1a.hash(bytes)
+                if let number = words.ids.number(ofBytes: bytes, hash: hash), seen[number] == 1 { return true }
+                return others?.contains(bytes: bytes, hash: hash) ?? false
+            }) {
+                return found
+            }
+            if let number = words.ids.number(of: key), seen[number] == 1 { return true }
+            return others?.contains(key) ?? false
+        }
+
+        /// Whether one of the bases shares a stem with `key` (`sharesStem(base, key)`), told as
+        /// `contains(where:)` of that test, the bases that surely do not passed over by their first
+        /// bytes: a key that begins with a letter a–z or a digit keeps that byte first in its base
+        /// (`cannotBeBase`), so two such keys that begin differently have bases that neither begin
+        /// one another nor share a first letter. (An entity rule asks this of a text's every word
+        /// for each name it may miss.)
+        func containsSharingStem(with key: String) -> Bool {
+            let first = key.utf8.first ?? 0
+            let screens = Self.staysFirst(first)
+            let keys = words.keys
+            for number in seen.indices where seen[number] == 1 {
+                if screens, firstBytes[number] != first, Self.staysFirst(firstBytes[number]) { continue }
+                if sharesStem(keys[number], key) { return true }
+            }
+            return others?.contains(where: { sharesStem($0, key) }) ?? false
+        }
+
+        /// Whether a key's first byte `byte` stays first in its base: a letter a–z or a digit.
+        @inline(__always)
+        private static func staysFirst(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+
+        /// Whether one of the bases satisfies `predicate` (in no particular order; a base may be
+        /// asked twice).
+        func contains(where predicate: (String) -> Bool) -> Bool {
+            let keys = words.keys
+            for number in seen.indices where seen[number] == 1 && predicate(keys[number]) { return true }
+            return others?.contains(where: predicate) ?? false
+        }
+    }
 
     /// The base keys of the letter words of the source and the other versions: a name of the
     /// version that one of them writes is not new. Each text's own keys (`letterKeys(of:)`, made once
@@ -443,8 +545,8 @@ final class NameRuns: Sendable {
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
     /// no other version, and then no array of sets is made.
     struct KnownKeys {
-        let source: KeySet
-        let others: [KeySet]
+        let source: LetterKeys
+        let others: [LetterKeys]
 
         /// Whether one of the texts has `key`.
         func contains(_ key: String) -> Bool { source.contains(key) || others.contains { $0.contains(key) } }
@@ -879,7 +981,7 @@ struct NameSubstitutions {
     /// fetched from the memo for every sentence.
     private static func positionalPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
                                         finders: (version: NameRuns, source: NameRuns), sourceRuns: () -> [[NameRuns.Run]],
-                                        known: NameRuns.KnownKeys, inVersion: KeySet,
+                                        known: NameRuns.KnownKeys, inVersion: NameRuns.LetterKeys,
                                         taken: [TextSpan], takenSource: [TextSpan]) -> [Pair] {
         let (versionNames, sourceNames) = finders
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in

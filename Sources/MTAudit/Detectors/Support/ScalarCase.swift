@@ -32,6 +32,15 @@ extension String {
         return unicodeScalars.first!.hasLowercaseProperty
     }
 
+    /// `startsWithCapital` (bit 1) and `startsWithLowercase` (bit 2) together, told from one read
+    /// of the first byte: for a caller that asks both of every word.
+    var firstScalarCase: UInt8 {
+        guard let byte = utf8.first else { return 0 }
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) ? 1 : (0x61...0x7A).contains(byte) ? 2 : 0 }
+        let scalar = unicodeScalars.first!
+        return (scalar.hasUppercaseProperty ? 1 : 0) | (scalar.hasLowercaseProperty ? 2 : 0)
+    }
+
     /// Whether some scalar has the lowercase property. A string the caller knows `isASCII` is read
     /// from its bytes, with no scalar decoded.
     func containsLowercase(isASCII: Bool) -> Bool {

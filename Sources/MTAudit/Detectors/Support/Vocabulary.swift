@@ -50,19 +50,22 @@ struct Vocabulary {
             // word-like token of the same sentence came before it.
             var sentenceWithWord = -1
             // By index: a copy of each token (its text and key retained) costs more than reading it.
-            for k in tokens.indices where tokens[k].isWordLike {
-                let opensSentence = sentenceWithWord != tokens[k].sentence
-                sentenceWithWord = tokens[k].sentence
-                var capitalized: String? = nil, lowercased = false
-                if tokens[k].kind == .letters {
-                    if tokens[k].text.startsWithCapital, !opensSentence {
-                        capitalized = tokens[k].text
-                    } else {
-                        lowercased = tokens[k].text.startsWithLowercase
+            // The entries written in place (no check that the array is unique at every word), and
+            // only a letter word's (another's records nothing); its case told from one read of its
+            // first byte.
+            entries.withUnsafeMutableBufferPointer { entries in
+                for k in tokens.indices where tokens[k].isWordLike {
+                    let opensSentence = sentenceWithWord != tokens[k].sentence
+                    sentenceWithWord = tokens[k].sentence
+                    guard tokens[k].kind == .letters else { continue }
+                    let casing = tokens[k].text.firstScalarCase
+                    if casing & 1 != 0, !opensSentence {
+                        entries[Int(ids[k])].record(capitalized: tokens[k].text, lowercased: false)
+                        capitalizedKeys.insert(tokens[k].key)
+                    } else if casing & 2 != 0 {
+                        entries[Int(ids[k])].lowercased = true
                     }
                 }
-                entries[Int(ids[k])].record(capitalized: capitalized, lowercased: lowercased)
-                if capitalized != nil { capitalizedKeys.insert(tokens[k].key) }
             }
             numbering = words.ids
             self.entries = entries
