@@ -121,6 +121,28 @@ struct Seg8SentenceCutsTests {
         #expect(Segmenter.SentenceSuppressions(["a.", "a."])?.entries == ["a."], "a set")
     }
 
+    @Test("The first of a few bytes, found eight at a time, is the first found one by one")
+    func firstIndexOfAny() {
+        var generator = SplitMix(seed: 18)
+        let alphabet: [UInt8] = [0x41, 0x2E, 0x21, 0x3F, 0x0A, 0xE2, 0x80, 0xA9, 0x20]
+        for _ in 0..<3000 {
+            let bytes = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let start = bytes.isEmpty ? 0 : Int(generator.next() % UInt64(bytes.count + 1))
+            for (a, b, c) in [(UInt8(0x2E), UInt8(0x21), UInt8(0x3F)), (0x0A, 0xE2, 0xE2)] {
+                let plain = bytes[start...].firstIndex { $0 == a || $0 == b || $0 == c } ?? bytes.count
+                #expect(bytes.withUnsafeBufferPointer { ByteScan.firstIndex(ofAnyOf: a, b, c, in: $0, from: start) } == plain)
+            }
+        }
+    }
+
+    @Test("An abbreviation of any length or first letter still holds a sentence together")
+    func ownAbbreviations() throws {
+        let segmenter = try Segmenter(abbreviations: ["Xyzzyplugh.", "q.", "Mr.", "e.g.", "z.Z."])
+        let text = "See Xyzzyplugh. Then q. Next e.g. More z.Z. Done. Zyzzyplugh. Last Mr. Smith."
+        #expect(segmenter.sentences(in: text).map { String($0.text(in: text)) }
+                == ["See Xyzzyplugh. Then q. Next e.g. More z.Z. Done.", "Zyzzyplugh.", "Last Mr. Smith."])
+    }
+
     @Test("Suppressions built by groups match as ICU's builder, pair by pair, makes them match")
     func suppressionsAsBuiltByICU() throws {
         var generator = SplitMix(seed: 808)
