@@ -54,7 +54,14 @@ public final class Segmenter {
     /// locale were read, and both cut a probe of the rules and of suppressions alike. Found for the
     /// first paragraph that would use it (reading the suppressions and the probe cost about 400,000
     /// instructions: a feed of one-sentence texts never needs them).
-    private(set) lazy var asciiSentenceCutsHold: Bool = probeASCIISentenceCuts()
+    var asciiSentenceCutsHold: Bool {
+        if let probed = probedASCIISentenceCuts { return probed }
+        let probed = probeASCIISentenceCuts()
+        probedASCIISentenceCuts = probed
+        return probed
+    }
+    /// `asciiSentenceCutsHold` once found.
+    private var probedASCIISentenceCuts: Bool?
     /// ICU's suppressions of sentence breaks for this locale ("@ss=standard"), nil when it has none.
     private var suppressions: SentenceSuppressions?
 
@@ -372,7 +379,10 @@ public final class Segmenter {
         func append(_ range: Range<Int>) {
             if !range.isEmpty { sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range)) }
         }
-        if shortcut, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
+        // An ASCII paragraph cut without ICU needs no look for one sentence first (which finds what the
+        // cut finds), once the cut is known to hold; until then, the look may spare finding it out.
+        let cutsKnown = shortcut && probedASCIISentenceCuts == true
+        if shortcut, !cutsKnown, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
             append(trim(bytes, paragraph))
             return
         }
@@ -385,6 +395,10 @@ public final class Segmenter {
                start = cut
            }) {
             append(trim(bytes, start..<paragraph.upperBound))
+            return
+        }
+        if cutsKnown, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
+            append(trim(bytes, paragraph))
             return
         }
         // Inside a paragraph a line break is only wrapping: hand ICU spaces instead (same byte count).
@@ -654,39 +668,66 @@ public final class Segmenter {
         // English averages a segment every four or five bytes, but short texts with punctuation run
         // denser: a third of the bytes seldom grows the array.
         words.reserveCapacity(bytes.count / 3 + 2)
-        var index = 0
-        while index < bytes.count {
-            let start = index, byte = bytes[index]
-            let kind: WordKind
-            if isAlphanumeric(byte) {
-                var last = byte
-                index += 1
-                while index < bytes.count {
-                    let next = bytes[index]
-                    if isAlphanumeric(next) {
-                        last = next
-                        index += 1
-                        continue
+        // Each byte's kind read from one table (the text is ASCII): a letter or digit, most bytes,
+        // costs a load and a test.
+        return asciiWordFlags.withUnsafeBufferPointer { flags in
+            var index = 0
+            while index < bytes.count {
+                let start = index, byte = bytes[index], flag = flags[Int(byte)]
+                let kind: WordKind
+                if flag & WordFlag.alphanumeric != 0 {
+                    var last = flag
+                    index += 1
+                    while index < bytes.count {
+                        let next = flags[Int(bytes[index])]
+                        if next & WordFlag.alphanumeric != 0 {
+                            last = next
+                            index += 1
+                            continue
+                        }
+                        guard index + 1 < bytes.count else { break }
+                        let after = flags[Int(bytes[index + 1])]
+                        // ". '" between two letters or two digits, ", ;" between two digits.
+                        guard next & WordFlag.midLetter != 0 && last & after & WordFlag.letter != 0
+                                || next & WordFlag.midNumber != 0 && last & after & WordFlag.digit != 0 else { break }
+                        last = after
+                        index += 2
                     }
-                    guard index + 1 < bytes.count else { break }
-                    let after = bytes[index + 1]
-                    let inWord = next == UInt8(ascii: ".") || next == UInt8(ascii: "'")
-                    let inNumber = inWord || next == UInt8(ascii: ",") || next == UInt8(ascii: ";")
-                    guard (inWord && isASCIILetter(last) && isASCIILetter(after)) || (inNumber && isDigit(last) && isDigit(after)) else { break }
-                    last = after
-                    index += 2
+                    kind = last & WordFlag.digit != 0 ? .number : .letters
+                } else {
+                    index += 1
+                    if flag & WordFlag.space != 0 { continue }
+                    kind = flag & WordFlag.punctuation != 0 ? .punctuation : .symbol
                 }
-                kind = isDigit(last) ? .number : .letters
-            } else {
-                index += 1
-                if isSpace(byte) { continue }
-                kind = asciiPunctuation[Int(byte)] ? .punctuation : .symbol
+                let range = start..<index
+                // (An ASCII text: its scalar offsets are its byte offsets.)
+                words.append(WordSegment(segment: Segment(span: TextSpan(range), utf8: range), kind: kind))
             }
-            let range = start..<index
-            // (An ASCII text: its scalar offsets are its byte offsets.)
-            words.append(WordSegment(segment: Segment(span: TextSpan(range), utf8: range), kind: kind))
+            return true
         }
-        return true
+    }
+
+    /// What an ASCII byte is to `appendASCIIWords`, as bits.
+    private enum WordFlag {
+        static let letter: UInt8 = 1, digit: UInt8 = 2, alphanumeric: UInt8 = 4
+        /// Joins two letters or two digits (". '").
+        static let midLetter: UInt8 = 8
+        /// Joins two digits (". ' , ;").
+        static let midNumber: UInt8 = 16
+        static let space: UInt8 = 32, punctuation: UInt8 = 64
+    }
+
+    /// `WordFlag`s of each ASCII byte.
+    private static let asciiWordFlags: [UInt8] = (0..<0x80).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        var flags: UInt8 = 0
+        if isASCIILetter(byte) { flags |= WordFlag.letter | WordFlag.alphanumeric }
+        if isDigit(byte) { flags |= WordFlag.digit | WordFlag.alphanumeric }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") { flags |= WordFlag.midLetter | WordFlag.midNumber }
+        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { flags |= WordFlag.midNumber }
+        if isSpace(byte) { flags |= WordFlag.space }
+        if asciiPunctuation[value] { flags |= WordFlag.punctuation }
+        return flags
     }
 
     /// A text on which a locale's word rules must cut as `latinWords` does: Latin letters of Latin-1

@@ -87,6 +87,18 @@ struct Seg8SentenceCutsTests {
         }
     }
 
+    @Test("ASCII words cut by one table of byte kinds are the words ICU cuts")
+    func asciiWordsAsICU() throws {
+        let fast = try Segmenter(), slow = try Segmenter()
+        slow.usesShortcuts = false
+        let abbreviations = SentenceSuppressionsProbe.asciiEntries(locale: "en")
+        var generator = SplitMix(seed: 888)
+        for round in 0..<6_000 {
+            let text = Self.text(round, abbreviations: abbreviations, using: &generator)
+            #expect(fast.segment(text).words == slow.segment(text).words, "\(text.debugDescription)")
+        }
+    }
+
     @Test("The probe lets the shortcut through where ICU's rules and suppressions are read, and not in Greek")
     func probe() throws {
         for locale in ["en", "de", "fr", "es", "it", "pt", "ru", "nl", "fi"] {
