@@ -13,6 +13,9 @@
 #include <unicode/edits.h>
 #include <unicode/bytestream.h>
 #include <unicode/ubrk.h>
+#include <unicode/ures.h>
+#include <unicode/udata.h>
+#include <unicode/locid.h>
 #include <unicode/utext.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -290,6 +293,41 @@ int64_t cicu_breaker_run(cicu_breaker *breaker, const uint8_t *text, int64_t len
     }
     *status = CICU_OK;
     return count;
+}
+
+// ICU's own (uresimp.h, not installed): a resource by key, searched in the parent bundles too.
+// Exported by libicuuc; declared here as the filtered sentence iterator calls it.
+U_CAPI UResourceBundle *U_EXPORT2 ures_getByKeyWithFallback(const UResourceBundle *resB, const char *inKey,
+                                                             UResourceBundle *fillIn, UErrorCode *status);
+
+int64_t cicu_sentence_break_exceptions(const char *locale, uint8_t *out, int64_t capacity, int32_t *status) {
+    if (!status || !locale || (!out && capacity) || capacity < 0) return fail(status, CICU_E_INVALID_ARGUMENT);
+    // As SimpleFilteredBreakIteratorBuilder(const Locale &, UErrorCode &) reads them: a bundle or key
+    // found only in the default locale's data counts as none.
+    std::string result;
+    UErrorCode err = U_ZERO_ERROR;
+    UResourceBundle *bundle = ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr",
+                                        icu::Locale(locale).getBaseName(), &err);
+    UResourceBundle *exceptions = nullptr, *breaks = nullptr;
+    if (U_SUCCESS(err) && err != U_USING_DEFAULT_WARNING)
+        exceptions = ures_getByKeyWithFallback(bundle, "exceptions", nullptr, &err);
+    if (exceptions && U_SUCCESS(err) && err != U_USING_DEFAULT_WARNING)
+        breaks = ures_getByKeyWithFallback(exceptions, "SentenceBreak", nullptr, &err);
+    if (breaks && U_SUCCESS(err) && err != U_USING_DEFAULT_WARNING) {
+        const int32_t count = ures_getSize(breaks);
+        for (int32_t i = 0; i < count; i++) {
+            UErrorCode itemErr = U_ZERO_ERROR;
+            int32_t length = 0;
+            const UChar *item = ures_getStringByIndex(breaks, i, &length, &itemErr);
+            if (U_FAILURE(itemErr)) continue;
+            icu::UnicodeString(item, length).toUTF8String(result);
+            result.push_back('\0');
+        }
+    }
+    if (breaks) ures_close(breaks);
+    if (exceptions) ures_close(exceptions);
+    if (bundle) ures_close(bundle);
+    return copy_out(result, out, capacity, status);
 }
 
 struct cicu_transliterator {

@@ -73,6 +73,27 @@ public enum ByteScan {
         scan(bytes, a, b, c, orNonASCII: true)
     }
 
+    /// The index of the first of `a`, `b` and `c` (ASCII bytes; name one twice to look for two) at
+    /// `start` or after, or `bytes.count` if none is: for a cut that looks for a few marks in a long
+    /// text (sentence terminators, line feeds).
+    public static func firstIndex(ofAnyOf a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
+                                  from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= bytes.count {
+            let eight = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word(eight, has: a) || word(eight, has: b) || word(eight, has: c) { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == a || byte == b || byte == c { return index }
+            index += 1
+        }
+        return bytes.count
+    }
+
     /// The one scan behind the three: whether a byte is `a`, `b` or `c`, or, `orNonASCII`, 0x80 or above.
     @inline(__always)
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ a: UInt8, _ b: UInt8, _ c: UInt8, orNonASCII: Bool) -> Bool {

@@ -22,6 +22,10 @@ public final class Segmenter {
 
     public let locale: String
     public let abbreviations: Set<String>
+    /// The most bytes of an abbreviation, and a bit for each ASCII byte that begins one (by its value):
+    /// what `endsWithAbbreviation` asks before it looks a word up.
+    private let longestAbbreviation: Int
+    private let abbreviationStarts: [UInt64]
     private let sentenceBreaker: OpaquePointer
     private let wordBreaker: OpaquePointer
     private var boundaries: [Int32] = []
@@ -45,6 +49,21 @@ public final class Segmenter {
     /// `isOneSentence` assumes: checked on a probe when the segmenter is made (Greek ends a question
     /// at ";").
     private(set) var asciiSentenceRulesHold = false
+    /// Whether an ASCII paragraph is cut into sentences without ICU (`forEachASCIISentenceCut`): the
+    /// sentence rules hold for ASCII as `asciiSentenceRulesHold` says, ICU's suppressions for this
+    /// locale were read, and both cut a probe of the rules and of suppressions alike. Found for the
+    /// first paragraph that would use it (reading the suppressions and the probe cost about 400,000
+    /// instructions: a feed of one-sentence texts never needs them).
+    var asciiSentenceCutsHold: Bool {
+        if let probed = probedASCIISentenceCuts { return probed }
+        let probed = probeASCIISentenceCuts()
+        probedASCIISentenceCuts = probed
+        return probed
+    }
+    /// `asciiSentenceCutsHold` once found.
+    private var probedASCIISentenceCuts: Bool?
+    /// ICU's suppressions of sentence breaks for this locale ("@ss=standard"), nil when it has none.
+    private var suppressions: SentenceSuppressions?
 
     /// A segmenter for `locale`. `wordStringSlots` sizes its table of words met (`WordStrings`): the
     /// default suits a segmenter kept for many texts; one made for a single text wants a small one
@@ -53,6 +72,13 @@ public final class Segmenter {
                 wordStringSlots: Int = WordStrings.defaultSlotCount) throws(TextError) {
         self.locale = locale
         self.abbreviations = abbreviations
+        longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+        var starts: [UInt64] = [0, 0]
+        for abbreviation in abbreviations {
+            guard let first = abbreviation.utf8.first, first < 0x80 else { continue }
+            starts[Int(first >> 6)] |= 1 << (first & 63)
+        }
+        abbreviationStarts = starts
         wordStrings = WordStrings(slotCount: wordStringSlots)
         var status: Int32 = 0
         guard let sentences = cicu_breaker_open(CICU_BREAK_SENTENCE, locale + "@ss=standard", &status) else {
@@ -78,6 +104,20 @@ public final class Segmenter {
         let colonOffsets = ScalarOffsets(colonProbe)
         colonRulesHold = latinWordRulesHold && colonProbe.withUTF8 {
             Self.latinWords($0, offsets: colonOffsets, colon: true) == icuWordSegments($0, offsets: colonOffsets)
+        }
+    }
+
+    /// `asciiSentenceCutsHold`, found: sets `suppressions`.
+    private func probeASCIISentenceCuts() -> Bool {
+        guard asciiSentenceRulesHold, let read = SentenceSuppressions.read(locale: locale + "@ss=standard") else { return false }
+        suppressions = read.isEmpty ? nil : read
+        return Self.asciiSentenceCutProbe(suppressions: read).withUnsafeBufferPointer { bytes in
+            var cuts: [Int32] = [0]
+            guard forEachASCIISentenceCut(bytes, { cuts.append(Int32($0)) }) else { return false }
+            cuts.append(Int32(bytes.count))
+            // (ICU is handed a paragraph's line breaks as spaces.)
+            let flat = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            return flat.withUnsafeBufferPointer { Array(run(sentenceBreaker, $0)) } == cuts
         }
     }
 
@@ -283,7 +323,8 @@ public final class Segmenter {
     private func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
-        var i = 0
+        // (Line feeds and U+2029's lead byte found eight bytes at a time.)
+        var i = ByteScan.firstIndex(ofAnyOf: 0x0A, 0xE2, 0xE2, in: bytes, from: 0)
         while i < bytes.count {
             if bytes[i] == 0x0A {
                 lines.append(start..<i)
@@ -294,7 +335,7 @@ public final class Segmenter {
                 start = i + 3
                 i += 2
             }
-            i += 1
+            i = ByteScan.firstIndex(ofAnyOf: 0x0A, 0xE2, 0xE2, in: bytes, from: i + 1)
         }
         lines.append(start..<bytes.count)
         let trimmed = lines.map { trim(bytes, $0) }
@@ -338,7 +379,25 @@ public final class Segmenter {
         func append(_ range: Range<Int>) {
             if !range.isEmpty { sentences.append(Segment(span: offsets.span(ofBytes: range), utf8: range)) }
         }
-        if shortcut, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
+        // An ASCII paragraph cut without ICU needs no look for one sentence first (which finds what the
+        // cut finds), once the cut is known to hold; until then, the look may spare finding it out.
+        let cutsKnown = shortcut && probedASCIISentenceCuts == true
+        if shortcut, !cutsKnown, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
+            append(trim(bytes, paragraph))
+            return
+        }
+        var start = paragraph.lowerBound
+        if shortcut, asciiSentenceCutsHold,
+           forEachASCIISentenceCut(UnsafeBufferPointer(rebasing: bytes[paragraph]), { boundary in
+               let cut = boundary + paragraph.lowerBound
+               if endsWithAbbreviation(bytes, before: cut) { return }
+               append(trim(bytes, start..<cut))
+               start = cut
+           }) {
+            append(trim(bytes, start..<paragraph.upperBound))
+            return
+        }
+        if cutsKnown, Self.isOneSentence(UnsafeBufferPointer(rebasing: bytes[paragraph])) {
             append(trim(bytes, paragraph))
             return
         }
@@ -346,7 +405,6 @@ public final class Segmenter {
         var flat = Array(bytes[paragraph])
         for k in flat.indices where flat[k] == 0x0A || flat[k] == 0x0D { flat[k] = 0x20 }
         let cuts = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }
-        var start = paragraph.lowerBound
         for boundary in cuts.dropFirst() {
             let cut = Int(boundary) + paragraph.lowerBound
             guard cut < paragraph.upperBound else { continue }
@@ -355,6 +413,109 @@ public final class Segmenter {
             start = cut
         }
         append(trim(bytes, start..<paragraph.upperBound))
+    }
+
+    // MARK: Sentences of ASCII without ICU
+
+    /// What an ASCII character is to the sentence rules (UAX #29's Sentence_Break values): a line
+    /// break is `space`, as ICU is handed it inside a paragraph.
+    private enum SentenceClass: UInt8 {
+        case other, space, lower, upper, numeric, aTerm, sTerm, close, sContinue
+    }
+
+    /// `SentenceClass` of each ASCII byte, by its raw value.
+    private static let sentenceClasses: [UInt8] = (0..<0x80).map { (byte: Int) -> UInt8 in
+        let sentenceClass: SentenceClass
+        switch UInt8(byte) {
+        case 0x09...0x0D, 0x20: sentenceClass = .space
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): sentenceClass = .lower
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): sentenceClass = .upper
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): sentenceClass = .numeric
+        case UInt8(ascii: "."): sentenceClass = .aTerm
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): sentenceClass = .sTerm
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): sentenceClass = .close
+        case UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: ":"): sentenceClass = .sContinue
+        default: sentenceClass = .other
+        }
+        return sentenceClass.rawValue
+    }
+
+    /// Calls `body` with each boundary ICU's sentence iterator (this segmenter's) finds inside the
+    /// ASCII text `paragraph`, its line breaks read as spaces, in order (not 0 nor the end), without
+    /// ICU; false, with no call, for a text that is not ASCII.
+    ///
+    /// ICU's rules (UAX #29) break only after a terminator (". ! ?"), the closing marks and the spaces
+    /// after it (SB9 to SB11), unless: a full stop is followed at once by a digit (SB6), or by a
+    /// capital after a letter (SB7, "U.S"), or by anything but letters and terminators up to a lower
+    /// case letter (SB8, "etc. 5 more"), or the closing marks and spaces are followed by ", - :" or
+    /// another terminator (SB8a). ICU then drops the breaks after the locale's abbreviations
+    /// (`SentenceSuppressions`). Checked against ICU on a probe when the segmenter is made, and on
+    /// generated texts by the tests: ICU's iterator cost about 35 instructions a byte, and more than
+    /// 5,000 a sentence.
+    func forEachASCIISentenceCut(_ paragraph: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) -> Bool {
+        guard ByteScan.isASCII(paragraph) else { return false }
+        let count = paragraph.count
+        Self.sentenceClasses.withUnsafeBufferPointer { classes in
+            @inline(__always) func sentenceClass(_ index: Int) -> SentenceClass {
+                SentenceClass(rawValue: classes[Int(paragraph[index])]).unsafelyUnwrapped
+            }
+            // (Terminators are a byte in a hundred: found eight bytes at a time.)
+            var index = ByteScan.firstIndex(ofAnyOf: UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), in: paragraph, from: 0)
+            while index < count {
+                let terminator = sentenceClass(index)
+                var next = index + 1
+                while next < count, sentenceClass(next) == .close { next += 1 }
+                while next < count, sentenceClass(next) == .space { next += 1 }
+                if next == count { break }
+                let following = sentenceClass(next)
+                var holds = following == .sContinue || following == .aTerm || following == .sTerm
+                if !holds, terminator == .aTerm {
+                    if next == index + 1 {
+                        let before = index > 0 ? sentenceClass(index - 1) : .other
+                        holds = following == .numeric || (following == .upper && (before == .upper || before == .lower))
+                    }
+                    if !holds {
+                        var ahead = next
+                        while ahead < count {
+                            let scanned = sentenceClass(ahead)
+                            if scanned == .upper || scanned == .lower || scanned == .aTerm || scanned == .sTerm { break }
+                            ahead += 1
+                        }
+                        holds = ahead < count && sentenceClass(ahead) == .lower
+                    }
+                }
+                if !holds, suppressions?.suppressesBreak(in: paragraph, at: next) != true { body(next) }
+                index = ByteScan.firstIndex(ofAnyOf: UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), in: paragraph, from: next)
+            }
+        }
+        return true
+    }
+
+    /// A text on which this segmenter's `forEachASCIISentenceCut` must cut as ICU does: every rule it
+    /// applies, and ASCII abbreviations of `suppressions`, and their parts up to their first full
+    /// stops, before a capital.
+    static func asciiSentenceCutProbe(suppressions: SentenceSuppressions) -> [UInt8] {
+        var probe = Array(("A b. C d. 1. e.1 U.S. f.G 2.H i.) J k.) l m? n o?! P q.. r s. . t u.\" 5 v w. 6 X y, z. ,a "
+            + "b.- c d.: e f! - g h.\tI j.\u{0B}K l.\u{0C}m (n.) [o.] {p.} 'q.' \"r.\" S? (t) u.#v w.$ X y.; z a.  B c.\nD "
+            + "e.\r\nf g. 7 h. I. J? k! l: m... n. (o p.) Q r.' S").utf8)
+        // A sample of the abbreviations (in order: the partial ones come in groups), each whole and
+        // up to its first full stop: a list read otherwise than ICU reads it, or matched otherwise,
+        // shows in a sample.
+        let stride = max(1, suppressions.entries.count / 12)
+        for (index, entry) in suppressions.entries.enumerated() where index % stride == 0 {
+            let bytes = entry.utf8
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { continue }
+            probe += " x ".utf8
+            probe += bytes
+            probe += " Ab".utf8
+            if let stop = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.index(after: stop) != bytes.endIndex {
+                probe += " ".utf8
+                probe += bytes[...stop]
+                probe += " Cd".utf8
+            }
+        }
+        return probe
     }
 
     /// Every printable ASCII character but ". ! ?" between two words, and once opening one: a text in
@@ -435,8 +596,13 @@ public final class Segmenter {
         var start = end - 1
         while start > 0, isASCIILetter(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
         if start > 0, bytes[start - 1] >= 0x80 { return false }  // a non-ASCII word: not ours to judge
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        if abbreviations.contains(word) { return true }
+        // (Most words before a full stop cannot be an abbreviation by their length or first letter:
+        // no string is made and hashed for them.)
+        let first = bytes[start]
+        if end - start <= longestAbbreviation, abbreviationStarts[Int(first >> 6)] & (1 << (first & 63)) != 0 {
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            if abbreviations.contains(word) { return true }
+        }
         // An initial: one capital letter and its full stop, after a space ("John F. Kennedy").
         return end - start == 2 && bytes[start] >= 0x41 && bytes[start] <= 0x5A && start > 0 && isSpace(bytes[start - 1])
     }
@@ -502,39 +668,66 @@ public final class Segmenter {
         // English averages a segment every four or five bytes, but short texts with punctuation run
         // denser: a third of the bytes seldom grows the array.
         words.reserveCapacity(bytes.count / 3 + 2)
-        var index = 0
-        while index < bytes.count {
-            let start = index, byte = bytes[index]
-            let kind: WordKind
-            if isAlphanumeric(byte) {
-                var last = byte
-                index += 1
-                while index < bytes.count {
-                    let next = bytes[index]
-                    if isAlphanumeric(next) {
-                        last = next
-                        index += 1
-                        continue
+        // Each byte's kind read from one table (the text is ASCII): a letter or digit, most bytes,
+        // costs a load and a test.
+        return asciiWordFlags.withUnsafeBufferPointer { flags in
+            var index = 0
+            while index < bytes.count {
+                let start = index, byte = bytes[index], flag = flags[Int(byte)]
+                let kind: WordKind
+                if flag & WordFlag.alphanumeric != 0 {
+                    var last = flag
+                    index += 1
+                    while index < bytes.count {
+                        let next = flags[Int(bytes[index])]
+                        if next & WordFlag.alphanumeric != 0 {
+                            last = next
+                            index += 1
+                            continue
+                        }
+                        guard index + 1 < bytes.count else { break }
+                        let after = flags[Int(bytes[index + 1])]
+                        // ". '" between two letters or two digits, ", ;" between two digits.
+                        guard next & WordFlag.midLetter != 0 && last & after & WordFlag.letter != 0
+                                || next & WordFlag.midNumber != 0 && last & after & WordFlag.digit != 0 else { break }
+                        last = after
+                        index += 2
                     }
-                    guard index + 1 < bytes.count else { break }
-                    let after = bytes[index + 1]
-                    let inWord = next == UInt8(ascii: ".") || next == UInt8(ascii: "'")
-                    let inNumber = inWord || next == UInt8(ascii: ",") || next == UInt8(ascii: ";")
-                    guard (inWord && isASCIILetter(last) && isASCIILetter(after)) || (inNumber && isDigit(last) && isDigit(after)) else { break }
-                    last = after
-                    index += 2
+                    kind = last & WordFlag.digit != 0 ? .number : .letters
+                } else {
+                    index += 1
+                    if flag & WordFlag.space != 0 { continue }
+                    kind = flag & WordFlag.punctuation != 0 ? .punctuation : .symbol
                 }
-                kind = isDigit(last) ? .number : .letters
-            } else {
-                index += 1
-                if isSpace(byte) { continue }
-                kind = asciiPunctuation[Int(byte)] ? .punctuation : .symbol
+                let range = start..<index
+                // (An ASCII text: its scalar offsets are its byte offsets.)
+                words.append(WordSegment(segment: Segment(span: TextSpan(range), utf8: range), kind: kind))
             }
-            let range = start..<index
-            // (An ASCII text: its scalar offsets are its byte offsets.)
-            words.append(WordSegment(segment: Segment(span: TextSpan(range), utf8: range), kind: kind))
+            return true
         }
-        return true
+    }
+
+    /// What an ASCII byte is to `appendASCIIWords`, as bits.
+    private enum WordFlag {
+        static let letter: UInt8 = 1, digit: UInt8 = 2, alphanumeric: UInt8 = 4
+        /// Joins two letters or two digits (". '").
+        static let midLetter: UInt8 = 8
+        /// Joins two digits (". ' , ;").
+        static let midNumber: UInt8 = 16
+        static let space: UInt8 = 32, punctuation: UInt8 = 64
+    }
+
+    /// `WordFlag`s of each ASCII byte.
+    private static let asciiWordFlags: [UInt8] = (0..<0x80).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        var flags: UInt8 = 0
+        if isASCIILetter(byte) { flags |= WordFlag.letter | WordFlag.alphanumeric }
+        if isDigit(byte) { flags |= WordFlag.digit | WordFlag.alphanumeric }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") { flags |= WordFlag.midLetter | WordFlag.midNumber }
+        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { flags |= WordFlag.midNumber }
+        if isSpace(byte) { flags |= WordFlag.space }
+        if asciiPunctuation[value] { flags |= WordFlag.punctuation }
+        return flags
     }
 
     /// A text on which a locale's word rules must cut as `latinWords` does: Latin letters of Latin-1
@@ -669,7 +862,7 @@ public final class Segmenter {
     // MARK: ICU
 
     /// Boundaries of `bytes` by `breaker`; `statuses` holds each segment's rule status afterwards.
-    private func run(_ breaker: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32> {
+    func run(_ breaker: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32> {
         let needed = bytes.count + 2
         if boundaries.count < needed {
             boundaries = [Int32](repeating: 0, count: needed)
@@ -680,6 +873,22 @@ public final class Segmenter {
         let count = cicu_breaker_run(breaker, base, Int64(bytes.count), &boundaries, &statuses, &status)
         guard status == CICU_OK else { return [0, Int32(bytes.count)] }
         return boundaries[0..<Int(count)]
+    }
+
+    /// The boundaries ICU's sentence iterator finds in `paragraph` (its line breaks read as spaces),
+    /// 0 and the end among them; and those `forEachASCIISentenceCut` finds, nil where it does not cut
+    /// the paragraph: for the tests.
+    func sentenceBoundaries(of paragraph: String) -> (icu: [Int], ascii: [Int]?) {
+        _ = asciiSentenceCutsHold  // (which reads the suppressions)
+        var text = paragraph
+        return text.withUTF8 { bytes in
+            let flat = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            let icu = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0).map { Int($0) } }
+            var ascii = [0]
+            guard forEachASCIISentenceCut(bytes, { ascii.append($0) }) else { return (icu, nil) }
+            if !bytes.isEmpty { ascii.append(bytes.count) }
+            return (icu, ascii)
+        }
     }
 
     // MARK: Bytes
@@ -719,5 +928,198 @@ public final class Segmenter {
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
         return nil
+    }
+}
+
+extension Segmenter {
+    /// The abbreviations after which ICU's sentence iterator drops a break ("@ss=standard": "Mr.",
+    /// "U.S.", "z. B."), and how it matches them, for `forEachASCIISentenceCut`.
+    ///
+    /// ICU's filtered iterator (`SimpleFilteredBreakIteratorBuilder::build`) keeps, in a trie read
+    /// backwards from a break (after one space, if the break follows one), each abbreviation; but
+    /// abbreviations that begin alike up to a first full stop which is not the end of one of them
+    /// ("U.S." and "U.") stand there only up to that full stop ("U."), marked partial, and go
+    /// forwards whole. The longest abbreviation ending at the break drops it; a partial one, only if
+    /// the text from its start, read forwards, runs into the end of an abbreviation of the forward
+    /// trie (or into the text's end without leaving one). Built here as ICU builds it from the same
+    /// list, so that it drops the same breaks.
+    struct SentenceSuppressions {
+        /// The abbreviations, as ICU's resources list them for the locale (each once).
+        let entries: [String]
+        /// The abbreviations and partial ones, backwards.
+        private let backward: ByteTrie
+        /// The abbreviations of the partial ones, nil if none.
+        private let forward: ByteTrie?
+
+        /// The value of an abbreviation in the backward trie: its end drops a break.
+        static let match: UInt8 = 2
+        /// The value of a partial abbreviation's start in the backward trie: read on forwards.
+        static let partial: UInt8 = 1
+
+        var isEmpty: Bool { entries.isEmpty }
+
+        /// The suppressions of a sentence iterator opened for `locale`; nil when they cannot be read,
+        /// or when ICU would fail to build them.
+        static func read(locale: String) -> SentenceSuppressions? {
+            // (Room for the longest list, German's 2 KB: the list is read once.)
+            var bytes = [UInt8](repeating: 0, count: 8192)
+            var status: Int32 = 0
+            var count = bytes.withUnsafeMutableBufferPointer {
+                cicu_sentence_break_exceptions(locale, $0.baseAddress, Int64($0.count), &status)
+            }
+            if status == CICU_E_BUFFER_TOO_SMALL {
+                bytes = [UInt8](repeating: 0, count: Int(count))
+                count = bytes.withUnsafeMutableBufferPointer {
+                    cicu_sentence_break_exceptions(locale, $0.baseAddress, Int64($0.count), &status)
+                }
+            }
+            guard status == CICU_OK, count >= 0, count <= bytes.count else { return nil }
+            let entries = bytes[..<Int(count)].split(separator: 0).map { Array($0) }
+            return SentenceSuppressions(entries)
+        }
+
+        /// ICU's builder over `list`.
+        init?(_ list: [String]) { self.init(list.map { Array($0.utf8) }) }
+
+        /// ICU's builder over `list`, each abbreviation's UTF-8 bytes.
+        ///
+        /// ICU marks, for each abbreviation (in order) whose first full stop is not its end, every
+        /// other that begins with the same bytes up to that full stop as going forwards, and puts
+        /// that beginning in the backward trie as partial unless an abbreviation marked so before
+        /// it (its own beginning's, then) shares it. Abbreviations that begin alike up to a full stop
+        /// have their first full stop there: so each group of abbreviations sharing the bytes up to
+        /// their first full stop (or whole, without one) with one partial among them goes forwards
+        /// whole and stands backwards as that beginning; any other is in the backward trie whole.
+        init?(_ list: [[UInt8]]) {
+            // Sorted, each once: abbreviations that share their bytes up to a first full stop (which
+            // is their first) stand together.
+            var sorted = list.filter { !$0.isEmpty }
+            sorted.sort { $0.lexicographicallyPrecedes($1) }
+            var unique: [[UInt8]] = []
+            unique.reserveCapacity(sorted.count)
+            for entry in sorted where unique.last != entry { unique.append(entry) }
+            entries = unique.map { String(decoding: $0, as: UTF8.self) }
+            var backward = ByteTrie(), forward = ByteTrie()
+            var first = 0
+            while first < unique.count {
+                let entry = unique[first]
+                guard let stop = entry.firstIndex(of: UInt8(ascii: ".")) else {
+                    guard backward.insert(Self.reversedScalars(entry[...]), value: Self.match) else { return nil }
+                    first += 1
+                    continue
+                }
+                let shared = entry[...stop]
+                var end = first + 1
+                while end < unique.count, unique[end].starts(with: shared) { end += 1 }
+                if end - first > 1 || stop + 1 != entry.count {
+                    guard backward.insert(Self.reversedScalars(shared), value: Self.partial) else { return nil }
+                    for member in unique[first..<end] where !forward.insert(member, value: Self.match) { return nil }
+                } else {
+                    guard backward.insert(Self.reversedScalars(entry[...]), value: Self.match) else { return nil }
+                }
+                first = end
+            }
+            self.backward = backward
+            self.forward = forward.isEmpty ? nil : forward
+        }
+
+        /// UTF-8 bytes with their scalars in reverse order (as ICU reverses a string).
+        private static func reversedScalars(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+            if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.reversed() }
+            var reversed: [UInt8] = []
+            reversed.reserveCapacity(bytes.count)
+            var end = bytes.endIndex
+            while end > bytes.startIndex {
+                var start = end - 1
+                while start > bytes.startIndex, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                reversed.append(contentsOf: bytes[start..<end])
+                end = start
+            }
+            return reversed
+        }
+
+        /// A byte of a paragraph as ICU reads it: a line break is a space.
+        @inline(__always)
+        private static func flat(_ byte: UInt8) -> UInt8 { byte == 0x0A || byte == 0x0D ? 0x20 : byte }
+
+        /// Whether ICU drops its rules' break at `cut` (inside `text`, not its end) as ICU's filtered
+        /// iterator does (`breakExceptionAt`).
+        func suppressesBreak(in text: UnsafeBufferPointer<UInt8>, at cut: Int) -> Bool {
+            var end = cut
+            if end > 0, Self.flat(text[end - 1]) == 0x20 { end -= 1 }
+            var node = 0, best: UInt8 = 0, bestStart = -1
+            var index = end
+            while index > 0 {
+                index -= 1
+                guard let child = backward.child(of: node, Self.flat(text[index])) else { break }
+                node = child
+                if backward.values[node] != 0 {
+                    best = backward.values[node]
+                    bestStart = index
+                }
+                if !backward.hasChildren(node) { break }
+            }
+            guard bestStart >= 0 else { return false }
+            if best == Self.match { return true }
+            guard let forward else { return false }
+            node = 0
+            index = bestStart
+            while index < text.count {
+                guard let child = forward.child(of: node, Self.flat(text[index])) else { return false }
+                node = child
+                index += 1
+                if !forward.hasChildren(node) { return true }
+            }
+            return true
+        }
+    }
+
+    /// A trie of byte strings, each with a value (0 for none): each node's children are a list (a
+    /// node has a few), scanned in turn.
+    struct ByteTrie {
+        /// By node (the root is 0): its string's value, 0 if none ends there.
+        private(set) var values: [UInt8] = [0]
+        /// By node: its first child, its next sibling (-1 for none), and the byte that leads to it.
+        private var firstChild: [Int32] = [-1]
+        private var nextSibling: [Int32] = [-1]
+        private var bytes: [UInt8] = [0]
+
+        var isEmpty: Bool { values.count == 1 }
+
+        /// Adds `string` with `value` (not 0); false if the string was there (as ICU's trie builder
+        /// fails).
+        mutating func insert(_ string: some Sequence<UInt8>, value: UInt8) -> Bool {
+            var node = 0
+            for byte in string {
+                if let child = child(of: node, byte) {
+                    node = child
+                    continue
+                }
+                let made = values.count
+                values.append(0)
+                firstChild.append(-1)
+                nextSibling.append(firstChild[node])
+                bytes.append(byte)
+                firstChild[node] = Int32(made)
+                node = made
+            }
+            guard values[node] == 0 else { return false }
+            values[node] = value
+            return true
+        }
+
+        /// The node reached from `node` by `byte`, if any.
+        @inline(__always)
+        func child(of node: Int, _ byte: UInt8) -> Int? {
+            var child = Int(firstChild[node])
+            while child >= 0 {
+                if bytes[child] == byte { return child }
+                child = Int(nextSibling[child])
+            }
+            return nil
+        }
+
+        @inline(__always)
+        func hasChildren(_ node: Int) -> Bool { firstChild[node] >= 0 }
     }
 }

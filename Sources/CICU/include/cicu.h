@@ -86,6 +86,12 @@ void cicu_breaker_close(cicu_breaker *breaker);
 int64_t cicu_breaker_run(cicu_breaker *breaker, const uint8_t *text, int64_t length,
                          int32_t *boundaries, int32_t *rule_status, int32_t *status);
 
+/// The strings after which a sentence break iterator opened for `locale` (with "@ss=standard") does
+/// not break, as ICU's filtered sentence iterator loads them (its "exceptions/SentenceBreak" list,
+/// none for a locale whose bundle falls back to the default locale), in UTF-8, each followed by a
+/// 0 byte. Returns the byte count needed (0 for none), writes at most `capacity`.
+int64_t cicu_sentence_break_exceptions(const char *locale, uint8_t *out, int64_t capacity, int32_t *status);
+
 // MARK: Transliteration
 
 typedef struct cicu_transliterator cicu_transliterator;

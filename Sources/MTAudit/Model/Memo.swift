@@ -17,12 +17,62 @@ final class Memo: Sendable {
     private let state: Mutex<State>
 
     private struct State {
-        /// By `MemoKey.number`: the value kept under that key, nil while none is.
-        var slots: [Entry?]
+        /// By `MemoKey.number` below `slotCount`: the value kept under that key, where `filled` has
+        /// the number's bit. Raw memory, neither initialized nor cleared (an entry is plain bytes):
+        /// a memo's slots cost one allocation and no pass over them, made or freed (an array of
+        /// optional entries was written whole when made and read whole when freed).
+        var slots: UnsafeMutablePointer<Entry>
+        var slotCount: Int
+        /// Bit n: slot n holds a value (numbers below 64; past them, `laterSlots`).
+        var filled: UInt64 = 0
+        /// The values of keys numbered 64 and more, by number (none so far: room for more keys).
+        var laterSlots: [(number: Int, entry: Entry)] = []
         /// The string keys, numbered as they come (`KeyNumbering`, made on the first: most memos
         /// have none), and each one's value at its number.
         var keys: KeyNumbering?
-        var entries: [Entry]
+        var entries: [Entry] = []
+
+        /// The entry kept under key `number`, if any.
+        @inline(__always)
+        func entry(_ number: Int) -> Entry? {
+            if number < 64 { return filled & (1 << UInt64(number)) != 0 ? slots[number] : nil }
+            return laterSlots.first { $0.number == number }?.entry
+        }
+
+        /// Keeps `entry` under key `number`, destroying the value it replaces.
+        mutating func keep(_ entry: Entry, at number: Int) {
+            guard number < 64 else {
+                if let index = laterSlots.firstIndex(where: { $0.number == number }) {
+                    laterSlots[index].entry.destroy()
+                    laterSlots[index].entry = entry
+                } else {
+                    laterSlots.append((number, entry))
+                }
+                return
+            }
+            if number >= slotCount {
+                // A key numbered after the memo was made: room up to it, the entries moved as bytes.
+                let grown = UnsafeMutablePointer<Entry>.allocate(capacity: number + 1)
+                grown.moveInitialize(from: slots, count: slotCount)
+                slots.deallocate()
+                (slots, slotCount) = (grown, number + 1)
+            }
+            let bit: UInt64 = 1 << UInt64(number)
+            if filled & bit != 0 { slots[number].destroy() } else { filled |= bit }
+            (slots + number).initialize(to: entry)
+        }
+
+        /// Destroys every value kept and frees the slots.
+        mutating func destroyAll() {
+            var left = filled
+            while left != 0 {
+                slots[left.trailingZeroBitCount].destroy()
+                left &= left - 1
+            }
+            slots.deallocate()
+            for index in laterSlots.indices { laterSlots[index].entry.destroy() }
+            for index in entries.indices { entries[index].destroy() }
+        }
     }
 
     /// A value, the type it was kept as, and its bytes: the value itself when it fits in three
@@ -81,24 +131,14 @@ final class Memo: Sendable {
     /// far if there are more (`MemoKey`s are numbered process-wide, in the order they are first
     /// made), before its array grows.
     init(capacity: Int = 0) {
-        // Empty slots made at once: appending them a key at a time cost more than the look-ups, and
-        // growing the array for a key numbered past them (once the rules have made their keys, the
-        // commonest case) a copy of it for most documents. (By `reserveCapacity` and appends, which
-        // are specialized; `Array(repeating:count:)` looks the storage's type up at run time, about
-        // 500 instructions.)
-        let count = max(capacity, MemoKey.count)
-        var slots: [Entry?] = []
-        slots.reserveCapacity(count)
-        for _ in 0..<count { slots.append(nil) }
-        state = Mutex(State(slots: slots, keys: nil, entries: []))
+        // Room for every key made so far, uninitialized (see `State.slots`).
+        let count = min(max(capacity, MemoKey.count), 64)
+        state = Mutex(State(slots: .allocate(capacity: max(count, 1)), slotCount: count))
     }
 
     deinit {
         // (An entry's bytes are copied as bytes: destroying a copy destroys the value.)
-        state.withLock { state in
-            for case var entry? in state.slots { entry.destroy() }
-            for var entry in state.entries { entry.destroy() }
-        }
+        state.withLock { $0.destroyAll() }
     }
 
     // MARK: Fixed keys
@@ -109,7 +149,7 @@ final class Memo: Sendable {
     func existing<T: Sendable>(_ key: MemoKey, as type: T.Type) -> T? {
         let number = key.number
         // (Copied out under the lock: a second value for the key destroys the first.)
-        return state.withLock { state in number < state.slots.count ? state.slots[number]?.value(as: T.self) : nil }
+        return state.withLock { state in state.entry(number)?.value(as: T.self) }
     }
 
     /// The value `compute` makes of `input`, computed once under `key`. `input` is passed, not
@@ -119,11 +159,7 @@ final class Memo: Sendable {
         let value = compute(input)
         let entry = Entry(value)
         let number = key.number
-        state.withLock { state in
-            if number >= state.slots.count { state.slots.append(contentsOf: repeatElement(nil, count: number + 1 - state.slots.count)) }
-            if var replaced = state.slots[number] { replaced.destroy() }
-            state.slots[number] = entry
-        }
+        state.withLock { state in state.keep(entry, at: number) }
         return value
     }
 
