@@ -83,7 +83,10 @@ public struct SentenceAligner: Sendable {
 
     // MARK: In one language
 
-    private func linksByWords(_ words: SentenceWords) -> [SentenceAlignment.Link] {
+    /// `bounded`: whether a candidate pair whose Dice cannot reach `threshold` (by the bound that
+    /// `SharedWeightRows` gives) is passed over unscored. The links are the same either way; the
+    /// unbounded walk is kept for the tests that say so.
+    func linksByWords(_ words: SentenceWords, bounded: Bool = true) -> [SentenceAlignment.Link] {
         let sourceCount = words.source.count, versionCount = words.version.count
         guard sourceCount > 0, versionCount > 0 else { return [] }
         if sourceCount == 1, versionCount == 1 {
@@ -96,20 +99,31 @@ public struct SentenceAligner: Sendable {
         }
         // Which source sentences hold each word that is not too common.
         // (One flat list, word after word, rather than an array per word, which every look-up
-        // would retain and release.)
-        var holderStarts = [Int](filledWith: 0, count: words.vocabularySize + 1)
-        for set in words.source { for word in set { holderStarts[Int(word) + 1] += 1 } }
-        for word in 0..<words.vocabularySize { holderStarts[word + 1] += holderStarts[word] }
-        var holders = [Int32](filledWith: 0, count: holderStarts[words.vocabularySize])
-        var filled = holderStarts
-        for (s, set) in words.source.enumerated() {
-            for word in set { holders[filled[Int(word)]] = Int32(s); filled[Int(word)] += 1 }
+        // would retain and release. Made by counting: each word's count, summed into where its list
+        // ends, then the sentences placed from the last, each word's list filled from its end to its
+        // start, so that `holderStarts[word]` ends up where it starts. Written through buffers: each
+        // write to an array first asks whether its storage is shared.)
+        let vocabularySize = words.vocabularySize
+        var holderStarts = [Int](filledWith: 0, count: vocabularySize + 1)
+        let holders = holderStarts.withUnsafeMutableBufferPointer { starts in
+            for set in words.source { for word in set { starts[Int(word)] += 1 } }
+            for word in 0..<vocabularySize { starts[word + 1] += starts[word] }
+            return [Int32](unsafeUninitializedCapacity: starts[vocabularySize]) { holders, count in
+                for s in words.source.indices.reversed() {
+                    for word in words.source[s] {
+                        starts[Int(word)] -= 1
+                        holders.initializeElement(at: starts[Int(word)], to: Int32(s))
+                    }
+                }
+                count = starts[vocabularySize]
+            }
         }
         var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
-        // The tables the walk writes at every step, as buffers: an array's every write first asks
-        // whether its storage is shared.
-        let shared = Self.table(count: sourceCount, filledWith: 0)
-        defer { shared.deallocate() }
+        // Each version sentence's words shared with each source sentence, counted and weighed, for
+        // v - 1, v and v + 1: the counts pick v's candidates, the weights bound their Dice.
+        let rows = SharedWeightRows(sourceCount: sourceCount, commonWordLimit: commonWordLimit)
+        defer { rows.deallocate() }
+        let bounded = bounded && !words.wordWeights.isEmpty
         var candidates: [Candidate] = []
         // The pairs already considered, so that each is scored once. Every pair is considered from a
         // version sentence v it holds; only a split (one source sentence, two version sentences w and
@@ -126,20 +140,33 @@ public struct SentenceAligner: Sendable {
         // in buffers (an array's every append and write first asks whether its storage is shared): a
         // sentence is touched once per version sentence, and the best are `candidateLimit` at most,
         // one more while a new one is placed.
-        let touched = Self.table(count: sourceCount, filledWith: 0)
         let top = Self.table(count: min(max(candidateLimit, 0), sourceCount) + 1, filledWith: 0)
-        defer { touched.deallocate(); top.deallocate() }
+        defer { top.deallocate() }
         // (The helpers below take what they change as `inout` or as buffers and capture no variable: a
         // variable a nested function captures lives in a box whose every access is checked for
         // exclusivity at run time, which cost a quarter of this walk.)
-        let threshold = threshold
+        let threshold = threshold, boundThreshold = threshold * (1 - 1e-9)
         /// Scores the pair if it lies in both texts and `table[slot]` does not already say `first`
-        /// (the pair's first version sentence), making it say so.
+        /// (the pair's first version sentence), making it say so; unless `rows` show that its Dice
+        /// cannot reach the threshold. The version sentences are marked around `v` before the first
+        /// pair scored there.
         func consider(source: Range<Int>, version: Range<Int>, table: UnsafeMutableBufferPointer<Int>, slot: Int, first: Int,
-                      marks: SentenceWords.VersionMarks, into candidates: inout [Candidate]) {
+                      around v: Int, rows: SharedWeightRows, marks: inout SentenceWords.VersionMarks, into candidates: inout [Candidate]) {
             guard source.lowerBound >= 0, source.upperBound <= sourceCount,
                   version.lowerBound >= 0, version.upperBound <= versionCount, table[slot] != first else { return }
             table[slot] = first
+            if bounded {
+                // Dice = 2 shared / total, and the shared weight is at most the bound: a pair whose bound
+                // falls short of the threshold (by more than any rounding of the sums) cannot pass.
+                var bound = 0.0
+                for r in version {
+                    let row = rows.row(r)
+                    bound += row.common
+                    for s in source { bound += row.weights[s] }
+                }
+                if 2 * bound < boundThreshold * words.totalWeight(version: version, source: source) { return }
+            }
+            if marks.center != v { words.mark(&marks, around: v) }
             let dice = words.dice(version: version, source: source, marks: marks)
             guard dice >= threshold else { return }
             if source.count > 1 {
@@ -151,18 +178,13 @@ public struct SentenceAligner: Sendable {
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append(Candidate(score: dice + 0.05 * position, source: source, version: version, similarity: dice, index: candidates.count))
         }
+        let weights = words.wordWeights
         for (v, set) in words.version.enumerated() where !set.isEmpty {
-            var touchedCount = 0
-            for word in set {
-                let list = holderStarts[Int(word)]..<holderStarts[Int(word) + 1]
-                guard list.count <= commonWordLimit else { continue }
-                for s in holders[list] {
-                    let s = Int(s)
-                    if shared[s] == 0 { touched[touchedCount] = s; touchedCount += 1 }
-                    shared[s] += 1
-                }
-            }
-            words.mark(&marks, around: v)
+            // (Rows v - 1 and v are most often held from the sentence before.)
+            rows.fill(row: v, words: set, holderStarts: holderStarts, holders: holders, weights: weights)
+            if v > 0 { rows.fill(row: v - 1, words: words.version[v - 1], holderStarts: holderStarts, holders: holders, weights: weights) }
+            if v + 1 < versionCount { rows.fill(row: v + 1, words: words.version[v + 1], holderStarts: holderStarts, holders: holders, weights: weights) }
+            let (shared, touched, touchedCount) = rows.counts(row: v)
             // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
             // that order: picked as they come, since `touched` grows with the text but the pick does not.
             // (a before b: more shared words, or as many and earlier.)
@@ -181,13 +203,17 @@ public struct SentenceAligner: Sendable {
             }
             for place in 0..<topCount {
                 let s = top[place]
-                consider(source: s..<s + 1, version: v..<v + 1, table: singles, slot: s, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 2, version: v..<v + 1, table: merges, slot: s, first: v, marks: marks, into: &candidates)
-                consider(source: s - 1..<s + 1, version: v..<v + 1, table: merges, slot: s - 1, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 1, version: v..<v + 2, table: splits, slot: 2 * s + v % 2, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 1, version: v - 1..<v + 1, table: splits, slot: 2 * s + (v - 1) % 2, first: v - 1, marks: marks, into: &candidates)
+                consider(source: s..<s + 1, version: v..<v + 1, table: singles, slot: s, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s..<s + 2, version: v..<v + 1, table: merges, slot: s, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s - 1..<s + 1, version: v..<v + 1, table: merges, slot: s - 1, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s..<s + 1, version: v..<v + 2, table: splits, slot: 2 * s + v % 2, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s..<s + 1, version: v - 1..<v + 1, table: splits, slot: 2 * s + (v - 1) % 2, first: v - 1,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
             }
-            for place in 0..<touchedCount { shared[touched[place]] = 0 }
         }
         candidates.sort()
         var sourceTaken = [Bool](filledWith: false, count: sourceCount)
@@ -235,8 +261,104 @@ public struct SentenceAligner: Sendable {
         }
     }
 
+    /// For the version sentences around the one `linksByWords` is at (v - 1, v and v + 1, each in slot
+    /// row % 3), which source sentences share each one's words that are not too common (by the index
+    /// of holders), how many of them and their summed weights; and the summed weights of its common
+    /// words, which the index does not follow.
+    ///
+    /// A pair's shared weight (what `SentenceWords.dice` sums) is at most the shared weights of each
+    /// of its version sentences with each of its source sentences, plus the common words' weights of
+    /// its version sentences: a bound read off the rows, which rules out most candidate pairs before
+    /// their words are compared. The counts are those by which the walk picks the candidates.
+    /// (Buffers, each row cleared by the list of the sentences it touched: its entries are written at
+    /// every step.)
+    struct SharedWeightRows {
+        let sourceCount: Int, commonWordLimit: Int
+        /// By slot: the row held (Int.min for none), how many source sentences it touched, and the
+        /// weights of its common words.
+        private let heldRows: UnsafeMutableBufferPointer<Int>
+        private let touchedCounts: UnsafeMutableBufferPointer<Int>
+        private let commons: UnsafeMutableBufferPointer<Double>
+        /// By slot, then by source sentence: the shared words' count and weight; and by slot the
+        /// touched source sentences, in the order first met.
+        private let counts: UnsafeMutableBufferPointer<Int>
+        private let weights: UnsafeMutableBufferPointer<Double>
+        private let touched: UnsafeMutableBufferPointer<Int>
+
+        init(sourceCount: Int, commonWordLimit: Int) {
+            self.sourceCount = sourceCount
+            self.commonWordLimit = commonWordLimit
+            heldRows = SentenceAligner.table(count: 3, filledWith: .min)
+            touchedCounts = SentenceAligner.table(count: 3, filledWith: 0)
+            commons = .allocate(capacity: 3)
+            commons.initialize(repeating: 0)
+            counts = SentenceAligner.table(count: 3 * sourceCount, filledWith: 0)
+            weights = .allocate(capacity: 3 * sourceCount)
+            weights.initialize(repeating: 0)
+            touched = SentenceAligner.table(count: 3 * sourceCount, filledWith: 0)
+        }
+
+        func deallocate() {
+            heldRows.deallocate(); touchedCounts.deallocate(); commons.deallocate()
+            counts.deallocate(); weights.deallocate(); touched.deallocate()
+        }
+
+        /// Makes the slot of version sentence `row` (whose word set is `words`) hold it, if it does not.
+        /// `weights`: by word id (empty: weights left 0).
+        func fill(row: Int, words: [Int32], holderStarts: [Int], holders: [Int32], weights wordWeights: [Double]) {
+            let slot = row % 3
+            guard heldRows[slot] != row else { return }
+            let base = slot * sourceCount
+            for place in 0..<touchedCounts[slot] {
+                let s = base + touched[base + place]
+                counts[s] = 0
+                weights[s] = 0
+            }
+            var touchedCount = 0, common = 0.0
+            let weighed = !wordWeights.isEmpty
+            holderStarts.withUnsafeBufferPointer { holderStarts in
+                holders.withUnsafeBufferPointer { holders in
+                    wordWeights.withUnsafeBufferPointer { wordWeights in
+                        for word in words {
+                            let start = holderStarts[Int(word)], end = holderStarts[Int(word) + 1]
+                            let weight = weighed ? wordWeights[Int(word)] : 0
+                            guard end - start <= commonWordLimit else { common += weight; continue }
+                            for place in start..<end {
+                                let s = Int(holders[place])
+                                if counts[base + s] == 0 { touched[base + touchedCount] = s; touchedCount += 1 }
+                                counts[base + s] += 1
+                                weights[base + s] += weight
+                            }
+                        }
+                    }
+                }
+            }
+            heldRows[slot] = row
+            touchedCounts[slot] = touchedCount
+            commons[slot] = common
+        }
+
+        /// Row `row`'s shared counts by source sentence and the source sentences it touched (the first
+        /// `touchedCount`), in place.
+        func counts(row: Int) -> (shared: UnsafeMutableBufferPointer<Int>, touched: UnsafeMutableBufferPointer<Int>, touchedCount: Int) {
+            let slot = row % 3
+            precondition(heldRows[slot] == row, "a row filled")
+            let range = slot * sourceCount..<(slot + 1) * sourceCount
+            return (UnsafeMutableBufferPointer(rebasing: counts[range]), UnsafeMutableBufferPointer(rebasing: touched[range]), touchedCounts[slot])
+        }
+
+        /// Version sentence `row`'s summed weights of the words it shares with each source sentence
+        /// that are not too common, by source sentence, and of its too common words. (Unchecked but
+        /// for debugging: read for every candidate pair.)
+        func row(_ row: Int) -> (weights: UnsafeMutablePointer<Double>, common: Double) {
+            let slot = row % 3
+            assert(heldRows[slot] == row, "a row filled")
+            return (weights.baseAddress.unsafelyUnwrapped + slot * sourceCount, commons[slot])
+        }
+    }
+
     /// A table of `count` integers, each `value`, for a walk to write in place; the caller deallocates it.
-    private static func table(count: Int, filledWith value: Int) -> UnsafeMutableBufferPointer<Int> {
+    fileprivate static func table(count: Int, filledWith value: Int) -> UnsafeMutableBufferPointer<Int> {
         let table = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
         table.initialize(repeating: value)
         return table
@@ -543,9 +665,14 @@ fileprivate struct FlatSets {
 struct SentenceWords {
     let source: [[Int32]]
     let version: [[Int32]]
+    /// The anchors, for texts in two languages: empty for words `weighted` (texts in one language,
+    /// which the aligner matches by their words and never by their anchors), so that they are
+    /// neither made for each document nor renumbered for each pair.
     let sourceAnchors: [[Int32]]
     let versionAnchors: [[Int32]]
     let vocabularySize: Int
+    /// Each word's weight, by id (empty for words not `weighted`).
+    let wordWeights: [Double]
     /// The words of each sentence and neighbour pair with their weights and summed weights, for
     /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
     private let sourceSets: FlatSets
@@ -564,14 +691,15 @@ struct SentenceWords {
             if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
         }
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
-            guard let map else { return (words.sentences, words.anchors) }
+            guard let map else { return (words.sentences, weighted ? [] : words.anchors) }
             return (words.sentences.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) },
-                    words.anchors.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) })
+                    weighted ? [] : words.anchors.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) })
         }
         (self.source, sourceAnchors) = sets(sourceWords, nil)
         (self.version, versionAnchors) = sets(versionWords, toJoint)
         self.vocabularySize = vocabularySize
         guard weighted else {
+            wordWeights = []
             sourceSets = FlatSets(self.source)
             versionSets = FlatSets(self.version)
             return
@@ -593,6 +721,7 @@ struct SentenceWords {
         }
         sourceSets = FlatSets(self.source, weights: weights)
         versionSets = FlatSets(self.version, weights: weights)
+        wordWeights = weights
     }
 
     /// For a source and a version of one sentence each: whether they share a word, and `dice` and
@@ -731,6 +860,12 @@ struct SentenceWords {
         let shared = versionSets.sharedWeight(with: sourceSets, a, b)
         let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
+    }
+
+    /// The summed weights of the words of version sentences `version` and source sentences `source`:
+    /// the denominator of `dice(version:source:)`.
+    func totalWeight(version: Range<Int>, source: Range<Int>) -> Double {
+        versionSets.weight(2 * version.lowerBound + version.count - 1) + sourceSets.weight(2 * source.lowerBound + source.count - 1)
     }
 
     /// Which of the version sentences v - 1, v and v + 1 hold each word (bits 1, 2 and 4 of its
