@@ -567,10 +567,33 @@ fileprivate struct FlatSets {
         }
         starts += ends
         guard let weights else { return }
-        valueWeights = values.map { weights[Int($0)] }
-        sums.reserveCapacity(starts.count - 1)
-        for entry in 0..<starts.count - 1 {
-            sums.append(valueWeights[starts[entry]..<starts[entry + 1]].reduce(0, +))
+        // Each value's weight, and each entry's sum from 0 in the values' order (as `reduce(0, +)`
+        // adds them), written in place: a value's weight appended to an array cost four times as
+        // much as its look-up.
+        let starts = starts
+        (valueWeights, sums) = values.withUnsafeBufferPointer { values in
+            weights.withUnsafeBufferPointer { weights in
+                starts.withUnsafeBufferPointer { starts in
+                    let entryCount = starts.count - 1
+                    var entrySums: [Double] = []
+                    let valueWeights = [Double](unsafeUninitializedCapacity: values.count) { valueWeights, count in
+                        entrySums = [Double](unsafeUninitializedCapacity: entryCount) { sums, sumCount in
+                            for entry in 0..<entryCount {
+                                var sum = 0.0
+                                for i in starts[entry]..<starts[entry + 1] {
+                                    let weight = weights[Int(values[i])]
+                                    valueWeights.initializeElement(at: i, to: weight)
+                                    sum += weight
+                                }
+                                sums.initializeElement(at: entry, to: sum)
+                            }
+                            sumCount = entryCount
+                        }
+                        count = values.count
+                    }
+                    return (valueWeights, entrySums)
+                }
+            }
         }
     }
 
@@ -687,8 +710,10 @@ struct SentenceWords {
         // (Counted, not listed: only their number is needed.)
         var vocabularySize = sourceWords.keys.count
         var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
-        for (local, key) in versionWords.keys.enumerated() {
-            if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
+        toJoint.withUnsafeMutableBufferPointer { toJoint in
+            for (local, key) in versionWords.keys.enumerated() {
+                if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
+            }
         }
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
             guard let map else { return (words.sentences, weighted ? [] : words.anchors) }
@@ -708,9 +733,14 @@ struct SentenceWords {
         if let language, WordFrequencies.builtIn.knows(language) {
             // Common words ("the", "said") say little; rare ones and names say much.
             let sourceZipf = sourceWords.zipf(in: language, of: source), versionZipf = versionWords.zipf(in: language, of: version)
-            for (id, zipf) in sourceZipf.enumerated() { weights[id] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
-            for (local, zipf) in versionZipf.enumerated() where Int(toJoint[local]) >= sourceZipf.count {
-                weights[Int(toJoint[local])] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
+            // (Written through buffers: each write to an array first asks whether its storage is shared.)
+            weights.withUnsafeMutableBufferPointer { weights in
+                toJoint.withUnsafeBufferPointer { toJoint in
+                    for (id, zipf) in sourceZipf.enumerated() { weights[id] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
+                    for (local, zipf) in versionZipf.enumerated() where Int(toJoint[local]) >= sourceZipf.count {
+                        weights[Int(toJoint[local])] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
+                    }
+                }
             }
         } else {
             // Without a word list: the words' rarity across the sentences of both texts.
