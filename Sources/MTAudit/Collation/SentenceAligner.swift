@@ -654,13 +654,16 @@ fileprivate struct FlatSets {
         }
     }
 
-    /// Gives each of `entry`'s values `bit` in `marks`, or with `bit` 0 clears their marks.
-    func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8) {
+    /// Gives each of `entry`'s values `bit` in `marks` (`on`), or takes it away (not `on`).
+    func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8, on: Bool) {
         // (Through a buffer: each write to the array would first ask whether its storage is shared.)
+        let keep: UInt8 = on ? 0xFF : ~bit, add: UInt8 = on ? bit : 0
         marks.withUnsafeMutableBufferPointer { marks in
-            for i in starts[entry]..<starts[entry + 1] {
-                let value = Int(values[i])
-                marks[value] = bit == 0 ? 0 : marks[value] | bit
+            values.withUnsafeBufferPointer { values in
+                for i in starts[entry]..<starts[entry + 1] {
+                    let value = Int(values[i])
+                    marks[value] = marks[value] & keep | add
+                }
             }
         }
     }
@@ -898,25 +901,26 @@ struct SentenceWords {
         versionSets.weight(2 * version.lowerBound + version.count - 1) + sourceSets.weight(2 * source.lowerBound + source.count - 1)
     }
 
-    /// Which of the version sentences v - 1, v and v + 1 hold each word (bits 1, 2 and 4 of its
-    /// entry by id), for scoring the pairs that hold version sentence v: `dice(version:source:marks:)`
+    /// Which of the version sentences v - 1, v and v + 1 hold each word (in its entry by id, bit
+    /// k % 3 for sentence k: three sentences in a row have three bits, and a sentence keeps its bit
+    /// while the marks move on by one, so that each is marked once and cleared once), for scoring the pairs that hold version sentence v: `dice(version:source:marks:)`
     /// then reads each source word once against the marks, instead of merging two sorted lists, a
     /// branch at every step that the processor cannot foresee.
     struct VersionMarks {
         fileprivate var bits: [UInt8]
         /// The version sentence v the marks are around; nil before any.
-        fileprivate var center: Int?
+        fileprivate(set) var center: Int?
 
         init(vocabularySize: Int) { bits = [UInt8](filledWith: 0, count: vocabularySize) }
     }
 
-    /// Marks the words of version sentences v - 1, v and v + 1, clearing the marks made before.
+    /// Marks the words of version sentences v - 1, v and v + 1, clearing the marks of the sentences
+    /// marked before that are not among them.
     func mark(_ marks: inout VersionMarks, around v: Int) {
         let sentences = { (v: Int) in max(0, v - 1)..<min(version.count, v + 2) }
-        if let center = marks.center {
-            for k in sentences(center) { versionSets.mark(2 * k, in: &marks.bits, bit: 0) }
-        }
-        for k in sentences(v) { versionSets.mark(2 * k, in: &marks.bits, bit: 1 << (k - v + 1)) }
+        let new = sentences(v), old = marks.center.map(sentences) ?? 0..<0
+        for k in old where !new.contains(k) { versionSets.mark(2 * k, in: &marks.bits, bit: 1 << (k % 3), on: false) }
+        for k in new where !old.contains(k) { versionSets.mark(2 * k, in: &marks.bits, bit: 1 << (k % 3), on: true) }
         marks.center = v
     }
 
@@ -927,7 +931,7 @@ struct SentenceWords {
               version.lowerBound >= center - 1, version.upperBound <= center + 2 else {
             return dice(version: version, source: source)
         }
-        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 - center + 1) }
+        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 % 3) }
         let shared = sourceSets.markedWeight(b, marks: marks.bits, mask: mask)
         let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
@@ -941,7 +945,7 @@ struct SentenceWords {
               version.lowerBound >= center - 1, version.upperBound <= center + 2 else {
             return shared(version: version, source: source)
         }
-        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 - center + 1) }
+        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 % 3) }
         return sourceSets.markedCount(b, marks: marks.bits, mask: mask)
     }
 
