@@ -158,11 +158,16 @@ public struct SentenceAligner: Sendable {
             if bounded {
                 // Dice = 2 shared / total, and the shared weight is at most the bound: a pair whose bound
                 // falls short of the threshold (by more than any rounding of the sums) cannot pass.
-                var bound = 0.0
-                for r in version {
-                    let row = rows.row(r)
-                    bound += row.common
-                    for s in source { bound += row.weights[s] }
+                // (Spelled out for one or two sentences a side, which is all a pair holds: a loop over
+                // each side cost more than the sums.)
+                let s = source.lowerBound, twoSources = source.count == 2
+                let first = rows.row(version.lowerBound)
+                var bound = first.common + first.weights[s]
+                if twoSources { bound += first.weights[s + 1] }
+                if version.count == 2 {
+                    let second = rows.row(version.lowerBound + 1)
+                    bound += second.common + second.weights[s]
+                    if twoSources { bound += second.weights[s + 1] }
                 }
                 if 2 * bound < boundThreshold * words.totalWeight(version: version, source: source) { return }
             }
@@ -897,6 +902,7 @@ struct SentenceWords {
 
     /// The summed weights of the words of version sentences `version` and source sentences `source`:
     /// the denominator of `dice(version:source:)`.
+    @inline(__always)
     func totalWeight(version: Range<Int>, source: Range<Int>) -> Double {
         versionSets.weight(2 * version.lowerBound + version.count - 1) + sourceSets.weight(2 * source.lowerBound + source.count - 1)
     }
