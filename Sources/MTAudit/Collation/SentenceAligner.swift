@@ -46,6 +46,18 @@ public struct SentenceAligner: Sendable {
     }
 
     public func align(source: Document, version: Document, sameLanguage: Bool, language: String?) -> SentenceAlignment {
+        align(source: source, version: version, sameLanguage: sameLanguage, language: language, toJoint: nil)
+    }
+
+    /// Whether `align` compares the words of each text's sentences (`SentenceWords`), which the
+    /// one sentence against one in one language does not.
+    static func needsWords(source: Document, version: Document, sameLanguage: Bool) -> Bool {
+        !(sameLanguage && source.sentences.count == 1 && version.sentences.count == 1)
+    }
+
+    /// `align`, with the version's words' joint ids against the source (`SentenceWords.jointIds`)
+    /// when the caller has them (nil: looked up).
+    func align(source: Document, version: Document, sameLanguage: Bool, language: String?, toJoint: SentenceWords.JointIds?) -> SentenceAlignment {
         if sameLanguage, source.sentences.count == 1, version.sentences.count == 1 {
             // One sentence against one (most pairs of a feed): the only link joins them, matched by
             // its words when they share one and are alike enough (as `linksByWords` would), else by
@@ -58,7 +70,7 @@ public struct SentenceAligner: Sendable {
         }
         // Words are weighed only to be compared in one language (`dice`); across languages the
         // aligner reads lengths, anchors and plain counts.
-        let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage)
+        let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage, toJoint: toJoint)
         var links: [SentenceAlignment.Link]
         if !sameLanguage {
             links = linksByLength(source: source, version: version, words: words)
@@ -711,18 +723,11 @@ struct SentenceWords {
 
     /// `weighted`: whether the words are weighed (each word by how much sharing it says about two
     /// sentences, from its Zipf frequency), as `dice` needs.
-    init(source: Document, version: Document, language: String?, weighted: Bool) {
-        // Ids in order of first appearance, the source's words first: the source's own numbering,
-        // then the version's words the source lacks, in the version's order.
+    /// `toJoint`: `jointIds(source:version:)` of the two texts' words, when the caller has them (nil:
+    /// looked up).
+    init(source: Document, version: Document, language: String?, weighted: Bool, toJoint known: JointIds? = nil) {
         let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
-        // (Counted, not listed: only their number is needed.)
-        var vocabularySize = sourceWords.keys.count
-        var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
-        toJoint.withUnsafeMutableBufferPointer { toJoint in
-            for (local, key) in versionWords.keys.enumerated() {
-                if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
-            }
-        }
+        let (toJoint, vocabularySize) = known ?? Self.jointIds(source: sourceWords, version: versionWords)
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
             guard let map else { return (words.sentences, weighted ? [] : words.anchors) }
             return (words.sentences.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) },
@@ -760,6 +765,39 @@ struct SentenceWords {
         sourceSets = FlatSets(self.source, weights: weights)
         versionSets = FlatSets(self.version, weights: weights)
         wordWeights = weights
+    }
+
+    /// By the version's word id, its joint id: ids in order of first appearance, the source's words
+    /// first (the source's own numbering), then the version's words the source lacks, in the
+    /// version's order.
+    static func jointIds(source sourceWords: DocumentWords, version versionWords: DocumentWords) -> JointIds {
+        var vocabularySize = sourceWords.keys.count
+        var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
+        toJoint.withUnsafeMutableBufferPointer { toJoint in
+            for (local, key) in versionWords.keys.enumerated() {
+                if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
+            }
+        }
+        return (toJoint, vocabularySize)
+    }
+
+    /// By the version's word id, its joint id; and how many joint ids there are (the source's words
+    /// and the version's it lacks; counted, not listed: only their number is needed).
+    typealias JointIds = (ids: [Int32], vocabularySize: Int)
+
+    /// The joint ids of the other direction, with no word looked up: given `toJoint`, the
+    /// `jointIds(source: a, version: b)` of texts of which `a` has `sourceCount` words, the
+    /// `jointIds(source: b, version: a)`. (A word both hold is the one pair of ids joined; the
+    /// words of `a` that `b` lacks follow `b`'s, in `a`'s order.)
+    static func invertedJointIds(_ toJoint: [Int32], sourceCount: Int) -> JointIds {
+        var inverted = [Int32](filledWith: -1, count: sourceCount)
+        let vocabularySize = inverted.withUnsafeMutableBufferPointer { inverted in
+            for (local, id) in toJoint.enumerated() where Int(id) < sourceCount { inverted[Int(id)] = Int32(local) }
+            var next = Int32(toJoint.count)
+            for local in 0..<sourceCount where inverted[local] < 0 { inverted[local] = next; next += 1 }
+            return Int(next)
+        }
+        return (inverted, vocabularySize)
     }
 
     /// For a source and a version of one sentence each: whether they share a word, and `dice` and
