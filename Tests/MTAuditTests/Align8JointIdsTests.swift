@@ -4,7 +4,8 @@ import Testing
 
 /// `Collation` looks up the joint ids of two versions' words once, for the later against the
 /// earlier, and turns them round for the other direction (`SentenceWords.invertedJointIds`): they
-/// must be the ids looked up word by word, and the alignments those of `align` looking them up.
+/// must be the ids looked up word by word, and the alignments (made with each version's weighed
+/// sets as a source made once, `SentenceWords.SourceSets`) those of `align` on its own.
 @Suite("Align8: joint ids turned round for the other direction")
 struct Align8JointIdsTests {
     @Test("invertedJointIds equals jointIds looked up, and Collation's alignments equal align's")

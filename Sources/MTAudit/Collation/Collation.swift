@@ -25,15 +25,25 @@ public struct Collation: Sendable {
             }()
             return i == later ? forward : SentenceWords.invertedJointIds(forward.ids, sourceCount: DocumentWords.of(versions[earlier]).keys.count)
         }
+        // Each version's weighed sets as a source in one language, made once for the versions aligned
+        // to it (`SentenceWords.SourceSets`; nil where they depend on the version).
+        var sourceSets: [Int: SentenceWords.SourceSets?] = [:]
+        func weighedSets(of j: Int, language: String?) -> SentenceWords.SourceSets? {
+            if let made = sourceSets[j] { return made }
+            let made = SentenceWords.SourceSets(of: versions[j], language: language)
+            sourceSets[j] = .some(made)
+            return made
+        }
         alignments = versions.indices.map { i in
             versions.indices.map { j in
                 guard i != j else { return nil }
                 let same = Comparability.sameLanguage(versions[j], versions[i], sourceGuess: .some(guesses[j]),
                                                       versionGuess: .some(guesses[i]))
-                let toJoint = SentenceAligner.needsWords(source: versions[j], version: versions[i], sameLanguage: same)
-                    ? jointIds(version: i, source: j) : nil
-                return aligner.align(source: versions[j], version: versions[i], sameLanguage: same,
-                                     language: Comparability.listedLanguage(of: versions[j], guess: guesses[j]), toJoint: toJoint)
+                let language = Comparability.listedLanguage(of: versions[j], guess: guesses[j])
+                let needsWords = SentenceAligner.needsWords(source: versions[j], version: versions[i], sameLanguage: same)
+                return aligner.align(source: versions[j], version: versions[i], sameLanguage: same, language: language,
+                                     toJoint: needsWords ? jointIds(version: i, source: j) : nil,
+                                     sourceSets: needsWords && same ? weighedSets(of: j, language: language) : nil)
             }
         }
     }

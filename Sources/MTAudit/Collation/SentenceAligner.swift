@@ -46,7 +46,7 @@ public struct SentenceAligner: Sendable {
     }
 
     public func align(source: Document, version: Document, sameLanguage: Bool, language: String?) -> SentenceAlignment {
-        align(source: source, version: version, sameLanguage: sameLanguage, language: language, toJoint: nil)
+        align(source: source, version: version, sameLanguage: sameLanguage, language: language, toJoint: nil, sourceSets: nil)
     }
 
     /// Whether `align` compares the words of each text's sentences (`SentenceWords`), which the
@@ -56,8 +56,10 @@ public struct SentenceAligner: Sendable {
     }
 
     /// `align`, with the version's words' joint ids against the source (`SentenceWords.jointIds`)
-    /// when the caller has them (nil: looked up).
-    func align(source: Document, version: Document, sameLanguage: Bool, language: String?, toJoint: SentenceWords.JointIds?) -> SentenceAlignment {
+    /// and the source's weighed sets (`SentenceWords.SourceSets`) when the caller has them (nil:
+    /// looked up, made).
+    func align(source: Document, version: Document, sameLanguage: Bool, language: String?, toJoint: SentenceWords.JointIds?,
+               sourceSets: SentenceWords.SourceSets?) -> SentenceAlignment {
         if sameLanguage, source.sentences.count == 1, version.sentences.count == 1 {
             // One sentence against one (most pairs of a feed): the only link joins them, matched by
             // its words when they share one and are alike enough (as `linksByWords` would), else by
@@ -70,7 +72,8 @@ public struct SentenceAligner: Sendable {
         }
         // Words are weighed only to be compared in one language (`dice`); across languages the
         // aligner reads lengths, anchors and plain counts.
-        let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage, toJoint: toJoint)
+        let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage, toJoint: toJoint,
+                                  sourceSets: sourceSets)
         var links: [SentenceAlignment.Link]
         if !sameLanguage {
             links = linksByLength(source: source, version: version, words: words)
@@ -725,7 +728,9 @@ struct SentenceWords {
     /// sentences, from its Zipf frequency), as `dice` needs.
     /// `toJoint`: `jointIds(source:version:)` of the two texts' words, when the caller has them (nil:
     /// looked up).
-    init(source: Document, version: Document, language: String?, weighted: Bool, toJoint known: JointIds? = nil) {
+    /// `sourceSets`: the source's weighed sets, when the caller has them for `language`.
+    init(source: Document, version: Document, language: String?, weighted: Bool, toJoint known: JointIds? = nil,
+         sourceSets given: SourceSets? = nil) {
         let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
         let (toJoint, vocabularySize) = known ?? Self.jointIds(source: sourceWords, version: versionWords)
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
@@ -762,9 +767,32 @@ struct SentenceWords {
             let total = Double(self.source.count + self.version.count)
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
         }
-        sourceSets = FlatSets(self.source, weights: weights)
+        // (The source's sets read only its words' weights, which with a word list are its own.)
+        if let given, given.language == language, WordFrequencies.builtIn.knows(given.language) {
+            sourceSets = given.sets
+        } else {
+            sourceSets = FlatSets(self.source, weights: weights)
+        }
         versionSets = FlatSets(self.version, weights: weights)
         wordWeights = weights
+    }
+
+    /// A source's weighed sets (its sentences' `FlatSets`, each word weighed by its Zipf frequency in
+    /// `language`'s word list) as `init` makes them for texts in one language: with a word list they
+    /// depend on the source and the language alone, so that a caller aligning several versions to one
+    /// source (`Collation`) makes them once.
+    struct SourceSets {
+        fileprivate let sets: FlatSets
+        let language: String
+
+        /// nil when `language` has no word list: then the weights depend on the version too.
+        init?(of source: Document, language: String?) {
+            guard let language, WordFrequencies.builtIn.knows(language) else { return nil }
+            let words = DocumentWords.of(source)
+            let weights = words.zipf(in: language, of: source).map { min(1.5, max(0.1, (6.5 - Double($0)) / 3)) }
+            sets = FlatSets(words.sentences, weights: weights)
+            self.language = language
+        }
     }
 
     /// By the version's word id, its joint id: ids in order of first appearance, the source's words
