@@ -11,13 +11,39 @@ public struct Collation: Sendable {
     public init(versions: [Document], aligner: SentenceAligner = SentenceAligner()) {
         self.versions = versions
         let guesses = versions.map { Comparability.guessedLanguage(of: $0) }
+        // The joint ids of each two versions' words, looked up once for the pair (the later version
+        // against the earlier) and turned round for the other direction, rather than each version's
+        // every word looked up again in the other's numbering.
+        var laterAgainstEarlier: [Int: SentenceWords.JointIds] = [:]
+        func jointIds(version i: Int, source j: Int) -> SentenceWords.JointIds {
+            let (later, earlier) = (max(i, j), min(i, j))
+            let key = later * versions.count + earlier
+            let forward = laterAgainstEarlier[key] ?? {
+                let made = SentenceWords.jointIds(source: DocumentWords.of(versions[earlier]), version: DocumentWords.of(versions[later]))
+                laterAgainstEarlier[key] = made
+                return made
+            }()
+            return i == later ? forward : SentenceWords.invertedJointIds(forward.ids, sourceCount: DocumentWords.of(versions[earlier]).keys.count)
+        }
+        // Each version's weighed sets as a source in one language, made once for the versions aligned
+        // to it (`SentenceWords.SourceSets`; nil where they depend on the version).
+        var sourceSets: [Int: SentenceWords.SourceSets?] = [:]
+        func weighedSets(of j: Int, language: String?) -> SentenceWords.SourceSets? {
+            if let made = sourceSets[j] { return made }
+            let made = SentenceWords.SourceSets(of: versions[j], language: language)
+            sourceSets[j] = .some(made)
+            return made
+        }
         alignments = versions.indices.map { i in
             versions.indices.map { j in
                 guard i != j else { return nil }
                 let same = Comparability.sameLanguage(versions[j], versions[i], sourceGuess: .some(guesses[j]),
                                                       versionGuess: .some(guesses[i]))
-                return aligner.align(source: versions[j], version: versions[i], sameLanguage: same,
-                                     language: Comparability.listedLanguage(of: versions[j], guess: guesses[j]))
+                let language = Comparability.listedLanguage(of: versions[j], guess: guesses[j])
+                let needsWords = SentenceAligner.needsWords(source: versions[j], version: versions[i], sameLanguage: same)
+                return aligner.align(source: versions[j], version: versions[i], sameLanguage: same, language: language,
+                                     toJoint: needsWords ? jointIds(version: i, source: j) : nil,
+                                     sourceSets: needsWords && same ? weighedSets(of: j, language: language) : nil)
             }
         }
     }

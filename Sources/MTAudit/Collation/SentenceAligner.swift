@@ -46,6 +46,20 @@ public struct SentenceAligner: Sendable {
     }
 
     public func align(source: Document, version: Document, sameLanguage: Bool, language: String?) -> SentenceAlignment {
+        align(source: source, version: version, sameLanguage: sameLanguage, language: language, toJoint: nil, sourceSets: nil)
+    }
+
+    /// Whether `align` compares the words of each text's sentences (`SentenceWords`), which the
+    /// one sentence against one in one language does not.
+    static func needsWords(source: Document, version: Document, sameLanguage: Bool) -> Bool {
+        !(sameLanguage && source.sentences.count == 1 && version.sentences.count == 1)
+    }
+
+    /// `align`, with the version's words' joint ids against the source (`SentenceWords.jointIds`)
+    /// and the source's weighed sets (`SentenceWords.SourceSets`) when the caller has them (nil:
+    /// looked up, made).
+    func align(source: Document, version: Document, sameLanguage: Bool, language: String?, toJoint: SentenceWords.JointIds?,
+               sourceSets: SentenceWords.SourceSets?) -> SentenceAlignment {
         if sameLanguage, source.sentences.count == 1, version.sentences.count == 1 {
             // One sentence against one (most pairs of a feed): the only link joins them, matched by
             // its words when they share one and are alike enough (as `linksByWords` would), else by
@@ -58,7 +72,8 @@ public struct SentenceAligner: Sendable {
         }
         // Words are weighed only to be compared in one language (`dice`); across languages the
         // aligner reads lengths, anchors and plain counts.
-        let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage)
+        let words = SentenceWords(source: source, version: version, language: language, weighted: sameLanguage, toJoint: toJoint,
+                                  sourceSets: sourceSets)
         var links: [SentenceAlignment.Link]
         if !sameLanguage {
             links = linksByLength(source: source, version: version, words: words)
@@ -83,7 +98,10 @@ public struct SentenceAligner: Sendable {
 
     // MARK: In one language
 
-    private func linksByWords(_ words: SentenceWords) -> [SentenceAlignment.Link] {
+    /// `bounded`: whether a candidate pair whose Dice cannot reach `threshold` (by the bound that
+    /// `SharedWeightRows` gives) is passed over unscored. The links are the same either way; the
+    /// unbounded walk is kept for the tests that say so.
+    func linksByWords(_ words: SentenceWords, bounded: Bool = true) -> [SentenceAlignment.Link] {
         let sourceCount = words.source.count, versionCount = words.version.count
         guard sourceCount > 0, versionCount > 0 else { return [] }
         if sourceCount == 1, versionCount == 1 {
@@ -96,20 +114,31 @@ public struct SentenceAligner: Sendable {
         }
         // Which source sentences hold each word that is not too common.
         // (One flat list, word after word, rather than an array per word, which every look-up
-        // would retain and release.)
-        var holderStarts = [Int](filledWith: 0, count: words.vocabularySize + 1)
-        for set in words.source { for word in set { holderStarts[Int(word) + 1] += 1 } }
-        for word in 0..<words.vocabularySize { holderStarts[word + 1] += holderStarts[word] }
-        var holders = [Int32](filledWith: 0, count: holderStarts[words.vocabularySize])
-        var filled = holderStarts
-        for (s, set) in words.source.enumerated() {
-            for word in set { holders[filled[Int(word)]] = Int32(s); filled[Int(word)] += 1 }
+        // would retain and release. Made by counting: each word's count, summed into where its list
+        // ends, then the sentences placed from the last, each word's list filled from its end to its
+        // start, so that `holderStarts[word]` ends up where it starts. Written through buffers: each
+        // write to an array first asks whether its storage is shared.)
+        let vocabularySize = words.vocabularySize
+        var holderStarts = [Int](filledWith: 0, count: vocabularySize + 1)
+        let holders = holderStarts.withUnsafeMutableBufferPointer { starts in
+            for set in words.source { for word in set { starts[Int(word)] += 1 } }
+            for word in 0..<vocabularySize { starts[word + 1] += starts[word] }
+            return [Int32](unsafeUninitializedCapacity: starts[vocabularySize]) { holders, count in
+                for s in words.source.indices.reversed() {
+                    for word in words.source[s] {
+                        starts[Int(word)] -= 1
+                        holders.initializeElement(at: starts[Int(word)], to: Int32(s))
+                    }
+                }
+                count = starts[vocabularySize]
+            }
         }
         var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
-        // The tables the walk writes at every step, as buffers: an array's every write first asks
-        // whether its storage is shared.
-        let shared = Self.table(count: sourceCount, filledWith: 0)
-        defer { shared.deallocate() }
+        // Each version sentence's words shared with each source sentence, counted and weighed, for
+        // v - 1, v and v + 1: the counts pick v's candidates, the weights bound their Dice.
+        let rows = SharedWeightRows(sourceCount: sourceCount, commonWordLimit: commonWordLimit)
+        defer { rows.deallocate() }
+        let bounded = bounded && !words.wordWeights.isEmpty
         var candidates: [Candidate] = []
         // The pairs already considered, so that each is scored once. Every pair is considered from a
         // version sentence v it holds; only a split (one source sentence, two version sentences w and
@@ -126,20 +155,38 @@ public struct SentenceAligner: Sendable {
         // in buffers (an array's every append and write first asks whether its storage is shared): a
         // sentence is touched once per version sentence, and the best are `candidateLimit` at most,
         // one more while a new one is placed.
-        let touched = Self.table(count: sourceCount, filledWith: 0)
         let top = Self.table(count: min(max(candidateLimit, 0), sourceCount) + 1, filledWith: 0)
-        defer { touched.deallocate(); top.deallocate() }
+        defer { top.deallocate() }
         // (The helpers below take what they change as `inout` or as buffers and capture no variable: a
         // variable a nested function captures lives in a box whose every access is checked for
         // exclusivity at run time, which cost a quarter of this walk.)
-        let threshold = threshold
+        let threshold = threshold, boundThreshold = threshold * (1 - 1e-9)
         /// Scores the pair if it lies in both texts and `table[slot]` does not already say `first`
-        /// (the pair's first version sentence), making it say so.
+        /// (the pair's first version sentence), making it say so; unless `rows` show that its Dice
+        /// cannot reach the threshold. The version sentences are marked around `v` before the first
+        /// pair scored there.
         func consider(source: Range<Int>, version: Range<Int>, table: UnsafeMutableBufferPointer<Int>, slot: Int, first: Int,
-                      marks: SentenceWords.VersionMarks, into candidates: inout [Candidate]) {
+                      around v: Int, rows: SharedWeightRows, marks: inout SentenceWords.VersionMarks, into candidates: inout [Candidate]) {
             guard source.lowerBound >= 0, source.upperBound <= sourceCount,
                   version.lowerBound >= 0, version.upperBound <= versionCount, table[slot] != first else { return }
             table[slot] = first
+            if bounded {
+                // Dice = 2 shared / total, and the shared weight is at most the bound: a pair whose bound
+                // falls short of the threshold (by more than any rounding of the sums) cannot pass.
+                // (Spelled out for one or two sentences a side, which is all a pair holds: a loop over
+                // each side cost more than the sums.)
+                let s = source.lowerBound, twoSources = source.count == 2
+                let first = rows.row(version.lowerBound)
+                var bound = first.common + first.weights[s]
+                if twoSources { bound += first.weights[s + 1] }
+                if version.count == 2 {
+                    let second = rows.row(version.lowerBound + 1)
+                    bound += second.common + second.weights[s]
+                    if twoSources { bound += second.weights[s + 1] }
+                }
+                if 2 * bound < boundThreshold * words.totalWeight(version: version, source: source) { return }
+            }
+            if marks.center != v { words.mark(&marks, around: v) }
             let dice = words.dice(version: version, source: source, marks: marks)
             guard dice >= threshold else { return }
             if source.count > 1 {
@@ -151,18 +198,13 @@ public struct SentenceAligner: Sendable {
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append(Candidate(score: dice + 0.05 * position, source: source, version: version, similarity: dice, index: candidates.count))
         }
+        let weights = words.wordWeights
         for (v, set) in words.version.enumerated() where !set.isEmpty {
-            var touchedCount = 0
-            for word in set {
-                let list = holderStarts[Int(word)]..<holderStarts[Int(word) + 1]
-                guard list.count <= commonWordLimit else { continue }
-                for s in holders[list] {
-                    let s = Int(s)
-                    if shared[s] == 0 { touched[touchedCount] = s; touchedCount += 1 }
-                    shared[s] += 1
-                }
-            }
-            words.mark(&marks, around: v)
+            // (Rows v - 1 and v are most often held from the sentence before.)
+            rows.fill(row: v, words: set, holderStarts: holderStarts, holders: holders, weights: weights)
+            if v > 0 { rows.fill(row: v - 1, words: words.version[v - 1], holderStarts: holderStarts, holders: holders, weights: weights) }
+            if v + 1 < versionCount { rows.fill(row: v + 1, words: words.version[v + 1], holderStarts: holderStarts, holders: holders, weights: weights) }
+            let (shared, touched, touchedCount) = rows.counts(row: v)
             // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
             // that order: picked as they come, since `touched` grows with the text but the pick does not.
             // (a before b: more shared words, or as many and earlier.)
@@ -181,13 +223,17 @@ public struct SentenceAligner: Sendable {
             }
             for place in 0..<topCount {
                 let s = top[place]
-                consider(source: s..<s + 1, version: v..<v + 1, table: singles, slot: s, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 2, version: v..<v + 1, table: merges, slot: s, first: v, marks: marks, into: &candidates)
-                consider(source: s - 1..<s + 1, version: v..<v + 1, table: merges, slot: s - 1, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 1, version: v..<v + 2, table: splits, slot: 2 * s + v % 2, first: v, marks: marks, into: &candidates)
-                consider(source: s..<s + 1, version: v - 1..<v + 1, table: splits, slot: 2 * s + (v - 1) % 2, first: v - 1, marks: marks, into: &candidates)
+                consider(source: s..<s + 1, version: v..<v + 1, table: singles, slot: s, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s..<s + 2, version: v..<v + 1, table: merges, slot: s, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s - 1..<s + 1, version: v..<v + 1, table: merges, slot: s - 1, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s..<s + 1, version: v..<v + 2, table: splits, slot: 2 * s + v % 2, first: v,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
+                consider(source: s..<s + 1, version: v - 1..<v + 1, table: splits, slot: 2 * s + (v - 1) % 2, first: v - 1,
+                         around: v, rows: rows, marks: &marks, into: &candidates)
             }
-            for place in 0..<touchedCount { shared[touched[place]] = 0 }
         }
         candidates.sort()
         var sourceTaken = [Bool](filledWith: false, count: sourceCount)
@@ -235,8 +281,104 @@ public struct SentenceAligner: Sendable {
         }
     }
 
+    /// For the version sentences around the one `linksByWords` is at (v - 1, v and v + 1, each in slot
+    /// row % 3), which source sentences share each one's words that are not too common (by the index
+    /// of holders), how many of them and their summed weights; and the summed weights of its common
+    /// words, which the index does not follow.
+    ///
+    /// A pair's shared weight (what `SentenceWords.dice` sums) is at most the shared weights of each
+    /// of its version sentences with each of its source sentences, plus the common words' weights of
+    /// its version sentences: a bound read off the rows, which rules out most candidate pairs before
+    /// their words are compared. The counts are those by which the walk picks the candidates.
+    /// (Buffers, each row cleared by the list of the sentences it touched: its entries are written at
+    /// every step.)
+    struct SharedWeightRows {
+        let sourceCount: Int, commonWordLimit: Int
+        /// By slot: the row held (Int.min for none), how many source sentences it touched, and the
+        /// weights of its common words.
+        private let heldRows: UnsafeMutableBufferPointer<Int>
+        private let touchedCounts: UnsafeMutableBufferPointer<Int>
+        private let commons: UnsafeMutableBufferPointer<Double>
+        /// By slot, then by source sentence: the shared words' count and weight; and by slot the
+        /// touched source sentences, in the order first met.
+        private let counts: UnsafeMutableBufferPointer<Int>
+        private let weights: UnsafeMutableBufferPointer<Double>
+        private let touched: UnsafeMutableBufferPointer<Int>
+
+        init(sourceCount: Int, commonWordLimit: Int) {
+            self.sourceCount = sourceCount
+            self.commonWordLimit = commonWordLimit
+            heldRows = SentenceAligner.table(count: 3, filledWith: .min)
+            touchedCounts = SentenceAligner.table(count: 3, filledWith: 0)
+            commons = .allocate(capacity: 3)
+            commons.initialize(repeating: 0)
+            counts = SentenceAligner.table(count: 3 * sourceCount, filledWith: 0)
+            weights = .allocate(capacity: 3 * sourceCount)
+            weights.initialize(repeating: 0)
+            touched = SentenceAligner.table(count: 3 * sourceCount, filledWith: 0)
+        }
+
+        func deallocate() {
+            heldRows.deallocate(); touchedCounts.deallocate(); commons.deallocate()
+            counts.deallocate(); weights.deallocate(); touched.deallocate()
+        }
+
+        /// Makes the slot of version sentence `row` (whose word set is `words`) hold it, if it does not.
+        /// `weights`: by word id (empty: weights left 0).
+        func fill(row: Int, words: [Int32], holderStarts: [Int], holders: [Int32], weights wordWeights: [Double]) {
+            let slot = row % 3
+            guard heldRows[slot] != row else { return }
+            let base = slot * sourceCount
+            for place in 0..<touchedCounts[slot] {
+                let s = base + touched[base + place]
+                counts[s] = 0
+                weights[s] = 0
+            }
+            var touchedCount = 0, common = 0.0
+            let weighed = !wordWeights.isEmpty
+            holderStarts.withUnsafeBufferPointer { holderStarts in
+                holders.withUnsafeBufferPointer { holders in
+                    wordWeights.withUnsafeBufferPointer { wordWeights in
+                        for word in words {
+                            let start = holderStarts[Int(word)], end = holderStarts[Int(word) + 1]
+                            let weight = weighed ? wordWeights[Int(word)] : 0
+                            guard end - start <= commonWordLimit else { common += weight; continue }
+                            for place in start..<end {
+                                let s = Int(holders[place])
+                                if counts[base + s] == 0 { touched[base + touchedCount] = s; touchedCount += 1 }
+                                counts[base + s] += 1
+                                weights[base + s] += weight
+                            }
+                        }
+                    }
+                }
+            }
+            heldRows[slot] = row
+            touchedCounts[slot] = touchedCount
+            commons[slot] = common
+        }
+
+        /// Row `row`'s shared counts by source sentence and the source sentences it touched (the first
+        /// `touchedCount`), in place.
+        func counts(row: Int) -> (shared: UnsafeMutableBufferPointer<Int>, touched: UnsafeMutableBufferPointer<Int>, touchedCount: Int) {
+            let slot = row % 3
+            precondition(heldRows[slot] == row, "a row filled")
+            let range = slot * sourceCount..<(slot + 1) * sourceCount
+            return (UnsafeMutableBufferPointer(rebasing: counts[range]), UnsafeMutableBufferPointer(rebasing: touched[range]), touchedCounts[slot])
+        }
+
+        /// Version sentence `row`'s summed weights of the words it shares with each source sentence
+        /// that are not too common, by source sentence, and of its too common words. (Unchecked but
+        /// for debugging: read for every candidate pair.)
+        func row(_ row: Int) -> (weights: UnsafeMutablePointer<Double>, common: Double) {
+            let slot = row % 3
+            assert(heldRows[slot] == row, "a row filled")
+            return (weights.baseAddress.unsafelyUnwrapped + slot * sourceCount, commons[slot])
+        }
+    }
+
     /// A table of `count` integers, each `value`, for a walk to write in place; the caller deallocates it.
-    private static func table(count: Int, filledWith value: Int) -> UnsafeMutableBufferPointer<Int> {
+    fileprivate static func table(count: Int, filledWith value: Int) -> UnsafeMutableBufferPointer<Int> {
         let table = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
         table.initialize(repeating: value)
         return table
@@ -445,10 +587,33 @@ fileprivate struct FlatSets {
         }
         starts += ends
         guard let weights else { return }
-        valueWeights = values.map { weights[Int($0)] }
-        sums.reserveCapacity(starts.count - 1)
-        for entry in 0..<starts.count - 1 {
-            sums.append(valueWeights[starts[entry]..<starts[entry + 1]].reduce(0, +))
+        // Each value's weight, and each entry's sum from 0 in the values' order (as `reduce(0, +)`
+        // adds them), written in place: a value's weight appended to an array cost four times as
+        // much as its look-up.
+        let starts = starts
+        (valueWeights, sums) = values.withUnsafeBufferPointer { values in
+            weights.withUnsafeBufferPointer { weights in
+                starts.withUnsafeBufferPointer { starts in
+                    let entryCount = starts.count - 1
+                    var entrySums: [Double] = []
+                    let valueWeights = [Double](unsafeUninitializedCapacity: values.count) { valueWeights, count in
+                        entrySums = [Double](unsafeUninitializedCapacity: entryCount) { sums, sumCount in
+                            for entry in 0..<entryCount {
+                                var sum = 0.0
+                                for i in starts[entry]..<starts[entry + 1] {
+                                    let weight = weights[Int(values[i])]
+                                    valueWeights.initializeElement(at: i, to: weight)
+                                    sum += weight
+                                }
+                                sums.initializeElement(at: entry, to: sum)
+                            }
+                            sumCount = entryCount
+                        }
+                        count = values.count
+                    }
+                    return (valueWeights, entrySums)
+                }
+            }
         }
     }
 
@@ -509,13 +674,16 @@ fileprivate struct FlatSets {
         }
     }
 
-    /// Gives each of `entry`'s values `bit` in `marks`, or with `bit` 0 clears their marks.
-    func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8) {
+    /// Gives each of `entry`'s values `bit` in `marks` (`on`), or takes it away (not `on`).
+    func mark(_ entry: Int, in marks: inout [UInt8], bit: UInt8, on: Bool) {
         // (Through a buffer: each write to the array would first ask whether its storage is shared.)
+        let keep: UInt8 = on ? 0xFF : ~bit, add: UInt8 = on ? bit : 0
         marks.withUnsafeMutableBufferPointer { marks in
-            for i in starts[entry]..<starts[entry + 1] {
-                let value = Int(values[i])
-                marks[value] = bit == 0 ? 0 : marks[value] | bit
+            values.withUnsafeBufferPointer { values in
+                for i in starts[entry]..<starts[entry + 1] {
+                    let value = Int(values[i])
+                    marks[value] = marks[value] & keep | add
+                }
             }
         }
     }
@@ -543,9 +711,14 @@ fileprivate struct FlatSets {
 struct SentenceWords {
     let source: [[Int32]]
     let version: [[Int32]]
+    /// The anchors, for texts in two languages: empty for words `weighted` (texts in one language,
+    /// which the aligner matches by their words and never by their anchors), so that they are
+    /// neither made for each document nor renumbered for each pair.
     let sourceAnchors: [[Int32]]
     let versionAnchors: [[Int32]]
     let vocabularySize: Int
+    /// Each word's weight, by id (empty for words not `weighted`).
+    let wordWeights: [Double]
     /// The words of each sentence and neighbour pair with their weights and summed weights, for
     /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
     private let sourceSets: FlatSets
@@ -553,25 +726,23 @@ struct SentenceWords {
 
     /// `weighted`: whether the words are weighed (each word by how much sharing it says about two
     /// sentences, from its Zipf frequency), as `dice` needs.
-    init(source: Document, version: Document, language: String?, weighted: Bool) {
-        // Ids in order of first appearance, the source's words first: the source's own numbering,
-        // then the version's words the source lacks, in the version's order.
+    /// `toJoint`: `jointIds(source:version:)` of the two texts' words, when the caller has them (nil:
+    /// looked up).
+    /// `sourceSets`: the source's weighed sets, when the caller has them for `language`.
+    init(source: Document, version: Document, language: String?, weighted: Bool, toJoint known: JointIds? = nil,
+         sourceSets given: SourceSets? = nil) {
         let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
-        // (Counted, not listed: only their number is needed.)
-        var vocabularySize = sourceWords.keys.count
-        var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
-        for (local, key) in versionWords.keys.enumerated() {
-            if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
-        }
+        let (toJoint, vocabularySize) = known ?? Self.jointIds(source: sourceWords, version: versionWords)
         func sets(_ words: DocumentWords, _ map: [Int32]?) -> (words: [[Int32]], anchors: [[Int32]]) {
-            guard let map else { return (words.sentences, words.anchors) }
+            guard let map else { return (words.sentences, weighted ? [] : words.anchors) }
             return (words.sentences.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) },
-                    words.anchors.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) })
+                    weighted ? [] : words.anchors.map { SortedIds.sortedUnique($0.map { map[Int($0)] }) })
         }
         (self.source, sourceAnchors) = sets(sourceWords, nil)
         (self.version, versionAnchors) = sets(versionWords, toJoint)
         self.vocabularySize = vocabularySize
         guard weighted else {
+            wordWeights = []
             sourceSets = FlatSets(self.source)
             versionSets = FlatSets(self.version)
             return
@@ -580,9 +751,14 @@ struct SentenceWords {
         if let language, WordFrequencies.builtIn.knows(language) {
             // Common words ("the", "said") say little; rare ones and names say much.
             let sourceZipf = sourceWords.zipf(in: language, of: source), versionZipf = versionWords.zipf(in: language, of: version)
-            for (id, zipf) in sourceZipf.enumerated() { weights[id] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
-            for (local, zipf) in versionZipf.enumerated() where Int(toJoint[local]) >= sourceZipf.count {
-                weights[Int(toJoint[local])] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
+            // (Written through buffers: each write to an array first asks whether its storage is shared.)
+            weights.withUnsafeMutableBufferPointer { weights in
+                toJoint.withUnsafeBufferPointer { toJoint in
+                    for (id, zipf) in sourceZipf.enumerated() { weights[id] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
+                    for (local, zipf) in versionZipf.enumerated() where Int(toJoint[local]) >= sourceZipf.count {
+                        weights[Int(toJoint[local])] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
+                    }
+                }
             }
         } else {
             // Without a word list: the words' rarity across the sentences of both texts.
@@ -591,8 +767,65 @@ struct SentenceWords {
             let total = Double(self.source.count + self.version.count)
             for id in weights.indices { weights[id] = min(1.5, max(0.1, Foundation.log(total / Double(holders[id])) / 2)) }
         }
-        sourceSets = FlatSets(self.source, weights: weights)
+        // (The source's sets read only its words' weights, which with a word list are its own.)
+        if let given, given.language == language, WordFrequencies.builtIn.knows(given.language) {
+            sourceSets = given.sets
+        } else {
+            sourceSets = FlatSets(self.source, weights: weights)
+        }
         versionSets = FlatSets(self.version, weights: weights)
+        wordWeights = weights
+    }
+
+    /// A source's weighed sets (its sentences' `FlatSets`, each word weighed by its Zipf frequency in
+    /// `language`'s word list) as `init` makes them for texts in one language: with a word list they
+    /// depend on the source and the language alone, so that a caller aligning several versions to one
+    /// source (`Collation`) makes them once.
+    struct SourceSets {
+        fileprivate let sets: FlatSets
+        let language: String
+
+        /// nil when `language` has no word list: then the weights depend on the version too.
+        init?(of source: Document, language: String?) {
+            guard let language, WordFrequencies.builtIn.knows(language) else { return nil }
+            let words = DocumentWords.of(source)
+            let weights = words.zipf(in: language, of: source).map { min(1.5, max(0.1, (6.5 - Double($0)) / 3)) }
+            sets = FlatSets(words.sentences, weights: weights)
+            self.language = language
+        }
+    }
+
+    /// By the version's word id, its joint id: ids in order of first appearance, the source's words
+    /// first (the source's own numbering), then the version's words the source lacks, in the
+    /// version's order.
+    static func jointIds(source sourceWords: DocumentWords, version versionWords: DocumentWords) -> JointIds {
+        var vocabularySize = sourceWords.keys.count
+        var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
+        toJoint.withUnsafeMutableBufferPointer { toJoint in
+            for (local, key) in versionWords.keys.enumerated() {
+                if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
+            }
+        }
+        return (toJoint, vocabularySize)
+    }
+
+    /// By the version's word id, its joint id; and how many joint ids there are (the source's words
+    /// and the version's it lacks; counted, not listed: only their number is needed).
+    typealias JointIds = (ids: [Int32], vocabularySize: Int)
+
+    /// The joint ids of the other direction, with no word looked up: given `toJoint`, the
+    /// `jointIds(source: a, version: b)` of texts of which `a` has `sourceCount` words, the
+    /// `jointIds(source: b, version: a)`. (A word both hold is the one pair of ids joined; the
+    /// words of `a` that `b` lacks follow `b`'s, in `a`'s order.)
+    static func invertedJointIds(_ toJoint: [Int32], sourceCount: Int) -> JointIds {
+        var inverted = [Int32](filledWith: -1, count: sourceCount)
+        let vocabularySize = inverted.withUnsafeMutableBufferPointer { inverted in
+            for (local, id) in toJoint.enumerated() where Int(id) < sourceCount { inverted[Int(id)] = Int32(local) }
+            var next = Int32(toJoint.count)
+            for local in 0..<sourceCount where inverted[local] < 0 { inverted[local] = next; next += 1 }
+            return Int(next)
+        }
+        return (inverted, vocabularySize)
     }
 
     /// For a source and a version of one sentence each: whether they share a word, and `dice` and
@@ -733,25 +966,33 @@ struct SentenceWords {
         return total > 0 ? 2 * shared / total : 0
     }
 
-    /// Which of the version sentences v - 1, v and v + 1 hold each word (bits 1, 2 and 4 of its
-    /// entry by id), for scoring the pairs that hold version sentence v: `dice(version:source:marks:)`
+    /// The summed weights of the words of version sentences `version` and source sentences `source`:
+    /// the denominator of `dice(version:source:)`.
+    @inline(__always)
+    func totalWeight(version: Range<Int>, source: Range<Int>) -> Double {
+        versionSets.weight(2 * version.lowerBound + version.count - 1) + sourceSets.weight(2 * source.lowerBound + source.count - 1)
+    }
+
+    /// Which of the version sentences v - 1, v and v + 1 hold each word (in its entry by id, bit
+    /// k % 3 for sentence k: three sentences in a row have three bits, and a sentence keeps its bit
+    /// while the marks move on by one, so that each is marked once and cleared once), for scoring the pairs that hold version sentence v: `dice(version:source:marks:)`
     /// then reads each source word once against the marks, instead of merging two sorted lists, a
     /// branch at every step that the processor cannot foresee.
     struct VersionMarks {
         fileprivate var bits: [UInt8]
         /// The version sentence v the marks are around; nil before any.
-        fileprivate var center: Int?
+        fileprivate(set) var center: Int?
 
         init(vocabularySize: Int) { bits = [UInt8](filledWith: 0, count: vocabularySize) }
     }
 
-    /// Marks the words of version sentences v - 1, v and v + 1, clearing the marks made before.
+    /// Marks the words of version sentences v - 1, v and v + 1, clearing the marks of the sentences
+    /// marked before that are not among them.
     func mark(_ marks: inout VersionMarks, around v: Int) {
         let sentences = { (v: Int) in max(0, v - 1)..<min(version.count, v + 2) }
-        if let center = marks.center {
-            for k in sentences(center) { versionSets.mark(2 * k, in: &marks.bits, bit: 0) }
-        }
-        for k in sentences(v) { versionSets.mark(2 * k, in: &marks.bits, bit: 1 << (k - v + 1)) }
+        let new = sentences(v), old = marks.center.map(sentences) ?? 0..<0
+        for k in old where !new.contains(k) { versionSets.mark(2 * k, in: &marks.bits, bit: 1 << (k % 3), on: false) }
+        for k in new where !old.contains(k) { versionSets.mark(2 * k, in: &marks.bits, bit: 1 << (k % 3), on: true) }
         marks.center = v
     }
 
@@ -762,7 +1003,7 @@ struct SentenceWords {
               version.lowerBound >= center - 1, version.upperBound <= center + 2 else {
             return dice(version: version, source: source)
         }
-        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 - center + 1) }
+        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 % 3) }
         let shared = sourceSets.markedWeight(b, marks: marks.bits, mask: mask)
         let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
@@ -776,7 +1017,7 @@ struct SentenceWords {
               version.lowerBound >= center - 1, version.upperBound <= center + 2 else {
             return shared(version: version, source: source)
         }
-        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 - center + 1) }
+        let mask = version.reduce(UInt8(0)) { $0 | 1 << ($1 % 3) }
         return sourceSets.markedCount(b, marks: marks.bits, mask: mask)
     }
 
