@@ -60,7 +60,7 @@ public struct RepeatedWordsDetector: Detector {
         let runs = Self.repeats(in: context.version)
         guard !runs.isEmpty else { return [] }
         let allowed = context.lexicons.matchingKeys(.grammaticalDoubles, language: context.version.language)
-        let sourceRepeats = Set(Self.repeats(in: context.source).map(\.unit))
+        let sourceRepeats = Self.repeatedUnits(of: context.source)
         var findings: [Finding] = []
         for run in runs {
             if run.length == 1 && allowed.contains(run.unit + " " + run.unit) { continue }
@@ -75,6 +75,14 @@ public struct RepeatedWordsDetector: Detector {
         }
         return findings
     }
+
+    /// The units a document repeats, kept with it: a source is asked once for each of its versions
+    /// that repeats something, and an article's versions mostly do (a doubled "the" somewhere).
+    static func repeatedUnits(of document: Document) -> Set<String> {
+        document.memo.value(repeatedUnitsKey, from: document) { Set(repeats(in: $0).map(\.unit)) }
+    }
+
+    private static let repeatedUnitsKey = MemoKey("repeated-words-units")
 
     /// A unit of `length` tokens at `start`, written `copies` times in a row.
     struct Run {
