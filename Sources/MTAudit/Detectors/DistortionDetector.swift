@@ -71,6 +71,9 @@ public struct DistortionDetector: Detector {
         var findings: [Finding] = []
         // (The word rows are read at the first link whose words differ: a version left as it was has none.)
         var rows: (version: DocumentWordRows, source: DocumentWordRows)?
+        // The link keys' tables of the last link, kept for the next: emptied, not freed and allocated
+        // again for every link (three arrays each).
+        var spare: LinkKeys?
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
@@ -95,7 +98,14 @@ public struct DistortionDetector: Detector {
                 // A word counts as there in another form too ("approve" for "approved"). Each base key
                 // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
                 // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
-                var facts = LinkKeys(capacity: versionCount + sourceCount)
+                var facts: LinkKeys
+                if spare != nil {
+                    facts = spare.take()!
+                    facts.reset(capacity: versionCount + sourceCount)
+                } else {
+                    facts = LinkKeys(capacity: versionCount + sourceCount)
+                }
+                defer { spare = facts }
                 let versionNumbers = part(room, versionCount), sourceNumbers = part(room + versionCount, sourceCount)
                 for place in 0..<versionCount { versionNumbers[place] = facts.number(baseOf: versionTokens[versionWords[place]].key, Mark.version) }
                 for place in 0..<sourceCount { sourceNumbers[place] = facts.number(baseOf: sourceTokens[sourceWords[place]].key, Mark.source) }
@@ -285,6 +295,21 @@ public struct DistortionDetector: Detector {
             marks = []
             marks.reserveCapacity(capacity)
             slots = [UInt64](filledWith: 0, count: KeyNumbering.slotCount(for: capacity))
+        }
+
+        /// Empties the tables for another link, as `init(capacity:)` makes them, in the arrays' own
+        /// room where it is enough (the table of slots in its own only where its size is the same).
+        mutating func reset(capacity: Int) {
+            keys.removeAll(keepingCapacity: true)
+            keys.reserveCapacity(capacity)
+            marks.removeAll(keepingCapacity: true)
+            marks.reserveCapacity(capacity)
+            let count = KeyNumbering.slotCount(for: capacity)
+            if slots.count == count {
+                slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            } else {
+                slots = [UInt64](filledWith: 0, count: count)
+            }
         }
 
         func key(_ number: Int) -> String { keys[number] }
