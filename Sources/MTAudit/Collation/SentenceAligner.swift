@@ -49,6 +49,25 @@ public struct SentenceAligner: Sendable {
         align(source: source, version: version, sameLanguage: sameLanguage, language: language, toJoint: nil, sourceSets: nil)
     }
 
+    /// Each of `versions` aligned to the one `source`, as `align(source:version:)` aligns each: the
+    /// source's language guessed once, and its weighed sets (`SentenceWords.SourceSets`) made once
+    /// when two versions or more compare words with it in its language, rather than once per version
+    /// (an article's source is the source of each of its line's versions). With one such version
+    /// they are made inside its alignment, as before (made apart they would cost a second weight list).
+    public func align(source: Document, versions: [Document]) -> [SentenceAlignment] {
+        // (A lone version, most lines, has nothing to share: aligned as it is on its own.)
+        guard versions.count > 1 else { return versions.map { align(source: source, version: $0) } }
+        let sourceGuess = Comparability.guessedLanguage(of: source)
+        let language = Comparability.listedLanguage(of: source, guess: sourceGuess)
+        let same = versions.map { Comparability.sameLanguage(source, $0, sourceGuess: .some(sourceGuess)) }
+        let weighing = versions.indices.count { same[$0] && Self.needsWords(source: source, version: versions[$0], sameLanguage: true) }
+        let sourceSets = weighing > 1 ? SentenceWords.SourceSets(of: source, language: language) : nil
+        return versions.indices.map { index in
+            align(source: source, version: versions[index], sameLanguage: same[index], language: language, toJoint: nil,
+                  sourceSets: same[index] ? sourceSets : nil)
+        }
+    }
+
     /// Whether `align` compares the words of each text's sentences (`SentenceWords`), which the
     /// one sentence against one in one language does not.
     static func needsWords(source: Document, version: Document, sameLanguage: Bool) -> Bool {
