@@ -571,23 +571,54 @@ fileprivate struct FlatSets {
     private var valueWeights: [Double] = []
     /// The summed weights of each entry's ids, in their order; empty without weights.
     private var sums: [Double] = []
+    /// Whether each two-sentence entry holds its ids (else it holds none, and only its sum is kept).
+    private(set) var holdsUnions = true
 
     /// The sets of `singles`, each sentence's sorted ids, and of each sentence with the next (the union
     /// of the two, merged in place: no array of its own per pair, which made a quarter of the words'
     /// cost for an article). With `weights`, by id, for the weighted sums.
-    init(_ singles: [[Int32]], weights: [Double]? = nil) {
+    /// `unions`: whether the two-sentence entries hold their ids. Without them (with `weights` only)
+    /// each holds none but keeps its sum, added in the same order as the merge meets the ids: all
+    /// that the aligner's walk reads of a version's pairs (it marks their words sentence by sentence).
+    init(_ singles: [[Int32]], weights: [Double]? = nil, unions: Bool = true) {
+        precondition(unions || weights != nil, "sums kept for unions without ids")
         // A union holds no more than both sentences: room for every entry at once.
         let total = singles.reduce(0) { $0 + $1.count }
         starts.reserveCapacity(2 * singles.count + 1)
         var ends: [Int] = []
         ends.reserveCapacity(2 * singles.count)
-        values = [Int32](unsafeUninitializedCapacity: 3 * total) { buffer, count in
+        holdsUnions = unions
+        // Without the unions' ids: each union's sum, by its first sentence.
+        var unionSums = [Double](filledWith: 0, count: unions ? 0 : singles.count)
+        if !unions, let weights {
+            weights.withUnsafeBufferPointer { weights in
+                unionSums.withUnsafeMutableBufferPointer { unionSums in
+                    for k in singles.indices.dropLast() {
+                        singles[k].withUnsafeBufferPointer { a in
+                            singles[k + 1].withUnsafeBufferPointer { b in
+                                var i = 0, j = 0, sum = 0.0
+                                while i < a.count && j < b.count {
+                                    let x = a[i], y = b[j]
+                                    sum += weights[Int(x <= y ? x : y)]
+                                    if x <= y { i += 1 }
+                                    if y <= x { j += 1 }
+                                }
+                                while i < a.count { sum += weights[Int(a[i])]; i += 1 }
+                                while j < b.count { sum += weights[Int(b[j])]; j += 1 }
+                                unionSums[k] = sum
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        values = [Int32](unsafeUninitializedCapacity: unions ? 3 * total : total) { buffer, count in
             count = 0
             for k in singles.indices {
                 singles[k].withUnsafeBufferPointer { a in
                     for id in a { buffer[count] = id; count += 1 }
                     ends.append(count)
-                    guard k + 1 < singles.count else { return }
+                    guard unions, k + 1 < singles.count else { return }
                     singles[k + 1].withUnsafeBufferPointer { b in
                         var i = 0, j = 0
                         while i < a.count && j < b.count {
@@ -618,6 +649,7 @@ fileprivate struct FlatSets {
                     let valueWeights = [Double](unsafeUninitializedCapacity: values.count) { valueWeights, count in
                         entrySums = [Double](unsafeUninitializedCapacity: entryCount) { sums, sumCount in
                             for entry in 0..<entryCount {
+                                if !unions && entry % 2 == 1 { sums.initializeElement(at: entry, to: unionSums[entry / 2]); continue }
                                 var sum = 0.0
                                 for i in starts[entry]..<starts[entry + 1] {
                                     let weight = weights[Int(values[i])]
@@ -792,7 +824,9 @@ struct SentenceWords {
         } else {
             sourceSets = FlatSets(self.source, weights: weights)
         }
-        versionSets = FlatSets(self.version, weights: weights)
+        // (The walk reads the version's pairs by their sums and its sentences' marks: their ids are
+        // merged only for a fallback that asks, `versionEntry`.)
+        versionSets = FlatSets(self.version, weights: weights, unions: false)
         wordWeights = weights
     }
 
@@ -976,10 +1010,19 @@ struct SentenceWords {
         return (a, b)
     }
 
+    /// The version's flat sets holding the ids of version sentences `range` (one or two), and its
+    /// entry there: `versionSets`, or, for two sentences where those hold only the pair's sum, the
+    /// pair's sets made apart (the same ids and weights, so the same sums).
+    private func versionEntry(_ range: Range<Int>) -> (sets: FlatSets, entry: Int) {
+        guard range.count == 2, !versionSets.holdsUnions else { return (versionSets, 2 * range.lowerBound + range.count - 1) }
+        return (FlatSets([version[range.lowerBound], version[range.lowerBound + 1]], weights: wordWeights), 1)
+    }
+
     /// The Dice coefficient of the words of version sentences `version` and source sentences
     /// `source`, each word counted by its weight (the words must be `weighted`).
     func dice(version: Range<Int>, source: Range<Int>) -> Double {
-        let (a, b) = entries(version, source)
+        let (_, b) = entries(version, source)
+        let (versionSets, a) = versionEntry(version)
         let shared = versionSets.sharedWeight(with: sourceSets, a, b)
         let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
@@ -1042,7 +1085,8 @@ struct SentenceWords {
 
     /// The Dice coefficient of the two sides' word sets, every word counted once.
     func plainDice(version: Range<Int>, source: Range<Int>) -> Double {
-        let (a, b) = entries(version, source)
+        let (_, b) = entries(version, source)
+        let (versionSets, a) = versionEntry(version)
         let sizes = versionSets.count(a) + sourceSets.count(b)
         guard sizes > 0 else { return 0 }
         return 2 * Double(versionSets.sharedCount(with: sourceSets, a, b)) / Double(sizes)
@@ -1050,7 +1094,8 @@ struct SentenceWords {
 
     /// How many distinct words the two sides share.
     func shared(version: Range<Int>, source: Range<Int>) -> Int {
-        let (a, b) = entries(version, source)
+        let (_, b) = entries(version, source)
+        let (versionSets, a) = versionEntry(version)
         return versionSets.sharedCount(with: sourceSets, a, b)
     }
 
