@@ -210,9 +210,13 @@ public struct SentenceAligner: Sendable {
             guard dice >= threshold else { return }
             if source.count > 1 {
                 // Each sentence of a merge or split must bring its own share of the other side's words.
-                for s in source where words.shared(version: version, source: s..<s + 1, marks: marks) < 2 { return }
+                // (The rows' count of the words not too common that the two share is at most all they
+                // share: two or more there say enough, and only fewer are counted in full.)
+                for s in source where rows.sharedCount(row: version.lowerBound, source: s) < 2
+                    && words.shared(version: version, source: s..<s + 1, marks: marks) < 2 { return }
             } else if version.count > 1 {
-                for v in version where words.shared(version: v..<v + 1, source: source, marks: marks) < 2 { return }
+                for v in version where rows.sharedCount(row: v, source: source.lowerBound) < 2
+                    && words.shared(version: v..<v + 1, source: source, marks: marks) < 2 { return }
             }
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append(Candidate(score: dice + 0.05 * position, source: source, version: version, similarity: dice, index: candidates.count))
@@ -384,6 +388,14 @@ public struct SentenceAligner: Sendable {
             precondition(heldRows[slot] == row, "a row filled")
             let range = slot * sourceCount..<(slot + 1) * sourceCount
             return (UnsafeMutableBufferPointer(rebasing: counts[range]), UnsafeMutableBufferPointer(rebasing: touched[range]), touchedCounts[slot])
+        }
+
+        /// How many of version sentence `row`'s words that are not too common source sentence `s`
+        /// holds: at most how many words the two share. (Unchecked but for debugging, as `row`.)
+        func sharedCount(row: Int, source s: Int) -> Int {
+            let slot = row % 3
+            assert(heldRows[slot] == row, "a row filled")
+            return counts[slot * sourceCount + s]
         }
 
         /// Version sentence `row`'s summed weights of the words it shares with each source sentence
