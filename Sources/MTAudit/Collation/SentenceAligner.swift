@@ -131,27 +131,9 @@ public struct SentenceAligner: Sendable {
             let dice = words.dice(version: 0..<1, source: 0..<1)
             return dice >= threshold ? [SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: dice)] : []
         }
-        // Which source sentences hold each word that is not too common.
-        // (One flat list, word after word, rather than an array per word, which every look-up
-        // would retain and release. Made by counting: each word's count, summed into where its list
-        // ends, then the sentences placed from the last, each word's list filled from its end to its
-        // start, so that `holderStarts[word]` ends up where it starts. Written through buffers: each
-        // write to an array first asks whether its storage is shared.)
-        let vocabularySize = words.vocabularySize
-        var holderStarts = [Int](filledWith: 0, count: vocabularySize + 1)
-        let holders = holderStarts.withUnsafeMutableBufferPointer { starts in
-            for set in words.source { for word in set { starts[Int(word)] += 1 } }
-            for word in 0..<vocabularySize { starts[word + 1] += starts[word] }
-            return [Int32](unsafeUninitializedCapacity: starts[vocabularySize]) { holders, count in
-                for s in words.source.indices.reversed() {
-                    for word in words.source[s] {
-                        starts[Int(word)] -= 1
-                        holders.initializeElement(at: starts[Int(word)], to: Int32(s))
-                    }
-                }
-                count = starts[vocabularySize]
-            }
-        }
+        // Which source sentences hold each word (made once per source when the caller made its sets).
+        let index = words.sourceHolders ?? HolderIndex(words.source, vocabularySize: words.vocabularySize)
+        let holderStarts = index.starts, holders = index.holders
         var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
         // Each version sentence's words shared with each source sentence, counted and weighed, for
         // v - 1, v and v + 1: the counts pick v's candidates, the weights bound their Dice.
@@ -272,6 +254,40 @@ public struct SentenceAligner: Sendable {
         return links
     }
 
+    /// Which source sentences hold each word, by id: one flat list, word after word, the sentences of
+    /// word w at `holders[starts[w]..<starts[w + 1]]` (rather than an array per word, which every
+    /// look-up would retain and release). The source's words keep their own ids in every pair it is
+    /// aligned in (joint ids number the source's words first), so the index of the source's ids alone
+    /// serves every version aligned to it (`SentenceWords.SourceSets` makes it once); a version's
+    /// words the source lacks, from `starts.count - 1` on, are held by none.
+    struct HolderIndex {
+        let starts: [Int]
+        let holders: [Int32]
+
+        /// The index of `source`'s sentences' ids, for ids below `vocabularySize`. (Made by counting:
+        /// each word's count, summed into where its list ends, then the sentences placed from the
+        /// last, each word's list filled from its end to its start, so that `starts[word]` ends up
+        /// where it starts. Written through buffers: each write to an array first asks whether its
+        /// storage is shared.)
+        init(_ source: [[Int32]], vocabularySize: Int) {
+            var holderStarts = [Int](filledWith: 0, count: vocabularySize + 1)
+            holders = holderStarts.withUnsafeMutableBufferPointer { starts in
+                for set in source { for word in set { starts[Int(word)] += 1 } }
+                for word in 0..<vocabularySize { starts[word + 1] += starts[word] }
+                return [Int32](unsafeUninitializedCapacity: starts[vocabularySize]) { holders, count in
+                    for s in source.indices.reversed() {
+                        for word in source[s] {
+                            starts[Int(word)] -= 1
+                            holders.initializeElement(at: starts[Int(word)], to: Int32(s))
+                        }
+                    }
+                    count = starts[vocabularySize]
+                }
+            }
+            starts = holderStarts
+        }
+    }
+
     /// A candidate link of `linksByWords` and its score, kept small for the sort (a link's sides hold
     /// one or two sentences). Ordered best first: the higher score, then the earlier version sentence,
     /// then the earlier source sentence, then the one found first.
@@ -358,12 +374,13 @@ public struct SentenceAligner: Sendable {
                 weights[s] = 0
             }
             var touchedCount = 0, common = 0.0
-            let weighed = !wordWeights.isEmpty
+            let weighed = !wordWeights.isEmpty, indexed = holderStarts.count - 1
             holderStarts.withUnsafeBufferPointer { holderStarts in
                 holders.withUnsafeBufferPointer { holders in
                     wordWeights.withUnsafeBufferPointer { wordWeights in
                         for word in words {
-                            let start = holderStarts[Int(word)], end = holderStarts[Int(word) + 1]
+                            // (A word past the index: one the source lacks, held by none.)
+                            let (start, end) = Int(word) < indexed ? (holderStarts[Int(word)], holderStarts[Int(word) + 1]) : (0, 0)
                             let weight = weighed ? wordWeights[Int(word)] : 0
                             guard end - start <= commonWordLimit else { common += weight; continue }
                             for place in start..<end {
@@ -786,6 +803,9 @@ struct SentenceWords {
     /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
     private let sourceSets: FlatSets
     private let versionSets: FlatSets
+    /// The source's index of holders, when the caller's `SourceSets` were taken (nil: `linksByWords`
+    /// makes it).
+    let sourceHolders: SentenceAligner.HolderIndex?
 
     /// `weighted`: whether the words are weighed (each word by how much sharing it says about two
     /// sentences, from its Zipf frequency), as `dice` needs.
@@ -806,6 +826,7 @@ struct SentenceWords {
         self.vocabularySize = vocabularySize
         guard weighted else {
             wordWeights = []
+            sourceHolders = nil
             sourceSets = FlatSets(self.source)
             versionSets = FlatSets(self.version)
             return
@@ -833,8 +854,10 @@ struct SentenceWords {
         // (The source's sets read only its words' weights, which with a word list are its own.)
         if let given, given.language == language, WordFrequencies.builtIn.knows(given.language) {
             sourceSets = given.sets
+            sourceHolders = given.holders
         } else {
             sourceSets = FlatSets(self.source, weights: weights)
+            sourceHolders = nil
         }
         // (The walk reads the version's pairs by their sums and its sentences' marks: their ids are
         // merged only for a fallback that asks, `versionEntry`.)
@@ -849,6 +872,8 @@ struct SentenceWords {
     struct SourceSets {
         fileprivate let sets: FlatSets
         let language: String
+        /// Which of its sentences hold each of its words, for `linksByWords`.
+        let holders: SentenceAligner.HolderIndex
 
         /// nil when `language` has no word list: then the weights depend on the version too.
         init?(of source: Document, language: String?) {
@@ -856,6 +881,7 @@ struct SentenceWords {
             let words = DocumentWords.of(source)
             let weights = words.zipf(in: language, of: source).map { min(1.5, max(0.1, (6.5 - Double($0)) / 3)) }
             sets = FlatSets(words.sentences, weights: weights)
+            holders = SentenceAligner.HolderIndex(words.sentences, vocabularySize: words.keys.count)
             self.language = language
         }
     }
