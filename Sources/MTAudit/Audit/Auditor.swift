@@ -46,8 +46,9 @@ public struct Auditor: Sendable {
         // kept with its document for the lines that name it again.
         let sourceText = MetricText(sourceDocument.text, sharedIn: sourceDocument.memo)
         // Each version aligned to the source once: its own context reads it, and the others' contexts
-        // ask which source sentences it renders.
-        let toSource = documents.map { SentenceAligner().align(source: sourceDocument, version: $0) }
+        // ask which source sentences it renders. (Together: what the alignments take from the source
+        // alone is made once for all of them.)
+        let toSource = SentenceAligner().align(source: sourceDocument, versions: documents)
         let results = versions.indices.map { index in
             let context = DetectionContext(source: sourceDocument, version: documents[index],
                                            otherVersions: Self.removing(index, from: documents),

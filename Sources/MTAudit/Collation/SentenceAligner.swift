@@ -49,6 +49,25 @@ public struct SentenceAligner: Sendable {
         align(source: source, version: version, sameLanguage: sameLanguage, language: language, toJoint: nil, sourceSets: nil)
     }
 
+    /// Each of `versions` aligned to the one `source`, as `align(source:version:)` aligns each: the
+    /// source's language guessed once, and its weighed sets (`SentenceWords.SourceSets`) made once
+    /// when two versions or more compare words with it in its language, rather than once per version
+    /// (an article's source is the source of each of its line's versions). With one such version
+    /// they are made inside its alignment, as before (made apart they would cost a second weight list).
+    public func align(source: Document, versions: [Document]) -> [SentenceAlignment] {
+        // (A lone version, most lines, has nothing to share: aligned as it is on its own.)
+        guard versions.count > 1 else { return versions.map { align(source: source, version: $0) } }
+        let sourceGuess = Comparability.guessedLanguage(of: source)
+        let language = Comparability.listedLanguage(of: source, guess: sourceGuess)
+        let same = versions.map { Comparability.sameLanguage(source, $0, sourceGuess: .some(sourceGuess)) }
+        let weighing = versions.indices.count { same[$0] && Self.needsWords(source: source, version: versions[$0], sameLanguage: true) }
+        let sourceSets = weighing > 1 ? SentenceWords.SourceSets(of: source, language: language) : nil
+        return versions.indices.map { index in
+            align(source: source, version: versions[index], sameLanguage: same[index], language: language, toJoint: nil,
+                  sourceSets: same[index] ? sourceSets : nil)
+        }
+    }
+
     /// Whether `align` compares the words of each text's sentences (`SentenceWords`), which the
     /// one sentence against one in one language does not.
     static func needsWords(source: Document, version: Document, sameLanguage: Bool) -> Bool {
@@ -112,27 +131,9 @@ public struct SentenceAligner: Sendable {
             let dice = words.dice(version: 0..<1, source: 0..<1)
             return dice >= threshold ? [SentenceAlignment.Link(source: 0..<1, version: 0..<1, similarity: dice)] : []
         }
-        // Which source sentences hold each word that is not too common.
-        // (One flat list, word after word, rather than an array per word, which every look-up
-        // would retain and release. Made by counting: each word's count, summed into where its list
-        // ends, then the sentences placed from the last, each word's list filled from its end to its
-        // start, so that `holderStarts[word]` ends up where it starts. Written through buffers: each
-        // write to an array first asks whether its storage is shared.)
-        let vocabularySize = words.vocabularySize
-        var holderStarts = [Int](filledWith: 0, count: vocabularySize + 1)
-        let holders = holderStarts.withUnsafeMutableBufferPointer { starts in
-            for set in words.source { for word in set { starts[Int(word)] += 1 } }
-            for word in 0..<vocabularySize { starts[word + 1] += starts[word] }
-            return [Int32](unsafeUninitializedCapacity: starts[vocabularySize]) { holders, count in
-                for s in words.source.indices.reversed() {
-                    for word in words.source[s] {
-                        starts[Int(word)] -= 1
-                        holders.initializeElement(at: starts[Int(word)], to: Int32(s))
-                    }
-                }
-                count = starts[vocabularySize]
-            }
-        }
+        // Which source sentences hold each word (made once per source when the caller made its sets).
+        let index = words.sourceHolders ?? HolderIndex(words.source, vocabularySize: words.vocabularySize)
+        let holderStarts = index.starts, holders = index.holders
         var marks = SentenceWords.VersionMarks(vocabularySize: words.vocabularySize)
         // Each version sentence's words shared with each source sentence, counted and weighed, for
         // v - 1, v and v + 1: the counts pick v's candidates, the weights bound their Dice.
@@ -191,9 +192,13 @@ public struct SentenceAligner: Sendable {
             guard dice >= threshold else { return }
             if source.count > 1 {
                 // Each sentence of a merge or split must bring its own share of the other side's words.
-                for s in source where words.shared(version: version, source: s..<s + 1, marks: marks) < 2 { return }
+                // (The rows' count of the words not too common that the two share is at most all they
+                // share: two or more there say enough, and only fewer are counted in full.)
+                for s in source where rows.sharedCount(row: version.lowerBound, source: s) < 2
+                    && words.shared(version: version, source: s..<s + 1, marks: marks) < 2 { return }
             } else if version.count > 1 {
-                for v in version where words.shared(version: v..<v + 1, source: source, marks: marks) < 2 { return }
+                for v in version where rows.sharedCount(row: v, source: source.lowerBound) < 2
+                    && words.shared(version: v..<v + 1, source: source, marks: marks) < 2 { return }
             }
             let position = 1 - abs(Self.relative(version, versionCount) - Self.relative(source, sourceCount))
             candidates.append(Candidate(score: dice + 0.05 * position, source: source, version: version, similarity: dice, index: candidates.count))
@@ -247,6 +252,40 @@ public struct SentenceAligner: Sendable {
             for v in link.version { versionTaken[v] = true }
         }
         return links
+    }
+
+    /// Which source sentences hold each word, by id: one flat list, word after word, the sentences of
+    /// word w at `holders[starts[w]..<starts[w + 1]]` (rather than an array per word, which every
+    /// look-up would retain and release). The source's words keep their own ids in every pair it is
+    /// aligned in (joint ids number the source's words first), so the index of the source's ids alone
+    /// serves every version aligned to it (`SentenceWords.SourceSets` makes it once); a version's
+    /// words the source lacks, from `starts.count - 1` on, are held by none.
+    struct HolderIndex {
+        let starts: [Int]
+        let holders: [Int32]
+
+        /// The index of `source`'s sentences' ids, for ids below `vocabularySize`. (Made by counting:
+        /// each word's count, summed into where its list ends, then the sentences placed from the
+        /// last, each word's list filled from its end to its start, so that `starts[word]` ends up
+        /// where it starts. Written through buffers: each write to an array first asks whether its
+        /// storage is shared.)
+        init(_ source: [[Int32]], vocabularySize: Int) {
+            var holderStarts = [Int](filledWith: 0, count: vocabularySize + 1)
+            holders = holderStarts.withUnsafeMutableBufferPointer { starts in
+                for set in source { for word in set { starts[Int(word)] += 1 } }
+                for word in 0..<vocabularySize { starts[word + 1] += starts[word] }
+                return [Int32](unsafeUninitializedCapacity: starts[vocabularySize]) { holders, count in
+                    for s in source.indices.reversed() {
+                        for word in source[s] {
+                            starts[Int(word)] -= 1
+                            holders.initializeElement(at: starts[Int(word)], to: Int32(s))
+                        }
+                    }
+                    count = starts[vocabularySize]
+                }
+            }
+            starts = holderStarts
+        }
     }
 
     /// A candidate link of `linksByWords` and its score, kept small for the sort (a link's sides hold
@@ -335,12 +374,13 @@ public struct SentenceAligner: Sendable {
                 weights[s] = 0
             }
             var touchedCount = 0, common = 0.0
-            let weighed = !wordWeights.isEmpty
+            let weighed = !wordWeights.isEmpty, indexed = holderStarts.count - 1
             holderStarts.withUnsafeBufferPointer { holderStarts in
                 holders.withUnsafeBufferPointer { holders in
                     wordWeights.withUnsafeBufferPointer { wordWeights in
                         for word in words {
-                            let start = holderStarts[Int(word)], end = holderStarts[Int(word) + 1]
+                            // (A word past the index: one the source lacks, held by none.)
+                            let (start, end) = Int(word) < indexed ? (holderStarts[Int(word)], holderStarts[Int(word) + 1]) : (0, 0)
                             let weight = weighed ? wordWeights[Int(word)] : 0
                             guard end - start <= commonWordLimit else { common += weight; continue }
                             for place in start..<end {
@@ -365,6 +405,14 @@ public struct SentenceAligner: Sendable {
             precondition(heldRows[slot] == row, "a row filled")
             let range = slot * sourceCount..<(slot + 1) * sourceCount
             return (UnsafeMutableBufferPointer(rebasing: counts[range]), UnsafeMutableBufferPointer(rebasing: touched[range]), touchedCounts[slot])
+        }
+
+        /// How many of version sentence `row`'s words that are not too common source sentence `s`
+        /// holds: at most how many words the two share. (Unchecked but for debugging, as `row`.)
+        func sharedCount(row: Int, source s: Int) -> Int {
+            let slot = row % 3
+            assert(heldRows[slot] == row, "a row filled")
+            return counts[slot * sourceCount + s]
         }
 
         /// Version sentence `row`'s summed weights of the words it shares with each source sentence
@@ -552,23 +600,54 @@ fileprivate struct FlatSets {
     private var valueWeights: [Double] = []
     /// The summed weights of each entry's ids, in their order; empty without weights.
     private var sums: [Double] = []
+    /// Whether each two-sentence entry holds its ids (else it holds none, and only its sum is kept).
+    private(set) var holdsUnions = true
 
     /// The sets of `singles`, each sentence's sorted ids, and of each sentence with the next (the union
     /// of the two, merged in place: no array of its own per pair, which made a quarter of the words'
     /// cost for an article). With `weights`, by id, for the weighted sums.
-    init(_ singles: [[Int32]], weights: [Double]? = nil) {
+    /// `unions`: whether the two-sentence entries hold their ids. Without them (with `weights` only)
+    /// each holds none but keeps its sum, added in the same order as the merge meets the ids: all
+    /// that the aligner's walk reads of a version's pairs (it marks their words sentence by sentence).
+    init(_ singles: [[Int32]], weights: [Double]? = nil, unions: Bool = true) {
+        precondition(unions || weights != nil, "sums kept for unions without ids")
         // A union holds no more than both sentences: room for every entry at once.
         let total = singles.reduce(0) { $0 + $1.count }
         starts.reserveCapacity(2 * singles.count + 1)
         var ends: [Int] = []
         ends.reserveCapacity(2 * singles.count)
-        values = [Int32](unsafeUninitializedCapacity: 3 * total) { buffer, count in
+        holdsUnions = unions
+        // Without the unions' ids: each union's sum, by its first sentence.
+        var unionSums = [Double](filledWith: 0, count: unions ? 0 : singles.count)
+        if !unions, let weights {
+            weights.withUnsafeBufferPointer { weights in
+                unionSums.withUnsafeMutableBufferPointer { unionSums in
+                    for k in singles.indices.dropLast() {
+                        singles[k].withUnsafeBufferPointer { a in
+                            singles[k + 1].withUnsafeBufferPointer { b in
+                                var i = 0, j = 0, sum = 0.0
+                                while i < a.count && j < b.count {
+                                    let x = a[i], y = b[j]
+                                    sum += weights[Int(x <= y ? x : y)]
+                                    if x <= y { i += 1 }
+                                    if y <= x { j += 1 }
+                                }
+                                while i < a.count { sum += weights[Int(a[i])]; i += 1 }
+                                while j < b.count { sum += weights[Int(b[j])]; j += 1 }
+                                unionSums[k] = sum
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        values = [Int32](unsafeUninitializedCapacity: unions ? 3 * total : total) { buffer, count in
             count = 0
             for k in singles.indices {
                 singles[k].withUnsafeBufferPointer { a in
                     for id in a { buffer[count] = id; count += 1 }
                     ends.append(count)
-                    guard k + 1 < singles.count else { return }
+                    guard unions, k + 1 < singles.count else { return }
                     singles[k + 1].withUnsafeBufferPointer { b in
                         var i = 0, j = 0
                         while i < a.count && j < b.count {
@@ -599,6 +678,7 @@ fileprivate struct FlatSets {
                     let valueWeights = [Double](unsafeUninitializedCapacity: values.count) { valueWeights, count in
                         entrySums = [Double](unsafeUninitializedCapacity: entryCount) { sums, sumCount in
                             for entry in 0..<entryCount {
+                                if !unions && entry % 2 == 1 { sums.initializeElement(at: entry, to: unionSums[entry / 2]); continue }
                                 var sum = 0.0
                                 for i in starts[entry]..<starts[entry + 1] {
                                     let weight = weights[Int(values[i])]
@@ -723,6 +803,9 @@ struct SentenceWords {
     /// `dice`, `plainDice` and `shared`, which the aligner calls for every candidate pair.
     private let sourceSets: FlatSets
     private let versionSets: FlatSets
+    /// The source's index of holders, when the caller's `SourceSets` were taken (nil: `linksByWords`
+    /// makes it).
+    let sourceHolders: SentenceAligner.HolderIndex?
 
     /// `weighted`: whether the words are weighed (each word by how much sharing it says about two
     /// sentences, from its Zipf frequency), as `dice` needs.
@@ -743,6 +826,7 @@ struct SentenceWords {
         self.vocabularySize = vocabularySize
         guard weighted else {
             wordWeights = []
+            sourceHolders = nil
             sourceSets = FlatSets(self.source)
             versionSets = FlatSets(self.version)
             return
@@ -770,10 +854,14 @@ struct SentenceWords {
         // (The source's sets read only its words' weights, which with a word list are its own.)
         if let given, given.language == language, WordFrequencies.builtIn.knows(given.language) {
             sourceSets = given.sets
+            sourceHolders = given.holders
         } else {
             sourceSets = FlatSets(self.source, weights: weights)
+            sourceHolders = nil
         }
-        versionSets = FlatSets(self.version, weights: weights)
+        // (The walk reads the version's pairs by their sums and its sentences' marks: their ids are
+        // merged only for a fallback that asks, `versionEntry`.)
+        versionSets = FlatSets(self.version, weights: weights, unions: false)
         wordWeights = weights
     }
 
@@ -784,6 +872,8 @@ struct SentenceWords {
     struct SourceSets {
         fileprivate let sets: FlatSets
         let language: String
+        /// Which of its sentences hold each of its words, for `linksByWords`.
+        let holders: SentenceAligner.HolderIndex
 
         /// nil when `language` has no word list: then the weights depend on the version too.
         init?(of source: Document, language: String?) {
@@ -791,6 +881,7 @@ struct SentenceWords {
             let words = DocumentWords.of(source)
             let weights = words.zipf(in: language, of: source).map { min(1.5, max(0.1, (6.5 - Double($0)) / 3)) }
             sets = FlatSets(words.sentences, weights: weights)
+            holders = SentenceAligner.HolderIndex(words.sentences, vocabularySize: words.keys.count)
             self.language = language
         }
     }
@@ -957,10 +1048,19 @@ struct SentenceWords {
         return (a, b)
     }
 
+    /// The version's flat sets holding the ids of version sentences `range` (one or two), and its
+    /// entry there: `versionSets`, or, for two sentences where those hold only the pair's sum, the
+    /// pair's sets made apart (the same ids and weights, so the same sums).
+    private func versionEntry(_ range: Range<Int>) -> (sets: FlatSets, entry: Int) {
+        guard range.count == 2, !versionSets.holdsUnions else { return (versionSets, 2 * range.lowerBound + range.count - 1) }
+        return (FlatSets([version[range.lowerBound], version[range.lowerBound + 1]], weights: wordWeights), 1)
+    }
+
     /// The Dice coefficient of the words of version sentences `version` and source sentences
     /// `source`, each word counted by its weight (the words must be `weighted`).
     func dice(version: Range<Int>, source: Range<Int>) -> Double {
-        let (a, b) = entries(version, source)
+        let (_, b) = entries(version, source)
+        let (versionSets, a) = versionEntry(version)
         let shared = versionSets.sharedWeight(with: sourceSets, a, b)
         let total = versionSets.weight(a) + sourceSets.weight(b)
         return total > 0 ? 2 * shared / total : 0
@@ -1023,7 +1123,8 @@ struct SentenceWords {
 
     /// The Dice coefficient of the two sides' word sets, every word counted once.
     func plainDice(version: Range<Int>, source: Range<Int>) -> Double {
-        let (a, b) = entries(version, source)
+        let (_, b) = entries(version, source)
+        let (versionSets, a) = versionEntry(version)
         let sizes = versionSets.count(a) + sourceSets.count(b)
         guard sizes > 0 else { return 0 }
         return 2 * Double(versionSets.sharedCount(with: sourceSets, a, b)) / Double(sizes)
@@ -1031,7 +1132,8 @@ struct SentenceWords {
 
     /// How many distinct words the two sides share.
     func shared(version: Range<Int>, source: Range<Int>) -> Int {
-        let (a, b) = entries(version, source)
+        let (_, b) = entries(version, source)
+        let (versionSets, a) = versionEntry(version)
         return versionSets.sharedCount(with: sourceSets, a, b)
     }
 
