@@ -125,8 +125,7 @@ enum SharedNGrams {
         var previous = Int(order[0])
         for position in order {
             let position = Int(position)
-            var shared = 0
-            while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+            let shared = sharedCount(padded, previous, position, maximumOrder: maximumOrder)
             // The runs of the orders past those shared end: their matches are counted, and they
             // start again at 0.
             let ending = lanes .>= Counts(repeating: Int16(truncatingIfNeeded: shared))
@@ -142,6 +141,30 @@ enum SharedNGrams {
         return SIMD8<UInt32>(truncatingIfNeeded: matched)
     }
 
+    /// How many elements (at most `maximumOrder`) the n-grams at positions `a` and `b` of `padded`
+    /// share from their start: compared two at a time, as one 64-bit number each (the first element
+    /// in the low half), the first that differs told by the lowest bit set in their difference. Half
+    /// the comparisons and branches of comparing each element (neighbours in the sorted order share
+    /// several). The last pair of an odd order reads one element past the n-gram; at the last
+    /// position of the reference that is the element just past `padded`, which `matchLanes`'s one
+    /// allocation holds (its sort buffers follow), and whatever it is the count is cut to the order.
+    @inline(__always)
+    private static func sharedCount(_ padded: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, maximumOrder: Int) -> Int {
+        let raw = UnsafeRawPointer(padded.baseAddress!)
+        var shared = 0
+        while true {
+            let difference = raw.loadUnaligned(fromByteOffset: (a &+ shared) &* 4, as: UInt64.self)
+                ^ raw.loadUnaligned(fromByteOffset: (b &+ shared) &* 4, as: UInt64.self)
+            if difference != 0 {
+                shared &+= difference.trailingZeroBitCount &>> 5
+                break
+            }
+            shared &+= 2
+            if shared >= maximumOrder { break }
+        }
+        return min(shared, maximumOrder)
+    }
+
     /// `countRuns16` in 32-bit lanes, for 2¹⁵ positions or more.
     private static func countRuns32(_ order: UnsafeBufferPointer<UInt32>, _ padded: UnsafeBufferPointer<UInt32>,
                                     refStart: Int, maximumOrder: Int) -> SIMD8<UInt32> {
@@ -152,8 +175,7 @@ enum SharedNGrams {
         var previous = Int(order[0])
         for position in order {
             let position = Int(position)
-            var shared = 0
-            while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+            let shared = sharedCount(padded, previous, position, maximumOrder: maximumOrder)
             let ending = lanes .>= Counts(repeating: UInt32(truncatingIfNeeded: shared))
             matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
             hypInRun.replace(with: 0, where: ending)
