@@ -121,25 +121,60 @@ enum SharedNGrams {
         typealias Counts = SIMD8<Int16>
         let lanes = Counts(0, 1, 2, 3, 4, 5, 6, 7)
         var hypInRun = Counts(), refInRun = Counts(), matched = Counts()
-        let one = Counts(repeating: 1)
-        var previous = Int(order[0])
-        for position in order {
-            let position = Int(position)
-            var shared = 0
-            while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
-            // The runs of the orders past those shared end: their matches are counted, and they
-            // start again at 0.
-            let ending = lanes .>= Counts(repeating: Int16(truncatingIfNeeded: shared))
-            matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
-            hypInRun.replace(with: 0, where: ending)
-            refInRun.replace(with: 0, where: ending)
-            if position < refStart { hypInRun &+= one } else { refInRun &+= one }
-            previous = position
+        // Looked up, not made at each position (a broadcast and a comparison; a branch): for each
+        // count of shared elements (0...8) the lanes whose runs end (all bits set) and those that go
+        // on; for each side (0: the hypothesis, 1: the reference) what its position adds to the
+        // hypothesis's counts and to the reference's.
+        return withUnsafeTemporaryAllocation(of: Counts.self, capacity: 2 * 9 + 4) { table in
+            for shared in 0...8 {
+                let ending = Counts(repeating: -1).replacing(with: 0, where: lanes .< Counts(repeating: Int16(shared)))
+                table[shared] = ending
+                table[9 &+ shared] = ~ending
+            }
+            let one = Counts(repeating: 1)
+            (table[18], table[19], table[20], table[21]) = (one, Counts(), Counts(), one)
+            var previous = Int(order[0])
+            for position in order {
+                let position = Int(position)
+                let shared = sharedCount(padded, previous, position, maximumOrder: maximumOrder)
+                // The runs of the orders past those shared end: their matches are counted, and they
+                // start again at 0.
+                let ending = table[shared], going = table[9 &+ shared]
+                matched &+= pointwiseMin(hypInRun, refInRun) & ending
+                let side = position < refStart ? 18 : 20
+                hypInRun = hypInRun & going &+ table[side]
+                refInRun = refInRun & going &+ table[side &+ 1]
+                previous = position
+            }
+            matched &+= pointwiseMin(hypInRun, refInRun)
+            // The lanes past the maximum order counted runs of nothing.
+            matched.replace(with: 0, where: lanes .>= Counts(repeating: Int16(truncatingIfNeeded: maximumOrder)))
+            return SIMD8<UInt32>(truncatingIfNeeded: matched)
         }
-        matched &+= pointwiseMin(hypInRun, refInRun)
-        // The lanes past the maximum order counted runs of nothing.
-        matched.replace(with: 0, where: lanes .>= Counts(repeating: Int16(truncatingIfNeeded: maximumOrder)))
-        return SIMD8<UInt32>(truncatingIfNeeded: matched)
+    }
+
+    /// How many elements (at most `maximumOrder`) the n-grams at positions `a` and `b` of `padded`
+    /// share from their start: compared two at a time, as one 64-bit number each (the first element
+    /// in the low half), the first that differs told by the lowest bit set in their difference. Half
+    /// the comparisons and branches of comparing each element (neighbours in the sorted order share
+    /// several). The last pair of an odd order reads one element past the n-gram; at the last
+    /// position of the reference that is the element just past `padded`, which `matchLanes`'s one
+    /// allocation holds (its sort buffers follow), and whatever it is the count is cut to the order.
+    @inline(__always)
+    private static func sharedCount(_ padded: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, maximumOrder: Int) -> Int {
+        let raw = UnsafeRawPointer(padded.baseAddress!)
+        var shared = 0
+        while true {
+            let difference = raw.loadUnaligned(fromByteOffset: (a &+ shared) &* 4, as: UInt64.self)
+                ^ raw.loadUnaligned(fromByteOffset: (b &+ shared) &* 4, as: UInt64.self)
+            if difference != 0 {
+                shared &+= difference.trailingZeroBitCount &>> 5
+                break
+            }
+            shared &+= 2
+            if shared >= maximumOrder { break }
+        }
+        return min(shared, maximumOrder)
     }
 
     /// `countRuns16` in 32-bit lanes, for 2¹⁵ positions or more.
@@ -152,8 +187,7 @@ enum SharedNGrams {
         var previous = Int(order[0])
         for position in order {
             let position = Int(position)
-            var shared = 0
-            while shared < maximumOrder && padded[previous &+ shared] == padded[position &+ shared] { shared &+= 1 }
+            let shared = sharedCount(padded, previous, position, maximumOrder: maximumOrder)
             let ending = lanes .>= Counts(repeating: UInt32(truncatingIfNeeded: shared))
             matched &+= pointwiseMin(hypInRun, refInRun).replacing(with: 0, where: .!ending)
             hypInRun.replace(with: 0, where: ending)

@@ -159,28 +159,42 @@ struct SortedCharacterKeys: Sendable {
         typealias Counts = SIMD8<Int16>
         let lanes = Counts(0, 1, 2, 3, 4, 5, 6, 7)
         var hypInRun = Counts(), refInRun = Counts(), matched = Counts()
-        let one = Counts(repeating: 1)
-        var i = 0, j = 0
-        var previous = min(hyp[0], ref[0])
-        while i < hyp.count || j < ref.count {
-            let key: UInt64
-            if j == ref.count || (i < hyp.count && hyp[i] <= ref[j]) {
-                key = hyp[i]
-                i &+= 1
-            } else {
-                key = ref[j]
-                j &+= 1
+        // Looked up, not made at each position (a broadcast and a comparison; a branch): for each
+        // count of shared digits (0...6) the lanes whose runs end (all bits set) and those that go
+        // on; for each side (bit 0 of a key) what its key adds to the hypothesis's counts and to the
+        // reference's. The count is not cut to the maximum order: the lanes past it, whose runs it
+        // changes, are cleared at the end.
+        let sides = orders &+ 1
+        withUnsafeTemporaryAllocation(of: Counts.self, capacity: 2 * sides + 4) { table in
+            for shared in 0..<sides {
+                let ending = Counts(repeating: -1).replacing(with: 0, where: lanes .< Counts(repeating: Int16(shared)))
+                table[shared] = ending
+                table[sides &+ shared] = ~ending
             }
-            // The digits the two keys share (the side's bit counts as none): 63 / 10 = 6 when all do.
-            let shared = min(maximumOrder, (previous ^ key).leadingZeroBitCount / bits)
-            let ending = lanes .>= Counts(repeating: Int16(truncatingIfNeeded: shared))
-            // (The smaller count written out, not `pointwiseMin`: a second caller of its specialization
-            // made the compiler call it, not inline it, in `SharedNGrams.countRuns16` too.)
-            matched &+= hypInRun.replacing(with: refInRun, where: refInRun .< hypInRun).replacing(with: 0, where: .!ending)
-            hypInRun.replace(with: 0, where: ending)
-            refInRun.replace(with: 0, where: ending)
-            if key & 1 == 0 { hypInRun &+= one } else { refInRun &+= one }
-            previous = key
+            let one = Counts(repeating: 1), increments = 2 &* sides
+            (table[increments], table[increments &+ 1], table[increments &+ 2], table[increments &+ 3]) = (one, Counts(), Counts(), one)
+            var i = 0, j = 0
+            var previous = min(hyp[0], ref[0])
+            while i < hyp.count || j < ref.count {
+                let key: UInt64
+                if j == ref.count || (i < hyp.count && hyp[i] <= ref[j]) {
+                    key = hyp[i]
+                    i &+= 1
+                } else {
+                    key = ref[j]
+                    j &+= 1
+                }
+                // The digits the two keys share (the side's bit counts as none): 63 / 10 = 6 when all do.
+                let shared = (previous ^ key).leadingZeroBitCount / bits
+                let ending = table[shared], going = table[sides &+ shared]
+                // (The smaller count written out, not `pointwiseMin`: a second caller of its specialization
+                // made the compiler call it, not inline it, in `SharedNGrams.countRuns16` too.)
+                matched &+= hypInRun.replacing(with: refInRun, where: refInRun .< hypInRun) & ending
+                let side = increments &+ 2 &* Int(truncatingIfNeeded: key & 1)
+                hypInRun = hypInRun & going &+ table[side]
+                refInRun = refInRun & going &+ table[side &+ 1]
+                previous = key
+            }
         }
         matched &+= hypInRun.replacing(with: refInRun, where: refInRun .< hypInRun)
         // The lanes past the maximum order counted runs of nothing.

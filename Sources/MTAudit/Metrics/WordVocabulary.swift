@@ -143,31 +143,49 @@ final class WordVocabulary: Sendable {
                 referenceIDs.withUnsafeBufferPointer { ref in body(hyp, ref, count) }
             }
         }
-        // The words the reference lacks are numbered in a table of the call's own: its slots, places
-        // (two per word) and the numbers (two a slot's room) in one temporary allocation.
-        var size = 16
-        while size < 2 * hypothesis.count { size <<= 1 }
+        // The words the reference lacks are numbered in a table of the call's own: its places (two
+        // per word), the numbers (two a slot's room) and its slots in one temporary allocation. The
+        // slots are sized and cleared for those words alone, once the reference's table has found
+        // the others (about two thirds of a version's words): clearing a table sized for every word
+        // cost about as much as looking the words up. Till then each miss's two places hold its hash
+        // and its word's index, read before the places are written.
         let wordCount = hypothesis.count
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + 2 * wordCount + (wordCount + 1) / 2) { memory in
+        var largest = 16
+        while largest < 2 * wordCount { largest <<= 1 }
+        let idsStart = 2 * wordCount, slotsStart = idsStart + (wordCount + 1) / 2
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slotsStart + largest) { memory in
         hypothesis.utf8.withUnsafeBufferPointer { hypBytes in
         words.utf8.withUnsafeBufferPointer { refBytes in
         table.withUnsafeBufferPointer { table in
         self.ids.withUnsafeBufferPointer { refIDs in
             let slots = UnsafeBufferPointer(start: table.baseAddress, count: slotCount)
             let places = UnsafeBufferPointer(start: table.baseAddress! + slotCount, count: table.count - slotCount)
-            let newSlots = UnsafeMutableBufferPointer(rebasing: memory[..<size])
-            newSlots.initialize(repeating: 0)
-            let newPlaces = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[size..<(size + 2 * wordCount)]))
+            let newPlaces = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[..<idsStart]))
                 .bindMemory(to: Int.self)
-            let ids = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[(size + 2 * wordCount)...]))
+            let ids = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: memory[idsStart..<slotsStart]))
                 .bindMemory(to: UInt32.self)
-            var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
-            var next = 0
-            for range in hypothesis.ranges {
+            var misses = 0
+            for (index, range) in hypothesis.ranges.enumerated() {
                 let (hash, value) = Self.hash(hypBytes, range)
-                let id = Self.find(range, in: hypBytes, hash: hash, value: value, slots: slots, places: places, bytes: refBytes).id
-                ids[next] = id ?? UInt32(count) &+ newWords.id(text: 0, range, hash: hash)
-                next &+= 1
+                if let id = Self.find(range, in: hypBytes, hash: hash, value: value, slots: slots, places: places, bytes: refBytes).id {
+                    ids[index] = id
+                } else {
+                    newPlaces[2 &* misses] = Int(truncatingIfNeeded: hash)
+                    newPlaces[2 &* misses &+ 1] = index
+                    misses &+= 1
+                }
+            }
+            var size = 16
+            while size < 2 * misses { size <<= 1 }
+            let newSlots = UnsafeMutableBufferPointer(rebasing: memory[slotsStart..<(slotsStart + size)])
+            newSlots.initialize(repeating: 0)
+            var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
+            hypothesis.ranges.withUnsafeBufferPointer { ranges in
+                for miss in 0..<misses {
+                    // Read before `id` writes the places of its new word (at most the miss's own).
+                    let hash = UInt64(truncatingIfNeeded: newPlaces[2 &* miss]), index = newPlaces[2 &* miss &+ 1]
+                    ids[index] = UInt32(count) &+ newWords.id(text: 0, ranges[index], hash: hash)
+                }
             }
             return body(UnsafeBufferPointer(rebasing: ids[..<wordCount]), refIDs, count + newWords.count)
         }
