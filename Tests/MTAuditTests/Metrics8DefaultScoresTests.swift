@@ -2,9 +2,9 @@
 import MTAuditText
 import Testing
 
-/// A version's metrics written into a copy of one dictionary of the default metrics' names by their
-/// places (`Auditor.metrics`) are those a dictionary filled name by name holds: the default metrics
-/// against the same metrics in another order (filled name by name), and against each alone.
+/// A version's metrics written into a copy of one dictionary of the metrics' names by their places
+/// (`Auditor.metrics`) are each metric's own: the default metrics against the same metrics in another
+/// order, against each alone, and against a configuration naming a metric twice (filled name by name).
 @Suite("Default metrics' scores by their places")
 struct Metrics8DefaultScoresTests {
     @Test("The default metrics' scores are each metric's own, whatever the order of the metrics")
@@ -25,7 +25,12 @@ struct Metrics8DefaultScoresTests {
                 #expect(placed.metrics == named.metrics)
                 #expect(Set(placed.metrics.keys) == ["chrF", "chrF++", "BLEU", "TER"])
             }
-            // Each metric alone, filled by its name.
+            // A metric named twice: no places, the scores filled name by name.
+            let twice = try Auditor(configuration: AuditConfiguration(metrics: [SentenceBLEU(), SentenceBLEU()])).audit(source: source, versions: versions)
+            for (placed, named) in zip(byPlaces.versions, twice.versions) {
+                #expect(named.metrics == ["BLEU": placed.metrics["BLEU"]!])
+            }
+            // Each metric alone.
             for metric in AuditConfiguration().metrics {
                 let alone = try Auditor(configuration: AuditConfiguration(metrics: [metric])).audit(source: source, versions: versions)
                 for (placed, single) in zip(byPlaces.versions, alone.versions) {

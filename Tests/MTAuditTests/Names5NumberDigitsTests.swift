@@ -8,7 +8,7 @@ struct Names5NumberDigitsTests {
     static let pieces = ["0", "7", "00", "007", "1,000", "3.5", "1.250,50", "12,", ".5", "a", "b1", "/", ":", "9", " ", "x9y",
                          "0.0", "10", "2020", "..", ",,", "\u{2F}", "\u{3A}", "@", "`"]
 
-    @Test("containsASCIIDigit tells what a look at every byte tells, for every span")
+    @Test("nextASCIIDigit finds a digit where a look at every byte finds one, for every span")
     func digitScreen() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<400 {
@@ -18,7 +18,7 @@ struct Names5NumberDigitsTests {
                 for start in 0...bytes.count {
                     for end in start...bytes.count {
                         let expected = bytes[start..<end].contains { $0 >= 0x30 && $0 <= 0x39 }
-                        #expect(NumberMismatchDetector.containsASCIIDigit(buffer, in: start..<end) == expected, "\(text) \(start)..<\(end)")
+                        #expect((NumberMismatchDetector.nextASCIIDigit(buffer, in: start..<end) < end) == expected, "\(text) \(start)..<\(end)")
                     }
                 }
             }
@@ -29,7 +29,7 @@ struct Names5NumberDigitsTests {
                 var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 17)
                 bytes[place] = byte
                 bytes.withUnsafeBufferPointer { buffer in
-                    #expect(NumberMismatchDetector.containsASCIIDigit(buffer, in: 0..<17) == (byte >= 0x30 && byte <= 0x39))
+                    #expect((NumberMismatchDetector.nextASCIIDigit(buffer, in: 0..<17) < 17) == (byte >= 0x30 && byte <= 0x39))
                 }
             }
         }

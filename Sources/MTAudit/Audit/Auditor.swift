@@ -19,11 +19,24 @@ public struct Auditor: Sendable {
     /// apart once here rather than by a cast for every version.
     private let characterFScores: [CharacterFScore]
     private let otherMetrics: [any SentenceMetric]
+    /// The metrics' names (the chrF variants', then the others') as the keys of one dictionary made
+    /// once, with each name's place in it: a version's scores are written into a copy by those
+    /// places, no name hashed (a dictionary grown from nothing, and a hash and a search of each name,
+    /// cost about as much as a short sentence's BLEU). Nil when two metrics share a name.
+    private let scoreTemplate: (scores: [String: Double], places: [Dictionary<String, Double>.Index])?
 
     public init(configuration: AuditConfiguration = AuditConfiguration()) {
         self.configuration = configuration
         characterFScores = configuration.metrics.compactMap { $0 as? CharacterFScore }
         otherMetrics = configuration.metrics.filter { !($0 is CharacterFScore) }
+        let names = characterFScores.map(\.name) + otherMetrics.map(\.name)
+        if Set(names).count == names.count {
+            var scores = [String: Double](minimumCapacity: names.count)
+            for name in names { scores[name] = 0 }
+            scoreTemplate = (scores, names.map { scores.index(forKey: $0)! })
+        } else {
+            scoreTemplate = nil
+        }
     }
 
     public func audit(source: TextInput, versions: [TextInput]) throws(TextError) -> AuditResult {
@@ -122,18 +135,6 @@ public struct Auditor: Sendable {
 
     /// Each metric of the version against the source (`sourceText`, its text prepared), to two decimals.
     private func metrics(_ context: DetectionContext, sourceText: MetricText) -> [String: Double] {
-        /// The default metrics' names, in their order, and a dictionary made once with them as keys,
-        /// with each key's place in it: a version's scores are written into a copy by those places,
-        /// no key hashed (a dictionary grown from nothing and a hash and a search of each name cost
-        /// about as much as a short sentence's BLEU).
-        enum DefaultScores {
-            static let template: (names: [String], scores: [String: Double], places: [Dictionary<String, Double>.Index]) = {
-                let names = [CharacterFScore.chrF.name, CharacterFScore.chrFPlusPlus.name, SentenceBLEU().name, TranslationEditRate().name]
-                var scores = [String: Double](minimumCapacity: names.count)
-                for name in names { scores[name] = 0 }
-                return (names, scores, names.map { scores.index(forKey: $0)! })
-            }()
-        }
         let chrFs = characterFScores, others = otherMetrics, count = chrFs.count + others.count
         // Each metric's score, the chrF variants' then the others', in the call's temporary memory.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { values in
@@ -150,9 +151,7 @@ public struct Auditor: Sendable {
                     : metric.score(hypothesis: versionText, reference: sourceText, sentences: Self.alignedSentences(context))
                 values.initializeElement(at: chrFs.count + index, to: (score * 100).rounded() / 100)
             }
-            let template = DefaultScores.template
-            if chrFs.count == 2 && others.count == 2 && chrFs[0].name == template.names[0] && chrFs[1].name == template.names[1]
-                && others[0].name == template.names[2] && others[1].name == template.names[3] {
+            if let template = scoreTemplate {
                 var scores = template.scores
                 for index in 0..<count { scores.values[template.places[index]] = values[index] }
                 return scores

@@ -79,7 +79,7 @@ public struct SentenceAligner: Sendable {
     /// looked up, made).
     func align(source: Document, version: Document, sameLanguage: Bool, language: String?, toJoint: SentenceWords.JointIds?,
                sourceSets: SentenceWords.SourceSets?) -> SentenceAlignment {
-        if sameLanguage, source.sentences.count == 1, version.sentences.count == 1 {
+        if !Self.needsWords(source: source, version: version, sameLanguage: sameLanguage) {
             // One sentence against one (most pairs of a feed): the only link joins them, matched by
             // its words when they share one and are alike enough (as `linksByWords` would), else by
             // position (as the fallback below would). Its two likenesses come from the two sentences'
@@ -789,6 +789,11 @@ fileprivate struct FlatSets {
 /// The word sets of every sentence of a source and a version, as sorted integer ids, and the anchors
 /// (numbers, capitalized words) that survive translation.
 struct SentenceWords {
+    /// A word's weight by its Zipf frequency in the text's language: rare words weigh more (up to
+    /// 1.5), the commonest less (down to 0.1). Every weighing of words by the word list goes through
+    /// here, so that sums made in different places are the same sums.
+    static func weight(zipf: Float) -> Double { min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
+
     let source: [[Int32]]
     let version: [[Int32]]
     /// The anchors, for texts in two languages: empty for words `weighted` (texts in one language,
@@ -838,9 +843,9 @@ struct SentenceWords {
             // (Written through buffers: each write to an array first asks whether its storage is shared.)
             weights.withUnsafeMutableBufferPointer { weights in
                 toJoint.withUnsafeBufferPointer { toJoint in
-                    for (id, zipf) in sourceZipf.enumerated() { weights[id] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
+                    for (id, zipf) in sourceZipf.enumerated() { weights[id] = Self.weight(zipf: zipf) }
                     for (local, zipf) in versionZipf.enumerated() where Int(toJoint[local]) >= sourceZipf.count {
-                        weights[Int(toJoint[local])] = min(1.5, max(0.1, (6.5 - Double(zipf)) / 3))
+                        weights[Int(toJoint[local])] = Self.weight(zipf: zipf)
                     }
                 }
             }
@@ -879,7 +884,7 @@ struct SentenceWords {
         init?(of source: Document, language: String?) {
             guard let language, WordFrequencies.builtIn.knows(language) else { return nil }
             let words = DocumentWords.of(source)
-            let weights = words.zipf(in: language, of: source).map { min(1.5, max(0.1, (6.5 - Double($0)) / 3)) }
+            let weights = words.zipf(in: language, of: source).map { SentenceWords.weight(zipf: $0) }
             sets = FlatSets(words.sentences, weights: weights)
             holders = SentenceAligner.HolderIndex(words.sentences, vocabularySize: words.keys.count)
             self.language = language
@@ -991,13 +996,12 @@ struct SentenceWords {
             // Each word's weight as `init` gives it: by the word list, the source's Zipf frequency for
             // the source's words and the version's for its own; without one, by how many of the two
             // sentences hold it.
-            func weight(zipf: Float) -> Double { min(1.5, max(0.1, (6.5 - Double(zipf)) / 3)) }
             func weight(holders: Int) -> Double { min(1.5, max(0.1, Foundation.log(2 / Double(holders)) / 2)) }
             var sourceWeight = 0.0, versionWeight = 0.0, sharedWeight = 0.0
             if let language, WordFrequencies.builtIn.knows(language) {
                 let sourceZipf = sourceWords.zipf(in: language, of: source)
                 for id in 0..<sourceCount {
-                    let weight = weight(zipf: sourceZipf[id])
+                    let weight = Self.weight(zipf: sourceZipf[id])
                     sourceWeight += weight
                     if written[id] { versionWeight += weight; sharedWeight += weight }
                 }
@@ -1008,15 +1012,13 @@ struct SentenceWords {
                 var lacking = versionCount - shared
                 if lacking > 0 {
                     let frequencies = WordFrequencies.builtIn, languageIndex = frequencies.languageIndex(of: language)
-                    let rows = version.tokenRows, keys = versionWords.keys
+                    let rows = DocumentWordRows.of(version), keys = versionWords.keys
                     versionWords.tokenIds.withUnsafeBufferPointer { tokenIds in
                         var next: Int32 = 0
                         for token in tokenIds.indices where tokenIds[token] == next {
                             if !shares[Int(next)] {
-                                let row = rows[token]
-                                let zipf = row == DocumentWordRows.notLetters ? frequencies.zipf(keys[Int(next)], in: language)
-                                    : frequencies.zipf(ofRow: row, language: languageIndex)
-                                versionWeight += weight(zipf: zipf)
+                                let zipf = rows.zipf(ofToken: token, key: keys[Int(next)], in: language, languageIndex: languageIndex)
+                                versionWeight += Self.weight(zipf: zipf)
                                 lacking -= 1
                                 if lacking == 0 { break }
                             }

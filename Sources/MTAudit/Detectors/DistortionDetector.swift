@@ -350,7 +350,7 @@ public struct DistortionDetector: Detector {
                 if entry == 0 { break }
                 if entry & 0xFFFF_FFFF_0000_0000 == tag {
                     let number = Int(entry & 0xFFFF_FFFF) - 1
-                    if Self.same(keys[number], key) {
+                    if KeyNumbering.equal(keys[number], key) {
                         marks[number] |= mark
                         return number
                     }
@@ -364,10 +364,6 @@ public struct DistortionDetector: Detector {
             if 2 * keys.count > slots.count { grow() }
             return number
         }
-
-        /// Whether two keys are the same bytes: `KeyNumbering.equal`, which screens by the strings' bits.
-        @inline(__always)
-        static func same(_ a: String, _ b: String) -> Bool { KeyNumbering.equal(a, b) }
 
         /// Twice the slots, every key placed again.
         private mutating func grow() {

@@ -58,9 +58,9 @@ public struct MergedTokensDetector: Detector {
             known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key) }
         }
         var findings: [Finding] = []
-        // By index: only the unknown words long enough to split (`split` cuts words of four
-        // characters or more), the candidates, are copied out of the array.
-        for k in tokens.indices where tokens[k].kind == .letters && !known[k] && tokens[k].scalarCount >= 4 {
+        // By index: only the unknown words long enough to split, the candidates, are copied out of
+        // the array.
+        for k in tokens.indices where tokens[k].kind == .letters && !known[k] && tokens[k].scalarCount >= Self.shortestSplit {
             let token = tokens[k]
             if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
                 findings.append(finding(token.span, in: context,
@@ -72,10 +72,13 @@ public struct MergedTokensDetector: Detector {
         return findings
     }
 
+    /// The fewest characters of a word `split` tries to cut in two.
+    private static let shortestSplit = 4
+
     /// The two words `token` is made of, as they should be written, or nil.
     private func split(_ token: Token, vocabulary: Vocabulary, honorifics: KeySet, sameLanguage: Bool) -> String? {
         let count = token.scalarCount
-        guard count >= 4 else { return nil }
+        guard count >= Self.shortestSplit else { return nil }
         // An ASCII word without white space (which folds together) folds byte by byte: each half's
         // key is that slice of the word's key (`token.key`, the word's matching form). Its cuts are
         // read from the key's bytes in place (`asciiCuts`); only a cut into two words is written out.

@@ -305,9 +305,8 @@ public struct NumberMismatchDetector: Detector {
     /// and separators (the others are beyond ASCII), the same values.
     private static func asciiDigits(in text: String, span: TextSpan) -> [(value: String, span: TextSpan)] {
         guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> [(value: String, span: TextSpan)] in
-            // Most spans (a sentence) hold no digit: told eight bytes at a time, with no run looked for.
-            guard containsASCIIDigit(bytes, in: span.start..<span.end) else { return [] }
-            return asciiDigitRuns(bytes, in: span)
+            // (Most spans, a sentence, hold no digit: passed eight bytes at a time, no run found.)
+            asciiDigitRuns(bytes, in: span)
                 .map { (asciiValue(UnsafeBufferPointer(rebasing: bytes[$0])), TextSpan(start: $0.lowerBound, end: $0.upperBound)) }
         }) else {
             return digits(in: Array(text.unicodeScalars), span: span)
@@ -337,7 +336,8 @@ public struct NumberMismatchDetector: Detector {
     }
 
     /// The place of the first digit 0–9 in `range` of `bytes`, or the range's end: eight bytes at a
-    /// time as `containsASCIIDigit` tells them, then the word's bytes one by one.
+    /// time, as one 64-bit word, where a byte XOR "0" is below 10 exactly when the byte is a digit,
+    /// and the usual test for a byte below a bound finds one; then the word's bytes one by one.
     @inline(__always)
     static func nextASCIIDigit(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
         guard let base = bytes.baseAddress else { return range.upperBound }
@@ -351,26 +351,6 @@ public struct NumberMismatchDetector: Detector {
         }
         while at < range.upperBound && !(bytes[at] >= 0x30 && bytes[at] <= 0x39) { at += 1 }
         return at
-    }
-
-    /// Whether `range` of the ASCII `bytes` holds a digit 0–9: eight bytes at a time, as one 64-bit
-    /// word, where a byte XOR "0" is below 10 exactly when the byte is a digit, and the usual test for
-    /// a byte below a bound finds one (the last bytes one by one).
-    static func containsASCIIDigit(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-        guard let base = bytes.baseAddress, !range.isEmpty else { return false }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var at = range.lowerBound
-        while range.upperBound - at >= 8 {
-            let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ (ones &* 0x30)
-            if (word &- ones &* 10) & ~word & highs != 0 { return true }
-            at += 8
-        }
-        while at < range.upperBound {
-            if bytes[at] >= 0x30 && bytes[at] <= 0x39 { return true }
-            at += 1
-        }
-        return false
     }
 
     /// `value` of a number written in ASCII `bytes`: one of digits alone (most) is its digits without

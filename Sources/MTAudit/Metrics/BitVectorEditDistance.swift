@@ -162,7 +162,8 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
         }
     }
 
-    /// A walk along the unshifted words' trace, from the last cell.
+    /// A walk along the unshifted words' trace, from the last cell: the plain way `trace` reads it in one
+    /// loop, kept as the tests' reference for `trace` (the search itself calls `trace`).
     var traceWalk: TraceWalk { TraceWalk(vectors: self, cost: distance) }
 
     /// The unshifted words' trace, walked back once from the last cell with `TraceWalk`'s operations,

@@ -150,7 +150,8 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         var nearErrors: Bits = ~0
         if let matrix {
             TER.alignment(words, ref, align: &align, refErrors: &refErrors, hypErrors: &hypErrors) { i, j in matrix.operation(i, j) }
-            spans = align
+            spans.removeAll(keepingCapacity: true)
+            spans.append(contentsOf: align)
             Self.appendFirstErrors(hypErrors, to: &spans)
             Self.appendFirstErrors(refErrors, to: &spans)
         } else {

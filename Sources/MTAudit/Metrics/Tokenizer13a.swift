@@ -72,19 +72,12 @@ enum Tokenizer13a {
         let lineBreak = UInt8(ascii: "\n")
         var spaced = Array(bytes), dashBreak = false
         spaced.withUnsafeMutableBufferPointer { spaced in
-            let raw = UnsafeRawPointer(spaced.baseAddress!)
-            var index = 0
+            // (The line breaks found eight bytes at a time, `ByteScan`.)
+            var index = ByteScan.firstIndex(ofAnyOf: lineBreak, lineBreak, lineBreak, in: bytes, from: 0)
             while index < spaced.count {
-                if index &+ 8 <= spaced.count {
-                    // A byte of the eight is a line break when it is 0 after the exclusive or.
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 { index &+= 8; continue }
-                }
-                if spaced[index] == lineBreak {
-                    if index > 0 && spaced[index &- 1] == dash { dashBreak = true; return }
-                    spaced[index] = space
-                }
-                index &+= 1
+                if index > 0 && spaced[index &- 1] == dash { dashBreak = true; return }
+                spaced[index] = space
+                index = ByteScan.firstIndex(ofAnyOf: lineBreak, lineBreak, lineBreak, in: bytes, from: index &+ 1)
             }
         }
         return dashBreak ? nil : spaced
