@@ -240,7 +240,7 @@ public struct SentenceAligner: Sendable {
                          around: v, rows: rows, marks: &marks, into: &candidates)
             }
         }
-        candidates.sort()
+        Self.sortBestFirst(&candidates)
         var sourceTaken = [Bool](filledWith: false, count: sourceCount)
         var versionTaken = [Bool](filledWith: false, count: versionCount)
         var links: [SentenceAlignment.Link] = []
@@ -291,7 +291,7 @@ public struct SentenceAligner: Sendable {
     /// A candidate link of `linksByWords` and its score, kept small for the sort (a link's sides hold
     /// one or two sentences). Ordered best first: the higher score, then the earlier version sentence,
     /// then the earlier source sentence, then the one found first.
-    private struct Candidate: Comparable {
+    struct Candidate: Comparable {
         let score: Double, similarity: Double
         let version: Int32, source: Int32, index: Int32
         let versionCount: Int8, sourceCount: Int8
@@ -317,6 +317,64 @@ public struct SentenceAligner: Sendable {
             if a.version != b.version { return a.version < b.version }
             if a.source != b.source { return a.source < b.source }
             return a.index < b.index
+        }
+    }
+
+    /// Sorts `candidates` best first (`Candidate.<`, a total order: no two have the same index), as
+    /// `sort()` would, in time linear in their number for scores spread as a text's are: placed by
+    /// score into as many buckets as candidates (the bucket falls as the score rises, so every
+    /// candidate of a bucket comes before every one of the next), then each bucket sorted alone. A
+    /// long text has many candidates (tens of thousands), which a comparison sort's passes, each
+    /// moving them all, grew faster than. (Fewer than `bucketedCount`: sorted as they are.)
+    static let bucketedCount = 64
+
+    static func sortBestFirst(_ candidates: inout [Candidate]) {
+        let count = candidates.count
+        guard count >= bucketedCount else { candidates.sort(); return }
+        var low = Double.infinity, high = -Double.infinity
+        for candidate in candidates {
+            low = min(low, candidate.score)
+            high = max(high, candidate.score)
+        }
+        // (Scores are finite: Dice plus a bonus. All equal: the order is that of the other fields.)
+        guard high > low, high - low < .infinity else { candidates.sort(); return }
+        // Bucket (high - score) * scale: weakly increasing as the score falls (a rounded difference
+        // and product are monotone), so the buckets keep the scores' order.
+        let scale = Double(count - 1) / (high - low)
+        var starts = [Int](filledWith: 0, count: count + 1)
+        candidates = starts.withUnsafeMutableBufferPointer { starts in
+            candidates.withUnsafeBufferPointer { candidates in
+                @inline(__always) func bucket(_ score: Double) -> Int { min(count - 1, Int((high - score) * scale)) }
+                for candidate in candidates { starts[bucket(candidate.score) + 1] += 1 }
+                for b in 0..<count { starts[b + 1] += starts[b] }
+                return [Candidate](unsafeUninitializedCapacity: count) { sorted, initialized in
+                    // Placed in their order within each bucket, then each bucket sorted: by insertion
+                    // when small (most hold one or two), else by `sort`.
+                    for candidate in candidates {
+                        let b = bucket(candidate.score)
+                        sorted.initializeElement(at: starts[b], to: candidate)
+                        starts[b] += 1
+                    }
+                    initialized = count
+                    // (Each start now stands where its bucket ends, its next bucket's start.)
+                    var begin = 0
+                    for b in 0..<count {
+                        let end = starts[b]
+                        if end - begin > 16 {
+                            var bucket = UnsafeMutableBufferPointer(rebasing: sorted[begin..<end])
+                            bucket.sort()
+                        } else if end - begin > 1 {
+                            for i in begin + 1..<end {
+                                let item = sorted[i]
+                                var j = i
+                                while j > begin, item < sorted[j - 1] { sorted[j] = sorted[j - 1]; j -= 1 }
+                                sorted[j] = item
+                            }
+                        }
+                        begin = end
+                    }
+                }
+            }
         }
     }
 
