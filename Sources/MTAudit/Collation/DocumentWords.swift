@@ -69,12 +69,14 @@ final class DocumentWords: Sendable {
     }
 
     private init(_ document: Document) {
-        // Room for every token at once: growing the table as words come rehashes it several times.
-        let room = document.tokens.count
+        // Room for the words a text of this length holds, most of them at once (growing the table as
+        // words come rehashes it several times), but not a slot per token: a long text repeats its
+        // words, and a table that outgrows the caches misses them at every look-up.
+        let room = min(document.tokens.count, max(4096, document.tokens.count / 4))
         var ids = KeyNumbering(capacity: room)
         var sentences: [[Int32]] = []
         sentences.reserveCapacity(document.sentences.count)
-        var tokenIds = [Int32](filledWith: -1, count: room)
+        var tokenIds = [Int32](filledWith: -1, count: document.tokens.count)
         // The tokens read in place: a copy of each (its text and key retained) cost as much as its
         // number; and so the ids written.
         tokenIds.withUnsafeMutableBufferPointer { tokenIds in
