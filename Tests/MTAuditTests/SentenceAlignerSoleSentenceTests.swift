@@ -41,18 +41,4 @@ struct SentenceAlignerSoleSentenceTests {
             #expect(SentenceAlignment(soleLink: link, similarity: plain) == general)
         }
     }
-
-    @Test("A word's Zipf frequency looked up alone equals the document's list of them")
-    func zipfOfOneWord() throws {
-        let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
-        let text = "The council approved 1998 budgets in Tromsø, naïve zorblat Qwixen said the harbour would."
-        let document = Document(id: "d", text: text, language: "en", segmenter: segmenter)
-        let rows = DocumentWordRows.of(document)
-        let words = DocumentWords.of(document)
-        for language in ["en", "fr"] {
-            let index = WordFrequencies.builtIn.languageIndex(of: language)
-            let alone = words.keys.indices.map { words.zipf(ofWord: $0, in: language, languageIndex: index, rows: rows) }
-            #expect(alone == words.zipf(in: language, of: document), "\(language)")
-        }
-    }
 }

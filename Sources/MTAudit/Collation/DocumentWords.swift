@@ -26,11 +26,6 @@ final class DocumentWords: Sendable {
     private let madeAnchors = Mutex<[[Int32]]?>(nil)
     /// By token: the id of a word-like token's key, -1 for another token.
     let tokenIds: [Int32]
-    /// By id: the index of the word's first token (whose row in the word lists, `DocumentWordRows`,
-    /// depends on the key alone), for `zipf(ofWord:)`: made on its first ask, then kept. (Most
-    /// documents never need it: an array less to allocate and free with each. `zipf(in:of:)` finds
-    /// the first tokens as it goes.)
-    private let madeFirstTokens = Mutex<[Int32]?>(nil)
     /// The Zipf frequencies looked up, by language: a list, not a dictionary (a text is read in
     /// one language or two, and hashing a language's name cost more than comparing it).
     private let zipfs = Mutex(ZipfLists())
@@ -117,24 +112,13 @@ final class DocumentWords: Sendable {
         return text().startsWithCapital
     }
 
-    /// By id: the index of the word's first token. Ids are numbered in order of first appearance,
-    /// and the tokens were numbered in text order: a word's first token is the first holding an id
-    /// one past the ids before it.
-    private var firstTokens: [Int32] {
-        if let made = madeFirstTokens.withLock({ $0 }) { return made }
-        var made: [Int32] = []
-        made.reserveCapacity(ids.keys.count)
-        for (index, id) in tokenIds.enumerated() where Int(id) == made.count { made.append(Int32(index)) }
-        madeFirstTokens.withLock { if $0 == nil { $0 = made } }
-        return made
-    }
-
     /// Each word's Zipf frequency in `language`'s list, by id; looked up once per language.
     func zipf(in language: String, of document: Document) -> [Float] {
         if let known = zipfs.withLock({ $0.values(in: language) }) { return known }
         let frequencies = WordFrequencies.builtIn
         // Read by the rows the document found as it made its tokens, each distinct word once: at its
-        // first token, the first with an id one past the ids before it (see `firstTokens`).
+        // first token, the first with an id one past the ids before it (ids are numbered in order of first
+        // appearance, and the tokens in text order).
         let rows = document.tokenRows, index = frequencies.languageIndex(of: language), keys = keys
         var values: [Float] = []
         values.reserveCapacity(keys.count)
@@ -146,14 +130,5 @@ final class DocumentWords: Sendable {
         }
         zipfs.withLock { $0.keep(values, in: language) }
         return values
-    }
-
-    /// The Zipf frequency of word `id` in `language`'s list (whose `WordFrequencies.languageIndex` is
-    /// `languageIndex`), as `zipf(in:of:)` gives it, looked up alone and not kept: for a text read
-    /// once (a version) of whose words few are asked for. `rows` is `DocumentWordRows.of` the document.
-    func zipf(ofWord id: Int, in language: String, languageIndex: Int?, rows: DocumentWordRows) -> Float {
-        let frequencies = WordFrequencies.builtIn
-        let row = rows.rows[Int(firstTokens[id])]
-        return row == DocumentWordRows.notLetters ? frequencies.zipf(ids.keys[id], in: language) : frequencies.zipf(ofRow: row, language: languageIndex)
     }
 }

@@ -1065,7 +1065,7 @@ struct SentenceWords {
                 }
                 // The version's words the source lacks, each looked up alone (the version is read once),
                 // in increasing order of their ids: each at its first token (the first holding an id one
-                // past the ids before it, as `DocumentWords.zipf(ofWord:)` finds it), read off one walk
+                // past the ids before it, as `DocumentWords.zipf(in:of:)` finds it), read off one walk
                 // over the tokens that stops at the last word lacking, with no list of first tokens made.
                 var lacking = versionCount - shared
                 if lacking > 0 {
