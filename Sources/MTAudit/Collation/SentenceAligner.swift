@@ -185,7 +185,10 @@ public struct SentenceAligner: Sendable {
                     bound += second.common + second.weights[s]
                     if twoSources { bound += second.weights[s + 1] }
                 }
-                if 2 * bound < boundThreshold * words.totalWeight(version: version, source: source) { return }
+                let total = words.totalWeight(version: version, source: source)
+                if 2 * bound < boundThreshold * total { return }
+                // The common words counted whole above, narrowed to those the source side may hold.
+                if rows.signed, rows.fallsShort(version: version, source: source, bound: bound, of: boundThreshold * total) { return }
             }
             if marks.center != v { words.mark(&marks, around: v) }
             let dice = words.dice(version: version, source: source, marks: marks)
@@ -209,6 +212,9 @@ public struct SentenceAligner: Sendable {
             rows.fill(row: v, words: set, holderStarts: holderStarts, holders: holders, weights: weights)
             if v > 0 { rows.fill(row: v - 1, words: words.version[v - 1], holderStarts: holderStarts, holders: holders, weights: weights) }
             if v + 1 < versionCount { rows.fill(row: v + 1, words: words.version[v + 1], holderStarts: holderStarts, holders: holders, weights: weights) }
+            // (The source sentences' signatures are made when a version sentence first holds a common
+            // word: a short text has next to none.)
+            if bounded, !rows.signed, rows.holdsCommonWords { rows.sign(words.source, holderStarts: holderStarts) }
             let (shared, touched, touchedCount) = rows.counts(row: v)
             // The `candidateLimit` sentences sharing the most words (the earlier first among equals), in
             // that order: picked as they come, since `touched` grows with the text but the pick does not.
@@ -389,6 +395,14 @@ public struct SentenceAligner: Sendable {
     /// their words are compared. The counts are those by which the walk picks the candidates.
     /// (Buffers, each row cleared by the list of the sentences it touched: its entries are written at
     /// every step.)
+    ///
+    /// In a long text most words are common (they stand in more than `commonWordLimit` sentences), and
+    /// counting a version sentence's common words whole makes the bound pass pairs that share few of
+    /// them. So each row also keeps a signature of its common words (a bit each, `signatureBit`) with
+    /// the summed weights by bit, and, once `sign` has made them, each source sentence keeps the
+    /// signature of its own: a common word both sides hold sets the same bit in both, so the common
+    /// words of a pair's version side whose bits the source side's signature holds weigh at least
+    /// what the pair shares of them (`narrowedBound`).
     struct SharedWeightRows {
         let sourceCount: Int, commonWordLimit: Int
         /// By slot: the row held (Int.min for none), how many source sentences it touched, and the
@@ -396,6 +410,13 @@ public struct SentenceAligner: Sendable {
         private let heldRows: UnsafeMutableBufferPointer<Int>
         private let touchedCounts: UnsafeMutableBufferPointer<Int>
         private let commons: UnsafeMutableBufferPointer<Double>
+        /// By slot: the signature of its common words, and by slot then by bit their summed weights.
+        private let commonBits: UnsafeMutableBufferPointer<UInt64>
+        private let bitWeights: UnsafeMutableBufferPointer<Double>
+        /// By source sentence: the signature of its common words, once `sign` has made them; and
+        /// whether it has.
+        private let sourceBits: UnsafeMutableBufferPointer<UInt64>
+        private let signedFlag: UnsafeMutablePointer<Bool>
         /// By slot, then by source sentence: the shared words' count and weight; and by slot the
         /// touched source sentences, in the order first met.
         private let counts: UnsafeMutableBufferPointer<Int>
@@ -409,6 +430,13 @@ public struct SentenceAligner: Sendable {
             touchedCounts = SentenceAligner.table(count: 3, filledWith: 0)
             commons = .allocate(capacity: 3)
             commons.initialize(repeating: 0)
+            commonBits = .allocate(capacity: 3)
+            commonBits.initialize(repeating: 0)
+            bitWeights = .allocate(capacity: 3 * 64)
+            bitWeights.initialize(repeating: 0)
+            sourceBits = .allocate(capacity: sourceCount)
+            signedFlag = .allocate(capacity: 1)
+            signedFlag.initialize(to: false)
             counts = SentenceAligner.table(count: 3 * sourceCount, filledWith: 0)
             weights = .allocate(capacity: 3 * sourceCount)
             weights.initialize(repeating: 0)
@@ -417,6 +445,7 @@ public struct SentenceAligner: Sendable {
 
         func deallocate() {
             heldRows.deallocate(); touchedCounts.deallocate(); commons.deallocate()
+            commonBits.deallocate(); bitWeights.deallocate(); sourceBits.deallocate(); signedFlag.deallocate()
             counts.deallocate(); weights.deallocate(); touched.deallocate()
         }
 
@@ -431,7 +460,12 @@ public struct SentenceAligner: Sendable {
                 counts[s] = 0
                 weights[s] = 0
             }
-            var touchedCount = 0, common = 0.0
+            var bits = commonBits[slot]
+            while bits != 0 {
+                bitWeights[slot * 64 + bits.trailingZeroBitCount] = 0
+                bits &= bits - 1
+            }
+            var touchedCount = 0, common = 0.0, signature: UInt64 = 0
             let weighed = !wordWeights.isEmpty, indexed = holderStarts.count - 1
             holderStarts.withUnsafeBufferPointer { holderStarts in
                 holders.withUnsafeBufferPointer { holders in
@@ -440,7 +474,11 @@ public struct SentenceAligner: Sendable {
                             // (A word past the index: one the source lacks, held by none.)
                             let (start, end) = Int(word) < indexed ? (holderStarts[Int(word)], holderStarts[Int(word) + 1]) : (0, 0)
                             let weight = weighed ? wordWeights[Int(word)] : 0
-                            guard end - start <= commonWordLimit else { common += weight; continue }
+                            guard end - start <= commonWordLimit else {
+                                common += weight
+                                signature |= note(common: word, weight: weight, slot: slot)
+                                continue
+                            }
                             for place in start..<end {
                                 let s = Int(holders[place])
                                 if counts[base + s] == 0 { touched[base + touchedCount] = s; touchedCount += 1 }
@@ -454,6 +492,75 @@ public struct SentenceAligner: Sendable {
             heldRows[slot] = row
             touchedCounts[slot] = touchedCount
             commons[slot] = common
+            commonBits[slot] = signature
+        }
+
+        /// Adds common word `word`'s weight to its bit's in `slot`, and gives its bit. (Out of line:
+        /// inlined, it cost the walk over the holders of the words not too common more than it does.)
+        @inline(never)
+        private func note(common word: Int32, weight: Double, slot: Int) -> UInt64 {
+            let bit = Self.signatureBit(of: word)
+            bitWeights[slot * 64 + bit] += weight
+            return 1 << bit
+        }
+
+        /// Whether a row held holds a common word.
+        var holdsCommonWords: Bool { commonBits[0] | commonBits[1] | commonBits[2] != 0 }
+
+        /// Whether `sign` has made the source sentences' signatures.
+        var signed: Bool { signedFlag.pointee }
+
+        /// The bit of a common word in a signature (0..<64): the id's Fibonacci hash, so that the ids
+        /// of a text's common words, numbered in order of first use, spread over the bits.
+        @inline(__always)
+        static func signatureBit(of word: Int32) -> Int {
+            Int(truncatingIfNeeded: (UInt32(bitPattern: word) &* 0x9E37_79B9) >> 26)
+        }
+
+        /// Makes each source sentence's signature: the bits of its words held by more than
+        /// `commonWordLimit` source sentences (the common words, as `fill` tells them).
+        func sign(_ source: [[Int32]], holderStarts: [Int]) {
+            precondition(source.count == sourceCount, "the source's sets")
+            holderStarts.withUnsafeBufferPointer { starts in
+                for s in source.indices {
+                    var signature: UInt64 = 0
+                    source[s].withUnsafeBufferPointer { set in
+                        for word in set {
+                            // (Without a branch: about half the words of a long text are common.)
+                            let held = starts[Int(word) + 1] &- starts[Int(word)]
+                            signature |= UInt64(truncatingIfNeeded: (commonWordLimit &- held) >> 63 & 1) << Self.signatureBit(of: word)
+                        }
+                    }
+                    sourceBits[s] = signature
+                }
+            }
+            signedFlag.pointee = true
+        }
+
+        /// Whether a pair (one or two sentences a side, the version side's rows held) whose rows'
+        /// bound is `bound` shares less than half of `needed` when its version sentences' common words
+        /// are narrowed to those whose bits the source side's signature holds (made by `sign`): at most
+        /// the rows' bound, and at least what the pair shares. (Kept out of line: `linksByWords`
+        /// inlines its walk, which calls this for the pairs the plain bound passes in a text with
+        /// common words.)
+        @inline(never)
+        func fallsShort(version: Range<Int>, source: Range<Int>, bound: Double, of needed: Double) -> Bool {
+            // (Without any common word the pair would pass too: nothing to narrow.)
+            var narrowed = bound
+            for row in version { narrowed -= commons[row % 3] }
+            guard 2 * narrowed < needed else { return false }
+            let s = source.lowerBound
+            let sideBits = sourceBits[s] | (source.count == 2 ? sourceBits[s + 1] : 0)
+            for row in version {
+                let slot = row % 3
+                assert(heldRows[slot] == row, "a row filled")
+                var bits = commonBits[slot] & sideBits
+                while bits != 0 {
+                    narrowed += bitWeights[slot &* 64 &+ bits.trailingZeroBitCount]
+                    bits &= bits &- 1
+                }
+            }
+            return 2 * narrowed < needed
         }
 
         /// Row `row`'s shared counts by source sentence and the source sentences it touched (the first
