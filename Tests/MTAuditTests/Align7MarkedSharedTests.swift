@@ -10,14 +10,8 @@ struct Align7MarkedSharedTests {
     @Test("shared(version:source:marks:) equals shared(version:source:) for every pair of one or two sentences")
     func markedEqualsMerged() throws {
         let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
-        let vocabulary = ["the", "council", "approved", "harbour", "budget", "after", "a", "long", "debate", "Inchkeith",
-                          "ferry", "1998", "Tromsø", "naïve", "said", "would", "zorblat", "Qwixen", "in", "of", "storms"]
         var generator = SplitMix(seed: 0xA118)
-        func text() -> String {
-            (0..<Int.random(in: 1...7, using: &generator)).map { _ in
-                "X " + generator.words(1...9, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
-            }.joined(separator: " ")
-        }
+        func text() -> String { generator.text(sentences: 1...7, words: 1...9) }
         var compared = 0
         for round in 0..<60 {
             let source = Document(id: "s\(round)", text: text(), language: "en", segmenter: segmenter)
@@ -70,11 +64,7 @@ struct Align7PinnedPairsTests {
         let vocabulary = ["the", "council", "approved", "Harbour", "budget", "Inchkeith", "1998", "2001", "Tromsø",
                           "Qwixen", "Dorinsa", "said", "in", "of", "42", "Algrova", "ferry"]
         var generator = SplitMix(seed: 0xA119)
-        func text() -> String {
-            (0..<Int.random(in: 1...9, using: &generator)).map { _ in
-                "Then " + generator.words(1...8, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
-            }.joined(separator: " ")
-        }
+        func text() -> String { generator.text(sentences: 1...9, words: 1...8, of: vocabulary, opener: "Then") }
         var nonEmpty = 0
         for round in 0..<200 {
             let source = Document(id: "s\(round)", text: text(), language: "en", segmenter: segmenter)

@@ -11,14 +11,8 @@ struct Align8JointIdsTests {
     @Test("invertedJointIds equals jointIds looked up, and Collation's alignments equal align's")
     func invertedEqualsLookedUp() throws {
         let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
-        let vocabulary = ["the", "council", "approved", "harbour", "budget", "after", "a", "long", "debate", "Inchkeith",
-                          "ferry", "1998", "Tromsø", "naïve", "said", "would", "zorblat", "Qwixen", "in", "of", "storms"]
         var generator = SplitMix(seed: 0xA118_1D5)
-        func text() -> String {
-            (0..<Int.random(in: 1...6, using: &generator)).map { _ in
-                "X " + generator.words(0...9, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
-            }.joined(separator: " ")
-        }
+        func text() -> String { generator.text(sentences: 1...6, words: 0...9) }
         let aligner = SentenceAligner()
         for round in 0..<80 {
             let a = Document(id: "a\(round)", text: text(), language: "en", segmenter: segmenter)

@@ -11,14 +11,8 @@ struct Align8MarksTests {
     @Test("dice and shared on the marks equal the merged sets' after random moves of the center")
     func marksAfterRandomMoves() throws {
         let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
-        let vocabulary = ["the", "council", "approved", "harbour", "budget", "after", "a", "long", "debate", "Inchkeith",
-                          "ferry", "1998", "Tromsø", "naïve", "said", "would", "zorblat", "Qwixen", "in", "of", "storms"]
         var generator = SplitMix(seed: 0xA118_3A7C)
-        func text() -> String {
-            (0..<Int.random(in: 1...9, using: &generator)).map { _ in
-                "X " + generator.words(1...9, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
-            }.joined(separator: " ")
-        }
+        func text() -> String { generator.text(sentences: 1...9, words: 1...9) }
         var compared = 0
         for round in 0..<60 {
             let source = Document(id: "s\(round)", text: text(), language: "en", segmenter: segmenter)

@@ -11,14 +11,8 @@ struct Align9RowsSharedCountTests {
     @Test("sharedCount(row:source:) counts the shared words not too common, at most shared(version:source:)")
     func rowsCountBoundsShared() throws {
         let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
-        let vocabulary = ["the", "council", "approved", "harbour", "budget", "after", "a", "long", "debate", "Inchkeith",
-                          "ferry", "1998", "Tromsø", "naïve", "said", "would", "zorblat", "Qwixen", "in", "of", "storms"]
         var generator = SplitMix(seed: 0xA119_C0DE)
-        func text() -> String {
-            (0..<Int.random(in: 1...9, using: &generator)).map { _ in
-                "X " + generator.words(0...12, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
-            }.joined(separator: " ")
-        }
+        func text() -> String { generator.text(sentences: 1...9, words: 0...12) }
         for round in 0..<150 {
             let a = Document(id: "a\(round)", text: text(), language: "en", segmenter: segmenter)
             let b = Document(id: "b\(round)", text: text(), language: "en", segmenter: segmenter)

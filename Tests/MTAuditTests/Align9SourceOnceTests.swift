@@ -10,14 +10,8 @@ struct Align9SourceOnceTests {
     @Test("align(source:versions:) equals align(source:version:) for each version")
     func togetherEqualsAlone() throws {
         let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
-        let vocabulary = ["the", "council", "approved", "harbour", "budget", "after", "a", "long", "debate", "Inchkeith",
-                          "ferry", "1998", "Tromsø", "naïve", "said", "would", "zorblat", "Qwixen", "in", "of", "storms"]
         var generator = SplitMix(seed: 0xA119_50CE)
-        func text() -> String {
-            (0..<Int.random(in: 1...6, using: &generator)).map { _ in
-                "X " + generator.words(0...9, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
-            }.joined(separator: " ")
-        }
+        func text() -> String { generator.text(sentences: 1...6, words: 0...9) }
         let aligner = SentenceAligner()
         let languages = ["en", "en", "en", "de", "xx"]
         for round in 0..<120 {

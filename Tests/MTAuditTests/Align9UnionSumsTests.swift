@@ -10,14 +10,8 @@ struct Align9UnionSumsTests {
     @Test("totalWeight, dice, plainDice and shared of two version sentences equal those of the merged ids")
     func sumsEqualMerged() throws {
         let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
-        let vocabulary = ["the", "council", "approved", "harbour", "budget", "after", "a", "long", "debate", "Inchkeith",
-                          "ferry", "1998", "Tromsø", "naïve", "said", "would", "zorblat", "Qwixen", "in", "of", "storms"]
         var generator = SplitMix(seed: 0xA119_5E75)
-        func text() -> String {
-            (0..<Int.random(in: 1...7, using: &generator)).map { _ in
-                "X " + generator.words(0...9, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
-            }.joined(separator: " ")
-        }
+        func text() -> String { generator.text(sentences: 1...7, words: 0...9) }
         func sum(_ ids: [Int32], _ weights: [Double]) -> Double { ids.reduce(0.0) { $0 + weights[Int($1)] } }
         for round in 0..<150 {
             let a = Document(id: "a\(round)", text: text(), language: "en", segmenter: segmenter)

@@ -18,3 +18,20 @@ extension RandomNumberGenerator {
         (0..<Int.random(in: counts, using: &self)).map { _ in UInt32.random(in: values, using: &self) }
     }
 }
+
+/// The vocabulary of the aligner's generated texts: common words, names, numbers, accented and
+/// made-up words.
+let alignerTestVocabulary = ["the", "council", "approved", "harbour", "budget", "after", "a", "long", "debate", "Inchkeith",
+                             "ferry", "1998", "Tromsø", "naïve", "said", "would", "zorblat", "Qwixen", "in", "of", "storms"]
+
+extension RandomNumberGenerator {
+    /// A text of a count drawn from `sentences` sentences, each `opener`, then words drawn by
+    /// `words(_:of:)` from `vocabulary` (a count drawn from `words`), and a period (the draws in that
+    /// order, as the tests that spelled it out made them).
+    mutating func text(sentences: ClosedRange<Int>, words: ClosedRange<Int>, of vocabulary: [String] = alignerTestVocabulary,
+                       opener: String = "X") -> String {
+        (0..<Int.random(in: sentences, using: &self)).map { _ in
+            opener + " " + self.words(words, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
+        }.joined(separator: " ")
+    }
+}
