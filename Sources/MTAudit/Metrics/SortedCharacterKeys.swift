@@ -13,8 +13,9 @@
 /// Where a sequence ends, its n-grams read a padding digit (0 in the hypothesis, 1023 in the
 /// reference), which no character's digit and not the other's padding equals: as `SharedNGrams`
 /// pads, no n-gram that runs into a padding is shared. Bit 0 of a key marks the reference's.
-/// Applies to alphabets of up to 1,022 characters (the two texts' distinct ones) and fewer than
-/// `maximumPositions` positions; elsewhere nil, and the caller sorts (`SharedNGrams`).
+/// Applies to alphabets of up to 1,022 characters (the two texts' distinct ones); elsewhere nil, and
+/// the caller sorts (`SharedNGrams`). Texts of fewer than `maximumPositions` positions sort the
+/// hypothesis bucket by bucket (`matchLanes`), longer ones by radix passes (`longMatchLanes`).
 struct SortedCharacterKeys: Sendable {
     /// The digits of a key: six orders of 10 bits, from the top.
     static let orders = 6
@@ -28,6 +29,10 @@ struct SortedCharacterKeys: Sendable {
     /// buckets are large at every digit, and sorting them digit after digit costs more than the radix
     /// sort of both texts (about as much for texts of 5,000 characters, in `articles.jsonl`).
     static let maximumPositions = 1 << 12
+    /// From this many characters on, a reference's keys are sorted by `radixSortedKeys` (six passes
+    /// over every key), not bucket by bucket: a long text's buckets are large at every digit (a 100×
+    /// article's 250,000 characters: ~160 instructions a key by buckets, ~70 by the passes).
+    static let radixSortedCount = 1 << 10
     /// Buckets of up to this many keys are sorted by insertion.
     private static let insertionLimit = 16
 
@@ -39,6 +44,19 @@ struct SortedCharacterKeys: Sendable {
     init?(reference: [UInt32], alphabetSize: Int) {
         guard alphabetSize <= Self.maximumAlphabet else { return nil }
         var keys = [UInt64](filledWith: 0, count: reference.count)
+        if reference.count >= Self.radixSortedCount {
+            keys.withUnsafeMutableBufferPointer { keys in
+                reference.withUnsafeBufferPointer { reference in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * reference.count) { memory in
+                        let sorted = Self.radixSortedKeys(of: reference, padding: Self.referencePadding, side: 1,
+                                                          alphabetSize: alphabetSize, in: memory)
+                        _ = keys.initialize(fromContentsOf: sorted)
+                    }
+                }
+            }
+            self.keys = keys
+            return
+        }
         keys.withUnsafeMutableBufferPointer { keys in
             reference.withUnsafeBufferPointer { reference in
                 Self.sortedKeys(of: reference, padding: Self.referencePadding, side: 1, alphabetSize: alphabetSize, into: keys)
@@ -60,6 +78,127 @@ struct SortedCharacterKeys: Sendable {
                 Self.countRuns(UnsafeBufferPointer(hypKeys), refKeys, maximumOrder: maximumOrder)
             }
         }
+    }
+
+    /// `matchLanes` for texts of any length (nil only where the alphabet is too large): the
+    /// hypothesis's keys sorted by their digits from the last (`radixSortedKeys`), with no bucket
+    /// sorted on its own, and the merged runs counted block by block (`blockMatches`), in 16-bit
+    /// lanes where a block holds fewer than 2¹⁵ positions. For long texts (a 100× article's 250,000
+    /// characters against its version's): the reference's n-grams are sorted once for every version,
+    /// not once a version with the version's, and the runs are counted from the keys, with no reads
+    /// of the characters at scattered positions.
+    func longMatchLanes(_ hypothesis: UnsafeBufferPointer<UInt32>, alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32>? {
+        precondition(maximumOrder >= 1 && maximumOrder <= Self.orders)
+        guard alphabetSize <= Self.maximumAlphabet else { return nil }
+        if hypothesis.isEmpty || keys.isEmpty { return SIMD8() }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * hypothesis.count) { memory in
+            let hypKeys = Self.radixSortedKeys(of: hypothesis, padding: 0, side: 0, alphabetSize: alphabetSize, in: memory)
+            var matched = keys.withUnsafeBufferPointer { refKeys in Self.blockMatches(hypKeys, refKeys, depth: 0) }
+            matched.replace(with: 0, where: SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8(repeating: UInt32(truncatingIfNeeded: maximumOrder)))
+            return matched
+        }
+    }
+
+    /// The keys of `numbers` (below `alphabetSize`; a sequence's n-grams read `padding` digits past
+    /// its end, and its keys have `side` in bit 0), sorted by a least-significant-digit radix sort,
+    /// in `memory` (room for twice the numbers): the keys made from the last position back and put
+    /// straight into the buckets of their last digit, then five stable passes over the keys, each by
+    /// the digit before. Each pass reads and writes the keys in order and counts nothing: its
+    /// buckets follow from one histogram of the numbers (the digit at place p of position i is the
+    /// number at i + p, plus one, or the padding for the last p positions). The sorted keys: in the
+    /// second half of `memory`.
+    static func radixSortedKeys(of numbers: UnsafeBufferPointer<UInt32>, padding: UInt64, side: UInt64, alphabetSize: Int,
+                                in memory: UnsafeMutableBufferPointer<UInt64>) -> UnsafeBufferPointer<UInt64> {
+        let count = numbers.count
+        var source = UnsafeMutableBufferPointer(rebasing: memory[0..<count])
+        var target = UnsafeMutableBufferPointer(rebasing: memory[count..<2 &* count])
+        // A digit's bucket is the digit itself, but the reference's padding's comes after every
+        // number plus one.
+        let buckets = alphabetSize &+ 2, paddingBucket = padding == 0 ? 0 : buckets &- 1
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 &* buckets) { tables in
+            let histogram = UnsafeMutableBufferPointer(rebasing: tables[0..<buckets])
+            let next = UnsafeMutableBufferPointer(rebasing: tables[buckets..<2 &* buckets])
+            histogram.update(repeating: 0)
+            for number in numbers { histogram[Int(number) &+ 1] &+= 1 }
+            /// Where each digit's bucket starts at `place`, in `next`.
+            func starts(_ place: Int) {
+                for bucket in 0..<buckets { next[bucket] = histogram[bucket] }
+                let padded = min(place, count)
+                for index in 0..<padded { next[Int(numbers[index]) &+ 1] &-= 1 }
+                next[paddingBucket] &+= UInt32(truncatingIfNeeded: padded)
+                var start: UInt32 = 0
+                for bucket in 0..<buckets {
+                    let size = next[bucket]
+                    next[bucket] = start
+                    start &+= size
+                }
+            }
+            // The last place: keys made and placed at once.
+            let last = orders &- 1
+            starts(last)
+            var key: UInt64 = 0
+            for place in 0..<orders { key |= padding << (top &- UInt64(place &* bits)) }
+            for index in numbers.indices.reversed() {
+                key = (key >> UInt64(bits) | UInt64(numbers[index] &+ 1) << top) & keyMask
+                let ahead = index &+ last
+                let bucket = ahead < count ? Int(numbers[ahead]) &+ 1 : paddingBucket
+                source[Int(next[bucket])] = key | side
+                next[bucket] &+= 1
+            }
+            for place in (0..<last).reversed() {
+                starts(place)
+                let shift = top &- UInt64(place &* bits)
+                if padding == 0 {
+                    for key in source {
+                        let bucket = Int(truncatingIfNeeded: key >> shift & referencePadding)
+                        target[Int(next[bucket])] = key
+                        next[bucket] &+= 1
+                    }
+                } else {
+                    for key in source {
+                        let digit = Int(truncatingIfNeeded: key >> shift & referencePadding)
+                        let bucket = digit == Int(referencePadding) ? paddingBucket : digit
+                        target[Int(next[bucket])] = key
+                        next[bucket] &+= 1
+                    }
+                }
+                swap(&source, &target)
+            }
+            // Five passes after the first: the sorted keys are in the second half.
+            return UnsafeBufferPointer(source)
+        }
+    }
+
+    /// The matches of a block of keys (the hypothesis's and the reference's, sorted) that share their
+    /// first `depth` digits, lane k for order k + 1 (lanes past the sixth hold nothing of use): by
+    /// `countRuns` when the block is under 2¹⁵ positions (its 16-bit counts cannot overflow), else
+    /// as the sum of its sub-blocks by the next digit (found by binary search), but for the orders
+    /// up to `depth`, whose one run is the whole block. Keys alike in every digit share every order.
+    static func blockMatches(_ hyp: UnsafeBufferPointer<UInt64>, _ ref: UnsafeBufferPointer<UInt64>, depth: Int) -> SIMD8<UInt32> {
+        if hyp.isEmpty || ref.isEmpty { return SIMD8() }
+        if hyp.count &+ ref.count < 1 << 15 { return countRuns(hyp, ref, maximumOrder: 8) }
+        let whole = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: min(hyp.count, ref.count)))
+        if depth >= orders { return whole }
+        let shift = top &- UInt64(depth &* bits)
+        var matched = SIMD8<UInt32>(), i = 0, j = 0
+        while i < hyp.count || j < ref.count {
+            // The next sub-block: the keys of the smallest digit at `depth` left.
+            let prefix = min(i < hyp.count ? hyp[i] >> shift : .max, j < ref.count ? ref[j] >> shift : .max)
+            func end(_ keys: UnsafeBufferPointer<UInt64>, from start: Int) -> Int {
+                var low = start, high = keys.count
+                while low < high {
+                    let middle = (low &+ high) >> 1
+                    if keys[middle] >> shift > prefix { high = middle } else { low = middle &+ 1 }
+                }
+                return low
+            }
+            let hypEnd = end(hyp, from: i), refEnd = end(ref, from: j)
+            matched &+= blockMatches(UnsafeBufferPointer(rebasing: hyp[i..<hypEnd]), UnsafeBufferPointer(rebasing: ref[j..<refEnd]),
+                                     depth: depth &+ 1)
+            (i, j) = (hypEnd, refEnd)
+        }
+        for lane in 0..<depth { matched[lane] = whole[lane] }
+        return matched
     }
 
     /// The keys of `numbers` (below `alphabetSize`), sorted, into `keys` (as many): a sequence's
