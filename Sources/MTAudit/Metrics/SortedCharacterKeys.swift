@@ -36,33 +36,39 @@ struct SortedCharacterKeys: Sendable {
     /// Buckets of up to this many keys are sorted by insertion.
     private static let insertionLimit = 16
 
+    /// The reference's keys, sorted (bit 0 set), then `end`: the merge of two runs of keys reads
+    /// the key after each run's last with no test of where the run ends (`countRuns`).
+    private let keysThenEnd: [UInt64]
+    /// Greater than every key (whose lowest bits but the side's are 0).
+    private static let end = UInt64.max
     /// The reference's keys, sorted (bit 0 set).
-    let keys: [UInt64]
+    var keys: ArraySlice<UInt64> { keysThenEnd.dropLast() }
 
     /// The keys of `reference`'s characters (numbers below `alphabetSize`); nil where the alphabet is
     /// too large for the digits.
     init?(reference: [UInt32], alphabetSize: Int) {
         guard alphabetSize <= Self.maximumAlphabet else { return nil }
-        var keys = [UInt64](filledWith: 0, count: reference.count)
+        var keys = [UInt64](filledWith: Self.end, count: reference.count + 1)
         if reference.count >= Self.radixSortedCount {
             keys.withUnsafeMutableBufferPointer { keys in
                 reference.withUnsafeBufferPointer { reference in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * reference.count) { memory in
                         let sorted = Self.radixSortedKeys(of: reference, padding: Self.referencePadding, side: 1,
                                                           alphabetSize: alphabetSize, in: memory)
-                        _ = keys.initialize(fromContentsOf: sorted)
+                        _ = UnsafeMutableBufferPointer(rebasing: keys[..<sorted.count]).update(fromContentsOf: sorted)
                     }
                 }
             }
-            self.keys = keys
+            keysThenEnd = keys
             return
         }
         keys.withUnsafeMutableBufferPointer { keys in
             reference.withUnsafeBufferPointer { reference in
-                Self.sortedKeys(of: reference, padding: Self.referencePadding, side: 1, alphabetSize: alphabetSize, into: keys)
+                Self.sortedKeys(of: reference, padding: Self.referencePadding, side: 1, alphabetSize: alphabetSize,
+                                into: UnsafeMutableBufferPointer(rebasing: keys[..<reference.count]))
             }
         }
-        self.keys = keys
+        keysThenEnd = keys
     }
 
     /// `SharedNGrams.matchLanes(hypothesis, reference, alphabetSize:maximumOrder:)` of the reference
@@ -70,12 +76,15 @@ struct SortedCharacterKeys: Sendable {
     /// too large (see the type).
     func matchLanes(_ hypothesis: UnsafeBufferPointer<UInt32>, alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32>? {
         precondition(maximumOrder >= 1 && maximumOrder <= Self.orders)
-        guard alphabetSize <= Self.maximumAlphabet, hypothesis.count + keys.count < Self.maximumPositions else { return nil }
-        if hypothesis.isEmpty || keys.isEmpty { return SIMD8() }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: hypothesis.count) { hypKeys in
-            Self.sortedKeys(of: hypothesis, padding: 0, side: 0, alphabetSize: alphabetSize, into: hypKeys)
-            return keys.withUnsafeBufferPointer { refKeys in
-                Self.countRuns(UnsafeBufferPointer(hypKeys), refKeys, maximumOrder: maximumOrder)
+        let refCount = keysThenEnd.count &- 1
+        guard alphabetSize <= Self.maximumAlphabet, hypothesis.count + refCount < Self.maximumPositions else { return nil }
+        if hypothesis.isEmpty || refCount == 0 { return SIMD8() }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: hypothesis.count + 1) { hypKeys in
+            Self.sortedKeys(of: hypothesis, padding: 0, side: 0, alphabetSize: alphabetSize,
+                            into: UnsafeMutableBufferPointer(rebasing: hypKeys[..<hypothesis.count]))
+            hypKeys[hypothesis.count] = Self.end
+            return keysThenEnd.withUnsafeBufferPointer { refKeys in
+                Self.countRuns(hypKeys.baseAddress!, hypothesis.count, refKeys.baseAddress!, refCount, maximumOrder: maximumOrder)
             }
         }
     }
@@ -90,10 +99,16 @@ struct SortedCharacterKeys: Sendable {
     func longMatchLanes(_ hypothesis: UnsafeBufferPointer<UInt32>, alphabetSize: Int, maximumOrder: Int) -> SIMD8<UInt32>? {
         precondition(maximumOrder >= 1 && maximumOrder <= Self.orders)
         guard alphabetSize <= Self.maximumAlphabet else { return nil }
-        if hypothesis.isEmpty || keys.isEmpty { return SIMD8() }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * hypothesis.count) { memory in
-            let hypKeys = Self.radixSortedKeys(of: hypothesis, padding: 0, side: 0, alphabetSize: alphabetSize, in: memory)
-            var matched = keys.withUnsafeBufferPointer { refKeys in Self.blockMatches(hypKeys, refKeys, depth: 0) }
+        let refCount = keysThenEnd.count &- 1
+        if hypothesis.isEmpty || refCount == 0 { return SIMD8() }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * hypothesis.count + 1) { memory in
+            // The sorted keys are the second half, then `end`.
+            let hypKeys = Self.radixSortedKeys(of: hypothesis, padding: 0, side: 0, alphabetSize: alphabetSize,
+                                               in: UnsafeMutableBufferPointer(rebasing: memory[..<(2 * hypothesis.count)]))
+            memory[2 * hypothesis.count] = Self.end
+            var matched = keysThenEnd.withUnsafeBufferPointer { refKeys in
+                Self.blockMatches(hypKeys, UnsafeBufferPointer(rebasing: refKeys[..<refCount]), depth: 0)
+            }
             matched.replace(with: 0, where: SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8(repeating: UInt32(truncatingIfNeeded: maximumOrder)))
             return matched
         }
@@ -170,13 +185,16 @@ struct SortedCharacterKeys: Sendable {
     }
 
     /// The matches of a block of keys (the hypothesis's and the reference's, sorted) that share their
-    /// first `depth` digits, lane k for order k + 1 (lanes past the sixth hold nothing of use): by
+    /// first `depth` digits, each followed by a greater key (the next block's, or `end`), lane k for
+    /// order k + 1 (lanes past the sixth hold nothing of use): by
     /// `countRuns` when the block is under 2¹⁵ positions (its 16-bit counts cannot overflow), else
     /// as the sum of its sub-blocks by the next digit (found by binary search), but for the orders
     /// up to `depth`, whose one run is the whole block. Keys alike in every digit share every order.
     static func blockMatches(_ hyp: UnsafeBufferPointer<UInt64>, _ ref: UnsafeBufferPointer<UInt64>, depth: Int) -> SIMD8<UInt32> {
         if hyp.isEmpty || ref.isEmpty { return SIMD8() }
-        if hyp.count &+ ref.count < 1 << 15 { return countRuns(hyp, ref, maximumOrder: 8) }
+        if hyp.count &+ ref.count < 1 << 15 {
+            return countRuns(hyp.baseAddress!, hyp.count, ref.baseAddress!, ref.count, maximumOrder: 8)
+        }
         let whole = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: min(hyp.count, ref.count)))
         if depth >= orders { return whole }
         let shift = top &- UInt64(depth &* bits)
@@ -293,7 +311,11 @@ struct SortedCharacterKeys: Sendable {
 
     /// The matches of each order, from the two sorted runs merged, as `SharedNGrams.countRuns16`
     /// counts them in 16-bit lanes: the runs of the orders past the digits two neighbours share end there.
-    private static func countRuns(_ hyp: UnsafeBufferPointer<UInt64>, _ ref: UnsafeBufferPointer<UInt64>,
+    ///
+    /// The two runs (`hypCount` keys at `hyp`, `refCount` at `ref`, at least one each) are each
+    /// followed by a key greater than every key of both (`end`, or the next block's): the merge
+    /// takes the smaller of the two next keys, with no test of a run's end and no branch.
+    private static func countRuns(_ hyp: UnsafePointer<UInt64>, _ hypCount: Int, _ ref: UnsafePointer<UInt64>, _ refCount: Int,
                                   maximumOrder: Int) -> SIMD8<UInt32> {
         typealias Counts = SIMD8<Int16>
         let lanes = Counts(0, 1, 2, 3, 4, 5, 6, 7)
@@ -314,15 +336,13 @@ struct SortedCharacterKeys: Sendable {
             (table[increments], table[increments &+ 1], table[increments &+ 2], table[increments &+ 3]) = (one, Counts(), Counts(), one)
             var i = 0, j = 0
             var previous = min(hyp[0], ref[0])
-            while i < hyp.count || j < ref.count {
-                let key: UInt64
-                if j == ref.count || (i < hyp.count && hyp[i] <= ref[j]) {
-                    key = hyp[i]
-                    i &+= 1
-                } else {
-                    key = ref[j]
-                    j &+= 1
-                }
+            for _ in 0..<(hypCount &+ refCount) {
+                // (No two keys are equal: the side's bit tells a hypothesis's from a reference's.)
+                let hypKey = hyp[i], refKey = ref[j]
+                let fromHypothesis = hypKey < refKey
+                let key = fromHypothesis ? hypKey : refKey
+                i &+= fromHypothesis ? 1 : 0
+                j &+= fromHypothesis ? 0 : 1
                 // The digits the two keys share (the side's bit counts as none): 63 / 10 = 6 when all do.
                 let shared = (previous ^ key).leadingZeroBitCount / bits
                 let ending = table[shared], going = table[sides &+ shared]
