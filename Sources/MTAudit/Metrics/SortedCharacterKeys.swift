@@ -153,11 +153,21 @@ struct SortedCharacterKeys: Sendable {
             starts(last)
             var key: UInt64 = 0
             for place in 0..<orders { key |= padding << (top &- UInt64(place &* bits)) }
-            for index in numbers.indices.reversed() {
-                key = (key >> UInt64(bits) | UInt64(numbers[index] &+ 1) << top) & keyMask
-                let ahead = index &+ last
-                let bucket = ahead < count ? Int(numbers[ahead]) &+ 1 : paddingBucket
-                source[Int(next[bucket])] = key | side
+            // The last `last` positions read the padding at the last place; the others the number
+            // `last` ahead (two loops, no test of which at each key).
+            let elements = numbers.baseAddress!, keys = source.baseAddress!, padded = min(last, count)
+            var index = count
+            while index > count &- padded {
+                index &-= 1
+                key = (key >> UInt64(bits) | UInt64(elements[index] &+ 1) << top) & keyMask
+                keys[Int(next[paddingBucket])] = key | side
+                next[paddingBucket] &+= 1
+            }
+            while index > 0 {
+                index &-= 1
+                key = (key >> UInt64(bits) | UInt64(elements[index] &+ 1) << top) & keyMask
+                let bucket = Int(elements[index &+ last]) &+ 1
+                keys[Int(next[bucket])] = key | side
                 next[bucket] &+= 1
             }
             for place in (0..<last).reversed() {
