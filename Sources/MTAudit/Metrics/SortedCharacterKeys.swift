@@ -128,11 +128,13 @@ struct SortedCharacterKeys: Sendable {
         var source = UnsafeMutableBufferPointer(rebasing: memory[0..<count])
         var target = UnsafeMutableBufferPointer(rebasing: memory[count..<2 &* count])
         // A digit's bucket is the digit itself, but the reference's padding's comes after every
-        // number plus one.
-        let buckets = alphabetSize &+ 2, paddingBucket = padding == 0 ? 0 : buckets &- 1
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 &* buckets) { tables in
+        // number plus one. Where each bucket's next key goes (`next`) is kept by digit, the
+        // padding's at the padding's digit too: every pass finds a key's place by its digit alone.
+        let buckets = alphabetSize &+ 2, paddingBucket = padding == 0 ? 0 : buckets &- 1, paddingDigit = Int(padding)
+        let digits = max(buckets, paddingDigit &+ 1)
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: buckets &+ digits) { tables in
             let histogram = UnsafeMutableBufferPointer(rebasing: tables[0..<buckets])
-            let next = UnsafeMutableBufferPointer(rebasing: tables[buckets..<2 &* buckets])
+            let next = UnsafeMutableBufferPointer(rebasing: tables[buckets..<(buckets &+ digits)])
             histogram.update(repeating: 0)
             for number in numbers { histogram[Int(number) &+ 1] &+= 1 }
             /// Where each digit's bucket starts at `place`, in `next`.
@@ -147,6 +149,7 @@ struct SortedCharacterKeys: Sendable {
                     next[bucket] = start
                     start &+= size
                 }
+                next[paddingDigit] = next[paddingBucket]
             }
             // The last place: keys made and placed at once.
             let last = orders &- 1
@@ -160,8 +163,8 @@ struct SortedCharacterKeys: Sendable {
             while index > count &- padded {
                 index &-= 1
                 key = (key >> UInt64(bits) | UInt64(elements[index] &+ 1) << top) & keyMask
-                keys[Int(next[paddingBucket])] = key | side
-                next[paddingBucket] &+= 1
+                keys[Int(next[paddingDigit])] = key | side
+                next[paddingDigit] &+= 1
             }
             while index > 0 {
                 index &-= 1
@@ -173,19 +176,10 @@ struct SortedCharacterKeys: Sendable {
             for place in (0..<last).reversed() {
                 starts(place)
                 let shift = top &- UInt64(place &* bits)
-                if padding == 0 {
-                    for key in source {
-                        let bucket = Int(truncatingIfNeeded: key >> shift & referencePadding)
-                        target[Int(next[bucket])] = key
-                        next[bucket] &+= 1
-                    }
-                } else {
-                    for key in source {
-                        let digit = Int(truncatingIfNeeded: key >> shift & referencePadding)
-                        let bucket = digit == Int(referencePadding) ? paddingBucket : digit
-                        target[Int(next[bucket])] = key
-                        next[bucket] &+= 1
-                    }
+                for key in source {
+                    let digit = Int(truncatingIfNeeded: key >> shift & referencePadding)
+                    target[Int(next[digit])] = key
+                    next[digit] &+= 1
                 }
                 swap(&source, &target)
             }
