@@ -313,6 +313,13 @@ struct SortedCharacterKeys: Sendable {
         }
     }
 
+    /// For each count of leading bits two keys share (0...64), the digits they share (at most 6) as
+    /// the byte offset of that count's entry in `countRuns`'s table: one load at each key, not a
+    /// division and a multiplication.
+    private static let sharedDigitOffsets: [UInt8] = (0...64).map {
+        UInt8(min($0 / bits, orders) * MemoryLayout<SIMD8<Int16>>.stride)
+    }
+
     /// The matches of each order, from the two sorted runs merged, as `SharedNGrams.countRuns16`
     /// counts them in 16-bit lanes: the runs of the orders past the digits two neighbours share end there.
     ///
@@ -331,6 +338,8 @@ struct SortedCharacterKeys: Sendable {
         // changes, are cleared at the end.
         let sides = orders &+ 1
         withUnsafeTemporaryAllocation(of: Counts.self, capacity: 2 * sides + 4) { table in
+        Self.sharedDigitOffsets.withUnsafeBufferPointer { sharedDigitOffsets in
+            let tableBytes = UnsafeRawPointer(table.baseAddress!), goingBytes = tableBytes + sides &* MemoryLayout<Counts>.stride
             for shared in 0..<sides {
                 let ending = Counts(repeating: -1).replacing(with: 0, where: lanes .< Counts(repeating: Int16(shared)))
                 table[shared] = ending
@@ -347,9 +356,11 @@ struct SortedCharacterKeys: Sendable {
                 let key = fromHypothesis ? hypKey : refKey
                 i &+= fromHypothesis ? 1 : 0
                 j &+= fromHypothesis ? 0 : 1
-                // The digits the two keys share (the side's bit counts as none): 63 / 10 = 6 when all do.
-                let shared = (previous ^ key).leadingZeroBitCount / bits
-                let ending = table[shared], going = table[sides &+ shared]
+                // The digits the two keys share (the side's bit counts as none): 63 / 10 = 6 when all
+                // do; looked up by the bits they share, as where its entries lie in the table.
+                let offset = Int(sharedDigitOffsets[(previous ^ key).leadingZeroBitCount])
+                let ending = tableBytes.load(fromByteOffset: offset, as: Counts.self)
+                let going = goingBytes.load(fromByteOffset: offset, as: Counts.self)
                 // (The smaller count written out, not `pointwiseMin`: a second caller of its specialization
                 // made the compiler call it, not inline it, in `SharedNGrams.countRuns16` too.)
                 matched &+= hypInRun.replacing(with: refInRun, where: refInRun .< hypInRun) & ending
@@ -358,6 +369,7 @@ struct SortedCharacterKeys: Sendable {
                 refInRun = refInRun & going &+ table[side &+ 1]
                 previous = key
             }
+        }
         }
         matched &+= hypInRun.replacing(with: refInRun, where: refInRun .< hypInRun)
         // The lanes past the maximum order counted runs of nothing.
