@@ -49,20 +49,26 @@ enum PythonText {
                 let (scalar, length) = scalar(utf8, at: index)
                 return (isSpace(scalar), length)
             }
-            /// Where the word that goes on at `index` ends: the next white space, or the end.
-            @inline(__always) func wordEnd(from index: Int) -> Int {
+            /// Where the word that goes on at `index` ends (the next white space, or the end), and
+            /// the length of that white space (0 at the end): the space that ends most words is
+            /// told at once, and is not looked at again.
+            @inline(__always) func wordEnd(from index: Int) -> (end: Int, spaceLength: Int) {
                 var index = index
                 while true {
                     while index &+ 8 <= count {
                         let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                         let stops = ((x &- 0x2121_2121_2121_2121) & ~x | (x &+ 0x0101_0101_0101_0101) | x) & 0x8080_8080_8080_8080
-                        if stops != 0 { index &+= stops.trailingZeroBitCount &>> 3; break }
+                        if stops != 0 {
+                            index &+= stops.trailingZeroBitCount &>> 3
+                            if bytes[index] == 0x20 { return (index, 1) }
+                            break
+                        }
                         index &+= 8
                     }
                     while index < count && bytes[index] &- 0x21 < 0x5E { index &+= 1 }
-                    if index >= count { return count }
+                    if index >= count { return (count, 0) }
                     let (isSpace, length) = space(at: index)
-                    if isSpace { return index }
+                    if isSpace { return (index, length) }
                     index &+= length
                 }
             }
@@ -72,8 +78,9 @@ enum PythonText {
                 let (isSpace, length) = space(at: index)
                 if isSpace { index &+= length; continue }
                 let start = index
-                index = wordEnd(from: index &+ length)
-                words.append(start..<index)
+                let (end, spaceLength) = wordEnd(from: index &+ length)
+                words.append(start..<end)
+                index = end &+ spaceLength
             }
         }
         return words
