@@ -106,8 +106,12 @@ enum Tokenizer13a {
             for word in spaceWords {
                 // Every cut of the rules lies next to a mark of theirs (on either side of it): a
                 // word without one has no cut inside it, and its bytes need no other look.
-                var hasMark = false
-                for index in word where marks[Int(line[index])] { hasMark = true; break }
+                // (A loop of its own over the word's bytes, with no check of the range's bounds.)
+                var hasMark = false, index = word.lowerBound
+                while index < word.upperBound {
+                    if marks[Int(line[index])] { hasMark = true; break }
+                    index &+= 1
+                }
                 if !hasMark {
                     ranges.append(word)
                     continue
