@@ -119,7 +119,10 @@ enum Tokenizer13a {
                 var start = word.lowerBound
                 // Whether the byte before `index` is a mark of rule 1: each byte's looked up once.
                 var afterMark = separated[Int(line[word.lowerBound])]
-                for index in word.lowerBound + 1..<word.upperBound {
+                index = word.lowerBound
+                while true {
+                    index &+= 1
+                    if index >= word.upperBound { break }
                     let isMark = separated[Int(line[index])]
                     var cut = afterMark || isMark
                     afterMark = isMark
