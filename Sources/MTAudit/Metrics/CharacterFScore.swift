@@ -144,7 +144,7 @@ public struct CharacterFScore: SentenceMetric {
 
     /// `words` of a prepared text: its words at white space, cut.
     static func words(_ text: MetricText) -> ByteWords {
-        let utf8 = text.utf8, spaceWords = text.spaceWords
+        let utf8 = text.utf8, spaceWords = text.spaceWords, punctuation = Self.punctuation
         var words: [Range<Int>] = []
         words.reserveCapacity(spaceWords.count + spaceWords.count / 2)
         func word(_ range: Range<Int>) { words.append(range) }
