@@ -101,10 +101,11 @@ public struct CharacterFScore: SentenceMetric {
             // merged with the reference's (`SortedCharacterKeys`), where its keys hold them.
             let (numbering, refCharacters) = reference.numberedCharacters
             numbering.withIDsContinued(hypothesis) { hypCharacters, alphabetSize in
-                // (The reference's keys are made only for texts short enough to use them.)
-                if hypCharacters.count + refCharacters.count < SortedCharacterKeys.maximumPositions,
-                   let matches = reference.sortedCharacterKeys?.matchLanes(hypCharacters, alphabetSize: alphabetSize,
-                                                                           maximumOrder: charOrder) {
+                // The reference's keys, made once for every version; the hypothesis's sorted as the texts' length suits.
+                if let keys = reference.sortedCharacterKeys,
+                   let matches = hypCharacters.count + refCharacters.count < SortedCharacterKeys.maximumPositions
+                    ? keys.matchLanes(hypCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder)
+                    : keys.longMatchLanes(hypCharacters, alphabetSize: alphabetSize, maximumOrder: charOrder) {
                     record(matches, hypCount: hypCharacters.count, refCount: refCharacters.count, maximumOrder: charOrder, from: 0)
                     return
                 }
@@ -143,7 +144,7 @@ public struct CharacterFScore: SentenceMetric {
 
     /// `words` of a prepared text: its words at white space, cut.
     static func words(_ text: MetricText) -> ByteWords {
-        let utf8 = text.utf8, spaceWords = text.spaceWords
+        let utf8 = text.utf8, spaceWords = text.spaceWords, punctuation = Self.punctuation
         var words: [Range<Int>] = []
         words.reserveCapacity(spaceWords.count + spaceWords.count / 2)
         func word(_ range: Range<Int>) { words.append(range) }

@@ -26,29 +26,63 @@ enum PythonText {
     }
 
     /// `text.split()` of UTF-8 bytes: the byte ranges of the runs of non-space characters.
+    ///
+    /// Most bytes are ASCII letters, marks or digits (0x21–0x7E): a word's are skipped eight at a
+    /// time, the first byte outside that range told by the lowest bit of a mask (each byte's top
+    /// bit: below 0x21 by a subtraction, above 0x7E by an addition or its own top bit; a borrow or
+    /// carry only flags bytes above one already flagged). Control bytes that are not white space
+    /// and scalars beyond ASCII are then looked at one by one.
     static func split(_ utf8: [UInt8]) -> [Range<Int>] {
         var words: [Range<Int>] = []
         words.reserveCapacity(utf8.count / 4 + 1)  // about a word per 4 bytes or fewer: few regrowths
-        var start = -1  // where the current word began, or -1 between words
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            let space: Bool, length: Int
-            if byte < 0x80 {
-                // isSpace of ASCII as one bit test: tab to carriage return, 0x1C–0x1F and space.
-                (space, length) = (byte <= 0x20 && (0x1_F000_3E00 as UInt64) >> UInt64(byte) & 1 != 0, 1)
-            } else {
-                let (scalar, scalarLength) = scalar(utf8, at: index)
-                (space, length) = (isSpace(scalar), scalarLength)
+        utf8.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            guard let base = bytes.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            /// Whether the character at `index` is white space, and its length in bytes.
+            @inline(__always) func space(at index: Int) -> (space: Bool, length: Int) {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // isSpace of ASCII as one bit test: tab to carriage return, 0x1C–0x1F and space.
+                    return (byte <= 0x20 && (0x1_F000_3E00 as UInt64) >> UInt64(byte) & 1 != 0, 1)
+                }
+                let (scalar, length) = scalar(utf8, at: index)
+                return (isSpace(scalar), length)
             }
-            if space {
-                if start >= 0 { words.append(start..<index); start = -1 }
-            } else if start < 0 {
-                start = index
+            /// Where the word that goes on at `index` ends (the next white space, or the end), and
+            /// the length of that white space (0 at the end): the space that ends most words is
+            /// told at once, and is not looked at again.
+            @inline(__always) func wordEnd(from index: Int) -> (end: Int, spaceLength: Int) {
+                var index = index
+                while true {
+                    while index &+ 8 <= count {
+                        let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        let stops = ((x &- 0x2121_2121_2121_2121) & ~x | (x &+ 0x0101_0101_0101_0101) | x) & 0x8080_8080_8080_8080
+                        if stops != 0 {
+                            index &+= stops.trailingZeroBitCount &>> 3
+                            if bytes[index] == 0x20 { return (index, 1) }
+                            break
+                        }
+                        index &+= 8
+                    }
+                    while index < count && bytes[index] &- 0x21 < 0x5E { index &+= 1 }
+                    if index >= count { return (count, 0) }
+                    let (isSpace, length) = space(at: index)
+                    if isSpace { return (index, length) }
+                    index &+= length
+                }
             }
-            index += length
+            var index = 0
+            while index < count {
+                // Between words: white space skipped.
+                let (isSpace, length) = space(at: index)
+                if isSpace { index &+= length; continue }
+                let start = index
+                let (end, spaceLength) = wordEnd(from: index &+ length)
+                words.append(start..<end)
+                index = end &+ spaceLength
+            }
         }
-        if start >= 0 { words.append(start..<utf8.count) }
         return words
     }
 

@@ -106,8 +106,12 @@ enum Tokenizer13a {
             for word in spaceWords {
                 // Every cut of the rules lies next to a mark of theirs (on either side of it): a
                 // word without one has no cut inside it, and its bytes need no other look.
-                var hasMark = false
-                for index in word where marks[Int(line[index])] { hasMark = true; break }
+                // (A loop of its own over the word's bytes, with no check of the range's bounds.)
+                var hasMark = false, index = word.lowerBound
+                while index < word.upperBound {
+                    if marks[Int(line[index])] { hasMark = true; break }
+                    index &+= 1
+                }
                 if !hasMark {
                     ranges.append(word)
                     continue
@@ -115,7 +119,10 @@ enum Tokenizer13a {
                 var start = word.lowerBound
                 // Whether the byte before `index` is a mark of rule 1: each byte's looked up once.
                 var afterMark = separated[Int(line[word.lowerBound])]
-                for index in word.lowerBound + 1..<word.upperBound {
+                index = word.lowerBound
+                while true {
+                    index &+= 1
+                    if index >= word.upperBound { break }
                     let isMark = separated[Int(line[index])]
                     var cut = afterMark || isMark
                     afterMark = isMark
