@@ -140,7 +140,10 @@ public struct SentenceAligner: Sendable {
         let rows = SharedWeightRows(sourceCount: sourceCount, commonWordLimit: commonWordLimit)
         defer { rows.deallocate() }
         let bounded = bounded && !words.wordWeights.isEmpty
+        // (Room for a few candidates a version sentence, most texts' share: a long text's tens of
+        // thousands grew the array a dozen times, each time copied.)
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(4 * versionCount)
         // The pairs already considered, so that each is scored once. Every pair is considered from a
         // version sentence v it holds; only a split (one source sentence, two version sentences w and
         // w + 1) is considered from two, at w and at w + 1. So a table per shape of pair, indexed by
