@@ -339,8 +339,15 @@ struct Vocabulary {
                     let end = found?.first ?? tokens.count
                     let (a, b) = (Int32(first), Int32(second))
                     let pair = words.tokenIds.withUnsafeBufferPointer { ids -> (first: Int, next: Int)? in
+                        let wanted = SIMD8<Int32>(repeating: a)
                         var index = 0
                         while index < end {
+                            // Eight ids at a time past those that are not the first word's (most).
+                            if index + 8 <= end,
+                               !any(UnsafeRawPointer(ids.baseAddress! + index).loadUnaligned(as: SIMD8<Int32>.self) .== wanted) {
+                                index += 8
+                                continue
+                            }
                             defer { index += 1 }
                             guard ids[index] == a, tokens[index].kind == .letters,
                                   let next = Self.nextWord(after: index, in: tokens), ids[next] == b else { continue }
