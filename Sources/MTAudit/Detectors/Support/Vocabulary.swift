@@ -184,6 +184,9 @@ struct Vocabulary {
 
         init(_ document: Document) { part = Part.of(document) }
 
+        /// The distinct keys of the document's word-like tokens, in order of first appearance.
+        var keys: [String] { part.numbering.keys }
+
         /// Whether some word-like token of the document has the key `key`.
         func contains(_ key: String) -> Bool {
             // The key's bytes hashed once, for the filter and the table.
