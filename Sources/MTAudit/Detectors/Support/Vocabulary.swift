@@ -385,11 +385,24 @@ struct Vocabulary {
         static func idPairs(of document: Document, involving wanted: [Bool]?) -> [UInt64] {
             let tokens = document.tokens, ids = DocumentWords.of(document).tokenIds
             var pairs: [UInt64] = []
-            func isWanted(_ index: Int) -> Bool { index < ids.count && ids[index] >= 0 && wanted![Int(ids[index])] }
-            for index in tokens.indices where wanted == nil || isWanted(index) || isWanted(index + 1) || isWanted(index + 2) {
-                guard tokens[index].kind == .letters, let next = nextWord(after: index, in: tokens),
-                      wanted == nil || isWanted(index) || isWanted(next) else { continue }
-                pairs.append(UInt64(UInt32(bitPattern: ids[index])) << 32 | UInt64(UInt32(bitPattern: ids[next])))
+            func pair(_ index: Int, _ next: Int) -> UInt64 { UInt64(UInt32(bitPattern: ids[index])) << 32 | UInt64(UInt32(bitPattern: ids[next])) }
+            guard let wanted else {
+                for index in tokens.indices where tokens[index].kind == .letters {
+                    guard let next = nextWord(after: index, in: tokens) else { continue }
+                    pairs.append(pair(index, next))
+                }
+                pairs.sort()
+                return pairs
+            }
+            func isWanted(_ index: Int) -> Bool { index < ids.count && ids[index] >= 0 && wanted[Int(ids[index])] }
+            // Whether the token and the next two are wanted, each told once as the window moves on.
+            var (here, after) = (isWanted(0), isWanted(1))
+            for index in tokens.indices {
+                let afterNext = isWanted(index + 2)
+                defer { (here, after) = (after, afterNext) }
+                guard here || after || afterNext, tokens[index].kind == .letters, let next = nextWord(after: index, in: tokens),
+                      here || (next == index + 1 ? after : afterNext) else { continue }
+                pairs.append(pair(index, next))
             }
             pairs.sort()
             return pairs
