@@ -137,10 +137,10 @@ public struct CasingDetector: Detector {
         let honorifics = NameRuns.honorifics(in: context)
         var findings: [Finding] = []
         let tokens = version.tokens, ids = words.tokenIds
-        // The source's word pairs by its words' ids, made at the first name in lower case that needs
-        // them: a long text asks about many, and each asked of the pairs' table joined and hashed a string.
         let sourceWords = DocumentWords.of(context.source)
-        var sourcePairs: [UInt64]?
+        // The names in lower case, in order, with their ids in the source's numbering: first all of
+        // them, so that the source's pairs are made of their words alone.
+        var lowered: [(token: Int, nameId: Int, name: String)] = []
         for k in tokens.indices where tokens[k].kind == .letters && ids[k] >= 0 && isNameId(ids[k]) {
             // Read in place: only a name in lower case is copied.
             guard Self.isLowerCase(tokens[k].text, isASCII: tokens[k].isASCII),
@@ -148,13 +148,22 @@ public struct CasingDetector: Detector {
             let token = tokens[k]
             let sentenceStart = version.sentences[token.sentence].tokens.lowerBound
             if !version.tokens[sentenceStart..<k].contains(where: \.isWordLike) { continue }  // a sentence start
+            guard let nameId = sourceWords.ids.number(of: token.key) else { continue }
+            lowered.append((k, nameId, name))
+        }
+        guard !lowered.isEmpty else { return [] }
+        // The source's word pairs that have one of these names, by its words' ids: a long text asks
+        // about many names, and each asked of the pairs' table joined and hashed a string; and of
+        // its every pair, sorted, most hold none of them.
+        var wanted = [Bool](filledWith: false, count: sourceWords.keys.count)
+        for name in lowered { wanted[name.nameId] = true }
+        let pairs = Vocabulary.Pairs.idPairs(of: context.source, involving: wanted)
+        for (k, nameId, name) in lowered {
+            let token = tokens[k]
             // The name must stand where the source has it, beside one of its neighbours there: "kessa
             // Island" for "Kessa Island", but not "internal affairs" for "Foreign Affairs". (The
             // source's pair "a b" of two words: their ids there, a neighbour the source does not
             // write being beside none of its names.)
-            guard let nameId = sourceWords.ids.number(of: token.key) else { continue }
-            if sourcePairs == nil { sourcePairs = Vocabulary.Pairs.idPairs(of: context.source) }
-            let pairs = sourcePairs!
             let beside = [k - 1, k + 1].contains { index in
                 guard index >= 0, index < tokens.count, !tokens[index].key.isEmpty,
                       let neighbour = sourceWords.ids.number(of: tokens[index].key) else { return false }

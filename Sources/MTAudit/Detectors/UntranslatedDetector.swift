@@ -259,18 +259,32 @@ public struct UntranslatedDetector: Detector {
             let set = others.withLock { state -> Set<String>? in
                 guard state.set == nil else { return state.set }
                 state.walks += 1
-                if state.walks * tokens.count > Self.walkBudget { state.set = Self.otherKeys(tokens) }
+                if state.walks * tokens.count > Self.walkBudget { state.set = Self.otherKeys(tokens, wordKeys: words.keys) }
                 return state.set
             }
             if let set { return set.contains(key) }
             return Self.forEachOtherKey(tokens) { $0 == key }
         }
 
-        /// Every key `othersContain` finds by its walk.
-        private static func otherKeys(_ tokens: [Token]) -> Set<String> {
+        /// Every key `othersContain` finds by its walk, `wordKeys` being the distinct keys of the
+        /// word-like tokens: a word-like token gives a key only by its possessive, told here once
+        /// for each distinct key (a long text writes each word many times); the other tokens are
+        /// walked as the walk reads them.
+        static func otherKeys(_ tokens: [Token], wordKeys: [String]) -> Set<String> {
             var keys = Set<String>()
-            _ = forEachOtherKey(tokens) { keys.insert($0); return false }
+            for k in tokens.indices where !tokens[k].isWordLike {
+                keys.insert(tokens[k].key)
+                if let stem = possessiveStem(tokens[k].key) { keys.insert(stem) }
+            }
+            for key in wordKeys {
+                if let stem = possessiveStem(key) { keys.insert(stem) }
+            }
             return keys
+        }
+
+        /// `key` without its final "'s", when it ends so.
+        private static func possessiveStem(_ key: String) -> String? {
+            endsWithPossessiveBytes(key) && key.hasSuffix("'s") ? String(key.dropLast(2)) : nil
         }
 
         /// Calls `body` with the key of each token that is not word-like and each possessive's key

@@ -54,27 +54,9 @@ struct NameEvidence {
         let entities = LexiconPhrases.mentions(.entities, in: context)
         let honorifics = NameRuns.honorificKeys(in: context)
         let otherNames = context.otherVersions.map { NameRuns(document: $0, languageGuess: context.versionLanguageGuess, honorifics: honorifics) }
-        // The version's own names that the other texts confirm (`confirmed`), each distinct name
-        // once (a name repeated through a long text is compared once, not once a mention), in the
-        // order of first mention: with its key (the base of its word), that key's length in scalars,
-        // its first mention and its first in another sentence (the one it is compared by from a
-        // sentence that has the first). Made once, when a name first needs them.
-        typealias Mention = (sentence: Int, run: NameRuns.Run)
-        lazy var names: [(key: String, length: Int, first: Mention, next: Mention?)] = {
-            var names: [(key: String, length: Int, first: Mention, next: Mention?)] = []
-            var place: [String: Int] = [:]
-            for (sentence, token, key) in confirmed {
-                if let at = place[key] {
-                    if names[at].next == nil && names[at].first.sentence != sentence {
-                        names[at].next = (sentence, NameRuns.Run(tokens: [token]))
-                    }
-                } else {
-                    place[key] = names.count
-                    names.append((key, key.unicodeScalars.count, (sentence, NameRuns.Run(tokens: [token])), nil))
-                }
-            }
-            return names
-        }()
+        // The version's own names that the other texts confirm, each distinct name once (made when a
+        // name first needs them).
+        lazy var names = confirmedNames(confirmed)
         var corruptions: [Corruption] = []
         for index in context.version.sentences.indices {
             let new = unknown[index].map { NameRuns.Run(tokens: [$0]) }
@@ -91,24 +73,8 @@ struct NameEvidence {
                 // The version's own spelling in another sentence: of the names most alike, the first
                 // written (each name by its first mention outside this sentence).
                 let key = base(run.key)
-                let length = key.unicodeScalars.count
-                var found: (run: NameRuns.Run, similarity: Double, sentence: Int, start: Int)?
-                for name in names {
-                    guard let mention = name.first.sentence != index ? name.first : name.next else { continue }
-                    // The distance is at least the difference of the lengths: a name too much longer or
-                    // shorter cannot reach the threshold, and is not compared. (Leaving out names below
-                    // the threshold changes neither whether the best reaches it nor, if so, which is best.)
-                    guard Double(min(length, name.length)) / Double(max(length, name.length))
-                            >= NameCorruptionDetector.threshold - 1e-9 else { continue }
-                    let similarity = NameRuns.similarity(key, name.key)
-                    if let known = found, similarity < known.similarity
-                        || (similarity == known.similarity && (known.sentence, known.start) < (mention.sentence, mention.run.span.start)) {
-                        continue
-                    }
-                    found = (mention.run, similarity, mention.sentence, mention.run.span.start)
-                }
-                if let (best, similarity, _, _) = found,
-                   similarity >= NameCorruptionDetector.threshold, !related(run.key, best.key),
+                if let best = closest(to: key, among: names, outside: index, threshold: NameCorruptionDetector.threshold)?.run,
+                   !related(run.key, best.key),
                    LexiconPhrases.ids(overlapping: run.span, in: entities.version)
                     .isDisjoint(with: LexiconPhrases.ids(overlapping: best.span, in: entities.version)) {
                     corruptions.append(Corruption(version: run, written: context.version.text(of: best.span), evidence: .self, witnesses: []))
@@ -116,6 +82,76 @@ struct NameEvidence {
             }
         }
         return corruptions
+    }
+
+    /// The version's names that the other texts confirm (`confirmed`: their words in order, with
+    /// their sentences and bases), each distinct name once (a name repeated through a long text is
+    /// compared once, not once a mention), in the order of first mention.
+    static func confirmedNames(_ confirmed: [(sentence: Int, token: Token, key: String)]) -> [ConfirmedName] {
+        var names: [ConfirmedName] = []
+        // Each key's place in `names`, numbered as they come (by their bytes, FNV-1a: bases of
+        // matching keys, equal when their bytes are; the standard table's SipHash cost several times).
+        var place = KeyNumbering()
+        for (sentence, token, key) in confirmed {
+            let at = place.number(key)
+            if at < names.count {
+                if names[at].next == nil && names[at].first.sentence != sentence {
+                    names[at].next = Mention(sentence: sentence, run: NameRuns.Run(tokens: [token]))
+                }
+            } else {
+                names.append(ConfirmedName(screen: NameScreen(key), key: key,
+                                           first: Mention(sentence: sentence, run: NameRuns.Run(tokens: [token]))))
+            }
+        }
+        return names
+    }
+
+    /// The version's own spelling of the name of base `key` in another sentence than `sentence`: of
+    /// the names most alike, the first written (each name by its first mention outside the
+    /// sentence), when it is at least `threshold` alike; nil when none is.
+    static func closest(to key: String, among names: [ConfirmedName], outside sentence: Int,
+                        threshold: Double) -> (run: NameRuns.Run, similarity: Double)? {
+        let screen = NameScreen(key)
+        var found: (run: NameRuns.Run, similarity: Double, sentence: Int, start: Int)?
+        // What a name must reach to matter: the threshold, then the best found (a name as alike as
+        // the best still may be, if written earlier).
+        var bar = threshold
+        names.withUnsafeBufferPointer { names in
+            for at in names.indices {
+                // The distance is at least the difference of the lengths, and at least the letters one
+                // name has and the other lacks: a name too unlike cannot reach the bar, and is not
+                // compared (nor copied: its screen is read in place). Leaving out names below the
+                // threshold, or below the best so far, changes neither whether the best reaches the
+                // threshold nor, if so, which is best.
+                guard screen.mayReach(names[at].screen, threshold: bar),
+                      let mention = names[at].first.sentence != sentence ? names[at].first : names[at].next else { continue }
+                let similarity = NameRuns.similarity(key, names[at].key)
+                if let known = found, similarity < known.similarity
+                    || (similarity == known.similarity && (known.sentence, known.start) < (mention.sentence, mention.run.span.start)) {
+                    continue
+                }
+                found = (mention.run, similarity, mention.sentence, mention.run.span.start)
+                bar = max(bar, similarity)
+            }
+        }
+        guard let found, found.similarity >= threshold else { return nil }
+        return (found.run, found.similarity)
+    }
+
+    /// A mention of a name: its sentence and its run (of its one word).
+    struct Mention {
+        let sentence: Int
+        let run: NameRuns.Run
+    }
+
+    /// A name of the version that the other texts confirm, as the self evidence compares it: its
+    /// key's screen and key (the base of its word), its first mention and its first in another
+    /// sentence (the one it is compared by from a sentence that has the first).
+    struct ConfirmedName {
+        let screen: NameScreen
+        let key: String
+        let first: Mention
+        var next: Mention?
     }
 
     /// Forms of one name ("Halvorsen's"), or a name run into another word ("MrBrennan", which

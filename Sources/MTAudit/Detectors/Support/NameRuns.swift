@@ -118,7 +118,7 @@ final class NameRuns: Sendable {
             // The document handed to a function rather than copied into a pair with its finder.
             func runs(of document: Document, by names: NameRuns) -> [[Run]] {
                 // The word-list rows fetched once for all the sentences, not from the memo for each.
-                var rows: DocumentWordRows?
+                var rows: WordWeights?
                 guard openerZipf != usualOpenerZipf else {
                     return document.sentences.indices.map { names.runs(in: document, sentence: $0, openerZipf: openerZipf, rows: &rows) }
                 }
@@ -205,13 +205,35 @@ final class NameRuns: Sendable {
     /// The name runs of `sentence` in `document`. A capitalized word opening the sentence counts as a
     /// name when it is rarer than `openerZipf` in the language.
     func runs(in document: Document, sentence index: Int, openerZipf: Float = NameRuns.usualOpenerZipf) -> [Run] {
-        var rows: DocumentWordRows?
+        var rows: WordWeights?
         return runs(in: document, sentence: index, openerZipf: openerZipf, rows: &rows)
+    }
+
+    /// A document's word-list rows and the index of a language in the word lists: what weighing a
+    /// word by its frequency reads, fetched at the first word weighed and kept for the document's
+    /// every sentence (the language's index was found again for every word).
+    private struct WordWeights {
+        let rows: DocumentWordRows
+        let language: String
+        let languageIndex: Int?
+
+        init(_ document: Document, language: String) {
+            rows = DocumentWordRows.of(document)
+            self.language = language
+            languageIndex = WordFrequencies.builtIn.languageIndex(of: language)
+        }
+
+        /// `DocumentWordRows.zipf(ofToken:key:in:)` in `language`.
+        func zipf(ofToken index: Int, key: String, in language: String) -> Float {
+            // (A finder weighs in its one language; another is looked up.)
+            language == self.language ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex)
+                : rows.zipf(ofToken: index, key: key, in: language)
+        }
     }
 
     /// `runs(in:sentence:openerZipf:)`, with the text's word-list rows in `rows` once a word has been
     /// weighed (fetched then, when nil).
-    private func runs(in document: Document, sentence index: Int, openerZipf: Float, rows: inout DocumentWordRows?) -> [Run] {
+    private func runs(in document: Document, sentence index: Int, openerZipf: Float, rows: inout WordWeights?) -> [Run] {
         // The tokens by index: most are no name, and a copy of each (its text and key retained) cost
         // more than telling so.
         let tokens = document.tokens
@@ -219,16 +241,18 @@ final class NameRuns: Sendable {
         let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
         var runs: [Run] = []
         var current: [Token] = []
-        for position in positions {
-            if isName(at: position, in: tokens, opensSentence: tokens[position].span.start == firstWord, openerZipf: openerZipf, zipf: { language in
-                if rows == nil { rows = DocumentWordRows.of(document) }
-                return rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
-            }) {
-                // Room for a name of a few words at its first: growing word by word moved it again.
-                if current.isEmpty { current.reserveCapacity(4) }
-                current.append(tokens[position])
-            } else if tokens[position].isWordLike || tokens[position].text != "." {
-                if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
+        Self.withBytes(of: document) { text in
+            for position in positions {
+                if isName(at: position, in: tokens, text: text, opensSentence: tokens[position].span.start == firstWord, openerZipf: openerZipf, zipf: { language in
+                    if rows == nil { rows = WordWeights(document, language: language) }
+                    return rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
+                }) {
+                    // Room for a name of a few words at its first: growing word by word moved it again.
+                    if current.isEmpty { current.reserveCapacity(4) }
+                    current.append(tokens[position])
+                } else if tokens[position].isWordLike || tokens[position].text != "." {
+                    if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
+                }
             }
         }
         if !current.isEmpty { runs.append(Run(tokens: current)) }
@@ -245,14 +269,16 @@ final class NameRuns: Sendable {
         let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
         var runs: [Run] = []
         var current: [Token] = []
-        for position in positions {
-            if mayBeName(tokens, position),
-               tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
-                || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
-                if current.isEmpty { current.reserveCapacity(4) }
-                current.append(tokens[position])
-            } else if tokens[position].isWordLike || tokens[position].text != "." {
-                if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
+        Self.withBytes(of: document) { text in
+            for position in positions {
+                if mayBeName(tokens, position, text: text),
+                   tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
+                    || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                    if current.isEmpty { current.reserveCapacity(4) }
+                    current.append(tokens[position])
+                } else if tokens[position].isWordLike || tokens[position].text != "." {
+                    if !current.isEmpty { runs.append(Run(tokens: current)); current = [] }
+                }
             }
         }
         if !current.isEmpty { runs.append(Run(tokens: current)) }
@@ -264,7 +290,12 @@ final class NameRuns: Sendable {
     /// sentences fail.
     func hasCapitalized(in document: Document, sentence index: Int, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
-        return document.sentences[index].tokens.contains { position in mayBeName(tokens, position) && keep(tokens[position].key) }
+        return Self.withBytes(of: document) { text in
+            for position in document.sentences[index].tokens where mayBeName(tokens, position, text: text) && keep(tokens[position].key) {
+                return true
+            }
+            return false
+        }
     }
 
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
@@ -282,7 +313,7 @@ final class NameRuns: Sendable {
     /// Whether the word opening `sentence` is a name by both opener thresholds or by neither: the
     /// sentence's runs are then the same by both. (The thresholds weigh that word alone.)
     private func opensAlike(in document: Document, sentence index: Int, openerZipfs: (Float, Float),
-                            rows: inout DocumentWordRows?) -> Bool {
+                            rows: inout WordWeights?) -> Bool {
         let tokens = document.tokens
         let positions = document.sentences[index].tokens
         // Without a language, an opening word is never a name; without a word, nothing opens.
@@ -291,17 +322,19 @@ final class NameRuns: Sendable {
         }
         for position in positions where tokens[position].span.start == firstWord {
             // The tests of `isName` before the threshold.
-            guard mayBeName(tokens, position) else { continue }
-            if rows == nil { rows = DocumentWordRows.of(document) }
+            guard mayBeName(tokens, position, text: nil) else { continue }
+            if rows == nil { rows = WordWeights(document, language: language) }
             let zipf = rows!.zipf(ofToken: position, key: tokens[position].key, in: language)
             if (zipf < openerZipfs.0) != (zipf < openerZipfs.1) { return false }
         }
         return true
     }
 
-    /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language.
-    private func isName(at position: Int, in tokens: [Token], opensSentence: Bool, openerZipf: Float, zipf: (String) -> Float) -> Bool {
-        guard mayBeName(tokens, position) else { return false }
+    /// Whether `tokens[position]` is a name; `zipf` gives its Zipf frequency in a language, `text` the
+    /// document's bytes as `mayBeName` reads them.
+    private func isName(at position: Int, in tokens: [Token], text: UnsafeBufferPointer<UInt8>?, opensSentence: Bool,
+                        openerZipf: Float, zipf: (String) -> Float) -> Bool {
+        guard mayBeName(tokens, position, text: text) else { return false }
         // A common word opening a sentence ("The", "Last") is capitalized for that reason alone.
         if opensSentence || tokens[position].text.unicodeScalars.allSatisfy(\.hasUppercaseProperty) == false {
             if let language, zipf(language) >= (opensSentence ? openerZipf : 5.0) {
@@ -559,17 +592,38 @@ final class NameRuns: Sendable {
     /// need not make the runs (most texts).
     func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
-        return tokens.indices.contains { k in mayBeName(tokens, k) && keep(tokens[k].key) }
+        // (Each token's own text read: most documents end at an early word, before reading the
+        // document's bytes would have paid.)
+        return tokens.indices.contains { k in mayBeName(tokens, k, text: nil) && keep(tokens[k].key) }
     }
 
     /// Whether the token at `position` may be part of a name: a letter word of two letters or more,
     /// capitalized, no honorific. What `isName` and `capitalizedRuns` ask of every word first, and
     /// all that the quick tests (`hasCapitalized`, `opensAlike`, `writesCapitalized`) ask: one test,
     /// so that a quick test can never turn away a word the full ones would keep.
+    ///
+    /// `text` is the UTF-8 of the tokens' document (`withBytes`), or nil: a token's first byte is read
+    /// there, where its text's first byte stands (a token's text is its bytes of the document's),
+    /// rather than through its string's view, which cost several times more for every word; a byte
+    /// of 0x80 or more, or no bytes at hand, is told from the text's first scalar.
     @inline(__always)
-    private func mayBeName(_ tokens: [Token], _ position: Int) -> Bool {
-        tokens[position].kind == .letters && tokens[position].text.startsWithCapital
-            && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key)
+    private func mayBeName(_ tokens: [Token], _ position: Int, text: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard tokens[position].kind == .letters else { return false }
+        let capital: Bool
+        if let text, case let byte = text[tokens[position].utf8.lowerBound], byte < 0x80 {
+            capital = (0x41...0x5A).contains(byte)
+        } else {
+            capital = tokens[position].text.startsWithCapital
+        }
+        return capital && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key)
+    }
+
+    /// Calls `body` with the UTF-8 of `document`'s text, read in place, or with nil when its text
+    /// holds no contiguous bytes (`mayBeName` then reads each token's text).
+    @inline(__always)
+    static func withBytes<Result>(of document: Document, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        if let result = document.text.utf8.withContiguousStorageIfAvailable({ body($0) }) { return result }
+        return body(nil)
     }
 
     /// How alike two names look, 0–1: one minus the edit distance over the longer length, on their

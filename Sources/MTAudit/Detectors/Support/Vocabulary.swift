@@ -37,10 +37,10 @@ struct Vocabulary {
         let keys: KeyBits
 
         init(_ document: Document) {
-            pairs = Pairs([document])
             // The words as the sentence aligner numbers them (word-like tokens' keys, in order of
-            // first appearance), made once per document for both.
+            // first appearance), made once per document for both (and for the pairs' look-ups).
             let words = DocumentWords.of(document)
+            pairs = Pairs(document, words: words)
             var entries = [Entry](filledWith: Entry(), count: words.keys.count)
             var capitalizedKeys = ProperNameFilter()
             let tokens = document.tokens, ids = words.tokenIds
@@ -184,6 +184,9 @@ struct Vocabulary {
 
         init(_ document: Document) { part = Part.of(document) }
 
+        /// The distinct keys of the document's word-like tokens, in order of first appearance.
+        var keys: [String] { part.numbering.keys }
+
         /// Whether some word-like token of the document has the key `key`.
         func contains(_ key: String) -> Bool {
             // The key's bytes hashed once, for the filter and the table.
@@ -278,36 +281,35 @@ struct Vocabulary {
         }
     }
 
-    /// The word pairs of some documents, made on the first look-up: detectors ask for them only about
-    /// a rare candidate (a merged or split word, a name in lower case), and most contexts never do.
+    /// The word pairs of one document, looked up by key: detectors ask for them only about a rare
+    /// candidate (a merged or split word, a name in lower case), and most contexts never do.
     ///
-    /// It keeps the documents' texts and tokens, not the documents: a vocabulary is kept in its
+    /// A look-up finds the pair's two words by their ids in the document's numbering (`DocumentWords`,
+    /// made for the aligner): a pair of which a word is not written at all (most asked) ends at the
+    /// numbering, and another is looked for among the tokens' ids, a small array, up to its first
+    /// occurrence. Nothing is made for the pairs but the table of a document asked very often.
+    ///
+    /// It keeps the document's text, tokens and words, not the document: a vocabulary is kept in its
     /// document's memo, and a document held there would never be freed.
     final class Pairs: Sendable {
-        private let texts: [(text: String, tokens: [Token])]
-        /// The table of every pair, once made; and how many look-ups walked the tokens before it was,
-        /// and the pairs they walk (listed at the first walk).
+        private let text: String
+        private let tokens: [Token]
+        private let words: DocumentWords
+        /// The table of every pair, once made; and how many look-ups were answered from the ids
+        /// before it was.
         private struct State {
             var table: [String: String]?
             var walks = 0
-            var pairs: [[Pair]]?
-        }
-
-        /// A pair of letter words of one text (`nextWord(after:)`): the tokens' indices and their keys'
-        /// lengths in bytes. A walk reads these rather than every token and its key's length.
-        private struct Pair {
-            let first: Int32
-            let next: Int32
-            let firstCount: Int32
-            let count: Int32
         }
         private let state = Mutex(State())
-        /// The look-ups answered by walking the tokens before the table is made. A walk costs a
-        /// fraction of the table (one pass, no string made but for a pair of the key's length), and
-        /// most documents are asked about a pair or two; a long one asked about many gets its table.
+        /// The look-ups answered from the ids before the table is made. One costs a fraction of the
+        /// table (no string made but the answer), and most documents are asked about a pair or two; a
+        /// long one asked about many gets its table.
         private static let walksBeforeTable = 16
 
-        init(_ documents: [Document]) { texts = documents.map { ($0.text, $0.tokens) } }
+        init(_ document: Document, words: DocumentWords) {
+            (text, tokens, self.words) = (document.text, document.tokens, words)
+        }
 
         /// The pair `key` ("a b") as written where it first occurs, or nil.
         subscript(key: String) -> String? {
@@ -315,46 +317,52 @@ struct Vocabulary {
                 if let table = state.table { return table[key] }
                 if state.walks < Self.walksBeforeTable {
                     state.walks += 1
-                    if state.pairs == nil { state.pairs = texts.map { Self.pairs(in: $0.tokens) } }
-                    return Self.walk(texts, pairs: state.pairs!, for: key)
+                    return find(key)
                 }
-                let table = Self.make(texts)
+                let table = Self.make(text, tokens)
                 state.table = table
-                state.pairs = nil
                 return table[key]
             }
         }
 
-        /// What `make` maps `key` to, found by walking the tokens in the same order to the first
-        /// pair that is `key`. (Keys are in one normal form, where equal keys have equal bytes: the
-        /// two keys' bytes are compared with the key's, with no pair joined.)
-        private static func walk(_ texts: [(text: String, tokens: [Token])], pairs: [[Pair]], for key: String) -> String? {
-            let keyBytes = Array(key.utf8)
-            let length = Int32(keyBytes.count)
-            for ((text, tokens), pairs) in zip(texts, pairs) {
-                for pair in pairs {
-                    // A pair of another length, or whose first word has no space after it in the key, is
-                    // not the key: most stop here.
-                    guard pair.count == length, keyBytes[Int(pair.firstCount)] == UInt8(ascii: " ") else { continue }
-                    let first = Int(pair.first), next = Int(pair.next), firstCount = Int(pair.firstCount)
-                    guard keyBytes[..<firstCount].elementsEqual(tokens[first].key.utf8),
-                          keyBytes[(firstCount + 1)...].elementsEqual(tokens[next].key.utf8) else { continue }
-                    return written(text, from: tokens[first], to: tokens[next])
+        /// What `make` maps `key` to, found by the words' ids: for each space of the key, the words
+        /// before and after it, by their bytes in the numbering; where both are written, the first
+        /// token of the first whose next word (`nextWord(after:)`) is the second. The first such pair
+        /// in the text is the answer. (Keys are in one normal form, where equal keys have equal bytes,
+        /// which is how the numbering tells them.)
+        func find(_ key: String) -> String? {
+            var key = key
+            let found = key.withUTF8 { bytes -> (first: Int, next: Int)? in
+                var found: (first: Int, next: Int)?
+                for space in bytes.indices where bytes[space] == UInt8(ascii: " ") {
+                    let left = UnsafeBufferPointer(rebasing: bytes[..<space]), right = UnsafeBufferPointer(rebasing: bytes[(space + 1)...])
+                    guard let first = words.ids.number(ofBytes: left, hash: FNV1a.hash(left)),
+                          let second = words.ids.number(ofBytes: right, hash: FNV1a.hash(right)) else { continue }
+                    // Only before a pair found at another space: a later one is not the first.
+                    let end = found?.first ?? tokens.count
+                    let (a, b) = (Int32(first), Int32(second))
+                    let pair = words.tokenIds.withUnsafeBufferPointer { ids -> (first: Int, next: Int)? in
+                        let wanted = SIMD8<Int32>(repeating: a)
+                        var index = 0
+                        while index < end {
+                            // Eight ids at a time past those that are not the first word's (most).
+                            if index + 8 <= end,
+                               !any(UnsafeRawPointer(ids.baseAddress! + index).loadUnaligned(as: SIMD8<Int32>.self) .== wanted) {
+                                index += 8
+                                continue
+                            }
+                            defer { index += 1 }
+                            guard ids[index] == a, tokens[index].kind == .letters,
+                                  let next = Self.nextWord(after: index, in: tokens), ids[next] == b else { continue }
+                            return (index, next)
+                        }
+                        return nil
+                    }
+                    if let pair { found = pair }
                 }
+                return found
             }
-            return nil
-        }
-
-        /// The pairs of `tokens` in text order, as `make` joins them.
-        private static func pairs(in tokens: [Token]) -> [Pair] {
-            var pairs: [Pair] = []
-            for index in tokens.indices where tokens[index].kind == .letters {
-                guard let next = nextWord(after: index, in: tokens) else { continue }
-                let firstCount = tokens[index].key.utf8.count
-                pairs.append(Pair(first: Int32(index), next: Int32(next), firstCount: Int32(firstCount),
-                                  count: Int32(firstCount + 1 + tokens[next].key.utf8.count)))
-            }
-            return pairs
+            return found.map { Self.written(text, from: tokens[$0.first], to: tokens[$0.next]) }
         }
 
         /// The text from `first` to `last`, by the bytes the tokens know.
@@ -368,12 +376,33 @@ struct Vocabulary {
         /// half, sorted: the pairs the table of `[key]` holds, as numbers (`containsIdPair`). A caller
         /// that asks about many pairs of one long text compares ids, where the table joins and hashes
         /// a string a pair.
-        static func idPairs(of document: Document) -> [UInt64] {
+        static func idPairs(of document: Document) -> [UInt64] { idPairs(of: document, involving: nil) }
+
+        /// `idPairs(of:)`, of the pairs only that have a word whose id `wanted` marks (all of them
+        /// when nil): a caller that asks about a few words' pairs in a long text sorts those, not
+        /// every pair. A token is read only where its id, or one of the next two tokens' ids (where
+        /// its pair's second word may be), is marked.
+        static func idPairs(of document: Document, involving wanted: [Bool]?) -> [UInt64] {
             let tokens = document.tokens, ids = DocumentWords.of(document).tokenIds
             var pairs: [UInt64] = []
-            for index in tokens.indices where tokens[index].kind == .letters {
-                guard let next = nextWord(after: index, in: tokens) else { continue }
-                pairs.append(UInt64(UInt32(bitPattern: ids[index])) << 32 | UInt64(UInt32(bitPattern: ids[next])))
+            func pair(_ index: Int, _ next: Int) -> UInt64 { UInt64(UInt32(bitPattern: ids[index])) << 32 | UInt64(UInt32(bitPattern: ids[next])) }
+            guard let wanted else {
+                for index in tokens.indices where tokens[index].kind == .letters {
+                    guard let next = nextWord(after: index, in: tokens) else { continue }
+                    pairs.append(pair(index, next))
+                }
+                pairs.sort()
+                return pairs
+            }
+            func isWanted(_ index: Int) -> Bool { index < ids.count && ids[index] >= 0 && wanted[Int(ids[index])] }
+            // Whether the token and the next two are wanted, each told once as the window moves on.
+            var (here, after) = (isWanted(0), isWanted(1))
+            for index in tokens.indices {
+                let afterNext = isWanted(index + 2)
+                defer { (here, after) = (after, afterNext) }
+                guard here || after || afterNext, tokens[index].kind == .letters, let next = nextWord(after: index, in: tokens),
+                      here || (next == index + 1 ? after : afterNext) else { continue }
+                pairs.append(pair(index, next))
             }
             pairs.sort()
             return pairs
@@ -402,16 +431,15 @@ struct Vocabulary {
             return next
         }
 
-        private static func make(_ texts: [(text: String, tokens: [Token])]) -> [String: String] {
+        /// Every pair of the text, joined "a b", mapped to its first writing.
+        static func make(_ text: String, _ tokens: [Token]) -> [String: String] {
             var pairs: [String: String] = [:]
             // At most a pair a token: room for them all, rather than growing (and rehashing) the table.
-            pairs.reserveCapacity(texts.reduce(0) { $0 + $1.tokens.count })
-            for (text, tokens) in texts {
-                for (index, token) in tokens.enumerated() where token.kind == .letters {
-                    guard let next = nextWord(after: index, in: tokens) else { continue }
-                    let joined = token.key + " " + tokens[next].key
-                    if pairs[joined] == nil { pairs[joined] = written(text, from: token, to: tokens[next]) }
-                }
+            pairs.reserveCapacity(tokens.count)
+            for (index, token) in tokens.enumerated() where token.kind == .letters {
+                guard let next = nextWord(after: index, in: tokens) else { continue }
+                let joined = token.key + " " + tokens[next].key
+                if pairs[joined] == nil { pairs[joined] = written(text, from: token, to: tokens[next]) }
             }
             return pairs
         }
