@@ -348,8 +348,10 @@ public struct SentenceAligner: Sendable {
         // (Scores are finite: Dice plus a bonus. All equal: the order is that of the other fields.)
         guard high > low, high - low < .infinity else { candidates.sort(); return }
         // Bucket (high - score) * scale: weakly increasing as the score falls (a rounded difference
-        // and product are monotone), so the buckets keep the scores' order.
+        // and product are monotone), so the buckets keep the scores' order. (Scores that differ
+        // differ by far more than a subnormal, so the scale is finite; were it not, sorted as they are.)
         let scale = Double(count - 1) / (high - low)
+        guard scale.isFinite else { candidates.sort(); return }
         var starts = [Int](filledWith: 0, count: count + 1)
         candidates = starts.withUnsafeMutableBufferPointer { starts in
             candidates.withUnsafeBufferPointer { candidates in
@@ -405,7 +407,7 @@ public struct SentenceAligner: Sendable {
     /// the summed weights by bit, and, once `sign` has made them, each source sentence keeps the
     /// signature of its own: a common word both sides hold sets the same bit in both, so the common
     /// words of a pair's version side whose bits the source side's signature holds weigh at least
-    /// what the pair shares of them (`narrowedBound`).
+    /// what the pair shares of them (`fallsShort`).
     struct SharedWeightRows {
         let sourceCount: Int, commonWordLimit: Int
         /// By slot: the row held (Int.min for none), how many source sentences it touched, and the

@@ -294,9 +294,7 @@ public struct UntranslatedDetector: Detector {
                 if !tokens[k].isWordLike && body(tokens[k].key) { return true }
                 // (A key ending in the character "'s" ends in its two bytes, the only way to write
                 // them: the bytes are read first.)
-                if endsWithPossessiveBytes(tokens[k].key), tokens[k].key.hasSuffix("'s"), body(String(tokens[k].key.dropLast(2))) {
-                    return true
-                }
+                if let stem = possessiveStem(tokens[k].key), body(stem) { return true }
             }
             return false
         }

@@ -56,7 +56,8 @@ enum PythonText {
                 var index = index
                 while true {
                     while index &+ 8 <= count {
-                        let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        // (The first byte in the lowest bits on any machine, for `trailingZeroBitCount`.)
+                        let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                         let stops = ((x &- 0x2121_2121_2121_2121) & ~x | (x &+ 0x0101_0101_0101_0101) | x) & 0x8080_8080_8080_8080
                         if stops != 0 {
                             index &+= stops.trailingZeroBitCount &>> 3

@@ -25,9 +25,10 @@ struct SortedCharacterKeys: Sendable {
     private static let referencePadding: UInt64 = 1 << UInt64(bits) - 1
     /// The most characters a numbering may have: every number plus one below the reference's padding.
     static let maximumAlphabet = Int(referencePadding) - 1
-    /// The most positions of both texts (fewer than 2¹⁵, for 16-bit counts): in longer texts the
-    /// buckets are large at every digit, and sorting them digit after digit costs more than the radix
-    /// sort of both texts (about as much for texts of 5,000 characters, in `articles.jsonl`).
+    /// The most positions of both texts matched by sorting the hypothesis's keys bucket by bucket
+    /// (`matchLanes`); from here on the hypothesis's keys are sorted by radix passes and merged with
+    /// the reference's block by block (`longMatchLanes`), since a long text's buckets are large at
+    /// every digit. (Below 2¹⁵, so that the short path's counts fit 16 bits.)
     static let maximumPositions = 1 << 12
     /// From this many characters on, a reference's keys are sorted by `radixSortedKeys` (six passes
     /// over every key), not bucket by bucket: a long text's buckets are large at every digit (a 100×

@@ -373,9 +373,9 @@ struct Vocabulary {
         }
 
         /// The word pairs of `document` by its words' ids (`DocumentWords`), first id in the high
-        /// half, sorted: the pairs the table of `[key]` holds, as numbers (`containsIdPair`). A caller
-        /// that asks about many pairs of one long text compares ids, where the table joins and hashes
-        /// a string a pair.
+        /// half, sorted: the pairs the table of `[key]` holds, as numbers (`containsIdPair`). Every
+        /// pair of the text: the tests' reference for `idPairs(of:involving:)`, which the casing rule
+        /// calls for the pairs of its few words.
         static func idPairs(of document: Document) -> [UInt64] { idPairs(of: document, involving: nil) }
 
         /// `idPairs(of:)`, of the pairs only that have a word whose id `wanted` marks (all of them
