@@ -7,19 +7,6 @@ import Testing
 /// numbers them; with no new word, some, or all.
 @Suite("Word vocabulary's new words")
 struct Metrics8NewWordsTests {
-    /// Words of a pool laid in a text of random ASCII bytes, with some bytes between them.
-    private static func words(_ pool: [[UInt8]], count: Int, using generator: inout SplitMix) -> (ByteWords, [[UInt8]]) {
-        var bytes: [UInt8] = [], ranges: [Range<Int>] = [], strings: [[UInt8]] = []
-        for _ in 0..<count {
-            let word = pool[Int.random(in: 0..<pool.count, using: &generator)]
-            for _ in 0..<Int.random(in: 0...2, using: &generator) { bytes.append(UInt8.random(in: 0...127, using: &generator)) }
-            ranges.append(bytes.count..<bytes.count + word.count)
-            bytes.append(contentsOf: word)
-            strings.append(word)
-        }
-        return (ByteWords(utf8: bytes, ranges: ranges, isASCII: true), strings)
-    }
-
     @Test("New words numbered from the reference's count, alike exactly where their bytes are")
     func newWords() {
         var generator = SplitMix(seed: 91)
@@ -35,8 +22,10 @@ struct Metrics8NewWordsTests {
             let referencePool = pool(0...3)
             let versionPool = [pool(4...6) + [[0x61], [0x61, 0], [4, 4, 4, 4, 4, 4, 4, 4]],
                                pool(4...6) + referencePool, referencePool][round % 3]
-            let (reference, referenceWords) = Self.words(referencePool, count: Int.random(in: 0...20, using: &generator), using: &generator)
-            let (hypothesis, hypothesisWords) = Self.words(versionPool, count: Int.random(in: 0...60, using: &generator), using: &generator)
+            let referenceWordCount = Int.random(in: 0...20, using: &generator)
+            let (reference, referenceWords) = generator.byteWords(referencePool, count: referenceWordCount)
+            let hypothesisWordCount = Int.random(in: 0...60, using: &generator)
+            let (hypothesis, hypothesisWords) = generator.byteWords(versionPool, count: hypothesisWordCount)
             let vocabulary = WordVocabulary(reference)
             let (hypIDs, refIDs, count) = vocabulary.ids(continuing: hypothesis)
             let referenceCount = Set(referenceWords).count

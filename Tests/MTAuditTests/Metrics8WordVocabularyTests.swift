@@ -30,21 +30,6 @@ struct Metrics8WordVocabularyTests {
         }
     }
 
-    /// Words cut from a text of random ASCII bytes (control characters and NUL too), many alike:
-    /// the words of a pool, each at a random place of the text.
-    private static func words(_ pool: [[UInt8]], count: Int, using generator: inout SplitMix) -> (ByteWords, [[UInt8]]) {
-        var bytes: [UInt8] = [], ranges: [Range<Int>] = [], strings: [[UInt8]] = []
-        for _ in 0..<count {
-            let word = pool[Int.random(in: 0..<pool.count, using: &generator)]
-            // Some bytes between words, or none.
-            for _ in 0..<Int.random(in: 0...2, using: &generator) { bytes.append(UInt8.random(in: 0...127, using: &generator)) }
-            ranges.append(bytes.count..<bytes.count + word.count)
-            bytes.append(contentsOf: word)
-            strings.append(word)
-        }
-        return (ByteWords(utf8: bytes, ranges: ranges, isASCII: true), strings)
-    }
-
     @Test("The hypothesis's words and the reference's numbered alike exactly where their bytes are")
     func numbering() {
         var generator = SplitMix(seed: 82)
@@ -57,8 +42,10 @@ struct Metrics8WordVocabularyTests {
                     UInt8.random(in: 0...(round % 2 == 0 ? 2 : 127), using: &generator)
                 }
             } + [[0x61], [0x61, 0], [0x61, 0, 0]]
-            let (reference, referenceWords) = Self.words(pool, count: Int.random(in: 0...30, using: &generator), using: &generator)
-            let (hypothesis, hypothesisWords) = Self.words(pool, count: Int.random(in: 0...30, using: &generator), using: &generator)
+            let referenceWordCount = Int.random(in: 0...30, using: &generator)
+            let (reference, referenceWords) = generator.byteWords(pool, count: referenceWordCount)
+            let hypothesisWordCount = Int.random(in: 0...30, using: &generator)
+            let (hypothesis, hypothesisWords) = generator.byteWords(pool, count: hypothesisWordCount)
             let vocabulary = WordVocabulary(reference)
             let (hypIDs, refIDs, count) = vocabulary.ids(continuing: hypothesis)
             let all = hypothesisWords + referenceWords, ids = hypIDs + refIDs

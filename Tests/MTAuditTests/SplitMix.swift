@@ -1,3 +1,5 @@
+@testable import MTAudit
+
 /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64
@@ -33,5 +35,22 @@ extension RandomNumberGenerator {
         (0..<Int.random(in: sentences, using: &self)).map { _ in
             opener + " " + self.words(words, of: 0...UInt32(vocabulary.count - 1)).map { vocabulary[Int($0)] }.joined(separator: " ") + "."
         }.joined(separator: " ")
+    }
+}
+
+extension RandomNumberGenerator {
+    /// `count` words of `pool` laid in a text of random ASCII bytes (control characters and NUL
+    /// too), with up to two bytes between them, and each word's bytes: the metrics' word tables
+    /// meet words that differ in one byte, or in their length alone.
+    mutating func byteWords(_ pool: [[UInt8]], count: Int) -> (ByteWords, [[UInt8]]) {
+        var bytes: [UInt8] = [], ranges: [Range<Int>] = [], strings: [[UInt8]] = []
+        for _ in 0..<count {
+            let word = pool[Int.random(in: 0..<pool.count, using: &self)]
+            for _ in 0..<Int.random(in: 0...2, using: &self) { bytes.append(UInt8.random(in: 0...127, using: &self)) }
+            ranges.append(bytes.count..<bytes.count + word.count)
+            bytes.append(contentsOf: word)
+            strings.append(word)
+        }
+        return (ByteWords(utf8: bytes, ranges: ranges, isASCII: true), strings)
     }
 }
