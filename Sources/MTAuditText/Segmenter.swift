@@ -115,9 +115,7 @@ public final class Segmenter {
             var cuts: [Int32] = [0]
             guard forEachASCIISentenceCut(bytes, { cuts.append(Int32($0)) }) else { return false }
             cuts.append(Int32(bytes.count))
-            // (ICU is handed a paragraph's line breaks as spaces.)
-            let flat = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-            return flat.withUnsafeBufferPointer { Array(run(sentenceBreaker, $0)) } == cuts
+            return Array(icuSentenceCuts(bytes)) == cuts
         }
     }
 
@@ -401,11 +399,7 @@ public final class Segmenter {
             append(trim(bytes, paragraph))
             return
         }
-        // Inside a paragraph a line break is only wrapping: hand ICU spaces instead (same byte count).
-        var flat = Array(bytes[paragraph])
-        for k in flat.indices where flat[k] == 0x0A || flat[k] == 0x0D { flat[k] = 0x20 }
-        let cuts = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }
-        for boundary in cuts.dropFirst() {
+        for boundary in icuSentenceCuts(UnsafeBufferPointer(rebasing: bytes[paragraph])).dropFirst() {
             let cut = Int(boundary) + paragraph.lowerBound
             guard cut < paragraph.upperBound else { continue }
             if endsWithAbbreviation(bytes, before: cut) { continue }
@@ -861,6 +855,14 @@ public final class Segmenter {
 
     // MARK: ICU
 
+    /// ICU's sentence boundaries of `bytes`, a paragraph, 0 and its end among them: inside a
+    /// paragraph a line break is only wrapping, so ICU is handed spaces instead (the same byte
+    /// count). Valid until the next `run`.
+    private func icuSentenceCuts(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32> {
+        let flat = bytes.map { SentenceSuppressions.flat($0) }
+        return flat.withUnsafeBufferPointer { run(sentenceBreaker, $0) }
+    }
+
     /// Boundaries of `bytes` by `breaker`; `statuses` holds each segment's rule status afterwards.
     func run(_ breaker: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32> {
         let needed = bytes.count + 2
@@ -882,8 +884,7 @@ public final class Segmenter {
         _ = asciiSentenceCutsHold  // (which reads the suppressions)
         var text = paragraph
         return text.withUTF8 { bytes in
-            let flat = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-            let icu = flat.withUnsafeBufferPointer { run(sentenceBreaker, $0).map { Int($0) } }
+            let icu = icuSentenceCuts(bytes).map { Int($0) }
             var ascii = [0]
             guard forEachASCIISentenceCut(bytes, { ascii.append($0) }) else { return (icu, nil) }
             if !bytes.isEmpty { ascii.append(bytes.count) }
@@ -1040,7 +1041,7 @@ extension Segmenter {
 
         /// A byte of a paragraph as ICU reads it: a line break is a space.
         @inline(__always)
-        private static func flat(_ byte: UInt8) -> UInt8 { byte == 0x0A || byte == 0x0D ? 0x20 : byte }
+        static func flat(_ byte: UInt8) -> UInt8 { byte == 0x0A || byte == 0x0D ? 0x20 : byte }
 
         /// Whether ICU drops its rules' break at `cut` (inside `text`, not its end) as ICU's filtered
         /// iterator does (`breakExceptionAt`).
