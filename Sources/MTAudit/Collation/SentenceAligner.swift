@@ -795,15 +795,8 @@ fileprivate struct FlatSets {
                     for k in singles.indices.dropLast() {
                         singles[k].withUnsafeBufferPointer { a in
                             singles[k + 1].withUnsafeBufferPointer { b in
-                                var i = 0, j = 0, sum = 0.0
-                                while i < a.count && j < b.count {
-                                    let x = a[i], y = b[j]
-                                    sum += weights[Int(x <= y ? x : y)]
-                                    if x <= y { i += 1 }
-                                    if y <= x { j += 1 }
-                                }
-                                while i < a.count { sum += weights[Int(a[i])]; i += 1 }
-                                while j < b.count { sum += weights[Int(b[j])]; j += 1 }
+                                var sum = 0.0
+                                SortedIds.forEachInUnion(a, b) { sum += weights[Int($0)] }
                                 unionSums[k] = sum
                             }
                         }
@@ -819,16 +812,7 @@ fileprivate struct FlatSets {
                     ends.append(count)
                     guard unions, k + 1 < singles.count else { return }
                     singles[k + 1].withUnsafeBufferPointer { b in
-                        var i = 0, j = 0
-                        while i < a.count && j < b.count {
-                            let x = a[i], y = b[j]
-                            buffer[count] = x <= y ? x : y
-                            count += 1
-                            if x <= y { i += 1 }
-                            if y <= x { j += 1 }
-                        }
-                        while i < a.count { buffer[count] = a[i]; count += 1; i += 1 }
-                        while j < b.count { buffer[count] = b[j]; count += 1; j += 1 }
+                        SortedIds.forEachInUnion(a, b) { buffer[count] = $0; count += 1 }
                     }
                 }
                 ends.append(count)

@@ -15,6 +15,22 @@ enum SortedIds {
         return shared
     }
 
+    /// Calls `body` with each id of the union of sorted sets `a` and `b`, in increasing order, once
+    /// each: the one merge walk of the aligner's two-sentence entries, whether they keep the ids or
+    /// only their summed weights.
+    @inline(__always)
+    static func forEachInUnion(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>, _ body: (Int32) -> Void) {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let x = a[i], y = b[j]
+            body(x <= y ? x : y)
+            if x <= y { i += 1 }
+            if y <= x { j += 1 }
+        }
+        while i < a.count { body(a[i]); i += 1 }
+        while j < b.count { body(b[j]); j += 1 }
+    }
+
     /// The distinct values, sorted. `values` is consumed: sorted in its own buffer when the caller is
     /// done with it, rather than in a copy.
     static func sortedUnique(_ values: consuming [Int32]) -> [Int32] {
