@@ -164,15 +164,14 @@ public struct BrokenSentenceDetector: Detector {
         }
     }
 
-    /// The source's joined words as strings, `"key key"`, each with the span of its first: the plain
-    /// way, for a source with a key with a space in it (and the tests' reference).
+    /// The source's joined words as strings, `"key key"`, each with the span of its first (joined as
+    /// `joinedNext` joins them): the plain way, for a source with a key with a space in it (and the
+    /// tests' reference for the table of ids).
     static func joined(in source: Document) -> [String: TextSpan] {
         var joined: [String: TextSpan] = [:]
         let tokens = source.tokens
         for k in tokens.indices where tokens[k].isWordLike {
-            var next = k + 1
-            if next < tokens.count, tokens[next].text == "," || tokens[next].text == "—" { next += 1 }
-            guard next < tokens.count, tokens[next].isWordLike, tokens[next].sentence == tokens[k].sentence else { continue }
+            guard let next = joinedNext(tokens, after: k) else { continue }
             let key = tokens[k].key + " " + tokens[next].key
             if joined[key] == nil { joined[key] = TextSpan(start: tokens[k].span.end, end: tokens[next].span.end) }
         }
