@@ -299,13 +299,13 @@ struct Vocabulary {
         /// before it was.
         private struct State {
             var table: [String: String]?
-            var walks = 0
+            var lookups = 0
         }
         private let state = Mutex(State())
         /// The look-ups answered from the ids before the table is made. One costs a fraction of the
         /// table (no string made but the answer), and most documents are asked about a pair or two; a
         /// long one asked about many gets its table.
-        private static let walksBeforeTable = 16
+        private static let lookupsBeforeTable = 16
 
         init(_ document: Document, words: DocumentWords) {
             (text, tokens, self.words) = (document.text, document.tokens, words)
@@ -315,8 +315,8 @@ struct Vocabulary {
         subscript(key: String) -> String? {
             state.withLock { state in
                 if let table = state.table { return table[key] }
-                if state.walks < Self.walksBeforeTable {
-                    state.walks += 1
+                if state.lookups < Self.lookupsBeforeTable {
+                    state.lookups += 1
                     return find(key)
                 }
                 let table = Self.make(text, tokens)
