@@ -853,8 +853,14 @@ fileprivate struct FlatSets {
 
     /// The entry of sentences `range`, if it is one or two of them.
     static func entry(_ range: Range<Int>) -> Int? {
-        range.count == 1 || range.count == 2 ? 2 * range.lowerBound + range.count - 1 : nil
+        range.count == 1 || range.count == 2 ? entry(ofOneOrTwo: range) : nil
     }
+
+    /// The entry of sentences `range`, which the caller knows to be one or two of them (on the
+    /// aligner's hot paths, with no optional to unwrap): sentence k's entry is 2k, the pair k, k + 1's
+    /// 2k + 1.
+    @inline(__always)
+    static func entry(ofOneOrTwo range: Range<Int>) -> Int { 2 * range.lowerBound + range.count - 1 }
 
     /// How many ids `entry` holds.
     func count(_ entry: Int) -> Int { starts[entry + 1] - starts[entry] }
@@ -1208,7 +1214,7 @@ struct SentenceWords {
     /// entry there: `versionSets`, or, for two sentences where those hold only the pair's sum, the
     /// pair's sets made apart (the same ids and weights, so the same sums).
     private func versionEntry(_ range: Range<Int>) -> (sets: FlatSets, entry: Int) {
-        guard range.count == 2, !versionSets.holdsUnions else { return (versionSets, 2 * range.lowerBound + range.count - 1) }
+        guard range.count == 2, !versionSets.holdsUnions else { return (versionSets, FlatSets.entry(ofOneOrTwo: range)) }
         return (FlatSets([version[range.lowerBound], version[range.lowerBound + 1]], weights: wordWeights), 1)
     }
 
@@ -1226,7 +1232,7 @@ struct SentenceWords {
     /// the denominator of `dice(version:source:)`.
     @inline(__always)
     func totalWeight(version: Range<Int>, source: Range<Int>) -> Double {
-        versionSets.weight(2 * version.lowerBound + version.count - 1) + sourceSets.weight(2 * source.lowerBound + source.count - 1)
+        versionSets.weight(FlatSets.entry(ofOneOrTwo: version)) + sourceSets.weight(FlatSets.entry(ofOneOrTwo: source))
     }
 
     /// Which of the version sentences v - 1, v and v + 1 hold each word (in its entry by id, bit
