@@ -67,7 +67,7 @@ public final class Segmenter {
 
     /// A segmenter for `locale`. `wordStringSlots` sizes its table of words met (`WordStrings`): the
     /// default suits a segmenter kept for many texts; one made for a single text wants a small one
-    /// (the default table is about 224 KB to allocate and fill).
+    /// (the default table is 256 KB to allocate and fill).
     public init(locale: String = "en", abbreviations: Set<String> = Segmenter.defaultAbbreviations,
                 wordStringSlots: Int = WordStrings.defaultSlotCount) throws(TextError) {
         self.locale = locale
@@ -168,12 +168,14 @@ public final class Segmenter {
     /// checked the array's uniqueness and its bounds.)
     public final class WordStrings {
         /// A word of up to 15 bytes, packed in two words with its length in the top byte (an empty
-        /// slot, of length 0, matches none), its strings and its tag (`noTag` until one is made).
+        /// slot, of length 0, matches none), its strings, its key's hash (`KeyHash.fnv1a`) and its
+        /// tag (`noTag` until one is made). (64 bytes: a slot is one cache line's worth.)
         private struct Slot {
             var low: UInt64 = 0
             var high: UInt64 = 0
             var text = ""
             var key = ""
+            var keyHash: UInt64 = 0
             var tag = WordStrings.noTag
         }
 
@@ -185,7 +187,7 @@ public final class Segmenter {
         /// The slots of a segmenter's table unless it is made with another count.
         public static let defaultSlotCount = 4096
 
-        /// 4,096 slots (about 224 KB) by default: a feed's words miss a table of 1,024 half as often
+        /// 4,096 slots (256 KB) by default: a feed's words miss a table of 1,024 half as often
         /// again, and a miss costs ten hits. `slotCount` is a power of two, or 0 for a table that keeps
         /// nothing.
         public init(slotCount: Int = WordStrings.defaultSlotCount) {
@@ -205,16 +207,25 @@ public final class Segmenter {
             return (slot.pointee.text, slot.pointee.key)
         }
 
-        /// `strings(of:)` and the word's tag: `tag(key)`, made once for a word kept (and again when
-        /// it comes back after another word took its slot). `tag` must depend on the key alone and
-        /// give one meaning to every tag of this table.
-        public func strings(of utf8: UnsafeBufferPointer<UInt8>, tag: (String) -> Int32) -> (text: String, key: String, tag: Int32) {
+        /// `strings(of:)` and the hash of the key (`KeyHash.fnv1a`), made once for a word kept.
+        public func hashedStrings(of utf8: UnsafeBufferPointer<UInt8>) -> (text: String, key: String, keyHash: UInt64) {
             guard let slot = slot(of: utf8) else {
                 let (text, key) = Self.make(utf8)
-                return (text, key, tag(key))
+                return (text, key, KeyHash.fnv1a(of: key))
+            }
+            return (slot.pointee.text, slot.pointee.key, slot.pointee.keyHash)
+        }
+
+        /// `hashedStrings(of:)` and the word's tag: `tag(key)`, made once for a word kept (and again
+        /// when it comes back after another word took its slot). `tag` must depend on the key alone
+        /// and give one meaning to every tag of this table.
+        public func strings(of utf8: UnsafeBufferPointer<UInt8>, tag: (String) -> Int32) -> (text: String, key: String, tag: Int32, keyHash: UInt64) {
+            guard let slot = slot(of: utf8) else {
+                let (text, key) = Self.make(utf8)
+                return (text, key, tag(key), KeyHash.fnv1a(of: key))
             }
             if slot.pointee.tag == Self.noTag { slot.pointee.tag = tag(slot.pointee.key) }
-            return (slot.pointee.text, slot.pointee.key, slot.pointee.tag)
+            return (slot.pointee.text, slot.pointee.key, slot.pointee.tag, slot.pointee.keyHash)
         }
 
         /// The slot holding the word whose UTF-8 bytes are `utf8`, filled with its strings (and no tag)
@@ -229,7 +240,7 @@ public final class Segmenter {
             let slot = slots + (Int(truncatingIfNeeded: mixed ^ (mixed >> 29)) & (slotCount - 1))
             if slot.pointee.low == low && slot.pointee.high == high { return slot }
             let (text, key) = Self.make(utf8)
-            slot.pointee = Slot(low: low, high: high, text: text, key: key)
+            slot.pointee = Slot(low: low, high: high, text: text, key: key, keyHash: KeyHash.fnv1a(of: key))
             return slot
         }
 

@@ -23,6 +23,8 @@ final class DocumentWords: Sendable {
     /// not the document, which a document's memo holding would never free).
     private let documentTokens: [Token]
     private let documentSentences: [Sentence]
+    /// The document's `keyHashes` (its array, shared), for `forEachKeyHash`.
+    private let documentKeyHashes: [UInt64]
     private let madeAnchors = Mutex<[[Int32]]?>(nil)
     /// By token: the id of a word-like token's key, -1 for another token.
     let tokenIds: [Int32]
@@ -73,23 +75,41 @@ final class DocumentWords: Sendable {
         sentences.reserveCapacity(document.sentences.count)
         var tokenIds = [Int32](filledWith: -1, count: document.tokens.count)
         // The tokens read in place: a copy of each (its text and key retained) cost as much as its
-        // number; and so the ids written.
+        // number; and so the ids written. Each key numbered by the hash the segmenter made of it.
         tokenIds.withUnsafeMutableBufferPointer { tokenIds in
             document.tokens.withUnsafeBufferPointer { tokens in
-                for sentence in document.sentences {
-                    var set: [Int32] = []
-                    set.reserveCapacity(sentence.tokens.count)
-                    for index in sentence.tokens where tokens[index].isWordLike {
-                        let id = Int32(ids.number(tokens[index].key))
-                        tokenIds[index] = id
-                        set.append(id)
+                document.keyHashes.withUnsafeBufferPointer { hashes in
+                    for sentence in document.sentences {
+                        var set: [Int32] = []
+                        set.reserveCapacity(sentence.tokens.count)
+                        for index in sentence.tokens where tokens[index].isWordLike {
+                            let id = Int32(ids.number(tokens[index].key, hash: hashes[index]))
+                            tokenIds[index] = id
+                            set.append(id)
+                        }
+                        sentences.append(SortedIds.sortedUnique(consume set))
                     }
-                    sentences.append(SortedIds.sortedUnique(consume set))
                 }
             }
         }
         (self.ids, self.sentences, self.tokenIds) = (ids, sentences, tokenIds)
-        (documentTokens, documentSentences) = (document.tokens, document.sentences)
+        (documentTokens, documentSentences, documentKeyHashes) = (document.tokens, document.sentences, document.keyHashes)
+    }
+
+    /// Each word's id, in increasing order, with the hash of its key (`FNV1a.hash`) as the document
+    /// keeps it: for looking the words up in another text's numbering without hashing them again.
+    /// Read at each word's first token (ids are numbered in order of first appearance, and the tokens
+    /// in text order: the first token holding an id one past the ids before it).
+    func forEachKeyHash(_ body: (_ id: Int, _ hash: UInt64) -> Void) {
+        tokenIds.withUnsafeBufferPointer { tokenIds in
+            documentKeyHashes.withUnsafeBufferPointer { hashes in
+                var next: Int32 = 0
+                for token in tokenIds.indices where tokenIds[token] == next {
+                    body(Int(next), hashes[token])
+                    next += 1
+                }
+            }
+        }
     }
 
     /// Each sentence's anchors (`isAnchor`) as sorted ids.

@@ -1057,9 +1057,15 @@ struct SentenceWords {
     static func jointIds(source sourceWords: DocumentWords, version versionWords: DocumentWords) -> JointIds {
         var vocabularySize = sourceWords.keys.count
         var toJoint = [Int32](filledWith: 0, count: versionWords.keys.count)
+        let versionKeys = versionWords.keys
         toJoint.withUnsafeMutableBufferPointer { toJoint in
-            for (local, key) in versionWords.keys.enumerated() {
-                if let id = sourceWords.ids.number(of: key) { toJoint[local] = Int32(id) } else { toJoint[local] = Int32(vocabularySize); vocabularySize += 1 }
+            versionWords.forEachKeyHash { local, hash in
+                if let id = sourceWords.ids.number(of: versionKeys[local], hash: hash) {
+                    toJoint[local] = Int32(id)
+                } else {
+                    toJoint[local] = Int32(vocabularySize)
+                    vocabularySize += 1
+                }
             }
         }
         return (toJoint, vocabularySize)
@@ -1144,8 +1150,8 @@ struct SentenceWords {
             let shares = UnsafeMutableBufferPointer(rebasing: room[sourceCount...])
             written.initialize(repeating: false)
             var shared = 0
-            for (local, key) in versionKeys.enumerated() {
-                if let id = sourceWords.ids.number(of: key) {
+            versionWords.forEachKeyHash { local, hash in
+                if let id = sourceWords.ids.number(of: versionKeys[local], hash: hash) {
                     written[id] = true
                     shares[local] = true
                     shared += 1

@@ -206,11 +206,14 @@ public struct NumberMismatchDetector: Detector {
         // Words: "five", "fifty thousand", and digits followed by a multiplier ("50 thousand").
         // The tokens other than punctuation, by index: a copy of each token would retain and release
         // its text and key.
-        let all = document.tokens
+        let all = document.tokens, hashes = document.keyHashes
         let inSpan = document.tokens(in: span).indices
         // Without digits, a span holds a number only where a word is a number word or characters may
-        // make a numeral: most spans have neither, and are done here, before any list is made.
-        if inDigits.isEmpty, !inSpan.contains(where: { all[$0].kind == .ideographic || (all[$0].kind != .punctuation && words[all[$0].key] != nil) }) {
+        // make a numeral: most spans have neither, and are done here, before any list is made. (Each
+        // word told by the hash its document keeps of its key.)
+        if inDigits.isEmpty, !inSpan.contains(where: {
+            all[$0].kind == .ideographic || (all[$0].kind != .punctuation && words.meaning(of: all[$0].key, hash: hashes[$0]) != nil)
+        }) {
             return numbers
         }
         var indices: [Int] = []
@@ -218,7 +221,7 @@ public struct NumberMismatchDetector: Detector {
         for k in inSpan where all[k].kind != .punctuation { indices.append(k) }
         let tokens = TokenIndices(all: all, indices: indices)
         // Each token's number word, looked up once (a multiplier is also asked of the token before it).
-        let meanings = tokens.indices.map { words[all[$0].key] }
+        let meanings = tokens.indices.map { words.meaning(of: all[$0].key, hash: hashes[$0]) }
         // The numbers read from words and numerals, in the text's order and apart from one another
         // (each is read from the token after the last one's end); the numbers in digits that one
         // covers are left out at the end, in one pass over both lists.

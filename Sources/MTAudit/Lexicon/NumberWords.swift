@@ -36,6 +36,12 @@ struct NumberWords: Sendable {
 
     subscript(key: String) -> Meaning? { filter.mayContain(key) ? meanings[key] : nil }
 
+    /// The meaning of `key`, whose FNV-1a hash (`FNV1a.hash`, a document's `keyHashes`) is `hash`:
+    /// the filter read by the hash, with no pass over the key's bytes.
+    func meaning(of key: String, hash: UInt64) -> Meaning? {
+        filter.mayContain(slot: KeyFilter.slot(hash: hash)) ? meanings[key] : nil
+    }
+
     /// The number words the filter would wrongly turn away (none: a test checks).
     func filteredOut() -> [String] { meanings.keys.filter { !filter.mayContain($0) } }
 

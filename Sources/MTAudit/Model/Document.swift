@@ -18,6 +18,10 @@ public final class Document: Sendable {
     /// are made: the segmenter keeps each word's row with its strings (`WordStrings`), and a word met
     /// before, most of a feed's, is not looked up again (a look-up cost about 300 instructions).
     let tokenRows: [Int32]
+    /// By token: the FNV-1a hash of its key (`FNV1a.hash` of the key's bytes), which the segmenter
+    /// keeps with each word's strings: the word tables that number keys or filter them by hash
+    /// (`DocumentWords`, the number words) read it here rather than hash each key again.
+    let keyHashes: [UInt64]
     /// The number of word-like tokens (letters, numbers, kana, ideographs), counted as they are made.
     public let wordCount: Int
     private let offsets: ScalarOffsets
@@ -56,6 +60,7 @@ public final class Document: Sendable {
         self.sentences = made.sentences
         self.tokens = made.tokens
         self.tokenRows = made.rows
+        self.keyHashes = made.keyHashes
         self.wordCount = made.wordCount
     }
 
@@ -64,18 +69,20 @@ public final class Document: Sendable {
         var sentences: [Sentence] = []
         var tokens: [Token] = []
         var rows: [Int32] = []
+        var keyHashes: [UInt64] = []
         var wordCount = 0
     }
 
     /// The sentences of `segmentation` and their tokens, each token's text and key made from its bytes
-    /// (or found in `strings`, when the word came before), the tokens' rows (`tokenRows`), and how
-    /// many are word-like.
+    /// (or found in `strings`, when the word came before), the tokens' rows (`tokenRows`) and key
+    /// hashes (`keyHashes`), and how many are word-like.
     private static func sentencesAndTokens(of text: String, _ segmentation: Segmentation,
                                            _ strings: Segmenter.WordStrings) -> Tokenized {
         var made = Tokenized()
         made.sentences.reserveCapacity(segmentation.sentences.count)
         made.tokens.reserveCapacity(segmentation.words.count)
         made.rows.reserveCapacity(segmentation.words.count)
+        made.keyHashes.reserveCapacity(segmentation.words.count)
         let frequencies = WordFrequencies.builtIn
         var paragraphIndex = 0
         // Each token's text straight from the text's bytes (read in place, not copied): through string
@@ -97,15 +104,16 @@ public final class Document: Sendable {
                         let word = words[next]
                         next += 1
                         let utf8 = UnsafeBufferPointer(rebasing: bytes[word.utf8])
-                        let written: String, key: String
+                        let written: String, key: String, keyHash: UInt64
                         if word.kind == .letters {
                             let row: Int32
-                            (written, key, row) = strings.strings(of: utf8) { frequencies.rowIndex(of: $0) }
+                            (written, key, row, keyHash) = strings.strings(of: utf8) { frequencies.rowIndex(of: $0) }
                             made.rows.append(row)
                         } else {
-                            (written, key) = strings.strings(of: utf8)
+                            (written, key, keyHash) = strings.hashedStrings(of: utf8)
                             made.rows.append(DocumentWordRows.notLetters)
                         }
+                        made.keyHashes.append(keyHash)
                         if word.kind.isWordLike { made.wordCount += 1 }
                         made.tokens.append(Token(span: word.span, utf8: word.utf8, kind: word.kind, text: written, key: key,
                                                  sentence: made.sentences.count))

@@ -42,8 +42,12 @@ struct KeyNumbering {
     }
 
     /// The number of `key`, numbering it if it is new.
-    mutating func number(_ key: String) -> Int {
-        let (found, slot, tag) = find(key)
+    mutating func number(_ key: String) -> Int { number(key, hash: Self.hash(key)) }
+
+    /// The number of `key`, whose hash (`FNV1a.hash` of its bytes) is `hash`, numbering it if it is
+    /// new: for a caller that has the hash already (a document's `keyHashes`).
+    mutating func number(_ key: String, hash: UInt64) -> Int {
+        let (found, slot, tag) = find(key, hash: hash)
         if let found { return found }
         let number = keys.count
         keys.append(key)
@@ -53,7 +57,10 @@ struct KeyNumbering {
     }
 
     /// The number of `key`, if it has one.
-    func number(of key: String) -> Int? { find(key).found }
+    func number(of key: String) -> Int? { find(key, hash: Self.hash(key)).found }
+
+    /// The number of `key`, whose hash (`FNV1a.hash` of its bytes) is `hash`, if it has one.
+    func number(of key: String, hash: UInt64) -> Int? { find(key, hash: hash).found }
 
     /// The number of the key whose UTF-8 bytes are `bytes` and whose hash (`FNV1a.hash(bytes)`) is
     /// `hash`, if it has one: for a caller that holds a slice of a longer key's bytes and has hashed
@@ -75,8 +82,7 @@ struct KeyNumbering {
 
     /// The number of `key` if it is in the table; otherwise the empty slot where it would go. And the
     /// upper half of its hash, which the slot keeps.
-    private func find(_ key: String) -> (found: Int?, slot: Int, tag: UInt64) {
-        let hash = Self.hash(key)
+    private func find(_ key: String, hash: UInt64) -> (found: Int?, slot: Int, tag: UInt64) {
         let tag = hash & 0xFFFF_FFFF_0000_0000, mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
         while true {
@@ -95,7 +101,7 @@ struct KeyNumbering {
         slots = Self.slots(placing: keys, count: 2 * slots.count, hash: Self.hash)
     }
 
-    private static func hash(_ key: String) -> UInt64 {
+    static func hash(_ key: String) -> UInt64 {
         key.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(key.utf8)
     }
 

@@ -1,0 +1,79 @@
+@testable import MTAudit
+import MTAuditText
+import Testing
+
+@Suite("A document's key hashes, kept by the segmenter with each word's strings")
+struct Doc11KeyHashTests {
+    /// The hash of a key computed from its bytes: what every table hashed keys with before the
+    /// documents kept their hashes.
+    static func plainHash(_ key: String) -> UInt64 { FNV1a.hash(Array(key.utf8)) }
+
+    @Test("The segmenter's hash of a key is the tables' FNV-1a hash of its bytes")
+    func sameHashFunction() {
+        var generator = SplitMix(seed: 11)
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+                #expect(bytes.withUnsafeBufferPointer { KeyHash.fnv1a($0) } == FNV1a.hash(bytes))
+            }
+        }
+        for word in Doc5TokenRowsTests.words { #expect(KeyHash.fnv1a(of: word) == Self.plainHash(word)) }
+    }
+
+    /// Every token's hash is its key's, for words met for the first time, met again (kept with their
+    /// strings), met after other words took their slots, too long to keep, and with no table at all.
+    @Test("Every token's key hash is its key's FNV-1a hash, met once or again")
+    func hashesAsComputed() throws {
+        var generator = SplitMix(seed: 111)
+        for (locale, slots) in [("en", Segmenter.WordStrings.defaultSlotCount), ("de", 1), ("zh", 0), ("en", 16)] {
+            let segmenter = try Segmenter(locale: locale, wordStringSlots: slots)
+            for round in 0..<40 {
+                let count = 1 + Int(generator.next() % 14)
+                var text = (0..<count).map { _ in Doc5TokenRowsTests.words[Int(generator.next() % UInt64(Doc5TokenRowsTests.words.count))] }
+                    .joined(separator: round % 3 == 0 ? ", " : " ")
+                if round % 9 == 0 { text += " " + (0..<3000).map { "w\($0 + 3000 * round)" }.joined(separator: " ") }
+                text += "."
+                let document = Document(id: "d", text: text, segmenter: segmenter)
+                #expect(document.keyHashes.count == document.tokens.count)
+                for (index, token) in document.tokens.enumerated() {
+                    #expect(document.keyHashes[index] == Self.plainHash(token.key), "\(locale) \(slots): \(token.text)")
+                }
+            }
+        }
+    }
+
+    /// The words' ids come in increasing order, each once, with its key's hash; and a look-up by the
+    /// hash finds what a look-up by the key alone finds.
+    @Test("Each word's id once, in order, with its key's hash; look-ups by hash as by key")
+    func wordsWithHashes() throws {
+        var generator = SplitMix(seed: 1111)
+        let segmenter = try Segmenter(locale: "en")
+        for _ in 0..<60 {
+            let a = Document(id: "a", text: generator.text(sentences: 1...4, words: 1...12), segmenter: segmenter)
+            let b = Document(id: "b", text: generator.text(sentences: 1...4, words: 1...12), segmenter: segmenter)
+            let wordsA = DocumentWords.of(a), wordsB = DocumentWords.of(b)
+            var seen: [Int] = []
+            wordsB.forEachKeyHash { id, hash in
+                seen.append(id)
+                #expect(hash == Self.plainHash(wordsB.keys[id]))
+                #expect(wordsA.ids.number(of: wordsB.keys[id], hash: hash) == wordsA.ids.number(of: wordsB.keys[id]))
+            }
+            #expect(seen == Array(wordsB.keys.indices))
+        }
+    }
+
+    @Test("A number word told by its key's hash is the word told by its key")
+    func numberWordsByHash() throws {
+        let words = NumberWords.cached(Lexicons.builtIn, language: "en")
+        let segmenter = try Segmenter(locale: "en")
+        let document = Document(id: "n", text: "Two thousand and five people, 40 million, a dozen eggs and three more came.",
+                                segmenter: segmenter)
+        var found = 0
+        for (index, token) in document.tokens.enumerated() {
+            let byHash = words.meaning(of: token.key, hash: document.keyHashes[index]), byKey = words[token.key]
+            #expect((byHash == nil) == (byKey == nil), "\(token.text)")
+            if byKey != nil { found += 1 }
+        }
+        #expect(found >= 3)
+    }
+}
