@@ -62,6 +62,24 @@ struct Doc11KeyHashTests {
         }
     }
 
+    @Test("A vocabulary asked by a key's hash answers as asked by the key; so do two keys joined")
+    func vocabularyByHash() throws {
+        var generator = SplitMix(seed: 11_111)
+        let segmenter = try Segmenter(locale: "en")
+        for _ in 0..<30 {
+            let documents = (0..<3).map { _ in Document(id: "v", text: generator.text(sentences: 1...3, words: 1...10), segmenter: segmenter) }
+            let vocabulary = Vocabulary(documents[0], others: documents.dropFirst())
+            let probe = Document(id: "p", text: generator.text(sentences: 1...3, words: 1...10) + " Zqx unheard-of words.", segmenter: segmenter)
+            for (index, token) in probe.tokens.enumerated() {
+                #expect(vocabulary.contains(token.key, hash: probe.keyHashes[index]) == vocabulary.contains(token.key), "\(token.key)")
+                for other in probe.tokens.prefix(8) {
+                    #expect(MergedTokensDetector.containsJoined(token.key, hash: probe.keyHashes[index], other.key, in: vocabulary)
+                            == vocabulary.contains(token.key + other.key), "\(token.key)+\(other.key)")
+                }
+            }
+        }
+    }
+
     @Test("A number word told by its key's hash is the word told by its key")
     func numberWordsByHash() throws {
         let words = NumberWords.cached(Lexicons.builtIn, language: "en")

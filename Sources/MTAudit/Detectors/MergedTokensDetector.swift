@@ -52,10 +52,15 @@ public struct MergedTokensDetector: Detector {
             // Each distinct key looked up once, by the ids the version's words give its tokens (made
             // once per document for the aligner): a long text repeats most of its words.
             let words = DocumentWords.of(context.version)
-            let inVocabulary = words.keys.map { vocabulary.contains($0) }, ids = words.tokenIds
+            // (Each by the hash the document keeps of its key.)
+            let keys = words.keys, ids = words.tokenIds
+            var inVocabulary = [Bool](filledWith: false, count: keys.count)
+            words.forEachKeyHash { id, hash in inVocabulary[id] = vocabulary.contains(keys[id], hash: hash) }
             known = tokens.indices.map { tokens[$0].kind == .letters && inVocabulary[Int(ids[$0])] }
         } else {
-            known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key) }
+            // (Each key looked up by the hash the document keeps of it.)
+            let hashes = context.version.keyHashes
+            known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key, hash: hashes[$0]) }
         }
         var findings: [Finding] = []
         // By index: only the unknown words long enough to split, the candidates, are copied out of
@@ -174,7 +179,7 @@ public struct MergedTokensDetector: Detector {
     /// at all there ("eco nomy").
     /// `known` tells which of the version's tokens are words of `vocabulary`.
     private func splitWords(_ context: DetectionContext, vocabulary: Vocabulary, known: [Bool]) -> [Finding] {
-        let tokens = context.version.tokens
+        let tokens = context.version.tokens, hashes = context.version.keyHashes
         var findings: [Finding] = []
         for k in tokens.indices.dropFirst() {
             // Two known words are no split word: only then is the joined word looked up. (The tests
@@ -184,7 +189,7 @@ public struct MergedTokensDetector: Detector {
             // (The joined keys are looked up by their bytes. Two matching keys joined are in normal
             // form unless the second starts with a character that combines with the first's end, a
             // mark or a trailing jamo, which the word rules never leave at the start of a word.)
-            guard Self.containsJoined(tokens[k - 1].key, tokens[k].key, in: vocabulary),
+            guard Self.containsJoined(tokens[k - 1].key, hash: hashes[k - 1], tokens[k].key, in: vocabulary),
                   vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
             let a = tokens[k - 1], b = tokens[k]
             let span = a.span.union(b.span)
@@ -199,13 +204,24 @@ public struct MergedTokensDetector: Detector {
     /// through `b`'s bytes (FNV-1a folds a byte at a time), and most joined keys end at the
     /// vocabulary's filters; only one they let through is joined, on the stack, to be looked up.
     static func containsJoined(_ a: String, _ b: String, in vocabulary: Vocabulary) -> Bool {
-        var a = a, b = b
+        containsJoined(a, hash: FNV1a.hash(Array(a.utf8)), b, in: vocabulary)
+    }
+
+    /// `containsJoined(a, b, in:)` with `a`'s hash (`FNV1a.hash`, a document's `keyHashes`) given:
+    /// the joined key's hash carries it on through `b`'s bytes alone.
+    static func containsJoined(_ a: String, hash aHash: UInt64, _ b: String, in vocabulary: Vocabulary) -> Bool {
+        var b = b
+        let hash = b.withUTF8 { b in
+            var hash = aHash
+            for byte in b { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+        // Most end here: `a`'s bytes are read only for a joined key the filters let through.
+        guard vocabulary.mayContain(hash: hash) else { return false }
+        var a = a
         return a.withUTF8 { a in
             b.withUTF8 { b in
-                var hash = FNV1a.hash(a)
-                for byte in b { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                guard vocabulary.mayContain(hash: hash) else { return false }
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count) { joined in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count) { joined in
                     _ = joined.initialize(fromContentsOf: a)
                     _ = UnsafeMutableBufferPointer(rebasing: joined[a.count...]).initialize(fromContentsOf: b)
                     return vocabulary.contains(bytes: UnsafeBufferPointer(joined), hash: hash)

@@ -110,6 +110,13 @@ struct Vocabulary {
         return somePart { $0.keys.mayContain(slot) && $0.entry(key) != nil }
     }
 
+    /// Whether some word-like token has the key `key`, whose `FNV1a.hash` is `hash` (a document's
+    /// `keyHashes`): `contains(_:)` with no pass over the key's bytes.
+    func contains(_ key: String, hash: UInt64) -> Bool {
+        let slot = KeyFilter.slot(hash: hash)
+        return somePart { $0.keys.mayContain(slot) && $0.numbering.number(of: key, hash: hash) != nil }
+    }
+
     /// False when no word-like token has the key whose `FNV1a.hash` is `hash`: every document's
     /// filter turns it away, with no bytes of the key at hand (a caller that hashes a key it has not
     /// written out, and writes it out only when this says it may be a word).
