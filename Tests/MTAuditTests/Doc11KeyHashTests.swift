@@ -80,6 +80,40 @@ struct Doc11KeyHashTests {
         }
     }
 
+    /// `Comparability.sameLanguage`'s last test, for texts no word list claims, as it was written
+    /// with sets of the texts' keys.
+    static func plainSameLanguage(_ source: Document, _ version: Document) -> Bool {
+        let scripts = (Script.dominant(in: source.text), Script.dominant(in: version.text))
+        if scripts.0 != .common, scripts.1 != .common,
+           Comparability.writingSystem(scripts.0) != Comparability.writingSystem(scripts.1) { return false }
+        let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
+        let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
+        guard !sourceKeys.isEmpty, !versionKeys.isEmpty else { return false }
+        let shared = sourceKeys.intersection(versionKeys).count
+        if shared == 0 { return true }
+        return Double(shared) >= 0.1 * Double(min(sourceKeys.count, versionKeys.count))
+    }
+
+    @Test("Texts no word list claims are compared by their shared words as sets of keys compare them")
+    func sharedWordsOfUnclaimedTexts() throws {
+        var generator = SplitMix(seed: 111_111)
+        let segmenter = try Segmenter(locale: "und")
+        let made = ["zqxv", "brrk", "vlatt", "Qorm", "QORM", "mekk", "çuvv", "ďrr", "жзык", "кхв", "ﬃrk", "12", "7,5", "ǅab", "plöx"]
+        var compared = 0
+        for _ in 0..<300 {
+            func text() -> String {
+                (0..<Int(1 + generator.next() % 9)).map { _ in made[Int(generator.next() % UInt64(made.count))] }.joined(separator: " ") + "."
+            }
+            let source = Document(id: "s", text: text(), segmenter: segmenter)
+            let version = Document(id: "v", text: generator.next() % 5 == 0 ? "…" : text(), segmenter: segmenter)
+            guard Comparability.guessedLanguage(of: source) == nil || Comparability.guessedLanguage(of: version) == nil else { continue }
+            compared += 1
+            #expect(Comparability.sameLanguage(source, version) == Self.plainSameLanguage(source, version),
+                    "\(source.text) / \(version.text)")
+        }
+        #expect(compared > 200)
+    }
+
     @Test("A number word told by its key's hash is the word told by its key")
     func numberWordsByHash() throws {
         let words = NumberWords.cached(Lexicons.builtIn, language: "en")

@@ -24,16 +24,21 @@ public enum Comparability {
         // A text of digits and marks alone has no script to compare.
         let scripts = (Script.dominant(in: source.text), Script.dominant(in: version.text))
         if scripts.0 != .common, scripts.1 != .common, writingSystem(scripts.0) != writingSystem(scripts.1) { return false }
-        let sourceKeys = Set(source.tokens.lazy.filter(\.isWordLike).map(\.key))
-        let versionKeys = Set(version.tokens.lazy.filter(\.isWordLike).map(\.key))
-        guard !sourceKeys.isEmpty, !versionKeys.isEmpty else { return false }
-        let shared = sourceKeys.intersection(versionKeys).count
+        // The distinct words of each (their numbering, which the aligner reads too), and how many
+        // of the version's the source writes, each looked up by the hash its document keeps.
+        let sourceWords = DocumentWords.of(source), versionWords = DocumentWords.of(version)
+        let sourceCount = sourceWords.keys.count, versionKeys = versionWords.keys
+        guard sourceCount > 0, !versionKeys.isEmpty else { return false }
+        var shared = 0
+        versionWords.forEachKeyHash { id, hash in
+            if sourceWords.ids.number(of: versionKeys[id], hash: hash) != nil { shared += 1 }
+        }
         if shared == 0 {
             // Not one word, name or number in common: in the same script that is another text, not a
             // translation (a translation keeps at least names and numbers); in another script, unknown.
             return true
         }
-        return Double(shared) >= 0.1 * Double(min(sourceKeys.count, versionKeys.count))
+        return Double(shared) >= 0.1 * Double(min(sourceCount, versionKeys.count))
     }
 
     /// The language of the word lists that `document`'s words most likely belong to.
