@@ -1,0 +1,86 @@
+@testable import MTAudit
+import Testing
+
+@Suite("Distortion11: a link's table of keys in lent memory numbers as the arrays of LinkKeys do")
+struct Distortion11LinkTableTests {
+    static let marks = [DistortionDetector.Mark.version, DistortionDetector.Mark.source, DistortionDetector.Mark.others]
+
+    /// A key held in a large string (as a document's long text holds a word it was cut from), so
+    /// that keys of the same bytes come with other bits.
+    static func large(_ key: String) -> String {
+        String(unsafeUninitializedCapacity: key.utf8.count + 40) { output in
+            _ = output.initialize(fromContentsOf: key.utf8)
+            return key.utf8.count
+        }
+    }
+
+    /// `DistortionLinkTable` numbers a link's token keys (and bases) in memory the caller lends, its
+    /// keys unretained: it must give the numbers, keys, marks and `has` answers that `LinkKeys`
+    /// gives for the same words, whatever the keys (plain or not, held in small or large strings,
+    /// repeated) and whatever the order `has` is asked in.
+    @Test("The table numbers, marks and answers as LinkKeys")
+    func tableAgreesWithLinkKeys() {
+        var random = SplitMix(seed: 11_101)
+        var stemsShared = 0, madeBases = 0
+        for round in 0..<3_000 {
+            let words = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                let key = Dist5FastPathTests.key(&random)
+                return (Bool.random(using: &random) ? key : Self.large(key), Self.marks.randomElement(using: &random)!,
+                        Int.random(in: 0..<8, using: &random) == 0)
+            }
+            let capacity = words.count + Int.random(in: 0...3, using: &random)
+            var plain = DistortionDetector.LinkKeys(capacity: 2)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DistortionLinkTable.wordCount(capacity: capacity)) { room in
+                var table = DistortionLinkTable(room: room, capacity: capacity)
+                for (key, mark, asBase) in words {
+                    // Most words as token keys; some as keys numbered as they are (`number(_:_:)`).
+                    if asBase {
+                        let base = base(key)
+                        #expect(table.number(base, mark) == plain.number(base, mark), "round \(round): \(key)")
+                    } else {
+                        #expect(table.number(baseOf: key, mark) == plain.number(baseOf: key, mark), "round \(round): \(key)")
+                    }
+                    if !KeyNumbering.equal(base(key), key) { madeBases += 1 }
+                }
+                #expect(table.count == plain.keys.count, "round \(round)")
+                let keys = table.keys()
+                #expect(keys.count == plain.keys.count)
+                for number in 0..<min(table.count, plain.keys.count) {
+                    #expect(KeyNumbering.equal(keys[number], plain.key(number)), "round \(round)")
+                    #expect(KeyNumbering.equal(table.key(number), plain.key(number)), "round \(round)")
+                    #expect(table.marks(number) == plain.marks[number], "round \(round)")
+                }
+                // Asked in a random order, as the rule asks of the words astray.
+                let asked = (0..<table.count).flatMap { number in Self.marks.map { (number, $0) } }.shuffled(using: &random)
+                for (number, mark) in asked where number < plain.keys.count {
+                    let answer = plain.has(mark, number)
+                    #expect(table.has(mark, number) == answer, "round \(round): \(plain.key(number))")
+                    if answer && plain.marks[number] & mark == 0 { stemsShared += 1 }
+                }
+                for number in 0..<min(table.count, plain.keys.count) {
+                    #expect(table.marks(number) == plain.marks[number], "round \(round): marks learnt alike")
+                }
+            }
+        }
+        #expect(stemsShared > 1_000)
+        #expect(madeBases > 1_000)
+    }
+
+    /// `isKey` tells whether a token's key is the numbered key as `==` does, by the strings' bits
+    /// first.
+    @Test("Whether a token's key is the numbered key is ==")
+    func isKeyIsEquality() {
+        var random = SplitMix(seed: 11_102)
+        for _ in 0..<2_000 {
+            let keys = (0..<Int.random(in: 1...12, using: &random)).map { _ in Dist5FastPathTests.key(&random) }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DistortionLinkTable.wordCount(capacity: keys.count)) { room in
+                var table = DistortionLinkTable(room: room, capacity: keys.count)
+                for key in keys {
+                    let number = table.number(baseOf: key, DistortionDetector.Mark.version)
+                    #expect(table.isKey(number, key) == (table.key(number) == key), "\(key)")
+                    #expect(table.isKey(number, Self.large(key)) == (table.key(number) == key), "\(key)")
+                }
+            }
+        }
+    }
+}
