@@ -1,4 +1,5 @@
 @testable import MTAudit
+import MTAuditText
 import Testing
 
 @Suite("Distortion11: a link's table of keys in lent memory numbers as the arrays of LinkKeys do")
@@ -82,5 +83,48 @@ struct Distortion11LinkTableTests {
                 }
             }
         }
+    }
+
+    /// Words whose keys are plain and not: accents, full stops, possessives (straight and curly),
+    /// other scripts, numbers, long words.
+    static let vocabulary = ["the", "council", "approved", "approve", "harbour", "U.S.", "3.5", "Tromsø", "naïve", "café",
+                             "cafe", "Straße", "Russia's", "Russia’s", "Москва", "東京", "internationalisation",
+                             "international", "zorblat", "e\u{0301}lan", "élan", "1998", "co-operate", "O'Neill"]
+
+    /// A document's words read once (`DistortionTokenKeys`) number as each token's key does
+    /// (`number(baseOf:_:)`), their bases kept by the document's keys, and tell whether a token's
+    /// key is its base as `==` of the numbered key does.
+    @Test("A document's words read once number as the tokens' keys")
+    func documentKeysNumberAsTokenKeys() throws {
+        let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
+        var random = SplitMix(seed: 11_103)
+        var madeBases = 0
+        for round in 0..<300 {
+            let text = random.text(sentences: 1...3, words: 1...14, of: Self.vocabulary, opener: "The")
+            let document = Document(id: "d\(round)", text: text, language: "en", segmenter: segmenter)
+            let keys = DistortionTokenKeys.of(document)
+            #expect(DistortionTokenKeys.of(document) === keys, "kept by the document")
+            let words = document.tokens.indices.filter { document.tokens[$0].isWordLike }
+            let capacity = 2 * words.count
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * DistortionLinkTable.wordCount(capacity: capacity)) { room in
+                let half = DistortionLinkTable.wordCount(capacity: capacity)
+                var read = DistortionLinkTable(room: UnsafeMutableBufferPointer(rebasing: room[..<half]), capacity: capacity)
+                var scanned = DistortionLinkTable(room: UnsafeMutableBufferPointer(rebasing: room[half...]), capacity: capacity)
+                for index in words {
+                    let mark = Self.marks.randomElement(using: &random)!, key = document.tokens[index].key
+                    let number = read.number(token: index, key: key, in: keys, mark)
+                    #expect(number == scanned.number(baseOf: key, mark), "round \(round): \(key)")
+                    #expect(keys.baseIsKey(index) == scanned.isKey(number, key), "round \(round): \(key)")
+                    if keys.entry(index).base != nil { madeBases += 1 }
+                }
+                #expect(read.count == scanned.count)
+                for number in 0..<read.count {
+                    #expect(KeyNumbering.equal(read.key(number), scanned.key(number)))
+                    #expect(read.marks(number) == scanned.marks(number))
+                    for mark in Self.marks { #expect(read.has(mark, number) == scanned.has(mark, number), "round \(round)") }
+                }
+            }
+        }
+        #expect(madeBases > 200)
     }
 }

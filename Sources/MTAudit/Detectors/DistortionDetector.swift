@@ -71,6 +71,9 @@ public struct DistortionDetector: Detector {
         var findings: [Finding] = []
         // (The word rows are read at the first link whose words differ: a version left as it was has none.)
         var rows: (version: DocumentWordRows, source: DocumentWordRows)?
+        // The source's words as the link table reads them, read once for every version, for a source of
+        // one sentence (`DistortionTokenKeys`): made with the rows.
+        var sourceKeys: DistortionTokenKeys?
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
@@ -78,8 +81,14 @@ public struct DistortionDetector: Detector {
             // their base keys) have no word that the other lacks: nothing can stray, and the link is
             // done before any word is listed or numbered (a sentence left as it was).
             if Self.sameWords(context.version, link.version, context.source, link.source) { continue }
-            if rows == nil { rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source)) }
+            if rows == nil {
+                rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source))
+                if context.source.sentences.count == 1 { sourceKeys = DistortionTokenKeys.of(context.source) }
+            }
             let (versionRows, sourceRows) = rows!
+            // (A constant for the link's closures, which hold a captured variable in a box and retain
+            // what it holds at each read.)
+            let linkSourceKeys = sourceKeys
             // The link's words (`TokenAligner.words`), their numbers and which are astray, in one
             // temporary allocation (on the stack for a few sentences' words) rather than five arrays:
             // room for a word per token of each side in each of the three parts.
@@ -106,16 +115,24 @@ public struct DistortionDetector: Detector {
                         for place in 0..<versionCount { versionNumbers[place] = facts.number(baseOf: tokens[versionWords[place]].key, Mark.version) }
                     }
                     sourceTokens.withUnsafeBufferPointer { tokens in
-                        for place in 0..<sourceCount { sourceNumbers[place] = facts.number(baseOf: tokens[sourceWords[place]].key, Mark.source) }
+                        if let linkSourceKeys {
+                            for place in 0..<sourceCount {
+                                let index = sourceWords[place]
+                                sourceNumbers[place] = facts.number(token: index, key: tokens[index].key, in: linkSourceKeys, Mark.source)
+                            }
+                        } else {
+                            for place in 0..<sourceCount { sourceNumbers[place] = facts.number(baseOf: tokens[sourceWords[place]].key, Mark.source) }
+                        }
                     }
-                    func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ number: Int) -> Bool {
+                    func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ number: Int, keys: DistortionTokenKeys? = nil) -> Bool {
                         // The token's fields read in place, with no copy of the token.
                         let kind = document.tokens[index].kind
                         if kind == .number { return true }
                         guard kind == .letters else { return false }
                         // The token's row when its key is the numbered key (most are), read in the language
-                        // found once; else a look-up.
-                        let zipf = facts.isKey(number, document.tokens[index].key)
+                        // found once; else a look-up. (Told by the document's keys where they are read.)
+                        let isKey = keys.map { $0.baseIsKey(index) } ?? facts.isKey(number, document.tokens[index].key)
+                        let zipf = isKey
                             ? rows.zipf(ofToken: index, key: document.tokens[index].key, in: language, languageIndex: languageIndex)
                             : frequencies.zipf(facts.key(number), in: language)
                         return zipf < Self.contentWordZipf
@@ -141,7 +158,7 @@ public struct DistortionDetector: Detector {
                     }
                     for place in 0..<sourceCount {
                         let number = sourceNumbers[place]
-                        if facts.marks(number) & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, number),
+                        if facts.marks(number) & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, number, keys: linkSourceKeys),
                            !facts.has(Mark.version, number) {
                             if strays == 0 { astray.update(repeating: 0) }
                             astray[versionCount + place] = 1; strays += 1
@@ -289,10 +306,11 @@ public struct DistortionDetector: Detector {
 
     /// The keys of a link in arrays of their own: the plain form of `DistortionLinkTable` (which the
     /// rule numbers its links in), against which the tests check it. The keys of a link (base keys,
-    /// numbered as `KeyNumbering` numbers them) and what is known of each, read once and kept: which texts write it (`Mark`), whether it is long enough to share a stem, and
-    /// its first bytes, as bits of one word per key number. (A struct with mutating methods, not nested
-    /// functions: a variable a nested function captures lives in a box whose every access is checked
-    /// at run time. One array of facts, grown as keys are numbered, rather than one per fact.)
+    /// numbered as `KeyNumbering` numbers them) and what is known of each, read once and kept:
+    /// which texts write it (`Mark`), whether it is long enough to share a stem, and its first bytes,
+    /// as bits of one word per key number. (A struct with mutating methods, not nested functions: a
+    /// variable a nested function captures lives in a box whose every access is checked at run
+    /// time. One array of facts, grown as keys are numbered, rather than one per fact.)
     struct LinkKeys {
         /// The keys, each at its number.
         private(set) var keys: [String]

@@ -70,6 +70,25 @@ struct DistortionLinkTable {
     /// length and head learnt from the same bytes; another's base is made and numbered.
     @inline(__always)
     mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
+        if let (hash, facts) = Self.plainFacts(of: key) { return number(key, hash: hash, facts: facts, mark) }
+        return numberMade(base(key), mark)
+    }
+
+    /// `number(baseOf: key, mark)` for token `index` of a document whose words `keys` has read
+    /// (`key` the token's key): the hash and facts read from there, and a made base kept there.
+    @inline(__always)
+    mutating func number(token index: Int, key: String, in keys: DistortionTokenKeys, _ mark: UInt64) -> Int {
+        let (hash, facts, base) = keys.entry(index)
+        guard let base else { return number(key, hash: hash, facts: facts, mark) }
+        // (The base is held by `keys` for the link, as a document's tokens hold their keys.)
+        return number(base, hash: hash, facts: 0, mark)
+    }
+
+    /// The hash of a plain key (its own base: ASCII without a full stop, a carriage return or a
+    /// final "'s") and what `learn` would read of it (its length, its head), from one pass over its
+    /// bytes; nil for another key.
+    @inline(__always)
+    static func plainFacts(of key: String) -> (hash: UInt64, facts: UInt64)? {
         let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
             let (hash, plain) = DistortionKeyHash.scan(bytes)
             let count = bytes.count
@@ -78,8 +97,8 @@ struct DistortionLinkTable {
             guard count >= 4 else { return (hash, Mark.lengthKnown) }
             return (hash, Mark.lengthKnown | Mark.isLong | Mark.plainHead(bytes))
         }
-        if let scanned, scanned.facts != Mark.notPlain { return number(key, hash: scanned.hash, facts: scanned.facts, mark) }
-        return numberMade(base(key), mark)
+        guard let scanned, scanned.facts != Mark.notPlain else { return nil }
+        return scanned
     }
 
     /// `LinkKeys.number(_:_:)`: the number of `key` (a base key), written by the texts of `mark`.
