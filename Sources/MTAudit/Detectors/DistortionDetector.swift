@@ -279,23 +279,24 @@ public struct DistortionDetector: Detector {
     /// same string. (Appending to a string checks each join for a character that spans it, and the
     /// message's curly quotes sent every join there: several times the cost of the bytes.)
     static func joined(_ a: String, _ b: String, _ c: String, _ d: String = "", _ e: String = "") -> String {
-        var parts = (a, b, c, d, e)
-        let count = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count + parts.4.utf8.count
+        let count = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count
+        // (Each part's bytes read where they are: a tuple of the parts to read them through
+        // `withUTF8`, which mutates, was a copy of each retained and destroyed.)
         return String(unsafeUninitializedCapacity: count) { output in
-            var at = 0
-            for index in 0..<5 {
-                let written: Int
-                switch index {
-                case 0: written = parts.0.withUTF8 { Self.copy($0, into: output, at: at) }
-                case 1: written = parts.1.withUTF8 { Self.copy($0, into: output, at: at) }
-                case 2: written = parts.2.withUTF8 { Self.copy($0, into: output, at: at) }
-                case 3: written = parts.3.withUTF8 { Self.copy($0, into: output, at: at) }
-                default: written = parts.4.withUTF8 { Self.copy($0, into: output, at: at) }
-                }
-                at += written
-            }
-            return at
+            var at = Self.write(a, into: output, at: 0)
+            at = Self.write(b, into: output, at: at)
+            at = Self.write(c, into: output, at: at)
+            at = Self.write(d, into: output, at: at)
+            return Self.write(e, into: output, at: at)
         }
+    }
+
+    /// Copies `part`'s bytes into `output` from `at` on; where they end.
+    @inline(__always)
+    private static func write(_ part: String, into output: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        if let written = part.utf8.withContiguousStorageIfAvailable({ Self.copy($0, into: output, at: at) }) { return at + written }
+        var part = part
+        return at + part.withUTF8 { Self.copy($0, into: output, at: at) }
     }
 
     /// Copies `bytes` into `output` from `at` on; their count.
