@@ -61,16 +61,15 @@ public struct DistortionDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        // Which words carry content is read from the language's word list: without one (Chinese,
-        // Japanese, languages the lists do not cover), the rule stays silent.
-        // (The language's index found once: it says whether the lists know the language, and reads them.)
         let frequencies = WordFrequencies.builtIn
-        guard context.sameLanguage, let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess),
-              let languageIndex = frequencies.languageIndex(of: language) else { return [] }
+        guard context.sameLanguage else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
         // (The word rows are read at the first link whose words differ: a version left as it was has none.)
         var rows: (version: DocumentWordRows, source: DocumentWordRows)?
+        // The language whose word list tells which words carry content, and its index, found with the
+        // rows (a version left as it was needs neither).
+        var listed: (language: String, index: Int)?
         // The source's words as the link table reads them, read once for every version, for a source of
         // one sentence (`DistortionTokenKeys`): made with the rows.
         var sourceKeys: DistortionTokenKeys?
@@ -82,10 +81,17 @@ public struct DistortionDetector: Detector {
             // done before any word is listed or numbered (a sentence left as it was).
             if Self.sameWords(context.version, link.version, context.source, link.source) { continue }
             if rows == nil {
+                // Which words carry content is read from the language's word list: without one
+                // (Chinese, Japanese, languages the lists do not cover), the rule stays silent. (No
+                // link before this one has found anything.) The language's index found once: it says
+                // whether the lists know the language, and reads them.
+                guard let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess),
+                      let languageIndex = frequencies.languageIndex(of: language) else { return [] }
+                listed = (language, languageIndex)
                 rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source))
                 if context.source.sentences.count == 1 { sourceKeys = DistortionTokenKeys.of(context.source) }
             }
-            let (versionRows, sourceRows) = rows!
+            let (versionRows, sourceRows) = rows!, (language, languageIndex) = listed!
             // (A constant for the link's closures, which hold a captured variable in a box and retain
             // what it holds at each read.)
             let linkSourceKeys = sourceKeys
