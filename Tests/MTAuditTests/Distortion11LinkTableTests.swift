@@ -127,4 +127,73 @@ struct Distortion11LinkTableTests {
         }
         #expect(madeBases > 200)
     }
+
+    /// A source's words numbered from its keys read once, then a version's words found by their
+    /// keys' very strings among the source's (`number(words:of:_:sharingKeysWith:numberOfToken:into:)`),
+    /// must number and mark as `LinkKeys` numbering each word's key in the same order does; and a
+    /// key found by its string must be that token's key, byte for byte.
+    @Test("A version's words found among the source's keys number as their own keys")
+    func sharedKeysNumberAsOwnKeys() throws {
+        let segmenter = try Segmenter(locale: "en", abbreviations: Segmenter.defaultAbbreviations)
+        var random = SplitMix(seed: 11_104)
+        var found = 0, read = 0
+        for round in 0..<300 {
+            let source = Document(id: "s\(round)", text: random.text(sentences: 1...1, words: 1...16, of: Self.vocabulary, opener: "The"),
+                                  language: "en", segmenter: segmenter)
+            // Half the version's words the source's own strings (as a version segmented from the same
+            // feed line shares none, but words of the same text do), half another text's.
+            let other = random.text(sentences: 1...1, words: 1...16, of: Self.vocabulary, opener: "The")
+            let version = Document(id: "v\(round)", text: other, language: "en", segmenter: segmenter)
+            let keys = DistortionTokenKeys.of(source)
+            let sourceWords = source.tokens.indices.filter { source.tokens[$0].isWordLike }
+            let versionWords = version.tokens.indices.filter { version.tokens[$0].isWordLike }
+            // The version's words drawn from both documents' tokens: the source's strings are found.
+            let drawn: [(document: Document, index: Int)] = versionWords.map { index in
+                Bool.random(using: &random) ? (version, index) : (source, sourceWords.randomElement(using: &random)!)
+            }
+            let capacity = sourceWords.count + drawn.count
+            var plain = DistortionDetector.LinkKeys(capacity: 2)
+            let expectedSource = sourceWords.map { plain.number(baseOf: source.tokens[$0].key, DistortionDetector.Mark.source) }
+            let expectedVersion = drawn.map { plain.number(baseOf: $0.document.tokens[$0.index].key, DistortionDetector.Mark.version) }
+            for (document, index) in drawn {
+                if let token = keys.token(keyedAs: document.tokens[index].key) {
+                    #expect(Array(source.tokens[token].key.utf8) == Array(document.tokens[index].key.utf8))
+                    found += 1
+                } else {
+                    read += 1
+                }
+            }
+            // The drawn words laid out as one document's tokens, for the table's loop.
+            let tokens = drawn.map { $0.document.tokens[$0.index] }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DistortionLinkTable.wordCount(capacity: capacity)) { room in
+                var table = DistortionLinkTable(room: room, capacity: capacity)
+                var sourceNumbers = [Int](repeating: 0, count: sourceWords.count), versionNumbers = [Int](repeating: 0, count: drawn.count)
+                var numberOfToken = [Int](repeating: -1, count: source.tokens.count)
+                sourceWords.withUnsafeBufferPointer { words in
+                    sourceNumbers.withUnsafeMutableBufferPointer { numbers in
+                        numberOfToken.withUnsafeMutableBufferPointer { numberOfToken in
+                            table.number(words: words, of: source.tokens, in: keys, DistortionDetector.Mark.source, into: numbers, numberOfToken: numberOfToken)
+                        }
+                    }
+                }
+                Array(tokens.indices).withUnsafeBufferPointer { words in
+                    versionNumbers.withUnsafeMutableBufferPointer { numbers in
+                        numberOfToken.withUnsafeMutableBufferPointer { numberOfToken in
+                            table.number(words: words, of: tokens, DistortionDetector.Mark.version, sharingKeysWith: keys,
+                                         numberOfToken: numberOfToken, into: numbers)
+                        }
+                    }
+                }
+                #expect(sourceNumbers == expectedSource, "round \(round)")
+                #expect(versionNumbers == expectedVersion, "round \(round)")
+                #expect(table.count == plain.keys.count)
+                for number in 0..<min(table.count, plain.keys.count) {
+                    #expect(table.marks(number) == plain.marks[number], "round \(round)")
+                    for mark in Self.marks { #expect(table.has(mark, number) == plain.has(mark, number), "round \(round)") }
+                }
+            }
+        }
+        #expect(found > 1_000)
+        #expect(read > 500)
+    }
 }

@@ -106,7 +106,9 @@ public struct DistortionDetector: Detector {
             let keyRoom = room + Self.othersTokenCount(link, in: context)
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DistortionLinkTable.wordCount(capacity: keyRoom)) { tableRoom in
                 // (The parts made from the base address: slices of the buffer are read through generic code.)
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * room + 1) { buffer in
+                // (And, for a source whose words are read once, the link number of each of its tokens.)
+                let sourceTokenRoom = linkSourceKeys == nil ? 0 : sourceTokens.count
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * room + sourceTokenRoom + 1) { buffer in
                     let base = buffer.baseAddress!
                     func part(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> { UnsafeMutableBufferPointer(start: base + start, count: count) }
                     let versionCount = TokenAligner.words(context.version, link.version, into: part(0, versionRoom))
@@ -116,19 +118,19 @@ public struct DistortionDetector: Detector {
                     // is numbered once, for the alignment and for telling which texts write it.
                     var facts = DistortionLinkTable(room: tableRoom, capacity: keyRoom)
                     let versionNumbers = part(room, versionCount), sourceNumbers = part(room + versionCount, sourceCount)
-                    // (The tokens read in place: a copy of each key retained and released it.)
-                    versionTokens.withUnsafeBufferPointer { tokens in
-                        for place in 0..<versionCount { versionNumbers[place] = facts.number(baseOf: tokens[versionWords[place]].key, Mark.version) }
-                    }
-                    sourceTokens.withUnsafeBufferPointer { tokens in
-                        if let linkSourceKeys {
-                            for place in 0..<sourceCount {
-                                let index = sourceWords[place]
-                                sourceNumbers[place] = facts.number(token: index, key: tokens[index].key, in: linkSourceKeys, Mark.source)
-                            }
-                        } else {
-                            for place in 0..<sourceCount { sourceNumbers[place] = facts.number(baseOf: tokens[sourceWords[place]].key, Mark.source) }
-                        }
+                    if let linkSourceKeys {
+                        // A source whose words are read once is numbered first, from there (the numbers
+                        // tell keys apart, whichever comes first), with each token's number: a version's
+                        // word of a source token's very key string is that token's number, marked, with
+                        // no pass over its bytes (most words of a version of the same language).
+                        let numberOfToken = part(3 * room, sourceTokenRoom)
+                        numberOfToken.update(repeating: -1)
+                        facts.number(words: sourceWords, of: sourceTokens, in: linkSourceKeys, Mark.source, into: sourceNumbers, numberOfToken: numberOfToken)
+                        facts.number(words: versionWords, of: versionTokens, Mark.version, sharingKeysWith: linkSourceKeys, numberOfToken: numberOfToken,
+                                     into: versionNumbers)
+                    } else {
+                        facts.number(words: versionWords, of: versionTokens, Mark.version, into: versionNumbers)
+                        facts.number(words: sourceWords, of: sourceTokens, Mark.source, into: sourceNumbers)
                     }
                     func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ number: Int, keys: DistortionTokenKeys? = nil) -> Bool {
                         // The token's fields read in place, with no copy of the token.

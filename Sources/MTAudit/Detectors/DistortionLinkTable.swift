@@ -101,6 +101,51 @@ struct DistortionLinkTable {
         return scanned
     }
 
+    /// Numbers the words of a text of `mark` (`words`, indices into `tokens`): each one's number
+    /// (`number(baseOf:_:)`) written at its place in `numbers`. (A loop of its own, outside the
+    /// rule's long closure, where each word's numbering is inlined whole.)
+    /// (The tokens read in place, with no copy of a key retained and released; the caller's call
+    /// not in a closure of its own, which made every access of its table a checked one.)
+    mutating func number(words: UnsafeBufferPointer<Int>, of tokens: [Token], _ mark: UInt64,
+                         into numbers: UnsafeMutableBufferPointer<Int>) {
+        tokens.withUnsafeBufferPointer { tokens in
+            for place in words.indices { numbers[place] = number(baseOf: tokens[words[place]].key, mark) }
+        }
+    }
+
+    /// `number(words:of:_:into:)` for a document whose words `keys` has read
+    /// (`number(token:key:in:_:)`), each token's number also written at its index in `numberOfToken`.
+    mutating func number(words: UnsafeBufferPointer<Int>, of tokens: [Token], in keys: DistortionTokenKeys, _ mark: UInt64,
+                         into numbers: UnsafeMutableBufferPointer<Int>, numberOfToken: UnsafeMutableBufferPointer<Int>) {
+        tokens.withUnsafeBufferPointer { tokens in
+            for place in words.indices {
+                let index = words[place]
+                numbers[place] = number(token: index, key: tokens[index].key, in: keys, mark)
+                numberOfToken[index] = numbers[place]
+            }
+        }
+    }
+
+    /// `number(words:of:_:into:)` for a text whose keys may be the very strings of another's words,
+    /// numbered already (`keys`, the other document's words, and `numberOfToken`, their numbers by
+    /// token, -1 for none): such a word is that token's number (the same bits are the same bytes),
+    /// marked `mark` too, as numbering it would find and mark it, with no pass over its bytes.
+    mutating func number(words: UnsafeBufferPointer<Int>, of tokens: [Token], _ mark: UInt64,
+                         sharingKeysWith keys: DistortionTokenKeys, numberOfToken: UnsafeMutableBufferPointer<Int>,
+                         into numbers: UnsafeMutableBufferPointer<Int>) {
+        tokens.withUnsafeBufferPointer { tokens in
+            for place in words.indices {
+                let key = tokens[words[place]].key
+                if let token = keys.token(keyedAs: key), case let number = numberOfToken[token], number >= 0 {
+                    marks[number] |= mark
+                    numbers[place] = number
+                } else {
+                    numbers[place] = self.number(baseOf: key, mark)
+                }
+            }
+        }
+    }
+
     /// `LinkKeys.number(_:_:)`: the number of `key` (a base key), written by the texts of `mark`.
     mutating func number(_ key: String, _ mark: UInt64) -> Int {
         numberMade(key, mark)
