@@ -61,19 +61,18 @@ public struct DistortionDetector: Detector {
     public init() {}
 
     public func findings(in context: DetectionContext) -> [Finding] {
-        // Which words carry content is read from the language's word list: without one (Chinese,
-        // Japanese, languages the lists do not cover), the rule stays silent.
-        // (The language's index found once: it says whether the lists know the language, and reads them.)
         let frequencies = WordFrequencies.builtIn
-        guard context.sameLanguage, let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess),
-              let languageIndex = frequencies.languageIndex(of: language) else { return [] }
+        guard context.sameLanguage else { return [] }
         let single = context.source.sentences.count == 1 && context.version.sentences.count == 1
         var findings: [Finding] = []
         // (The word rows are read at the first link whose words differ: a version left as it was has none.)
         var rows: (version: DocumentWordRows, source: DocumentWordRows)?
-        // The link keys' tables of the last link, kept for the next: emptied, not freed and allocated
-        // again for every link (three arrays each).
-        var spare: LinkKeys?
+        // The language whose word list tells which words carry content, and its index, found with the
+        // rows (a version left as it was needs neither).
+        var listed: (language: String, index: Int)?
+        // The source's words as the link table reads them, read once for every version, for a source of
+        // one sentence (`DistortionTokenKeys`): made with the rows.
+        var sourceKeys: DistortionTokenKeys?
         for link in context.alignment.links {
             guard let first = link.version.first, single || context.alignment.similarity[first] >= Self.minimumSimilarity else { continue }
             let versionTokens = context.version.tokens, sourceTokens = context.source.tokens
@@ -81,130 +80,172 @@ public struct DistortionDetector: Detector {
             // their base keys) have no word that the other lacks: nothing can stray, and the link is
             // done before any word is listed or numbered (a sentence left as it was).
             if Self.sameWords(context.version, link.version, context.source, link.source) { continue }
-            if rows == nil { rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source)) }
-            let (versionRows, sourceRows) = rows!
+            if rows == nil {
+                // Which words carry content is read from the language's word list: without one
+                // (Chinese, Japanese, languages the lists do not cover), the rule stays silent. (No
+                // link before this one has found anything.) The language's index found once: it says
+                // whether the lists know the language, and reads them.
+                guard let language = Comparability.listedLanguage(of: context.version, guess: context.versionLanguageGuess),
+                      let languageIndex = frequencies.languageIndex(of: language) else { return [] }
+                listed = (language, languageIndex)
+                rows = (DocumentWordRows.of(context.version), DocumentWordRows.of(context.source))
+                if context.source.sentences.count == 1 { sourceKeys = DistortionTokenKeys.of(context.source) }
+            }
+            let (versionRows, sourceRows) = rows!, (language, languageIndex) = listed!
+            // (A constant for the link's closures, which hold a captured variable in a box and retain
+            // what it holds at each read.)
+            let linkSourceKeys = sourceKeys
             // The link's words (`TokenAligner.words`), their numbers and which are astray, in one
             // temporary allocation (on the stack for a few sentences' words) rather than five arrays:
             // room for a word per token of each side in each of the three parts.
             let versionRoom = TokenAligner.tokenCount(context.version, link.version)
             let room = versionRoom + TokenAligner.tokenCount(context.source, link.source)
-            // (The parts made from the base address: slices of the buffer are read through generic code.)
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * room + 1) { buffer in
-                let base = buffer.baseAddress!
-                func part(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> { UnsafeMutableBufferPointer(start: base + start, count: count) }
-                let versionCount = TokenAligner.words(context.version, link.version, into: part(0, versionRoom))
-                let sourceCount = TokenAligner.words(context.source, link.source, into: part(versionRoom, room - versionRoom))
-                let versionWords = UnsafeBufferPointer(part(0, versionCount)), sourceWords = UnsafeBufferPointer(part(versionRoom, sourceCount))
-                // A word counts as there in another form too ("approve" for "approved"). Each base key
-                // is numbered once, for the alignment and for telling which texts write it (`LinkKeys`).
-                // (Room for these words: the other versions' words, numbered only for a link with a word astray, grow it.)
-                var facts: LinkKeys
-                if spare != nil {
-                    facts = spare.take()!
-                    facts.reset(capacity: versionCount + sourceCount)
-                } else {
-                    facts = LinkKeys(capacity: versionCount + sourceCount)
-                }
-                defer { spare = facts }
-                let versionNumbers = part(room, versionCount), sourceNumbers = part(room + versionCount, sourceCount)
-                for place in 0..<versionCount { versionNumbers[place] = facts.number(baseOf: versionTokens[versionWords[place]].key, Mark.version) }
-                for place in 0..<sourceCount { sourceNumbers[place] = facts.number(baseOf: sourceTokens[sourceWords[place]].key, Mark.source) }
-                func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ key: String) -> Bool {
-                    // The token's fields read in place, with no copy of the token.
-                    let kind = document.tokens[index].kind
-                    if kind == .number { return true }
-                    guard kind == .letters else { return false }
-                    // The token's row when `key` is its own key (most are), read in the language found once;
-                    // else a look-up.
-                    let zipf = key == document.tokens[index].key
-                        ? rows.zipf(ofToken: index, key: key, in: language, languageIndex: languageIndex) : frequencies.zipf(key, in: language)
-                    return zipf < Self.contentWordZipf
-                }
-                // Whether a word is astray does not depend on the alignment: a content word that the
-                // other sentence does not write, as such or in another form, and (for the version's) that
-                // no other version writes, or (for the source's) that the other versions render. Only the
-                // stretch a word falls in does. So each word is told first, before the other versions'
-                // words are numbered and before the alignment (the costliest step): a link with no word
-                // astray is done there. A word written on the other side as such is none (most words):
-                // a byte of `LinkKeys` tells, with no content looked up.
-                // By place, the version's words, then the source's (from `versionCount` on): which are
-                // astray (1), which not (0). (Cleared at the first word astray: a link with none clears none.)
-                let astray = part(2 * room, versionCount + sourceCount)
-                var strays = 0
-                for place in 0..<versionCount {
-                    let number = versionNumbers[place]
-                    if facts.marks[number] & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, facts.key(number)),
-                       !facts.has(Mark.source, number) {
-                        if strays == 0 { astray.update(repeating: 0) }
-                        astray[place] = 1; strays += 1
+            // The link's table of keys (`DistortionLinkTable`) in a temporary allocation of its own,
+            // with room for every word it may number: the link's, and the other versions' words in
+            // its place (numbered only for a link with a word astray).
+            let keyRoom = room + Self.othersTokenCount(link, in: context)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DistortionLinkTable.wordCount(capacity: keyRoom)) { tableRoom in
+                // (The parts made from the base address: slices of the buffer are read through generic code.)
+                // (And, for a source whose words are read once, the link number of each of its tokens.)
+                let sourceTokenRoom = linkSourceKeys == nil ? 0 : sourceTokens.count
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * room + sourceTokenRoom + 1) { buffer in
+                    let base = buffer.baseAddress!
+                    func part(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> { UnsafeMutableBufferPointer(start: base + start, count: count) }
+                    let versionCount = TokenAligner.words(context.version, link.version, into: part(0, versionRoom))
+                    let sourceCount = TokenAligner.words(context.source, link.source, into: part(versionRoom, room - versionRoom))
+                    let versionWords = UnsafeBufferPointer(part(0, versionCount)), sourceWords = UnsafeBufferPointer(part(versionRoom, sourceCount))
+                    // A word counts as there in another form too ("approve" for "approved"). Each base key
+                    // is numbered once, for the alignment and for telling which texts write it.
+                    var facts = DistortionLinkTable(room: tableRoom, capacity: keyRoom)
+                    let versionNumbers = part(room, versionCount), sourceNumbers = part(room + versionCount, sourceCount)
+                    if let linkSourceKeys {
+                        // A source whose words are read once is numbered first, from there (the numbers
+                        // tell keys apart, whichever comes first), with each token's number: a version's
+                        // word of a source token's very key string is that token's number, marked, with
+                        // no pass over its bytes (most words of a version of the same language).
+                        let numberOfToken = part(3 * room, sourceTokenRoom)
+                        numberOfToken.update(repeating: -1)
+                        facts.number(words: sourceWords, of: sourceTokens, in: linkSourceKeys, Mark.source, into: sourceNumbers, numberOfToken: numberOfToken)
+                        facts.number(words: versionWords, of: versionTokens, Mark.version, sharingKeysWith: linkSourceKeys, numberOfToken: numberOfToken,
+                                     into: versionNumbers)
+                    } else {
+                        facts.number(words: versionWords, of: versionTokens, Mark.version, into: versionNumbers)
+                        facts.number(words: sourceWords, of: sourceTokens, Mark.source, into: sourceNumbers)
                     }
-                }
-                for place in 0..<sourceCount {
-                    let number = sourceNumbers[place]
-                    if facts.marks[number] & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, facts.key(number)),
-                       !facts.has(Mark.version, number) {
-                        if strays == 0 { astray.update(repeating: 0) }
-                        astray[versionCount + place] = 1; strays += 1
+                    func isContent(_ index: Int, of document: Document, _ rows: DocumentWordRows, _ number: Int, keys: DistortionTokenKeys? = nil) -> Bool {
+                        // The token's fields read in place, with no copy of the token.
+                        let kind = document.tokens[index].kind
+                        if kind == .number { return true }
+                        guard kind == .letters else { return false }
+                        // The token's row when its key is the numbered key (most are), read in the language
+                        // found once; else a look-up. (Told by the document's keys where they are read.)
+                        let isKey = keys.map { $0.baseIsKey(index) } ?? facts.isKey(number, document.tokens[index].key)
+                        let zipf = isKey
+                            ? rows.zipf(ofToken: index, key: document.tokens[index].key, in: language, languageIndex: languageIndex)
+                            : frequencies.zipf(facts.key(number), in: language)
+                        return zipf < Self.contentWordZipf
                     }
-                }
-                guard strays > 0 else { return }
-                // The words the other versions write in these sentences' place: where they agree with
-                // this version, its wording is no distortion.
-                var othersRender = false
-                for v in link.version {
-                    for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
-                        guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
-                        othersRender = true
-                        // (The tokens read in place: a copy of each retained and released its text and key.)
-                        let range = other.sentences[s].tokens
-                        other.tokens.withUnsafeBufferPointer { tokens in
-                            for index in range where tokens[index].isWordLike {
-                                _ = facts.number(baseOf: tokens[index].key, Mark.others)
+                    // Whether a word is astray does not depend on the alignment: a content word that the
+                    // other sentence does not write, as such or in another form, and (for the version's) that
+                    // no other version writes, or (for the source's) that the other versions render. Only the
+                    // stretch a word falls in does. So each word is told first, before the other versions'
+                    // words are numbered and before the alignment (the costliest step): a link with no word
+                    // astray is done there. A word written on the other side as such is none (most words):
+                    // a byte of the table's marks tells, with no content looked up.
+                    // By place, the version's words, then the source's (from `versionCount` on): which are
+                    // astray (1), which not (0). (Cleared at the first word astray: a link with none clears none.)
+                    let astray = part(2 * room, versionCount + sourceCount)
+                    var strays = 0
+                    for place in 0..<versionCount {
+                        let number = versionNumbers[place]
+                        if facts.marks(number) & Mark.source == 0, isContent(versionWords[place], of: context.version, versionRows, number),
+                           !facts.has(Mark.source, number) {
+                            if strays == 0 { astray.update(repeating: 0) }
+                            astray[place] = 1; strays += 1
+                        }
+                    }
+                    for place in 0..<sourceCount {
+                        let number = sourceNumbers[place]
+                        if facts.marks(number) & Mark.version == 0, isContent(sourceWords[place], of: context.source, sourceRows, number, keys: linkSourceKeys),
+                           !facts.has(Mark.version, number) {
+                            if strays == 0 { astray.update(repeating: 0) }
+                            astray[versionCount + place] = 1; strays += 1
+                        }
+                    }
+                    guard strays > 0 else { return }
+                    // The words the other versions write in these sentences' place: where they agree with
+                    // this version, its wording is no distortion.
+                    var othersRender = false
+                    for v in link.version {
+                        for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
+                            guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
+                            othersRender = true
+                            // (The tokens read in place: a copy of each retained and released its text and key.)
+                            let range = other.sentences[s].tokens
+                            other.tokens.withUnsafeBufferPointer { tokens in
+                                for index in range where tokens[index].isWordLike {
+                                    _ = facts.number(baseOf: tokens[index].key, Mark.others)
+                                }
                             }
                         }
                     }
-                }
-                // (No key is the others' when no other version renders these sentences: none is had.)
-                if othersRender {
-                    for place in 0..<versionCount where astray[place] != 0 && facts.has(Mark.others, versionNumbers[place]) {
-                        astray[place] = 0; strays -= 1
+                    // (No key is the others' when no other version renders these sentences: none is had.)
+                    if othersRender {
+                        for place in 0..<versionCount where astray[place] != 0 && facts.has(Mark.others, versionNumbers[place]) {
+                            astray[place] = 0; strays -= 1
+                        }
+                        for place in 0..<sourceCount where astray[versionCount + place] != 0 && !facts.has(Mark.others, sourceNumbers[place]) {
+                            astray[versionCount + place] = 0; strays -= 1
+                        }
                     }
-                    for place in 0..<sourceCount where astray[versionCount + place] != 0 && !facts.has(Mark.others, sourceNumbers[place]) {
-                        astray[versionCount + place] = 0; strays -= 1
+                    guard strays > 0 else { return }
+                    let pairs = TokenAligner().align(UnsafeBufferPointer(versionNumbers), UnsafeBufferPointer(sourceNumbers), keys: facts.keys())
+                    // The stretches between consecutive shared words (a chain rising in both sentences; words
+                    // in each other's place are no shared words), and after the last (`DistortionAnchors`).
+                    // (Each stretch as ranges of places: slices of the buffers are read through generic code.)
+                    var previous = (version: -1, source: -1)
+                    var anchors = DistortionAnchors(pairs, versionCount: versionCount, sourceCount: sourceCount)
+                    while let anchor = anchors.next() {
+                        defer { previous = anchor }
+                        let versionGap = (previous.version + 1)..<anchor.version
+                        let sourceGap = (previous.source + 1)..<anchor.source
+                        // (Counted, not listed: only their number is needed.)
+                        var added = 0, lost = 0
+                        for place in versionGap where astray[place] != 0 { added += 1 }
+                        for place in sourceGap where astray[versionCount + place] != 0 { lost += 1 }
+                        guard added > 0 || lost > 0 else { continue }
+                        let span: TextSpan
+                        if !versionGap.isEmpty {
+                            let (from, to) = (versionWords[versionGap.lowerBound], versionWords[versionGap.upperBound - 1])
+                            span = context.version.tokens[from].span.union(context.version.tokens[to].span)
+                        } else {
+                            let at = previous.version >= 0 ? context.version.tokens[versionWords[previous.version]].span.end
+                                : context.version.tokens[versionCount > 0 ? versionWords[0] : 0].span.start
+                            span = .point(at)
+                        }
+                        let sourceSpan = sourceGap.isEmpty ? nil
+                            : context.source.tokens[sourceWords[sourceGap.lowerBound]].span.union(context.source.tokens[sourceWords[sourceGap.upperBound - 1]].span)
+                        findings.append(Self.finding(span, sourceSpan, in: context, severity: added + lost >= Self.majorWords ? .major : nil))
                     }
-                }
-                guard strays > 0 else { return }
-                let pairs = TokenAligner().align(UnsafeBufferPointer(versionNumbers), UnsafeBufferPointer(sourceNumbers), keys: facts.keys)
-                // The stretches between consecutive shared words (a chain rising in both sentences; words
-                // in each other's place are no shared words), and after the last (`DistortionAnchors`).
-                // (Each stretch as ranges of places: slices of the buffers are read through generic code.)
-                var previous = (version: -1, source: -1)
-                var anchors = DistortionAnchors(pairs, versionCount: versionCount, sourceCount: sourceCount)
-                while let anchor = anchors.next() {
-                    defer { previous = anchor }
-                    let versionGap = (previous.version + 1)..<anchor.version
-                    let sourceGap = (previous.source + 1)..<anchor.source
-                    // (Counted, not listed: only their number is needed.)
-                    var added = 0, lost = 0
-                    for place in versionGap where astray[place] != 0 { added += 1 }
-                    for place in sourceGap where astray[versionCount + place] != 0 { lost += 1 }
-                    guard added > 0 || lost > 0 else { continue }
-                    let span: TextSpan
-                    if !versionGap.isEmpty {
-                        let (from, to) = (versionWords[versionGap.lowerBound], versionWords[versionGap.upperBound - 1])
-                        span = context.version.tokens[from].span.union(context.version.tokens[to].span)
-                    } else {
-                        let at = previous.version >= 0 ? context.version.tokens[versionWords[previous.version]].span.end
-                            : context.version.tokens[versionCount > 0 ? versionWords[0] : 0].span.start
-                        span = .point(at)
-                    }
-                    let sourceSpan = sourceGap.isEmpty ? nil
-                        : context.source.tokens[sourceWords[sourceGap.lowerBound]].span.union(context.source.tokens[sourceWords[sourceGap.upperBound - 1]].span)
-                    findings.append(Self.finding(span, sourceSpan, in: context, severity: added + lost >= Self.majorWords ? .major : nil))
                 }
             }
         }
         return findings
+    }
+
+    /// The tokens of the other versions' sentences that render `link`'s version sentences (the
+    /// sentences whose words a link with a word astray numbers as the others'): room enough for
+    /// their words in the link's table. (0 for a lone version.)
+    static func othersTokenCount(_ link: SentenceAlignment.Link, in context: DetectionContext) -> Int {
+        guard !context.otherVersions.isEmpty else { return 0 }
+        var count = 0
+        for v in link.version {
+            for (other, alignment) in zip(context.otherVersions, context.otherAlignments) {
+                guard let s = alignment.sourceOf[v], alignment.similarity[v] >= SentenceAlignment.evidenceSimilarity else { continue }
+                count += other.sentences[s].tokens.count
+            }
+        }
+        return count
     }
 
     /// Whether `version`'s sentences `versionSentences` and `source`'s `sourceSentences` write the
@@ -246,23 +287,24 @@ public struct DistortionDetector: Detector {
     /// same string. (Appending to a string checks each join for a character that spans it, and the
     /// message's curly quotes sent every join there: several times the cost of the bytes.)
     static func joined(_ a: String, _ b: String, _ c: String, _ d: String = "", _ e: String = "") -> String {
-        var parts = (a, b, c, d, e)
-        let count = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count + parts.4.utf8.count
+        let count = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count
+        // (Each part's bytes read where they are: a tuple of the parts to read them through
+        // `withUTF8`, which mutates, was a copy of each retained and destroyed.)
         return String(unsafeUninitializedCapacity: count) { output in
-            var at = 0
-            for index in 0..<5 {
-                let written: Int
-                switch index {
-                case 0: written = parts.0.withUTF8 { Self.copy($0, into: output, at: at) }
-                case 1: written = parts.1.withUTF8 { Self.copy($0, into: output, at: at) }
-                case 2: written = parts.2.withUTF8 { Self.copy($0, into: output, at: at) }
-                case 3: written = parts.3.withUTF8 { Self.copy($0, into: output, at: at) }
-                default: written = parts.4.withUTF8 { Self.copy($0, into: output, at: at) }
-                }
-                at += written
-            }
-            return at
+            var at = Self.write(a, into: output, at: 0)
+            at = Self.write(b, into: output, at: at)
+            at = Self.write(c, into: output, at: at)
+            at = Self.write(d, into: output, at: at)
+            return Self.write(e, into: output, at: at)
         }
+    }
+
+    /// Copies `part`'s bytes into `output` from `at` on; where they end.
+    @inline(__always)
+    private static func write(_ part: String, into output: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        if let written = part.utf8.withContiguousStorageIfAvailable({ Self.copy($0, into: output, at: at) }) { return at + written }
+        var part = part
+        return at + part.withUTF8 { Self.copy($0, into: output, at: at) }
     }
 
     /// Copies `bytes` into `output` from `at` on; their count.
@@ -271,11 +313,13 @@ public struct DistortionDetector: Detector {
         return bytes.count
     }
 
-    /// The keys of a link (base keys, numbered as `KeyNumbering` numbers them) and what is known of each, read
-    /// once and kept: which texts write it (`Mark`), whether it is long enough to share a stem, and
-    /// its first bytes, as bits of one word per key number. (A struct with mutating methods, not nested
-    /// functions: a variable a nested function captures lives in a box whose every access is checked
-    /// at run time. One array of facts, grown as keys are numbered, rather than one per fact.)
+    /// The keys of a link in arrays of their own: the plain form of `DistortionLinkTable` (which the
+    /// rule numbers its links in), against which the tests check it. The keys of a link (base keys,
+    /// numbered as `KeyNumbering` numbers them) and what is known of each, read once and kept:
+    /// which texts write it (`Mark`), whether it is long enough to share a stem, and its first bytes,
+    /// as bits of one word per key number. (A struct with mutating methods, not nested functions: a
+    /// variable a nested function captures lives in a box whose every access is checked at run
+    /// time. One array of facts, grown as keys are numbered, rather than one per fact.)
     struct LinkKeys {
         /// The keys, each at its number.
         private(set) var keys: [String]
