@@ -43,6 +43,15 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
         mask = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
     }
 
+    /// The bit vectors of a reference of `count` words whose positions are known already (for each
+    /// word number, the positions that hold it: `EditRateReference.positions`, made once for every
+    /// version): the table shared, not made again; no words yet (`setWords`).
+    init(positions: [Bits], count: Int) {
+        precondition(count <= Bits.bitWidth)
+        self.positions = positions
+        mask = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+    }
+
     init(words: [UInt32], reference: [UInt32]) {
         self.init(reference: reference)
         setWords(words)
@@ -95,6 +104,47 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
             }
         }
         return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+
+    /// `distance(words, reference:)` from the reference's positions (`init(positions:count:)`'s), known
+    /// already: no table made.
+    static func distance(_ words: UnsafeBufferPointer<UInt32>, positions: [Bits], count: Int) -> Int {
+        precondition(count <= Bits.bitWidth)
+        let mask: Bits = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+        let row = positions.withUnsafeBufferPointer { positions in
+            var row = Row(increases: mask, decreases: 0)
+            for word in words {
+                row = next(row, equal: Int(word) < positions.count ? positions[Int(word)] : 0)
+            }
+            return row
+        }
+        return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+
+    /// `distance(words, positions:count:)`, with the rows after each of the words' first i (0 to all)
+    /// written into `rows` (room for one more than the words), as `setWords` makes them: a search that
+    /// follows takes them (`setRows`) rather than make them again.
+    static func distance(_ words: UnsafeBufferPointer<UInt32>, positions: [Bits], count: Int,
+                         rows: UnsafeMutableBufferPointer<Row>) -> Int {
+        precondition(count <= Bits.bitWidth && rows.count > words.count)
+        let mask: Bits = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+        let row = positions.withUnsafeBufferPointer { positions in
+            var row = Row(increases: mask, decreases: 0)
+            rows[0] = row
+            for index in words.indices {
+                let word = Int(words[index])
+                row = next(row, equal: word < positions.count ? positions[word] : 0)
+                rows[index &+ 1] = row
+            }
+            return row
+        }
+        return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+
+    /// Makes the words whose rows `rows` are (`distance(_:positions:count:rows:)`'s, one more than
+    /// the words) the unshifted words, their rows copied, not made again.
+    mutating func setRows(_ rows: UnsafeBufferPointer<Row>) {
+        self.rows = Array(rows)
     }
 
     /// The edit distance of the unshifted words to the reference.

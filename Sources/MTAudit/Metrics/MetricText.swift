@@ -35,6 +35,7 @@ public final class MetricText {
     private static let sortedCharacterKeysKey = MemoKey("metric-sorted-character-keys")
     private static let characterFScoreVocabularyKey = MemoKey("metric-chrf-vocabulary")
     private static let editRateVocabularyKey = MemoKey("metric-ter-vocabulary")
+    private static let editRateReferenceKey = MemoKey("metric-ter-reference")
     private static let vocabulary13aKey = MemoKey("metric-13a-vocabulary")
 
     /// The form `make` makes of this text: kept under `key` in the shared memo when there is one
@@ -85,6 +86,10 @@ public final class MetricText {
     /// TER's words numbered, for a reference.
     private(set) lazy var editRateVocabulary: WordVocabulary =
         form(Self.editRateVocabularyKey) { WordVocabulary(TranslationEditRate.words($0)) }
+
+    /// TER's reference prepared (its words numbered, and its bit vectors' table), for a reference.
+    private(set) lazy var editRateReference: EditRateReference =
+        form(Self.editRateReferenceKey) { EditRateReference($0.editRateVocabulary) }
 
     /// 13a's tokens numbered, for a reference.
     private(set) lazy var vocabulary13a: WordVocabulary = form(Self.vocabulary13aKey) { WordVocabulary(Tokenizer13a.words($0)) }

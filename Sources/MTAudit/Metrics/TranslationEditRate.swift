@@ -24,11 +24,13 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
-        let vocabulary = reference.editRateVocabulary
+        let prepared = reference.editRateReference, vocabulary = prepared.vocabulary
         let (edits, length) = vocabulary.withIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
             // The same words, or no reference: `editsAndLength`'s answers without its arrays.
             if ref.isEmpty { return (hyp.count, 0) }
             if hyp.elementsEqual(ref) { return (0, ref.count) }
+            // A reference the bit vectors hold, numbered by its vocabulary: its table made once.
+            if !prepared.positions.isEmpty && prepared.isVocabularys(ref) { return Self.editsAndLength(hyp, reference: prepared) }
             // The reference's numbers are the vocabulary's own array unless they were numbered
             // again with the hypothesis's (words compared as strings): then copied.
             let isVocabularys = vocabulary.ids.withUnsafeBufferPointer { $0.baseAddress == ref.baseAddress }
@@ -266,6 +268,29 @@ public struct TranslationEditRate: SentenceMetric {
         }
         return editsAndLength(hyp, ref, search: ShiftSearch<UInt64>(count: hyp.count, reference: ref, leastDistance: leastDistance),
                               prunes: prunes)
+    }
+
+    /// `editsAndLength(hyp, reference.vocabulary.ids)` for a reference whose bit vectors' table and
+    /// word counts are made already (`EditRateReference`, of up to 64 words): the first round's test
+    /// (below) reads them, and the search shares the table; the hypothesis is copied into an array
+    /// only for the search.
+    static func editsAndLength(_ hyp: UnsafeBufferPointer<UInt32>, reference: EditRateReference) -> (Int, Int) {
+        let ref = reference.vocabulary.ids, positions = reference.positions
+        precondition(!positions.isEmpty && ref.count <= UInt64.bitWidth)
+        // (The same words need no test of their own: distance 0, which no order goes below.)
+        // The rows of the words kept in temporary memory (on the stack for up to 63 words) for the
+        // search, which starts from them.
+        return withUnsafeTemporaryAllocation(of: BitVectorEditDistance<UInt64>.Row.self, capacity: hyp.count + 1) { rows in
+            let distance = BitVectorEditDistance<UInt64>.distance(hyp, positions: positions, count: ref.count, rows: rows)
+            let leastDistance = reference.lowestDistance(hyp)
+            if distance <= leastDistance
+                && (beamCoversMatrix(count: hyp.count, columns: ref.count + 1) || distance <= costWithinBeam(count: hyp.count, columns: ref.count + 1)) {
+                return (distance, ref.count)
+            }
+            var search = ShiftSearch<UInt64>(count: hyp.count, reference: ref, leastDistance: leastDistance, positions: positions)
+            search.setFirstRows(UnsafeBufferPointer(rows))
+            return editsAndLength(Array(hyp), ref, search: consume search, prunes: true)
+        }
     }
 
     /// `editsAndLength` with the search of the bit vectors' width.

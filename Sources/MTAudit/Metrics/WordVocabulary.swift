@@ -149,11 +149,13 @@ final class WordVocabulary: Sendable {
         // the others (about two thirds of a version's words): clearing a table sized for every word
         // cost about as much as looking the words up. Till then each miss's two places hold its hash
         // and its word's index, read before the places are written.
+        // The slots are a second temporary allocation, made once the misses are counted: a temporary
+        // allocation is on the stack only up to 1,024 bytes (past that the runtime cannot tell on
+        // this platform that the stack has room), which room for slots for every word passed in one
+        // from 26 words on, and each went to the heap (~400 instructions).
         let wordCount = hypothesis.count
-        var largest = 16
-        while largest < 2 * wordCount { largest <<= 1 }
         let idsStart = 2 * wordCount, slotsStart = idsStart + (wordCount + 1) / 2
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slotsStart + largest) { memory in
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slotsStart) { memory in
         hypothesis.utf8.withUnsafeBufferPointer { hypBytes in
         words.utf8.withUnsafeBufferPointer { refBytes in
         table.withUnsafeBufferPointer { table in
@@ -177,17 +179,19 @@ final class WordVocabulary: Sendable {
             }
             var size = 16
             while size < 2 * misses { size <<= 1 }
-            let newSlots = UnsafeMutableBufferPointer(rebasing: memory[slotsStart..<(slotsStart + size)])
-            newSlots.initialize(repeating: 0)
-            var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
-            hypothesis.ranges.withUnsafeBufferPointer { ranges in
-                for miss in 0..<misses {
-                    // Read before `id` writes the places of its new word (at most the miss's own).
-                    let hash = UInt64(truncatingIfNeeded: newPlaces[2 &* miss]), index = newPlaces[2 &* miss &+ 1]
-                    ids[index] = UInt32(count) &+ newWords.id(text: 0, ranges[index], hash: hash)
+            let newCount = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { newSlots in
+                newSlots.initialize(repeating: 0)
+                var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
+                hypothesis.ranges.withUnsafeBufferPointer { ranges in
+                    for miss in 0..<misses {
+                        // Read before `id` writes the places of its new word (at most the miss's own).
+                        let hash = UInt64(truncatingIfNeeded: newPlaces[2 &* miss]), index = newPlaces[2 &* miss &+ 1]
+                        ids[index] = UInt32(count) &+ newWords.id(text: 0, ranges[index], hash: hash)
+                    }
                 }
+                return newWords.count
             }
-            return body(UnsafeBufferPointer(rebasing: ids[..<wordCount]), refIDs, count + newWords.count)
+            return body(UnsafeBufferPointer(rebasing: ids[..<wordCount]), refIDs, count + newCount)
         }
         }
         }
