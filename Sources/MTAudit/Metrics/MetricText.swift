@@ -45,6 +45,17 @@ public final class MetricText {
         return shared.value(key, from: self, make)
     }
 
+    /// Whether `other`'s text has the same bytes as this one (not merely canonically equal, as
+    /// strings compare): a version that is its source word for word, whose every metric is then known
+    /// from the source's counts alone, with nothing of the version read or numbered. Reads the
+    /// strings' own bytes, none of the lazy forms.
+    func hasSameBytes(as other: MetricText) -> Bool {
+        if self === other { return true }
+        var a = text, b = other.text
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8 { a in b.withUTF8 { b in ByteWordTable.equal(a, b) } }
+    }
+
     /// The text's UTF-8 bytes.
     private(set) lazy var utf8: [UInt8] = Array(text.utf8)
 

@@ -21,6 +21,17 @@ enum SharedNGramGroups {
         }
     }
 
+    /// `matchLanes` of a sequence of `count` elements against itself, known from its length alone:
+    /// every n-gram it has is matched, `count - n + 1` of order n (none past its length).
+    static func sameSequenceLanes(_ count: Int, maximumOrder: Int) -> SIMD8<UInt32> {
+        precondition(maximumOrder <= SIMD8<UInt32>.scalarCount, "orders beyond 8 are not supported")
+        var lanes = SIMD8<UInt32>()
+        for order in 1...max(1, maximumOrder) where order <= maximumOrder && count >= order {
+            lanes[order - 1] = UInt32(count - order + 1)
+        }
+        return lanes
+    }
+
     /// `matchLanes` of numbers the caller holds in buffers (a version's, numbered into temporary
     /// memory with no array made).
     static func matchLanes(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>,

@@ -25,6 +25,15 @@ public struct TranslationEditRate: SentenceMetric {
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
         let prepared = reference.editRateReference, vocabulary = prepared.vocabulary
+        // The reference word for word: no edit (the version's words neither lowered nor numbered).
+        if hypothesis.hasSameBytes(as: reference) { return Self.rate(edits: 0, length: vocabulary.words.count) }
+        return scoreReadingBoth(hypothesis: hypothesis, reference: reference)
+    }
+
+    /// `score` with the hypothesis's words numbered and compared, whether or not it is the reference
+    /// (the way of texts that differ; for tests, of the same texts too).
+    func scoreReadingBoth(hypothesis: MetricText, reference: MetricText) -> Double {
+        let prepared = reference.editRateReference, vocabulary = prepared.vocabulary
         let (edits, length) = vocabulary.withIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
             // The same words, or no reference: `editsAndLength`'s answers without its arrays.
             if ref.isEmpty { return (hyp.count, 0) }
