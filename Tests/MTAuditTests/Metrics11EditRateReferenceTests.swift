@@ -45,6 +45,24 @@ struct Metrics11EditRateReferenceTests {
         #expect(searched > 1000)
     }
 
+    @Test("A shifted candidate's distance, its last run passed over where its row is the unshifted words' there, is the shifted words' own")
+    func shiftedDistance() {
+        var generator = SplitMix(seed: 1107)
+        for round in 0..<3000 {
+            let (words, reference) = Self.pair(1...64, &generator)
+            guard !words.isEmpty else { continue }
+            let vectors = BitVectorEditDistance<UInt64>(words: words, reference: reference)
+            for _ in 0..<8 {
+                let start = Int.random(in: 0..<words.count, using: &generator)
+                let length = Int.random(in: 1...min(10, words.count - start), using: &generator)
+                let target = Int.random(in: 0...words.count, using: &generator)
+                let shifted = TranslationEditRate.perform(words, start: start, length: length, target: target)
+                #expect(vectors.distance(words, shifting: start, length: length, to: target)
+                            == BitVectorEditDistance<UInt64>.distance(shifted, reference: reference), "round \(round)")
+            }
+        }
+    }
+
     @Test("A reference of more than 64 words, or none, has no table: TER scores it the plain way")
     func noTable() {
         var generator = SplitMix(seed: 1103)
