@@ -185,7 +185,8 @@ public struct CharacterFScore: SentenceMetric {
                 word(range)
             }
         }
-        return ByteWords(utf8: utf8, ranges: words, isASCII: text.isASCII)
+        // The words at white space cut, covering the same bytes.
+        return ByteWords(utf8: utf8, ranges: words, comparesByBytes: text.spaceWordsCompareByBytes)
     }
 
     /// ASCII punctuation (Python's `string.punctuation`), by byte.

@@ -65,6 +65,11 @@ public final class MetricText {
     /// `text.split()`: the byte ranges of the runs of non-space characters.
     private(set) lazy var spaceWords: [Range<Int>] = PythonText.split(utf8)
 
+    /// `ByteWords.comparesByBytes` of the words at white space, and so of any words that cut them
+    /// and cover the same bytes (chrF++'s, 13a's): found once for the text, where each
+    /// tokenizer's words looked at every scalar beyond ASCII again.
+    private(set) lazy var spaceWordsCompareByBytes: Bool = isASCII || ByteWords.inertWords(utf8, spaceWords)
+
     /// The scalars of the text, white space removed, numbered from this text on: the numbering goes
     /// on with a hypothesis's characters (chrF's n-grams count the same whichever text is numbered first).
     private(set) lazy var numberedCharacters: (numbering: CharacterNumbering, ids: [UInt32]) =

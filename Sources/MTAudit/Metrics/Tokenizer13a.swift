@@ -36,6 +36,9 @@ enum Tokenizer13a {
     static func words(_ text: MetricText) -> ByteWords {
         var line = text.utf8
         let spaceWords: [Range<Int>]
+        // Whether the tokens cover the bytes of the text's words at white space (no replacement
+        // inside a word), whose `comparesByBytes` the text knows.
+        var textsWords = true
         // sacreBLEU's replacements, one after another (Python's `str.replace`: literal, left to right).
         if !line.withUnsafeBufferPointer({ hasReplacementStart($0) }) {
             spaceWords = text.spaceWords
@@ -44,6 +47,7 @@ enum Tokenizer13a {
             line = spaced
             spaceWords = text.spaceWords
         } else {
+            textsWords = false
             line = replacing(line, "<skipped>", with: "")
             line = replacing(line, "-\n", with: "")
             line = replacing(line, "\n", with: " ")
@@ -58,7 +62,9 @@ enum Tokenizer13a {
             spaceWords = line.count == text.utf8.count ? text.spaceWords : PythonText.split(line)
         }
         // The replacements add and remove ASCII alone: the line is ASCII when the text is.
-        return ByteWords(utf8: line, ranges: line.withUnsafeBufferPointer { tokens($0, spaceWords) }, isASCII: text.isASCII)
+        let ranges = line.withUnsafeBufferPointer { tokens($0, spaceWords) }
+        return textsWords ? ByteWords(utf8: line, ranges: ranges, comparesByBytes: text.spaceWordsCompareByBytes)
+            : ByteWords(utf8: line, ranges: ranges, isASCII: text.isASCII)
     }
 
     /// The bytes with each line break made a space, where that is all sacreBLEU's replacements do:

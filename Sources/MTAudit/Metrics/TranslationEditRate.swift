@@ -242,6 +242,11 @@ public struct TranslationEditRate: SentenceMetric {
             }
             index += length
         }
+        // Inert words lowered to as many bytes are inert (`Metrics11InertWordsTests` checks every
+        // inert scalar's mapping): the text's answer holds, with no scalar looked at again.
+        if sameLength && text.spaceWordsCompareByBytes {
+            return ByteWords(utf8: lowered, ranges: text.spaceWords, comparesByBytes: true)
+        }
         return ByteWords(utf8: lowered, ranges: sameLength ? text.spaceWords : PythonText.split(lowered), isASCII: false)
     }
 
