@@ -17,6 +17,23 @@ struct Metrics11InertWordsTests {
         }
     }
 
+    @Test("TER's lowering in place is each scalar's lowercase mapping: all of Latin-1 without a look-up, the rest by it")
+    func loweredInPlace() {
+        for value in UInt32(0x80)...0xFF {
+            let scalar = Unicode.Scalar(value)!
+            #expect(TranslationEditRate.sameLengthLowered(Array(String(scalar).utf8)) == Array(scalar.properties.lowercaseMapping.utf8),
+                    "U+\(String(value, radix: 16))")
+        }
+        var generator = SplitMix(seed: 1133)
+        let pieces = ["The", "CAT", " ", ".", "é", "É", "Ä", "ß", "×", "Þ", "ÿ", "µ", "İ", "Ω", "Σ", "中", "Ά", "ẞ", "ǅ", "Ａ", "\u{A0}", "\n"]
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let plain = Array(text.unicodeScalars.map { $0.properties.lowercaseMapping }.joined().utf8)
+            let words = TranslationEditRate.words(MetricText(text))
+            #expect(words.utf8 == plain && words.ranges == PythonText.split(plain), "\(text)")
+        }
+    }
+
     @Test("chrF++'s, 13a's and TER's words compare by bytes exactly when their own scan says so")
     func sharedAnswer() {
         var generator = SplitMix(seed: 1131)

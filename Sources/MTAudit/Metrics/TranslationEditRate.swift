@@ -222,6 +222,12 @@ public struct TranslationEditRate: SentenceMetric {
             }
             return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
         }
+        if let lowered = sameLengthLowered(utf8) {
+            // Inert words lowered to as many bytes are inert (`Metrics11InertWordsTests` checks every
+            // inert scalar's mapping): the text's answer holds, with no scalar looked at again.
+            return text.spaceWordsCompareByBytes ? ByteWords(utf8: lowered, ranges: text.spaceWords, comparesByBytes: true)
+                : ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: false)
+        }
         var lowered: [UInt8] = []
         lowered.reserveCapacity(utf8.count)
         var index = 0, sameLength = true
@@ -242,12 +248,47 @@ public struct TranslationEditRate: SentenceMetric {
             }
             index += length
         }
-        // Inert words lowered to as many bytes are inert (`Metrics11InertWordsTests` checks every
-        // inert scalar's mapping): the text's answer holds, with no scalar looked at again.
-        if sameLength && text.spaceWordsCompareByBytes {
-            return ByteWords(utf8: lowered, ranges: text.spaceWords, comparesByBytes: true)
-        }
         return ByteWords(utf8: lowered, ranges: sameLength ? text.spaceWords : PythonText.split(lowered), isASCII: false)
+    }
+
+    /// `words`' lowered bytes of a text beyond ASCII where no scalar's mapping changes its length
+    /// (nil where one does): written in place into a buffer of the text's size, with no append a
+    /// byte. Latin-1's letters (a lead byte of 0xC2 or 0xC3, most accented letters of European
+    /// texts) need no look-up: the capitals U+00C0–U+00DE but U+00D7 lower to the letter 0x20 on,
+    /// the rest of the block is its own mapping (`Metrics11InertWordsTests` checks the block).
+    static func sameLengthLowered(_ utf8: [UInt8]) -> [UInt8]? {
+        var lowered = [UInt8](filledWith: 0, count: utf8.count)
+        let same = lowered.withUnsafeMutableBufferPointer { out in
+            utf8.withUnsafeBufferPointer { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        out[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                        index &+= 1
+                        continue
+                    }
+                    if byte == 0xC2 || byte == 0xC3 {
+                        let second = bytes[index &+ 1]
+                        out[index] = byte
+                        out[index &+ 1] = byte == 0xC3 && second <= 0x9E && second != 0x97 ? second | 0x20 : second
+                        index &+= 2
+                        continue
+                    }
+                    let (scalar, length) = PythonText.scalar(utf8, at: index)
+                    if scalar.properties.changesWhenLowercased {
+                        let mapping = scalar.properties.lowercaseMapping.utf8
+                        if mapping.count != length { return false }
+                        for (offset, mapped) in mapping.enumerated() { out[index &+ offset] = mapped }
+                    } else {
+                        for offset in 0..<length { out[index &+ offset] = bytes[index &+ offset] }
+                    }
+                    index &+= length
+                }
+                return true
+            }
+        }
+        return same ? lowered : nil
     }
 
     /// The words of both texts, numbered alike.
