@@ -19,8 +19,10 @@ final class WordVocabulary: Sendable {
     /// The table's slots, then its places, in one array (one allocation, not two; the numbers, which
     /// TER takes as an array of their own, are the third). Per slot (`slotCount` of them, a power of
     /// two, at least twice the words): the upper half of the word's hash, then its number plus one
-    /// (0: empty). Per number, after the slots: its first word, as two byte offsets into
-    /// `words.utf8` (room for every word's two). Empty when the words do not compare by bytes.
+    /// (0: empty). Per number, after the slots: its first word, as its two byte offsets into
+    /// `words.utf8` in one number (the start in the low half), then, for a word of up to eight bytes,
+    /// its bytes as one number (`shortValue`), which a look-up compares with no read of the
+    /// reference's bytes (room for every word's two). Empty when the words do not compare by bytes.
     private let table: [UInt64]
     private let slotCount: Int
 
@@ -31,6 +33,7 @@ final class WordVocabulary: Sendable {
             (ids, count, table, slotCount) = ([], 0, [], 0)
             return
         }
+        precondition(words.utf8.count <= Int(UInt32.max), "word offsets beyond 32 bits")
         var size = 16
         while size < 2 * words.count { size <<= 1 }
         // Both arrays made at their sizes (`Array(unsafeUninitializedCapacity:)` looks up their
@@ -50,8 +53,8 @@ final class WordVocabulary: Sendable {
                             ids[index] = id
                         } else {
                             slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(count &+ 1)
-                            places[2 &* count] = UInt64(range.lowerBound)
-                            places[2 &* count &+ 1] = UInt64(range.upperBound)
+                            places[2 &* count] = UInt64(range.lowerBound) | UInt64(range.upperBound) &<< 32
+                            places[2 &* count &+ 1] = value
                             ids[index] = UInt32(count)
                             count &+= 1
                         }
@@ -73,10 +76,11 @@ final class WordVocabulary: Sendable {
         while slots[slot] != 0 {
             let id = Int(slots[slot] & 0xFFFF_FFFF) &- 1
             if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
-                let start = Int(truncatingIfNeeded: places[2 &* id]), end = Int(truncatingIfNeeded: places[2 &* id &+ 1])
-                // A short word is its length and value; a longer one its bytes.
+                let offsets = places[2 &* id]
+                let start = Int(truncatingIfNeeded: offsets & 0xFFFF_FFFF), end = Int(truncatingIfNeeded: offsets &>> 32)
+                // A short word is its length and value (kept in the table); a longer one its bytes.
                 if end &- start == length
-                    && (length <= 8 ? shortValue(bytes, start, length) == value
+                    && (length <= 8 ? places[2 &* id &+ 1] == value
                         : ByteWordTable.equal(UnsafeBufferPointer(rebasing: bytes[start..<end]),
                                               UnsafeBufferPointer(rebasing: wordBytes[range]))) {
                     return (UInt32(id), slot)
