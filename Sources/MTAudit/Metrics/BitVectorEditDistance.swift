@@ -43,6 +43,15 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
         mask = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
     }
 
+    /// The bit vectors of a reference of `count` words whose positions are known already (for each
+    /// word number, the positions that hold it: `EditRateReference.positions`, made once for every
+    /// version): the table shared, not made again; no words yet (`setWords`).
+    init(positions: [Bits], count: Int) {
+        precondition(count <= Bits.bitWidth)
+        self.positions = positions
+        mask = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+    }
+
     init(words: [UInt32], reference: [UInt32]) {
         self.init(reference: reference)
         setWords(words)
@@ -95,6 +104,47 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
             }
         }
         return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+
+    /// `distance(words, reference:)` from the reference's positions (`init(positions:count:)`'s), known
+    /// already: no table made.
+    static func distance(_ words: UnsafeBufferPointer<UInt32>, positions: [Bits], count: Int) -> Int {
+        precondition(count <= Bits.bitWidth)
+        let mask: Bits = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+        let row = positions.withUnsafeBufferPointer { positions in
+            var row = Row(increases: mask, decreases: 0)
+            for word in words {
+                row = next(row, equal: Int(word) < positions.count ? positions[Int(word)] : 0)
+            }
+            return row
+        }
+        return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+
+    /// `distance(words, positions:count:)`, with the rows after each of the words' first i (0 to all)
+    /// written into `rows` (room for one more than the words), as `setWords` makes them: a search that
+    /// follows takes them (`setRows`) rather than make them again.
+    static func distance(_ words: UnsafeBufferPointer<UInt32>, positions: [Bits], count: Int,
+                         rows: UnsafeMutableBufferPointer<Row>) -> Int {
+        precondition(count <= Bits.bitWidth && rows.count > words.count)
+        let mask: Bits = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+        let row = positions.withUnsafeBufferPointer { positions in
+            var row = Row(increases: mask, decreases: 0)
+            rows[0] = row
+            for index in words.indices {
+                let word = Int(words[index])
+                row = next(row, equal: word < positions.count ? positions[word] : 0)
+                rows[index &+ 1] = row
+            }
+            return row
+        }
+        return words.count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+    }
+
+    /// Makes the words whose rows `rows` are (`distance(_:positions:count:rows:)`'s, one more than
+    /// the words) the unshifted words, their rows copied, not made again.
+    mutating func setRows(_ rows: UnsafeBufferPointer<Row>) {
+        self.rows = Array(rows)
     }
 
     /// The edit distance of the unshifted words to the reference.
@@ -270,6 +320,11 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     /// `start` moved to `target`, as `TranslationEditRate.perform` moves it (Python's clamped slices),
     /// without making the moved words: the rows go on from the row of the words before the block or
     /// the target (shared with the unshifted words) over the other three runs the move joins.
+    ///
+    /// The third run is the unshifted words' own last words, at their own positions: where the row
+    /// before it is the unshifted words' row there, the rows after it are theirs too, and the
+    /// distance is the unshifted words' (`distance`), with the run not gone over. The runs are read
+    /// through buffers (no test of an array's bounds or uniqueness a word).
     func distance(_ words: [UInt32], shifting start: Int, length: Int, to target: Int) -> Int {
         let end = words.count
         func clamped(_ from: Int, _ to: Int) -> Range<Int> {
@@ -289,13 +344,30 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
             sharedRows = clamped(0, start).count
             runs = (clamped(start + length, length + target), clamped(start, start + length), clamped(length + target, end))
         }
-        var row = rows[sharedRows]
-        words.withUnsafeBufferPointer { words in
-            for index in runs.0 { row = Self.next(row, matching: positions, words[index]) }
-            for index in runs.1 { row = Self.next(row, matching: positions, words[index]) }
-            for index in runs.2 { row = Self.next(row, matching: positions, words[index]) }
-        }
         let count = sharedRows + runs.0.count + runs.1.count + runs.2.count
-        return count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+        return words.withUnsafeBufferPointer { words in
+            positions.withUnsafeBufferPointer { positions in
+                rows.withUnsafeBufferPointer { rows in
+                    @inline(__always) func step(_ row: Row, _ index: Int) -> Row {
+                        let word = Int(words[index])
+                        return Self.next(row, equal: word < positions.count ? positions[word] : 0)
+                    }
+                    var row = rows[sharedRows]
+                    for index in runs.0 { row = step(row, index) }
+                    for index in runs.1 { row = step(row, index) }
+                    // The third run starts where the unshifted words are again: at the same row, the same distance.
+                    let here = sharedRows + runs.0.count + runs.1.count
+                    if count == end && runs.2.lowerBound == here {
+                        let kept = rows[here]
+                        if kept.increases == row.increases && kept.decreases == row.decreases {
+                            let last = rows[end]
+                            return end + (last.increases & mask).nonzeroBitCount - (last.decreases & mask).nonzeroBitCount
+                        }
+                    }
+                    for index in runs.2 { row = step(row, index) }
+                    return count + (row.increases & mask).nonzeroBitCount - (row.decreases & mask).nonzeroBitCount
+                }
+            }
+        }
     }
 }

@@ -17,13 +17,21 @@ struct ByteWords {
         comparesByBytes = (isASCII ?? utf8.allSatisfy { $0 < 0x80 }) || Self.inertWords(utf8, ranges)
     }
 
+    /// Words whose `comparesByBytes` is known already: those of a text's words at white space cut
+    /// (chrF++'s, 13a's), whose bytes are the words at white space's (`MetricText.spaceWordsCompareByBytes`).
+    init(utf8: [UInt8], ranges: [Range<Int>], comparesByBytes: Bool) {
+        self.utf8 = utf8
+        self.ranges = ranges
+        self.comparesByBytes = comparesByBytes
+    }
+
     var count: Int { ranges.count }
 
     /// The words as strings (for tests and for texts whose words must be compared as strings).
     var strings: [String] { ranges.map { String(decoding: utf8[$0], as: UTF8.self) } }
 
     /// Whether every scalar of the words is inert (`isInert`).
-    private static func inertWords(_ utf8: [UInt8], _ ranges: [Range<Int>]) -> Bool {
+    static func inertWords(_ utf8: [UInt8], _ ranges: [Range<Int>]) -> Bool {
         for range in ranges {
             var index = range.lowerBound
             while index < range.upperBound {
@@ -40,7 +48,7 @@ struct ByteWords {
     /// composition (not NFC_QC No or Maybe), in blocks assigned long ago: a string of them is NFC.
     /// Checked against Python's unicodedata (Unicode 14); Kelvin, Ohm and Ångström signs, Greek
     /// U+0374/U+037E/U+0387, combining marks, Hangul jamo and kana voicing marks are left out.
-    private static func isInert(_ value: UInt32) -> Bool {
+    static func isInert(_ value: UInt32) -> Bool {
         switch value {
         case 0x80...0x2FF, 0x370...0x373, 0x375...0x377, 0x37A...0x37D, 0x37F, 0x384...0x386, 0x388...0x38A, 0x38C,
              0x38E...0x3A1, 0x3A3...0x3FF, 0x400...0x482, 0x48A...0x52F, 0x5D0...0x5EA, 0x61B...0x64A, 0x660...0x66F,

@@ -66,6 +66,14 @@ public struct CharacterFScore: SentenceMetric {
     /// into its version's metrics as they come.
     static func forEachScore(_ metrics: [CharacterFScore], hypothesis: MetricText, reference: MetricText,
                              _ body: (_ index: Int, _ score: Double) -> Void) {
+        forEachScore(metrics, hypothesis: hypothesis, reference: reference, readingBoth: false, body)
+    }
+
+    /// `forEachScore`; `readingBoth`: the hypothesis's n-grams counted and matched even where it is
+    /// the reference word for word (for tests: elsewhere every n-gram of the reference is matched,
+    /// its counts known from the reference's characters and words alone).
+    static func forEachScore(_ metrics: [CharacterFScore], hypothesis: MetricText, reference: MetricText, readingBoth: Bool,
+                             _ body: (_ index: Int, _ score: Double) -> Void) {
         guard !metrics.isEmpty else { return }
         var charOrder = 0, wordOrder = 0
         for metric in metrics {
@@ -94,6 +102,22 @@ public struct CharacterFScore: SentenceMetric {
                     ? SharedNGrams.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                     : SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: alphabetSize, maximumOrder: maximumOrder)
                 record(matches, hypCount: hyp.count, refCount: ref.count, maximumOrder: maximumOrder, from: first)
+            }
+            // The reference word for word: each order's n-grams all matched, the version read no more.
+            if !readingBoth && hypothesis.hasSameBytes(as: reference) {
+                let characters = reference.numberedCharacters.ids.count
+                record(SharedNGramGroups.sameSequenceLanes(characters, maximumOrder: charOrder), hypCount: characters, refCount: characters,
+                       maximumOrder: charOrder, from: 0)
+                if wordOrder > 0 {
+                    let words = reference.characterFScoreVocabulary.words.count
+                    record(SharedNGramGroups.sameSequenceLanes(words, maximumOrder: wordOrder), hypCount: words, refCount: words,
+                           maximumOrder: wordOrder, from: charOrder)
+                }
+                let orders = UnsafeBufferPointer(statistics)
+                for (index, metric) in metrics.enumerated() {
+                    body(index, metric.fScore(orders, characterOrders: metric.charOrder, wordsFrom: charOrder))
+                }
+                return
             }
             // The reference's characters are numbered once, and their n-grams sorted once (in its
             // document's memo, for every version): the hypothesis's go on from its numbering (in
@@ -161,7 +185,8 @@ public struct CharacterFScore: SentenceMetric {
                 word(range)
             }
         }
-        return ByteWords(utf8: utf8, ranges: words, isASCII: text.isASCII)
+        // The words at white space cut, covering the same bytes.
+        return ByteWords(utf8: utf8, ranges: words, comparesByBytes: text.spaceWordsCompareByBytes)
     }
 
     /// ASCII punctuation (Python's `string.punctuation`), by byte.

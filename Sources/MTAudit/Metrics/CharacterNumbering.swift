@@ -43,13 +43,18 @@ struct CharacterNumbering {
     func withIDsContinued<Result>(_ text: MetricText, _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ count: Int) -> Result) -> Result {
         var count = self.count, others = [UInt32: UInt32]()
         let scalars = Self.scalarCount(text)
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128 + scalars) { memory in
-            let new = UnsafeMutableBufferPointer(rebasing: memory[..<128]), ids = UnsafeMutableBufferPointer(rebasing: memory[128...])
-            new.initialize(repeating: 0)
-            ascii.withUnsafeBufferPointer { seen in
-                Self.number(text, seen: seen, seenOthers: self.others, new: new, newOthers: &others, count: &count, into: ids)
+        // Two allocations, not one: a temporary allocation is on the stack only up to 1,024 bytes
+        // (past that the runtime cannot tell on this platform that the stack has room), which the
+        // table and the numbers of a sentence of more than 128 characters passed in one, and each
+        // went to the heap (~400 instructions).
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { new in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalars) { ids in
+                new.initialize(repeating: 0)
+                ascii.withUnsafeBufferPointer { seen in
+                    Self.number(text, seen: seen, seenOthers: self.others, new: new, newOthers: &others, count: &count, into: ids)
+                }
+                return body(UnsafeBufferPointer(ids), count)
             }
-            return body(UnsafeBufferPointer(ids), count)
         }
     }
 

@@ -35,6 +35,7 @@ public final class MetricText {
     private static let sortedCharacterKeysKey = MemoKey("metric-sorted-character-keys")
     private static let characterFScoreVocabularyKey = MemoKey("metric-chrf-vocabulary")
     private static let editRateVocabularyKey = MemoKey("metric-ter-vocabulary")
+    private static let editRateReferenceKey = MemoKey("metric-ter-reference")
     private static let vocabulary13aKey = MemoKey("metric-13a-vocabulary")
 
     /// The form `make` makes of this text: kept under `key` in the shared memo when there is one
@@ -42,6 +43,17 @@ public final class MetricText {
     private func form<Form: Sendable>(_ key: MemoKey, _ make: (MetricText) -> Form) -> Form {
         guard let shared else { return make(self) }
         return shared.value(key, from: self, make)
+    }
+
+    /// Whether `other`'s text has the same bytes as this one (not merely canonically equal, as
+    /// strings compare): a version that is its source word for word, whose every metric is then known
+    /// from the source's counts alone, with nothing of the version read or numbered. Reads the
+    /// strings' own bytes, none of the lazy forms.
+    func hasSameBytes(as other: MetricText) -> Bool {
+        if self === other { return true }
+        var a = text, b = other.text
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8 { a in b.withUTF8 { b in ByteWordTable.equal(a, b) } }
     }
 
     /// The text's UTF-8 bytes.
@@ -52,6 +64,11 @@ public final class MetricText {
 
     /// `text.split()`: the byte ranges of the runs of non-space characters.
     private(set) lazy var spaceWords: [Range<Int>] = PythonText.split(utf8)
+
+    /// `ByteWords.comparesByBytes` of the words at white space, and so of any words that cut them
+    /// and cover the same bytes (chrF++'s, 13a's): found once for the text, where each
+    /// tokenizer's words looked at every scalar beyond ASCII again.
+    private(set) lazy var spaceWordsCompareByBytes: Bool = isASCII || ByteWords.inertWords(utf8, spaceWords)
 
     /// The scalars of the text, white space removed, numbered from this text on: the numbering goes
     /// on with a hypothesis's characters (chrF's n-grams count the same whichever text is numbered first).
@@ -85,6 +102,10 @@ public final class MetricText {
     /// TER's words numbered, for a reference.
     private(set) lazy var editRateVocabulary: WordVocabulary =
         form(Self.editRateVocabularyKey) { WordVocabulary(TranslationEditRate.words($0)) }
+
+    /// TER's reference prepared (its words numbered, and its bit vectors' table), for a reference.
+    private(set) lazy var editRateReference: EditRateReference =
+        form(Self.editRateReferenceKey) { EditRateReference($0.editRateVocabulary) }
 
     /// 13a's tokens numbered, for a reference.
     private(set) lazy var vocabulary13a: WordVocabulary = form(Self.vocabulary13aKey) { WordVocabulary(Tokenizer13a.words($0)) }

@@ -23,10 +23,27 @@ public struct SentenceBLEU: SentenceMetric {
     }
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
+        // The reference word for word: its every n-gram is matched (`SharedNGramGroups.sameSequenceLanes`), and the
+        // version's tokens are neither cut nor numbered.
+        if hypothesis.hasSameBytes(as: reference) {
+            let count = reference.vocabulary13a.words.count
+            return score(correct: SharedNGramGroups.sameSequenceLanes(count, maximumOrder: Self.maximumOrder), hypCount: count, refCount: count)
+        }
+        return scoreReadingBoth(hypothesis: hypothesis, reference: reference)
+    }
+
+    /// `score` with the hypothesis's tokens numbered and matched, whether or not it is the reference
+    /// (the way of texts that differ; for tests, of the same texts too).
+    func scoreReadingBoth(hypothesis: MetricText, reference: MetricText) -> Double {
         // The hypothesis's numbers in temporary memory, read once: no array made.
         let (correct, hypCount, refCount) = reference.vocabulary13a.withIDs(continuing: hypothesis.tokens13a) { hyp, ref, vocabulary in
             (SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder), hyp.count, ref.count)
         }
+        return score(correct: correct, hypCount: hypCount, refCount: refCount)
+    }
+
+    /// The score of the matches of each order and the two texts' token counts.
+    private func score(correct: SIMD8<UInt32>, hypCount: Int, refCount: Int) -> Double {
         guard correct != SIMD8() else { return 0 }
         let brevity = hypCount < refCount ? (hypCount == 0 ? 0 : exp(1 - Double(refCount) / Double(hypCount))) : 1
         // Each order's precision, in lanes rather than an array.

@@ -21,6 +21,17 @@ enum SharedNGramGroups {
         }
     }
 
+    /// `matchLanes` of a sequence of `count` elements against itself, known from its length alone:
+    /// every n-gram it has is matched, `count - n + 1` of order n (none past its length).
+    static func sameSequenceLanes(_ count: Int, maximumOrder: Int) -> SIMD8<UInt32> {
+        precondition(maximumOrder <= SIMD8<UInt32>.scalarCount, "orders beyond 8 are not supported")
+        var lanes = SIMD8<UInt32>()
+        for order in 1...max(1, maximumOrder) where order <= maximumOrder && count >= order {
+            lanes[order - 1] = UInt32(count - order + 1)
+        }
+        return lanes
+    }
+
     /// `matchLanes` of numbers the caller holds in buffers (a version's, numbered into temporary
     /// memory with no array made).
     static func matchLanes(_ hyp: UnsafeBufferPointer<UInt32>, _ ref: UnsafeBufferPointer<UInt32>,
@@ -38,19 +49,18 @@ enum SharedNGramGroups {
         let groupCapacity = total / 2 + 1  // a group holds a position of each sequence at least
         // 64-bit: each key's counts (the hypothesis's in the low half, the reference's in the high
         // half), zero between groups. 32-bit: the padded sequences, the keys a group has, each
-        // position's key in its group, and the positions and group ends of an order and of the next.
-        let wideCount = keys, narrowCount = paddedCount + keys + 3 * total + 2 * groupCapacity
-        return withUnsafeTemporaryAllocation(byteCount: 8 * wideCount + 4 * narrowCount, alignment: 8) { raw in
-            let tally = raw.baseAddress!.bindMemory(to: UInt64.self, capacity: wideCount)
-            let narrow = (raw.baseAddress! + 8 * wideCount).bindMemory(to: UInt32.self, capacity: narrowCount)
+        // position's key in its group; and the positions and group ends of an order and of the next.
+        let sequencesCount = paddedCount + keys + total, groupsCount = 2 * total + 2 * groupCapacity
+        return withMemory(keys: keys, sequences: sequencesCount, groups: groupsCount) { tally, sequences, groupMemory in
             var next = 0
-            func take(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+            func take(_ count: Int, _ memory: UnsafeMutablePointer<UInt32>) -> UnsafeMutablePointer<UInt32> {
                 defer { next += count }
-                return narrow + next
+                return memory + next
             }
-            let padded = take(paddedCount), present = take(keys), groupKeys = take(total)
-            var positions = take(total), nextPositions = take(total)
-            var ends = take(groupCapacity), nextEnds = take(groupCapacity)
+            let padded = take(paddedCount, sequences), present = take(keys, sequences), groupKeys = take(total, sequences)
+            next = 0
+            var positions = take(total, groupMemory), nextPositions = take(total, groupMemory)
+            var ends = take(groupCapacity, groupMemory), nextEnds = take(groupCapacity, groupMemory)
             tally.initialize(repeating: 0, count: keys)
             let refOne: UInt64 = 1 << 32
             for index in 0..<hyp.count {
@@ -159,6 +169,31 @@ enum SharedNGramGroups {
                 offset &+= 1
             }
             return matched
+        }
+    }
+
+    /// Temporary memory for `matchLanes`: room for `keys` 64-bit counts, and for `sequences` and
+    /// `groups` 32-bit numbers, handed to `body`. One allocation where it is on the stack, else three:
+    /// a temporary allocation is on the stack only up to 1,024 bytes (past that the runtime cannot
+    /// tell on this platform that the stack has room), which most sentences' words passed in one,
+    /// and each went to the heap (~400 instructions); in three, a sentence's are on the stack.
+    @inline(__always)
+    private static func withMemory<Result>(keys: Int, sequences: Int, groups: Int,
+                                           _ body: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt32>,
+                                                    UnsafeMutablePointer<UInt32>) -> Result) -> Result {
+        let byteCount = 8 * keys + 4 * (sequences + groups)
+        if byteCount <= 1024 {
+            return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 8) { raw in
+                let narrow = (raw.baseAddress! + 8 * keys).bindMemory(to: UInt32.self, capacity: sequences + groups)
+                return body(raw.baseAddress!.bindMemory(to: UInt64.self, capacity: keys), narrow, narrow + sequences)
+            }
+        }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys) { tally in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: sequences) { sequenceMemory in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: groups) { groupMemory in
+                    body(tally.baseAddress!, sequenceMemory.baseAddress!, groupMemory.baseAddress!)
+                }
+            }
         }
     }
 }

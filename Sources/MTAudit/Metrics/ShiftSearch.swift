@@ -71,10 +71,13 @@ struct ShiftSearch<Bits> {
 
 extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
     /// `leastDistance`: `lowestDistance` of the words, where known already (-1 where not).
-    init(count: Int, reference ref: [UInt32], leastDistance: Int = -1) {
+    /// `positions`: the bit vectors' table of the reference, where made already for every version
+    /// (`EditRateReference.positions`), for a reference the bit vectors hold; nil to make it here.
+    init(count: Int, reference ref: [UInt32], leastDistance: Int = -1, positions: [Bits]? = nil) {
         // Every property made first, then each set once: set one by one around an early return, the
         // struct was built in a temporary, copied out and destroyed (~1K instructions a search).
-        let bitVectors = ref.count <= Bits.bitWidth ? BitVectorEditDistance<Bits>(reference: ref) : nil
+        let bitVectors = ref.count > Bits.bitWidth ? nil
+            : positions.map { BitVectorEditDistance<Bits>(positions: $0, count: ref.count) } ?? BitVectorEditDistance<Bits>(reference: ref)
         let (firsts, positions) = bitVectors == nil ? Self.referencePositions(ref) : ([], [])
         self.ref = ref
         self.count = count
@@ -84,6 +87,14 @@ extension ShiftSearch where Bits: FixedWidthInteger & UnsignedInteger {
         self.costWithinBeam = TER.costWithinBeam(count: count, columns: ref.count + 1)
         self.bitVectors = bitVectors
         self.leastDistance = leastDistance
+    }
+
+    /// The rows of the first round's words (`BitVectorEditDistance.distance(_:positions:count:rows:)`'s),
+    /// made already: its bit vectors start from them, with none made again.
+    mutating func setFirstRows(_ rows: UnsafeBufferPointer<BitVectorEditDistance<Bits>.Row>) {
+        precondition(bitVectors != nil && rows.count == count + 1)
+        bitVectors!.setRows(rows)
+        matrixRows = count
     }
 
     /// The reference positions of each word (`firsts` and `positions`), for references the bit

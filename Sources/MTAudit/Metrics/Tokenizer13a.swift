@@ -36,6 +36,9 @@ enum Tokenizer13a {
     static func words(_ text: MetricText) -> ByteWords {
         var line = text.utf8
         let spaceWords: [Range<Int>]
+        // Whether the tokens cover the bytes of the text's words at white space (no replacement
+        // inside a word), whose `comparesByBytes` the text knows.
+        var textsWords = true
         // sacreBLEU's replacements, one after another (Python's `str.replace`: literal, left to right).
         if !line.withUnsafeBufferPointer({ hasReplacementStart($0) }) {
             spaceWords = text.spaceWords
@@ -44,6 +47,7 @@ enum Tokenizer13a {
             line = spaced
             spaceWords = text.spaceWords
         } else {
+            textsWords = false
             line = replacing(line, "<skipped>", with: "")
             line = replacing(line, "-\n", with: "")
             line = replacing(line, "\n", with: " ")
@@ -58,7 +62,9 @@ enum Tokenizer13a {
             spaceWords = line.count == text.utf8.count ? text.spaceWords : PythonText.split(line)
         }
         // The replacements add and remove ASCII alone: the line is ASCII when the text is.
-        return ByteWords(utf8: line, ranges: line.withUnsafeBufferPointer { tokens($0, spaceWords) }, isASCII: text.isASCII)
+        let ranges = line.withUnsafeBufferPointer { tokens($0, spaceWords) }
+        return textsWords ? ByteWords(utf8: line, ranges: ranges, comparesByBytes: text.spaceWordsCompareByBytes)
+            : ByteWords(utf8: line, ranges: ranges, isASCII: text.isASCII)
     }
 
     /// The bytes with each line break made a space, where that is all sacreBLEU's replacements do:
@@ -97,7 +103,7 @@ enum Tokenizer13a {
 
     /// `tokens` with the rules' cuts (`ruleCuts`) made.
     private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>],
-                               ruleCuts: UnsafeBufferPointer<Int>) -> [Range<Int>] {
+                               ruleCuts: UnsafeBufferPointer<Int32>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(2 * spaceWords.count)
         var next = 0
@@ -127,8 +133,8 @@ enum Tokenizer13a {
                     var cut = afterMark || isMark
                     afterMark = isMark
                     if !cut && next < ruleCuts.count {
-                        while next < ruleCuts.count && ruleCuts[next] < index { next += 1 }
-                        cut = next < ruleCuts.count && ruleCuts[next] == index
+                        while next < ruleCuts.count && Int(ruleCuts[next]) < index { next += 1 }
+                        cut = next < ruleCuts.count && Int(ruleCuts[next]) == index
                     }
                     if cut {
                         ranges.append(start..<index)
@@ -164,20 +170,23 @@ enum Tokenizer13a {
     /// holding nothing at its start and giving out what is held at its end, instead of meeting the
     /// characters around it, cuts the same places.
     static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        withRuleCuts(line) { Array($0) }
+        withRuleCuts(line) { $0.map(Int.init) }
     }
 
     /// `ruleCuts` handed to `body` in temporary memory (on the stack for a sentence), valid while it
     /// runs: no array made. The cuts are distinct and in order, offsets from 0 to the line's length,
-    /// so there are at most its length plus one (room is made for twice that, and checked).
-    static func withRuleCuts<Result>(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: RuleChain.cutCapacity(line.count)) { cuts in
+    /// so there are at most its length plus one (room is made for that, and checked), each 32 bits:
+    /// a temporary allocation is on the stack only up to 1,024 bytes (past that the runtime cannot
+    /// tell on this platform that the stack has room), which a sentence's room for twice its cuts
+    /// in 64 bits passed from 62 bytes on, and each went to the heap (~400 instructions).
+    static func withRuleCuts<Result>(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Int32>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: RuleChain.cutCapacity(line.count)) { cuts in
             body(ruleCuts(line, into: cuts))
         }
     }
 
     /// `ruleCuts` written into `cuts`: the part written.
-    private static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>, into cuts: UnsafeMutableBufferPointer<Int>) -> UnsafeBufferPointer<Int> {
+    private static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>, into cuts: UnsafeMutableBufferPointer<Int32>) -> UnsafeBufferPointer<Int32> {
         // One chain for all windows, restarted at each: its cuts go on in one buffer (windows are
         // at least 5 bytes apart, so no cut of a window repeats the last of the one before).
         var chain = RuleChain(after: 0, into: cuts)
@@ -217,13 +226,13 @@ enum Tokenizer13a {
     /// Where all four rules put a space, the chain run over the whole line: what `ruleCuts` and the
     /// marks of rule 1 make (for tests).
     static func chainCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: RuleChain.cutCapacity(line.count)) { cuts in
-            Array(chainCuts(line, into: cuts))
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: RuleChain.cutCapacity(line.count)) { cuts in
+            chainCuts(line, into: cuts).map(Int.init)
         }
     }
 
     /// `chainCuts` written into `cuts`.
-    private static func chainCuts(_ line: UnsafeBufferPointer<UInt8>, into cuts: UnsafeMutableBufferPointer<Int>) -> UnsafeBufferPointer<Int> {
+    private static func chainCuts(_ line: UnsafeBufferPointer<UInt8>, into cuts: UnsafeMutableBufferPointer<Int32>) -> UnsafeBufferPointer<Int32> {
         var chain = RuleChain(after: 0, into: cuts)
         chain.push2(space, -1)
         for (index, byte) in line.enumerated() {
@@ -251,21 +260,25 @@ enum Tokenizer13a {
         /// The offset after the last of the line's bytes the last pass gave out.
         private var after: Int
         /// Where the cuts are written (the caller's memory), and how many are.
-        private let storage: UnsafeMutableBufferPointer<Int>
+        private let storage: UnsafeMutableBufferPointer<Int32>
         private var cutCount = 0
 
-        /// The room a line of `length` bytes needs for its cuts: twice the most it can have.
-        static func cutCapacity(_ length: Int) -> Int { 2 * (length + 2) }
+        /// The room a line of `length` bytes needs for its cuts: the most it can have (one more than
+        /// its length: distinct offsets from 0 to the length), and one more. Offsets are 32 bits.
+        static func cutCapacity(_ length: Int) -> Int {
+            precondition(length < Int(Int32.max), "13a: a line too long for 32-bit offsets")
+            return length + 2
+        }
 
         /// A chain that starts at the line's byte `after`, writing its cuts into `cuts`
         /// (`cutCapacity` of the line).
-        init(after: Int, into cuts: UnsafeMutableBufferPointer<Int>) {
+        init(after: Int, into cuts: UnsafeMutableBufferPointer<Int32>) {
             self.after = after
             storage = cuts
         }
 
         /// The cuts so far, in order.
-        var cuts: UnsafeBufferPointer<Int> { UnsafeBufferPointer(rebasing: storage[..<cutCount]) }
+        var cuts: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(rebasing: storage[..<cutCount]) }
 
         /// The chain started again, empty, at the line's byte `after`: the cuts so far are kept.
         mutating func restart(after: Int) {
@@ -318,9 +331,9 @@ enum Tokenizer13a {
         @inline(__always) private mutating func give(_ offset: Int) {
             if offset >= 0 {
                 after = offset + 1
-            } else if cutCount == 0 || storage[cutCount &- 1] != after {
+            } else if cutCount == 0 || Int(storage[cutCount &- 1]) != after {
                 precondition(cutCount < storage.count, "13a: more cuts than the line has offsets")
-                storage[cutCount] = after
+                storage[cutCount] = Int32(truncatingIfNeeded: after)
                 cutCount &+= 1
             }
         }

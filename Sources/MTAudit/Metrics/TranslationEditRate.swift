@@ -24,11 +24,22 @@ public struct TranslationEditRate: SentenceMetric {
     }
 
     public func score(hypothesis: MetricText, reference: MetricText) -> Double {
-        let vocabulary = reference.editRateVocabulary
+        let prepared = reference.editRateReference, vocabulary = prepared.vocabulary
+        // The reference word for word: no edit (the version's words neither lowered nor numbered).
+        if hypothesis.hasSameBytes(as: reference) { return Self.rate(edits: 0, length: vocabulary.words.count) }
+        return scoreReadingBoth(hypothesis: hypothesis, reference: reference)
+    }
+
+    /// `score` with the hypothesis's words numbered and compared, whether or not it is the reference
+    /// (the way of texts that differ; for tests, of the same texts too).
+    func scoreReadingBoth(hypothesis: MetricText, reference: MetricText) -> Double {
+        let prepared = reference.editRateReference, vocabulary = prepared.vocabulary
         let (edits, length) = vocabulary.withIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
             // The same words, or no reference: `editsAndLength`'s answers without its arrays.
             if ref.isEmpty { return (hyp.count, 0) }
             if hyp.elementsEqual(ref) { return (0, ref.count) }
+            // A reference the bit vectors hold, numbered by its vocabulary: its table made once.
+            if !prepared.positions.isEmpty && prepared.isVocabularys(ref) { return Self.editsAndLength(hyp, reference: prepared) }
             // The reference's numbers are the vocabulary's own array unless they were numbered
             // again with the hypothesis's (words compared as strings): then copied.
             let isVocabularys = vocabulary.ids.withUnsafeBufferPointer { $0.baseAddress == ref.baseAddress }
@@ -211,6 +222,12 @@ public struct TranslationEditRate: SentenceMetric {
             }
             return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
         }
+        if let lowered = sameLengthLowered(utf8) {
+            // Inert words lowered to as many bytes are inert (`Metrics11InertWordsTests` checks every
+            // inert scalar's mapping): the text's answer holds, with no scalar looked at again.
+            return text.spaceWordsCompareByBytes ? ByteWords(utf8: lowered, ranges: text.spaceWords, comparesByBytes: true)
+                : ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: false)
+        }
         var lowered: [UInt8] = []
         lowered.reserveCapacity(utf8.count)
         var index = 0, sameLength = true
@@ -232,6 +249,46 @@ public struct TranslationEditRate: SentenceMetric {
             index += length
         }
         return ByteWords(utf8: lowered, ranges: sameLength ? text.spaceWords : PythonText.split(lowered), isASCII: false)
+    }
+
+    /// `words`' lowered bytes of a text beyond ASCII where no scalar's mapping changes its length
+    /// (nil where one does): written in place into a buffer of the text's size, with no append a
+    /// byte. Latin-1's letters (a lead byte of 0xC2 or 0xC3, most accented letters of European
+    /// texts) need no look-up: the capitals U+00C0–U+00DE but U+00D7 lower to the letter 0x20 on,
+    /// the rest of the block is its own mapping (`Metrics11InertWordsTests` checks the block).
+    static func sameLengthLowered(_ utf8: [UInt8]) -> [UInt8]? {
+        var lowered = [UInt8](filledWith: 0, count: utf8.count)
+        let same = lowered.withUnsafeMutableBufferPointer { out in
+            utf8.withUnsafeBufferPointer { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        out[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                        index &+= 1
+                        continue
+                    }
+                    if byte == 0xC2 || byte == 0xC3 {
+                        let second = bytes[index &+ 1]
+                        out[index] = byte
+                        out[index &+ 1] = byte == 0xC3 && second <= 0x9E && second != 0x97 ? second | 0x20 : second
+                        index &+= 2
+                        continue
+                    }
+                    let (scalar, length) = PythonText.scalar(utf8, at: index)
+                    if scalar.properties.changesWhenLowercased {
+                        let mapping = scalar.properties.lowercaseMapping.utf8
+                        if mapping.count != length { return false }
+                        for (offset, mapped) in mapping.enumerated() { out[index &+ offset] = mapped }
+                    } else {
+                        for offset in 0..<length { out[index &+ offset] = bytes[index &+ offset] }
+                    }
+                    index &+= length
+                }
+                return true
+            }
+        }
+        return same ? lowered : nil
     }
 
     /// The words of both texts, numbered alike.
@@ -266,6 +323,29 @@ public struct TranslationEditRate: SentenceMetric {
         }
         return editsAndLength(hyp, ref, search: ShiftSearch<UInt64>(count: hyp.count, reference: ref, leastDistance: leastDistance),
                               prunes: prunes)
+    }
+
+    /// `editsAndLength(hyp, reference.vocabulary.ids)` for a reference whose bit vectors' table and
+    /// word counts are made already (`EditRateReference`, of up to 64 words): the first round's test
+    /// (below) reads them, and the search shares the table; the hypothesis is copied into an array
+    /// only for the search.
+    static func editsAndLength(_ hyp: UnsafeBufferPointer<UInt32>, reference: EditRateReference) -> (Int, Int) {
+        let ref = reference.vocabulary.ids, positions = reference.positions
+        precondition(!positions.isEmpty && ref.count <= UInt64.bitWidth)
+        // (The same words need no test of their own: distance 0, which no order goes below.)
+        // The rows of the words kept in temporary memory (on the stack for up to 63 words) for the
+        // search, which starts from them.
+        return withUnsafeTemporaryAllocation(of: BitVectorEditDistance<UInt64>.Row.self, capacity: hyp.count + 1) { rows in
+            let distance = BitVectorEditDistance<UInt64>.distance(hyp, positions: positions, count: ref.count, rows: rows)
+            let leastDistance = reference.lowestDistance(hyp)
+            if distance <= leastDistance
+                && (beamCoversMatrix(count: hyp.count, columns: ref.count + 1) || distance <= costWithinBeam(count: hyp.count, columns: ref.count + 1)) {
+                return (distance, ref.count)
+            }
+            var search = ShiftSearch<UInt64>(count: hyp.count, reference: ref, leastDistance: leastDistance, positions: positions)
+            search.setFirstRows(UnsafeBufferPointer(rows))
+            return editsAndLength(Array(hyp), ref, search: consume search, prunes: true)
+        }
     }
 
     /// `editsAndLength` with the search of the bit vectors' width.

@@ -19,8 +19,10 @@ final class WordVocabulary: Sendable {
     /// The table's slots, then its places, in one array (one allocation, not two; the numbers, which
     /// TER takes as an array of their own, are the third). Per slot (`slotCount` of them, a power of
     /// two, at least twice the words): the upper half of the word's hash, then its number plus one
-    /// (0: empty). Per number, after the slots: its first word, as two byte offsets into
-    /// `words.utf8` (room for every word's two). Empty when the words do not compare by bytes.
+    /// (0: empty). Per number, after the slots: its first word, as its two byte offsets into
+    /// `words.utf8` in one number (the start in the low half), then, for a word of up to eight bytes,
+    /// its bytes as one number (`shortValue`), which a look-up compares with no read of the
+    /// reference's bytes (room for every word's two). Empty when the words do not compare by bytes.
     private let table: [UInt64]
     private let slotCount: Int
 
@@ -31,6 +33,7 @@ final class WordVocabulary: Sendable {
             (ids, count, table, slotCount) = ([], 0, [], 0)
             return
         }
+        precondition(words.utf8.count <= Int(UInt32.max), "word offsets beyond 32 bits")
         var size = 16
         while size < 2 * words.count { size <<= 1 }
         // Both arrays made at their sizes (`Array(unsafeUninitializedCapacity:)` looks up their
@@ -50,8 +53,8 @@ final class WordVocabulary: Sendable {
                             ids[index] = id
                         } else {
                             slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(count &+ 1)
-                            places[2 &* count] = UInt64(range.lowerBound)
-                            places[2 &* count &+ 1] = UInt64(range.upperBound)
+                            places[2 &* count] = UInt64(range.lowerBound) | UInt64(range.upperBound) &<< 32
+                            places[2 &* count &+ 1] = value
                             ids[index] = UInt32(count)
                             count &+= 1
                         }
@@ -73,10 +76,11 @@ final class WordVocabulary: Sendable {
         while slots[slot] != 0 {
             let id = Int(slots[slot] & 0xFFFF_FFFF) &- 1
             if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
-                let start = Int(truncatingIfNeeded: places[2 &* id]), end = Int(truncatingIfNeeded: places[2 &* id &+ 1])
-                // A short word is its length and value; a longer one its bytes.
+                let offsets = places[2 &* id]
+                let start = Int(truncatingIfNeeded: offsets & 0xFFFF_FFFF), end = Int(truncatingIfNeeded: offsets &>> 32)
+                // A short word is its length and value (kept in the table); a longer one its bytes.
                 if end &- start == length
-                    && (length <= 8 ? shortValue(bytes, start, length) == value
+                    && (length <= 8 ? places[2 &* id &+ 1] == value
                         : ByteWordTable.equal(UnsafeBufferPointer(rebasing: bytes[start..<end]),
                                               UnsafeBufferPointer(rebasing: wordBytes[range]))) {
                     return (UInt32(id), slot)
@@ -149,11 +153,13 @@ final class WordVocabulary: Sendable {
         // the others (about two thirds of a version's words): clearing a table sized for every word
         // cost about as much as looking the words up. Till then each miss's two places hold its hash
         // and its word's index, read before the places are written.
+        // The slots are a second temporary allocation, made once the misses are counted: a temporary
+        // allocation is on the stack only up to 1,024 bytes (past that the runtime cannot tell on
+        // this platform that the stack has room), which room for slots for every word passed in one
+        // from 26 words on, and each went to the heap (~400 instructions).
         let wordCount = hypothesis.count
-        var largest = 16
-        while largest < 2 * wordCount { largest <<= 1 }
         let idsStart = 2 * wordCount, slotsStart = idsStart + (wordCount + 1) / 2
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slotsStart + largest) { memory in
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slotsStart) { memory in
         hypothesis.utf8.withUnsafeBufferPointer { hypBytes in
         words.utf8.withUnsafeBufferPointer { refBytes in
         table.withUnsafeBufferPointer { table in
@@ -177,17 +183,19 @@ final class WordVocabulary: Sendable {
             }
             var size = 16
             while size < 2 * misses { size <<= 1 }
-            let newSlots = UnsafeMutableBufferPointer(rebasing: memory[slotsStart..<(slotsStart + size)])
-            newSlots.initialize(repeating: 0)
-            var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
-            hypothesis.ranges.withUnsafeBufferPointer { ranges in
-                for miss in 0..<misses {
-                    // Read before `id` writes the places of its new word (at most the miss's own).
-                    let hash = UInt64(truncatingIfNeeded: newPlaces[2 &* miss]), index = newPlaces[2 &* miss &+ 1]
-                    ids[index] = UInt32(count) &+ newWords.id(text: 0, ranges[index], hash: hash)
+            let newCount = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { newSlots in
+                newSlots.initialize(repeating: 0)
+                var newWords = ByteWordTable(hypBytes, UnsafeBufferPointer(start: nil, count: 0), slots: newSlots, places: newPlaces)
+                hypothesis.ranges.withUnsafeBufferPointer { ranges in
+                    for miss in 0..<misses {
+                        // Read before `id` writes the places of its new word (at most the miss's own).
+                        let hash = UInt64(truncatingIfNeeded: newPlaces[2 &* miss]), index = newPlaces[2 &* miss &+ 1]
+                        ids[index] = UInt32(count) &+ newWords.id(text: 0, ranges[index], hash: hash)
+                    }
                 }
+                return newWords.count
             }
-            return body(UnsafeBufferPointer(rebasing: ids[..<wordCount]), refIDs, count + newWords.count)
+            return body(UnsafeBufferPointer(rebasing: ids[..<wordCount]), refIDs, count + newCount)
         }
         }
         }
