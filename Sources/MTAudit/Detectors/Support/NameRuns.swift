@@ -104,6 +104,8 @@ final class NameRuns: Sendable {
         /// `versionWritesNewName`'s answer once told: 0 not yet, 1 no, 2 yes. (Two threads that ask
         /// at once both tell it, alike.)
         let writesNewName = Atomic<UInt8>(0)
+        /// `sourceWritesMissingName`'s answer once told, alike.
+        let writesMissingName = Atomic<UInt8>(0)
 
         init(source: NameRuns, version: NameRuns) {
             self.source = source
@@ -575,6 +577,21 @@ final class NameRuns: Sendable {
         }
     }
 
+    /// Whether the source writes a word that may be part of a name and that the version does not
+    /// write (`writesLetterWord`): every name part of the source that a name substitution pairs, by
+    /// spelling or by place, is made of such words. Told once per context, kept with the finders.
+    static func sourceWritesMissingName(in context: DetectionContext) -> Bool {
+        let finders = finders(in: context)
+        switch finders.writesMissingName.load(ordering: .relaxed) {
+        case 1: return false
+        case 2: return true
+        default:
+            let writes = finders.source.writesCapitalized(in: context.source, where: { !writesLetterWord(base: base($0), in: context.version) })
+            finders.writesMissingName.store(writes ? 2 : 1, ordering: .relaxed)
+            return writes
+        }
+    }
+
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
     /// no other version, and then no array of sets is made.
     struct KnownKeys {
@@ -592,9 +609,14 @@ final class NameRuns: Sendable {
     /// need not make the runs (most texts).
     func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
-        // (Each token's own text read: most documents end at an early word, before reading the
-        // document's bytes would have paid.)
-        return tokens.indices.contains { k in mayBeName(tokens, k, text: nil) && keep(tokens[k].key) }
+        // `mayBeName`'s tests with `keep` asked before the honorifics' (both say no more than yes or
+        // no of the word): most capitalized words are no new name, and `keep` turns them away
+        // first, with no honorific looked up. Each word's first byte read from the document's bytes.
+        return Self.withBytes(of: document) { text in
+            tokens.indices.contains { k in
+                mayBeCapitalizedWord(tokens, k, text: text) && keep(tokens[k].key) && !honorifics.contains(tokens[k].key)
+            }
+        }
     }
 
     /// Whether the token at `position` may be part of a name: a letter word of two letters or more,
@@ -608,6 +630,12 @@ final class NameRuns: Sendable {
     /// of 0x80 or more, or no bytes at hand, is told from the text's first scalar.
     @inline(__always)
     private func mayBeName(_ tokens: [Token], _ position: Int, text: UnsafeBufferPointer<UInt8>?) -> Bool {
+        mayBeCapitalizedWord(tokens, position, text: text) && !honorifics.contains(tokens[position].key)
+    }
+
+    /// `mayBeName` but for the honorifics: a letter word of two letters or more, capitalized.
+    @inline(__always)
+    private func mayBeCapitalizedWord(_ tokens: [Token], _ position: Int, text: UnsafeBufferPointer<UInt8>?) -> Bool {
         guard tokens[position].kind == .letters else { return false }
         let capital: Bool
         if let text, case let byte = text[tokens[position].utf8.lowerBound], byte < 0x80 {
@@ -615,7 +643,7 @@ final class NameRuns: Sendable {
         } else {
             capital = tokens[position].text.startsWithCapital
         }
-        return capital && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key)
+        return capital && tokens[position].scalarCount >= 2
     }
 
     /// Calls `body` with the UTF-8 of `document`'s text, read in place, or with nil when its text
@@ -901,7 +929,9 @@ struct NameSubstitutions {
         context.memoized(pairsKey) { computePairs(in: context) }
     }
 
-    private static func computePairs(in context: DetectionContext) -> [Pair] {
+    /// The pairs of the context (`pairs(in:)`, unkept). `screensMissing` false leaves out the quick
+    /// test of a source word the version lacks, for the tests that check it changes nothing.
+    static func computePairs(in context: DetectionContext, screensMissing: Bool = true) -> [Pair] {
         guard context.sameLanguage else { return [] }
         let versionNames = NameRuns.version(in: context)
         let sourceNames = NameRuns.source(in: context)
@@ -910,7 +940,12 @@ struct NameSubstitutions {
         // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
         // or a wrong form of a known confusion. Most versions have neither: no runs are made for them
         // (nor the set of a short source's words).
-        guard NameRuns.versionWritesNewName(in: context) || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
+        // And a pair by spelling or by place needs a source word that may be a name and that the
+        // version lacks (`missingParts`, positionalPairs' `missing` are made of such words): a
+        // version that writes a new name where the source's are all there (a sentence opened by
+        // another word) has none either.
+        guard NameRuns.versionWritesNewName(in: context) && (!screensMissing || NameRuns.sourceWritesMissingName(in: context))
+                || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
         let known = NameRuns.known(in: context)
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)

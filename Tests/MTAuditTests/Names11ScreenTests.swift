@@ -1,0 +1,72 @@
+@testable import MTAudit
+import MTAuditText
+import Testing
+
+/// The quick tests of name substitutions: a pair by spelling or by place needs a source word that
+/// may be a name and that the version lacks (`NameRuns.sourceWritesMissingName`), and without one
+/// (nor a known confusion) the pairs are none, told with no runs made.
+@Suite("Name substitutions: a context whose source names nothing the version lacks has no pair")
+struct Names11ScreenTests {
+    /// Names alike and unlike, common words, titles, openers, possessives, accents, acronyms.
+    static let words = ["the", "council", "met", "in", "Oslo", "Olso", "Bergen", "Varga", "Farga", "Halvorsen", "Halverson",
+                        "Kerry", "Kelly", "Kerry's", "Mr", "Dr.", "Secretary", "However", "Later", "Spain", "Portugal",
+                        "Iceland", "Ireland", "NASA", "Émile", "Emile", "Gaddafi", "Qaddafi", "Rome", "Napoli", "said",
+                        "Reyes", "Rayes", "March", "US", "U.S.", "took", "the", "lead", "of", "Ingrid", "Tomas"]
+
+    /// A source of a few sentences, and a version made of it with some words swapped, dropped or
+    /// added (or another text), so that names are kept, respelt, replaced and left out.
+    static func pair(_ random: inout SplitMix) -> (source: String, version: String) {
+        func sentence() -> [String] { (0..<Int.random(in: 2...9, using: &random)).map { _ in words.randomElement(using: &random)! } }
+        let source = (0..<Int.random(in: 1...3, using: &random)).map { _ in sentence() }
+        let version = source.map { words -> [String] in
+            var words = words
+            for _ in 0..<Int.random(in: 0...2, using: &random) where !words.isEmpty {
+                let at = Int.random(in: 0..<words.count, using: &random)
+                switch Int.random(in: 0...2, using: &random) {
+                case 0: words[at] = Self.words.randomElement(using: &random)!
+                case 1: words.remove(at: at)
+                default: words.insert(Self.words.randomElement(using: &random)!, at: at)
+                }
+            }
+            return words
+        }
+        func text(_ sentences: [[String]]) -> String {
+            sentences.filter { !$0.isEmpty }.map { $0.joined(separator: " ") + "." }.joined(separator: " ")
+        }
+        return (text(source), text(version))
+    }
+
+    @Test("The quick test is a plain reading of the texts, and the pairs are those made without it")
+    func screenAsPlain() throws {
+        let segmenter = try Segmenter()
+        var random = SplitMix(seed: 11_001)
+        var screened = 0, paired = 0
+        for _ in 0..<1500 {
+            let (sourceText, versionText) = Self.pair(&random)
+            func context() -> DetectionContext {
+                DetectionContext(source: Document(id: "s", text: sourceText, language: "en", segmenter: segmenter),
+                                 version: Document(id: "v", text: versionText, language: "en", segmenter: segmenter))
+            }
+            let fast = context(), slow = context()
+            // The plain reading: a capitalized letter word of two letters or more, no title, whose base
+            // no letter word of the version has.
+            let honorifics = NameRuns.honorificKeys(in: slow)
+            let versionBases = Set(slow.version.tokens.filter { $0.kind == .letters }.map { base($0.key) })
+            let plain = slow.source.tokens.contains { token in
+                token.kind == .letters && token.text.startsWithCapital && token.scalarCount >= 2 && !honorifics.contains(token.key)
+                    && !versionBases.contains(base(token.key))
+            }
+            #expect(NameRuns.sourceWritesMissingName(in: fast) == plain, "\(sourceText) | \(versionText)")
+            let pairs = NameSubstitutions.pairs(in: fast)
+            let unscreened = NameSubstitutions.computePairs(in: slow, screensMissing: false)
+            #expect(pairs.map(\.version.span) == unscreened.map(\.version.span), "\(sourceText) | \(versionText)")
+            #expect(pairs.map(\.source.span) == unscreened.map(\.source.span), "\(sourceText) | \(versionText)")
+            #expect(pairs.map(\.similarity) == unscreened.map(\.similarity), "\(sourceText) | \(versionText)")
+            if !plain && NameRuns.versionWritesNewName(in: slow) { screened += 1 }
+            if !pairs.isEmpty { paired += 1 }
+        }
+        // Both kinds are met: contexts the test ends, and contexts with pairs.
+        #expect(screened > 50)
+        #expect(paired > 50)
+    }
+}
