@@ -303,13 +303,24 @@ final class NameRuns: Sendable {
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
     /// said"): the frame that a name standing in another's place shares with it.
     static func frame(of run: Run, in document: Document) -> (before: String?, after: String?) {
-        let tokens = document.tokens[document.sentences[run.tokens[0].sentence].tokens]
-        func isWord(_ token: Token) -> Bool {
-            token.isWordLike && !(token.kind == .letters && token.scalarCount == 1
-                && token.text.unicodeScalars.first!.hasUppercaseProperty)
+        // The tokens by index, each one's place asked first: a copy of each token read (its text and
+        // key retained, then released) cost more than the tests.
+        let tokens = document.tokens, positions = document.sentences[run.tokens[0].sentence].tokens
+        let span = run.span
+        func isWord(_ k: Int) -> Bool {
+            tokens[k].isWordLike && !(tokens[k].kind == .letters && tokens[k].scalarCount == 1
+                && tokens[k].text.unicodeScalars.first!.hasUppercaseProperty)
         }
-        return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
-                tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
+        var before: String?, after: String?
+        for k in positions.reversed() where tokens[k].span.end <= span.start && isWord(k) {
+            before = tokens[k].key
+            break
+        }
+        for k in positions where tokens[k].span.start >= span.end && isWord(k) {
+            after = tokens[k].key
+            break
+        }
+        return (before, after)
     }
 
     /// Whether the word opening `sentence` is a name by both opener thresholds or by neither: the
