@@ -739,11 +739,61 @@ func base(_ key: String) -> String {
     // Byte checks first: this runs for every word of every detector, and Foundation's string
     // search would cost more than the rest.
     let dot = UInt8(ascii: "."), utf8 = key.utf8
-    // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells.
-    if utf8.withContiguousStorageIfAvailable({ isPlainBase($0) }) == true { return key }
+    // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells. Most
+    // others are Latin (accented words, possessives, abbreviations): one more pass writes their base.
+    if let made = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+        isPlainBase(bytes) ? key : latinBase(of: bytes)
+    }) ?? nil {
+        return made
+    }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
     return strippingLatinMarks(key) ?? Normalizer.strippingMarks(key)
+}
+
+/// `base` of a key of UTF-8 `bytes` whose scalars are all below U+0180 (ASCII, Latin-1 and Latin
+/// Extended-A), written in one pass with no string made between; nil for another key. What `base`
+/// does in steps: the full stops dropped, then a final "'s" (the last two characters: below U+0180
+/// no scalar joins a neighbour into one character, so they are the last two bytes), then each
+/// scalar's marks (`strippingLatinMarks`).
+func latinBase(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let dot = UInt8(ascii: ".")
+    // Every scalar below U+0180: an ASCII byte, or a lead byte C2–C5 and one continuation byte.
+    var k = 0, kept = 0, last: UInt8 = 0, beforeLast: UInt8 = 0
+    while k < bytes.count {
+        let byte = bytes[k]
+        if byte < 0x80 {
+            if byte != dot { (beforeLast, last, kept) = (last, byte, kept + 1) }
+            k += 1
+            continue
+        }
+        guard (0xC2...0xC5).contains(byte), k + 1 < bytes.count, bytes[k + 1] & 0xC0 == 0x80 else { return nil }
+        (beforeLast, last, kept) = (bytes[k], bytes[k + 1], kept + 2)
+        k += 2
+    }
+    // The bytes kept after the full stops, less a final "'s".
+    let end = kept >= 2 && last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "'") ? kept - 2 : kept
+    return String(unsafeUninitializedCapacity: end) { output in
+        var k = 0, read = 0, count = 0
+        while read < end {
+            let byte = bytes[k]
+            if byte < 0x80 {
+                k += 1
+                guard byte != dot else { continue }
+                output[count] = byte
+                count += 1
+                read += 1
+                continue
+            }
+            for base in latinBases[Int(byte & 0x1F) << 6 | Int(bytes[k + 1] & 0x3F)] {
+                output[count] = base
+                count += 1
+            }
+            k += 2
+            read += 2
+        }
+        return count
+    }
 }
 
 /// The UTF-8 of `Normalizer.strippingMarks` of each scalar below U+0180 (ASCII, Latin-1 and Latin
