@@ -70,3 +70,37 @@ struct Names11ScreenTests {
         #expect(paired > 50)
     }
 }
+
+/// Name evidence's quick test: a version of one sentence without other versions has no evidence
+/// (`NameEvidence.isLone`), and the corruptions found without the test are none there.
+@Suite("Name evidence: a lone sentence without other versions has no corruption")
+struct Names11LoneEvidenceTests {
+    @Test("The corruptions are those found without the quick test, and none for a lone sentence")
+    func loneAsFound() throws {
+        let segmenter = try Segmenter()
+        var random = SplitMix(seed: 11_003)
+        var lone = 0, found = 0
+        for round in 0..<1500 {
+            let (sourceText, versionText) = Names11ScreenTests.pair(&random)
+            // Some contexts with another version (the source's text or the version's, respelt).
+            let others = round % 4 == 0 ? [Names11ScreenTests.pair(&random).version, versionText] : []
+            func context() -> DetectionContext {
+                DetectionContext(source: Document(id: "s", text: sourceText, language: "en", segmenter: segmenter),
+                                 version: Document(id: "v", text: versionText, language: "en", segmenter: segmenter),
+                                 otherVersions: others.enumerated().map { Document(id: "o\($0)", text: $1, language: "en", segmenter: segmenter) })
+            }
+            let fast = context(), slow = context()
+            let screened = NameEvidence.corruptions(in: fast)
+            let unscreened = NameEvidence.compute(in: slow, screensLone: false)
+            #expect(screened.map(\.version.span) == unscreened.map(\.version.span), "\(sourceText) | \(versionText) | \(others)")
+            #expect(screened.map(\.written) == unscreened.map(\.written), "\(sourceText) | \(versionText) | \(others)")
+            if NameEvidence.isLone(slow) {
+                lone += 1
+                #expect(unscreened.isEmpty, "\(sourceText) | \(versionText)")
+            }
+            if !unscreened.isEmpty { found += 1 }
+        }
+        #expect(lone > 100)
+        #expect(found > 10)
+    }
+}
