@@ -4,7 +4,8 @@ import Testing
 
 /// The quick tests of name substitutions: a pair by spelling or by place needs a source word that
 /// may be a name and that the version lacks (`NameRuns.sourceWritesMissingName`), and without one
-/// (nor a known confusion) the pairs are none, told with no runs made.
+/// (nor a known confusion) the pairs are none, told with no runs made; nor without a version sentence
+/// aligned closely enough for evidence.
 @Suite("Name substitutions: a context whose source names nothing the version lacks has no pair")
 struct Names11ScreenTests {
     /// Names alike and unlike, common words, titles, openers, possessives, accents, acronyms.
@@ -18,7 +19,9 @@ struct Names11ScreenTests {
     static func pair(_ random: inout SplitMix) -> (source: String, version: String) {
         func sentence() -> [String] { (0..<Int.random(in: 2...9, using: &random)).map { _ in words.randomElement(using: &random)! } }
         let source = (0..<Int.random(in: 1...3, using: &random)).map { _ in sentence() }
-        let version = source.map { words -> [String] in
+        // One in five versions is another text: unlike its source, aligned to none of it closely.
+        let unlike = Int.random(in: 0..<5, using: &random) == 0
+        let version = unlike ? (0..<source.count).map { _ in sentence() } : source.map { words -> [String] in
             var words = words
             for _ in 0..<Int.random(in: 0...2, using: &random) where !words.isEmpty {
                 let at = Int.random(in: 0..<words.count, using: &random)
@@ -36,11 +39,11 @@ struct Names11ScreenTests {
         return (text(source), text(version))
     }
 
-    @Test("The quick test is a plain reading of the texts, and the pairs are those made without it")
+    @Test("The quick tests are plain readings of the texts, and the pairs are those made without them")
     func screenAsPlain() throws {
         let segmenter = try Segmenter()
         var random = SplitMix(seed: 11_001)
-        var screened = 0, paired = 0
+        var screened = 0, paired = 0, unaligned = 0
         for _ in 0..<1500 {
             let (sourceText, versionText) = Self.pair(&random)
             func context() -> DetectionContext {
@@ -62,12 +65,17 @@ struct Names11ScreenTests {
             #expect(pairs.map(\.version.span) == unscreened.map(\.version.span), "\(sourceText) | \(versionText)")
             #expect(pairs.map(\.source.span) == unscreened.map(\.source.span), "\(sourceText) | \(versionText)")
             #expect(pairs.map(\.similarity) == unscreened.map(\.similarity), "\(sourceText) | \(versionText)")
+            let aligned = slow.version.sentences.indices.contains { index in
+                slow.alignment.sourceOf[index] != nil && slow.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity
+            }
+            if !aligned { unaligned += 1 }
             if !plain && NameRuns.versionWritesNewName(in: slow) { screened += 1 }
             if !pairs.isEmpty { paired += 1 }
         }
         // Both kinds are met: contexts the test ends, and contexts with pairs.
         #expect(screened > 50)
         #expect(paired > 50)
+        #expect(unaligned > 50)
     }
 }
 

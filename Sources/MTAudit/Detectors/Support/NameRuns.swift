@@ -994,6 +994,12 @@ struct NameSubstitutions {
     /// test of a source word the version lacks, for the tests that check it changes nothing.
     static func computePairs(in context: DetectionContext, screensMissing: Bool = true) -> [Pair] {
         guard context.sameLanguage else { return [] }
+        // Every pair is made in a version sentence aligned to a source sentence closely enough for
+        // evidence: without one (a version unlike its source), nothing else need be read.
+        // (Read in place: a copy of the alignment retained and released each of its lists.)
+        guard !screensMissing || context.version.sentences.indices.contains(where: { index in
+            context.alignment.sourceOf[index] != nil && context.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity
+        }) else { return [] }
         let versionNames = NameRuns.version(in: context)
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
