@@ -498,7 +498,7 @@ final class LexiconPhrases: Sendable {
     /// The source's mentions are found when a rule first reads them: the rules read the version's
     /// first, and most read the source's only where the version has a mention of their kind (a
     /// date, a country, a title by a name), which most versions lack.
-    fileprivate final class Gathered: Sendable {
+    fileprivate final class Gathered: @unchecked Sendable {
         let lexicons: Lexicons
         let sourceLanguage: String
         let versionLanguage: String
@@ -509,16 +509,22 @@ final class LexiconPhrases: Sendable {
         let others: [[[Mention]]]
         /// The source, whose mentions `source` finds (the document keeps them, `FormStarts.mentions`).
         private let sourceDocument: Document
-        /// `source` once found.
-        private let sourceMentions = Mutex<[[Mention]]?>(nil)
+        /// `source` once found: written once, under `sourceLock`, before `sourceFound` is set (and
+        /// read only after it is seen set), never again. (The reason for `@unchecked Sendable`.)
+        private var sourceMentions: [[Mention]]?
+        private let sourceFound = Atomic<Bool>(false)
+        private let sourceLock = Mutex<Void>(())
 
-        /// The source's mentions, nil where it has no words (`sourceStarts` nil).
+        /// The source's mentions, nil where it has no words (`sourceStarts` nil). Once found, read
+        /// with one atomic load: a rule reads them for every sentence of a long text.
         var source: [[Mention]]? {
             guard let sourceStarts else { return nil }
-            return sourceMentions.withLock { found in
-                if let found { return found }
+            if sourceFound.load(ordering: .acquiring) { return sourceMentions }
+            return sourceLock.withLock { _ in
+                if sourceFound.load(ordering: .acquiring) { return sourceMentions }
                 let made = sourceStarts.mentions(in: sourceDocument)
-                found = made
+                sourceMentions = made
+                sourceFound.store(true, ordering: .releasing)
                 return made
             }
         }

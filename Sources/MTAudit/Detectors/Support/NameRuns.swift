@@ -741,11 +741,9 @@ func base(_ key: String) -> String {
     let dot = UInt8(ascii: "."), utf8 = key.utf8
     // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells. Most
     // others are Latin (accented words, possessives, abbreviations): one more pass writes their base.
-    if let made = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
-        isPlainBase(bytes) ? key : latinBase(of: bytes)
-    }) ?? nil {
-        return made
-    }
+    // (The plain test apart: a closure that returned the key itself retained it for every word.)
+    if utf8.withContiguousStorageIfAvailable({ isPlainBase($0) }) == true { return key }
+    if let made = utf8.withContiguousStorageIfAvailable({ latinBase(of: $0) }) ?? nil { return made }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
     return strippingLatinMarks(key) ?? Normalizer.strippingMarks(key)
@@ -1099,9 +1097,11 @@ struct NameSubstitutions {
     /// of the form that the other sentence lacks ("Horse" of "Jack Horse", "Ma" of "Jack Ma").
     private static func confusionPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
                                        mentions: LexiconPhrases.KindMentions) -> [Pair] {
-        let rights = mentions.source.filter { $0.sentence == sourceIndex && $0.field == "right" }
+        // The version's wrong forms first: most sentences have none, and the source's are not read.
         let wrongs = mentions.version.filter { $0.sentence == versionIndex && $0.field == "wrong" }
-        guard !rights.isEmpty, !wrongs.isEmpty else { return [] }
+        guard !wrongs.isEmpty else { return [] }
+        let rights = mentions.source.filter { $0.sentence == sourceIndex && $0.field == "right" }
+        guard !rights.isEmpty else { return [] }
         let versionRights = mentions.version.filter { $0.sentence == versionIndex && $0.field == "right" }
         let sourceKeys = Set(context.source.tokens[context.source.sentences[sourceIndex].tokens].map { base($0.key) })
         let versionKeys = Set(context.version.tokens[context.version.sentences[versionIndex].tokens].map { base($0.key) })
