@@ -112,3 +112,42 @@ struct Names11LoneEvidenceTests {
         #expect(found > 10)
     }
 }
+
+/// Name substitutions by place: the quick test of a version sentence (a word that a capitalized
+/// run takes and that the other texts lack) against the runs made and cut into parts.
+@Suite("A sentence has a capitalized run word that a test keeps exactly where a part of its runs does")
+struct Names11RunWordTests {
+    static let words = ["However", "Yesterday", "The", "the", "Oslo", "NASA", "UK", "Mr", "Varga", "Émile", "council", "a", "I",
+                        "Spain", "met", "Kerry's", "U.S.", "Prefecture", "Nagano", "Lyon", "took", ",", "—"]
+
+    @Test("hasCapitalizedRunWord is whether capitalizedRuns has a part that the test keeps")
+    func runWordAsParts() throws {
+        let segmenter = try Segmenter()
+        var random = SplitMix(seed: 11_005)
+        var honorifics = KeySet()
+        honorifics.insert("mr")
+        var kept = 0, turnedAway = 0
+        for _ in 0..<800 {
+            let text = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                (0..<Int.random(in: 1...8, using: &random)).map { _ in Self.words.randomElement(using: &random)! }.joined(separator: " ") + "."
+            }.joined(separator: " ")
+            let document = Document(id: "v", text: text, language: "en", segmenter: segmenter)
+            let names = NameRuns(document: document, languageGuess: "en", honorifics: honorifics)
+            let lacked = Set(Self.words.filter { _ in Bool.random(using: &random) }.map { base(Normalizer.matchingKey($0)) })
+            let keeps: [(String) -> Bool] = [{ _ in true }, { lacked.contains(base($0)) }, { $0.count > 4 }]
+            for index in document.sentences.indices {
+                for zipf in [EntityOmittedDetector.commonWordZipf, NameRuns.usualOpenerZipf] {
+                    for keep in keeps {
+                        let plain = !names.capitalizedRuns(in: document, sentence: index, openerZipf: zipf)
+                            .flatMap { $0.parts { keep($0.key) } }.isEmpty
+                        #expect(names.hasCapitalizedRunWord(in: document, sentence: index, openerZipf: zipf, where: keep) == plain, "\(text)")
+                        if plain { kept += 1 } else if names.hasCapitalized(in: document, sentence: index, where: keep) { turnedAway += 1 }
+                    }
+                }
+            }
+        }
+        // Both answers are met, and sentences the plainer test keeps that this one turns away.
+        #expect(kept > 500)
+        #expect(turnedAway > 50)
+    }
+}

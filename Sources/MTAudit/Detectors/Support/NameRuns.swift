@@ -287,6 +287,24 @@ final class NameRuns: Sendable {
         return runs
     }
 
+    /// Whether `sentence` has a word that `capitalizedRuns(in:sentence:openerZipf:)` puts in a run and
+    /// whose key `keep` keeps: whether a part of those runs that `keep` keeps exists (`Run.parts`),
+    /// told with no run made. `hasCapitalized` and the opening word's frequency.
+    func hasCapitalizedRunWord(in document: Document, sentence index: Int, openerZipf: Float, where keep: (String) -> Bool) -> Bool {
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
+        return Self.withBytes(of: document) { text in
+            for position in positions where mayBeName(tokens, position, text: text) && keep(tokens[position].key) {
+                if tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
+                    || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether `sentence` has a word that `capitalizedRuns` may put in a run (the test of its opening
     /// word's frequency aside) whose key `keep` keeps: a quick test, with no runs made, that most
     /// sentences fail.
@@ -1143,8 +1161,10 @@ struct NameSubstitutions {
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
             spans.contains { $0.start < run.span.end && run.span.start < $0.end }
         }
-        // Most sentences have no capitalized word that the other texts lack, and so no new part.
-        guard versionNames.hasCapitalized(in: context.version, sentence: versionIndex, where: { !known.contains(base($0)) }) else {
+        // Most sentences have no capitalized word that the other texts lack, and so no new part; nor
+        // do most others, whose only such word opens the sentence and is common ("Yesterday").
+        guard versionNames.hasCapitalizedRunWord(in: context.version, sentence: versionIndex, openerZipf: EntityOmittedDetector.commonWordZipf,
+                                                 where: { !known.contains(base($0)) }) else {
             return []
         }
         // Nor, most often where it has one (a sentence opened by another word), a capitalized word
