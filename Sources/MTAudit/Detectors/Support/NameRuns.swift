@@ -1181,8 +1181,9 @@ struct NameSubstitutions {
         let versionTokens = context.version.tokens[context.version.sentences[versionIndex].tokens]
         // The source's side holds a name by the usual signs ("Suwa"), with the capitalized words around
         // it ("Suwa City").
-        let names = Set(sourceRuns()[sourceIndex]
-            .flatMap { $0.tokens.map(\.span) })
+        // (A list: a sentence's few name words are found by comparing them for less than a set's
+        // hashing of each.)
+        let names = sourceRuns()[sourceIndex].flatMap { $0.tokens.map(\.span) }
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
             .filter { run in
