@@ -60,6 +60,13 @@ struct Names11ScreenTests {
                     && !versionBases.contains(base(token.key))
             }
             #expect(NameRuns.sourceWritesMissingName(in: fast) == plain, "\(sourceText) | \(versionText)")
+            // And the version's quick test, read alike the other way round.
+            let sourceBases = Set(slow.source.tokens.filter { $0.kind == .letters }.map { base($0.key) })
+            let plainNew = slow.version.tokens.contains { token in
+                token.kind == .letters && token.text.startsWithCapital && token.scalarCount >= 2 && !honorifics.contains(token.key)
+                    && !sourceBases.contains(base(token.key))
+            }
+            #expect(NameRuns.versionWritesNewName(in: fast) == plainNew, "\(sourceText) | \(versionText)")
             let pairs = NameSubstitutions.pairs(in: fast)
             let unscreened = NameSubstitutions.computePairs(in: slow, screensMissing: false)
             #expect(pairs.map(\.version.span) == unscreened.map(\.version.span), "\(sourceText) | \(versionText)")

@@ -600,7 +600,12 @@ final class NameRuns: Sendable {
         case 1: return false
         case 2: return true
         default:
-            let writes = finders.version.writesCapitalized(in: context.version, where: { !isKnown(base($0), in: context) })
+            // A word the source writes at the same place, or one before or after, is known with no
+            // search of the source: a text and its rendering share most words, mostly in order.
+            let source = context.source.tokens
+            let writes = finders.version.writesCapitalized(in: context.version, at: { k, key in
+                !writesLetterWord(key, near: k, in: source) && !isKnown(base(key), in: context)
+            })
             finders.writesNewName.store(writes ? 2 : 1, ordering: .relaxed)
             return writes
         }
@@ -615,10 +620,25 @@ final class NameRuns: Sendable {
         case 1: return false
         case 2: return true
         default:
-            let writes = finders.source.writesCapitalized(in: context.source, where: { !writesLetterWord(base: base($0), in: context.version) })
+            // (The version's word at the same place, or next to it, first, as for `versionWritesNewName`.)
+            let version = context.version.tokens
+            let writes = finders.source.writesCapitalized(in: context.source, at: { k, key in
+                !writesLetterWord(key, near: k, in: version) && !writesLetterWord(base: base(key), in: context.version)
+            })
             finders.writesMissingName.store(writes ? 2 : 1, ordering: .relaxed)
             return writes
         }
+    }
+
+    /// Whether `tokens` (another text's) have a letter word of key `key` at index `k`, one before or
+    /// one after: then they have a letter word of the base of `key` (its own key's base), told with
+    /// no search. False says nothing.
+    @inline(__always)
+    private static func writesLetterWord(_ key: String, near k: Int, in tokens: [Token]) -> Bool {
+        for j in k - 1...k + 1 where tokens.indices.contains(j) && tokens[j].kind == .letters && KeyNumbering.equal(tokens[j].key, key) {
+            return true
+        }
+        return false
     }
 
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
@@ -644,6 +664,17 @@ final class NameRuns: Sendable {
         return Self.withBytes(of: document) { text in
             tokens.indices.contains { k in
                 mayBeCapitalizedWord(tokens, k, text: text) && keep(tokens[k].key) && !honorifics.contains(tokens[k].key)
+            }
+        }
+    }
+
+    /// `writesCapitalized(in:where:)` with each word's index in the document's tokens given to `keep`
+    /// with its key.
+    private func writesCapitalized(in document: Document, at keep: (Int, String) -> Bool) -> Bool {
+        let tokens = document.tokens
+        return Self.withBytes(of: document) { text in
+            tokens.indices.contains { k in
+                mayBeCapitalizedWord(tokens, k, text: text) && keep(k, tokens[k].key) && !honorifics.contains(tokens[k].key)
             }
         }
     }
