@@ -38,4 +38,21 @@ struct Names11LatinBaseTests {
         }
         #expect(written > 2000)
     }
+
+    /// The scalars said to be no nonspacing mark are none, every one of the ranges; and marks
+    /// stripped with them kept unasked are those `Normalizer` strips, for words of several scripts.
+    @Test("Marks stripped with Greek and Cyrillic letters kept unasked are Normalizer's")
+    func strippingMarksAsNormalizer() {
+        for value in UInt32(0)..<0x600 {
+            guard let scalar = Unicode.Scalar(value), cannotBeNonspacingMark(scalar) else { continue }
+            #expect(scalar.properties.generalCategory != .nonspacingMark, "U+\(String(value, radix: 16))")
+        }
+        let pieces = ["а", "й", "ё", "Й", "ї", "ά", "ΐ", "ω", "ϊ", "\u{301}", "\u{483}", "\u{488}", "é", "a", "ß", "ḯ", "ש", "\u{5B4}",
+                      "ك", "\u{64E}", "ǆ", "ﬁ", "中", "\u{300}", "Ꙋ", "\u{A66F}", "ӂ", "Ԥ", "ԯ"]
+        var random = SplitMix(seed: 11_006)
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(strippingMarks(text) == Normalizer.strippingMarks(text), "\(Array(text.unicodeScalars))")
+        }
+    }
 }

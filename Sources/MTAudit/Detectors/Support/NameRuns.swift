@@ -795,7 +795,34 @@ func base(_ key: String) -> String {
     if let made = utf8.withContiguousStorageIfAvailable({ latinBase(of: $0) }) ?? nil { return made }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
-    return strippingLatinMarks(key) ?? Normalizer.strippingMarks(key)
+    return strippingLatinMarks(key) ?? strippingMarks(key)
+}
+
+/// `Normalizer.strippingMarks` (NFD, then every nonspacing mark dropped), with the scalars that no
+/// nonspacing mark is (`cannotBeNonspacingMark`: Greek, Cyrillic) kept with no look-up in the
+/// property tables, and the decomposition itself returned where it has no such mark (most words
+/// of those scripts): no string is built scalar by scalar for them.
+func strippingMarks(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+    let decomposed = Normalizer.normalize(text, to: .nfd)
+    func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        !cannotBeNonspacingMark(scalar) && scalar.properties.generalCategory == .nonspacingMark
+    }
+    guard decomposed.unicodeScalars.contains(where: isMark) else { return decomposed }
+    var view = String.UnicodeScalarView()
+    for scalar in decomposed.unicodeScalars where !isMark(scalar) { view.append(scalar) }
+    return String(view)
+}
+
+/// Whether `scalar` is surely no nonspacing mark (general category Mn): below U+0300 (none is), in
+/// Greek and Coptic and Cyrillic before its combining marks (U+0370–U+0482), or in Cyrillic after
+/// them and its Supplement (U+048A–U+052F). A test checks every scalar of these ranges.
+@inline(__always)
+func cannotBeNonspacingMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x300, 0x370..<0x483, 0x48A..<0x530: true
+    default: false
+    }
 }
 
 /// `base` of a key of UTF-8 `bytes` whose scalars are all below U+0180 (ASCII, Latin-1 and Latin
