@@ -494,25 +494,49 @@ final class LexiconPhrases: Sendable {
     /// (`FormStarts.mentions(in:)`), with the lexicons and the source's and the version's languages
     /// and starts. One object a context, whatever the kinds asked. A start is nil for a text without
     /// words, whose language's tables are made only if a rule asks for them; so are its mentions.
-    fileprivate final class Gathered: Sendable {
+    ///
+    /// The source's mentions are found when a rule first reads them: the rules read the version's
+    /// first, and most read the source's only where the version has a mention of their kind (a
+    /// date, a country, a title by a name), which most versions lack.
+    fileprivate final class Gathered: @unchecked Sendable {
         let lexicons: Lexicons
         let sourceLanguage: String
         let versionLanguage: String
         let sourceStarts: FormStarts?
         let versionStarts: FormStarts?
-        let source: [[Mention]]?
         let version: [[Mention]]?
         /// For each slot, each other version's mentions of that kind (empty without other versions).
         let others: [[[Mention]]]
+        /// The source, whose mentions `source` finds (the document keeps them, `FormStarts.mentions`).
+        private let sourceDocument: Document
+        /// `source` once found: written once, under `sourceLock`, before `sourceFound` is set (and
+        /// read only after it is seen set), never again. (The reason for `@unchecked Sendable`.)
+        private var sourceMentions: [[Mention]]?
+        private let sourceFound = Atomic<Bool>(false)
+        private let sourceLock = Mutex<Void>(())
+
+        /// The source's mentions, nil where it has no words (`sourceStarts` nil). Once found, read
+        /// with one atomic load: a rule reads them for every sentence of a long text.
+        var source: [[Mention]]? {
+            guard let sourceStarts else { return nil }
+            if sourceFound.load(ordering: .acquiring) { return sourceMentions }
+            return sourceLock.withLock { _ in
+                if sourceFound.load(ordering: .acquiring) { return sourceMentions }
+                let made = sourceStarts.mentions(in: sourceDocument)
+                sourceMentions = made
+                sourceFound.store(true, ordering: .releasing)
+                return made
+            }
+        }
 
         init(lexicons: Lexicons, sourceLanguage: String, versionLanguage: String, sourceStarts: FormStarts?, versionStarts: FormStarts?,
-             source: [[Mention]]?, version: [[Mention]]?, others: [[[Mention]]?]) {
+             source: Document, version: [[Mention]]?, others: [[[Mention]]?]) {
             self.lexicons = lexicons
             self.sourceLanguage = sourceLanguage
             self.versionLanguage = versionLanguage
             self.sourceStarts = sourceStarts
             self.versionStarts = versionStarts
-            self.source = source
+            sourceDocument = source
             self.version = version
             self.others = others.isEmpty ? [] : FormStarts.structuredKinds.indices.map { slot in others.map { $0?[slot] ?? [] } }
         }
@@ -541,7 +565,7 @@ final class LexiconPhrases: Sendable {
                 : starts(context.version, language: versionLanguage)
             return Gathered(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
                             sourceStarts: sourceStarts, versionStarts: versionStarts,
-                            source: sourceStarts?.mentions(in: context.source), version: versionStarts?.mentions(in: context.version),
+                            source: context.source, version: versionStarts?.mentions(in: context.version),
                             others: context.otherVersions.map { document in
                                 starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
                                     .mentions(in: document)

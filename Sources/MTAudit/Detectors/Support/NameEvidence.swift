@@ -16,10 +16,22 @@ struct NameEvidence {
     private static let memoKey = MemoKey("name-evidence")
 
     static func corruptions(in context: DetectionContext) -> [Corruption] {
-        context.memoized(memoKey) { compute(in: context) }
+        // (Told before the memo is asked, which costs more than the telling.)
+        guard !isLone(context) else { return [] }
+        return context.memoized(memoKey) { compute(in: context) }
     }
 
-    private static func compute(in context: DetectionContext) -> [Corruption] {
+    /// Whether the context has a version of one sentence and no other versions: the evidence is
+    /// what another version writes in the sentence's place (consensus) or the version's own
+    /// spelling of a name in another of its sentences (self), and such a context (most) has neither.
+    static func isLone(_ context: DetectionContext) -> Bool {
+        context.otherVersions.isEmpty && context.version.sentences.count <= 1
+    }
+
+    /// The corruptions of the context (`corruptions(in:)`, unkept). `screensLone` false leaves out
+    /// the quick test of a lone sentence, for the tests that check it changes nothing.
+    static func compute(in context: DetectionContext, screensLone: Bool = true) -> [Corruption] {
+        guard !screensLone || !isLone(context) else { return [] }
         guard context.sameLanguage else { return [] }
         let versionNames = NameRuns.version(in: context)
         guard versionNames.isUsable else { return [] }

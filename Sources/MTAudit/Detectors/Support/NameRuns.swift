@@ -104,6 +104,8 @@ final class NameRuns: Sendable {
         /// `versionWritesNewName`'s answer once told: 0 not yet, 1 no, 2 yes. (Two threads that ask
         /// at once both tell it, alike.)
         let writesNewName = Atomic<UInt8>(0)
+        /// `sourceWritesMissingName`'s answer once told, alike.
+        let writesMissingName = Atomic<UInt8>(0)
 
         init(source: NameRuns, version: NameRuns) {
             self.source = source
@@ -285,6 +287,24 @@ final class NameRuns: Sendable {
         return runs
     }
 
+    /// Whether `sentence` has a word that `capitalizedRuns(in:sentence:openerZipf:)` puts in a run and
+    /// whose key `keep` keeps: whether a part of those runs that `keep` keeps exists (`Run.parts`),
+    /// told with no run made. `hasCapitalized` and the opening word's frequency.
+    func hasCapitalizedRunWord(in document: Document, sentence index: Int, openerZipf: Float, where keep: (String) -> Bool) -> Bool {
+        let tokens = document.tokens
+        let positions = document.sentences[index].tokens
+        let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
+        return Self.withBytes(of: document) { text in
+            for position in positions where mayBeName(tokens, position, text: text) && keep(tokens[position].key) {
+                if tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
+                    || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether `sentence` has a word that `capitalizedRuns` may put in a run (the test of its opening
     /// word's frequency aside) whose key `keep` keeps: a quick test, with no runs made, that most
     /// sentences fail.
@@ -301,13 +321,24 @@ final class NameRuns: Sendable {
     /// The words just before and after `run` in its sentence, past punctuation and initials ("Franco A.
     /// said"): the frame that a name standing in another's place shares with it.
     static func frame(of run: Run, in document: Document) -> (before: String?, after: String?) {
-        let tokens = document.tokens[document.sentences[run.tokens[0].sentence].tokens]
-        func isWord(_ token: Token) -> Bool {
-            token.isWordLike && !(token.kind == .letters && token.scalarCount == 1
-                && token.text.unicodeScalars.first!.hasUppercaseProperty)
+        // The tokens by index, each one's place asked first: a copy of each token read (its text and
+        // key retained, then released) cost more than the tests.
+        let tokens = document.tokens, positions = document.sentences[run.tokens[0].sentence].tokens
+        let span = run.span
+        func isWord(_ k: Int) -> Bool {
+            tokens[k].isWordLike && !(tokens[k].kind == .letters && tokens[k].scalarCount == 1
+                && tokens[k].text.unicodeScalars.first!.hasUppercaseProperty)
         }
-        return (tokens.last { isWord($0) && $0.span.end <= run.span.start }?.key,
-                tokens.first { isWord($0) && $0.span.start >= run.span.end }?.key)
+        var before: String?, after: String?
+        for k in positions.reversed() where tokens[k].span.end <= span.start && isWord(k) {
+            before = tokens[k].key
+            break
+        }
+        for k in positions where tokens[k].span.start >= span.end && isWord(k) {
+            after = tokens[k].key
+            break
+        }
+        return (before, after)
     }
 
     /// Whether the word opening `sentence` is a name by both opener thresholds or by neither: the
@@ -569,10 +600,45 @@ final class NameRuns: Sendable {
         case 1: return false
         case 2: return true
         default:
-            let writes = finders.version.writesCapitalized(in: context.version, where: { !isKnown(base($0), in: context) })
+            // A word the source writes at the same place, or one before or after, is known with no
+            // search of the source: a text and its rendering share most words, mostly in order.
+            let source = context.source.tokens
+            let writes = finders.version.writesCapitalized(in: context.version, at: { k, key in
+                !writesLetterWord(key, near: k, in: source) && !isKnown(base(key), in: context)
+            })
             finders.writesNewName.store(writes ? 2 : 1, ordering: .relaxed)
             return writes
         }
+    }
+
+    /// Whether the source writes a word that may be part of a name and that the version does not
+    /// write (`writesLetterWord`): every name part of the source that a name substitution pairs, by
+    /// spelling or by place, is made of such words. Told once per context, kept with the finders.
+    static func sourceWritesMissingName(in context: DetectionContext) -> Bool {
+        let finders = finders(in: context)
+        switch finders.writesMissingName.load(ordering: .relaxed) {
+        case 1: return false
+        case 2: return true
+        default:
+            // (The version's word at the same place, or next to it, first, as for `versionWritesNewName`.)
+            let version = context.version.tokens
+            let writes = finders.source.writesCapitalized(in: context.source, at: { k, key in
+                !writesLetterWord(key, near: k, in: version) && !writesLetterWord(base: base(key), in: context.version)
+            })
+            finders.writesMissingName.store(writes ? 2 : 1, ordering: .relaxed)
+            return writes
+        }
+    }
+
+    /// Whether `tokens` (another text's) have a letter word of key `key` at index `k`, one before or
+    /// one after: then they have a letter word of the base of `key` (its own key's base), told with
+    /// no search. False says nothing.
+    @inline(__always)
+    private static func writesLetterWord(_ key: String, near k: Int, in tokens: [Token]) -> Bool {
+        for j in k - 1...k + 1 where tokens.indices.contains(j) && tokens[j].kind == .letters && KeyNumbering.equal(tokens[j].key, key) {
+            return true
+        }
+        return false
     }
 
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
@@ -592,9 +658,25 @@ final class NameRuns: Sendable {
     /// need not make the runs (most texts).
     func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
         let tokens = document.tokens
-        // (Each token's own text read: most documents end at an early word, before reading the
-        // document's bytes would have paid.)
-        return tokens.indices.contains { k in mayBeName(tokens, k, text: nil) && keep(tokens[k].key) }
+        // `mayBeName`'s tests with `keep` asked before the honorifics' (both say no more than yes or
+        // no of the word): most capitalized words are no new name, and `keep` turns them away
+        // first, with no honorific looked up. Each word's first byte read from the document's bytes.
+        return Self.withBytes(of: document) { text in
+            tokens.indices.contains { k in
+                mayBeCapitalizedWord(tokens, k, text: text) && keep(tokens[k].key) && !honorifics.contains(tokens[k].key)
+            }
+        }
+    }
+
+    /// `writesCapitalized(in:where:)` with each word's index in the document's tokens given to `keep`
+    /// with its key.
+    private func writesCapitalized(in document: Document, at keep: (Int, String) -> Bool) -> Bool {
+        let tokens = document.tokens
+        return Self.withBytes(of: document) { text in
+            tokens.indices.contains { k in
+                mayBeCapitalizedWord(tokens, k, text: text) && keep(k, tokens[k].key) && !honorifics.contains(tokens[k].key)
+            }
+        }
     }
 
     /// Whether the token at `position` may be part of a name: a letter word of two letters or more,
@@ -608,6 +690,12 @@ final class NameRuns: Sendable {
     /// of 0x80 or more, or no bytes at hand, is told from the text's first scalar.
     @inline(__always)
     private func mayBeName(_ tokens: [Token], _ position: Int, text: UnsafeBufferPointer<UInt8>?) -> Bool {
+        mayBeCapitalizedWord(tokens, position, text: text) && !honorifics.contains(tokens[position].key)
+    }
+
+    /// `mayBeName` but for the honorifics: a letter word of two letters or more, capitalized.
+    @inline(__always)
+    private func mayBeCapitalizedWord(_ tokens: [Token], _ position: Int, text: UnsafeBufferPointer<UInt8>?) -> Bool {
         guard tokens[position].kind == .letters else { return false }
         let capital: Bool
         if let text, case let byte = text[tokens[position].utf8.lowerBound], byte < 0x80 {
@@ -615,7 +703,7 @@ final class NameRuns: Sendable {
         } else {
             capital = tokens[position].text.startsWithCapital
         }
-        return capital && tokens[position].scalarCount >= 2 && !honorifics.contains(tokens[position].key)
+        return capital && tokens[position].scalarCount >= 2
     }
 
     /// Calls `body` with the UTF-8 of `document`'s text, read in place, or with nil when its text
@@ -700,11 +788,86 @@ func base(_ key: String) -> String {
     // Byte checks first: this runs for every word of every detector, and Foundation's string
     // search would cost more than the rest.
     let dot = UInt8(ascii: "."), utf8 = key.utf8
-    // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells.
+    // Most keys are ASCII words without a stop or a possessive: one pass over the bytes tells. Most
+    // others are Latin (accented words, possessives, abbreviations): one more pass writes their base.
+    // (The plain test apart: a closure that returned the key itself retained it for every word.)
     if utf8.withContiguousStorageIfAvailable({ isPlainBase($0) }) == true { return key }
+    if let made = utf8.withContiguousStorageIfAvailable({ latinBase(of: $0) }) ?? nil { return made }
     var key = utf8.contains(dot) ? String(decoding: utf8.filter { $0 != dot }, as: UTF8.self) : key
     if utf8.count >= 2, key.utf8.last == UInt8(ascii: "s"), key.utf8.dropLast().last == UInt8(ascii: "'") { key = String(key.dropLast(2)) }
-    return strippingLatinMarks(key) ?? Normalizer.strippingMarks(key)
+    return strippingLatinMarks(key) ?? strippingMarks(key)
+}
+
+/// `Normalizer.strippingMarks` (NFD, then every nonspacing mark dropped), with the scalars that no
+/// nonspacing mark is (`cannotBeNonspacingMark`: Greek, Cyrillic) kept with no look-up in the
+/// property tables, and the decomposition itself returned where it has no such mark (most words
+/// of those scripts): no string is built scalar by scalar for them.
+func strippingMarks(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+    let decomposed = Normalizer.normalize(text, to: .nfd)
+    func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        !cannotBeNonspacingMark(scalar) && scalar.properties.generalCategory == .nonspacingMark
+    }
+    guard decomposed.unicodeScalars.contains(where: isMark) else { return decomposed }
+    var view = String.UnicodeScalarView()
+    for scalar in decomposed.unicodeScalars where !isMark(scalar) { view.append(scalar) }
+    return String(view)
+}
+
+/// Whether `scalar` is surely no nonspacing mark (general category Mn): below U+0300 (none is), in
+/// Greek and Coptic and Cyrillic before its combining marks (U+0370–U+0482), or in Cyrillic after
+/// them and its Supplement (U+048A–U+052F). A test checks every scalar of these ranges.
+@inline(__always)
+func cannotBeNonspacingMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x300, 0x370..<0x483, 0x48A..<0x530: true
+    default: false
+    }
+}
+
+/// `base` of a key of UTF-8 `bytes` whose scalars are all below U+0180 (ASCII, Latin-1 and Latin
+/// Extended-A), written in one pass with no string made between; nil for another key. What `base`
+/// does in steps: the full stops dropped, then a final "'s" (the last two characters: below U+0180
+/// no scalar joins a neighbour into one character, so they are the last two bytes), then each
+/// scalar's marks (`strippingLatinMarks`).
+func latinBase(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let dot = UInt8(ascii: ".")
+    // Every scalar below U+0180: an ASCII byte, or a lead byte C2–C5 and one continuation byte.
+    var k = 0, kept = 0, last: UInt8 = 0, beforeLast: UInt8 = 0
+    while k < bytes.count {
+        let byte = bytes[k]
+        if byte < 0x80 {
+            if byte != dot { (beforeLast, last, kept) = (last, byte, kept + 1) }
+            k += 1
+            continue
+        }
+        guard (0xC2...0xC5).contains(byte), k + 1 < bytes.count, bytes[k + 1] & 0xC0 == 0x80 else { return nil }
+        (beforeLast, last, kept) = (bytes[k], bytes[k + 1], kept + 2)
+        k += 2
+    }
+    // The bytes kept after the full stops, less a final "'s".
+    let end = kept >= 2 && last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "'") ? kept - 2 : kept
+    return String(unsafeUninitializedCapacity: end) { output in
+        var k = 0, read = 0, count = 0
+        while read < end {
+            let byte = bytes[k]
+            if byte < 0x80 {
+                k += 1
+                guard byte != dot else { continue }
+                output[count] = byte
+                count += 1
+                read += 1
+                continue
+            }
+            for base in latinBases[Int(byte & 0x1F) << 6 | Int(bytes[k + 1] & 0x3F)] {
+                output[count] = base
+                count += 1
+            }
+            k += 2
+            read += 2
+        }
+        return count
+    }
 }
 
 /// The UTF-8 of `Normalizer.strippingMarks` of each scalar below U+0180 (ASCII, Latin-1 and Latin
@@ -901,8 +1064,16 @@ struct NameSubstitutions {
         context.memoized(pairsKey) { computePairs(in: context) }
     }
 
-    private static func computePairs(in context: DetectionContext) -> [Pair] {
+    /// The pairs of the context (`pairs(in:)`, unkept). `screensMissing` false leaves out the quick
+    /// test of a source word the version lacks, for the tests that check it changes nothing.
+    static func computePairs(in context: DetectionContext, screensMissing: Bool = true) -> [Pair] {
         guard context.sameLanguage else { return [] }
+        // Every pair is made in a version sentence aligned to a source sentence closely enough for
+        // evidence: without one (a version unlike its source), nothing else need be read.
+        // (Read in place: a copy of the alignment retained and released each of its lists.)
+        guard !screensMissing || context.version.sentences.indices.contains(where: { index in
+            context.alignment.sourceOf[index] != nil && context.alignment.similarity[index] >= SentenceAlignment.evidenceSimilarity
+        }) else { return [] }
         let versionNames = NameRuns.version(in: context)
         let sourceNames = NameRuns.source(in: context)
         guard versionNames.isUsable, sourceNames.isUsable else { return [] }
@@ -910,7 +1081,12 @@ struct NameSubstitutions {
         // A pair needs a version word that may be a new name (for the pairs by spelling and by place)
         // or a wrong form of a known confusion. Most versions have neither: no runs are made for them
         // (nor the set of a short source's words).
-        guard NameRuns.versionWritesNewName(in: context) || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
+        // And a pair by spelling or by place needs a source word that may be a name and that the
+        // version lacks (`missingParts`, positionalPairs' `missing` are made of such words): a
+        // version that writes a new name where the source's are all there (a sentence opened by
+        // another word) has none either.
+        guard NameRuns.versionWritesNewName(in: context) && (!screensMissing || NameRuns.sourceWritesMissingName(in: context))
+                || confusions.version.contains(where: { $0.field == "wrong" }) else { return [] }
         let known = NameRuns.known(in: context)
         let inVersion = NameRuns.letterKeys(of: context.version)
         let countries = LexiconPhrases.mentions(.countries, in: context)
@@ -997,9 +1173,11 @@ struct NameSubstitutions {
     /// of the form that the other sentence lacks ("Horse" of "Jack Horse", "Ma" of "Jack Ma").
     private static func confusionPairs(versionIndex: Int, sourceIndex: Int, in context: DetectionContext,
                                        mentions: LexiconPhrases.KindMentions) -> [Pair] {
-        let rights = mentions.source.filter { $0.sentence == sourceIndex && $0.field == "right" }
+        // The version's wrong forms first: most sentences have none, and the source's are not read.
         let wrongs = mentions.version.filter { $0.sentence == versionIndex && $0.field == "wrong" }
-        guard !rights.isEmpty, !wrongs.isEmpty else { return [] }
+        guard !wrongs.isEmpty else { return [] }
+        let rights = mentions.source.filter { $0.sentence == sourceIndex && $0.field == "right" }
+        guard !rights.isEmpty else { return [] }
         let versionRights = mentions.version.filter { $0.sentence == versionIndex && $0.field == "right" }
         let sourceKeys = Set(context.source.tokens[context.source.sentences[sourceIndex].tokens].map { base($0.key) })
         let versionKeys = Set(context.version.tokens[context.version.sentences[versionIndex].tokens].map { base($0.key) })
@@ -1041,8 +1219,10 @@ struct NameSubstitutions {
         let overlaps = { (run: NameRuns.Run, spans: [TextSpan]) in
             spans.contains { $0.start < run.span.end && run.span.start < $0.end }
         }
-        // Most sentences have no capitalized word that the other texts lack, and so no new part.
-        guard versionNames.hasCapitalized(in: context.version, sentence: versionIndex, where: { !known.contains(base($0)) }) else {
+        // Most sentences have no capitalized word that the other texts lack, and so no new part; nor
+        // do most others, whose only such word opens the sentence and is common ("Yesterday").
+        guard versionNames.hasCapitalizedRunWord(in: context.version, sentence: versionIndex, openerZipf: EntityOmittedDetector.commonWordZipf,
+                                                 where: { !known.contains(base($0)) }) else {
             return []
         }
         // Nor, most often where it has one (a sentence opened by another word), a capitalized word
@@ -1059,8 +1239,9 @@ struct NameSubstitutions {
         let versionTokens = context.version.tokens[context.version.sentences[versionIndex].tokens]
         // The source's side holds a name by the usual signs ("Suwa"), with the capitalized words around
         // it ("Suwa City").
-        let names = Set(sourceRuns()[sourceIndex]
-            .flatMap { $0.tokens.map(\.span) })
+        // (A list: a sentence's few name words are found by comparing them for less than a set's
+        // hashing of each.)
+        let names = sourceRuns()[sourceIndex].flatMap { $0.tokens.map(\.span) }
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
             .filter { run in
