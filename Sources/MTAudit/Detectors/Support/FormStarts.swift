@@ -180,7 +180,7 @@ final class FormStarts: Sendable {
     private func marks(in document: Document, into marks: UnsafeMutableBufferPointer<UInt64>,
                        marked: UnsafeMutableBufferPointer<Int>) -> (count: Int, kinds: UInt64) {
         // By index: a copy of each token (its text and key retained) would cost as much as its look-up.
-        let tokens = document.tokens
+        let tokens = document.tokens, hashes = document.keyHashes
         // The tables as local constants: the look-up's closure then reads them in place, where
         // reading them through `self` copied (retained and released) the table for every word.
         let kinds = kinds, singleWordKinds = singleWordKinds, filter = filter, numbering = numbering, continuations = continuations
@@ -197,10 +197,11 @@ final class FormStarts: Sendable {
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
             // Whether the key has an apostrophe; and without one (most words), its mark: the look-up
-            // then tries the word's own key alone, weighed here with no closure to call, its bytes
-            // hashed once for the continuations' bit, the filter's bit and the numbering's table.
+            // then tries the word's own key alone, weighed here with no closure to call, by the hash
+            // its document keeps of it (`keyHashes`) for the continuations' bit, the filter's bit and
+            // the numbering's table.
             let plain = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                let hash = FNV1a.hash(bytes)
+                let hash = hashes[k]
                 let slot = KeyFilter.slot(hash: hash)
                 if continuations.mayContain(slot: slot) { marks[k] = continuing }
                 guard !bytes.contains(apostrophe) else { return false }
