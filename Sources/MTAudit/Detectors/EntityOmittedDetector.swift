@@ -77,10 +77,10 @@ public struct EntityOmittedDetector: Detector {
         guard names.isUsable else { return [] }
         // A name is missing only where a word of it the version lacks is: without a source word that
         // may be part of a name and that the version lacks (most texts), none is, and no runs are made
-        // (nor, for a short version, the set of its words).
-        guard names.writesCapitalized(in: context.source, where: { !NameRuns.writesLetterWord(base: base($0), in: context.version) }) else {
-            return []
-        }
+        // (nor, for a short version, the set of its words). Told once per context, for the name
+        // substitutions too (`sourceWritesMissingName`: this test, with the version's word at the same
+        // place looked at first).
+        guard NameRuns.sourceWritesMissingName(in: context) else { return [] }
         let inVersion = NameRuns.letterKeys(of: context.version)
         // Names another name stands for are substitutions (name-corruption, introduced-entity), not omissions.
         let substituted = Set(NameSubstitutions.pairs(in: context).map { $0.source.span })
