@@ -199,9 +199,13 @@ public struct WordFrequencies: Sendable {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: languageCount) { hits in
                 scores.initialize(repeating: 0)
                 hits.initialize(repeating: 0)
+                // (The listings read in place, as `zipf(ofRow:language:)` reads them, with no copy
+                // of the table made for each row.)
+                let reader = reader
                 rows.withUnsafeBufferPointer { rows in
                     for row in rows where row >= 0 {
-                        for listing in listings(ofRow: Int(row)) {
+                        for position in reader.positions(ofRow: Int(row)) {
+                            let listing = reader.listings[position]
                             scores[Int(listing.language)] += listing.zipf
                             hits[Int(listing.language)] += 1
                         }
