@@ -108,6 +108,9 @@ final class DocumentWords: Sendable {
                     body(Int(next), hashes[token])
                     next += 1
                 }
+                // (Every token of the document is in a sentence, so every id was met: callers fill a
+                // table by id from this.)
+                precondition(Int(next) == ids.keys.count, "every word's first token")
             }
         }
     }

@@ -1149,6 +1149,7 @@ struct SentenceWords {
             let written = UnsafeMutableBufferPointer(rebasing: room[..<sourceCount])
             let shares = UnsafeMutableBufferPointer(rebasing: room[sourceCount...])
             written.initialize(repeating: false)
+            shares.initialize(repeating: false)
             var shared = 0
             versionWords.forEachKeyHash { local, hash in
                 if let id = sourceWords.ids.number(of: versionKeys[local], hash: hash) {

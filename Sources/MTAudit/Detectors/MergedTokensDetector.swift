@@ -135,7 +135,7 @@ public struct MergedTokensDetector: Detector {
         var k = 2
         while k <= count - 2 {
             defer {
-                leftHash = (leftHash ^ UInt64(key[k])) &* 0x100_0000_01b3
+                leftHash = KeyHash.step(leftHash, key[k])
                 k += 1
             }
             let left = UnsafeBufferPointer(rebasing: key[..<k])
@@ -211,11 +211,7 @@ public struct MergedTokensDetector: Detector {
     /// the joined key's hash carries it on through `b`'s bytes alone.
     static func containsJoined(_ a: String, hash aHash: UInt64, _ b: String, in vocabulary: Vocabulary) -> Bool {
         var b = b
-        let hash = b.withUTF8 { b in
-            var hash = aHash
-            for byte in b { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+        let hash = b.withUTF8 { KeyHash.fnv1a(continuing: aHash, $0) }
         // Most end here: `a`'s bytes are read only for a joined key the filters let through.
         guard vocabulary.mayContain(hash: hash) else { return false }
         var a = a

@@ -30,6 +30,11 @@ struct BitVectorEditDistance<Bits> {
 }
 
 extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger {
+    /// The low `count` bits set (all of them for a full width): a row's bits for a reference of
+    /// `count` words.
+    @inline(__always)
+    static func lowBits(_ count: Int) -> Bits { count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1 }
+
     /// The reference's bit vectors, with no words yet (`setWords`).
     init(reference: [UInt32]) {
         precondition(reference.count <= Bits.bitWidth)
@@ -40,7 +45,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
             for (index, word) in reference.enumerated() { positions[Int(word)] |= 1 &<< index }
         }
         self.positions = positions
-        mask = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
+        mask = Self.lowBits(reference.count)
     }
 
     /// The bit vectors of a reference of `count` words whose positions are known already (for each
@@ -49,7 +54,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     init(positions: [Bits], count: Int) {
         precondition(count <= Bits.bitWidth)
         self.positions = positions
-        mask = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+        mask = Self.lowBits(count)
     }
 
     init(words: [UInt32], reference: [UInt32]) {
@@ -90,7 +95,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     /// kept only one at a time. The distance `init(words:reference:)` finds.
     static func distance(_ words: [UInt32], reference: [UInt32]) -> Int {
         precondition(reference.count <= Bits.bitWidth)
-        let mask: Bits = reference.count == Bits.bitWidth ? ~0 : (1 &<< reference.count) &- 1
+        let mask: Bits = Self.lowBits(reference.count)
         let vocabulary = Int(reference.max() ?? 0) + 1
         let row = withUnsafeTemporaryAllocation(of: Bits.self, capacity: vocabulary) { positions in
             positions.initialize(repeating: 0)
@@ -110,7 +115,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     /// already: no table made.
     static func distance(_ words: UnsafeBufferPointer<UInt32>, positions: [Bits], count: Int) -> Int {
         precondition(count <= Bits.bitWidth)
-        let mask: Bits = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+        let mask: Bits = Self.lowBits(count)
         let row = positions.withUnsafeBufferPointer { positions in
             var row = Row(increases: mask, decreases: 0)
             for word in words {
@@ -127,7 +132,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     static func distance(_ words: UnsafeBufferPointer<UInt32>, positions: [Bits], count: Int,
                          rows: UnsafeMutableBufferPointer<Row>) -> Int {
         precondition(count <= Bits.bitWidth && rows.count > words.count)
-        let mask: Bits = count == Bits.bitWidth ? ~0 : (1 &<< count) &- 1
+        let mask: Bits = Self.lowBits(count)
         let row = positions.withUnsafeBufferPointer { positions in
             var row = Row(increases: mask, decreases: 0)
             rows[0] = row
@@ -178,7 +183,7 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     /// The full matrix's cell (i, j): the distance of the unshifted words' first i to the reference's
     /// first j, the row's first column (i) plus its ups less its downs before column j.
     func cost(_ i: Int, _ j: Int) -> Int {
-        let before: Bits = j == Bits.bitWidth ? ~0 : (1 &<< j) &- 1
+        let before: Bits = Self.lowBits(j)
         return i + (rows[i].increases & before).nonzeroBitCount - (rows[i].decreases & before).nonzeroBitCount
     }
 
@@ -327,6 +332,8 @@ extension BitVectorEditDistance where Bits: FixedWidthInteger & UnsignedInteger 
     /// through buffers (no test of an array's bounds or uniqueness a word).
     func distance(_ words: [UInt32], shifting start: Int, length: Int, to target: Int) -> Int {
         let end = words.count
+        // (The rows are read unchecked below: they must be the unshifted words', one a word and the first.)
+        precondition(rows.count == end + 1, "the rows of the unshifted words")
         func clamped(_ from: Int, _ to: Int) -> Range<Int> {
             let a = min(max(0, from), end), b = min(max(0, to), end)
             return a < b ? a..<b : a..<a

@@ -20,7 +20,8 @@ public final class Document: Sendable {
     let tokenRows: [Int32]
     /// By token: the FNV-1a hash of its key (`FNV1a.hash` of the key's bytes), which the segmenter
     /// keeps with each word's strings: the word tables that number keys or filter them by hash
-    /// (`DocumentWords`, the number words) read it here rather than hash each key again.
+    /// (`DocumentWords` and the aligner's look-ups, the number words, the vocabulary of merged
+    /// tokens, the lexicon forms' marks) read it here rather than hash each key again.
     let keyHashes: [UInt64]
     /// The number of word-like tokens (letters, numbers, kana, ideographs), counted as they are made.
     public let wordCount: Int

@@ -1,4 +1,5 @@
 import Foundation
+import MTAuditText
 
 /// Numbers for keys (0, 1, 2, … in order of first appearance), equal keys alike: an open-addressing
 /// table over the keys' UTF-8 bytes (FNV-1a hashes, linear probing), where a `[String: Int]` hashed
@@ -154,13 +155,13 @@ struct KeyNumbering {
 }
 
 /// The 64-bit FNV-1a hash of bytes: the one hash of the tables that key words by their UTF-8 bytes
-/// (`KeyNumbering`, `KeyFilter`, the metrics' word numbering). Words are short: a byte at a time is
-/// fast enough.
+/// (`KeyNumbering`, `KeyFilter`, the metrics' word numbering), and the segmenter's (`KeyHash`, whose
+/// steps this takes, over any sequence of bytes). Words are short: a byte at a time is fast enough.
 enum FNV1a {
     @inline(__always)
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = KeyHash.offsetBasis
+        for byte in bytes { hash = KeyHash.step(hash, byte) }
         return hash
     }
 }

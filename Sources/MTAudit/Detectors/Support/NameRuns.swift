@@ -111,6 +111,19 @@ final class NameRuns: Sendable {
             self.source = source
             self.version = version
         }
+
+        /// The answer kept in `answer` (0 not yet, 1 no, 2 yes), or `tell`'s, kept there.
+        @inline(__always)
+        static func told(_ answer: borrowing Atomic<UInt8>, _ tell: () -> Bool) -> Bool {
+            switch answer.load(ordering: .relaxed) {
+            case 1: return false
+            case 2: return true
+            default:
+                let told = tell()
+                answer.store(told ? 2 : 1, ordering: .relaxed)
+                return told
+            }
+        }
     }
 
     /// The name runs of every sentence of the context's source (or version), as `runs(in:sentence:
@@ -274,8 +287,7 @@ final class NameRuns: Sendable {
         Self.withBytes(of: document) { text in
             for position in positions {
                 if mayBeName(tokens, position, text: text),
-                   tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
-                    || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
+                   mayOpenRun(tokens, position, of: document, firstWord: firstWord, openerZipf: openerZipf) {
                     if current.isEmpty { current.reserveCapacity(4) }
                     current.append(tokens[position])
                 } else if tokens[position].isWordLike || tokens[position].text != "." {
@@ -296,13 +308,20 @@ final class NameRuns: Sendable {
         let firstWord = positions.first { tokens[$0].isWordLike }.map { tokens[$0].span.start }
         return Self.withBytes(of: document) { text in
             for position in positions where mayBeName(tokens, position, text: text) && keep(tokens[position].key) {
-                if tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
-                    || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf {
-                    return true
-                }
+                if mayOpenRun(tokens, position, of: document, firstWord: firstWord, openerZipf: openerZipf) { return true }
             }
             return false
         }
+    }
+
+    /// Whether a word that may be a name (`mayBeName`) at `position` is one a run takes, by its place:
+    /// anywhere but at its sentence's first word (which starts at `firstWord`); there, an acronym,
+    /// or a word rarer than `openerZipf` (a common word is capitalized for opening the sentence).
+    /// The one test of `capitalizedRuns` and `hasCapitalizedRunWord`.
+    @inline(__always)
+    private func mayOpenRun(_ tokens: [Token], _ position: Int, of document: Document, firstWord: Int?, openerZipf: Float) -> Bool {
+        tokens[position].span.start != firstWord || NameRuns.isAcronym(tokens[position])
+            || DocumentWordRows.of(document).zipf(ofToken: position, key: tokens[position].key, in: language ?? "en") < openerZipf
     }
 
     /// Whether `sentence` has a word that `capitalizedRuns` may put in a run (the test of its opening
@@ -596,18 +615,13 @@ final class NameRuns: Sendable {
         // Kept with the finders, which both rules fetch anyway: a memo key of its own cost more than
         // the test where the source's set is made.
         let finders = finders(in: context)
-        switch finders.writesNewName.load(ordering: .relaxed) {
-        case 1: return false
-        case 2: return true
-        default:
+        return Finders.told(finders.writesNewName) {
             // A word the source writes at the same place, or one before or after, is known with no
             // search of the source: a text and its rendering share most words, mostly in order.
             let source = context.source.tokens
-            let writes = finders.version.writesCapitalized(in: context.version, at: { k, key in
+            return finders.version.writesCapitalized(in: context.version, at: { k, key in
                 !writesLetterWord(key, near: k, in: source) && !isKnown(base(key), in: context)
             })
-            finders.writesNewName.store(writes ? 2 : 1, ordering: .relaxed)
-            return writes
         }
     }
 
@@ -616,17 +630,12 @@ final class NameRuns: Sendable {
     /// spelling or by place, is made of such words. Told once per context, kept with the finders.
     static func sourceWritesMissingName(in context: DetectionContext) -> Bool {
         let finders = finders(in: context)
-        switch finders.writesMissingName.load(ordering: .relaxed) {
-        case 1: return false
-        case 2: return true
-        default:
+        return Finders.told(finders.writesMissingName) {
             // (The version's word at the same place, or next to it, first, as for `versionWritesNewName`.)
             let version = context.version.tokens
-            let writes = finders.source.writesCapitalized(in: context.source, at: { k, key in
+            return finders.source.writesCapitalized(in: context.source, at: { k, key in
                 !writesLetterWord(key, near: k, in: version) && !writesLetterWord(base: base(key), in: context.version)
             })
-            finders.writesMissingName.store(writes ? 2 : 1, ordering: .relaxed)
-            return writes
         }
     }
 
@@ -657,19 +666,13 @@ final class NameRuns: Sendable {
     /// (a name new to the other texts, one the version lacks): the rules that look for such parts
     /// need not make the runs (most texts).
     func writesCapitalized(in document: Document, where keep: (String) -> Bool) -> Bool {
-        let tokens = document.tokens
-        // `mayBeName`'s tests with `keep` asked before the honorifics' (both say no more than yes or
-        // no of the word): most capitalized words are no new name, and `keep` turns them away
-        // first, with no honorific looked up. Each word's first byte read from the document's bytes.
-        return Self.withBytes(of: document) { text in
-            tokens.indices.contains { k in
-                mayBeCapitalizedWord(tokens, k, text: text) && keep(tokens[k].key) && !honorifics.contains(tokens[k].key)
-            }
-        }
+        writesCapitalized(in: document, at: { keep($1) })
     }
 
     /// `writesCapitalized(in:where:)` with each word's index in the document's tokens given to `keep`
-    /// with its key.
+    /// with its key. `mayBeName`'s tests with `keep` asked before the honorifics' (both say no more
+    /// than yes or no of the word): most capitalized words are no new name, and `keep` turns them
+    /// away first, with no honorific looked up. Each word's first byte read from the document's bytes.
     private func writesCapitalized(in document: Document, at keep: (Int, String) -> Bool) -> Bool {
         let tokens = document.tokens
         return Self.withBytes(of: document) { text in
@@ -681,8 +684,9 @@ final class NameRuns: Sendable {
 
     /// Whether the token at `position` may be part of a name: a letter word of two letters or more,
     /// capitalized, no honorific. What `isName` and `capitalizedRuns` ask of every word first, and
-    /// all that the quick tests (`hasCapitalized`, `opensAlike`, `writesCapitalized`) ask: one test,
-    /// so that a quick test can never turn away a word the full ones would keep.
+    /// all that the quick tests (`hasCapitalized`, `opensAlike`) ask: one test, so that a quick test
+    /// can never turn away a word the full ones would keep. (`writesCapitalized` asks its two parts,
+    /// `mayBeCapitalizedWord` and the honorifics, with its own test between them: the same answer.)
     ///
     /// `text` is the UTF-8 of the tokens' document (`withBytes`), or nil: a token's first byte is read
     /// there, where its text's first byte stands (a token's text is its bytes of the document's),
