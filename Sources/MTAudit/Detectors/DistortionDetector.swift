@@ -370,16 +370,7 @@ public struct DistortionDetector: Detector {
         /// another key's base is made and numbered as `number(_:_:)` numbers it.
         @inline(__always)
         mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
-            let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
-                let (hash, plain) = DistortionKeyHash.scan(bytes)
-                let count = bytes.count
-                guard plain,
-                      !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, Mark.notPlain) }
-                // As `learn` reads a plain key: fewer than four bytes, short; else long, with its head.
-                guard count >= 4 else { return (hash, Mark.lengthKnown) }
-                return (hash, Mark.lengthKnown | Mark.isLong | Mark.plainHead(bytes))
-            }
-            if let scanned, scanned.facts != Mark.notPlain { return number(key, hash: scanned.hash, facts: scanned.facts, mark) }
+            if let (hash, facts) = Mark.plainFacts(of: key) { return number(key, hash: hash, facts: facts, mark) }
             return number(base(key), mark)
         }
 
@@ -414,30 +405,11 @@ public struct DistortionDetector: Detector {
             slots = KeyNumbering.slots(placing: keys, count: 2 * slots.count, hash: DistortionKeyHash.hash)
         }
 
-        /// Reads what `has` asks of key `number` once: whether it is long enough to share a stem (only
-        /// words of four letters or more do: "a" and "in" begin too many words) and, for a plain key
-        /// (`isPlainStem`, whose letters are its bytes), its first four bytes. Two plain keys of four
-        /// letters or more share a stem only if one begins the other or they share five letters
-        /// (`sharesStem`), and either way their first four bytes are equal: keys whose heads differ
-        /// share none, with no call to `sharesStem`. (One pass over the key's bytes for both; a key
-        /// numbered by `number(baseOf:_:)` as its own base is learnt there.)
+        /// Reads what `has` asks of key `number` once (`Mark.lengthFacts`). (A key numbered by
+        /// `number(baseOf:_:)` as its own base is learnt there.)
         private mutating func learn(_ number: Int) {
             guard marks[number] & Mark.lengthKnown == 0 else { return }
-            let key = keys[number]
-            // A key of fewer than four bytes has fewer than four scalars: told by its count alone.
-            guard key.utf8.count >= 4 else {
-                marks[number] |= Mark.lengthKnown
-                return
-            }
-            // A plain key's letters are its bytes: four or more of them, and its head read in place.
-            let head = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-                isPlainStem(bytes) ? Mark.plainHead(bytes) : nil
-            } ?? nil
-            if let head {
-                marks[number] |= Mark.lengthKnown | Mark.isLong | head
-            } else {
-                marks[number] |= TokenAligner.scalarCount(key) >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
-            }
+            marks[number] |= Mark.lengthFacts(of: keys[number])
         }
 
         /// Whether the texts of `mark` write key `number`, as such or as another form: some key
@@ -452,25 +424,13 @@ public struct DistortionDetector: Detector {
             let first = UInt8(truncatingIfNeeded: head)
             for other in marks.indices where marks[other] & mark != 0 {
                 if marks[other] & Mark.lengthKnown == 0 {
-                    // (The byte read by subscript: `first` of the view is a generic call.)
-                    let utf8 = keys[other].utf8
-                    // A key not learnt yet whose first byte is a printable ASCII byte other than a full
-                    // stop and an apostrophe begins its `base` too (`base` drops full stops, a final
-                    // "'s" and marks): if that byte is not the plain key's first, the two share no stem
-                    // (`sharesStem` compares the bases from their first letters), and it is passed over
-                    // with no pass over its bytes. Most keys are.
-                    if plain, !utf8.isEmpty, case let byte = utf8[utf8.startIndex], byte > 0x20, byte < 0x80,
-                       byte != UInt8(ascii: "."), byte != UInt8(ascii: "'"), byte != first { continue }
+                    if plain, Mark.beginsOtherwise(keys[other], than: first) { continue }
                     learn(other)
                 }
                 let otherFacts = marks[other]
                 guard otherFacts & Mark.isLong != 0 else { continue }
                 if plain && otherFacts & Mark.hasHead != 0 {
-                    // Two plain keys of the same first four bytes: `sharesStem` is true when the
-                    // shorter has four (one begins the other) or else when their fifth bytes are
-                    // equal (five letters shared), told by the facts alone.
-                    guard otherFacts >> 32 == head else { continue }
-                    if facts & otherFacts & Mark.hasFifth == 0 || (facts ^ otherFacts) & Mark.fifth == 0 { return true }
+                    if Mark.plainKeysShareStem(facts, otherFacts) { return true }
                     continue
                 }
                 if sharesStem(keys[other], keys[number]) { return true }
@@ -496,7 +456,65 @@ public struct DistortionDetector: Detector {
             let head = UInt64(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
             return hasHead | head << 32 | (bytes.count >= 5 ? hasFifth | UInt64(bytes[4]) << 8 : 0)
         }
-        /// Not a mark: what `LinkKeys.number(baseOf:_:)` tells of a key that is not plain.
+        /// Not a mark: what `plainFacts(of:)` tells of a key that is not plain.
         static let notPlain: UInt64 = .max
+
+        /// The hash of a plain key (its own base: ASCII without a full stop, a carriage return or a
+        /// final "'s") and what `lengthFacts` would read of it (its length, its head), from one pass
+        /// over its bytes; nil for another key.
+        @inline(__always)
+        static func plainFacts(of key: String) -> (hash: UInt64, facts: UInt64)? {
+            let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
+                let (hash, plain) = DistortionKeyHash.scan(bytes)
+                let count = bytes.count
+                guard plain,
+                      !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, notPlain) }
+                // As `lengthFacts` reads a plain key: fewer than four bytes, short; else long, with its head.
+                guard count >= 4 else { return (hash, lengthKnown) }
+                return (hash, lengthKnown | isLong | plainHead(bytes))
+            }
+            guard let scanned, scanned.facts != notPlain else { return nil }
+            return scanned
+        }
+
+        /// What a link learns of `key` when it is first asked about (`lengthKnown`, and `isLong` with,
+        /// for a plain key, its head): whether it is long enough to share a stem (only words of four
+        /// letters or more do: "a" and "in" begin too many words) and, for a plain key (`isPlainStem`,
+        /// whose letters are its bytes), its first four bytes and its fifth. Two plain keys of four
+        /// letters or more share a stem only if one begins the other or they share five letters
+        /// (`sharesStem`), and either way their first four bytes are equal: keys whose heads differ
+        /// share none, with no call to `sharesStem` (`plainKeysShareStem`).
+        static func lengthFacts(of key: String) -> UInt64 {
+            // A key of fewer than four bytes has fewer than four scalars: told by its count alone.
+            guard key.utf8.count >= 4 else { return lengthKnown }
+            // A plain key's letters are its bytes: four or more of them, and its head read in place.
+            let head = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+                isPlainStem(bytes) ? plainHead(bytes) : nil
+            } ?? nil
+            if let head { return lengthKnown | isLong | head }
+            return TokenAligner.scalarCount(key) >= 4 ? lengthKnown | isLong : lengthKnown
+        }
+
+        /// Whether `key`, not learnt yet, surely shares no stem with a plain key whose first byte is
+        /// `first`: a key whose first byte is a printable ASCII byte other than a full stop and an
+        /// apostrophe begins its `base` too (`base` drops full stops, a final "'s" and marks), and if
+        /// that byte is not `first`, the two share no stem (`sharesStem` compares the bases from their
+        /// first letters), told with no pass over its bytes. Most keys are.
+        @inline(__always)
+        static func beginsOtherwise(_ key: String, than first: UInt8) -> Bool {
+            // (The byte read by subscript: `first` of the view is a generic call.)
+            let utf8 = key.utf8
+            guard !utf8.isEmpty, case let byte = utf8[utf8.startIndex] else { return false }
+            return byte > 0x20 && byte < 0x80 && byte != UInt8(ascii: ".") && byte != UInt8(ascii: "'") && byte != first
+        }
+
+        /// Whether two plain long keys (`facts` and `otherFacts`, both with `hasHead`) share a stem:
+        /// with the same first four bytes, when the shorter has four (one begins the other) or else
+        /// when their fifth bytes are equal (five letters shared), told by the facts alone.
+        @inline(__always)
+        static func plainKeysShareStem(_ facts: UInt64, _ otherFacts: UInt64) -> Bool {
+            guard otherFacts >> 32 == facts >> 32 else { return false }
+            return facts & otherFacts & hasFifth == 0 || (facts ^ otherFacts) & fifth == 0
+        }
     }
 }

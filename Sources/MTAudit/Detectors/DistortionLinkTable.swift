@@ -70,7 +70,7 @@ struct DistortionLinkTable {
     /// length and head learnt from the same bytes; another's base is made and numbered.
     @inline(__always)
     mutating func number(baseOf key: String, _ mark: UInt64) -> Int {
-        if let (hash, facts) = Self.plainFacts(of: key) { return number(key, hash: hash, facts: facts, mark) }
+        if let (hash, facts) = Mark.plainFacts(of: key) { return number(key, hash: hash, facts: facts, mark) }
         return numberMade(base(key), mark)
     }
 
@@ -82,23 +82,6 @@ struct DistortionLinkTable {
         guard let base else { return number(key, hash: hash, facts: facts, mark) }
         // (The base is held by `keys` for the link, as a document's tokens hold their keys.)
         return number(base, hash: hash, facts: 0, mark)
-    }
-
-    /// The hash of a plain key (its own base: ASCII without a full stop, a carriage return or a
-    /// final "'s") and what `learn` would read of it (its length, its head), from one pass over its
-    /// bytes; nil for another key.
-    @inline(__always)
-    static func plainFacts(of key: String) -> (hash: UInt64, facts: UInt64)? {
-        let scanned = key.utf8.withContiguousStorageIfAvailable { bytes -> (hash: UInt64, facts: UInt64) in
-            let (hash, plain) = DistortionKeyHash.scan(bytes)
-            let count = bytes.count
-            guard plain,
-                  !(count >= 2 && bytes[count - 1] == UInt8(ascii: "s") && bytes[count - 2] == UInt8(ascii: "'")) else { return (hash, Mark.notPlain) }
-            guard count >= 4 else { return (hash, Mark.lengthKnown) }
-            return (hash, Mark.lengthKnown | Mark.isLong | Mark.plainHead(bytes))
-        }
-        guard let scanned, scanned.facts != Mark.notPlain else { return nil }
-        return scanned
     }
 
     /// Numbers the words of a text of `mark` (`words`, indices into `tokens`): each one's number
@@ -221,19 +204,7 @@ struct DistortionLinkTable {
     /// key, its head, once.
     private func learn(_ number: Int) {
         guard marks[number] & Mark.lengthKnown == 0 else { return }
-        let key = key(number)
-        guard key.utf8.count >= 4 else {
-            marks[number] |= Mark.lengthKnown
-            return
-        }
-        let head = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-            isPlainStem(bytes) ? Mark.plainHead(bytes) : nil
-        } ?? nil
-        if let head {
-            marks[number] |= Mark.lengthKnown | Mark.isLong | head
-        } else {
-            marks[number] |= TokenAligner.scalarCount(key) >= 4 ? Mark.lengthKnown | Mark.isLong : Mark.lengthKnown
-        }
+        marks[number] |= Mark.lengthFacts(of: key(number))
     }
 
     /// `LinkKeys.has`: whether the texts of `mark` write key `number`, as such or as another form
@@ -248,16 +219,13 @@ struct DistortionLinkTable {
         let first = UInt8(truncatingIfNeeded: head)
         for other in 0..<count where marks[other] & mark != 0 {
             if marks[other] & Mark.lengthKnown == 0 {
-                let utf8 = key(other).utf8
-                if plain, !utf8.isEmpty, case let byte = utf8[utf8.startIndex], byte > 0x20, byte < 0x80,
-                   byte != UInt8(ascii: "."), byte != UInt8(ascii: "'"), byte != first { continue }
+                if plain, Mark.beginsOtherwise(key(other), than: first) { continue }
                 learn(other)
             }
             let otherFacts = marks[other]
             guard otherFacts & Mark.isLong != 0 else { continue }
             if plain && otherFacts & Mark.hasHead != 0 {
-                guard otherFacts >> 32 == head else { continue }
-                if facts & otherFacts & Mark.hasFifth == 0 || (facts ^ otherFacts) & Mark.fifth == 0 { return true }
+                if Mark.plainKeysShareStem(facts, otherFacts) { return true }
                 continue
             }
             if sharesStem(key(other), key(number)) { return true }

@@ -47,7 +47,7 @@ final class DistortionTokenKeys: @unchecked Sendable {
         document.tokens.withUnsafeBufferPointer { tokens in
             for index in 0..<count where tokens[index].isWordLike {
                 let key = tokens[index].key
-                if let (hash, known) = DistortionLinkTable.plainFacts(of: key) {
+                if let (hash, known) = Mark.plainFacts(of: key) {
                     (entries[2 * index], entries[2 * index + 1]) = (hash, known)
                 } else {
                     let base = base(key)
