@@ -10,7 +10,16 @@ final class DocumentWords: Sendable {
     var keys: [String] { ids.keys }
     /// The words' ids.
     let ids: KeyNumbering
-    let sentences: [[Int32]]
+    /// Each sentence's words, as sorted ids: made on first ask (the aligner's paths for texts of
+    /// several sentences and the addition rule read them; a pair of one sentence each is aligned on
+    /// the ids alone), then kept.
+    var sentences: [[Int32]] {
+        if let made = madeSentences.withLock({ $0 }) { return made }
+        let made = Self.sentences(of: documentSentences, tokenIds: tokenIds)
+        madeSentences.withLock { if $0 == nil { $0 = made } }
+        return made
+    }
+    private let madeSentences = Mutex<[[Int32]]?>(nil)
     /// Each sentence's anchors, as sorted ids: made on first ask (only the aligner's path for texts of
     /// several sentences reads them), then kept.
     var anchors: [[Int32]] {
@@ -71,8 +80,6 @@ final class DocumentWords: Sendable {
         // words, and a table that outgrows the caches misses them at every look-up.
         let room = min(document.tokens.count, max(4096, document.tokens.count / 4))
         var ids = KeyNumbering(capacity: room)
-        var sentences: [[Int32]] = []
-        sentences.reserveCapacity(document.sentences.count)
         var tokenIds = [Int32](filledWith: -1, count: document.tokens.count)
         // The tokens read in place: a copy of each (its text and key retained) cost as much as its
         // number; and so the ids written. Each key numbered by the hash the segmenter made of it.
@@ -80,19 +87,14 @@ final class DocumentWords: Sendable {
             document.tokens.withUnsafeBufferPointer { tokens in
                 document.keyHashes.withUnsafeBufferPointer { hashes in
                     for sentence in document.sentences {
-                        var set: [Int32] = []
-                        set.reserveCapacity(sentence.tokens.count)
                         for index in sentence.tokens where tokens[index].isWordLike {
-                            let id = Int32(ids.number(tokens[index].key, hash: hashes[index]))
-                            tokenIds[index] = id
-                            set.append(id)
+                            tokenIds[index] = Int32(ids.number(tokens[index].key, hash: hashes[index]))
                         }
-                        sentences.append(SortedIds.sortedUnique(consume set))
                     }
                 }
             }
         }
-        (self.ids, self.sentences, self.tokenIds) = (ids, sentences, tokenIds)
+        (self.ids, self.tokenIds) = (ids, tokenIds)
         (documentTokens, documentSentences, documentKeyHashes) = (document.tokens, document.sentences, document.keyHashes)
     }
 
@@ -111,6 +113,18 @@ final class DocumentWords: Sendable {
                 // (Every token of the document is in a sentence, so every id was met: callers fill a
                 // table by id from this.)
                 precondition(Int(next) == ids.keys.count, "every word's first token")
+            }
+        }
+    }
+
+    /// Each sentence's words as sorted ids: the ids of its word-like tokens (the tokens with an id).
+    static func sentences(of sentences: [Sentence], tokenIds: [Int32]) -> [[Int32]] {
+        tokenIds.withUnsafeBufferPointer { tokenIds in
+            sentences.map { sentence in
+                var set: [Int32] = []
+                set.reserveCapacity(sentence.tokens.count)
+                for index in sentence.tokens where tokenIds[index] >= 0 { set.append(tokenIds[index]) }
+                return SortedIds.sortedUnique(consume set)
             }
         }
     }

@@ -1156,8 +1156,6 @@ struct SentenceWords {
                     written[id] = true
                     shares[local] = true
                     shared += 1
-                } else {
-                    shares[local] = false
                 }
             }
             // Each word's weight as `init` gives it: by the word list, the source's Zipf frequency for
