@@ -29,6 +29,10 @@ public struct SentenceBLEU: SentenceMetric {
             let count = reference.vocabulary13a.words.count
             return score(correct: SharedNGramGroups.sameSequenceLanes(count, maximumOrder: Self.maximumOrder), hypCount: count, refCount: count)
         }
+        // Tokens that are chrF++'s words in both texts: chrF++ counted BLEU's matches (orders 1–4).
+        if let kept = hypothesis.characterFScoreWordMatches(against: reference) {
+            return score(correct: kept.lanes, hypCount: kept.hypCount, refCount: kept.refCount)
+        }
         return scoreReadingBoth(hypothesis: hypothesis, reference: reference)
     }
 
