@@ -1,3 +1,4 @@
+import Foundation
 @testable import MTAudit
 import Testing
 
@@ -54,6 +55,37 @@ struct Metrics12SharedWordMatchesTests {
             }
         }
     }
+
+    @Test("Tokens cut word by word (by wordCut, or the chain over a word with two stops side by side) are the passes'")
+    func tokensWordByWord() {
+        var generator = SplitMix(seed: 1206)
+        for round in 0..<6000 {
+            let text = Self.text(&generator, extra: round % 3 == 0 ? ["\n", "&amp;", "<skipped>", "-\n", "1.,2", ".,.", "5..", "a,,b"] : [])
+            #expect(Tokenizer13a.tokens(text) == Self.regexTokens(text), "round \(round): \(text.debugDescription)")
+        }
+    }
+
+    /// sacreBLEU's 13a as it is written: the replacements, then its four regular expressions over
+    /// the padded line one after another (ICU's, which substitute left to right without overlaps as
+    /// Python's `re.sub` does), split at white space.
+    private static func regexTokens(_ text: String) -> [String] {
+        var line = text.replacingOccurrences(of: "<skipped>", with: "").replacingOccurrences(of: "-\n", with: "")
+            .replacingOccurrences(of: "\n", with: " ")
+        if line.contains("&") {
+            line = line.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        }
+        line = " " + line + " "
+        for (pattern, template) in rules {
+            let regex = try! NSRegularExpression(pattern: pattern)
+            line = regex.stringByReplacingMatches(in: line, range: NSRange(line.startIndex..., in: line), withTemplate: template)
+        }
+        let utf8 = Array(line.utf8)
+        return PythonText.split(utf8).map { String(decoding: utf8[$0], as: UTF8.self) }
+    }
+
+    private static let rules = [(#"([\{-\~\[-\` -\&\(-\+\:-\@\/])"#, " $1 "), (#"([^0-9])([\.,])"#, "$1 $2 "),
+                                (#"([\.,])([^0-9])"#, " $1 $2"), (#"([0-9])(-)"#, "$1 $2 ")]
 
     /// Rule 1's marks (as `Tokenizer13a.separated`).
     private static let separated: [Bool] = {

@@ -96,57 +96,72 @@ enum Tokenizer13a {
         ByteScan.containsAny(of: UInt8(ascii: "<"), UInt8(ascii: "\n"), UInt8(ascii: "&"), in: bytes)
     }
 
-    /// The words at white space cut where the rules put spaces: on both sides of a mark of rule 1,
-    /// and where rules 2–4 do (`ruleCuts`).
+    /// The words at white space cut where the rules put spaces, word by word (a word's cuts depend
+    /// on its own bytes alone, `wordCut`): a word with no mark of the rules is a token whole; one
+    /// with marks is cut where `wordCut` says, or, where it has two full stops or commas side by side,
+    /// where the rules' chain run over the word alone cuts it (`appendChainTokens`). The chain over
+    /// the line's windows (`ruleCuts`) is no longer run for every text with a mark.
     private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>]) -> [Range<Int>] {
-        withRuleCuts(line) { ruleCuts in tokens(line, spaceWords, ruleCuts: ruleCuts) }
-    }
-
-    /// `tokens` with the rules' cuts (`ruleCuts`) made.
-    private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>],
-                               ruleCuts: UnsafeBufferPointer<Int32>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(2 * spaceWords.count)
-        var next = 0
         separated.withUnsafeBufferPointer { separated in
         marks.withUnsafeBufferPointer { marks in
-            for word in spaceWords {
+            words: for word in spaceWords {
                 // Every cut of the rules lies next to a mark of theirs (on either side of it): a
                 // word without one has no cut inside it, and its bytes need no other look.
                 // (A loop of its own over the word's bytes, with no check of the range's bounds.)
-                var hasMark = false, index = word.lowerBound
-                while index < word.upperBound {
-                    if marks[Int(line[index])] { hasMark = true; break }
-                    index &+= 1
-                }
-                if !hasMark {
+                var index = word.lowerBound
+                while index < word.upperBound && !marks[Int(line[index])] { index &+= 1 }
+                if index == word.upperBound {
                     ranges.append(word)
                     continue
                 }
-                var start = word.lowerBound
-                // Whether the byte before `index` is a mark of rule 1: each byte's looked up once.
-                var afterMark = separated[Int(line[word.lowerBound])]
-                index = word.lowerBound
-                while true {
-                    index &+= 1
-                    if index >= word.upperBound { break }
-                    let isMark = separated[Int(line[index])]
-                    var cut = afterMark || isMark
-                    afterMark = isMark
-                    if !cut && next < ruleCuts.count {
-                        while next < ruleCuts.count && Int(ruleCuts[next]) < index { next += 1 }
-                        cut = next < ruleCuts.count && Int(ruleCuts[next]) == index
+                let first = ranges.count
+                var start = word.lowerBound, cut = word.lowerBound &+ 1
+                while cut < word.upperBound {
+                    guard let cuts = wordCut(line, word, at: cut, separated: separated) else {
+                        // Two full stops or commas side by side: the word's tokens made again by the chain.
+                        ranges.removeSubrange(first...)
+                        appendChainTokens(line, word, to: &ranges)
+                        continue words
                     }
-                    if cut {
-                        ranges.append(start..<index)
-                        start = index
+                    if cuts {
+                        ranges.append(start..<cut)
+                        start = cut
                     }
+                    cut &+= 1
                 }
                 ranges.append(start..<word.upperBound)
             }
         }
         }
         return ranges
+    }
+
+    /// The tokens of one word at white space (of the line after no replacement but line breaks) by
+    /// the rules' chain run over the word alone, with white space on either side (as around it in
+    /// the line: rules 2–4 read white space as what is neither a digit nor a mark, whatever it is).
+    private static func appendChainTokens(_ line: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, to ranges: inout [Range<Int>]) {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: RuleChain.cutCapacity(word.count)) { cuts in
+            var chain = RuleChain(after: word.lowerBound, into: cuts)
+            chain.push2(space, -1)
+            for index in word {
+                let byte = line[index]
+                if separated[Int(byte)] {
+                    chain.push2(space, -1); chain.push2(byte, index); chain.push2(space, -1)
+                } else {
+                    chain.push2(byte, index)
+                }
+            }
+            chain.push2(space, -1)
+            chain.finish()
+            var start = word.lowerBound
+            for cut in chain.cuts where Int(cut) > word.lowerBound && Int(cut) < word.upperBound {
+                ranges.append(start..<Int(cut))
+                start = Int(cut)
+            }
+            ranges.append(start..<word.upperBound)
+        }
     }
 
     /// Whether the text's tokens are chrF++'s words (`CharacterFScore.words`), run for run: then BLEU's
@@ -296,7 +311,8 @@ enum Tokenizer13a {
     /// 4 after the last of a group (marks fewer than 14 bytes apart share a window), starting empty.
     /// Around a window's ends no rule can match (at least 6 bytes without a mark on each side), so
     /// holding nothing at its start and giving out what is held at its end, instead of meeting the
-    /// characters around it, cuts the same places.
+    /// characters around it, cuts the same places. (The tokens are cut word by word now, `tokens`;
+    /// these windows' cuts are the tests' check of the chain's.)
     static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
         withRuleCuts(line) { $0.map(Int.init) }
     }
