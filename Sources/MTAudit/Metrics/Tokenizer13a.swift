@@ -210,6 +210,12 @@ enum Tokenizer13a {
                     while spaceWords[wordIndex].upperBound <= mark { wordIndex &+= 1 }
                     let word = spaceWords[wordIndex]
                     if word.count == 1 { continue }
+                    // Most marks end their word (a full stop, a comma, a closing mark): both cut it
+                    // off, rule 1 or a lone full stop or comma's rule (the byte before is none).
+                    if mark &+ 1 == word.upperBound
+                        && (separated[Int(byte)] || isFullStopOrComma(byte) && !isFullStopOrComma(line[mark &- 1])) {
+                        continue
+                    }
                     let chrFCut = punctuation[Int(line[word.upperBound &- 1])] ? word.upperBound &- 1
                         : punctuation[Int(line[word.lowerBound])] ? word.lowerBound &+ 1 : -1
                     // The places on either side of the mark inside the word.
