@@ -143,7 +143,7 @@ public struct CharacterFScore: SentenceMetric {
                 let keepsForBLEU = hypothesis !== reference && reference.tokens13aAreCharacterFScoreWords
                     && hypothesis.tokens13aAreCharacterFScoreWords
                 let maximumOrder = keepsForBLEU ? max(wordOrder, SentenceBLEU.maximumOrder) : wordOrder
-                reference.characterFScoreVocabulary.withIDs(continuing: hypothesis.characterFScoreWords) { hypWords, refWords, vocabulary in
+                reference.characterFScoreVocabulary.withReferenceIDs(continuing: hypothesis.characterFScoreWords) { hypWords, refWords, vocabulary in
                     let matches = SharedNGramGroups.matchLanes(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: maximumOrder)
                     record(matches, hypCount: hypWords.count, refCount: refWords.count, maximumOrder: wordOrder, from: charOrder)
                     if keepsForBLEU {

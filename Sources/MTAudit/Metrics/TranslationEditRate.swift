@@ -34,7 +34,7 @@ public struct TranslationEditRate: SentenceMetric {
     /// (the way of texts that differ; for tests, of the same texts too).
     func scoreReadingBoth(hypothesis: MetricText, reference: MetricText) -> Double {
         let prepared = reference.editRateReference, vocabulary = prepared.vocabulary
-        let (edits, length) = vocabulary.withIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
+        let (edits, length) = vocabulary.withReferenceIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
             // The same words, or no reference: `editsAndLength`'s answers without its arrays.
             if ref.isEmpty { return (hyp.count, 0) }
             if hyp.elementsEqual(ref) { return (0, ref.count) }
@@ -82,7 +82,7 @@ public struct TranslationEditRate: SentenceMetric {
             let (pairs, unpaired) = sentences.segments
             return score(segments: pairs, unpaired: unpaired)
         }
-        let (edits, length) = vocabulary.withIDs(continuing: hypWords) { hyp, ref, count in
+        let (edits, length) = vocabulary.withReferenceIDs(continuing: hypWords) { hyp, ref, count in
             // Each pair's words numbered again from 0, in order of first appearance (the hypothesis's,
             // then the reference's), as the pair's strings number them: the search's tables are sized
             // by the largest number, which the whole texts' numbers would make that of a long text.
