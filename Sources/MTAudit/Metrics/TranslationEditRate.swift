@@ -210,14 +210,13 @@ public struct TranslationEditRate: SentenceMetric {
     static func words(_ text: MetricText) -> ByteWords {
         let utf8 = text.utf8
         if text.isASCII {
-            // One pass that copies and lowers, with no test of uniqueness per byte.
-            var lowered = [UInt8](filledWith: 0, count: utf8.count)
+            // The bytes copied whole (the first write's copy of the shared array: no fill first),
+            // then lowered in place in one pass, with no test of uniqueness per byte.
+            var lowered = utf8
             lowered.withUnsafeMutableBufferPointer { lowered in
-                utf8.withUnsafeBufferPointer { utf8 in
-                    for index in utf8.indices {
-                        let byte = utf8[index]
-                        lowered[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                    }
+                for index in lowered.indices {
+                    let byte = lowered[index]
+                    lowered[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
                 }
             }
             return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
