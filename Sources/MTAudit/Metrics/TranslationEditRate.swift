@@ -256,7 +256,8 @@ public struct TranslationEditRate: SentenceMetric {
     /// texts) need no look-up: the capitals U+00C0–U+00DE but U+00D7 lower to the letter 0x20 on,
     /// the rest of the block is its own mapping (`Metrics11InertWordsTests` checks the block).
     static func sameLengthLowered(_ utf8: [UInt8]) -> [UInt8]? {
-        var lowered = [UInt8](filledWith: 0, count: utf8.count)
+        // A copy of the bytes (made at the first write), every byte of which is written below.
+        var lowered = utf8
         let same = lowered.withUnsafeMutableBufferPointer { out in
             utf8.withUnsafeBufferPointer { bytes in
                 var index = 0
