@@ -138,8 +138,17 @@ public struct CharacterFScore: SentenceMetric {
                 }
             }
             if wordOrder > 0 {
-                reference.characterFScoreVocabulary.withIDs(continuing: hypothesis.characterFScoreWords) { hypWords, refWords, vocabulary in
-                    count(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: wordOrder, from: charOrder)
+                // Where both texts' 13a tokens are these words, BLEU's matches are these words' up to
+                // its order: counted here at once, and kept for it in the hypothesis.
+                let keepsForBLEU = hypothesis !== reference && reference.tokens13aAreCharacterFScoreWords
+                    && hypothesis.tokens13aAreCharacterFScoreWords
+                let maximumOrder = keepsForBLEU ? max(wordOrder, SentenceBLEU.maximumOrder) : wordOrder
+                reference.characterFScoreVocabulary.withReferenceIDs(continuing: hypothesis.characterFScoreWords) { hypWords, refWords, vocabulary in
+                    let matches = SharedNGramGroups.matchLanes(hypWords, refWords, alphabetSize: vocabulary, maximumOrder: maximumOrder)
+                    record(matches, hypCount: hypWords.count, refCount: refWords.count, maximumOrder: wordOrder, from: charOrder)
+                    if keepsForBLEU {
+                        hypothesis.keepWordMatches(matches, hypCount: hypWords.count, refCount: refWords.count, against: reference)
+                    }
                 }
             }
             let orders = UnsafeBufferPointer(statistics)

@@ -25,9 +25,14 @@ final class EditRateReference: Sendable {
             return
         }
         var positions = [UInt64](filledWith: 0, count: vocabulary.count), counts = [Int32](filledWith: 0, count: vocabulary.count)
-        for (index, word) in ids.enumerated() {
-            positions[Int(word)] |= 1 &<< UInt64(index)
-            counts[Int(word)] += 1
+        // Written through buffers: no test of the arrays' uniqueness at each word.
+        positions.withUnsafeMutableBufferPointer { positions in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for (index, word) in ids.enumerated() {
+                    positions[Int(word)] |= 1 &<< UInt64(index)
+                    counts[Int(word)] &+= 1
+                }
+            }
         }
         (self.positions, self.counts) = (positions, counts)
     }

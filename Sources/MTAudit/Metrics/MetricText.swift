@@ -37,6 +37,7 @@ public final class MetricText {
     private static let editRateVocabularyKey = MemoKey("metric-ter-vocabulary")
     private static let editRateReferenceKey = MemoKey("metric-ter-reference")
     private static let vocabulary13aKey = MemoKey("metric-13a-vocabulary")
+    private static let tokens13aAreCharacterFScoreWordsKey = MemoKey("metric-13a-tokens-are-chrf-words")
 
     /// The form `make` makes of this text: kept under `key` in the shared memo when there is one
     /// (made there once, from this text's own lazy forms), else made for this text alone.
@@ -106,6 +107,43 @@ public final class MetricText {
     /// TER's reference prepared (its words numbered, and its bit vectors' table), for a reference.
     private(set) lazy var editRateReference: EditRateReference =
         form(Self.editRateReferenceKey) { EditRateReference($0.editRateVocabulary) }
+
+    /// Whether 13a's tokens are chrF++'s words (`Tokenizer13a.tokensAreCharacterFScoreWords`): made
+    /// once for a reference (in its document's memo), once for a version.
+    private(set) lazy var tokens13aAreCharacterFScoreWords: Bool =
+        form(Self.tokens13aAreCharacterFScoreWordsKey) { Tokenizer13a.tokensAreCharacterFScoreWords($0) }
+
+    /// chrF++'s word n-grams of this text (a version) matched against `reference`'s, orders 1 to
+    /// BLEU's 4, kept by chrF++ where both texts' 13a tokens are their chrF++ words: BLEU's matches
+    /// then, which BLEU reads here instead of cutting and numbering the tokens again.
+    struct WordMatches {
+        let reference: MetricText
+        /// Orders 1–4's matches, as four numbers (lanes of 16-byte alignment made the text an object
+        /// the runtime allocates aligned, slowly).
+        let matches: (UInt32, UInt32, UInt32, UInt32)
+        let hypCount: Int
+        let refCount: Int
+
+        /// The matches as `SharedNGramGroups.matchLanes` gives them (0 past order 4).
+        var lanes: SIMD8<UInt32> { SIMD8(matches.0, matches.1, matches.2, matches.3, 0, 0, 0, 0) }
+    }
+
+    /// What chrF++ kept (`WordMatches`), if it kept it for that reference.
+    private var wordMatches: WordMatches?
+
+    /// Keeps chrF++'s word matches against `reference` for BLEU (see `WordMatches`); not of a text
+    /// against itself (which would hold itself).
+    func keepWordMatches(_ lanes: SIMD8<UInt32>, hypCount: Int, refCount: Int, against reference: MetricText) {
+        guard reference !== self else { return }
+        wordMatches = WordMatches(reference: reference, matches: (lanes[0], lanes[1], lanes[2], lanes[3]), hypCount: hypCount,
+                                  refCount: refCount)
+    }
+
+    /// chrF++'s word matches against `reference` kept for BLEU, if any.
+    func characterFScoreWordMatches(against reference: MetricText) -> WordMatches? {
+        guard let wordMatches, wordMatches.reference === reference else { return nil }
+        return wordMatches
+    }
 
     /// 13a's tokens numbered, for a reference.
     private(set) lazy var vocabulary13a: WordVocabulary = form(Self.vocabulary13aKey) { WordVocabulary(Tokenizer13a.words($0)) }

@@ -29,6 +29,10 @@ public struct SentenceBLEU: SentenceMetric {
             let count = reference.vocabulary13a.words.count
             return score(correct: SharedNGramGroups.sameSequenceLanes(count, maximumOrder: Self.maximumOrder), hypCount: count, refCount: count)
         }
+        // Tokens that are chrF++'s words in both texts: chrF++ counted BLEU's matches (orders 1–4).
+        if let kept = hypothesis.characterFScoreWordMatches(against: reference) {
+            return score(correct: kept.lanes, hypCount: kept.hypCount, refCount: kept.refCount)
+        }
         return scoreReadingBoth(hypothesis: hypothesis, reference: reference)
     }
 
@@ -36,7 +40,7 @@ public struct SentenceBLEU: SentenceMetric {
     /// (the way of texts that differ; for tests, of the same texts too).
     func scoreReadingBoth(hypothesis: MetricText, reference: MetricText) -> Double {
         // The hypothesis's numbers in temporary memory, read once: no array made.
-        let (correct, hypCount, refCount) = reference.vocabulary13a.withIDs(continuing: hypothesis.tokens13a) { hyp, ref, vocabulary in
+        let (correct, hypCount, refCount) = reference.vocabulary13a.withReferenceIDs(continuing: hypothesis.tokens13a) { hyp, ref, vocabulary in
             (SharedNGramGroups.matchLanes(hyp, ref, alphabetSize: vocabulary, maximumOrder: Self.maximumOrder), hyp.count, ref.count)
         }
         return score(correct: correct, hypCount: hypCount, refCount: refCount)

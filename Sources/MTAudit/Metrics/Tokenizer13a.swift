@@ -19,6 +19,7 @@ enum Tokenizer13a {
         return table
     }()
 
+    private static let lessThan = UInt8(ascii: "<"), ampersand = UInt8(ascii: "&")
     private static let space = UInt8(ascii: " "), fullStop = UInt8(ascii: "."), comma = UInt8(ascii: ","),
                        dash = UInt8(ascii: "-")
 
@@ -95,57 +96,205 @@ enum Tokenizer13a {
         ByteScan.containsAny(of: UInt8(ascii: "<"), UInt8(ascii: "\n"), UInt8(ascii: "&"), in: bytes)
     }
 
-    /// The words at white space cut where the rules put spaces: on both sides of a mark of rule 1,
-    /// and where rules 2–4 do (`ruleCuts`).
+    /// The words at white space cut where the rules put spaces, word by word (a word's cuts depend
+    /// on its own bytes alone, `wordCut`): a word with no mark of the rules is a token whole; one
+    /// with marks is cut where `wordCut` says, or, where it has two full stops or commas side by side,
+    /// where the rules' chain run over the word alone cuts it (`appendChainTokens`). The chain over
+    /// the line's windows (`ruleCuts`) is no longer run for every text with a mark.
     private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>]) -> [Range<Int>] {
-        withRuleCuts(line) { ruleCuts in tokens(line, spaceWords, ruleCuts: ruleCuts) }
-    }
-
-    /// `tokens` with the rules' cuts (`ruleCuts`) made.
-    private static func tokens(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>],
-                               ruleCuts: UnsafeBufferPointer<Int32>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(2 * spaceWords.count)
-        var next = 0
         separated.withUnsafeBufferPointer { separated in
         marks.withUnsafeBufferPointer { marks in
-            for word in spaceWords {
+            words: for word in spaceWords {
                 // Every cut of the rules lies next to a mark of theirs (on either side of it): a
                 // word without one has no cut inside it, and its bytes need no other look.
                 // (A loop of its own over the word's bytes, with no check of the range's bounds.)
-                var hasMark = false, index = word.lowerBound
-                while index < word.upperBound {
-                    if marks[Int(line[index])] { hasMark = true; break }
-                    index &+= 1
-                }
-                if !hasMark {
+                var index = word.lowerBound
+                while index < word.upperBound && !marks[Int(line[index])] { index &+= 1 }
+                if index == word.upperBound {
                     ranges.append(word)
                     continue
                 }
-                var start = word.lowerBound
-                // Whether the byte before `index` is a mark of rule 1: each byte's looked up once.
-                var afterMark = separated[Int(line[word.lowerBound])]
-                index = word.lowerBound
-                while true {
-                    index &+= 1
-                    if index >= word.upperBound { break }
-                    let isMark = separated[Int(line[index])]
-                    var cut = afterMark || isMark
-                    afterMark = isMark
-                    if !cut && next < ruleCuts.count {
-                        while next < ruleCuts.count && Int(ruleCuts[next]) < index { next += 1 }
-                        cut = next < ruleCuts.count && Int(ruleCuts[next]) == index
+                let first = ranges.count
+                var start = word.lowerBound, cut = word.lowerBound &+ 1
+                while cut < word.upperBound {
+                    guard let cuts = wordCut(line, word, at: cut, separated: separated) else {
+                        // Two full stops or commas side by side: the word's tokens made again by the chain.
+                        ranges.removeSubrange(first...)
+                        appendChainTokens(line, word, to: &ranges)
+                        continue words
                     }
-                    if cut {
-                        ranges.append(start..<index)
-                        start = index
+                    if cuts {
+                        ranges.append(start..<cut)
+                        start = cut
                     }
+                    cut &+= 1
                 }
                 ranges.append(start..<word.upperBound)
             }
         }
         }
         return ranges
+    }
+
+    /// The tokens of one word at white space (of the line after no replacement but line breaks) by
+    /// the rules' chain run over the word alone, with white space on either side (as around it in
+    /// the line: rules 2–4 read white space as what is neither a digit nor a mark, whatever it is).
+    private static func appendChainTokens(_ line: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, to ranges: inout [Range<Int>]) {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: RuleChain.cutCapacity(word.count)) { cuts in
+            var chain = RuleChain(after: word.lowerBound, into: cuts)
+            chain.push2(space, -1)
+            for index in word {
+                let byte = line[index]
+                if separated[Int(byte)] {
+                    chain.push2(space, -1); chain.push2(byte, index); chain.push2(space, -1)
+                } else {
+                    chain.push2(byte, index)
+                }
+            }
+            chain.push2(space, -1)
+            chain.finish()
+            var start = word.lowerBound
+            for cut in chain.cuts where Int(cut) > word.lowerBound && Int(cut) < word.upperBound {
+                ranges.append(start..<Int(cut))
+                start = Int(cut)
+            }
+            ranges.append(start..<word.upperBound)
+        }
+    }
+
+    /// Whether the text's tokens are chrF++'s words (`CharacterFScore.words`), run for run: then BLEU's
+    /// n-gram matches are those of chrF++'s words (`MetricText.characterFScoreWordMatches`), and
+    /// neither its tokens nor their numbers need be made. So on four texts in five: most words have
+    /// no mark (whole in both), and a word's one mark at its end (or at its start) is split off by both.
+    ///
+    /// Conservative: false where sacreBLEU's replacements could change more than white space (a `<`
+    /// or `&` anywhere, a dash before a line break; line breaks alone become spaces, and the words at
+    /// white space stay), and for a word with two full stops or commas side by side (whose cuts
+    /// depend on the order the rules consume them in); else exact, by `wordCut`.
+    static func tokensAreCharacterFScoreWords(_ text: MetricText) -> Bool {
+        text.utf8.withUnsafeBufferPointer { line in
+            spaceWordsCutAsCharacterFScore(line, text.spaceWords)
+        }
+    }
+
+    /// Whether 13a cuts each of the words at white space (with white space around each) where
+    /// chrF++ cuts it: nowhere, or one mark off its end, or else off its start (of a word of two bytes
+    /// or more); false too where a word has two full stops or commas side by side.
+    ///
+    /// Every cut of either lies next to a mark (Python's punctuation, `punctuationBits`): the line is
+    /// read eight bytes at a time for them, and only the places on either side of each are compared.
+    /// Most words have no mark, and are not looked at.
+    static func spaceWordsCutAsCharacterFScore(_ line: UnsafeBufferPointer<UInt8>, _ spaceWords: [Range<Int>]) -> Bool {
+        guard let base = line.baseAddress else { return true }
+        return separated.withUnsafeBufferPointer { separated in
+        punctuation.withUnsafeBufferPointer { punctuation in
+        spaceWords.withUnsafeBufferPointer { spaceWords in
+            var wordIndex = 0, chunk = 0
+            while chunk < line.count {
+                let bytes = chunk &+ 8 <= line.count ? UnsafeRawPointer(base + chunk).loadUnaligned(as: UInt64.self)
+                    : WordVocabulary.shortValue(line, chunk, line.count &- chunk)
+                var marks = punctuationBits(bytes)
+                while marks != 0 {
+                    let mark = chunk &+ marks.trailingZeroBitCount >> 3
+                    marks &= marks &- 1
+                    // Where a replacement starts (`<skipped>`, `&amp;` and the like; a dash's line
+                    // break, removed with it), the line is not the text.
+                    let byte = line[mark]
+                    if byte == lessThan || byte == ampersand
+                        || byte == dash && mark &+ 1 < line.count && line[mark &+ 1] == UInt8(ascii: "\n") {
+                        return false
+                    }
+                    // The mark's word (a mark is no white space: some word holds it).
+                    while spaceWords[wordIndex].upperBound <= mark { wordIndex &+= 1 }
+                    let word = spaceWords[wordIndex]
+                    if word.count == 1 { continue }
+                    // Most marks end their word (a full stop, a comma, a closing mark): both cut it
+                    // off, rule 1 or a lone full stop or comma's rule (the byte before is none).
+                    if mark &+ 1 == word.upperBound
+                        && (separated[Int(byte)] || isFullStopOrComma(byte) && !isFullStopOrComma(line[mark &- 1])) {
+                        continue
+                    }
+                    let chrFCut = punctuation[Int(line[word.upperBound &- 1])] ? word.upperBound &- 1
+                        : punctuation[Int(line[word.lowerBound])] ? word.lowerBound &+ 1 : -1
+                    // The places on either side of the mark inside the word.
+                    if mark > word.lowerBound {
+                        guard let cuts = wordCut(line, word, at: mark, separated: separated), cuts == (mark == chrFCut) else { return false }
+                    }
+                    if mark &+ 1 < word.upperBound {
+                        guard let cuts = wordCut(line, word, at: mark &+ 1, separated: separated), cuts == (mark &+ 1 == chrFCut) else {
+                            return false
+                        }
+                    }
+                }
+                chunk &+= 8
+            }
+            return true
+        }
+        }
+        }
+    }
+
+    /// The top bit of each byte of `bytes` (eight of a line, the first in the lowest bits) that is
+    /// ASCII punctuation (Python's `string.punctuation`: printable, no letter, digit or space), exactly
+    /// byte by byte: each test of a byte at least n adds 0x80 − n to its low seven bits, which
+    /// carries into no other byte.
+    @inline(__always)
+    static func punctuationBits(_ bytes: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let low = bytes & 0x7F7F_7F7F_7F7F_7F7F, folded = low | 0x2020_2020_2020_2020
+        @inline(__always) func atLeast(_ value: UInt64, _ n: UInt64) -> UInt64 { (value &+ (0x80 &- n) &* ones) & high }
+        let printable = atLeast(low, 0x21) & ~atLeast(low, 0x7F)
+        let digit = atLeast(low, 0x30) & ~atLeast(low, 0x3A)
+        let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        return printable & ~digit & ~letter & ~bytes & high
+    }
+
+    /// Python's `string.punctuation` by byte: the marks chrF++ splits off a word's end or start (13a's
+    /// marks and the apostrophe).
+    private static let punctuation: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// Whether 13a puts a space before the byte at `index` of a word at white space (`word`, of the
+    /// line after no replacement), read off the word's bytes alone; nil where the word has two full
+    /// stops or commas side by side next to `index`, whose cuts this does not tell.
+    ///
+    /// A word's cuts depend on its own bytes alone: around it is white space, which no rule consumes
+    /// but as the first of a pair that starts in the word after it. Rule 1 cuts on both sides of its
+    /// marks. A full stop or comma with no other beside it is cut on both sides by rule 2 (after a
+    /// non-digit: no rule 2 match can have consumed that byte, which is no full stop or comma) or
+    /// else by rule 3 (before a non-digit: its byte before is a digit, which no rule 3 match
+    /// consumes), and by neither between two digits. A dash after a digit is cut on both sides by rule
+    /// 4 (spaces that rules 1–3 put are all next to their marks, never between a digit and a dash).
+    /// Rules only add spaces, so the cuts are the union of these. (Bytes outside the word read as
+    /// white space: no digit, no mark.)
+    @inline(__always)
+    static func wordCut(_ line: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, at index: Int,
+                        separated: UnsafeBufferPointer<Bool>) -> Bool? {
+        @inline(__always) func byte(_ offset: Int) -> UInt8 { offset >= word.lowerBound && offset < word.upperBound ? line[offset] : space }
+        let before = byte(index &- 1), after = byte(index)
+        if separated[Int(before)] || separated[Int(after)] { return true }
+        // A full stop or comma at `at`, with its neighbours.
+        func stopCuts(_ at: Int) -> Bool? {
+            let previous = byte(at &- 1), next = byte(at &+ 1)
+            if isFullStopOrComma(previous) || isFullStopOrComma(next) { return nil }
+            return !(isDigit(previous) && isDigit(next))
+        }
+        if isFullStopOrComma(before) {
+            guard let cuts = stopCuts(index &- 1) else { return nil }
+            if cuts { return true }
+        }
+        if isFullStopOrComma(after) {
+            guard let cuts = stopCuts(index) else { return nil }
+            if cuts { return true }
+        }
+        if before == dash && isDigit(byte(index &- 2)) { return true }
+        if after == dash && isDigit(before) { return true }
+        return false
     }
 
     /// Whether rules 2–4 can match at a byte: only next to a full stop, a comma or a dash.
@@ -168,7 +317,8 @@ enum Tokenizer13a {
     /// 4 after the last of a group (marks fewer than 14 bytes apart share a window), starting empty.
     /// Around a window's ends no rule can match (at least 6 bytes without a mark on each side), so
     /// holding nothing at its start and giving out what is held at its end, instead of meeting the
-    /// characters around it, cuts the same places.
+    /// characters around it, cuts the same places. (The tokens are cut word by word now, `tokens`;
+    /// these windows' cuts are the tests' check of the chain's.)
     static func ruleCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
         withRuleCuts(line) { $0.map(Int.init) }
     }

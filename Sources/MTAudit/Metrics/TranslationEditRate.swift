@@ -34,7 +34,7 @@ public struct TranslationEditRate: SentenceMetric {
     /// (the way of texts that differ; for tests, of the same texts too).
     func scoreReadingBoth(hypothesis: MetricText, reference: MetricText) -> Double {
         let prepared = reference.editRateReference, vocabulary = prepared.vocabulary
-        let (edits, length) = vocabulary.withIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
+        let (edits, length) = vocabulary.withReferenceIDs(continuing: hypothesis.editRateWords) { hyp, ref, _ in
             // The same words, or no reference: `editsAndLength`'s answers without its arrays.
             if ref.isEmpty { return (hyp.count, 0) }
             if hyp.elementsEqual(ref) { return (0, ref.count) }
@@ -82,7 +82,7 @@ public struct TranslationEditRate: SentenceMetric {
             let (pairs, unpaired) = sentences.segments
             return score(segments: pairs, unpaired: unpaired)
         }
-        let (edits, length) = vocabulary.withIDs(continuing: hypWords) { hyp, ref, count in
+        let (edits, length) = vocabulary.withReferenceIDs(continuing: hypWords) { hyp, ref, count in
             // Each pair's words numbered again from 0, in order of first appearance (the hypothesis's,
             // then the reference's), as the pair's strings number them: the search's tables are sized
             // by the largest number, which the whole texts' numbers would make that of a long text.
@@ -210,14 +210,13 @@ public struct TranslationEditRate: SentenceMetric {
     static func words(_ text: MetricText) -> ByteWords {
         let utf8 = text.utf8
         if text.isASCII {
-            // One pass that copies and lowers, with no test of uniqueness per byte.
-            var lowered = [UInt8](filledWith: 0, count: utf8.count)
+            // The bytes copied whole (the first write's copy of the shared array: no fill first),
+            // then lowered in place in one pass, with no test of uniqueness per byte.
+            var lowered = utf8
             lowered.withUnsafeMutableBufferPointer { lowered in
-                utf8.withUnsafeBufferPointer { utf8 in
-                    for index in utf8.indices {
-                        let byte = utf8[index]
-                        lowered[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                    }
+                for index in lowered.indices {
+                    let byte = lowered[index]
+                    lowered[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
                 }
             }
             return ByteWords(utf8: lowered, ranges: text.spaceWords, isASCII: true)
@@ -251,17 +250,37 @@ public struct TranslationEditRate: SentenceMetric {
         return ByteWords(utf8: lowered, ranges: sameLength ? text.spaceWords : PythonText.split(lowered), isASCII: false)
     }
 
+    /// Eight ASCII bytes (each below 0x80; the first in the lowest bits) with each capital A–Z
+    /// lowered (0x20 set), byte by byte exactly: a test of a byte at least n adds 0x80 − n to it,
+    /// which carries into no other byte below 0x80.
+    @inline(__always)
+    static func asciiLowered(_ bytes: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let capitals = (bytes &+ (0x80 &- 0x41) &* ones) & ~(bytes &+ (0x80 &- 0x5B) &* ones) & high
+        return bytes | capitals &>> 2
+    }
+
     /// `words`' lowered bytes of a text beyond ASCII where no scalar's mapping changes its length
     /// (nil where one does): written in place into a buffer of the text's size, with no append a
     /// byte. Latin-1's letters (a lead byte of 0xC2 or 0xC3, most accented letters of European
     /// texts) need no look-up: the capitals U+00C0–U+00DE but U+00D7 lower to the letter 0x20 on,
     /// the rest of the block is its own mapping (`Metrics11InertWordsTests` checks the block).
     static func sameLengthLowered(_ utf8: [UInt8]) -> [UInt8]? {
-        var lowered = [UInt8](filledWith: 0, count: utf8.count)
+        // A copy of the bytes (made at the first write), every byte of which is written below.
+        var lowered = utf8
         let same = lowered.withUnsafeMutableBufferPointer { out in
             utf8.withUnsafeBufferPointer { bytes in
                 var index = 0
                 while index < bytes.count {
+                    // Eight ASCII bytes (most of a text beyond ASCII) lowered at once.
+                    if index &+ 8 <= bytes.count, let from = bytes.baseAddress, let to = out.baseAddress {
+                        let chunk = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                        if chunk & 0x8080_8080_8080_8080 == 0 {
+                            UnsafeMutableRawPointer(to + index).storeBytes(of: asciiLowered(chunk), as: UInt64.self)
+                            index &+= 8
+                            continue
+                        }
+                    }
                     let byte = bytes[index]
                     if byte < 0x80 {
                         out[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
