@@ -1,0 +1,120 @@
+@testable import MTAudit
+import MTAuditText
+import Testing
+
+/// The twelfth session's fast paths of the name and entity rules, each checked against the plain
+/// way on many generated inputs.
+@Suite("Names 12: the entity rules' fast paths answer as the plain ways do")
+struct Names12FastPathTests {
+    /// Countries in several forms (names, adjectives, capitals, prefixes), a region, other names and
+    /// common words.
+    static let words = ["the", "talks", "on", "trade", "resumed", "in", "March", "minister", "flew", "to", "Canada", "Norway",
+                        "France", "French", "Germany", "German", "Franco", "-", "Italian", "Italy", "China", "Beijing", "Chinese",
+                        "US", "American", "Indo-Pacific", "Asia-Pacific", "Sino", "Japan", "Japanese", "Brazil", "Peru",
+                        "Argentina", "Oslo", "Varga", "said", "and", "of", "Kremlin", "Russia", "Tehran", "Iran"]
+
+    /// A source of a few sentences and a version made of it with words swapped, dropped or added (or
+    /// another text), with other versions now and then.
+    static func texts(_ random: inout SplitMix) -> (source: String, version: String, others: [String]) {
+        func sentence() -> [String] { (0..<Int.random(in: 2...10, using: &random)).map { _ in words.randomElement(using: &random)! } }
+        let source = (0..<Int.random(in: 1...3, using: &random)).map { _ in sentence() }
+        func variant() -> [[String]] {
+            if Int.random(in: 0..<6, using: &random) == 0 { return (0..<source.count).map { _ in sentence() } }
+            return source.map { words -> [String] in
+                var words = words
+                for _ in 0..<Int.random(in: 0...3, using: &random) where !words.isEmpty {
+                    let at = Int.random(in: 0..<words.count, using: &random)
+                    switch Int.random(in: 0...2, using: &random) {
+                    case 0: words[at] = Self.words.randomElement(using: &random)!
+                    case 1: words.remove(at: at)
+                    default: words.insert(Self.words.randomElement(using: &random)!, at: at)
+                    }
+                }
+                return words
+            }
+        }
+        func text(_ sentences: [[String]]) -> String {
+            sentences.filter { !$0.isEmpty }.map { $0.joined(separator: " ") + "." }.joined(separator: " ")
+        }
+        let others = Int.random(in: 0..<4, using: &random) == 0 ? (0..<Int.random(in: 1...2, using: &random)).map { _ in text(variant()) } : []
+        return (text(source), text(variant()), others)
+    }
+
+    /// Misplaced-entity's findings as the rule made them before its countries were read in place:
+    /// a set of each mention's countries made for every test, and each sentence's mentions filtered
+    /// from the text's.
+    static func plainMisplaced(in context: DetectionContext) -> [(TextSpan, TextSpan?, String?)] {
+        let found = LexiconPhrases.mentions(.countries, in: context)
+        guard !found.version.isEmpty else { return [] }
+        func countries(_ mention: LexiconPhrases.Mention, _ phrases: LexiconPhrases) -> Set<String> {
+            mention.ids.filter { phrases.classes[$0] != "region" }
+        }
+        var known: Set<String> = []
+        for mention in found.source { known.formUnion(countries(mention, found.sourcePhrases)) }
+        for mentions in found.others {
+            for mention in mentions { known.formUnion(mention.ids) }
+        }
+        let named = NameSubstitutions.pairs(in: context).map(\.version.span)
+        var findings: [(TextSpan, TextSpan?, String?)] = []
+        for index in context.version.sentences.indices {
+            let inVersion = found.version.filter { $0.sentence == index }
+            guard !inVersion.isEmpty, let sourceIndex = MisplacedEntityDetector.sourceSentence(of: index, in: context) else { continue }
+            let inSource = found.source.filter { $0.sentence == sourceIndex }
+            var here: Set<String> = []
+            for mention in inVersion { here.formUnion(countries(mention, found.versionPhrases)) }
+            var missing: [LexiconPhrases.Mention] = []
+            var missingIDs: Set<String> = []
+            for mention in inSource {
+                let ids = countries(mention, found.sourcePhrases)
+                guard !ids.isEmpty, ids.isDisjoint(with: here), ids.isDisjoint(with: missingIDs) else { continue }
+                missing.append(mention)
+                missingIDs.formUnion(ids)
+            }
+            for mention in inVersion {
+                let ids = countries(mention, found.versionPhrases)
+                guard !ids.isEmpty, !missing.isEmpty, ids.isDisjoint(with: known),
+                      !named.contains(where: { $0.overlaps(mention.span) }) else { continue }
+                let replaced = missing.removeFirst()
+                findings.append((mention.span, replaced.span, context.source.text(of: replaced.span)))
+            }
+        }
+        return findings
+    }
+
+    @Test("Misplaced-entity reads each mention's countries in place and finds what the plain way finds")
+    func misplacedAsPlain() throws {
+        let segmenter = try Segmenter()
+        var random = SplitMix(seed: 12_001)
+        var flagged = 0
+        for _ in 0..<2000 {
+            let (sourceText, versionText, otherTexts) = Self.texts(&random)
+            func context() -> DetectionContext {
+                let others = otherTexts.enumerated().map { Document(id: "o\($0.offset)", text: $0.element, language: "en", segmenter: segmenter) }
+                return DetectionContext(source: Document(id: "s", text: sourceText, language: "en", segmenter: segmenter),
+                                        version: Document(id: "v", text: versionText, language: "en", segmenter: segmenter),
+                                        otherVersions: others)
+            }
+            let fast = MisplacedEntityDetector().findings(in: context())
+            let plain = Self.plainMisplaced(in: context())
+            #expect(fast.map(\.span.span) == plain.map(\.0), "\(sourceText) | \(versionText) | \(otherTexts)")
+            #expect(fast.map { $0.sourceSpan?.span } == plain.map(\.1), "\(sourceText) | \(versionText) | \(otherTexts)")
+            #expect(fast.map(\.suggestion) == plain.map(\.2), "\(sourceText) | \(versionText) | \(otherTexts)")
+            if !fast.isEmpty { flagged += 1 }
+        }
+        // The generated texts reach the findings, not only the quick exits.
+        #expect(flagged > 50)
+    }
+
+    @Test("A key's apostrophe is told a machine word at a time as the byte-by-byte search tells it")
+    func apostropheAsSearch() {
+        var random = SplitMix(seed: 12_002)
+        let alphabet: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz'.-&".utf8) + [0x26, 0x28, 0xA7, 0xC3, 0x80, 0xFF, 0x00, 0x01]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &random)
+            let bytes = (0..<count).map { _ in alphabet.randomElement(using: &random)! }
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(FormStarts.containsApostrophe(buffer) == buffer.contains(0x27), "\(bytes)")
+            }
+        }
+    }
+}
