@@ -11,7 +11,7 @@ struct Names12FastPathTests {
     static let words = ["the", "talks", "on", "trade", "resumed", "in", "March", "minister", "flew", "to", "Canada", "Norway",
                         "France", "French", "Germany", "German", "Franco", "-", "Italian", "Italy", "China", "Beijing", "Chinese",
                         "US", "American", "Indo-Pacific", "Asia-Pacific", "Sino", "Japan", "Japanese", "Brazil", "Peru",
-                        "Argentina", "Oslo", "Varga", "said", "and", "of", "Kremlin", "Russia", "Tehran", "Iran"]
+                        "Argentina", "Oslo", "Varga", "said", "and", "of", "Kremlin", "Russia", "Tehran", "Iran", "Mr", "Dr.", "Lt."]
 
     /// A source of a few sentences and a version made of it with words swapped, dropped or added (or
     /// another text), with other versions now and then.
@@ -114,6 +114,66 @@ struct Names12FastPathTests {
             let bytes = (0..<count).map { _ in alphabet.randomElement(using: &random)! }
             bytes.withUnsafeBufferPointer { buffer in
                 #expect(FormStarts.containsApostrophe(buffer) == buffer.contains(0x27), "\(bytes)")
+            }
+        }
+    }
+
+    /// Whether two lists of mentions are the same, mention by mention.
+    static func same(_ a: [LexiconPhrases.Mention], _ b: [LexiconPhrases.Mention]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in
+            x.tokens == y.tokens && x.span == y.span && x.sentence == y.sentence && x.ids == y.ids && x.field == y.field
+        }
+    }
+
+    @Test("A version with its source's text and tokens is given the source's mentions, which are its own")
+    func sameTextMentions() throws {
+        let segmenter = try Segmenter()
+        let german = try Segmenter(locale: "de")
+        var random = SplitMix(seed: 12_003)
+        var shared = 0
+        for round in 0..<1500 {
+            let (sourceText, versionText, _) = Self.texts(&random)
+            // Half the versions write the source's text; some in another language, or cut by another
+            // language's segmenter.
+            let text = round % 2 == 0 ? sourceText : versionText
+            let language = round % 7 == 3 ? "de" : "en"
+            let cutter = round % 11 == 5 ? german : segmenter
+            let source = Document(id: "s", text: sourceText, language: "en", segmenter: segmenter)
+            let version = Document(id: "v", text: text, language: language, segmenter: cutter)
+            let context = DetectionContext(source: source, version: version)
+            let plainVersion = Document(id: "v", text: text, language: language, segmenter: cutter)
+            let starts = FormStarts.of(context.lexicons, language: LexiconPhrases.language(of: plainVersion, guess: Comparability.guessedLanguage(of: plainVersion)))
+            let plain = starts.mentions(in: plainVersion)
+            for (slot, kind) in FormStarts.structuredKinds.enumerated() {
+                #expect(Self.same(LexiconPhrases.mentions(kind, in: context).version, plain[slot]), "\(kind): \(sourceText) | \(text)")
+            }
+            if LexiconPhrases.writesSameTokens(version, as: source) {
+                shared += 1
+                #expect(text == sourceText)
+            }
+        }
+        #expect(shared > 300)
+    }
+
+    @Test("A source's name finder, kept with its document, is the one made for the context")
+    func sourceFinderKept() throws {
+        let segmenter = try Segmenter()
+        var random = SplitMix(seed: 12_004)
+        for _ in 0..<300 {
+            let (sourceText, versionText, _) = Self.texts(&random)
+            let source = Document(id: "s", text: sourceText, language: ["en", "und", "fr"].randomElement(using: &random)!, segmenter: segmenter)
+            // The source read with versions of several languages, in turn, as lines that repeat it.
+            for _ in 0..<4 {
+                let language = ["en", "de", "und", "fr"].randomElement(using: &random)!
+                let context = DetectionContext(source: source, version: Document(id: "v", text: versionText, language: language, segmenter: segmenter))
+                let plain = NameRuns(document: source, languageGuess: context.sourceLanguageGuess, honorifics: NameRuns.honorificKeys(in: context))
+                let kept = NameRuns.source(in: context)
+                #expect(kept.language == plain.language && kept.isUsable == plain.isUsable)
+                for index in source.sentences.indices {
+                    #expect(kept.runs(in: source, sentence: index).map(\.span) == plain.runs(in: source, sentence: index).map(\.span))
+                    #expect(kept.capitalizedRuns(in: source, sentence: index, openerZipf: 3).map(\.span)
+                        == plain.capitalizedRuns(in: source, sentence: index, openerZipf: 3).map(\.span))
+                }
             }
         }
     }

@@ -85,17 +85,49 @@ final class NameRuns: Sendable {
     /// In an object: the memo hands over one reference, not a copy of both finders' fields.
     private static func finders(in context: DetectionContext) -> Finders {
         context.memoized(Self.findersKey) {
-            let honorifics = honorificKeys(in: context)
-            let source = NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics)
+            // The source's finder is kept with its document, for the later lines that repeat it (it
+            // reads the source, its language guess, and the honorifics of the version's language in
+            // the lexicons): its language is listed and its honorifics found once.
+            let source = context.source.memo.value(sourceFindersKey) { SourceFinders() }
+                .finder(language: context.version.language, lexicons: context.lexicons.derived) {
+                    NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorificKeys(in: context))
+                }
             // A version declared and guessed as its source is (most) is listed alike: the source's
             // language is not looked for again, and the source's finder (the same language and
             // honorifics) serves it.
             let version = context.version.language == context.source.language && context.versionLanguageGuess == context.sourceLanguageGuess
                 ? source
-                : NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
+                : NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorificKeys(in: context))
             return Finders(source: source, version: version)
         }
     }
+
+    /// A source document's name finders, by what they are read with besides the document: the
+    /// version's language (its honorifics) and the lexicons. A few entries at most (a line's versions
+    /// are mostly in one language), found by comparing them.
+    private final class SourceFinders: Sendable {
+        private struct Entry: Sendable {
+            let language: String
+            /// The lexicons' derived lookups, held (not an identifier an object made later might reuse).
+            let lexicons: DerivedLookups
+            let finder: NameRuns
+        }
+        private let entries = Mutex<[Entry]>([])
+        /// Entries kept at most: a feed naming endless version languages for one source keeps no more.
+        private static let limit = 8
+
+        func finder(language: String, lexicons: DerivedLookups, _ make: () -> NameRuns) -> NameRuns {
+            let found = entries.withLock { entries in entries.first { $0.lexicons === lexicons && $0.language == language }?.finder }
+            if let found { return found }
+            let made = make()
+            entries.withLock { entries in
+                if entries.count < Self.limit { entries.append(Entry(language: language, lexicons: lexicons, finder: made)) }
+            }
+            return made
+        }
+    }
+
+    private static let sourceFindersKey = MemoKey("names-source-finders")
 
     /// The name finders of a context's source and version.
     private final class Finders: Sendable {
