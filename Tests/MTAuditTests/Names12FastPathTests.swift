@@ -177,4 +177,31 @@ struct Names12FastPathTests {
             }
         }
     }
+
+    @Test("A word's base looked for by its hash first is found where the plain reading finds it")
+    func hashedBaseAsPlain() throws {
+        let segmenter = try Segmenter()
+        var random = SplitMix(seed: 12_005)
+        let words = Self.words + ["Kerry's", "kerry", "U.S.", "US", "Émile", "Emile", "émile", "naïve", "Tromsø", "Ber.gen", "bergen's"]
+        var found = 0, hashed = 0
+        for _ in 0..<1500 {
+            func text() -> String {
+                (0..<Int.random(in: 1...12, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ") + "."
+            }
+            let asked = Document(id: "a", text: text(), language: "en", segmenter: segmenter)
+            let other = Document(id: "o", text: Int.random(in: 0..<10, using: &random) == 0 ? text() + " " + text() + " " + text() + " " + text() + " " + text() : text(),
+                                 language: "en", segmenter: segmenter)
+            let bases = Set(other.tokens.filter { $0.kind == .letters }.map { base($0.key) })
+            for k in asked.tokens.indices where asked.tokens[k].kind == .letters {
+                let key = asked.tokens[k].key, keyBase = base(key)
+                let hash: UInt64? = keyBase == key ? asked.keyHashes[k] : nil
+                if hash != nil { hashed += 1 }
+                let written = NameRuns.writesLetterWord(base: keyBase, hash: hash, in: other)
+                #expect(written == bases.contains(keyBase), "\(key) in \(other.text)")
+                #expect(NameRuns.writesLetterWord(base: keyBase, in: other) == written)
+                if written { found += 1 }
+            }
+        }
+        #expect(found > 1000 && hashed > 1000)
+    }
 }

@@ -485,10 +485,22 @@ final class NameRuns: Sendable {
     /// by reading its letter words. A rule's quick test asks about a few words of the other text,
     /// and its answer most often ends the rule: the version's set is then never needed (most
     /// contexts), and making it cost more than the few readings.
-    static func writesLetterWord(base key: String, in document: Document) -> Bool {
+    ///
+    /// `hash`, when given, is the FNV-1a hash of `key` (a document's `keyHashes`), which must be its
+    /// own base: a letter word whose key is `key` itself is then looked for first by the hashes the
+    /// document keeps of its keys, with no key read but the few of that hash. Most words a quick
+    /// test asks about that the other text writes, it writes so (not only as a possessive, an
+    /// abbreviation or with accents), and the reading of every word is then not needed.
+    static func writesLetterWord(base key: String, hash: UInt64? = nil, in document: Document) -> Bool {
         if let keys = document.memo.existing(letterKeysKey, as: LetterKeys.self) { return keys.contains(key) }
         let tokens = document.tokens
         guard tokens.count <= shortText else { return letterKeys(of: document).contains(key) }
+        if let hash {
+            let hashes = document.keyHashes
+            for k in hashes.indices where hashes[k] == hash && tokens[k].kind == .letters && KeyNumbering.equal(tokens[k].key, key) {
+                return true
+            }
+        }
         let first = key.utf8.first, count = key.utf8.count
         return tokens.indices.contains { k in
             guard tokens[k].kind == .letters else { return false }
@@ -637,7 +649,32 @@ final class NameRuns: Sendable {
     /// most contexts end at, with no set made of a short source's words (each is made once per
     /// source, but most sources come once).
     static func isKnown(_ key: String, in context: DetectionContext) -> Bool {
-        writesLetterWord(base: key, in: context.source) || context.otherVersions.contains { letterKeys(of: $0).contains(key) }
+        isKnown(key, hash: nil, in: context)
+    }
+
+    /// `isKnown(_:in:)` with the source read as `writesLetterWord(base:hash:in:)` reads it: `hash`, when
+    /// given, the FNV-1a hash of `key`, which is its own base.
+    static func isKnown(_ key: String, hash: UInt64?, in context: DetectionContext) -> Bool {
+        writesLetterWord(base: key, hash: hash, in: context.source) || context.otherVersions.contains { letterKeys(of: $0).contains(key) }
+    }
+
+    /// Whether the source (or another version) writes the base of `key`, the key of the version's
+    /// token `k`: `isKnown(base(key), in: context)`, with the key's hash the version keeps given where
+    /// the key is its own base (most words: `base` returns the key itself). Out of line: the quick
+    /// test's closure then holds no array of hashes for every word it asks.
+    @inline(never)
+    private static func isKnown(token k: Int, key: String, in context: DetectionContext) -> Bool {
+        let keyBase = base(key)
+        return isKnown(keyBase, hash: KeyNumbering.equal(keyBase, key) ? context.version.keyHashes[k] : nil, in: context)
+    }
+
+    /// Whether `other` writes a letter word of the base of `key`, the key of token `k` of `document`:
+    /// `writesLetterWord(base: base(key), in: other)`, with the key's hash that `document` keeps given
+    /// where the key is its own base (`isKnown(token:key:in:)`).
+    @inline(never)
+    private static func writesBaseOf(token k: Int, key: String, of document: Document, in other: Document) -> Bool {
+        let keyBase = base(key)
+        return writesLetterWord(base: keyBase, hash: KeyNumbering.equal(keyBase, key) ? document.keyHashes[k] : nil, in: other)
     }
 
     /// Whether the version writes a word that may be part of a name and that neither the source nor
@@ -652,7 +689,7 @@ final class NameRuns: Sendable {
             // search of the source: a text and its rendering share most words, mostly in order.
             let source = context.source.tokens
             return finders.version.writesCapitalized(in: context.version, at: { k, key in
-                !writesLetterWord(key, near: k, in: source) && !isKnown(base(key), in: context)
+                !writesLetterWord(key, near: k, in: source) && !isKnown(token: k, key: key, in: context)
             })
         }
     }
@@ -666,7 +703,7 @@ final class NameRuns: Sendable {
             // (The version's word at the same place, or next to it, first, as for `versionWritesNewName`.)
             let version = context.version.tokens
             return finders.source.writesCapitalized(in: context.source, at: { k, key in
-                !writesLetterWord(key, near: k, in: version) && !writesLetterWord(base: base(key), in: context.version)
+                !writesLetterWord(key, near: k, in: version) && !writesBaseOf(token: k, key: key, of: context.source, in: context.version)
             })
         }
     }
