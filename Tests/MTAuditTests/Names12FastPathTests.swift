@@ -204,4 +204,43 @@ struct Names12FastPathTests {
         }
         #expect(found > 1000 && hashed > 1000)
     }
+
+    @Test("Keys compared by their bits where both are small strings are equal exactly where their bytes are")
+    func sameKeyAsBytes() {
+        var random = SplitMix(seed: 12_006)
+        let pieces = ["a", "b", "é", "ß", "ka", "kerry", "halvorsen", "x", "'s", ".", "ø", "ab", "🙂", "c"]
+        var equal = 0
+        for _ in 0..<20_000 {
+            func key() -> String {
+                (0..<Int.random(in: 0...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            }
+            let a = key()
+            // Half the pairs of the same pieces, made apart (two strings, one text).
+            let b = Bool.random(using: &random) ? String(decoding: Array(a.utf8), as: UTF8.self) : key()
+            #expect(NameRuns.sameKey(a, b) == (Array(a.utf8) == Array(b.utf8)), "\(a) \(b)")
+            if Array(a.utf8) == Array(b.utf8) { equal += 1 }
+        }
+        #expect(equal > 5000)
+    }
+
+    @Test("A text's letter keys, in one array, answer as the plain sets of its bases do")
+    func letterKeysAsPlain() throws {
+        let segmenter = try Segmenter()
+        var random = SplitMix(seed: 12_007)
+        let words = Self.words + ["Kerry's", "kerry", "U.S.", "US", "Émile", "Emile", "émile", "naïve", "Tromsø", "Ber.gen", "bergen's", "1998"]
+        for _ in 0..<600 {
+            func text() -> String {
+                (0..<Int.random(in: 1...30, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ") + "."
+            }
+            let document = Document(id: "d", text: text(), language: "en", segmenter: segmenter)
+            let keys = NameRuns.LetterKeys(document)
+            let bases = Set(document.tokens.filter { $0.kind == .letters }.map { base($0.key) })
+            for word in words + ["zzz", "ber", "kerr"] {
+                let key = base(Normalizer.matchingKey(word))
+                #expect(keys.contains(key) == bases.contains(key), "\(key) in \(document.text)")
+                #expect(keys.containsSharingStem(with: key) == bases.contains { sharesStem($0, key) }, "\(key) in \(document.text)")
+                #expect(keys.contains(where: { $0 == key }) == bases.contains(key), "\(key) in \(document.text)")
+            }
+        }
+    }
 }

@@ -545,24 +545,28 @@ final class NameRuns: Sendable {
     struct LetterKeys: Sendable {
         private let words: DocumentWords
         /// By the number of a word's key: 1 where a letter word has that key and it is its own base
-        /// (0 where no letter word has it, 2 where its base is another).
+        /// (0 where no letter word has it, 2 where its base is another), then, past the words' count,
+        /// by the number of a letter word's key again: its first byte (0 for another number's, or an
+        /// empty key), for `containsSharingStem`. One array for both: one allocation a text, not two.
         private let seen: [UInt8]
+        /// The count of the words' numbers: where the first bytes start in `seen`.
+        private let count: Int
         /// The bases of the other letter words' keys, when there are some.
         private let others: KeySet?
-        /// By the number of a letter word's key: its first byte (0 for another number's, or an empty
-        /// key), for `containsSharingStem`.
-        private let firstBytes: [UInt8]
 
         init(_ document: Document) {
             let words = DocumentWords.of(document)
             let tokens = document.tokens, ids = words.tokenIds
-            // By number: 0 not yet seen as a letter word's key, 1 its own base, 2 another's.
-            var seen = [UInt8](filledWith: 0, count: words.keys.count)
-            var firstBytes = [UInt8](filledWith: 0, count: words.keys.count)
+            // By number: 0 not yet seen as a letter word's key, 1 its own base, 2 another's; then the
+            // first bytes.
+            let count = words.keys.count
+            var table = [UInt8](filledWith: 0, count: 2 * count)
             var others: KeySet?
-            // (Written in place: no check that the arrays are unique at every key.)
-            seen.withUnsafeMutableBufferPointer { seen in
-                firstBytes.withUnsafeMutableBufferPointer { firstBytes in
+            // (Written in place: no check that the array is unique at every key.)
+            table.withUnsafeMutableBufferPointer { table in
+                do {
+                    let seen = UnsafeMutableBufferPointer(rebasing: table[..<count])
+                    let firstBytes = UnsafeMutableBufferPointer(rebasing: table[count...])
                     for k in tokens.indices where tokens[k].kind == .letters {
                         let number = Int(ids[k])
                         guard seen[number] == 0 else { continue }
@@ -587,9 +591,9 @@ final class NameRuns: Sendable {
                 }
             }
             self.words = words
-            self.seen = seen
+            seen = table
+            self.count = count
             self.others = others
-            self.firstBytes = firstBytes
         }
 
         /// Whether a letter word has the base `key`.
@@ -617,8 +621,9 @@ final class NameRuns: Sendable {
             let first = key.utf8.first ?? 0
             let screens = Self.staysFirst(first)
             let keys = words.keys
-            for number in seen.indices where seen[number] == 1 {
-                if screens, firstBytes[number] != first, Self.staysFirst(firstBytes[number]) { continue }
+            for number in 0..<count where seen[number] == 1 {
+                let head = seen[count + number]
+                if screens, head != first, Self.staysFirst(head) { continue }
                 if sharesStem(keys[number], key) { return true }
             }
             return others?.contains(where: { sharesStem($0, key) }) ?? false
@@ -632,7 +637,7 @@ final class NameRuns: Sendable {
         /// asked twice).
         func contains(where predicate: (String) -> Bool) -> Bool {
             let keys = words.keys
-            for number in seen.indices where seen[number] == 1 && predicate(keys[number]) { return true }
+            for number in 0..<count where seen[number] == 1 && predicate(keys[number]) { return true }
             return others?.contains(where: predicate) ?? false
         }
     }
@@ -713,10 +718,23 @@ final class NameRuns: Sendable {
     /// no search. False says nothing.
     @inline(__always)
     private static func writesLetterWord(_ key: String, near k: Int, in tokens: [Token]) -> Bool {
-        for j in k - 1...k + 1 where tokens.indices.contains(j) && tokens[j].kind == .letters && KeyNumbering.equal(tokens[j].key, key) {
+        for j in k - 1...k + 1 where tokens.indices.contains(j) && tokens[j].kind == .letters && sameKey(tokens[j].key, key) {
             return true
         }
         return false
+    }
+
+    /// `KeyNumbering.equal`, with two small strings (a key of up to fifteen bytes, held in the
+    /// string's own bits: most) told apart by their bits alone: two small strings are the same bytes
+    /// exactly when their bits are the same, and the byte-by-byte comparison is left for the others.
+    /// (The quick tests compare a word with its neighbours in the other text, most of them other words.)
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+        if x == y { return true }
+        // Bit 61 of the second word marks a small string (`_StringObject`'s discriminator).
+        let small: UInt64 = 1 << 61
+        return x.1 & y.1 & small == 0 && KeyNumbering.equal(a, b)
     }
 
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
