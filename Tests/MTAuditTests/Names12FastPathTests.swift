@@ -243,4 +243,21 @@ struct Names12FastPathTests {
             }
         }
     }
+
+    @Test("Two keys' stems weighed by their bases, made once, are shared where sharesStem finds them shared")
+    func basesShareStemAsKeys() {
+        var random = SplitMix(seed: 12_008)
+        let pieces = ["kerry", "kerr", "'s", ".", "é", "e", "halvorsen", "halv", " ", "russia", "russian", "ø", "a", "\r", "\r\n", "ß", "ss", "u.s", "us"]
+        var shared = 0
+        for _ in 0..<20_000 {
+            func key() -> String {
+                Normalizer.matchingKey((0..<Int.random(in: 1...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+            }
+            let a = key(), b = key()
+            let plain = sharesStem(a, b)
+            #expect(basesShareStem(base(a), base(b)) == plain, "\(a.debugDescription) \(b.debugDescription)")
+            if plain { shared += 1 }
+        }
+        #expect(shared > 2000)
+    }
 }

@@ -1081,7 +1081,24 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
         } ?? nil
     } ?? nil
     if let plain { return plain }
-    let x = base(a), y = base(b)
+    return basesShareStem(base(a), base(b))
+}
+
+/// `sharesStem(a, b)` of two keys given by their bases (`base(a)`, `base(b)`): for a caller that
+/// weighs each key against several others, its base made once, not again for every pair. Two plain
+/// bases (ASCII without a carriage return: a character a byte) are read as `sharesStem` reads plain
+/// keys, which are their own bases; the others by their characters and scalars.
+func basesShareStem(_ x: String, _ y: String) -> Bool {
+    let plain = x.utf8.withContiguousStorageIfAvailable { x in
+        y.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+            guard isPlainStem(x), isPlainStem(y) else { return nil }
+            let shorter = min(x.count, y.count)
+            var common = 0
+            while common < shorter && x[common] == y[common] { common += 1 }
+            return common == shorter || common >= 5
+        } ?? nil
+    } ?? nil
+    if let plain { return plain }
     if x.hasPrefix(y) || y.hasPrefix(x) { return true }
     return zip(x.unicodeScalars, y.unicodeScalars).prefix { $0 == $1 }.count >= 5
 }
@@ -1220,10 +1237,19 @@ struct NameSubstitutions {
                 // Islands" for "Ecuador").
                 // Forms the country or entity lexicon gives one identity are one entity too: "China's" for
                 // "Chinese", "Bombay" for "Mumbai".
-                derived = new.filter { run in
-                    missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
-                }
-                var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
+                // (Each name's and each word's base made once, not again for every pair weighed.)
+                let newBases = new.map { base($0.key) }
+                let partBases = missingParts.map { part in (whole: base(part.key), words: part.tokens.map { base($0.key) }) }
+                derived = zip(new, newBases).filter { run, runBase in
+                    missingParts.indices.contains { p in
+                        basesShareStem(runBase, partBases[p].whole) || partBases[p].words.contains { basesShareStem(runBase, $0) }
+                            || sameCountry(run, missingParts[p])
+                    }
+                }.map(\.0)
+                var missing = missingParts.flatMap { $0.parts { token in
+                    let tokenBase = base(token.key)
+                    return !newBases.contains { basesShareStem($0, tokenBase) }
+                } }
                 missing.removeAll { source in new.contains { sameCountry($0, source) } }
                 let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
                 // First the names that look like one of the source's (corruptions), then the others in
@@ -1333,11 +1359,13 @@ struct NameSubstitutions {
         // (A list: a sentence's few name words are found by comparing them for less than a set's
         // hashing of each.)
         let names = sourceRuns()[sourceIndex].flatMap { $0.tokens.map(\.span) }
+        // (The new parts' bases made once, not again for every source part weighed.)
+        let newBases = allNew.map { base($0.part.key) }
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
             .filter { run in
                 run.part.tokens.contains { names.contains($0.span) }
-                    && !overlaps(run.part, takenSource) && !allNew.contains { sharesStem($0.part.key, run.part.key) }
+                    && !overlaps(run.part, takenSource) && { let partBase = base(run.part.key); return !newBases.contains { basesShareStem($0, partBase) } }()
                     && !run.part.tokens.contains { NameRuns.isAcronym($0) && NameRuns.spellsOut($0.key, in: versionTokens) }
             }
         var pairs: [Pair] = []
