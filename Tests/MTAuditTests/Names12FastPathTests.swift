@@ -260,4 +260,25 @@ struct Names12FastPathTests {
         }
         #expect(shared > 2000)
     }
+
+    @Test("A small key's apostrophe told from the string's own bits is the one its bytes hold")
+    func smallKeyApostropheAsBytes() {
+        var random = SplitMix(seed: 12_009)
+        let pieces = ["a", "'", "s", "é", "l'", "o'", "ß", "🙂", "x", "27", "\u{27}", "’", "`", "kerry"]
+        var small = 0, apostrophes = 0
+        for _ in 0..<20_000 {
+            let key = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            // Keys made as segmenters make them, and copies of their bytes.
+            let made = Bool.random(using: &random) ? key : String(decoding: Array(key.utf8), as: UTF8.self)
+            let told = FormStarts.smallKeyHasApostrophe(made)
+            if let told {
+                small += 1
+                #expect(told == made.utf8.contains(0x27), "\(made.debugDescription)")
+                if told { apostrophes += 1 }
+            }
+            // Every key of up to fifteen bytes is small.
+            if made.utf8.count <= 15 { #expect(told != nil, "\(made.debugDescription)") }
+        }
+        #expect(small > 5000 && apostrophes > 1000)
+    }
 }

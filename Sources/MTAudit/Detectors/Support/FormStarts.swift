@@ -163,6 +163,21 @@ final class FormStarts: Sendable {
     /// No mention of any kind: an empty list at every kind's slot, made once and shared.
     private static let noMentions = [[LexiconPhrases.Mention]](repeating: [], count: structuredKinds.count)
 
+    /// Whether `key`, a small string (up to fifteen bytes, held in the string's own two words: most
+    /// keys), holds an apostrophe, told from those words (`_StringObject`'s small form: the bytes in
+    /// order from the first word's low byte, the unused ones zero, the count and flags in the second
+    /// word's top byte); nil for another string.
+    @inline(__always)
+    static func smallKeyHasApostrophe(_ key: String) -> Bool? {
+        let (low, high) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        // Bit 61 of the second word marks a small string.
+        guard high & (1 << 61) != 0 else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, apostrophes: UInt64 = 0x2727_2727_2727_2727
+        // The top byte (the count and flags) cleared: a zero byte, never an apostrophe.
+        let x = low ^ apostrophes, y = (high & 0x00FF_FFFF_FFFF_FFFF) ^ apostrophes
+        return ((x &- ones) & ~x | (y &- ones) & ~y) & highs != 0
+    }
+
     /// Whether UTF-8 `bytes` hold an apostrophe (`bytes.contains(0x27)`), told a machine word at a
     /// time: `marks` asks it of every word, and a key of 4 to 16 bytes (most) is read as two
     /// overlapping words, each tested for the byte at once, where the byte-by-byte search cost more
@@ -221,6 +236,16 @@ final class FormStarts: Sendable {
         }
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
+            // A small key (most) without an apostrophe whose filter bit is clear (most words start no
+            // form) is told by its hash and its string's own bits alone, with no look at its bytes:
+            // only its continuation bit is set. (Its bytes were copied out of the string for every word.)
+            if let apostrophe = Self.smallKeyHasApostrophe(key), !apostrophe {
+                let slot = KeyFilter.slot(hash: hashes[k])
+                if !filter.mayContain(slot: slot) {
+                    if continuations.mayContain(slot: slot) { marks[k] = continuing }
+                    continue
+                }
+            }
             // Whether the key has an apostrophe; and without one (most words), its mark: the look-up
             // then tries the word's own key alone, weighed here with no closure to call, by the hash
             // its document keeps of it (`keyHashes`) for the continuations' bit, the filter's bit and
