@@ -281,4 +281,22 @@ struct Names12FastPathTests {
         }
         #expect(small > 5000 && apostrophes > 1000)
     }
+
+    @Test("A small key's first byte told from the string's own bits is its first byte")
+    func smallKeyHeadAsBytes() {
+        var random = SplitMix(seed: 12_010)
+        let pieces = ["a", "'", "s", "é", "l'", "ß", "🙂", "x", "9", "kerry", "Ω", "z"]
+        var small = 0
+        for _ in 0..<20_000 {
+            let key = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let made = Bool.random(using: &random) ? key : String(decoding: Array(key.utf8), as: UTF8.self)
+            if let head = NameRuns.smallKeyHead(made) {
+                small += 1
+                #expect(head == made.utf8.first, "\(made.debugDescription)")
+            } else {
+                #expect(made.utf8.isEmpty || made.utf8.count > 15, "\(made.debugDescription)")
+            }
+        }
+        #expect(small > 5000)
+    }
 }

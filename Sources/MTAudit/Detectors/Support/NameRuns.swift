@@ -505,6 +505,12 @@ final class NameRuns: Sendable {
         return tokens.indices.contains { k in
             guard tokens[k].kind == .letters else { return false }
             let tokenKey = tokens[k].key
+            // A small key's first byte read from the string's own bits (`smallKeyHead`), with no copy
+            // of its bytes: `cannotBeBase`'s test of a first byte a–z or 0–9 other than `first` turns
+            // most words away there.
+            if let head = smallKeyHead(tokenKey), head != first, (0x61...0x7A).contains(head) || (0x30...0x39).contains(head) {
+                return false
+            }
             let told = tokenKey.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
                 if cannotBeBase(of: bytes, first: first, count: count) { return false }
                 // A key that is its own base (ASCII without a full stop or a final "'s": most) is
@@ -514,6 +520,17 @@ final class NameRuns: Sendable {
             } ?? nil
             return told ?? KeyNumbering.equal(base(tokenKey), key)
         }
+    }
+
+    /// The first byte of `key` where it is a small string of at least one byte (held in the string's
+    /// own two words, the first byte the first word's low byte; `FormStarts.smallKeyHasApostrophe`),
+    /// nil otherwise.
+    @inline(__always)
+    static func smallKeyHead(_ key: String) -> UInt8? {
+        let (low, high) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        // Bit 61 of the second word marks a small string, and its top byte's low four bits hold the count.
+        guard high & (1 << 61) != 0, (high >> 56) & 0xF != 0 else { return nil }
+        return UInt8(truncatingIfNeeded: low)
     }
 
     /// Whether a key of UTF-8 `bytes` surely has a `base` other than a key of `count` bytes that begins
