@@ -50,15 +50,17 @@ public struct MisplacedEntityDetector: Detector {
         // A finding is a country of the version: a version naming none has none.
         guard !found.version.isEmpty else { return [] }
         // Regions and peoples ("Indo-Pacific") are matched so that their words do not read as a
-        // country, but they are no country themselves.
-        func countries(_ mention: LexiconPhrases.Mention, _ phrases: LexiconPhrases) -> Set<String> {
-            mention.ids.filter { phrases.classes[$0] != "region" }
-        }
+        // country, but they are no country themselves. (Each id asked in place: a set of a mention's
+        // countries made for every test was an allocation and a free each.)
+        let versionClasses = found.versionPhrases.classes
+        lazy var sourceClasses = found.sourcePhrases.classes
         // The countries the source and the other versions name: gathered when a version's country
         // first needs them, where the source's sentence has a country it lacks (few do).
         lazy var known: Set<String> = {
             var known: Set<String> = []
-            for mention in found.source { known.formUnion(countries(mention, found.sourcePhrases)) }
+            for mention in found.source {
+                for id in mention.ids where sourceClasses[id] != "region" { known.insert(id) }
+            }
             for mentions in found.others {
                 for mention in mentions { known.formUnion(mention.ids) }
             }
@@ -67,26 +69,47 @@ public struct MisplacedEntityDetector: Detector {
         // The name detectors report a name put for another; one finding is enough.
         let named = NameSubstitutions.pairs(in: context).map(\.version.span)
         var findings: [Finding] = []
-        for index in context.version.sentences.indices {
-            // A finding is a country of the version's sentence: a sentence naming none (most) is left
-            // before its source sentence is sought.
-            let inVersion = found.version.filter { $0.sentence == index }
-            guard !inVersion.isEmpty, let sourceIndex = Self.sourceSentence(of: index, in: context) else { continue }
-            let inSource = found.source.filter { $0.sentence == sourceIndex }
-            var here: Set<String> = []
-            for mention in inVersion { here.formUnion(countries(mention, found.versionPhrases)) }
+        // The version's mentions by sentence: the runs of its list (which is in the text's order) that
+        // share a sentence, each read in place, with no list made for each sentence.
+        let versionMentions = found.version
+        var first = 0
+        while first < versionMentions.count {
+            let index = versionMentions[first].sentence
+            var end = first + 1
+            while end < versionMentions.count && versionMentions[end].sentence == index { end += 1 }
+            let inVersion = versionMentions[first..<end]
+            first = end
+            guard let sourceIndex = Self.sourceSentence(of: index, in: context) else { continue }
+            // A finding replaces a country of the source's sentence: a sentence naming none (most
+            // often, where the version's names one) has none, and the version's countries are not
+            // gathered for it.
+            let sourceMentions = found.source
+            guard sourceMentions.contains(where: { $0.sentence == sourceIndex }) else { continue }
+            // (A list: a sentence names a country or two, found by comparing for less than a set's hashing.)
+            var here: [String] = []
+            for mention in inVersion {
+                for id in mention.ids where versionClasses[id] != "region" && !here.contains(id) { here.append(id) }
+            }
             var missing: [LexiconPhrases.Mention] = []
-            var missingIDs: Set<String> = []
-            for mention in inSource {
-                let ids = countries(mention, found.sourcePhrases)
-                guard !ids.isEmpty, ids.isDisjoint(with: here), ids.isDisjoint(with: missingIDs) else { continue }
+            var missingIDs: [String] = []
+            for mention in sourceMentions where mention.sentence == sourceIndex {
+                var isCountry = false, clashes = false
+                for id in mention.ids where sourceClasses[id] != "region" {
+                    isCountry = true
+                    if here.contains(id) || missingIDs.contains(id) { clashes = true; break }
+                }
+                guard isCountry, !clashes else { continue }
                 missing.append(mention)
-                missingIDs.formUnion(ids)
+                for id in mention.ids where sourceClasses[id] != "region" && !missingIDs.contains(id) { missingIDs.append(id) }
             }
             for mention in inVersion {
-                let ids = countries(mention, found.versionPhrases)
-                guard !ids.isEmpty, !missing.isEmpty, ids.isDisjoint(with: known),
-                      !named.contains(where: { $0.overlaps(mention.span) }) else { continue }
+                guard !missing.isEmpty else { break }
+                var isCountry = false, isKnown = false
+                for id in mention.ids where versionClasses[id] != "region" {
+                    isCountry = true
+                    if known.contains(id) { isKnown = true; break }
+                }
+                guard isCountry, !isKnown, !named.contains(where: { $0.overlaps(mention.span) }) else { continue }
                 let replaced = missing.removeFirst()
                 let written = context.source.text(of: replaced.span)
                 let said = context.version.text(of: mention.span)

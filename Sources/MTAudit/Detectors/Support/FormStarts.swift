@@ -163,6 +163,46 @@ final class FormStarts: Sendable {
     /// No mention of any kind: an empty list at every kind's slot, made once and shared.
     private static let noMentions = [[LexiconPhrases.Mention]](repeating: [], count: structuredKinds.count)
 
+    /// Whether `key`, a small string (up to fifteen bytes, held in the string's own two words: most
+    /// keys), holds an apostrophe, told from those words (`_StringObject`'s small form: the bytes in
+    /// order from the first word's low byte, the unused ones zero, the count and flags in the second
+    /// word's top byte); nil for another string.
+    @inline(__always)
+    static func smallKeyHasApostrophe(_ key: String) -> Bool? {
+        let (low, high) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        // Bit 61 of the second word marks a small string.
+        guard high & (1 << 61) != 0 else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, apostrophes: UInt64 = 0x2727_2727_2727_2727
+        // The top byte (the count and flags) cleared: a zero byte, never an apostrophe.
+        let x = low ^ apostrophes, y = (high & 0x00FF_FFFF_FFFF_FFFF) ^ apostrophes
+        return ((x &- ones) & ~x | (y &- ones) & ~y) & highs != 0
+    }
+
+    /// Whether UTF-8 `bytes` hold an apostrophe (`bytes.contains(0x27)`), told a machine word at a
+    /// time: `marks` asks it of every word, and a key of 4 to 16 bytes (most) is read as two
+    /// overlapping words, each tested for the byte at once, where the byte-by-byte search cost more
+    /// than the word's look-up.
+    @inline(__always)
+    static func containsApostrophe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 4, count <= 16, let start = bytes.baseAddress else { return bytes.contains(0x27) }
+        let raw = UnsafeRawPointer(start)
+        let word: UInt64, other: UInt64
+        if count >= 8 {
+            word = raw.loadUnaligned(as: UInt64.self)
+            other = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self)), high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            word = low | high << 32
+            other = word
+        }
+        // A byte of `x` is zero exactly where the word has the apostrophe; `(x - 0x01…) & ~x & 0x80…`
+        // is nonzero exactly when some byte of `x` is zero.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, apostrophes: UInt64 = 0x2727_2727_2727_2727
+        let x = word ^ apostrophes, y = other ^ apostrophes
+        return ((x &- ones) & ~x | (y &- ones) & ~y) & highs != 0
+    }
+
     /// For each token of `document`, its mark: in the low 16 bits, the kinds whose forms may start
     /// there (those of every key `LexiconPhrases.lookUp` may try for the word); in the high 32, one
     /// more than the number of the word's key where that is the one key tried and a form starts
@@ -196,6 +236,16 @@ final class FormStarts: Sendable {
         }
         for k in tokens.indices where tokens[k].isWordLike {
             let key = tokens[k].key
+            // A small key (most) without an apostrophe whose filter bit is clear (most words start no
+            // form) is told by its hash and its string's own bits alone, with no look at its bytes:
+            // only its continuation bit is set. (Its bytes were copied out of the string for every word.)
+            if let apostrophe = Self.smallKeyHasApostrophe(key), !apostrophe {
+                let slot = KeyFilter.slot(hash: hashes[k])
+                if !filter.mayContain(slot: slot) {
+                    if continuations.mayContain(slot: slot) { marks[k] = continuing }
+                    continue
+                }
+            }
             // Whether the key has an apostrophe; and without one (most words), its mark: the look-up
             // then tries the word's own key alone, weighed here with no closure to call, by the hash
             // its document keeps of it (`keyHashes`) for the continuations' bit, the filter's bit and
@@ -204,7 +254,7 @@ final class FormStarts: Sendable {
                 let hash = hashes[k]
                 let slot = KeyFilter.slot(hash: hash)
                 if continuations.mayContain(slot: slot) { marks[k] = continuing }
-                guard !bytes.contains(apostrophe) else { return false }
+                guard !Self.containsApostrophe(bytes) else { return false }
                 if filter.mayContain(slot: slot), let number = numbering.number(ofBytes: bytes, hash: hash) {
                     marks[k] |= mark(kinds[number], single: singleWordKinds[number], number: number)
                 }

@@ -544,6 +544,28 @@ final class LexiconPhrases: Sendable {
 
     private static let mentionsKey = MemoKey("lexicon-mentions")
 
+    /// Whether `document` has the text of `other` and the same tokens (each at the same bytes, of the
+    /// same kind, in the same sentence): then it has the same mentions of every kind at the same
+    /// tokens, which its tokens' keys, kinds, places and sentences alone decide. (The tokens compared
+    /// too: two documents of one text cut by segmenters of other languages may differ.)
+    static func writesSameTokens(_ document: Document, as other: Document) -> Bool {
+        guard document.tokens.count == other.tokens.count, document.sentences.count == other.sentences.count,
+              document.text == other.text else { return false }
+        // (Read in place: no token copied, its strings retained, to compare its numbers.)
+        let tokensAlike = document.tokens.withUnsafeBufferPointer { tokens in
+            other.tokens.withUnsafeBufferPointer { otherTokens in
+                for k in tokens.indices where tokens[k].utf8 != otherTokens[k].utf8 || tokens[k].kind != otherTokens[k].kind
+                    || tokens[k].sentence != otherTokens[k].sentence {
+                    return false
+                }
+                return true
+            }
+        }
+        guard tokensAlike else { return false }
+        for k in document.sentences.indices where document.sentences[k].tokens != other.sentences[k].tokens { return false }
+        return true
+    }
+
     /// The mentions of `kind` (a structured kind) in the context's source, version and other
     /// versions. Every kind's are gathered at the context's first question, from each document's
     /// mentions of all kinds (`FormStarts.mentions(in:)`, made once per document).
@@ -563,9 +585,14 @@ final class LexiconPhrases: Sendable {
             let versionStarts = sourceStarts != nil && versionLanguage == sourceLanguage
                 ? (context.version.tokens.contains(where: \.isWordLike) ? sourceStarts : nil)
                 : starts(context.version, language: versionLanguage)
+            // A version that writes its source's text in its language, cut into the same tokens (a
+            // text left as it was), mentions what the source does, where the source does: the
+            // source's mentions, kept with its document for every line that repeats it, serve it.
+            let versionMentions = versionStarts != nil && versionStarts === sourceStarts && writesSameTokens(context.version, as: context.source)
+                ? sourceStarts?.mentions(in: context.source) : versionStarts?.mentions(in: context.version)
             return Gathered(lexicons: context.lexicons, sourceLanguage: sourceLanguage, versionLanguage: versionLanguage,
                             sourceStarts: sourceStarts, versionStarts: versionStarts,
-                            source: context.source, version: versionStarts?.mentions(in: context.version),
+                            source: context.source, version: versionMentions,
                             others: context.otherVersions.map { document in
                                 starts(document, language: language(of: document, guess: Comparability.guessedLanguage(of: document)))?
                                     .mentions(in: document)

@@ -85,17 +85,49 @@ final class NameRuns: Sendable {
     /// In an object: the memo hands over one reference, not a copy of both finders' fields.
     private static func finders(in context: DetectionContext) -> Finders {
         context.memoized(Self.findersKey) {
-            let honorifics = honorificKeys(in: context)
-            let source = NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorifics)
+            // The source's finder is kept with its document, for the later lines that repeat it (it
+            // reads the source, its language guess, and the honorifics of the version's language in
+            // the lexicons): its language is listed and its honorifics found once.
+            let source = context.source.memo.value(sourceFindersKey) { SourceFinders() }
+                .finder(language: context.version.language, lexicons: context.lexicons.derived) {
+                    NameRuns(document: context.source, languageGuess: context.sourceLanguageGuess, honorifics: honorificKeys(in: context))
+                }
             // A version declared and guessed as its source is (most) is listed alike: the source's
             // language is not looked for again, and the source's finder (the same language and
             // honorifics) serves it.
             let version = context.version.language == context.source.language && context.versionLanguageGuess == context.sourceLanguageGuess
                 ? source
-                : NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorifics)
+                : NameRuns(document: context.version, languageGuess: context.versionLanguageGuess, honorifics: honorificKeys(in: context))
             return Finders(source: source, version: version)
         }
     }
+
+    /// A source document's name finders, by what they are read with besides the document: the
+    /// version's language (its honorifics) and the lexicons. A few entries at most (a line's versions
+    /// are mostly in one language), found by comparing them.
+    private final class SourceFinders: Sendable {
+        private struct Entry: Sendable {
+            let language: String
+            /// The lexicons' derived lookups, held (not an identifier an object made later might reuse).
+            let lexicons: DerivedLookups
+            let finder: NameRuns
+        }
+        private let entries = Mutex<[Entry]>([])
+        /// Entries kept at most: a feed naming endless version languages for one source keeps no more.
+        private static let limit = 8
+
+        func finder(language: String, lexicons: DerivedLookups, _ make: () -> NameRuns) -> NameRuns {
+            let found = entries.withLock { entries in entries.first { $0.lexicons === lexicons && $0.language == language }?.finder }
+            if let found { return found }
+            let made = make()
+            entries.withLock { entries in
+                if entries.count < Self.limit { entries.append(Entry(language: language, lexicons: lexicons, finder: made)) }
+            }
+            return made
+        }
+    }
+
+    private static let sourceFindersKey = MemoKey("names-source-finders")
 
     /// The name finders of a context's source and version.
     private final class Finders: Sendable {
@@ -453,14 +485,32 @@ final class NameRuns: Sendable {
     /// by reading its letter words. A rule's quick test asks about a few words of the other text,
     /// and its answer most often ends the rule: the version's set is then never needed (most
     /// contexts), and making it cost more than the few readings.
-    static func writesLetterWord(base key: String, in document: Document) -> Bool {
+    ///
+    /// `hash`, when given, is the FNV-1a hash of `key` (a document's `keyHashes`), which must be its
+    /// own base: a letter word whose key is `key` itself is then looked for first by the hashes the
+    /// document keeps of its keys, with no key read but the few of that hash. Most words a quick
+    /// test asks about that the other text writes, it writes so (not only as a possessive, an
+    /// abbreviation or with accents), and the reading of every word is then not needed.
+    static func writesLetterWord(base key: String, hash: UInt64? = nil, in document: Document) -> Bool {
         if let keys = document.memo.existing(letterKeysKey, as: LetterKeys.self) { return keys.contains(key) }
         let tokens = document.tokens
         guard tokens.count <= shortText else { return letterKeys(of: document).contains(key) }
+        if let hash {
+            let hashes = document.keyHashes
+            for k in hashes.indices where hashes[k] == hash && tokens[k].kind == .letters && KeyNumbering.equal(tokens[k].key, key) {
+                return true
+            }
+        }
         let first = key.utf8.first, count = key.utf8.count
         return tokens.indices.contains { k in
             guard tokens[k].kind == .letters else { return false }
             let tokenKey = tokens[k].key
+            // A small key's first byte read from the string's own bits (`smallKeyHead`), with no copy
+            // of its bytes: `cannotBeBase`'s test of a first byte a–z or 0–9 other than `first` turns
+            // most words away there.
+            if let head = smallKeyHead(tokenKey), head != first, (0x61...0x7A).contains(head) || (0x30...0x39).contains(head) {
+                return false
+            }
             let told = tokenKey.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
                 if cannotBeBase(of: bytes, first: first, count: count) { return false }
                 // A key that is its own base (ASCII without a full stop or a final "'s": most) is
@@ -470,6 +520,17 @@ final class NameRuns: Sendable {
             } ?? nil
             return told ?? KeyNumbering.equal(base(tokenKey), key)
         }
+    }
+
+    /// The first byte of `key` where it is a small string of at least one byte (held in the string's
+    /// own two words, the first byte the first word's low byte; `FormStarts.smallKeyHasApostrophe`),
+    /// nil otherwise.
+    @inline(__always)
+    static func smallKeyHead(_ key: String) -> UInt8? {
+        let (low, high) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        // Bit 61 of the second word marks a small string, and its top byte's low four bits hold the count.
+        guard high & (1 << 61) != 0, (high >> 56) & 0xF != 0 else { return nil }
+        return UInt8(truncatingIfNeeded: low)
     }
 
     /// Whether a key of UTF-8 `bytes` surely has a `base` other than a key of `count` bytes that begins
@@ -501,24 +562,28 @@ final class NameRuns: Sendable {
     struct LetterKeys: Sendable {
         private let words: DocumentWords
         /// By the number of a word's key: 1 where a letter word has that key and it is its own base
-        /// (0 where no letter word has it, 2 where its base is another).
+        /// (0 where no letter word has it, 2 where its base is another), then, past the words' count,
+        /// by the number of a letter word's key again: its first byte (0 for another number's, or an
+        /// empty key), for `containsSharingStem`. One array for both: one allocation a text, not two.
         private let seen: [UInt8]
+        /// The count of the words' numbers: where the first bytes start in `seen`.
+        private let count: Int
         /// The bases of the other letter words' keys, when there are some.
         private let others: KeySet?
-        /// By the number of a letter word's key: its first byte (0 for another number's, or an empty
-        /// key), for `containsSharingStem`.
-        private let firstBytes: [UInt8]
 
         init(_ document: Document) {
             let words = DocumentWords.of(document)
             let tokens = document.tokens, ids = words.tokenIds
-            // By number: 0 not yet seen as a letter word's key, 1 its own base, 2 another's.
-            var seen = [UInt8](filledWith: 0, count: words.keys.count)
-            var firstBytes = [UInt8](filledWith: 0, count: words.keys.count)
+            // By number: 0 not yet seen as a letter word's key, 1 its own base, 2 another's; then the
+            // first bytes.
+            let count = words.keys.count
+            var table = [UInt8](filledWith: 0, count: 2 * count)
             var others: KeySet?
-            // (Written in place: no check that the arrays are unique at every key.)
-            seen.withUnsafeMutableBufferPointer { seen in
-                firstBytes.withUnsafeMutableBufferPointer { firstBytes in
+            // (Written in place: no check that the array is unique at every key.)
+            table.withUnsafeMutableBufferPointer { table in
+                do {
+                    let seen = UnsafeMutableBufferPointer(rebasing: table[..<count])
+                    let firstBytes = UnsafeMutableBufferPointer(rebasing: table[count...])
                     for k in tokens.indices where tokens[k].kind == .letters {
                         let number = Int(ids[k])
                         guard seen[number] == 0 else { continue }
@@ -543,9 +608,9 @@ final class NameRuns: Sendable {
                 }
             }
             self.words = words
-            self.seen = seen
+            seen = table
+            self.count = count
             self.others = others
-            self.firstBytes = firstBytes
         }
 
         /// Whether a letter word has the base `key`.
@@ -573,8 +638,9 @@ final class NameRuns: Sendable {
             let first = key.utf8.first ?? 0
             let screens = Self.staysFirst(first)
             let keys = words.keys
-            for number in seen.indices where seen[number] == 1 {
-                if screens, firstBytes[number] != first, Self.staysFirst(firstBytes[number]) { continue }
+            for number in 0..<count where seen[number] == 1 {
+                let head = seen[count + number]
+                if screens, head != first, Self.staysFirst(head) { continue }
                 if sharesStem(keys[number], key) { return true }
             }
             return others?.contains(where: { sharesStem($0, key) }) ?? false
@@ -588,7 +654,7 @@ final class NameRuns: Sendable {
         /// asked twice).
         func contains(where predicate: (String) -> Bool) -> Bool {
             let keys = words.keys
-            for number in seen.indices where seen[number] == 1 && predicate(keys[number]) { return true }
+            for number in 0..<count where seen[number] == 1 && predicate(keys[number]) { return true }
             return others?.contains(where: predicate) ?? false
         }
     }
@@ -605,7 +671,32 @@ final class NameRuns: Sendable {
     /// most contexts end at, with no set made of a short source's words (each is made once per
     /// source, but most sources come once).
     static func isKnown(_ key: String, in context: DetectionContext) -> Bool {
-        writesLetterWord(base: key, in: context.source) || context.otherVersions.contains { letterKeys(of: $0).contains(key) }
+        isKnown(key, hash: nil, in: context)
+    }
+
+    /// `isKnown(_:in:)` with the source read as `writesLetterWord(base:hash:in:)` reads it: `hash`, when
+    /// given, the FNV-1a hash of `key`, which is its own base.
+    static func isKnown(_ key: String, hash: UInt64?, in context: DetectionContext) -> Bool {
+        writesLetterWord(base: key, hash: hash, in: context.source) || context.otherVersions.contains { letterKeys(of: $0).contains(key) }
+    }
+
+    /// Whether the source (or another version) writes the base of `key`, the key of the version's
+    /// token `k`: `isKnown(base(key), in: context)`, with the key's hash the version keeps given where
+    /// the key is its own base (most words: `base` returns the key itself). Out of line: the quick
+    /// test's closure then holds no array of hashes for every word it asks.
+    @inline(never)
+    private static func isKnown(token k: Int, key: String, in context: DetectionContext) -> Bool {
+        let keyBase = base(key)
+        return isKnown(keyBase, hash: KeyNumbering.equal(keyBase, key) ? context.version.keyHashes[k] : nil, in: context)
+    }
+
+    /// Whether `other` writes a letter word of the base of `key`, the key of token `k` of `document`:
+    /// `writesLetterWord(base: base(key), in: other)`, with the key's hash that `document` keeps given
+    /// where the key is its own base (`isKnown(token:key:in:)`).
+    @inline(never)
+    private static func writesBaseOf(token k: Int, key: String, of document: Document, in other: Document) -> Bool {
+        let keyBase = base(key)
+        return writesLetterWord(base: keyBase, hash: KeyNumbering.equal(keyBase, key) ? document.keyHashes[k] : nil, in: other)
     }
 
     /// Whether the version writes a word that may be part of a name and that neither the source nor
@@ -620,7 +711,7 @@ final class NameRuns: Sendable {
             // search of the source: a text and its rendering share most words, mostly in order.
             let source = context.source.tokens
             return finders.version.writesCapitalized(in: context.version, at: { k, key in
-                !writesLetterWord(key, near: k, in: source) && !isKnown(base(key), in: context)
+                !writesLetterWord(key, near: k, in: source) && !isKnown(token: k, key: key, in: context)
             })
         }
     }
@@ -634,7 +725,7 @@ final class NameRuns: Sendable {
             // (The version's word at the same place, or next to it, first, as for `versionWritesNewName`.)
             let version = context.version.tokens
             return finders.source.writesCapitalized(in: context.source, at: { k, key in
-                !writesLetterWord(key, near: k, in: version) && !writesLetterWord(base: base(key), in: context.version)
+                !writesLetterWord(key, near: k, in: version) && !writesBaseOf(token: k, key: key, of: context.source, in: context.version)
             })
         }
     }
@@ -644,10 +735,23 @@ final class NameRuns: Sendable {
     /// no search. False says nothing.
     @inline(__always)
     private static func writesLetterWord(_ key: String, near k: Int, in tokens: [Token]) -> Bool {
-        for j in k - 1...k + 1 where tokens.indices.contains(j) && tokens[j].kind == .letters && KeyNumbering.equal(tokens[j].key, key) {
+        for j in k - 1...k + 1 where tokens.indices.contains(j) && tokens[j].kind == .letters && sameKey(tokens[j].key, key) {
             return true
         }
         return false
+    }
+
+    /// `KeyNumbering.equal`, with two small strings (a key of up to fifteen bytes, held in the
+    /// string's own bits: most) told apart by their bits alone: two small strings are the same bytes
+    /// exactly when their bits are the same, and the byte-by-byte comparison is left for the others.
+    /// (The quick tests compare a word with its neighbours in the other text, most of them other words.)
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+        if x == y { return true }
+        // Bit 61 of the second word marks a small string (`_StringObject`'s discriminator).
+        let small: UInt64 = 1 << 61
+        return x.1 & y.1 & small == 0 && KeyNumbering.equal(a, b)
     }
 
     /// Keys of several texts, each text's in a set of its own. The source's apart: most contexts have
@@ -994,7 +1098,24 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
         } ?? nil
     } ?? nil
     if let plain { return plain }
-    let x = base(a), y = base(b)
+    return basesShareStem(base(a), base(b))
+}
+
+/// `sharesStem(a, b)` of two keys given by their bases (`base(a)`, `base(b)`): for a caller that
+/// weighs each key against several others, its base made once, not again for every pair. Two plain
+/// bases (ASCII without a carriage return: a character a byte) are read as `sharesStem` reads plain
+/// keys, which are their own bases; the others by their characters and scalars.
+func basesShareStem(_ x: String, _ y: String) -> Bool {
+    let plain = x.utf8.withContiguousStorageIfAvailable { x in
+        y.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+            guard isPlainStem(x), isPlainStem(y) else { return nil }
+            let shorter = min(x.count, y.count)
+            var common = 0
+            while common < shorter && x[common] == y[common] { common += 1 }
+            return common == shorter || common >= 5
+        } ?? nil
+    } ?? nil
+    if let plain { return plain }
     if x.hasPrefix(y) || y.hasPrefix(x) { return true }
     return zip(x.unicodeScalars, y.unicodeScalars).prefix { $0 == $1 }.count >= 5
 }
@@ -1133,10 +1254,19 @@ struct NameSubstitutions {
                 // Islands" for "Ecuador").
                 // Forms the country or entity lexicon gives one identity are one entity too: "China's" for
                 // "Chinese", "Bombay" for "Mumbai".
-                derived = new.filter { run in
-                    missingParts.contains { sharesStem(run.key, $0.key) || $0.tokens.contains { sharesStem(run.key, $0.key) } || sameCountry(run, $0) }
-                }
-                var missing = missingParts.flatMap { $0.parts { token in !new.contains { sharesStem($0.key, token.key) } } }
+                // (Each name's and each word's base made once, not again for every pair weighed.)
+                let newBases = new.map { base($0.key) }
+                let partBases = missingParts.map { part in (whole: base(part.key), words: part.tokens.map { base($0.key) }) }
+                derived = zip(new, newBases).filter { run, runBase in
+                    missingParts.indices.contains { p in
+                        basesShareStem(runBase, partBases[p].whole) || partBases[p].words.contains { basesShareStem(runBase, $0) }
+                            || sameCountry(run, missingParts[p])
+                    }
+                }.map(\.0)
+                var missing = missingParts.flatMap { $0.parts { token in
+                    let tokenBase = base(token.key)
+                    return !newBases.contains { basesShareStem($0, tokenBase) }
+                } }
                 missing.removeAll { source in new.contains { sameCountry($0, source) } }
                 let candidates = new.filter { run in !derived.contains { $0.span == run.span } }
                 // First the names that look like one of the source's (corruptions), then the others in
@@ -1246,11 +1376,13 @@ struct NameSubstitutions {
         // (A list: a sentence's few name words are found by comparing them for less than a set's
         // hashing of each.)
         let names = sourceRuns()[sourceIndex].flatMap { $0.tokens.map(\.span) }
+        // (The new parts' bases made once, not again for every source part weighed.)
+        let newBases = allNew.map { base($0.part.key) }
         var missing = sourceNames.capitalizedRuns(in: context.source, sentence: sourceIndex, openerZipf: EntityOmittedDetector.commonWordZipf)
             .flatMap { run in run.parts { !inVersion.contains(base($0.key)) }.map { (part: $0, whole: run) } }
             .filter { run in
                 run.part.tokens.contains { names.contains($0.span) }
-                    && !overlaps(run.part, takenSource) && !allNew.contains { sharesStem($0.part.key, run.part.key) }
+                    && !overlaps(run.part, takenSource) && { let partBase = base(run.part.key); return !newBases.contains { basesShareStem($0, partBase) } }()
                     && !run.part.tokens.contains { NameRuns.isAcronym($0) && NameRuns.spellsOut($0.key, in: versionTokens) }
             }
         var pairs: [Pair] = []
