@@ -41,6 +41,10 @@ public struct MergedTokensDetector: Detector {
         // Both checks start from a word the vocabulary (the source's, and the others') does not hold:
         // a version whose every word is the source's, in place, has none.
         if Vocabulary.sourceWritesEveryWord(of: context.version, inPlace: context.source) { return [] }
+        // Across languages a merged word is judged only at a cut where the case turns ("MrBrennan"),
+        // and split words are not looked for: a version with no word that turns case inside is done
+        // before the vocabulary is read or any word looked up (most versions in another language).
+        if !context.sameLanguage && !Self.someWordTurnsCase(context.version) { return [] }
         let vocabulary = Vocabulary(context.source, others: context.otherVersions)
         // (As a `KeySet`, made once for the lexicons: it is asked about the left half at every cut
         // of every unknown word, and its hash costs a fraction of the standard set's.)
@@ -63,14 +67,16 @@ public struct MergedTokensDetector: Detector {
             known = tokens.indices.map { tokens[$0].kind == .letters && vocabulary.contains(tokens[$0].key, hash: hashes[$0]) }
         }
         var findings: [Finding] = []
-        // By index: only the unknown words long enough to split, the candidates, are copied out of
-        // the array.
-        for k in tokens.indices where tokens[k].kind == .letters && !known[k] && tokens[k].scalarCount >= Self.shortestSplit {
-            let token = tokens[k]
-            if let split = split(token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
-                findings.append(finding(token.span, in: context,
-                                        message: "“\(token.text)” runs two words together: “\(split)”",
-                                        suggestion: split, evidence: .source))
+        // By index, each candidate (an unknown word long enough to split) read in place through a
+        // buffer: only one that runs two words together is copied out of the array.
+        tokens.withUnsafeBufferPointer { buffer in
+            for k in buffer.indices where buffer[k].kind == .letters && !known[k] && buffer[k].scalarCount >= Self.shortestSplit {
+                if let split = split(buffer[k], vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
+                    let token = buffer[k]
+                    findings.append(finding(token.span, in: context,
+                                            message: "“\(token.text)” runs two words together: “\(split)”",
+                                            suggestion: split, evidence: .source))
+                }
             }
         }
         if context.sameLanguage { findings += splitWords(context, vocabulary: vocabulary, known: known) }
@@ -79,6 +85,41 @@ public struct MergedTokensDetector: Detector {
 
     /// The fewest characters of a word `split` tries to cut in two.
     private static let shortestSplit = 4
+
+    /// Whether some letter word of `document` long enough to split (`shortestSplit`) turns from a
+    /// lower-case letter to a capital at a cut `split` tries (before its scalar 2 to `count - 2`):
+    /// across languages `judge` makes a merged word of no other cut, so a version with none has no
+    /// merged word to find. An ASCII word (most) is read as its bytes in the text.
+    static func someWordTurnsCase(_ document: Document) -> Bool {
+        let tokens = document.tokens
+        var text = document.text
+        return text.withUTF8 { bytes in
+            for k in tokens.indices where tokens[k].kind == .letters && tokens[k].scalarCount >= shortestSplit {
+                if tokens[k].isASCII {
+                    let range = tokens[k].utf8
+                    // Cut `c` (2 ... count - 2): bytes `c - 1` and `c` of the word.
+                    for at in (range.lowerBound + 2)...(range.upperBound - 2) {
+                        let before = bytes[at - 1], here = bytes[at]
+                        if before >= 0x61 && before <= 0x7A && here >= 0x41 && here <= 0x5A { return true }
+                    }
+                } else if turnsCase(tokens[k].text, count: tokens[k].scalarCount) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` (of `count` scalars) turns from a lower-case letter to a capital before one of
+    /// its scalars 2 to `count - 2`, as `judge` reads its cuts.
+    static func turnsCase(_ text: String, count: Int) -> Bool {
+        var previousIsLower = false
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if index >= 2 && index <= count - 2 && previousIsLower && scalar.hasUppercaseProperty { return true }
+            previousIsLower = scalar.hasLowercaseProperty
+        }
+        return false
+    }
 
     /// The two words `token` is made of, as they should be written, or nil.
     private func split(_ token: Token, vocabulary: Vocabulary, honorifics: KeySet, sameLanguage: Bool) -> String? {
@@ -181,21 +222,26 @@ public struct MergedTokensDetector: Detector {
     private func splitWords(_ context: DetectionContext, vocabulary: Vocabulary, known: [Bool]) -> [Finding] {
         let tokens = context.version.tokens, hashes = context.version.keyHashes
         var findings: [Finding] = []
-        for k in tokens.indices.dropFirst() {
-            // Two known words are no split word: only then is the joined word looked up. (The tests
-            // read the tokens in place; only a pair that passes them all is copied.)
-            guard tokens[k - 1].kind == .letters, tokens[k].kind == .letters, tokens[k - 1].sentence == tokens[k].sentence,
-                  !known[k - 1] || !known[k] else { continue }
-            // (The joined keys are looked up by their bytes. Two matching keys joined are in normal
-            // form unless the second starts with a character that combines with the first's end, a
-            // mark or a trailing jamo, which the word rules never leave at the start of a word.)
-            guard Self.containsJoined(tokens[k - 1].key, hash: hashes[k - 1], tokens[k].key, in: vocabulary),
-                  vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
-            let a = tokens[k - 1], b = tokens[k]
-            let span = a.span.union(b.span)
-            findings.append(finding(span, in: context,
-                                    message: "“\(context.version.text(of: span))” splits one word apart: “\(a.text + b.text)”",
-                                    suggestion: a.text + b.text, evidence: .source))
+        // (Through buffers: the tests read the tokens in place, the keys passed on with no copy
+        // retained; only a pair that passes them all is copied.)
+        tokens.withUnsafeBufferPointer { tokens in
+            hashes.withUnsafeBufferPointer { hashes in
+                for k in tokens.indices.dropFirst() {
+                    // Two known words are no split word: only then is the joined word looked up.
+                    guard tokens[k - 1].kind == .letters, tokens[k].kind == .letters, tokens[k - 1].sentence == tokens[k].sentence,
+                          !known[k - 1] || !known[k] else { continue }
+                    // (The joined keys are looked up by their bytes. Two matching keys joined are in normal
+                    // form unless the second starts with a character that combines with the first's end, a
+                    // mark or a trailing jamo, which the word rules never leave at the start of a word.)
+                    guard Self.containsJoined(tokens[k - 1].key, hash: hashes[k - 1], tokens[k].key, in: vocabulary),
+                          vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
+                    let a = tokens[k - 1], b = tokens[k]
+                    let span = a.span.union(b.span)
+                    findings.append(finding(span, in: context,
+                                            message: "“\(context.version.text(of: span))” splits one word apart: “\(a.text + b.text)”",
+                                            suggestion: a.text + b.text, evidence: .source))
+                }
+            }
         }
         return findings
     }
@@ -210,11 +256,13 @@ public struct MergedTokensDetector: Detector {
     /// `containsJoined(a, b, in:)` with `a`'s hash (`FNV1a.hash`, a document's `keyHashes`) given:
     /// the joined key's hash carries it on through `b`'s bytes alone.
     static func containsJoined(_ a: String, hash aHash: UInt64, _ b: String, in vocabulary: Vocabulary) -> Bool {
-        var b = b
-        let hash = b.withUTF8 { KeyHash.fnv1a(continuing: aHash, $0) }
+        // (`b`'s bytes read in place where they are contiguous, with no copy of the string to read
+        // them through `withUTF8`, which mutates.)
+        let hash = b.utf8.withContiguousStorageIfAvailable { KeyHash.fnv1a(continuing: aHash, $0) }
+            ?? { var b = b; return b.withUTF8 { KeyHash.fnv1a(continuing: aHash, $0) } }()
         // Most end here: `a`'s bytes are read only for a joined key the filters let through.
         guard vocabulary.mayContain(hash: hash) else { return false }
-        var a = a
+        var a = a, b = b
         return a.withUTF8 { a in
             b.withUTF8 { b in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count) { joined in

@@ -66,15 +66,52 @@ public struct TrigramLanguageModel: Sendable {
         // The version's language by its index, found once: the others are told by comparing indices,
         // not names (the names are unique, and `languageIndex` finds the one equal to `language`).
         let ownIndex = languageIndex[language]
-        let own = ownIndex.map { score(indices, language: $0) } ?? -.infinity
-        var best: (index: Int, score: Double)?
-        for index in languages.indices where index != ownIndex {
-            let score = score(indices, language: index)
-            if let current = best, !((current.score, languages[index]) < (score, languages[current.index])) { continue }
-            best = (index, score)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { scores in
+            // Every language's score at once (`scores(_:into:)`, the same sums as `score`'s).
+            self.scores(indices, into: scores)
+            let own = ownIndex.map { scores[$0] } ?? -.infinity
+            var best: (index: Int, score: Double)?
+            for index in languages.indices where index != ownIndex {
+                let score = scores[index]
+                if let current = best, !((current.score, languages[index]) < (score, languages[current.index])) { continue }
+                best = (index, score)
+            }
+            guard let best else { return nil }
+            return (languages[best.index], best.score - own)
         }
-        guard let best else { return nil }
-        return (languages[best.index], best.score - own)
+    }
+
+    /// `score(indices, language: l)` of every language `l`, written at `l` in `scores` (room for a
+    /// score per language): a trigram's counts in the languages lie side by side in the table, and
+    /// are read in one pass, trigram by trigram, rather than the word's trigrams once per language.
+    /// Each language's sum adds its terms in the trigrams' order, as `score` adds them: the same
+    /// sums, bit for bit.
+    func scores(_ indices: [Int?], into scores: UnsafeMutableBufferPointer<Double>) {
+        let languageCount = languages.count
+        guard !indices.isEmpty else {
+            scores.initialize(repeating: -.infinity)
+            return
+        }
+        scores.initialize(repeating: 0)
+        smallCountLogs.withUnsafeBufferPointer { logs in
+            for index in indices {
+                guard let index else {
+                    // A trigram no list has: count 0 in every language.
+                    for language in 0..<languageCount { scores[language] += logs[language * Self.smallCountLimit] }
+                    continue
+                }
+                for language in 0..<languageCount {
+                    let count = counts.count(trigram: index, language: language)
+                    if count < Float(Self.smallCountLimit) {
+                        scores[language] += logs[language * Self.smallCountLimit + Int(count)]
+                    } else {
+                        scores[language] += Self.logProbability(count, denominator: Self.denominator(counts, language: language))
+                    }
+                }
+            }
+        }
+        let count = Double(indices.count)
+        for language in 0..<languageCount { scores[language] /= count }
     }
 
     /// The table index of each of `word`'s trigrams, nil for one no list has.

@@ -128,6 +128,61 @@ public struct WordFrequencies: Sendable {
 
     private static let alphabets = Mutex<[String: Set<Unicode.Scalar>]>([:])
 
+    /// `builtInAlphabet(of:)` with its ASCII letters as bits (`Letters`): the untranslated rule asks
+    /// whether a word has a letter the language does not write, and most words are ASCII, told by a
+    /// bit rather than by hashing each scalar for the set. Made once a language, and kept.
+    static func builtInLetters(of language: String) -> Letters {
+        letterSets.withLock { cache in
+            if let letters = cache[language] { return letters }
+            let letters = Letters(builtInAlphabet(of: language))
+            cache[language] = letters
+            return letters
+        }
+    }
+
+    private static let letterSets = Mutex<[String: Letters]>([:])
+
+    /// A language's alphabet (`builtInAlphabet(of:)`), its ASCII scalars also as the bits of two
+    /// words (scalar value v at bit v of the pair).
+    struct Letters: Sendable {
+        let alphabet: Set<Unicode.Scalar>
+        private let low: UInt64, high: UInt64
+
+        init(_ alphabet: Set<Unicode.Scalar>) {
+            self.alphabet = alphabet
+            var (low, high): (UInt64, UInt64) = (0, 0)
+            for scalar in alphabet where scalar.value < 0x80 {
+                if scalar.value < 64 { low |= 1 << UInt64(scalar.value) } else { high |= 1 << UInt64(scalar.value - 64) }
+            }
+            (self.low, self.high) = (low, high)
+        }
+
+        /// `alphabet.contains(scalar)`, an ASCII scalar told by its bit.
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            guard value < 0x80 else { return alphabet.contains(scalar) }
+            return value < 64 ? low & (1 << UInt64(value)) != 0 : high & (1 << UInt64(value - 64)) != 0
+        }
+
+        /// Whether `word` has a letter (`hasAlphabeticProperty`) that is not in the alphabet:
+        /// `word.unicodeScalars.contains { $0.hasAlphabeticProperty && !alphabet.contains($0) }`, an
+        /// ASCII word read as its bytes.
+        func lacksLetter(of word: String) -> Bool {
+            let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                var lacks = false
+                for byte in bytes {
+                    guard byte < 0x80 else { return nil }
+                    let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                    if letter && !contains(Unicode.Scalar(byte)) { lacks = true }
+                }
+                return lacks
+            } ?? nil
+            if let ascii { return ascii }
+            return word.unicodeScalars.contains { $0.hasAlphabeticProperty && !contains($0) }
+        }
+    }
+
     /// The letters of a language: those in at least five of its listed words ("é" is English, "ż" is
     /// not). See `WordListTable.alphabet(ofLanguage:)`.
     public func alphabet(of language: String) -> Set<Unicode.Scalar> {

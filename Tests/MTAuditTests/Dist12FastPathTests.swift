@@ -1,0 +1,156 @@
+@testable import MTAudit
+import LexiconTables
+import MTAuditText
+import Testing
+
+@Suite("Merged tokens' case-turn screen, the alphabet's ASCII bits, trigram scores at once, the key set's filter")
+struct Dist12FastPathTests {
+    /// Words for generated texts: lower case, capitals, case turns at every place ("MrBrennan",
+    /// "xY", "abCd"), accented and Greek letters with and without a turn, marks, digits, punctuation.
+    static let pieces = ["the", "council", "MrBrennan", "DrFalk", "Halvorsensaid", "abCd", "abcD", "aBcd", "xY", "xyZw",
+                         "iPhone", "McDonald", "ÉcoleNormale", "élèveÉcole", "naïveTé", "ΑθήναΠόλη", "αβγΔε", "straße",
+                         "Tromsø", "ṃaṄa", "e\u{301}cOle", "ǅemal", "ǈjubljanaǋ", "1998", ",", ".", "—", "ab", "abc",
+                         "harbourmaster", "HARBOUR", "x¨y", "ñÑñÑ", "AbcdE", "zzZZ", "aAaA"]
+
+    static func text(_ generator: inout SplitMix, words: Int = 30) -> String {
+        let count = 1 + Int(generator.next() % UInt64(words))
+        var text = ""
+        for _ in 0..<count {
+            text += pieces[Int(generator.next() % UInt64(pieces.count))]
+            text += generator.next() % 4 == 0 ? ". " : " "
+        }
+        return text
+    }
+
+    /// `someWordTurnsCase` says what a walk over every letter word's scalars says: whether one of
+    /// four scalars or more turns from a lower-case letter to a capital before one of its scalars 2
+    /// to count − 2 (the cuts `split` judges across languages).
+    @Test("The case-turn screen is the plain walk over every word's scalars")
+    func caseTurnAsPlainWalk() throws {
+        let segmenter = try Segmenter()
+        var generator = SplitMix(seed: 121)
+        var turns = 0
+        for round in 0..<2000 {
+            let document = Document(id: "v", text: Self.text(&generator, words: 4), segmenter: segmenter)
+            let plain = document.tokens.contains { token in
+                guard token.kind == .letters, token.scalarCount >= 4 else { return false }
+                let scalars = Array(token.text.unicodeScalars)
+                return (2...(scalars.count - 2)).contains { scalars[$0 - 1].hasLowercaseProperty && scalars[$0].hasUppercaseProperty }
+            }
+            #expect(MergedTokensDetector.someWordTurnsCase(document) == plain, "round \(round): \(document.text)")
+            if plain { turns += 1 }
+        }
+        #expect(turns > 200 && turns < 1900, "both answers met")
+    }
+
+    /// Across languages, a version with no word that turns case inside has no merged-token finding
+    /// (the rule stops before its vocabulary), and one that has gives what the rule gives in full.
+    @Test("Across languages, the merged-tokens rule finds nothing where no word turns case")
+    func crossLanguageFindingsNeedCaseTurn() throws {
+        let segmenter = try Segmenter()
+        var generator = SplitMix(seed: 122)
+        var (across, turnless) = (0, 0)
+        for round in 0..<300 {
+            let source = Document(id: "s", text: Self.text(&generator), language: "en", segmenter: segmenter)
+            let version = Document(id: "v", text: Self.text(&generator, words: 6), language: "de", segmenter: segmenter)
+            let context = DetectionContext(source: source, version: version)
+            guard !context.sameLanguage else { continue }
+            let findings = MergedTokensDetector().findings(in: context)
+            across += 1
+            if !MergedTokensDetector.someWordTurnsCase(version) {
+                turnless += 1
+                #expect(findings.isEmpty, "round \(round): \(version.text)")
+            }
+        }
+        #expect(across > 100 && turnless > 20, "contexts across languages, some with no case turn")
+    }
+
+    /// `Letters.lacksLetter(of:)` is the plain test over the set (`hasAlphabeticProperty` and not in
+    /// the alphabet) for every language's built-in alphabet, on ASCII and other words.
+    @Test("The alphabet's ASCII bits answer as the set does")
+    func lettersAsSet() {
+        let words = ["the", "że", "wieże", "straße", "qwxyz", "Ωmega", "naïve", "ção", "a1b2", "", "ǆ", "kwijt", "jäger", "x¨y",
+                     "ABC", "zzz", "œuvre", "æble", "ı", "ğ", "ş", "ř", "ů", "ß", "@[`{", "'s", "hello-world"]
+        for language in WordFrequencies.builtIn.languages {
+            let alphabet = WordFrequencies.builtInAlphabet(of: language)
+            let letters = WordFrequencies.builtInLetters(of: language)
+            for scalar in (0..<0x80).compactMap(Unicode.Scalar.init) {
+                #expect(letters.contains(scalar) == alphabet.contains(scalar), "\(language) \(scalar)")
+            }
+            for word in words {
+                let plain = word.unicodeScalars.contains { $0.hasAlphabeticProperty && !alphabet.contains($0) }
+                #expect(letters.lacksLetter(of: word) == plain, "\(language) \(word)")
+            }
+        }
+        // A made-up alphabet missing ASCII letters, so that both answers are met on ASCII words.
+        let few = WordFrequencies.Letters(Set("abcé".unicodeScalars))
+        var generator = SplitMix(seed: 123)
+        let alphabet = Array("abcdeéz-'1 Ab".unicodeScalars)
+        for _ in 0..<2000 {
+            var word = ""
+            for _ in 0..<Int(generator.next() % 6) { word.unicodeScalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            let plain = word.unicodeScalars.contains { $0.hasAlphabeticProperty && !few.alphabet.contains($0) }
+            #expect(few.lacksLetter(of: word) == plain, "\(word)")
+        }
+    }
+
+    /// Every language's score read in one pass over the trigrams is `score(_:language:)`'s, bit for
+    /// bit, and `bestAlternative` is the plain maximum over the languages' scores.
+    @Test("Trigram scores of every language at once are each language's score")
+    func scoresAtOnceAsEach() {
+        let model = TrigramLanguageModel.builtIn
+        let languages = EmbeddedWordTables.wordList.languages
+        var words = ["the", "wirtschaftsstandort", "uncharacteristically", "Renngemeinschaft", "texanischen", "żółć", "Dvořák",
+                     "qxzv", "a", "", "Соединённые", "naïve", "xxxxxxxxxxxx", "întâmplare"]
+        var generator = SplitMix(seed: 124)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzäöüßéèçñøłż".unicodeScalars)
+        for _ in 0..<300 {
+            var word = ""
+            for _ in 0..<Int(generator.next() % 14) { word.unicodeScalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            words.append(word)
+        }
+        for word in words {
+            let indices = model.trigramIndices(word)
+            let scores = [Double](unsafeUninitializedCapacity: languages.count) { buffer, count in
+                model.scores(indices, into: buffer)
+                count = languages.count
+            }
+            for language in languages.indices {
+                #expect(scores[language].bitPattern == model.score(indices, language: language).bitPattern, "\(word) \(languages[language])")
+            }
+            for own in languages {
+                let plain = languages.filter { $0 != own }.map { ($0, model.score(word, in: $0)) }.max { ($0.1, $1.0) < ($1.1, $0.0) }
+                let best = model.bestAlternative(to: own, for: word)
+                #expect(best?.language == plain?.0, "\(word) against \(own)")
+                #expect(best?.margin.bitPattern == plain.map { $0.1 - model.score(word, in: own) }?.bitPattern, "\(word) against \(own)")
+            }
+        }
+    }
+
+    /// A key set with its filter answers as a set of strings, by string and by bytes.
+    @Test("The key set's filter turns away only keys it does not hold")
+    func keySetAsSet() {
+        var generator = SplitMix(seed: 125)
+        let alphabet = Array("abcdefgmrsé. ".unicodeScalars)
+        func word() -> String {
+            var word = ""
+            for _ in 0..<(1 + Int(generator.next() % 7)) { word.unicodeScalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            return word
+        }
+        for round in 0..<200 {
+            var set = KeySet(), plain = Set<String>()
+            for _ in 0..<Int(generator.next() % 80) {
+                let key = word()
+                set.insert(key)
+                plain.insert(key)
+            }
+            for _ in 0..<200 {
+                var key = word()
+                #expect(set.contains(key) == plain.contains(key), "round \(round): \(key)")
+                let found = key.withUTF8 { set.contains(bytes: $0, hash: FNV1a.hash($0)) }
+                #expect(found == plain.contains(key), "round \(round): \(key) by bytes")
+            }
+            for key in plain { #expect(set.contains(key)) }
+        }
+    }
+}
