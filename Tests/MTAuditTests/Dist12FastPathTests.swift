@@ -127,6 +127,41 @@ struct Dist12FastPathTests {
         }
     }
 
+    /// The listings read by pointer give the Zipf frequencies and language guesses the table's
+    /// `Listings` give: `zipf(ofRow:language:)` of rows across the table in every language, and
+    /// `likelyLanguage(ofTokenRows:count:)` of random rows (with tokens that list nothing) as the
+    /// plain guess over the words' listings.
+    @Test("Listings read by pointer answer as the table's listings")
+    func listingsByPointerAsTable() {
+        let frequencies = WordFrequencies.builtIn
+        let languages = frequencies.languages
+        var generator = SplitMix(seed: 126)
+        for _ in 0..<5000 {
+            let row = Int32(truncatingIfNeeded: generator.next() % UInt64(frequencies.rowCount))
+            for index in languages.indices {
+                let plain = frequencies.listings(ofRow: Int(row)).first { $0.language == Int32(index) }?.zipf ?? 0
+                #expect(frequencies.zipf(ofRow: row, language: index).bitPattern == plain.bitPattern, "row \(row) in \(languages[index])")
+            }
+        }
+        for round in 0..<2000 {
+            // Common words (the first rows) and any, and tokens with no listing.
+            let rows = (0..<Int(generator.next() % 40)).map { _ -> Int32 in
+                switch generator.next() % 4 {
+                case 0: return -1
+                case 1: return Int32(truncatingIfNeeded: generator.next() % 300)
+                default: return Int32(truncatingIfNeeded: generator.next() % UInt64(frequencies.rowCount))
+                }
+            }
+            let count = rows.count - Int(generator.next() % 3)
+            let words = rows.filter { $0 >= 0 }.map { String(decoding: frequencies.wordBytes(atRow: Int($0)), as: UTF8.self) }
+                + Array(repeating: "qqqqzzzxv", count: max(0, count - rows.filter { $0 >= 0 }.count))
+            let plain = count > 0 && words.count == count ? frequencies.likelyLanguage(of: words) : nil
+            if words.count == count {
+                #expect(frequencies.likelyLanguage(ofTokenRows: rows, count: count) == plain, "round \(round): \(words)")
+            }
+        }
+    }
+
     /// A key set with its filter answers as a set of strings, by string and by bytes.
     @Test("The key set's filter turns away only keys it does not hold")
     func keySetAsSet() {
