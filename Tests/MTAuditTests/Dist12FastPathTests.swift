@@ -96,7 +96,7 @@ struct Dist12FastPathTests {
 
     /// Every language's score read in one pass over the trigrams is `score(_:language:)`'s, bit for
     /// bit, and `bestAlternative` is the plain maximum over the languages' scores.
-    @Test("Trigram scores of every language at once are each language's score")
+    @Test("Trigram scores of every language at once, of indices in room, are each language's score")
     func scoresAtOnceAsEach() {
         let model = TrigramLanguageModel.builtIn
         let languages = EmbeddedWordTables.wordList.languages
@@ -111,6 +111,11 @@ struct Dist12FastPathTests {
         }
         for word in words {
             let indices = model.trigramIndices(word)
+            // The indices written into room are the array's, -1 for nil.
+            let written = [Int](unsafeUninitializedCapacity: word.utf8.count + 1) { room, count in
+                count = model.trigramIndices(word, into: room)
+            }
+            #expect(written == indices.map { $0 ?? -1 }, "\(word)")
             let scores = [Double](unsafeUninitializedCapacity: languages.count) { buffer, count in
                 model.scores(indices, into: buffer)
                 count = languages.count
