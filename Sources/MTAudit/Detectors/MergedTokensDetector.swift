@@ -71,7 +71,7 @@ public struct MergedTokensDetector: Detector {
         // buffer: only one that runs two words together is copied out of the array.
         tokens.withUnsafeBufferPointer { buffer in
             for k in buffer.indices where buffer[k].kind == .letters && !known[k] && buffer[k].scalarCount >= Self.shortestSplit {
-                if let split = split(buffer[k], vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
+                if let split = split(buffer.baseAddress! + k, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: context.sameLanguage) {
                     let token = buffer[k]
                     findings.append(finding(token.span, in: context,
                                             message: "“\(token.text)” runs two words together: “\(split)”",
@@ -121,27 +121,29 @@ public struct MergedTokensDetector: Detector {
         return false
     }
 
-    /// The two words `token` is made of, as they should be written, or nil.
-    private func split(_ token: Token, vocabulary: Vocabulary, honorifics: KeySet, sameLanguage: Bool) -> String? {
-        let count = token.scalarCount
+    /// The two words `token` is made of, as they should be written, or nil. (The token read through
+    /// a pointer into the array: each candidate passed by value was a copy, its text and key
+    /// retained and released.)
+    private func split(_ token: UnsafePointer<Token>, vocabulary: Vocabulary, honorifics: KeySet, sameLanguage: Bool) -> String? {
+        let count = token.pointee.scalarCount
         guard count >= Self.shortestSplit else { return nil }
         // An ASCII word without white space (which folds together) folds byte by byte: each half's
-        // key is that slice of the word's key (`token.key`, the word's matching form). Its cuts are
+        // key is that slice of the word's key (`token.key`, the word’s matching form). Its cuts are
         // read from the key's bytes in place (`asciiCuts`); only a cut into two words is written out.
-        let printableASCII = token.text.utf8.withContiguousStorageIfAvailable { bytes in
+        let printableASCII = token.pointee.text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.allSatisfy { $0 >= 0x21 && $0 < 0x80 }
-        } ?? token.text.utf8.allSatisfy { $0 >= 0x21 && $0 < 0x80 }
+        } ?? token.pointee.text.utf8.allSatisfy { $0 >= 0x21 && $0 < 0x80 }
         // (`asciiCut` reads the key's bytes unchecked, one a scalar: a key folded otherwise, which the
         // ASCII folding never makes, takes the general path below rather than reading past them.)
-        if printableASCII, token.key.utf8.count == count {
-            let key = token.key.utf8
+        if printableASCII, token.pointee.key.utf8.count == count {
+            let key = token.pointee.key.utf8
             return key.withContiguousStorageIfAvailable { bytes in
                 asciiCut(bytes, token: token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage)
             } ?? Array(key).withUnsafeBufferPointer { bytes in
                 asciiCut(bytes, token: token, vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage)
             }
         }
-        let view = token.text.unicodeScalars
+        let view = token.pointee.text.unicodeScalars
         // The scalars, and where each starts, so that each half is a slice of the text, not rebuilt
         // scalar by scalar.
         let scalars = Array(view)
@@ -169,9 +171,9 @@ public struct MergedTokensDetector: Detector {
     /// Each cut's left half is looked up by its bytes, hashed as the cut moves right (FNV-1a folds one
     /// byte at a time: the hash of one more byte is one step); most make no word, and no string is
     /// made for them. The right half is hashed only after a left word.
-    private func asciiCut(_ key: UnsafeBufferPointer<UInt8>, token: Token, vocabulary: Vocabulary,
+    private func asciiCut(_ key: UnsafeBufferPointer<UInt8>, token: UnsafePointer<Token>, vocabulary: Vocabulary,
                           honorifics: KeySet, sameLanguage: Bool) -> String? {
-        let count = token.scalarCount
+        let count = token.pointee.scalarCount
         var leftHash = FNV1a.hash(UnsafeBufferPointer(rebasing: key[..<2]))
         var k = 2
         while k <= count - 2 {
@@ -184,8 +186,8 @@ public struct MergedTokensDetector: Detector {
             let right = UnsafeBufferPointer(rebasing: key[k...])
             guard vocabulary.contains(bytes: right, hash: FNV1a.hash(right)) else { continue }
             // (An ASCII word's scalars are its bytes, and its scalars' starts their offsets.)
-            let scalars = token.text.utf8.map { Unicode.Scalar($0) }
-            let starts = Array(token.text.unicodeScalars.indices)
+            let scalars = token.pointee.text.utf8.map { Unicode.Scalar($0) }
+            let starts = Array(token.pointee.text.unicodeScalars.indices)
             if let written = judge(left: String(decoding: left, as: UTF8.self), right: String(decoding: right, as: UTF8.self),
                                    at: k, scalars: scalars, token: token, starts: starts,
                                    vocabulary: vocabulary, honorifics: honorifics, sameLanguage: sameLanguage) {
@@ -198,9 +200,9 @@ public struct MergedTokensDetector: Detector {
     /// Whether the cut of `token` before scalar `k` into the words of keys `left` and `right` (both
     /// words of the vocabulary or honorifics) makes a merged word: the two words as they should be
     /// written, or nil. `scalars` are the token's scalars and `starts` their indices in its text.
-    private func judge(left: String, right: String, at k: Int, scalars: [Unicode.Scalar], token: Token, starts: [String.Index],
+    private func judge(left: String, right: String, at k: Int, scalars: [Unicode.Scalar], token: UnsafePointer<Token>, starts: [String.Index],
                        vocabulary: Vocabulary, honorifics: KeySet, sameLanguage: Bool) -> String? {
-        let view = token.text.unicodeScalars
+        let view = token.pointee.text.unicodeScalars
         let leftText = String(view[..<starts[k]]), rightText = String(view[starts[k]...])
         let turnsCase = scalars[k - 1].hasLowercaseProperty && scalars[k].hasUppercaseProperty
         if turnsCase && (honorifics.contains(left) || vocabulary.isProperName(right)) {
