@@ -145,8 +145,13 @@ public struct DistortionDetector: Detector {
                         // The token's row when its key is the numbered key (most are), read in the language
                         // found once; else a look-up. (Told by the document's keys where they are read.)
                         let isKey = keys.map { $0.baseIsKey(index) } ?? facts.isKey(number, document.tokens[index].key)
+                        // (`rows.zipf(ofToken:key:in:languageIndex:)` written out on the frequencies read once
+                        // for the rule: through it, each word read the shared frequencies anew, a copy of them
+                        // retained and released.)
+                        let row = rows.rows[index]
                         let zipf = isKey
-                            ? rows.zipf(ofToken: index, key: document.tokens[index].key, in: language, languageIndex: languageIndex)
+                            ? (row == DocumentWordRows.notLetters ? frequencies.zipf(document.tokens[index].key, in: language)
+                                : frequencies.zipf(ofRow: row, language: languageIndex))
                             : frequencies.zipf(facts.key(number), in: language)
                         return zipf < Self.contentWordZipf
                     }
