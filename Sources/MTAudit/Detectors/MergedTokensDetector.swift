@@ -79,7 +79,13 @@ public struct MergedTokensDetector: Detector {
                 }
             }
         }
-        if context.sameLanguage { findings += splitWords(context, vocabulary: vocabulary, known: known) }
+        if context.sameLanguage {
+            // (Joined only when both have findings: most have none, and a join of two arrays cost
+            // more than the look.)
+            let splits = splitWords(context, vocabulary: vocabulary, known: known)
+            if findings.isEmpty { return splits }
+            if !splits.isEmpty { findings += splits }
+        }
         return findings
     }
 

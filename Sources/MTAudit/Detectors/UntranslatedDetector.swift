@@ -98,7 +98,12 @@ public struct UntranslatedDetector: Detector {
                 }
             }
         }
-        return findings + foreignWords(context, versionScripts)
+        // (Joined only when both have findings: most have none, and a join of two arrays cost more
+        // than the look.)
+        let foreign = foreignWords(context, versionScripts)
+        if findings.isEmpty { return foreign }
+        if !foreign.isEmpty { findings += foreign }
+        return findings
     }
 
     /// Runs of words of another language in the version's own script ("could nicht be met").
