@@ -167,6 +167,36 @@ struct Dist12FastPathTests {
         }
     }
 
+    /// The split-word screen read through a token pointer turns away only joined keys that
+    /// `containsJoined` does not find (the filters alone), and lets every found one through.
+    @Test("The joined-key screen by token pointer turns away only what the look-up does not find")
+    func joinedScreenAsLookUp() throws {
+        let segmenter = try Segmenter()
+        var generator = SplitMix(seed: 127)
+        var (found, screened) = (0, 0)
+        let words = ["eco", "nomy", "economy", "harbour", "master", "harbourmaster", "the", "in", "to", "into", "naï", "ve", "naïve",
+                     "Tromsø", "x¨y", "a", "b", "ab", "water", "front", "waterfront", "1998", "long", "debate"]
+        for round in 0..<1500 {
+            func text() -> String {
+                (0..<(1 + Int(generator.next() % 20))).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+            }
+            let source = Document(id: "s", text: text(), segmenter: segmenter)
+            let version = Document(id: "v", text: text(), segmenter: segmenter)
+            let vocabulary = Vocabulary(source, others: [])
+            let hashes = version.keyHashes
+            version.tokens.withUnsafeBufferPointer { tokens in
+                for k in tokens.indices.dropFirst() {
+                    let joined = MergedTokensDetector.containsJoined(tokens[k - 1].key, hash: hashes[k - 1], tokens[k].key, in: vocabulary)
+                    let may = MergedTokensDetector.mayContainJoined(hash: hashes[k - 1], tokens.baseAddress! + k, in: vocabulary)
+                    #expect(!joined || may, "round \(round): \(tokens[k - 1].key) \(tokens[k].key)")
+                    if joined { found += 1 }
+                    if !may { screened += 1 }
+                }
+            }
+        }
+        #expect(found > 15 && screened > 500, "both met: \(found) found, \(screened) screened")
+    }
+
     /// A key set with its filter answers as a set of strings, by string and by bytes.
     @Test("The key set's filter turns away only keys it does not hold")
     func keySetAsSet() {

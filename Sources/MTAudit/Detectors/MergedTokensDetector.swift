@@ -241,7 +241,10 @@ public struct MergedTokensDetector: Detector {
                     // (The joined keys are looked up by their bytes. Two matching keys joined are in normal
                     // form unless the second starts with a character that combines with the first's end, a
                     // mark or a trailing jamo, which the word rules never leave at the start of a word.)
-                    guard Self.containsJoined(tokens[k - 1].key, hash: hashes[k - 1], tokens[k].key, in: vocabulary),
+                    // (Most end at the filters, told with the second token read through a pointer: passed
+                    // by value, each key was retained and released.)
+                    guard Self.mayContainJoined(hash: hashes[k - 1], tokens.baseAddress! + k, in: vocabulary),
+                          Self.containsJoined(tokens[k - 1].key, hash: hashes[k - 1], tokens[k].key, in: vocabulary),
                           vocabulary.pairs[tokens[k - 1].key + " " + tokens[k].key] == nil else { continue }
                     let a = tokens[k - 1], b = tokens[k]
                     let span = a.span.union(b.span)
@@ -259,6 +262,14 @@ public struct MergedTokensDetector: Detector {
     /// vocabulary's filters; only one they let through is joined, on the stack, to be looked up.
     static func containsJoined(_ a: String, _ b: String, in vocabulary: Vocabulary) -> Bool {
         containsJoined(a, hash: FNV1a.hash(Array(a.utf8)), b, in: vocabulary)
+    }
+
+    /// False when `containsJoined(a, hash: aHash, b.key, in:)` surely is: the joined key's hash (as
+    /// there) is turned away by every filter of the vocabulary. The token read in place.
+    static func mayContainJoined(hash aHash: UInt64, _ b: UnsafePointer<Token>, in vocabulary: Vocabulary) -> Bool {
+        let hash = b.pointee.key.utf8.withContiguousStorageIfAvailable { KeyHash.fnv1a(continuing: aHash, $0) }
+            ?? { var key = b.pointee.key; return key.withUTF8 { KeyHash.fnv1a(continuing: aHash, $0) } }()
+        return vocabulary.mayContain(hash: hash)
     }
 
     /// `containsJoined(a, b, in:)` with `a`'s hash (`FNV1a.hash`, a document's `keyHashes`) given:
