@@ -104,11 +104,16 @@ public struct DistortionDetector: Detector {
             // with room for every word it may number: the link's, and the other versions' words in
             // its place (numbered only for a link with a word astray).
             let keyRoom = room + Self.othersTokenCount(link, in: context)
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DistortionLinkTable.wordCount(capacity: keyRoom)) { tableRoom in
+            // (And, for a source whose words are read once, the link number of each of its tokens.)
+            let sourceTokenRoom = linkSourceKeys == nil ? 0 : sourceTokens.count
+            // The table's words and the words' parts in one allocation, the parts' words after the
+            // table's (rebound to `Int`, of the same size): a link's room is past what is allocated on
+            // the stack, and one allocation costs half of two.
+            let tableWords = DistortionLinkTable.wordCount(capacity: keyRoom), partWords = 3 * room + sourceTokenRoom + 1
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: tableWords + partWords) { allRoom in
+                let tableRoom = UnsafeMutableBufferPointer(start: allRoom.baseAddress!, count: tableWords)
                 // (The parts made from the base address: slices of the buffer are read through generic code.)
-                // (And, for a source whose words are read once, the link number of each of its tokens.)
-                let sourceTokenRoom = linkSourceKeys == nil ? 0 : sourceTokens.count
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * room + sourceTokenRoom + 1) { buffer in
+                UnsafeMutableBufferPointer(start: allRoom.baseAddress! + tableWords, count: partWords).withMemoryRebound(to: Int.self) { buffer in
                     let base = buffer.baseAddress!
                     func part(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> { UnsafeMutableBufferPointer(start: base + start, count: count) }
                     let versionCount = TokenAligner.words(context.version, link.version, into: part(0, versionRoom))
@@ -140,8 +145,13 @@ public struct DistortionDetector: Detector {
                         // The token's row when its key is the numbered key (most are), read in the language
                         // found once; else a look-up. (Told by the document's keys where they are read.)
                         let isKey = keys.map { $0.baseIsKey(index) } ?? facts.isKey(number, document.tokens[index].key)
+                        // (`rows.zipf(ofToken:key:in:languageIndex:)` written out on the frequencies read once
+                        // for the rule: through it, each word read the shared frequencies anew, a copy of them
+                        // retained and released.)
+                        let row = rows.rows[index]
                         let zipf = isKey
-                            ? rows.zipf(ofToken: index, key: document.tokens[index].key, in: language, languageIndex: languageIndex)
+                            ? (row == DocumentWordRows.notLetters ? frequencies.zipf(document.tokens[index].key, in: language)
+                                : frequencies.zipf(ofRow: row, language: languageIndex))
                             : frequencies.zipf(facts.key(number), in: language)
                         return zipf < Self.contentWordZipf
                     }

@@ -98,7 +98,12 @@ public struct UntranslatedDetector: Detector {
                 }
             }
         }
-        return findings + foreignWords(context, versionScripts)
+        // (Joined only when both have findings: most have none, and a join of two arrays cost more
+        // than the look.)
+        let foreign = foreignWords(context, versionScripts)
+        if findings.isEmpty { return foreign }
+        if !foreign.isEmpty { findings += foreign }
+        return findings
     }
 
     /// Runs of words of another language in the version's own script ("could nicht be met").
@@ -117,9 +122,11 @@ public struct UntranslatedDetector: Detector {
         // What the other texts write, the alphabet and the names are read only once a word is rare
         // enough to be a candidate (most texts have none).
         // (Each text's words once per text, however many contexts read it.)
-        lazy var known = ([context.source] + context.otherVersions).map(Self.writtenKeys)
+        // (The source's first, then each other version's as it is asked: no array of them made.)
+        lazy var sourceKeys = Self.writtenKeys(context.source)
         var foreign: [(token: Token, language: String)] = []
-        lazy var alphabet = WordFrequencies.builtInAlphabet(of: language)
+        // (With its ASCII letters as bits: most words' letters are told by a bit, not a set's hash.)
+        lazy var letters = WordFrequencies.builtInLetters(of: language)
         // Acronyms ("CEP", "NATO") are names, whatever language they come from.
         // The letter tokens are those with a row (`DocumentWordRows` has one for each letter token,
         // and `notLetters` for every other): the loop reads the rows and the script codes, and no token
@@ -134,10 +141,10 @@ public struct UntranslatedDetector: Detector {
             guard keyLength >= 2, tokens[index].text.containsLowercase(isASCII: tokens[index].isASCII) else { continue }
             guard !Self.isInMultiWordName(index, tokens) else { continue }
             let token = tokens[index]
-            guard !known.contains(where: { $0.contains(token.key) }) else { continue }
+            guard !sourceKeys.contains(token.key),
+                  !context.otherVersions.contains(where: { Self.writtenKeys($0).contains(token.key) }) else { continue }
             // A lower-case word with a letter the language does not write ("że", "wieże").
-            if token.text.unicodeScalars.first?.hasLowercaseProperty == true,
-               token.key.unicodeScalars.contains(where: { $0.hasAlphabeticProperty && !alphabet.contains($0) }),
+            if token.text.unicodeScalars.first?.hasLowercaseProperty == true, letters.lacksLetter(of: token.key),
                let other = TrigramLanguageModel.builtIn.bestAlternative(to: language, for: token.key)?.language {
                 foreign.append((token, other))
                 continue

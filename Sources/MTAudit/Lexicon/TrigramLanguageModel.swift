@@ -62,19 +62,77 @@ public struct TrigramLanguageModel: Sendable {
     /// (The languages compared in one loop, as `max(by:)` compared them: the highest score, on a tie
     /// the name first in order; no arrays of them.)
     public func bestAlternative(to language: String, for word: String) -> (language: String, margin: Double)? {
-        let indices = trigramIndices(word)
         // The version's language by its index, found once: the others are told by comparing indices,
         // not names (the names are unique, and `languageIndex` finds the one equal to `language`).
         let ownIndex = languageIndex[language]
-        let own = ownIndex.map { score(indices, language: $0) } ?? -.infinity
-        var best: (index: Int, score: Double)?
-        for index in languages.indices where index != ownIndex {
-            let score = score(indices, language: index)
-            if let current = best, !((current.score, languages[index]) < (score, languages[current.index])) { continue }
-            best = (index, score)
+        // The word's trigrams' indices (`trigramIndices`, -1 for nil) in a temporary allocation, on
+        // the stack for a word: no array of optionals made for each word asked about.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: word.utf8.count + 1) { room in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { scores in
+                let indices = UnsafeBufferPointer(rebasing: room[..<trigramIndices(word, into: room)])
+                // Every language's score at once (`scores(_:into:)`, the same sums as `score`'s).
+                self.scores(indices, into: scores)
+                let own = ownIndex.map { scores[$0] } ?? -.infinity
+                var best: (index: Int, score: Double)?
+                for index in languages.indices where index != ownIndex {
+                    let score = scores[index]
+                    if let current = best, !((current.score, languages[index]) < (score, languages[current.index])) { continue }
+                    best = (index, score)
+                }
+                guard let best else { return nil }
+                return (languages[best.index], best.score - own)
+            }
         }
-        guard let best else { return nil }
-        return (languages[best.index], best.score - own)
+    }
+
+    /// `trigramIndices(word)` written into `room` (at least a place per byte of the word and one),
+    /// -1 for nil: their count.
+    func trigramIndices(_ word: String, into room: UnsafeMutableBufferPointer<Int>) -> Int {
+        var count = 0
+        TrigramCounts.forEachTrigram(word) { trigram in
+            precondition(count < room.count, "a trigram per scalar and the end")
+            room[count] = counts.index(of: trigram) ?? -1
+            count += 1
+        }
+        return count
+    }
+
+    /// `score(indices, language: l)` of every language `l`, written at `l` in `scores` (room for a
+    /// score per language): a trigram's counts in the languages lie side by side in the table, and
+    /// are read in one pass, trigram by trigram, rather than the word's trigrams once per language.
+    /// Each language's sum adds its terms in the trigrams' order, as `score` adds them: the same
+    /// sums, bit for bit.
+    func scores(_ indices: [Int?], into scores: UnsafeMutableBufferPointer<Double>) {
+        indices.map { $0 ?? -1 }.withUnsafeBufferPointer { self.scores($0, into: scores) }
+    }
+
+    /// `scores(_:into:)` of indices held in a buffer, -1 for a trigram no list has.
+    func scores(_ indices: UnsafeBufferPointer<Int>, into scores: UnsafeMutableBufferPointer<Double>) {
+        let languageCount = languages.count
+        guard !indices.isEmpty else {
+            scores.initialize(repeating: -.infinity)
+            return
+        }
+        scores.initialize(repeating: 0)
+        smallCountLogs.withUnsafeBufferPointer { logs in
+            for index in indices {
+                guard index >= 0 else {
+                    // A trigram no list has: count 0 in every language.
+                    for language in 0..<languageCount { scores[language] += logs[language * Self.smallCountLimit] }
+                    continue
+                }
+                for language in 0..<languageCount {
+                    let count = counts.count(trigram: index, language: language)
+                    if count < Float(Self.smallCountLimit) {
+                        scores[language] += logs[language * Self.smallCountLimit + Int(count)]
+                    } else {
+                        scores[language] += Self.logProbability(count, denominator: Self.denominator(counts, language: language))
+                    }
+                }
+            }
+        }
+        let count = Double(indices.count)
+        for language in 0..<languageCount { scores[language] /= count }
     }
 
     /// The table index of each of `word`'s trigrams, nil for one no list has.

@@ -21,12 +21,17 @@ public struct WordFrequencies: Sendable {
     /// the table (a large struct) to read two numbers.
     private let reader: ListingReader
 
-    /// Where the listings of each row are, and all the listings, whose positions are the whole
-    /// table's (`WordListTable.noListings`, read at any position): pointers into the table's blobs,
-    /// which `table` keeps.
+    /// Where the listings of each row are, and the listings' bytes and Zipf frequencies, read as
+    /// `WordListTable.Listings` reads them (by pointer, `entries`): pointers into the table's blobs,
+    /// which `table` keeps, and into its frequencies as floats, which `keptZipfs` keeps. (Three
+    /// pointers: the rules copy the frequencies, and a larger struct cost more to copy than the
+    /// walks gained.)
     private struct ListingReader: @unchecked Sendable {
         let firstListing: UnsafeRawPointer
-        let listings: WordListTable.Listings
+        /// The table's listings, three bytes each (`WordListTable.listings`).
+        let listingBytes: UnsafeRawPointer
+        /// The distinct Zipf frequencies, as native floats.
+        let zipfs: UnsafePointer<Float>
 
         /// The positions in `listings` of row `row`'s listings, as `WordListTable.listings(ofRow:)`
         /// reads them.
@@ -34,6 +39,40 @@ public struct WordFrequencies: Sendable {
         func positions(ofRow row: Int) -> Range<Int> {
             Int(Septets.read4(firstListing + 4 * row))..<Int(Septets.read4(firstListing + 4 * row + 4))
         }
+
+        /// The listings of row `row` as the bytes of its first and past its last, for a walk by
+        /// pointer (`language(at:)`, `zipf(at:)`, three bytes a listing).
+        @inline(__always)
+        func entries(ofRow row: Int) -> (start: UnsafeRawPointer, end: UnsafeRawPointer) {
+            let positions = positions(ofRow: row)
+            return (listingBytes + 3 &* positions.lowerBound, listingBytes + 3 &* positions.upperBound)
+        }
+
+        /// The language of the listing at `entry` (`Listing.language`).
+        @inline(__always)
+        func language(at entry: UnsafeRawPointer) -> Int { Int(entry.load(as: UInt8.self)) }
+
+        /// The Zipf frequency of the listing at `entry` (`Listing.zipf`): its index in two septets.
+        @inline(__always)
+        func zipf(at entry: UnsafeRawPointer) -> Float {
+            zipfs[Int(entry.load(fromByteOffset: 1, as: UInt8.self)) | Int(entry.load(fromByteOffset: 2, as: UInt8.self)) << 7]
+        }
+    }
+
+    /// The distinct Zipf frequencies of each table read (as native floats, decoded as `WordListTable`
+    /// decodes them, the bits of each), kept for the life of the process: the readers point into
+    /// them. (A process reads a handful of tables: the built-in one, and the tests' few.)
+    private static let keptZipfs = Mutex<[Blob]>([])
+
+    /// `table`'s Zipf frequencies as native floats, kept (`keptZipfs`).
+    private static func zipfs(of table: WordListTable) -> UnsafePointer<Float> {
+        var bytes: [UInt8] = []
+        for pattern in Septets.decode(table.zipfs, width: 5) {
+            withUnsafeBytes(of: Float(bitPattern: UInt32(pattern))) { bytes.append(contentsOf: $0) }
+        }
+        let blob = Blob(bytes)
+        keptZipfs.withLock { $0.append(blob) }
+        return blob.base.assumingMemoryBound(to: Float.self)
     }
 
     public init(lists: [String: [String: Float]]) {
@@ -49,7 +88,7 @@ public struct WordFrequencies: Sendable {
     /// The frequencies of a table built from lists in matching form (NFC).
     init(_ table: WordListTable) {
         self.table = table
-        reader = ListingReader(firstListing: table.firstListing.base, listings: table.noListings)
+        reader = ListingReader(firstListing: table.firstListing.base, listingBytes: table.listings.base, zipfs: Self.zipfs(of: table))
         languages = table.languages
         let packed = languages.compactMap(Self.packed)
         self.packedLanguages = packed.count == languages.count ? packed : nil
@@ -128,6 +167,61 @@ public struct WordFrequencies: Sendable {
 
     private static let alphabets = Mutex<[String: Set<Unicode.Scalar>]>([:])
 
+    /// `builtInAlphabet(of:)` with its ASCII letters as bits (`Letters`): the untranslated rule asks
+    /// whether a word has a letter the language does not write, and most words are ASCII, told by a
+    /// bit rather than by hashing each scalar for the set. Made once a language, and kept.
+    static func builtInLetters(of language: String) -> Letters {
+        letterSets.withLock { cache in
+            if let letters = cache[language] { return letters }
+            let letters = Letters(builtInAlphabet(of: language))
+            cache[language] = letters
+            return letters
+        }
+    }
+
+    private static let letterSets = Mutex<[String: Letters]>([:])
+
+    /// A language's alphabet (`builtInAlphabet(of:)`), its ASCII scalars also as the bits of two
+    /// words (scalar value v at bit v of the pair).
+    struct Letters: Sendable {
+        let alphabet: Set<Unicode.Scalar>
+        private let low: UInt64, high: UInt64
+
+        init(_ alphabet: Set<Unicode.Scalar>) {
+            self.alphabet = alphabet
+            var (low, high): (UInt64, UInt64) = (0, 0)
+            for scalar in alphabet where scalar.value < 0x80 {
+                if scalar.value < 64 { low |= 1 << UInt64(scalar.value) } else { high |= 1 << UInt64(scalar.value - 64) }
+            }
+            (self.low, self.high) = (low, high)
+        }
+
+        /// `alphabet.contains(scalar)`, an ASCII scalar told by its bit.
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            guard value < 0x80 else { return alphabet.contains(scalar) }
+            return value < 64 ? low & (1 << UInt64(value)) != 0 : high & (1 << UInt64(value - 64)) != 0
+        }
+
+        /// Whether `word` has a letter (`hasAlphabeticProperty`) that is not in the alphabet:
+        /// `word.unicodeScalars.contains { $0.hasAlphabeticProperty && !alphabet.contains($0) }`, an
+        /// ASCII word read as its bytes.
+        func lacksLetter(of word: String) -> Bool {
+            let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                var lacks = false
+                for byte in bytes {
+                    guard byte < 0x80 else { return nil }
+                    let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                    if letter && !contains(Unicode.Scalar(byte)) { lacks = true }
+                }
+                return lacks
+            } ?? nil
+            if let ascii { return ascii }
+            return word.unicodeScalars.contains { $0.hasAlphabeticProperty && !contains($0) }
+        }
+    }
+
     /// The letters of a language: those in at least five of its listed words ("é" is English, "ż" is
     /// not). See `WordListTable.alphabet(ofLanguage:)`.
     public func alphabet(of language: String) -> Set<Unicode.Scalar> {
@@ -163,11 +257,13 @@ public struct WordFrequencies: Sendable {
     @inline(__always)
     func zipf(ofRow row: Int32, language index: Int?) -> Float {
         guard row >= 0, let index else { return 0 }
-        let language = Int32(index)
-        for position in reader.positions(ofRow: Int(row)) {
-            let listing = reader.listings[position]
-            if listing.language == language { return listing.zipf }
-            if listing.language > language { break }
+        // (By pointer over the row's listings: no position multiplied, checked, for each.)
+        var (entry, end) = reader.entries(ofRow: Int(row))
+        while entry < end {
+            let language = reader.language(at: entry)
+            if language == index { return reader.zipf(at: entry) }
+            if language > index { break }
+            entry += 3
         }
         return 0
     }
@@ -202,12 +298,16 @@ public struct WordFrequencies: Sendable {
                 // (The listings read in place, as `zipf(ofRow:language:)` reads them, with no copy
                 // of the table made for each row.)
                 let reader = reader
+                // (By pointer over each row's listings, as `zipf(ofRow:language:)` reads them: no
+                // position multiplied and checked, no count checked for overflow, for each.)
                 rows.withUnsafeBufferPointer { rows in
                     for row in rows where row >= 0 {
-                        for position in reader.positions(ofRow: Int(row)) {
-                            let listing = reader.listings[position]
-                            scores[Int(listing.language)] += listing.zipf
-                            hits[Int(listing.language)] += 1
+                        var (entry, end) = reader.entries(ofRow: Int(row))
+                        while entry < end {
+                            let language = reader.language(at: entry)
+                            scores[language] += reader.zipf(at: entry)
+                            hits[language] &+= 1
+                            entry += 3
                         }
                     }
                 }

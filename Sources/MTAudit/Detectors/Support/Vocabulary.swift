@@ -208,9 +208,10 @@ struct Vocabulary {
     }
 
     /// A Bloom filter of one hash over 256 bits, for the few capitalized words of one document: kept
-    /// inline (no array to allocate for every document).
+    /// inline (no array to allocate for every document). (Four words inline, not a `SIMD4`, whose
+    /// 32-byte alignment made each document's part an aligned allocation.)
     struct ProperNameFilter: Sendable {
-        private var bits = SIMD4<UInt64>()
+        private var bits = InlineArray<4, UInt64>(repeating: 0)
 
         mutating func insert(_ key: String) {
             let slot = Self.slot(key)
