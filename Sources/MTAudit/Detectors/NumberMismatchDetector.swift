@@ -44,6 +44,10 @@ public struct NumberMismatchDetector: Detector {
         ]
     )
 
+    /// The most numbers a version's whole text may write for its values to be searched in a list
+    /// rather than a set.
+    static let fewNumbers = 16
+
     /// Sentences this alike say the same thing, so a changed number needs no shared neighbour.
     static let closeSimilarity = 0.6
 
@@ -72,7 +76,13 @@ public struct NumberMismatchDetector: Detector {
         // sentence writes a number (most versions write none, and need none of the source's).
         lazy var source = SourceNumbers.of(context.source, words: sourceWords, lexicons: context.lexicons)
         let versionWhole = numbers(context.version, versionWords, versionText)
-        lazy var versionEverywhere = Set(versionWhole.map(\.value))
+        // Whether the version writes a value anywhere: a short list of numbers (most versions write
+        // a few) is searched as it is, with no set hashed and made per pair; a long one (an article's)
+        // through a set made once.
+        lazy var versionValues = versionWhole.count > Self.fewNumbers ? Set(versionWhole.map(\.value)) : []
+        func versionEverywhereContains(_ value: String) -> Bool {
+            versionWhole.count > Self.fewNumbers ? versionValues.contains(value) : versionWhole.contains { $0.value == value }
+        }
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
             sentence.span == versionText ? versionWhole : Self.numbers(in: context.version, span: sentence.span, words: versionWords, whole: versionWhole)
@@ -86,11 +96,11 @@ public struct NumberMismatchDetector: Detector {
             let versionNumbers = numbers(ofVersionSentence: sentence)
             guard !versionNumbers.isEmpty else { continue }
             var missing = numbers(ofSourceSentence: sourceIndex)
-            if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
+            if missing.allSatisfy({ versionEverywhereContains($0.value) }) {
                 // Sentences merged or split: the neighbours' numbers that the version lacks may be the ones.
                 let neighbours = [sourceIndex - 1, sourceIndex + 1].filter { context.source.sentences.indices.contains($0) }
                 missing += neighbours.flatMap { numbers(ofSourceSentence: $0) }
-                    .filter { !versionEverywhere.contains($0.value) }
+                    .filter { !versionEverywhereContains($0.value) }
             }
             var extra: [(value: String, span: TextSpan)] = []
             for number in versionNumbers {
