@@ -217,7 +217,9 @@ public struct NumberMismatchDetector: Detector {
         // The tokens other than punctuation, by index: a copy of each token would retain and release
         // its text and key.
         let all = document.tokens, hashes = document.keyHashes
-        let inSpan = document.tokens(in: span).indices
+        // (A span of the whole text, the version's and the source's first reading, holds every
+        // token: no search, nor a walk to the last token to find its end.)
+        let inSpan = span.start == 0 && span.end == document.length ? all.indices : document.tokens(in: span).indices
         // Without digits, a span holds a number only where a word is a number word or characters may
         // make a numeral: most spans have neither, and are done here, before any list is made. (Each
         // word told by the hash its document keeps of its key.)
