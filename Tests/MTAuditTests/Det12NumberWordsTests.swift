@@ -67,3 +67,25 @@ struct Det12WholeSpanTests {
         }
     }
 }
+
+@Suite("A number's value read as an integer where it is digits alone")
+struct Det12ParsedValueTests {
+    /// `parsedValue` is `Double(_:)` of the text, for digits of every length up to 20 (leading zeros
+    /// too), decimals, signs, empty text and other bytes.
+    @Test("parsedValue is Double's reading")
+    func parsedAsDouble() {
+        var generator = SplitMix(seed: 1209)
+        let alphabet = Array("0123456789") + [".", "-", "+", "e", "x", " ", "٣"]
+        for round in 0..<20_000 {
+            let length = Int(generator.next() % 21)
+            let pool = round % 2 == 0 ? 10 : alphabet.count
+            let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(pool))] })
+            let fast = NumberMismatchDetector.parsedValue(text), plain = Double(text)
+            #expect(fast == plain || (fast?.isNaN == true && plain?.isNaN == true), "\(text.debugDescription)")
+            #expect(fast?.sign == plain?.sign, "\(text.debugDescription)")
+        }
+        for text in ["999999999999999", "9007199254740993", "0", "000", "1000000000000000"] {
+            #expect(NumberMismatchDetector.parsedValue(text) == Double(text))
+        }
+    }
+}

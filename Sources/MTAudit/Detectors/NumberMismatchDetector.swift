@@ -242,7 +242,7 @@ public struct NumberMismatchDetector: Detector {
         while k < tokens.count {
             var value: Double?
             var end = k
-            if let digit = digitsStarting(at: tokens[k].span.start), let number = Double(digit) {
+            if let digit = digitsStarting(at: tokens[k].span.start), let number = Self.parsedValue(digit) {
                 value = number
             } else if case .value(let number)? = meanings[k] {
                 value = number
@@ -294,6 +294,25 @@ public struct NumberMismatchDetector: Detector {
             if !(next < read.count && read[next].span.overlaps(number.span)) { kept.append(number) }
         }
         return kept.sorted { $0.span < $1.span }
+    }
+
+    /// `Double(value)` of a number's value: one of ASCII digits alone, up to 15 (most), read as an
+    /// integer, which a double holds exactly (below 2^53), as the text parser rounds it; another
+    /// through the parser.
+    static func parsedValue(_ value: String) -> Double? {
+        var value = value
+        if value.utf8.count <= 15, let integer = value.withUTF8({ bytes -> UInt64? in
+            guard !bytes.isEmpty else { return nil }
+            var integer: UInt64 = 0
+            for byte in bytes {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                integer = integer * 10 + UInt64(byte - 0x30)
+            }
+            return integer
+        }) {
+            return Double(integer)
+        }
+        return Double(value)
     }
 
     static func format(_ value: Double) -> String {
