@@ -79,3 +79,25 @@ struct Det12ProperNamesTests {
         }
     }
 }
+
+@Suite("Word-like tokens counted in place")
+struct Det12WordCountTests {
+    /// `hasWords` answers as the count of a filtered copy, for every range of generated texts' tokens
+    /// and counts 0 to 5.
+    @Test("hasWords is the filtered count's answer")
+    func countedAsFiltered() throws {
+        let segmenter = try Segmenter()
+        var generator = SplitMix(seed: 1210)
+        for _ in 0..<200 {
+            let text = generator.text(sentences: 1...3, words: 0...6)
+            let tokens = Document(id: "d", text: text, segmenter: segmenter).tokens
+            for start in 0...tokens.count {
+                for end in start...tokens.count {
+                    for count in 0...5 {
+                        #expect(PunctuationArtifactDetector.hasWords(count, in: tokens, start..<end) == (tokens[start..<end].filter(\.isWordLike).count >= count))
+                    }
+                }
+            }
+        }
+    }
+}

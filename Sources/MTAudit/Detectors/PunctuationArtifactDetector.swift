@@ -362,13 +362,24 @@ public struct PunctuationArtifactDetector: Detector {
 
     // MARK: Final full stops
 
+    /// Whether `range` of `tokens` holds at least `count` word-like tokens: counted by index, up to
+    /// `count`, with no array of copies of them made (each copy retaining its text and key).
+    static func hasWords(_ count: Int, in tokens: [Token], _ range: Range<Int>) -> Bool {
+        var found = 0
+        for k in range where tokens[k].isWordLike {
+            found += 1
+            if found >= count { return true }
+        }
+        return found >= count
+    }
+
     private func lostFinalStops(_ context: DetectionContext) -> [Finding] {
         let version = context.version
         var findings: [Finding] = []
         for (index, sentence) in version.sentences.enumerated() {
             let lastOfParagraph = index + 1 == version.sentences.count || version.sentences[index + 1].paragraph != sentence.paragraph
             guard lastOfParagraph, version.terminalMark(ofSentence: index) == nil,
-                  version.tokens[sentence.tokens].filter(\.isWordLike).count >= 3,
+                  Self.hasWords(3, in: version.tokens, sentence.tokens),
                   let source = context.alignment.sourceOf[index],
                   let (mark, offset) = context.source.terminalMark(ofSentence: source),
                   Document.isStatementMark(mark) || Document.isQuestionMark(mark) else { continue }
