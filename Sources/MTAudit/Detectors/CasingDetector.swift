@@ -109,10 +109,30 @@ public struct CasingDetector: Detector {
         return findings
     }
 
+    /// A source's proper names (`Vocabulary.forEachProperName` of the source alone, in its order),
+    /// each with its key's `KeyNumbering` hash: made once per source document, where each version
+    /// compared with it walked the source's every word and hashed each name again.
+    final class SourceProperNames: Sendable {
+        let names: [(key: String, hash: UInt64)]
+
+        init(_ document: Document) {
+            var names: [(key: String, hash: UInt64)] = []
+            Vocabulary(document, others: []).forEachProperName { names.append(($0, KeyNumbering.hash($0))) }
+            self.names = names
+        }
+
+        private static let memoKey = MemoKey("casing-source-proper-names")
+
+        static func of(_ document: Document) -> SourceProperNames {
+            document.memo.value(memoKey) { SourceProperNames(document) }
+        }
+    }
+
     private func loweredNames(_ context: DetectionContext) -> [Finding] {
         guard context.sameLanguage else { return [] }
         // The source's words and word pairs: its proper names, and the neighbours they stand beside.
-        let vocabulary = Vocabulary(context.source, others: [])
+        // (The vocabulary itself is read only for a version that writes one of the names.)
+        lazy var vocabulary = Vocabulary(context.source, others: [])
         let version = context.version
         // The source's proper names (few), looked up among the version's words by key: a token can be
         // a name in lower case only if its word's id in the version's numbering (equal keys alike) is
@@ -123,8 +143,8 @@ public struct CasingDetector: Detector {
         let fewWords = words.keys.count <= 64
         var nameBits: UInt64 = 0
         var isName: [Bool] = []
-        vocabulary.forEachProperName { key in
-            guard let id = words.ids.number(of: key) else { return }
+        for (key, hash) in SourceProperNames.of(context.source).names {
+            guard let id = words.ids.number(of: key, hash: hash) else { continue }
             if fewWords {
                 nameBits |= 1 << UInt64(id)
             } else {

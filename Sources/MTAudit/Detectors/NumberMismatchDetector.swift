@@ -44,6 +44,10 @@ public struct NumberMismatchDetector: Detector {
         ]
     )
 
+    /// The most numbers a version's whole text may write for its values to be searched in a list
+    /// rather than a set.
+    static let fewNumbers = 16
+
     /// Sentences this alike say the same thing, so a changed number needs no shared neighbour.
     static let closeSimilarity = 0.6
 
@@ -72,7 +76,13 @@ public struct NumberMismatchDetector: Detector {
         // sentence writes a number (most versions write none, and need none of the source's).
         lazy var source = SourceNumbers.of(context.source, words: sourceWords, lexicons: context.lexicons)
         let versionWhole = numbers(context.version, versionWords, versionText)
-        lazy var versionEverywhere = Set(versionWhole.map(\.value))
+        // Whether the version writes a value anywhere: a short list of numbers (most versions write
+        // a few) is searched as it is, with no set hashed and made per pair; a long one (an article's)
+        // through a set made once.
+        lazy var versionValues = versionWhole.count > Self.fewNumbers ? Set(versionWhole.map(\.value)) : []
+        func versionEverywhereContains(_ value: String) -> Bool {
+            versionWhole.count > Self.fewNumbers ? versionValues.contains(value) : versionWhole.contains { $0.value == value }
+        }
         func numbers(ofSourceSentence index: Int) -> [(value: String, span: TextSpan)] { source.sentences[index] }
         func numbers(ofVersionSentence sentence: Sentence) -> [(value: String, span: TextSpan)] {
             sentence.span == versionText ? versionWhole : Self.numbers(in: context.version, span: sentence.span, words: versionWords, whole: versionWhole)
@@ -86,11 +96,11 @@ public struct NumberMismatchDetector: Detector {
             let versionNumbers = numbers(ofVersionSentence: sentence)
             guard !versionNumbers.isEmpty else { continue }
             var missing = numbers(ofSourceSentence: sourceIndex)
-            if missing.allSatisfy({ versionEverywhere.contains($0.value) }) {
+            if missing.allSatisfy({ versionEverywhereContains($0.value) }) {
                 // Sentences merged or split: the neighbours' numbers that the version lacks may be the ones.
                 let neighbours = [sourceIndex - 1, sourceIndex + 1].filter { context.source.sentences.indices.contains($0) }
                 missing += neighbours.flatMap { numbers(ofSourceSentence: $0) }
-                    .filter { !versionEverywhere.contains($0.value) }
+                    .filter { !versionEverywhereContains($0.value) }
             }
             var extra: [(value: String, span: TextSpan)] = []
             for number in versionNumbers {
@@ -207,7 +217,9 @@ public struct NumberMismatchDetector: Detector {
         // The tokens other than punctuation, by index: a copy of each token would retain and release
         // its text and key.
         let all = document.tokens, hashes = document.keyHashes
-        let inSpan = document.tokens(in: span).indices
+        // (A span of the whole text, the version's and the source's first reading, holds every
+        // token: no search, nor a walk to the last token to find its end.)
+        let inSpan = span.start == 0 && span.end == document.length ? all.indices : document.tokens(in: span).indices
         // Without digits, a span holds a number only where a word is a number word or characters may
         // make a numeral: most spans have neither, and are done here, before any list is made. (Each
         // word told by the hash its document keeps of its key.)
@@ -230,7 +242,7 @@ public struct NumberMismatchDetector: Detector {
         while k < tokens.count {
             var value: Double?
             var end = k
-            if let digit = digitsStarting(at: tokens[k].span.start), let number = Double(digit) {
+            if let digit = digitsStarting(at: tokens[k].span.start), let number = Self.parsedValue(digit) {
                 value = number
             } else if case .value(let number)? = meanings[k] {
                 value = number
@@ -282,6 +294,25 @@ public struct NumberMismatchDetector: Detector {
             if !(next < read.count && read[next].span.overlaps(number.span)) { kept.append(number) }
         }
         return kept.sorted { $0.span < $1.span }
+    }
+
+    /// `Double(value)` of a number's value: one of ASCII digits alone, up to 15 (most), read as an
+    /// integer, which a double holds exactly (below 2^53), as the text parser rounds it; another
+    /// through the parser.
+    static func parsedValue(_ value: String) -> Double? {
+        var value = value
+        if value.utf8.count <= 15, let integer = value.withUTF8({ bytes -> UInt64? in
+            guard !bytes.isEmpty else { return nil }
+            var integer: UInt64 = 0
+            for byte in bytes {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                integer = integer * 10 + UInt64(byte - 0x30)
+            }
+            return integer
+        }) {
+            return Double(integer)
+        }
+        return Double(value)
     }
 
     static func format(_ value: Double) -> String {

@@ -57,13 +57,16 @@ public struct PunctuationArtifactDetector: Detector {
     /// Which scans of a text's scalars may find something, from what each needs, read on its UTF-8
     /// bytes. The marks the scans look for are ASCII, and an ASCII byte is a scalar of its own, next
     /// to the same neighbours: so each answer is true wherever its scan can find something.
-    private struct Screen {
+    struct Screen {
         /// A mark of . , ; : ? ! followed by one of . , ; : (with at most one space between).
         var doubled = false
         /// A comma or full stop after white space: an ASCII space or control, or a scalar beyond
         /// ASCII (ending in a byte of 0x80 or more).
         var spaced = false
-        /// A quote or bracket: " ( ) [ ], or a scalar beyond ASCII.
+        /// A quote or bracket that pairing reads: " ( ) [ ], or « » “ ” „ 「 」 『 』 （ ）, told by its
+        /// last byte (0x88–0x89, 0x8C–0x8F, 0x9C–0x9E, 0xAB, 0xBB) and the bytes before it. Other
+        /// scalars beyond ASCII (most letters of most languages) leave the pairs unread, and the
+        /// scalars unmade, where once any byte beyond ASCII sent the text to the scan.
         var paired = false
 
         init(_ text: String) {
@@ -74,13 +77,16 @@ public struct PunctuationArtifactDetector: Detector {
             (doubled, spaced, paired) = screened
         }
 
-        /// What each byte is to the screen, as bits: a quote, bracket or byte beyond ASCII (`pair`);
-        /// white space before a mark, or a byte beyond ASCII (`space`); a mark that may start or end
-        /// a doubled pair; a comma or full stop.
+        /// What each byte is to the screen, as bits: an ASCII quote or bracket (`pair`); white space
+        /// before a mark, or a byte beyond ASCII (`space`); a mark that may start or end a doubled
+        /// pair; a comma or full stop; the last byte of a quote or bracket beyond ASCII, or of some
+        /// other scalar (`lastOfPair`).
         private static let pair: UInt8 = 1, space: UInt8 = 2, first: UInt8 = 4, second: UInt8 = 8, commaOrStop: UInt8 = 16
+        private static let lastOfPair: UInt8 = 32
         private static let classes: [UInt8] = (0...255).map { byte -> UInt8 in
-            if byte >= 0x80 { return pair | space }
             switch UInt8(byte) {
+            case 0x88, 0x89, 0x8C...0x8F, 0x9C...0x9E, 0xAB, 0xBB: return space | lastOfPair
+            case 0x80...: return space
             case 0x22, 0x28, 0x29, 0x5B, 0x5D: return pair
             case 0x09, 0x0B, 0x0C, 0x0D, 0x20: return space
             case 0x2C, 0x2E: return first | second | commaOrStop
@@ -90,23 +96,88 @@ public struct PunctuationArtifactDetector: Detector {
             }
         }
 
-        private static func screen(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Bool, Bool) {
+        /// Whether the byte at `i` (one of `lastOfPair`) ends « » (C2 AB, C2 BB), “ ” „ (E2 80 9C–9E),
+        /// 「 」 『 』 (E3 80 8C–8F) or （ ） (EF BC 88–89).
+        @inline(__always)
+        static func endsPairMark(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+            let last = bytes[i]
+            if last == 0xAB || last == 0xBB { return i >= 1 && bytes[i - 1] == 0xC2 }
+            guard i >= 2 else { return false }
+            let lead = bytes[i - 2], middle = bytes[i - 1]
+            switch last {
+            case 0x9C...0x9E: return lead == 0xE2 && middle == 0x80
+            case 0x8C...0x8F: return lead == 0xE3 && middle == 0x80
+            case 0x88, 0x89: return lead == 0xEF && middle == 0xBC
+            default: return false
+            }
+        }
+
+        /// Whether the 64-bit `word` holds a byte above `low` and below `high` (both at most 128), as
+        /// the known test ("hasbetween") tells it: exact, with no byte read alone.
+        @inline(__always)
+        static func hasByte(in word: UInt64, above low: UInt64, below high: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101, sevenBits = ones &* 127
+            let low7 = word & sevenBits
+            return ((ones &* (127 &+ high)) &- low7) & ~word & (low7 &+ ones &* (127 &- low)) & (ones &* 0x80) != 0
+        }
+
+        static func screen(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Bool, Bool) {
             Self.classes.withUnsafeBufferPointer { classes in
-                var seen: UInt8 = 0, doubled = false, spaced = false
+                var seen: UInt8 = 0, doubled = false, spaced = false, pairedBeyondASCII = false
                 let count = bytes.count
-                for i in 0..<count {
+                @inline(__always) func read(_ i: Int) {
                     let kind = classes[Int(bytes[i])]
                     seen |= kind
                     // Marks are rare: the rest of a byte's questions wait for one.
-                    guard kind & (first | commaOrStop) != 0 else { continue }
+                    guard kind & (first | commaOrStop | lastOfPair) != 0 else { return }
+                    if kind & lastOfPair != 0 {
+                        if !pairedBeyondASCII && endsPairMark(bytes, at: i) { pairedBeyondASCII = true }
+                        return
+                    }
                     if kind & commaOrStop != 0, i > 0, classes[Int(bytes[i - 1])] & space != 0 { spaced = true }
                     if kind & first != 0, i + 1 < count {
                         let next = classes[Int(bytes[i + 1])]
                         if next & second != 0 || (bytes[i + 1] == 0x20 && i + 2 < count && classes[Int(bytes[i + 2])] & second != 0) { doubled = true }
                     }
                 }
-                return (doubled, spaced, seen & pair != 0)
+                // Eight bytes at a time, as one 64-bit word: a word of letters, spaces and controls
+                // only (most of a text) tells the screen nothing (a space matters only before a mark,
+                // which is read with the bytes around it), and is passed over. A word holding a byte
+                // of 0x21–0x3F (marks, quotes, brackets, and digits), 0x5B–0x5D, or one beyond ASCII
+                // while no pair is known yet, is read byte by byte.
+                var i = 0
+                if let base = bytes.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    while count - i >= 8 {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let beyondASCII = !pairedBeyondASCII && seen & pair == 0 && word & 0x8080_8080_8080_8080 != 0
+                        if beyondASCII || hasByte(in: word, above: 0x20, below: 0x40) || hasByte(in: word, above: 0x5A, below: 0x5E) {
+                            for k in i..<(i + 8) { read(k) }
+                        }
+                        i += 8
+                    }
+                }
+                while i < count {
+                    read(i)
+                    i += 1
+                }
+                return (doubled, spaced, pairedBeyondASCII || seen & pair != 0)
             }
+        }
+
+        /// `screen(_:)` read a byte at a time, for tests: the same answers.
+        static func screenByteByByte(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Bool, Bool) {
+            var doubled = false, spaced = false, paired = false
+            for i in bytes.indices {
+                let kind = classes[Int(bytes[i])]
+                if kind & pair != 0 || (kind & lastOfPair != 0 && endsPairMark(bytes, at: i)) { paired = true }
+                if kind & commaOrStop != 0, i > 0, classes[Int(bytes[i - 1])] & space != 0 { spaced = true }
+                if kind & first != 0, i + 1 < bytes.count {
+                    let next = classes[Int(bytes[i + 1])]
+                    if next & second != 0 || (bytes[i + 1] == 0x20 && i + 2 < bytes.count && classes[Int(bytes[i + 2])] & second != 0) { doubled = true }
+                }
+            }
+            return (doubled, spaced, paired)
         }
     }
 
@@ -253,7 +324,7 @@ public struct PunctuationArtifactDetector: Detector {
 
     /// The quotes and brackets of `text` (every scalar of a `Pair`, and the straight `"`), the only
     /// scalars that pairing looks at: one pass over the text, instead of one per pair.
-    private static func pairMarks(_ text: [Unicode.Scalar]) -> [Mark] {
+    static func pairMarks(_ text: [Unicode.Scalar]) -> [(offset: Int, scalar: Unicode.Scalar)] {
         var marks: [Mark] = []
         for (offset, scalar) in text.enumerated() {
             // Letters (A–Z, a–z and what lies between them and the marks) are passed over first,
@@ -291,13 +362,24 @@ public struct PunctuationArtifactDetector: Detector {
 
     // MARK: Final full stops
 
+    /// Whether `range` of `tokens` holds at least `count` word-like tokens: counted by index, up to
+    /// `count`, with no array of copies of them made (each copy retaining its text and key).
+    static func hasWords(_ count: Int, in tokens: [Token], _ range: Range<Int>) -> Bool {
+        var found = 0
+        for k in range where tokens[k].isWordLike {
+            found += 1
+            if found >= count { return true }
+        }
+        return found >= count
+    }
+
     private func lostFinalStops(_ context: DetectionContext) -> [Finding] {
         let version = context.version
         var findings: [Finding] = []
         for (index, sentence) in version.sentences.enumerated() {
             let lastOfParagraph = index + 1 == version.sentences.count || version.sentences[index + 1].paragraph != sentence.paragraph
             guard lastOfParagraph, version.terminalMark(ofSentence: index) == nil,
-                  version.tokens[sentence.tokens].filter(\.isWordLike).count >= 3,
+                  Self.hasWords(3, in: version.tokens, sentence.tokens),
                   let source = context.alignment.sourceOf[index],
                   let (mark, offset) = context.source.terminalMark(ofSentence: source),
                   Document.isStatementMark(mark) || Document.isQuestionMark(mark) else { continue }

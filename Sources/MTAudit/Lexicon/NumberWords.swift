@@ -14,9 +14,9 @@ struct NumberWords: Sendable {
     /// From entries "word=value" and "word=×factor"; malformed entries are skipped (the lexicon
     /// tests check the built-in ones).
     init(_ entries: [String]) {
+        meanings.reserveCapacity(entries.count)
         for entry in entries {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
+            guard let parts = Self.parts(of: entry) else { continue }
             let key = Normalizer.matchingKey(parts[0])
             if parts[1].hasPrefix("×"), let factor = Double(parts[1].dropFirst()) {
                 meanings[key] = .multiplier(factor)
@@ -25,6 +25,39 @@ struct NumberWords: Sendable {
             }
         }
         filter = KeyFilter(meanings.keys)
+    }
+
+    /// An entry's word and value, on either side of its first "=": cut at the "=" byte, where the
+    /// entry's characters are those of its scalars around it (a character walk, as `split` takes,
+    /// cost about 2,000 instructions an entry, most of the reading of the lexicon); else, and for an
+    /// entry without a word or a value, as `split` cuts it. Nil unless two parts.
+    static func parts(of entry: String) -> [String]? {
+        let scalars = entry.unicodeScalars
+        if let equals = scalars.firstIndex(of: "="), equals != scalars.startIndex {
+            let after = scalars.index(after: equals)
+            let before = scalars[scalars.index(before: equals)]
+            // A scalar that joins what follows it into its character (a prepended mark) before, or
+            // one beyond ASCII that may join the "=" (a combining mark) after, leaves it to `split`.
+            if !isPrepend(before), after == scalars.endIndex || scalars[after].isASCII || scalars[after] == "×" {
+                guard after != scalars.endIndex else { return nil }
+                return [String(scalars[..<equals]), String(scalars[after...])]
+            }
+        }
+        let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? parts : nil
+    }
+
+    /// Whether `scalar` is one of Unicode's prepended concatenation marks or other scalars that
+    /// join the character after them (Grapheme_Cluster_Break=Prepend), or beyond the scripts
+    /// checked: a scalar at 0x600 or above that is not a letter of the common blocks is answered yes,
+    /// and its entry cut by `split`.
+    private static func isPrepend(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x600 { return false }
+        // Han, kana, Hangul and the like, which number words beyond Latin, Greek and Cyrillic are
+        // written in: no prepended mark among them.
+        if (0x2E80..<0xA000).contains(value) || (0xAC00..<0xD7A4).contains(value) { return false }
+        return true
     }
 
     var isEmpty: Bool { meanings.isEmpty }
