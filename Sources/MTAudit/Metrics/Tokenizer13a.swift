@@ -144,17 +144,7 @@ enum Tokenizer13a {
     private static func appendChainTokens(_ line: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, to ranges: inout [Range<Int>]) {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: RuleChain.cutCapacity(word.count)) { cuts in
             var chain = RuleChain(after: word.lowerBound, into: cuts)
-            chain.push2(space, -1)
-            for index in word {
-                let byte = line[index]
-                if separated[Int(byte)] {
-                    chain.push2(space, -1); chain.push2(byte, index); chain.push2(space, -1)
-                } else {
-                    chain.push2(byte, index)
-                }
-            }
-            chain.push2(space, -1)
-            chain.finish()
+            pushSpaced(line, word, into: &chain)
             var start = word.lowerBound
             for cut in chain.cuts where Int(cut) > word.lowerBound && Int(cut) < word.upperBound {
                 ranges.append(start..<Int(cut))
@@ -384,8 +374,16 @@ enum Tokenizer13a {
     /// `chainCuts` written into `cuts`.
     private static func chainCuts(_ line: UnsafeBufferPointer<UInt8>, into cuts: UnsafeMutableBufferPointer<Int32>) -> UnsafeBufferPointer<Int32> {
         var chain = RuleChain(after: 0, into: cuts)
+        pushSpaced(line, 0..<line.count, into: &chain)
+        return chain.cuts
+    }
+
+    /// The bytes `range` of `line` pushed through `chain` between white space, each byte rule 1
+    /// separates with white space on either side, and the chain finished.
+    private static func pushSpaced(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into chain: inout RuleChain) {
         chain.push2(space, -1)
-        for (index, byte) in line.enumerated() {
+        for index in range {
+            let byte = line[index]
             if separated[Int(byte)] {
                 chain.push2(space, -1); chain.push2(byte, index); chain.push2(space, -1)
             } else {
@@ -394,7 +392,6 @@ enum Tokenizer13a {
         }
         chain.push2(space, -1)
         chain.finish()
-        return chain.cuts
     }
 
     /// Rules 2–4 of 13a, each a regular-expression pass over pairs of characters, left to right and

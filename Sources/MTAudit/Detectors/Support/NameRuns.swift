@@ -1088,7 +1088,15 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
     // Most keys are plain ASCII (their own base, and without a carriage return, the one ASCII byte
     // that joins the next into one character): there each letter is a byte and both tests read
     // the common prefix of the bytes, with no base made and no characters compared.
-    let plain = a.utf8.withContiguousStorageIfAvailable { x in
+    if let plain = plainSharesStem(a, b) { return plain }
+    return basesShareStem(base(a), base(b))
+}
+
+/// `sharesStem` of two plain keys (ASCII without a carriage return, each its own base), read on
+/// their bytes: one begins the other, or they share their first five bytes. Nil when either is not
+/// plain.
+private func plainSharesStem(_ a: String, _ b: String) -> Bool? {
+    a.utf8.withContiguousStorageIfAvailable { x in
         b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
             guard isPlainStem(x), isPlainStem(y) else { return nil }
             let shorter = min(x.count, y.count)
@@ -1097,8 +1105,6 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
             return common == shorter || common >= 5
         } ?? nil
     } ?? nil
-    if let plain { return plain }
-    return basesShareStem(base(a), base(b))
 }
 
 /// `sharesStem(a, b)` of two keys given by their bases (`base(a)`, `base(b)`): for a caller that
@@ -1106,16 +1112,7 @@ func sharesStem(_ a: String, _ b: String) -> Bool {
 /// bases (ASCII without a carriage return: a character a byte) are read as `sharesStem` reads plain
 /// keys, which are their own bases; the others by their characters and scalars.
 func basesShareStem(_ x: String, _ y: String) -> Bool {
-    let plain = x.utf8.withContiguousStorageIfAvailable { x in
-        y.utf8.withContiguousStorageIfAvailable { y -> Bool? in
-            guard isPlainStem(x), isPlainStem(y) else { return nil }
-            let shorter = min(x.count, y.count)
-            var common = 0
-            while common < shorter && x[common] == y[common] { common += 1 }
-            return common == shorter || common >= 5
-        } ?? nil
-    } ?? nil
-    if let plain { return plain }
+    if let plain = plainSharesStem(x, y) { return plain }
     if x.hasPrefix(y) || y.hasPrefix(x) { return true }
     return zip(x.unicodeScalars, y.unicodeScalars).prefix { $0 == $1 }.count >= 5
 }
